@@ -1,0 +1,108 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindAlert is the node kind of a GitHub alert.
+var KindAlert = ast.NewNodeKind("Alert")
+
+// An Alert is a GitHub-style callout: a blockquote whose first line is
+// [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION].
+type Alert struct {
+	ast.BaseBlock
+	// Variant is the lower-case alert kind: "note", "tip", ...
+	Variant string
+}
+
+// Dump implements ast.Node.
+func (a *Alert) Dump(src []byte, level int) {
+	ast.DumpHelper(a, src, level, map[string]string{"Variant": a.Variant}, nil)
+}
+
+// Kind implements ast.Node.
+func (a *Alert) Kind() ast.NodeKind { return KindAlert }
+
+var alertTitles = map[string]string{
+	"note":      "Note",
+	"tip":       "Tip",
+	"important": "Important",
+	"warning":   "Warning",
+	"caution":   "Caution",
+}
+
+// alerts is the goldmark extension that turns alert blockquotes into Alerts.
+type alerts struct{}
+
+func (alerts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(alerts{}, 500)))
+}
+
+// Transform replaces each alert blockquote with an Alert holding its
+// content without the marker line.
+func (alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var quotes []*ast.Blockquote
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if q, ok := n.(*ast.Blockquote); ok && entering {
+			quotes = append(quotes, q)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, q := range quotes {
+		p, ok := q.FirstChild().(*ast.Paragraph)
+		if !ok || p.Lines().Len() == 0 {
+			continue
+		}
+		line := p.Lines().At(0)
+		first := bytes.TrimSpace(line.Value(src))
+		if !bytes.HasPrefix(first, []byte("[!")) || !bytes.HasSuffix(first, []byte("]")) {
+			continue
+		}
+		kind := strings.ToLower(string(first[2 : len(first)-1]))
+		if alertTitles[kind] == "" {
+			continue
+		}
+		a := &Alert{Variant: kind}
+		a.SetPos(q.Pos())
+		// Drop the inline nodes of the marker line, up to its line break.
+		for c := p.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			p.RemoveChild(p, c)
+			if t, ok := c.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
+				break
+			}
+			c = next
+		}
+		if !p.HasChildren() {
+			q.RemoveChild(q, p)
+		}
+		for c := q.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			a.AppendChild(a, c)
+			c = next
+		}
+		q.Parent().ReplaceChild(q.Parent(), q, a)
+	}
+}
+
+func (alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindAlert, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		a := n.(*Alert)
+		if entering {
+			w.WriteString(`<div class="alert alert-` + a.Variant + `" role="note"><p class="alert-title">` + alertTitles[a.Variant] + "</p>\n")
+		} else {
+			w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}

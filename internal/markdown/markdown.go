@@ -1,0 +1,270 @@
+// Package markdown parses and renders the Markdown of playbook pages.
+//
+// It holds all of the goldmark and chroma set-up and knows nothing of pages or
+// sites. Parsing and rendering are apart, as in goldmark itself, so that the
+// caller can inspect a document in between:
+//
+//	c := markdown.New(markdown.Options{})
+//	doc := c.Parse(src)
+//	for _, l := range doc.Links {
+//		l.SetDest(rewrite(l.Dest)) // check and rewrite links
+//	}
+//	err := c.Render(w, doc)
+//
+// A Doc records the position (line and column) of every link and heading, the
+// ids a fragment may point at, and the title given by a leading "# heading".
+//
+// The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
+// autolinks) with footnotes, typographic quotes, heading ids (automatic, or
+// explicit with "## Title {#id}"), GitHub alerts ("> [!NOTE]") rendered as
+// callouts, and fenced code highlighted by chroma with CSS classes (see
+// HighlightCSS). Raw HTML is shown escaped, as text, unless Options.Unsafe.
+package markdown
+
+import (
+	"bytes"
+	stdhtml "html"
+	"io"
+	"sort"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+)
+
+// Options configures a Converter.
+type Options struct {
+	// Unsafe lets raw HTML in Markdown through to the output. By default it
+	// is escaped and shown as text.
+	Unsafe bool
+}
+
+// A Converter parses and renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with the playbook dialect.
+func New(opts Options) *Converter {
+	var htmlOpts []renderer.Option
+	if opts.Unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithGuessLanguage(false),
+			),
+			alerts{},
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// A Doc is a parsed Markdown document.
+type Doc struct {
+	src  []byte
+	root ast.Node
+	// lineStarts holds the offset of the start of each line, for positions.
+	lineStarts []int
+
+	// Title is the text of the leading "# heading", if the document starts
+	// with one. That heading is not rendered: the page shows its title itself.
+	Title string
+	// Headings lists the headings after the title, in order.
+	Headings []Heading
+	// Links lists the links and images whose destination is not an
+	// absolute URL with a scheme, in order.
+	Links []*Link
+	// IDs holds every id a fragment may point at: headings and footnotes.
+	IDs map[string]bool
+}
+
+// A Heading is a heading of a document.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Pos   Pos
+}
+
+// A Pos is a 1-based line and column in the source of a document.
+type Pos struct {
+	Line, Col int
+}
+
+// A Link is a link or image destination in a document.
+type Link struct {
+	// Dest is the destination as written.
+	Dest string
+	// Image reports whether the link is an image.
+	Image bool
+	Pos   Pos
+	node  ast.Node
+}
+
+// SetDest replaces the destination the link renders with.
+func (l *Link) SetDest(dest string) {
+	switch n := l.node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// Parse parses src. It never fails: Markdown has no syntax errors.
+func (c *Converter) Parse(src []byte) *Doc {
+	d := &Doc{src: src, IDs: map[string]bool{}}
+	d.lineStarts = append(d.lineStarts, 0)
+	for i, b := range src {
+		if b == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+	d.root = c.md.Parser().Parse(text.NewReader(src))
+
+	if h, ok := d.root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		d.Title = plainText(h, src)
+		d.root.RemoveChild(d.root, h)
+	}
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
+			if id, ok := n.AttributeString("id"); ok {
+				h.ID = string(id.([]byte))
+				d.IDs[h.ID] = true
+			}
+			d.Headings = append(d.Headings, h)
+		case *ast.Link:
+			d.addLink(n, string(n.Destination), false)
+		case *ast.Image:
+			d.addLink(n, string(n.Destination), true)
+		case *east.Footnote:
+			// Footnote ids are fixed by the footnote extension.
+			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	return d
+}
+
+func (d *Doc) addLink(n ast.Node, dest string, image bool) {
+	if hasScheme(dest) {
+		return
+	}
+	d.Links = append(d.Links, &Link{Dest: dest, Image: image, Pos: d.pos(n), node: n})
+}
+
+// pos returns the position of n, or of its nearest positioned ancestor.
+func (d *Doc) pos(n ast.Node) Pos {
+	off := -1
+	for p := n; p != nil && off < 0; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			off = p.Lines().At(0).Start
+		}
+		if q := p.Pos(); q >= 0 && (off < 0 || p == n) {
+			off = q
+		}
+	}
+	if off < 0 {
+		return Pos{Line: 1, Col: 1}
+	}
+	return d.PosOf(off)
+}
+
+// PosOf returns the line and column of byte offset off in the source.
+func (d *Doc) PosOf(off int) Pos {
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
+}
+
+// Render writes the HTML of d to w.
+func (c *Converter) Render(w io.Writer, d *Doc) error {
+	return c.md.Renderer().Render(w, d.src, d.root)
+}
+
+// RenderString renders d and returns the HTML.
+func (c *Converter) RenderString(d *Doc) (string, error) {
+	var buf bytes.Buffer
+	err := c.Render(&buf, d)
+	return buf.String(), err
+}
+
+// hasScheme reports whether dest is an absolute URL ("https:", "mailto:")
+// or a protocol-relative one ("//host/").
+func hasScheme(dest string) bool {
+	if len(dest) >= 2 && dest[0] == '/' && dest[1] == '/' {
+		return true
+	}
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case c == ':':
+			return i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// plainText returns the text of n's inline children, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var buf bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			buf.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				buf.WriteByte(' ')
+			}
+		case *ast.String:
+			// The typographer leaves entities such as "&rsquo;" here.
+			buf.WriteString(stdhtml.UnescapeString(string(c.Value)))
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					buf.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(buf.Bytes()))
+}
+
