@@ -267,4 +267,3 @@ func plainText(n ast.Node, src []byte) string {
 	})
 	return string(bytes.TrimSpace(buf.Bytes()))
 }
-

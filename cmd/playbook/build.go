@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
+	dest := fl.String("dest", "", "the output `folder` (default SOURCE/public)")
+	drafts := fl.Bool("drafts", false, "include pages marked draft")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "playbook build: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	if info, err := os.Stat(filepath.Join(*source, site.ContentDir)); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "playbook build: %s has no %s/ folder: is --source the site's folder?\n", *source, site.ContentDir)
+		return exitUsage
+	}
+
+	start := time.Now()
+	src := os.DirFS(*source)
+	s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+	}
+	if n := problems.Errors(); n > 0 {
+		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n",
+			plural(n, "error"), plural(problems.Warnings(), "warning"), *dest)
+		return exitContent
+	}
+	if err := ctx.Err(); err != nil {
+		return exitContent
+	}
+	if err := write(s, src, *dest, start); err != nil {
+		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, *dest)
+		return exitContent
+	}
+	summary(stdout, s, problems, *dest, time.Since(start))
+	return exitOK
+}
+
+// write renders s into dest, swapping the new site in only when complete.
+func write(s *site.Site, src fs.FS, dest string, now time.Time) error {
+	theme, err := render.Theme(src, s.Config.Theme)
+	if err != nil {
+		return err
+	}
+	r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: now})
+	if err != nil {
+		return err
+	}
+	out, err := render.NewDirOutput(dest)
+	if err != nil {
+		return err
+	}
+	if err := r.Render(out); err != nil {
+		_ = out.Abort()
+		return err
+	}
+	return out.Commit()
+}
+
+// summary prints what was built in a few lines.
+func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, took time.Duration) {
+	counts := map[string]int{}
+	sections := 0
+	for _, p := range s.Pages {
+		if p.IsSection {
+			sections++
+		} else {
+			counts[p.Type]++
+		}
+	}
+	var parts []string
+	for _, t := range site.Types {
+		if counts[t] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[t], strings.ToLower(site.TypeTitles[t])))
+		}
+	}
+	connected := 0
+	promises := s.OfType(site.TypePromise)
+	for _, p := range promises {
+		if p.Chain.Status == site.Connected {
+			connected++
+		}
+	}
+	fmt.Fprintf(w, "Built %s in %d sections into %s in %s\n", plural(len(s.Pages)-sections, "page"), sections, dest, took.Round(time.Millisecond))
+	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "  %d of %d promises connected to the front line\n", connected, len(promises))
+	fmt.Fprintf(w, "  %s, %s\n", plural(problems.Warnings(), "warning"), plural(problems.Errors(), "error"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,62 @@
+// Command playbook builds, previews and checks a sales-enablement playbook
+// written as Markdown in Git.
+//
+// Usage:
+//
+//	playbook build [--source DIR] [--dest DIR] [--drafts]
+//	playbook version
+//
+// See README.md for the content format and site.toml.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1 // the playbook has errors
+	exitUsage   = 2 // the command line is wrong
+)
+
+// version is set at link time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command line args and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "playbook", version)
+		return exitOK
+	case "help", "--help", "-h":
+		usage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "playbook: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage:
+  playbook build [--source DIR] [--dest DIR] [--drafts]   build the site
+  playbook version                                        print the version
+`)
+}

@@ -1,0 +1,325 @@
+// Package render turns a loaded site into HTML.
+//
+// A theme is an fs.FS holding layouts/ (html/template files) and static/
+// (files copied to the site root as they are). Theme layers a site's own
+// layouts/ and static/ over a theme folder and over the default theme built
+// into playbook, file by file, so a site overrides only what it needs.
+//
+// Layouts: base.html is the skeleton of every page and calls the "main"
+// template, which each page layout defines. A page is rendered with the
+// layout named after its type (promise.html, behaviour.html, ...), falling
+// back to page.html; sections use section.html, the home page home.html,
+// and the generated pages alignment.html, tags.html, tag.html and 404.html.
+// Files under layouts/partials/ are shared by all layouts and called by
+// their path ({{template "partials/meta.html" .}}). Every layout is executed
+// with a *Data.
+//
+// Render writes every page, the generated pages, redirects for aliases, the
+// theme's static files, the highlighting stylesheet and the files under
+// content/ to an Output, on all cores. Every URL in the output is relative,
+// so the site works from any sub-path of a host and opened from disk.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"playbook/internal/markdown"
+	"playbook/internal/site"
+)
+
+// Options controls a Renderer.
+type Options struct {
+	// Source is the site's folder, for the files under content/ that are
+	// published as they are.
+	Source fs.FS
+	// Theme holds layouts/ and static/; see Theme.
+	Theme fs.FS
+	// Now is the build time shown on pages; zero means time.Now().
+	Now time.Time
+}
+
+// A Renderer renders one loaded site.
+type Renderer struct {
+	site    *site.Site
+	opts    Options
+	layouts map[string]*template.Template
+	// assets maps an asset's URL to its URL with a fingerprint, so that a
+	// browser never keeps a stale stylesheet.
+	assets map[string]string
+	static map[string][]byte
+}
+
+// New parses the theme's layouts and prepares its assets for s.
+func New(s *site.Site, opts Options) (*Renderer, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	r := &Renderer{site: s, opts: opts, assets: map[string]string{}, static: map[string][]byte{}}
+	if err := r.parseLayouts(); err != nil {
+		return nil, err
+	}
+	if err := r.loadStatic(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// layoutNames are the layouts a complete theme has; page layouts per type
+// are optional and fall back to page.html.
+var layoutNames = []string{"home.html", "section.html", "page.html", "alignment.html", "tags.html", "tag.html", "404.html"}
+
+func (r *Renderer) parseLayouts() error {
+	theme := r.opts.Theme
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", name, unwrapPath(err))
+		}
+		return string(b), nil
+	}
+	base, err := read("layouts/base.html")
+	if err != nil {
+		return fmt.Errorf("read layout %w", err)
+	}
+	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
+	pages, _ := fs.Glob(theme, "layouts/*.html")
+
+	common := template.New("base.html").Funcs(funcs)
+	if _, err := common.Parse(base); err != nil {
+		return layoutError(err)
+	}
+	for _, p := range partials {
+		text, err := read(p)
+		if err != nil {
+			return fmt.Errorf("read layout %w", err)
+		}
+		if _, err := common.New(strings.TrimPrefix(p, "layouts/")).Parse(text); err != nil {
+			return layoutError(err)
+		}
+	}
+	r.layouts = map[string]*template.Template{}
+	for _, p := range pages {
+		name := strings.TrimPrefix(p, "layouts/")
+		if name == "base.html" {
+			continue
+		}
+		text, err := read(p)
+		if err != nil {
+			return fmt.Errorf("read layout %w", err)
+		}
+		t, err := common.Clone()
+		if err != nil {
+			return fmt.Errorf("layout %s: %w", name, err)
+		}
+		if _, err := t.New(name).Parse(text); err != nil {
+			return layoutError(err)
+		}
+		r.layouts[name] = t
+	}
+	for _, name := range layoutNames {
+		if r.layouts[name] == nil {
+			return fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+		}
+	}
+	return nil
+}
+
+// layoutError points a template error at its file under layouts/: Go's
+// messages read "template: promise.html:12: ...".
+func layoutError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	return errors.New("layouts/" + msg)
+}
+
+// loadStatic reads the theme's static files and generates the code
+// highlighting stylesheet.
+func (r *Renderer) loadStatic() error {
+	err := fs.WalkDir(r.opts.Theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" && errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return fmt.Errorf("read %s: %w", p, unwrapPath(err))
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(r.opts.Theme, p)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", p, unwrapPath(err))
+		}
+		r.static[strings.TrimPrefix(p, "static/")] = b
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cfg := r.site.Config
+	css, err := markdown.HighlightCSS(cfg.Highlight.Light, cfg.Highlight.Dark)
+	if err != nil {
+		return fmt.Errorf("%s: highlight: %w", site.ConfigFile, err)
+	}
+	r.static["assets/chroma.css"] = css
+	for name, b := range r.static {
+		sum := sha256.Sum256(b)
+		r.assets[name] = name + "?v=" + hex.EncodeToString(sum[:4])
+	}
+	return nil
+}
+
+// A job is one file to render.
+type job struct {
+	name string // output file
+	data *Data
+	// redirect is set for an alias: the URL to send readers to.
+	redirect string
+}
+
+// Render writes the whole site to out. It stops at the first error.
+func (r *Renderer) Render(out Output) error {
+	jobs := r.jobs()
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	next := make(chan job)
+	for w := range errs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for j := range next {
+				if errs[w] != nil {
+					continue
+				}
+				buf.Reset()
+				errs[w] = r.renderJob(&buf, j, out)
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for name, b := range r.static {
+		if err := out.WriteFile(name, b); err != nil {
+			return err
+		}
+	}
+	for _, f := range r.site.Files {
+		b, err := fs.ReadFile(r.opts.Source, f)
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", f, unwrapPath(err))
+		}
+		if err := out.WriteFile(site.FileURL(f), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jobs lists every file to render, generated pages and redirects included.
+func (r *Renderer) jobs() []job {
+	s := r.site
+	var jobs []job
+	for i, p := range s.Pages {
+		d := r.data(p.URL, p.Title, kindOf(p))
+		d.Page = p
+		d.index = i
+		jobs = append(jobs, job{name: p.URL + "index.html", data: d})
+		for _, a := range p.Aliases {
+			u := strings.Trim(path.Clean("/"+a), "/")
+			if u == "" {
+				continue
+			}
+			if path.Ext(u) == "" {
+				u += "/index.html"
+			}
+			jobs = append(jobs, job{name: u, data: r.data(u, p.Title, "redirect"), redirect: p.URL})
+		}
+	}
+	jobs = append(jobs,
+		job{name: "alignment/index.html", data: r.data("alignment/", "Alignment", "alignment")},
+		job{name: "tags/index.html", data: r.data("tags/", "Tags", "tags")},
+		job{name: "404.html", data: r.data("404.html", "Page not found", "404")},
+	)
+	for _, t := range s.Tags {
+		d := r.data(t.URL, "Tag: "+t.Name, "tag")
+		d.Tag = t
+		jobs = append(jobs, job{name: t.URL + "index.html", data: d})
+	}
+	return jobs
+}
+
+func kindOf(p *site.Page) string {
+	switch {
+	case p.Parent == nil:
+		return "home"
+	case p.IsSection:
+		return "section"
+	}
+	return "page"
+}
+
+func (r *Renderer) data(url, title, kind string) *Data {
+	return &Data{Site: r.site, URL: url, Title: title, Kind: kind, r: r, index: -1}
+}
+
+// layoutFor names the layout of a page.
+func (r *Renderer) layoutFor(d *Data) string {
+	switch d.Kind {
+	case "page":
+		if name := d.Page.Type + ".html"; r.layouts[name] != nil {
+			return name
+		}
+		return "page.html"
+	case "404":
+		return "404.html"
+	}
+	return d.Kind + ".html"
+}
+
+func (r *Renderer) renderJob(buf *bytes.Buffer, j job, out Output) error {
+	if j.redirect != "" {
+		to := template.HTMLEscapeString(site.Rel(j.name, j.redirect))
+		fmt.Fprintf(buf, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n",
+			template.HTMLEscapeString(j.data.Title), to, to, to, template.HTMLEscapeString(j.data.Title))
+		return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
+	}
+	d := j.data
+	if p := d.Page; p != nil && p.Doc != nil {
+		if err := r.site.Markdown.Render(buf, p.Doc); err != nil {
+			return fmt.Errorf("%s: render markdown: %w", p.File, err)
+		}
+		d.Content = template.HTML(buf.String())
+		buf.Reset()
+	}
+	name := r.layoutFor(d)
+	if err := r.layouts[name].ExecuteTemplate(buf, "base.html", d); err != nil {
+		where := d.URL
+		if d.Page != nil {
+			where = d.Page.File
+		}
+		return fmt.Errorf("%s: %w", where, layoutError(err))
+	}
+	return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

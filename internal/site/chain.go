@@ -1,0 +1,106 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A ChainStatus says how far a promise is carried through to the front line.
+type ChainStatus int
+
+// The chain statuses, worst first.
+const (
+	// Disconnected: no behaviour fulfils the promise, or it states no
+	// expectation to measure behaviours against.
+	Disconnected ChainStatus = iota
+	// SalesGap: no sales behaviour fulfils the promise.
+	SalesGap
+	// ServiceGap: no service behaviour fulfils the promise.
+	ServiceGap
+	// Connected: the expectation is stated and both a sales and a service
+	// behaviour fulfil the promise.
+	Connected
+)
+
+// String returns the status as the site shows it: "sales gap".
+func (s ChainStatus) String() string {
+	return [...]string{"disconnected", "sales gap", "service gap", "connected"}[s]
+}
+
+// Class returns the status as a CSS class name: "sales-gap".
+func (s ChainStatus) Class() string { return strings.ReplaceAll(s.String(), " ", "-") }
+
+// Chain is the promise → expectation → sales → service chain of a promise.
+type Chain struct {
+	Status                               ChainStatus
+	HasExpectation, HasSales, HasService bool
+}
+
+// chainOf computes the chain of promise p from its backlinks.
+func chainOf(p *Page) Chain {
+	c := Chain{
+		HasExpectation: strings.TrimSpace(p.Expectation) != "",
+		HasSales:       len(p.Backlinks.Sales) > 0,
+		HasService:     len(p.Backlinks.Service) > 0,
+	}
+	switch {
+	case !c.HasExpectation || !c.HasSales && !c.HasService:
+		c.Status = Disconnected
+	case !c.HasSales:
+		c.Status = SalesGap
+	case !c.HasService:
+		c.Status = ServiceGap
+	default:
+		c.Status = Connected
+	}
+	return c
+}
+
+// An Interval is a review interval such as "90d", "12w", "6m" or "1y".
+type Interval struct {
+	N    int
+	Unit byte // 'd', 'w', 'm' or 'y'
+}
+
+// ParseInterval parses an interval: a positive number and a unit, d
+// (days), w (weeks), m (months) or y (years).
+func ParseInterval(s string) (Interval, error) {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 {
+		return Interval{}, fmt.Errorf("bad interval %q: want a number and a unit, as in \"90d\", \"12w\", \"6m\", \"1y\"", s)
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	unit := s[len(s)-1]
+	if err != nil || n <= 0 || !strings.ContainsRune("dwmy", rune(unit)) {
+		return Interval{}, fmt.Errorf("bad interval %q: want a number and a unit, as in \"90d\", \"12w\", \"6m\", \"1y\"", s)
+	}
+	return Interval{N: n, Unit: unit}, nil
+}
+
+// IsZero reports whether no interval is set.
+func (i Interval) IsZero() bool { return i.N == 0 }
+
+// After returns t plus the interval.
+func (i Interval) After(t time.Time) time.Time {
+	switch i.Unit {
+	case 'd':
+		return t.AddDate(0, 0, i.N)
+	case 'w':
+		return t.AddDate(0, 0, 7*i.N)
+	case 'm':
+		return t.AddDate(0, i.N, 0)
+	case 'y':
+		return t.AddDate(i.N, 0, 0)
+	}
+	return t
+}
+
+// String returns the interval as written: "90d".
+func (i Interval) String() string {
+	if i.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(i.N) + string(i.Unit)
+}

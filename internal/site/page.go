@@ -1,0 +1,236 @@
+package site
+
+import (
+	"time"
+
+	"playbook/internal/markdown"
+)
+
+// The page types a playbook knows.
+const (
+	TypePositioning = "positioning"
+	TypePromise     = "promise"
+	TypeBehaviour   = "behaviour"
+	TypeStandard    = "standard"
+	TypeFAQ         = "faq"
+	TypeCompetitor  = "competitor"
+	TypeCampaign    = "campaign"
+	TypePersona     = "persona"
+	TypePage        = "page"
+)
+
+// Types lists the page types in the order the site presents them.
+var Types = []string{
+	TypePositioning, TypePromise, TypeBehaviour, TypeStandard, TypeFAQ,
+	TypeCompetitor, TypeCampaign, TypePersona, TypePage,
+}
+
+// TypeTitles gives the plural, human name of each type.
+var TypeTitles = map[string]string{
+	TypePositioning: "Positioning",
+	TypePromise:     "Promises",
+	TypeBehaviour:   "Behaviours",
+	TypeStandard:    "Standards",
+	TypeFAQ:         "FAQs",
+	TypeCompetitor:  "Competitors",
+	TypeCampaign:    "Campaigns",
+	TypePersona:     "Personas",
+	TypePage:        "Pages",
+}
+
+// canonicalType returns the type named by s (accepting plurals and American
+// spelling, which authors write as often as not), or "".
+func canonicalType(s string) string {
+	switch s {
+	case "positioning", "positionings":
+		return TypePositioning
+	case "promise", "promises":
+		return TypePromise
+	case "behaviour", "behaviours", "behavior", "behaviors":
+		return TypeBehaviour
+	case "standard", "standards":
+		return TypeStandard
+	case "faq", "faqs":
+		return TypeFAQ
+	case "competitor", "competitors":
+		return TypeCompetitor
+	case "campaign", "campaigns":
+		return TypeCampaign
+	case "persona", "personas":
+		return TypePersona
+	case "page", "pages":
+		return TypePage
+	}
+	return ""
+}
+
+// The stages of a behaviour.
+const (
+	StageSales   = "sales"
+	StageService = "service"
+)
+
+// A Page is one page of a playbook: a Markdown file, or a folder (a section).
+type Page struct {
+	// File is the source file, slash-separated from the site root
+	// ("content/promises/no-hassle.md"); for a section without an index
+	// file, its folder ("content/promises").
+	File string
+	// ID is how other pages refer to this one.
+	ID string
+	// Title is the page title.
+	Title string
+	// Type is one of Types; empty for sections.
+	Type string
+	// URL is the page's path from the site root, ending in a slash
+	// ("promises/no-hassle/"); empty for the home page.
+	URL string
+	// IsSection reports whether the page stands for a folder.
+	IsSection bool
+	// Parent is the section holding the page; nil for the home page.
+	Parent *Page
+	// Children are a section's pages and sub-sections, in navigation order.
+	Children []*Page
+
+	Description string
+	Weight      int
+	Tags        []string
+	Draft       bool
+	Owner       string
+	// Reviewed is when the page was last reviewed; zero if never.
+	Reviewed    time.Time
+	ReviewEvery Interval
+	// Stale reports whether the review is overdue.
+	Stale   bool
+	Aliases []string
+	// Params holds front matter keys playbook does not know, for themes.
+	Params map[string]any
+	// Promises are the promises an FAQ or a campaign cites.
+	Promises []*Page
+
+	Positioning
+	Promise
+	Behaviour
+	Standard
+	FAQ
+	Competitor
+	Campaign
+	Persona
+
+	// Backlinks are the relations of other pages that point at this one.
+	Backlinks Backlinks
+	// Chain is the chain status of a promise.
+	Chain Chain
+
+	// Doc is the parsed Markdown body, its links rewritten to URLs.
+	Doc *markdown.Doc
+	// sectionDir is a section's folder ("content/promises").
+	sectionDir string
+	// bodyLine is the line of the file where the Markdown body starts.
+	bodyLine int
+	// fm locates front matter keys for problems.
+	fm *frontMatter
+}
+
+// Positioning holds the fields of a positioning page.
+type Positioning struct {
+	// Position is the position claimed: "the 24-hour service provider".
+	Position         string
+	ValueProposition string
+	Segment          string
+}
+
+// Promise holds the fields of a promise page.
+type Promise struct {
+	// Statement is the promise as customers see it (front matter "promise").
+	Statement string
+	// Expectation is what the promise makes a customer expect.
+	Expectation string
+	// Channels are where the promise is made.
+	Channels []string
+	// PositioningPages are the positioning pages the promise carries.
+	PositioningPages []*Page
+}
+
+// Behaviour holds the fields of a behaviour page.
+type Behaviour struct {
+	// Stage is StageSales or StageService.
+	Stage string
+	// Fulfils are the promises the behaviour keeps.
+	Fulfils []*Page
+	Roles   []string
+}
+
+// Standard holds the fields of a standard page.
+type Standard struct {
+	// AppliesTo are the pages the standard applies to.
+	AppliesTo []*Page
+}
+
+// FAQ holds the fields of an FAQ page.
+type FAQ struct {
+	Question string
+	Audience string
+}
+
+// Competitor holds the fields of a competitor page.
+type Competitor struct {
+	// Name is the competitor's name (front matter "competitor").
+	Name string
+	Gaps []Gap
+}
+
+// A Gap is a difference between a competitor's offer and ours.
+type Gap struct {
+	Area   string
+	Theirs string
+	Ours   string
+	// Promise is the promise that answers the gap; nil if none is named.
+	Promise *Page
+}
+
+// Campaign holds the fields of a campaign page.
+type Campaign struct {
+	Starts, Ends time.Time
+	Offer        string
+}
+
+// Persona holds the fields of a persona page.
+type Persona struct {
+	Role     string
+	Pains    []string
+	Criteria []string
+}
+
+// Backlinks are the relations that point at a page, grouped as its page
+// shows them.
+type Backlinks struct {
+	// Sales and Service are the behaviours that fulfil a promise.
+	Sales, Service []*Page
+	// FAQs and Campaigns cite a promise.
+	FAQs, Campaigns []*Page
+	// Gaps are competitor gaps a promise answers.
+	Gaps []GapRef
+	// Promises carry a positioning.
+	Promises []*Page
+	// Standards apply to the page.
+	Standards []*Page
+}
+
+// A GapRef is a competitor's gap, seen from the promise that answers it.
+type GapRef struct {
+	Competitor *Page
+	Gap        *Gap
+}
+
+// IsPromise reports whether p is a promise page; templates use it.
+func (p *Page) IsPromise() bool { return p.Type == TypePromise }
+
+// Ancestors returns the sections above p, from the home page down.
+func (p *Page) Ancestors() []*Page {
+	var as []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		as = append([]*Page{a}, as...)
+	}
+	return as
+}

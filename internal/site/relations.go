@@ -1,0 +1,96 @@
+package site
+
+import (
+	"slices"
+)
+
+// resolveRelations turns the ids named in front matter into pages, and
+// records each relation on the page it points at.
+func (l *loader) resolveRelations() {
+	for _, p := range l.kept {
+		r := l.rels[p]
+		if r == nil {
+			continue
+		}
+		p.PositioningPages = l.resolve(p, "positioning", r.positioning, TypePositioning)
+		p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
+		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
+		p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
+		for i, id := range r.gaps {
+			if id != "" {
+				if ps := l.resolve(p, "gaps", []string{id}, TypePromise); len(ps) == 1 {
+					p.Gaps[i].Promise = ps[0]
+				}
+			}
+		}
+	}
+	for _, p := range l.kept {
+		for _, q := range p.Fulfils {
+			if p.Stage == StageSales {
+				q.Backlinks.Sales = append(q.Backlinks.Sales, p)
+			} else if p.Stage == StageService {
+				q.Backlinks.Service = append(q.Backlinks.Service, p)
+			}
+		}
+		for _, q := range p.Promises {
+			if p.Type == TypeFAQ {
+				q.Backlinks.FAQs = append(q.Backlinks.FAQs, p)
+			} else {
+				q.Backlinks.Campaigns = append(q.Backlinks.Campaigns, p)
+			}
+		}
+		for _, q := range p.PositioningPages {
+			q.Backlinks.Promises = append(q.Backlinks.Promises, p)
+		}
+		for _, q := range p.AppliesTo {
+			q.Backlinks.Standards = append(q.Backlinks.Standards, p)
+		}
+		for i := range p.Gaps {
+			if q := p.Gaps[i].Promise; q != nil {
+				q.Backlinks.Gaps = append(q.Backlinks.Gaps, GapRef{Competitor: p, Gap: &p.Gaps[i]})
+			}
+		}
+	}
+	for _, p := range l.kept {
+		b := &p.Backlinks
+		for _, list := range [][]*Page{b.Sales, b.Service, b.FAQs, b.Campaigns, b.Promises, b.Standards} {
+			slices.SortStableFunc(list, compareTitles)
+		}
+	}
+}
+
+// resolve returns the pages named by ids in front matter key of p, of type
+// want (any type if empty), reporting each id that names no such page.
+func (l *loader) resolve(p *Page, key string, ids []string, want string) []*Page {
+	var out []*Page
+	for _, id := range ids {
+		q := l.site.ByID(id)
+		line := p.fm.valueLine(key, id)
+		switch {
+		case q == nil && l.drafts[id] != nil:
+			l.ps.errorf(p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
+		case q == nil:
+			l.ps.errorf(p.File, line, "%s: no page has id %q", key, id)
+		case want != "" && q.Type != want:
+			l.ps.errorf(p.File, line, "%s: %q is %s (%s), not a %s", key, id, article(q), q.File, want)
+		case q == p:
+			l.ps.errorf(p.File, line, "%s: %q is this page itself", key, id)
+		case slices.Contains(out, q):
+			// Named twice: once is enough.
+		default:
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func article(p *Page) string {
+	if p.IsSection {
+		return "a section"
+	}
+	switch p.Type[0] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return "an " + p.Type
+	}
+	return "a " + p.Type
+}

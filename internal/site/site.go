@@ -1,0 +1,774 @@
+// Package site loads a playbook: its configuration, its pages and the
+// relations between them.
+//
+// Load takes an fs.FS rooted at the site (the folder holding site.toml and
+// content/) and returns a Site: every page with its front matter decoded into
+// typed fields, its Markdown parsed, its links rewritten to page URLs, its
+// relations resolved both ways, and each promise's chain status computed. It
+// works the same on os.DirFS, an fstest.MapFS, or a Git tree, and touches
+// neither the network nor the rest of the disk.
+//
+// Everything wrong with the files comes back as Problems, each naming a file
+// and line, all of them, sorted: errors (a page that would be wrong: bad
+// front matter, a broken link or anchor, an unknown or duplicate id, a
+// missing required field) and warnings (a chain gap, an overdue review). A
+// site with errors is still returned, as complete as it could be made, so a
+// checker can report everything at once.
+//
+// # Content
+//
+// Every folder under content/ is a section; its _index.md (or index.md, or
+// README.md) gives its title, intro and weight. Every other Markdown file is
+// a page. Front matter is TOML between "+++" lines or YAML between "---"
+// lines; a file without it is a plain page titled by its first "# heading".
+// A page's id defaults to its file name, its URL is the slugified path of its
+// file ("Price Lists/Q3 offer.md" is at "price-lists/q3-offer/"), and its
+// type defaults from its section (see Config.Types).
+package site
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"playbook/internal/markdown"
+)
+
+// ContentDir is the folder of a site that holds its pages.
+const ContentDir = "content"
+
+// MaxFileSize is the largest Markdown file Load reads; a bigger one is
+// almost certainly a mistake (a data dump saved as .md) and would stall
+// every build.
+const MaxFileSize = 8 << 20
+
+// Options controls Load.
+type Options struct {
+	// Drafts includes pages marked draft.
+	Drafts bool
+	// Now is the time reviews are judged against; zero means time.Now().
+	Now time.Time
+}
+
+// Site is a loaded playbook.
+type Site struct {
+	Config Config
+	// Home is the home page, the section of content/ itself.
+	Home *Page
+	// Pages lists every page, sections included, in reading order: the
+	// order of the navigation, depth first, home first.
+	Pages []*Page
+	// Tags lists the tags used, by name.
+	Tags []*Tag
+	// Files lists the other files under content/ (images, PDFs), as paths
+	// from the site root; each is published at FileURL(path).
+	Files []string
+	// Markdown renders the pages' Markdown.
+	Markdown *markdown.Converter
+
+	byID   map[string]*Page
+	byFile map[string]*Page
+	files  map[string]bool
+}
+
+// A Tag is a tag and the pages carrying it.
+type Tag struct {
+	Name  string
+	URL   string
+	Pages []*Page
+}
+
+// ByID returns the page with the given id, or nil.
+func (s *Site) ByID(id string) *Page {
+	if p := s.byID[id]; p != nil {
+		return p
+	}
+	return s.byID[Slug(id)]
+}
+
+// ByFile returns the page read from file (a path from the site root), or nil.
+func (s *Site) ByFile(file string) *Page { return s.byFile[file] }
+
+// OfType returns the pages of type typ, in reading order.
+func (s *Site) OfType(typ string) []*Page {
+	var ps []*Page
+	for _, p := range s.Pages {
+		if p.Type == typ {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// Promises returns the promises, those with the worst chain status first,
+// then by title: the order of the Alignment page.
+func (s *Site) Promises() []*Page {
+	ps := s.OfType(TypePromise)
+	slices.SortStableFunc(ps, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Chain.Status, b.Chain.Status), compareTitles(a, b))
+	})
+	return ps
+}
+
+// Load reads the site in fsys. It returns the site even when there are
+// errors among the problems.
+func Load(fsys fs.FS, opts Options) (*Site, Problems) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	var ps problems
+	s := &Site{byID: map[string]*Page{}, byFile: map[string]*Page{}, files: map[string]bool{}}
+
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	switch {
+	case err == nil:
+		cfg, cps := ParseConfig(data)
+		s.Config = cfg
+		ps.list = append(ps.list, cps...)
+	case isNotExist(err):
+		// A plain handbook repository has no site.toml: defaults do.
+		s.Config, _ = ParseConfig(nil)
+	default:
+		ps.errorf(ConfigFile, 1, "read: %v", err)
+		s.Config, _ = ParseConfig(nil)
+	}
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
+		if !markdown.StyleExists(style) {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)
+		}
+	}
+
+	l := &loader{site: s, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}}
+	l.walk()
+	l.readPages()
+	l.buildTree()
+	l.resolveRelations()
+	l.resolveLinks()
+	l.finish()
+
+	ps.list.Sort()
+	return s, ps.list
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	site *Site
+	fsys fs.FS
+	opts Options
+	ps   *problems
+	// sections by folder ("content", "content/promises").
+	sections map[string]*Page
+	// files are the Markdown files found, in walk order.
+	files []string
+	pages []*Page
+	// rels holds each page's relation ids until they are resolved.
+	rels map[*Page]*relations
+	// kept are the pages published: no drafts, unless asked for.
+	kept []*Page
+	// drafts and draftFiles are the drafts left out, by id and by file,
+	// so that a relation or link to one says so.
+	drafts     map[string]*Page
+	draftFiles map[string]*Page
+}
+
+// walk lists content/: its folders become sections, its Markdown files are
+// queued for reading, and other files are published as they are.
+func (l *loader) walk() {
+	err := fs.WalkDir(l.fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ContentDir {
+				return err
+			}
+			l.ps.errorf(p, 1, "read: %v", unwrapPath(err))
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			l.sections[p] = &Page{File: p, IsSection: true}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(l.fsys, p)
+			if err != nil {
+				l.ps.errorf(p, 1, "read: %v", unwrapPath(err))
+				return nil
+			}
+			if info.IsDir() {
+				l.ps.warnf(p, 1, "symbolic link to a folder: not followed")
+				return nil
+			}
+		}
+		if isMarkdown(name) {
+			l.files = append(l.files, p)
+		} else {
+			l.site.Files = append(l.site.Files, p)
+			l.site.files[p] = true
+		}
+		return nil
+	})
+	if err != nil {
+		l.ps.errorf(ContentDir, 1, "read: %v", unwrapPath(err))
+	}
+	if l.sections[ContentDir] == nil {
+		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+	}
+}
+
+// ignored reports whether a file or folder is left out: hidden files and
+// the temporary files editors leave behind.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// indexRank ranks the names of files that stand for their folder, best
+// first; 0 means a name that does not.
+func indexRank(name string) int {
+	switch strings.ToLower(strings.TrimSuffix(name, path.Ext(name))) {
+	case "_index":
+		return 3
+	case "index":
+		return 2
+	case "readme":
+		return 1
+	}
+	return 0
+}
+
+// readPages reads and parses the Markdown files on all cores.
+func (l *loader) readPages() {
+	l.pages = make([]*Page, len(l.files))
+	perFile := make([]problems, len(l.files))
+	rels := make([]*relations, len(l.files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				l.pages[i], rels[i] = l.readPage(l.files[i], &perFile[i])
+			}
+		})
+	}
+	for i := range l.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	l.rels = map[*Page]*relations{}
+	for i, p := range l.pages {
+		l.ps.list = append(l.ps.list, perFile[i].list...)
+		if p != nil {
+			l.rels[p] = rels[i]
+		}
+	}
+}
+
+// readPage reads one Markdown file. It returns nil if the file cannot be a
+// page at all.
+func (l *loader) readPage(file string, ps *problems) (*Page, *relations) {
+	info, err := fs.Stat(l.fsys, file)
+	if err != nil {
+		ps.errorf(file, 1, "read: %v", unwrapPath(err))
+		return nil, nil
+	}
+	if info.Size() > MaxFileSize {
+		ps.errorf(file, 1, "file is %.1f MiB; pages are limited to %d MiB", float64(info.Size())/(1<<20), MaxFileSize>>20)
+		return nil, nil
+	}
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		ps.errorf(file, 1, "read: %v", unwrapPath(err))
+		return nil, nil
+	}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		ps.list = append(ps.list, Problem{File: file, Line: line, Col: col, Msg: "invalid UTF-8: save the file as UTF-8"})
+		return nil, nil
+	}
+	format, fmText, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		ps.errorf(file, 1, "%v", err)
+		return nil, nil
+	}
+	p := &Page{File: file, bodyLine: bodyLine}
+	dir, name := path.Split(file)
+	dir = strings.TrimSuffix(dir, "/")
+	if indexRank(name) > 0 {
+		p.IsSection = true
+	}
+	if format != "" {
+		p.fm = decodeFrontMatter(file, format, fmText, ps)
+		if p.fm == nil {
+			return nil, nil
+		}
+	}
+	p.Doc = l.site.Markdown.Parse(body)
+
+	f := p.fm
+	if f == nil {
+		f = &frontMatter{file: file, data: map[string]any{}, used: map[string]bool{}, ps: ps}
+	}
+	p.Title = cmp.Or(f.string("title"), p.Doc.Title)
+	p.ID = f.string("id")
+	p.Description = f.string("description")
+	p.Weight = f.int("weight")
+	p.Tags = f.strings("tags")
+	p.Draft = f.bool("draft")
+	p.Owner = f.string("owner")
+	p.Reviewed = f.date("reviewed")
+	if s := f.string("review_every"); s != "" {
+		iv, err := ParseInterval(s)
+		if err != nil {
+			f.errorf("review_every", "review_every: %v", err)
+		}
+		p.ReviewEvery = iv
+	}
+	p.Aliases = f.strings("aliases")
+	if !p.IsSection {
+		p.Type = l.typeOf(dir, f, format != "")
+	} else if f.has("type") {
+		f.get("type")
+		f.errorf("type", "type: a section index (%s) has no type; set the type of its pages in site.toml [types]", name)
+	}
+	rel := p.readTypeFields(f)
+	p.Params = f.unused()
+	return p, rel
+}
+
+// typeOf returns the type of a page in folder dir: its own type key, else
+// the nearest [types] entry of site.toml, else the type its top-level
+// section is named after, else page.
+func (l *loader) typeOf(dir string, f *frontMatter, hasFrontMatter bool) string {
+	if t := f.string("type"); t != "" {
+		if c := canonicalType(t); c != "" {
+			return c
+		}
+		f.errorf("type", "type: unknown type %q (want one of %s)", t, strings.Join(Types, ", "))
+		return TypePage
+	}
+	if !hasFrontMatter {
+		return TypePage
+	}
+	rel := strings.TrimPrefix(strings.TrimPrefix(dir, ContentDir), "/")
+	for d := rel; d != "" && d != "."; d = path.Dir(d) {
+		for sec, typ := range l.site.Config.Types {
+			if strings.Trim(sec, "/") == d || slugPath(strings.Trim(sec, "/")) == slugPath(d) {
+				return typ
+			}
+		}
+	}
+	if first, _, _ := strings.Cut(rel, "/"); first != "" {
+		if t := canonicalType(Slug(first)); t != "" {
+			return t
+		}
+	}
+	return TypePage
+}
+
+// relations holds the ids a page's front matter names, until resolved.
+type relations struct {
+	positioning, fulfils, promises, appliesTo []string
+	gaps                                      []string // the promise of each gap; "" if none
+}
+
+// readTypeFields reads the fields of p's type and checks the required ones.
+func (p *Page) readTypeFields(f *frontMatter) *relations {
+	r := &relations{}
+	require := func(key, value string) {
+		if value == "" {
+			f.ps.errorf(p.File, 1, "missing %q: a %s page must have one", key, p.Type)
+		}
+	}
+	switch p.Type {
+	case TypePositioning:
+		p.Position = f.string("position")
+		p.ValueProposition = f.string("value_proposition")
+		p.Segment = f.string("segment")
+		require("position", p.Position)
+	case TypePromise:
+		p.Statement = f.string("promise")
+		p.Expectation = f.string("expectation")
+		p.Channels = f.strings("channels")
+		r.positioning = f.strings("positioning")
+		require("promise", p.Statement)
+	case TypeBehaviour:
+		p.Stage = strings.ToLower(f.string("stage"))
+		p.Roles = f.strings("roles")
+		r.fulfils = f.strings("fulfils")
+		require("stage", p.Stage)
+		if p.Stage != "" && p.Stage != StageSales && p.Stage != StageService {
+			f.errorf("stage", "stage: %q is not a stage (want %q or %q)", p.Stage, StageSales, StageService)
+		}
+	case TypeStandard:
+		p.Roles = f.strings("roles")
+		r.appliesTo = f.strings("applies_to")
+	case TypeFAQ:
+		p.Question = f.string("question")
+		p.Audience = f.string("audience")
+		r.promises = f.strings("promises")
+		require("question", p.Question)
+	case TypeCompetitor:
+		p.Name = f.string("competitor")
+		require("competitor", p.Name)
+		for _, t := range f.tables("gaps") {
+			g := Gap{Area: tableString(t, "area"), Theirs: tableString(t, "theirs"), Ours: tableString(t, "ours")}
+			if g.Area == "" {
+				f.errorf("gaps", "gaps: every gap needs an \"area\"")
+			}
+			p.Gaps = append(p.Gaps, g)
+			r.gaps = append(r.gaps, tableString(t, "promise"))
+		}
+	case TypeCampaign:
+		p.Starts = f.date("starts")
+		p.Ends = f.date("ends")
+		p.Offer = f.string("offer")
+		r.promises = f.strings("promises")
+		if p.Starts.IsZero() && !f.has("starts") {
+			require("starts", "")
+		}
+		if p.Ends.IsZero() && !f.has("ends") {
+			require("ends", "")
+		}
+		if !p.Starts.IsZero() && !p.Ends.IsZero() && p.Ends.Before(p.Starts) {
+			f.errorf("ends", "ends: the campaign ends (%s) before it starts (%s)", p.Ends.Format(time.DateOnly), p.Starts.Format(time.DateOnly))
+		}
+	case TypePersona:
+		p.Role = f.string("role")
+		p.Pains = f.strings("pains")
+		p.Criteria = f.strings("criteria")
+		require("role", p.Role)
+	}
+	return r
+}
+
+func tableString(t map[string]any, key string) string {
+	if v, ok := t[key]; ok && v != nil {
+		return strings.TrimSpace(fmt.Sprint(v))
+	}
+	return ""
+}
+
+// buildTree drops drafts, gives every page its id, URL and section, and
+// checks that ids and URLs are unique.
+func (l *loader) buildTree() {
+	s := l.site
+	// Index files stand for their folder; the best-ranked one wins and the
+	// others stay ordinary pages (a README.md beside an _index.md).
+	best := map[string]*Page{}
+	for _, p := range l.pages {
+		if p == nil || !p.IsSection {
+			continue
+		}
+		dir := path.Dir(p.File)
+		cur := best[dir]
+		switch rank, curRank := indexRank(path.Base(p.File)), indexRank(path.Base(cur.fileOrEmpty())); {
+		case cur == nil:
+			best[dir] = p
+		case rank > curRank:
+			cur.demote()
+			best[dir] = p
+		case rank == curRank:
+			l.ps.errorf(p.File, 1, "%s and %s both stand for folder %s", cur.File, p.File, dir)
+			p.demote()
+		default:
+			p.demote()
+		}
+	}
+	for dir, p := range best {
+		l.sections[dir] = p
+	}
+	dirs := make([]string, 0, len(l.sections))
+	for d := range l.sections {
+		dirs = append(dirs, d)
+	}
+	slices.Sort(dirs)
+	for _, d := range dirs {
+		sec := l.sections[d]
+		sec.sectionDir = d
+		if d == ContentDir {
+			sec.URL = ""
+			s.Home = sec
+		} else {
+			sec.URL = slugPath(strings.TrimPrefix(d, ContentDir+"/")) + "/"
+		}
+		if sec.ID == "" {
+			if d == ContentDir {
+				sec.ID = "home"
+			} else {
+				sec.ID = strings.TrimSuffix(sec.URL, "/")
+			}
+		}
+		if sec.Title == "" {
+			if d == ContentDir {
+				sec.Title = s.Config.Title
+			} else {
+				sec.Title = humanize(path.Base(d))
+			}
+		}
+		if d != ContentDir {
+			sec.Parent = l.sections[path.Dir(d)]
+		}
+	}
+
+	for _, p := range l.pages {
+		if p == nil || p.IsSection {
+			continue
+		}
+		dir, name := path.Split(p.File)
+		dir = strings.TrimSuffix(dir, "/")
+		p.Parent = l.sections[dir]
+		base := strings.TrimSuffix(name, path.Ext(name))
+		p.URL = p.Parent.URL + Slug(base) + "/"
+		if p.ID == "" {
+			p.ID = Slug(base)
+		}
+		if p.Title == "" {
+			p.Title = humanize(base)
+		}
+	}
+
+	// Drafts and their sub-trees are left out.
+	all := make([]*Page, 0, len(l.pages)+len(l.sections))
+	for _, d := range dirs {
+		all = append(all, l.sections[d])
+	}
+	for _, p := range l.pages {
+		if p != nil && !p.IsSection {
+			all = append(all, p)
+		}
+	}
+	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
+	for _, p := range all {
+		if !l.opts.Drafts && p.isDraft() {
+			l.drafts[p.ID], l.draftFiles[p.File] = p, p
+			continue
+		}
+		l.kept = append(l.kept, p)
+	}
+
+	urls := map[string]*Page{}
+	for _, r := range reservedURLs {
+		urls[r] = nil
+	}
+	for _, p := range l.kept {
+		if q, dup := s.byID[p.ID]; dup {
+			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
+		} else {
+			s.byID[p.ID] = p
+		}
+		if q, dup := urls[p.URL]; dup {
+			if q == nil {
+				l.ps.errorf(p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
+			} else {
+				l.ps.errorf(p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
+			}
+		} else {
+			urls[p.URL] = p
+		}
+		s.byFile[p.File] = p
+		if p.IsSection {
+			s.byFile[p.sectionDir] = p
+		}
+		if p.Parent != nil {
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
+	}
+}
+
+// reservedURLs are the URLs of the pages playbook generates.
+var reservedURLs = []string{"alignment/", "tags/", "assets/"}
+
+func (p *Page) fileOrEmpty() string {
+	if p == nil {
+		return ""
+	}
+	return p.File
+}
+
+// demote makes an index file that lost to a better one an ordinary page.
+func (p *Page) demote() {
+	p.IsSection = false
+	p.Type = TypePage
+}
+
+// isDraft reports whether p or a section above it is a draft.
+func (p *Page) isDraft() bool {
+	for q := p; q != nil; q = q.Parent {
+		if q.Draft {
+			return true
+		}
+	}
+	return false
+}
+
+// finish orders the navigation, lists pages in reading order, gathers
+// tags, and judges chains and reviews.
+func (l *loader) finish() {
+	s := l.site
+	var visit func(p *Page)
+	visit = func(p *Page) {
+		s.Pages = append(s.Pages, p)
+		slices.SortStableFunc(p.Children, compareNav)
+		for _, c := range p.Children {
+			visit(c)
+		}
+	}
+	visit(s.Home)
+
+	tags := map[string]*Tag{}
+	for _, p := range s.Pages {
+		for _, t := range p.Tags {
+			slug := Slug(t)
+			tag := tags[slug]
+			if tag == nil {
+				tag = &Tag{Name: t, URL: "tags/" + slug + "/"}
+				tags[slug] = tag
+				s.Tags = append(s.Tags, tag)
+			}
+			tag.Pages = append(tag.Pages, p)
+		}
+		if p.Type == TypePromise {
+			p.Chain = chainOf(p)
+			l.warnChain(p)
+		}
+		if !p.ReviewEvery.IsZero() {
+			switch due := p.ReviewEvery.After(p.Reviewed); {
+			case p.Reviewed.IsZero():
+				p.Stale = true
+				l.ps.warnf(p.File, p.fm.keyLine("review_every"), "review overdue: reviewed every %s but never reviewed (set \"reviewed\")", p.ReviewEvery)
+			case l.opts.Now.After(due):
+				p.Stale = true
+				l.ps.warnf(p.File, p.fm.keyLine("reviewed"), "review overdue: last reviewed %s, due every %s (since %s)",
+					p.Reviewed.Format(time.DateOnly), p.ReviewEvery, due.Format(time.DateOnly))
+			}
+		}
+	}
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+}
+
+func (l *loader) warnChain(p *Page) {
+	switch {
+	case !p.Chain.HasExpectation:
+		l.ps.warnf(p.File, 1, "promise %q is disconnected: it states no \"expectation\"", p.ID)
+	case p.Chain.Status == Disconnected:
+		l.ps.warnf(p.File, 1, "promise %q is disconnected: no sales or service behaviour fulfils it", p.ID)
+	case p.Chain.Status == SalesGap:
+		l.ps.warnf(p.File, 1, "promise %q has a sales gap: no sales behaviour fulfils it", p.ID)
+	case p.Chain.Status == ServiceGap:
+		l.ps.warnf(p.File, 1, "promise %q has a service gap: no service behaviour fulfils it", p.ID)
+	}
+}
+
+// compareNav orders pages by weight (weighted ones first), then title.
+func compareNav(a, b *Page) int {
+	wa, wb := a.Weight, b.Weight
+	if (wa == 0) != (wb == 0) {
+		if wa == 0 {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(wa, wb), compareTitles(a, b))
+}
+
+func compareTitles(a, b *Page) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.File, b.File))
+}
+
+// Slug returns s in lower case with every run of characters other than
+// letters and digits replaced by one hyphen: "Q3 Offer (Final)" is
+// "q3-offer-final".
+func Slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// slugPath slugifies each element of a slash-separated path.
+func slugPath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = Slug(part)
+	}
+	return strings.Join(parts, "/")
+}
+
+// FileURL returns the URL a content file (a path from the site root) is
+// published at: its folders slugified as sections are, its name kept.
+func FileURL(file string) string {
+	dir, name := path.Split(strings.TrimPrefix(file, ContentDir+"/"))
+	if dir == "" {
+		return name
+	}
+	return slugPath(strings.TrimSuffix(dir, "/")) + "/" + name
+}
+
+// humanize turns a file or folder name into a title: "price-lists" is
+// "Price lists".
+func humanize(name string) string {
+	s := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return name
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// unwrapPath drops the path from a *fs.PathError: problems name the file
+// already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func invalidUTF8(src []byte) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line, utf8.RuneCount(src[start:i]) + 1
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += n
+	}
+	return line, 1
+}
