@@ -131,6 +131,9 @@ func (d *Data) EditURL() string {
 	return strings.ReplaceAll(d.Site.Config.EditURL, "{path}", d.Page.File)
 }
 
+// TypeName returns the singular name of a page type: "Promise".
+func (d *Data) TypeName(typ string) string { return site.TypeNames[typ] }
+
 // TypeTitle returns the plural title of a page type: "Promises".
 func (d *Data) TypeTitle(typ string) string { return site.TypeTitles[typ] }
 

@@ -49,7 +49,6 @@ func ParseConfig(data []byte) (Config, Problems) {
 		} else {
 			ps.errorf(ConfigFile, 1, "%v", err)
 		}
-		return c, ps.list
 	}
 	for _, k := range md.Undecoded() {
 		// The versions block belongs to versioned builds; everything else

@@ -81,8 +81,13 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 			msg := strings.TrimPrefix(err.Error(), "yaml: ")
 			if m := yamlLine.FindStringSubmatch(msg); m != nil {
 				n, _ := strconv.Atoi(m[1])
-				line = n + 1
 				msg = strings.TrimPrefix(strings.Replace(msg, m[0]+": ", "", 1), "unmarshal errors:\n  ")
+				// The YAML decoder counts lines from 0 in its parser errors
+				// and from 1 in the others.
+				if strings.HasPrefix(msg, "did not find expected") {
+					n++
+				}
+				line = n + 1
 			}
 			ps.errorf(file, line, "front matter: %s", msg)
 			return nil

@@ -38,6 +38,19 @@ var TypeTitles = map[string]string{
 	TypePage:        "Pages",
 }
 
+// TypeNames gives the singular, human name of each type.
+var TypeNames = map[string]string{
+	TypePositioning: "Positioning",
+	TypePromise:     "Promise",
+	TypeBehaviour:   "Behaviour",
+	TypeStandard:    "Standard",
+	TypeFAQ:         "FAQ",
+	TypeCompetitor:  "Competitor",
+	TypeCampaign:    "Campaign",
+	TypePersona:     "Persona",
+	TypePage:        "Page",
+}
+
 // canonicalType returns the type named by s (accepting plurals and American
 // spelling, which authors write as often as not), or "".
 func canonicalType(s string) string {

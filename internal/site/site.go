@@ -148,7 +148,7 @@ func Load(fsys fs.FS, opts Options) (*Site, Problems) {
 		}
 	}
 
-	l := &loader{site: s, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}}
+	l := &loader{site: s, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}}
 	l.walk()
 	l.readPages()
 	l.buildTree()
@@ -179,6 +179,8 @@ type loader struct {
 	// so that a relation or link to one says so.
 	drafts     map[string]*Page
 	draftFiles map[string]*Page
+	// ambiguous ids belong to more than one page.
+	ambiguous map[string]bool
 }
 
 // walk lists content/: its folders become sections, its Markdown files are
@@ -523,7 +525,7 @@ func (l *loader) buildTree() {
 			if d == ContentDir {
 				sec.Title = s.Config.Title
 			} else {
-				sec.Title = humanize(path.Base(d))
+				sec.Title = sectionTitle(path.Base(d))
 			}
 		}
 		if d != ContentDir {
@@ -572,19 +574,21 @@ func (l *loader) buildTree() {
 		urls[r] = nil
 	}
 	for _, p := range l.kept {
-		if q, dup := s.byID[p.ID]; dup {
-			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
-		} else {
-			s.byID[p.ID] = p
-		}
-		if q, dup := urls[p.URL]; dup {
-			if q == nil {
-				l.ps.errorf(p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
-			} else {
-				l.ps.errorf(p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
-			}
-		} else {
+		q, dupURL := urls[p.URL]
+		switch {
+		case dupURL && q == nil:
+			l.ps.errorf(p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
+		case dupURL:
+			l.ps.errorf(p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
+		default:
 			urls[p.URL] = p
+		}
+		if q, dup := s.byID[p.ID]; dup && !(dupURL && p.IsSection) {
+			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
+			// Neither page may take the relations meant for the other.
+			l.ambiguous[p.ID] = true
+		} else if !dup {
+			s.byID[p.ID] = p
 		}
 		s.byFile[p.File] = p
 		if p.IsSection {
@@ -733,6 +737,15 @@ func FileURL(file string) string {
 		return name
 	}
 	return slugPath(strings.TrimSuffix(dir, "/")) + "/" + name
+}
+
+// sectionTitle is the title of a section without one: a folder named
+// after a type gets the type's title ("faqs" is "FAQs").
+func sectionTitle(dir string) string {
+	if t := canonicalType(Slug(dir)); t != "" && Slug(dir) != t {
+		return TypeTitles[t]
+	}
+	return humanize(dir)
 }
 
 // humanize turns a file or folder name into a title: "price-lists" is

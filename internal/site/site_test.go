@@ -1,0 +1,427 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// load loads a site made of files, keyed by path from the site root.
+func load(t *testing.T, files map[string]string) (*Site, Problems) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return Load(fsys, Options{Now: testNow})
+}
+
+// chainSite is a promise with a sales and a service behaviour.
+func chainSite() map[string]string {
+	return map[string]string{
+		"content/promises/fast.md": `+++
+title = "Fast"
+promise = "We are fast."
+expectation = "A call back today."
++++
+Body.
+`,
+		"content/behaviours/sales/quote.md": `+++
+stage = "sales"
+fulfils = ["fast"]
++++
+`,
+		"content/behaviours/service/call.md": `+++
+stage = "service"
+fulfils = ["fast"]
++++
+## How {#how}
+`,
+	}
+}
+
+func with(files map[string]string, kv ...string) map[string]string {
+	for i := 0; i < len(kv); i += 2 {
+		if kv[i+1] == "" {
+			delete(files, kv[i])
+		} else {
+			files[kv[i]] = kv[i+1]
+		}
+	}
+	return files
+}
+
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // problems, in order, as printed
+	}{
+		{
+			name:  "a connected chain has no problems",
+			files: chainSite(),
+		},
+		{
+			name:  "broken link reports file, line and column",
+			files: with(chainSite(), "content/promises/fast.md", "+++\npromise = \"x\"\nexpectation = \"y\"\n+++\n\nSee [call](../behaviours/service/call.md#how)\nand [gone](../nowhere.md).\n"),
+			want:  []string{`content/promises/fast.md:7:5: broken link "../nowhere.md": no page or file at content/nowhere.md`},
+		},
+		{
+			name:  "broken anchor names the target page",
+			files: with(chainSite(), "content/a.md", "# A\n\n[how](behaviours/service/call.md#why)\n"),
+			want:  []string{`content/a.md:3:1: broken link "behaviours/service/call.md#why": content/behaviours/service/call.md has no heading with id "why"`},
+		},
+		{
+			name:  "anchor on the same page",
+			files: with(chainSite(), "content/a.md", "# A\n\n## Here {#here}\n\n[ok](#here) [bad](#there)\n"),
+			want:  []string{`content/a.md:5:13: broken link "#there": this page has no heading with id "there"`},
+		},
+		{
+			name:  "link differing in case says so",
+			files: with(chainSite(), "content/a.md", "[x](Promises/Fast.md)\n"),
+			want:  []string{`content/a.md:1:1: broken link "Promises/Fast.md": no page at content/Promises/Fast.md (did you mean content/promises/fast.md? links are case-sensitive)`},
+		},
+		{
+			name:  "link outside content",
+			files: with(chainSite(), "content/a.md", "[x](../README.md)\n"),
+			want:  []string{`content/a.md:1:1: broken link "../README.md": it points outside content/`},
+		},
+		{
+			name:  "unknown relation id names the line of the id",
+			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\n  \"fast\",\n  \"slow\",\n]\n+++\n"),
+			want:  []string{`content/behaviours/sales/quote.md:5: fulfils: no page has id "slow"`},
+		},
+		{
+			name:  "relation to a page of the wrong type",
+			files: with(chainSite(), "content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"quote\"]\n+++\n"),
+			want:  []string{`content/faqs/q.md:3: promises: "quote" is a behaviour (content/behaviours/sales/quote.md), not a promise`},
+		},
+		{
+			name:  "unknown relation id in a competitor gap",
+			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n\n[[gaps]]\narea = \"Speed\"\npromise = \"fast\"\n\n[[gaps]]\narea = \"Price\"\npromise = \"cheap\"\n+++\n"),
+			want:  []string{`content/competitors/big.md:10: gaps: no page has id "cheap"`},
+		},
+		{
+			name:  "duplicate id",
+			files: with(chainSite(), "content/other/fast.md", "+++\ntitle = \"Also fast\"\n+++\n"),
+			want: []string{
+				`content/promises/fast.md:1: duplicate id "fast": content/other/fast.md has it too`,
+				`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`,
+			},
+		},
+		{
+			name:  "duplicate URL from names that slugify alike",
+			files: with(chainSite(), "content/Guides/Price List.md", "# A\n", "content/guides/price-list.md", "# B\n"),
+			want: []string{
+				`content/guides:1: duplicate URL /guides/: content/Guides has it too (file names differ only in case or punctuation)`,
+				`content/guides/price-list.md:1: duplicate URL /guides/price-list/: content/Guides/Price List.md has it too (file names differ only in case or punctuation)`,
+				`content/guides/price-list.md:1: duplicate id "price-list": content/Guides/Price List.md has it too`,
+			},
+		},
+		{
+			name:  "missing required field",
+			files: with(chainSite(), "content/faqs/q.md", "+++\ntitle = \"Q\"\n+++\n"),
+			want:  []string{`content/faqs/q.md:1: missing "question": a faq page must have one`},
+		},
+		{
+			name:  "bad stage",
+			files: with(chainSite(), "content/behaviours/x.md", "+++\nfulfils = [\"fast\"]\nstage = \"delivery\"\n+++\n"),
+			want:  []string{`content/behaviours/x.md:3: stage: "delivery" is not a stage (want "sales" or "service")`},
+		},
+		{
+			name:  "malformed TOML front matter names its line",
+			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\nweight = = 3\n+++\n"),
+			want:  []string{`content/a.md:3: front matter: expected value but found '=' instead`},
+		},
+		{
+			name:  "malformed YAML front matter names its line",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\ntags: [a, b\n---\n"),
+			want:  []string{`content/a.md:3: front matter: did not find expected ',' or ']'`},
+		},
+		{
+			name:  "front matter of the wrong type",
+			files: with(chainSite(), "content/a.md", "+++\nweight = \"heavy\"\n+++\n"),
+			want:  []string{`content/a.md:2: weight: want a whole number, got "heavy"`},
+		},
+		{
+			name:  "unclosed front matter",
+			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\n\nBody\n"),
+			want:  []string{`content/a.md:1: front matter opened with "+++" on line 1 is never closed`},
+		},
+		{
+			name:  "bad UTF-8 names line and column",
+			files: with(chainSite(), "content/a.md", "# A\n\nfine\nbad \xff here\n"),
+			want:  []string{`content/a.md:4:5: invalid UTF-8: save the file as UTF-8`},
+		},
+		{
+			name:  "huge file",
+			files: with(chainSite(), "content/a.md", strings.Repeat("x", MaxFileSize+1)),
+			want:  []string{`content/a.md:1: file is 8.0 MiB; pages are limited to 8 MiB`},
+		},
+		{
+			name:  "unknown type",
+			files: with(chainSite(), "content/a.md", "+++\ntype = \"promis\"\n+++\n"),
+			want:  []string{`content/a.md:2: type: unknown type "promis" (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
+		},
+		{
+			name:  "campaign ending before it starts",
+			files: with(chainSite(), "content/campaigns/c.md", "+++\nstarts = 2026-02-01\nends = 2026-01-01\n+++\n"),
+			want:  []string{`content/campaigns/c.md:3: ends: the campaign ends (2026-01-01) before it starts (2026-02-01)`},
+		},
+		{
+			name:  "bad site.toml",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[markdown]\nunsafe = yes\n"),
+			want:  []string{`site.toml:3: expected value but found "yes" instead`},
+		},
+		{
+			name:  "unknown setting in site.toml",
+			files: with(chainSite(), "site.toml", "title = \"x\"\ntitel = \"y\"\n"),
+			want:  []string{`site.toml:2: unknown setting "titel"`},
+		},
+		{
+			name:  "link to a draft",
+			files: with(chainSite(), "content/d.md", "+++\ndraft = true\n+++\n", "content/a.md", "[d](d.md)\n"),
+			want:  []string{`content/a.md:1:1: broken link "d.md": content/d.md is a draft, left out of the site`},
+		},
+		{
+			name:  "sales gap is a warning",
+			files: with(chainSite(), "content/behaviours/sales/quote.md", ""),
+			want:  []string{`content/promises/fast.md:1: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`},
+		},
+		{
+			name:  "service gap is a warning",
+			files: with(chainSite(), "content/behaviours/service/call.md", ""),
+			want:  []string{`content/promises/fast.md:1: warning: promise "fast" has a service gap: no service behaviour fulfils it`},
+		},
+		{
+			name:  "no behaviour at all is disconnected",
+			files: with(chainSite(), "content/behaviours/service/call.md", "", "content/behaviours/sales/quote.md", ""),
+			want:  []string{`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`},
+		},
+		{
+			name:  "no expectation is disconnected",
+			files: with(chainSite(), "content/promises/fast.md", "+++\npromise = \"We are fast.\"\n+++\n"),
+			want:  []string{`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`},
+		},
+		{
+			name:  "overdue review is a warning",
+			files: with(chainSite(), "content/a.md", "+++\nreviewed = 2026-01-10\nreview_every = \"90d\"\n+++\n"),
+			want:  []string{`content/a.md:2: warning: review overdue: last reviewed 2026-01-10, due every 90d (since 2026-04-10)`},
+		},
+		{
+			name:  "bad review interval",
+			files: with(chainSite(), "content/a.md", "+++\nreview_every = \"quarterly\"\n+++\n"),
+			want:  []string{`content/a.md:2: review_every: bad interval "quarterly": want a number and a unit, as in "90d", "12w", "6m", "1y"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := load(t, tt.files)
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestChainStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  map[string]string
+		status ChainStatus
+	}{
+		{"connected", chainSite(), Connected},
+		{"sales gap", with(chainSite(), "content/behaviours/sales/quote.md", ""), SalesGap},
+		{"service gap", with(chainSite(), "content/behaviours/service/call.md", ""), ServiceGap},
+		{"disconnected without behaviours", with(chainSite(), "content/behaviours/sales/quote.md", "", "content/behaviours/service/call.md", ""), Disconnected},
+		{"disconnected without expectation", with(chainSite(), "content/promises/fast.md", "+++\npromise = \"x\"\n+++\n"), Disconnected},
+		{"a draft behaviour does not count", with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\ndraft = true\n+++\n"), SalesGap},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := load(t, tt.files)
+			if got := s.ByID("fast").Chain.Status; got != tt.status {
+				t.Errorf("status = %v, want %v", got, tt.status)
+			}
+		})
+	}
+}
+
+func TestRelationsBothWays(t *testing.T) {
+	s, problems := load(t, with(chainSite(),
+		"content/positioning/local.md", "+++\nposition = \"Local\"\n+++\n",
+		"content/promises/fast.md", "+++\npromise = \"x\"\nexpectation = \"y\"\npositioning = \"local\"\n+++\n",
+		"content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"fast\"]\n+++\n",
+		"content/campaigns/c.md", "---\nstarts: 2026-01-01\nends: 2026-02-01\npromises: [fast]\n---\n",
+		"content/standards/s.md", "+++\napplies_to = [\"call\"]\n+++\n",
+		"content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"fast\"\n+++\n",
+	))
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	fast, quote, call := s.ByID("fast"), s.ByID("quote"), s.ByID("call")
+	ids := func(ps []*Page) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return strings.Join(out, ",")
+	}
+	checks := []struct{ what, got, want string }{
+		{"behaviour fulfils", ids(quote.Fulfils), "fast"},
+		{"promise's sales behaviours", ids(fast.Backlinks.Sales), "quote"},
+		{"promise's service behaviours", ids(fast.Backlinks.Service), "call"},
+		{"promise's FAQs", ids(fast.Backlinks.FAQs), "q"},
+		{"promise's campaigns", ids(fast.Backlinks.Campaigns), "c"},
+		{"promise's positioning", ids(fast.PositioningPages), "local"},
+		{"positioning's promises", ids(s.ByID("local").Backlinks.Promises), "fast"},
+		{"behaviour's standards", ids(call.Backlinks.Standards), "s"},
+		{"standard applies to", ids(s.ByID("s").AppliesTo), "call"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	if len(fast.Backlinks.Gaps) != 1 || fast.Backlinks.Gaps[0].Competitor.ID != "big" || fast.Backlinks.Gaps[0].Gap.Area != "Speed" {
+		t.Errorf("promise's gaps = %+v, want big's Speed gap", fast.Backlinks.Gaps)
+	}
+	if c := s.ByID("c"); !c.Starts.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("YAML campaign starts %v", c.Starts)
+	}
+}
+
+func TestLinksRewritten(t *testing.T) {
+	s, problems := load(t, with(chainSite(),
+		"content/Guides/Price Lists/Q3 Offer.md", "No front matter.\n",
+		"content/Guides/Price Lists/index.md", "# Price lists\n\n[offer](Q3%20Offer.md) [up](../../promises/fast.md#top) [img](chart.png) [sec](../) [home](/content/_index.md)\n",
+		"content/Guides/Price Lists/chart.png", "PNG",
+		"content/_index.md", "+++\ntitle = \"Home\"\n+++\n[fast](promises/fast.md) [call how](behaviours/service/call.md#how)\n",
+		"content/promises/fast.md", "+++\npromise = \"x\"\nexpectation = \"y\"\n+++\n## Top {#top}\n",
+	))
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	dests := func(p *Page) string {
+		var out []string
+		for _, l := range p.Doc.Links {
+			html, _ := s.Markdown.RenderString(p.Doc)
+			_ = html
+			out = append(out, l.Dest)
+		}
+		return strings.Join(out, " ")
+	}
+	home := s.Home
+	html, _ := s.Markdown.RenderString(home.Doc)
+	for _, want := range []string{`href="promises/fast/"`, `href="behaviours/service/call/#how"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("home HTML lacks %s:\n%s", want, html)
+		}
+	}
+	idx := s.ByFile("content/Guides/Price Lists/index.md")
+	if idx == nil || !idx.IsSection || idx.URL != "guides/price-lists/" || idx.Title != "Price lists" {
+		t.Fatalf("index.md does not stand for its folder: %+v", idx)
+	}
+	html, _ = s.Markdown.RenderString(idx.Doc)
+	for _, want := range []string{`href="q3-offer/"`, `href="../../promises/fast/#top"`, `href="chart.png"`, `href="../"`, `href="../../"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index HTML lacks %s (links %s):\n%s", want, dests(idx), html)
+		}
+	}
+	offer := s.ByFile("content/Guides/Price Lists/Q3 Offer.md")
+	if offer.URL != "guides/price-lists/q3-offer/" || offer.Type != TypePage || offer.ID != "q3-offer" || offer.Title != "Q3 Offer" {
+		t.Errorf("plain page: url %q type %q id %q title %q", offer.URL, offer.Type, offer.ID, offer.Title)
+	}
+	if got := FileURL("content/Guides/Price Lists/chart.png"); got != "guides/price-lists/chart.png" {
+		t.Errorf("FileURL = %q", got)
+	}
+}
+
+func TestRel(t *testing.T) {
+	tests := []struct{ from, to, want string }{
+		{"a/b/", "a/b/", "./"},
+		{"a/b/", "a/c/", "../c/"},
+		{"a/b/", "", "../../"},
+		{"", "a/b/", "a/b/"},
+		{"404.html", "a/", "a/"},
+		{"a/b/", "a/b/c/", "c/"},
+		{"tags/x/", "assets/x.css", "../../assets/x.css"},
+		{"ab/", "a/", "../a/"},
+	}
+	for _, tt := range tests {
+		if got := Rel(tt.from, tt.to); got != tt.want {
+			t.Errorf("Rel(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+func TestDraftsAndTitles(t *testing.T) {
+	files := with(chainSite(),
+		"content/old/_index.md", "+++\ndraft = true\n+++\n",
+		"content/old/page.md", "# Old page\n",
+		"content/faqs/q.md", "+++\nquestion = \"Q?\"\n+++\n# Heading title\n\nBody\n",
+	)
+	s, problems := load(t, files)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if s.ByID("page") != nil {
+		t.Error("a page in a draft section is published")
+	}
+	if q := s.ByID("q"); q.Title != "Heading title" {
+		t.Errorf("title from first heading = %q", q.Title)
+	}
+	fsys := fstest.MapFS{}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	s, _ = Load(fsys, Options{Drafts: true, Now: testNow})
+	if s.ByID("page") == nil {
+		t.Error("--drafts leaves out a page in a draft section")
+	}
+}
+
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.MkdirAll(content, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "ok.md"), []byte("# OK\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("b.md", filepath.Join(content, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.md", filepath.Join(content, "b.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(content, "self")); err != nil {
+		t.Fatal(err)
+	}
+	s, problems := Load(os.DirFS(dir), Options{Now: testNow})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"content/a.md:1: read: too many levels of symbolic links",
+		"content/b.md:1: read: too many levels of symbolic links",
+		"content/self:1: warning: symbolic link to a folder: not followed",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s.ByID("ok") == nil {
+		t.Error("the good page is missing")
+	}
+}
