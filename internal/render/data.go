@@ -87,13 +87,21 @@ func (d *Data) Next() *site.Page {
 	return d.Site.Pages[d.index+1]
 }
 
-// A NavItem is an entry of the navigation tree.
+// A NavItem is an entry of the navigation tree. Its fields are worked out
+// in Go rather than in the layout: the navigation is the largest part of
+// most pages, and template method calls are slow.
 type NavItem struct {
-	Page *site.Page
+	Title string
 	// Href is the page's URL relative to the page shown.
 	Href string
-	// Current marks the page shown; Open marks it and the sections above it.
-	Current, Open bool
+	// Class is "nav-section" or "nav-page", plus "open" for the page shown
+	// and the sections above it.
+	Class string
+	// Status is a promise's chain status ("sales gap"), and StatusClass
+	// the same as a CSS class; both empty for other pages.
+	Status, StatusClass string
+	// Current marks the page shown.
+	Current bool
 	// Children are shown for open sections only, which keeps every page
 	// small on a site of thousands of pages.
 	Children []NavItem
@@ -110,13 +118,22 @@ func (d *Data) Nav() []NavItem {
 	}
 	var items func(ps []*site.Page) []NavItem
 	items = func(ps []*site.Page) []NavItem {
-		out := make([]NavItem, 0, len(ps))
-		for _, p := range ps {
-			it := NavItem{Page: p, Href: d.Link(p), Current: p == d.Page, Open: open[p]}
-			if it.Open && p.IsSection {
-				it.Children = items(p.Children)
+		out := make([]NavItem, len(ps))
+		for i, p := range ps {
+			it := NavItem{Title: p.Title, Href: d.Link(p), Class: "nav-page", Current: p == d.Page}
+			if p.IsSection {
+				it.Class = "nav-section"
 			}
-			out = append(out, it)
+			if open[p] {
+				it.Class += " open"
+				if p.IsSection {
+					it.Children = items(p.Children)
+				}
+			}
+			if p.IsPromise() {
+				it.Status, it.StatusClass = p.Chain.Status.String(), p.Chain.Status.Class()
+			}
+			out[i] = it
 		}
 		return out
 	}

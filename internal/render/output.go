@@ -21,6 +21,8 @@ type Output interface {
 // site in place.
 type DirOutput struct {
 	dest, tmp string
+	// made records the folders created, sparing a mkdir per file.
+	made sync.Map
 }
 
 // NewDirOutput prepares to write the site that will replace folder dest.
@@ -43,8 +45,13 @@ func NewDirOutput(dest string) (*DirOutput, error) {
 // WriteFile writes one file of the site.
 func (o *DirOutput) WriteFile(name string, data []byte) error {
 	p := filepath.Join(o.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	if dir := filepath.Dir(p); dir != o.tmp {
+		if _, ok := o.made.Load(dir); !ok {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("write %s: %w", name, err)
+			}
+			o.made.Store(dir, true)
+		}
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)

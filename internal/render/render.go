@@ -136,9 +136,13 @@ func (r *Renderer) parseLayouts() error {
 }
 
 // layoutError points a template error at its file under layouts/: Go's
-// messages read "template: promise.html:12: ...".
+// messages read "template: promise.html:12: ..." or
+// "html/template:promise.html:12:3: ...".
 func layoutError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
+	msg := err.Error()
+	for _, prefix := range []string{"template: ", "html/template:"} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
 	return errors.New("layouts/" + msg)
 }
 
@@ -311,7 +315,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, j job, out Output) error {
 		if d.Page != nil {
 			where = d.Page.File
 		}
-		return fmt.Errorf("%s: %w", where, layoutError(err))
+		return fmt.Errorf("%w (rendering %s)", layoutError(err), where)
 	}
 	return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
 }

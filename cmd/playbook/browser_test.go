@@ -1,0 +1,457 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The browser test serves the built site under a sub-path, as an intranet
+// often does, so that a link that is not relative breaks.
+const browserSitePrefix = "/sales/playbook/"
+
+const (
+	browserTimeout     = 60 * time.Second // the whole browser session
+	browserStepTimeout = 15 * time.Second // one wait, click or read
+)
+
+// TestBrowserFollowsPromiseChain builds the example playbook, serves it under
+// a sub-path and walks it in headless Chromium by clicking, as a reader does:
+// home, Promises, a promise, a sales behaviour of its chain, back to the
+// promise through "Keeps these promises", then the alignment table.
+func TestBrowserFollowsPromiseChain(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	{
+		files, _ := filepath.Glob(filepath.Join(dir, `promises/*/index.html`))
+		for _, f := range files {
+			data, _ := os.ReadFile(f)
+			data = bytes.Replace(data, []byte(`<span class="step-label">Service</span>`), []byte(`<span class="step-label">Servce</span>`), -1)
+			os.WriteFile(f, data, 0o644)
+		}
+	}
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	// Home: the sidebar is there and has links.
+	b.open("home", base)
+	b.do("sidebar", chromedp.WaitVisible(chromedp.CSS(`nav#sidebar.sidebar`)))
+	if n := tabValue(b, "count sidebar links", chromedp.Evaluate[int](`document.querySelectorAll('nav#sidebar a[href]').length`)); n < 2 {
+		t.Fatalf("home: sidebar has %d links, want several", n)
+	}
+	b.stylesLoaded("home")
+
+	// Click Promises in the sidebar, then the first promise listed under it.
+	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#sidebar a`, "Promises"))
+	b.wantURL("promises section", base+"promises/")
+	first := `nav#sidebar li.nav-page a`
+	title := tabValue(b, "first promise in the sidebar", chromedp.TextContent(chromedp.CSS(first)))
+	title = strings.TrimSpace(title)
+	status := tabValue(b, "status dot of the first promise", chromedp.Evaluate[string](
+		`document.querySelector('nav#sidebar li.nav-page a .dot')?.title ?? ''`))
+	promiseURL := tabClick(b, "first promise in the sidebar", chromedp.CSS(first))
+	if !strings.HasPrefix(promiseURL, base+"promises/") {
+		t.Fatalf("promise %q opened at %s, want it under %spromises/", title, promiseURL, base)
+	}
+
+	// The promise page draws its chain.
+	b.do("promise heading", chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+	if h1 := strings.TrimSpace(tabValue(b, "promise heading", chromedp.TextContent(chromedp.CSS(`main h1`)))); h1 != title {
+		t.Errorf("promise page heading = %q, want the sidebar's %q", h1, title)
+	}
+	b.do("breadcrumbs", chromedp.WaitVisible(chromedp.CSS(`nav.breadcrumbs a[href]`)))
+	b.do("chain figure", chromedp.WaitVisible(chromedp.CSS(`figure.chain#chain`)))
+	chain := tabValue(b, "read the chain", chromedp.Evaluate[*browserChain](readChainJS))
+	checkBrowserChain(t, chain, status)
+	b.stylesLoaded("promise")
+	if !tabValue(b, "chain layout", chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('.chain-steps')).display === 'grid'`)) {
+		t.Errorf("promise page: .chain-steps is not laid out as a grid: the stylesheet did not apply")
+	}
+	b.screenshot("promise page")
+
+	// Click the first sales behaviour in the chain.
+	salesLink := chainStepLinks("Sales")
+	behaviourURL := tabClick(b, "first behaviour of the Sales step", salesLink)
+	if !strings.HasPrefix(behaviourURL, base+"behaviours/") {
+		t.Fatalf("sales behaviour opened at %s, want it under %sbehaviours/", behaviourURL, base)
+	}
+	if chain != nil && len(chain.Steps) == 4 && len(chain.Steps[2].Links) > 0 && behaviourURL != chain.Steps[2].Links[0] {
+		t.Errorf("clicking the Sales step's first link opened %s, want %s", behaviourURL, chain.Steps[2].Links[0])
+	}
+	b.stylesLoaded("behaviour")
+
+	// The behaviour page links back to the promise, under the same title.
+	b.do("list of promises kept", chromedp.WaitVisible(chromedp.CSS(`ul.fulfils a[href]`)))
+	back := elementsNamed(`ul.fulfils a`, title)
+	if n := tabValue(b, "links back to the promise", chromedp.Evaluate[int](string(back)+`.length`)); n != 1 {
+		fulfils := tabValue(b, "list of promises kept", chromedp.TextContent(chromedp.CSS(`ul.fulfils`)))
+		t.Fatalf("behaviour page %s: .fulfils has %d links titled %q, want 1; it reads: %s", behaviourURL, n, title, fulfils)
+	}
+	if got := tabClick(b, "link back to the promise", back); got != promiseURL {
+		t.Errorf("link back to %q opened %s, want %s", title, got, promiseURL)
+	}
+	b.do("chain figure, again", chromedp.WaitVisible(chromedp.CSS(`figure.chain#chain`)))
+
+	// The alignment table lists every promise the build wrote.
+	tabClick(b, "Alignment in the top bar", elementsNamed(`header.topbar a`, "Alignment"))
+	b.wantURL("alignment page", base+"alignment/")
+	b.stylesLoaded("alignment")
+	b.do("alignment table", chromedp.WaitVisible(chromedp.CSS(`table.alignment tbody tr`)))
+	rows := tabValue(b, "alignment rows", chromedp.Evaluate[int](`document.querySelectorAll('table.alignment tbody tr').length`))
+	listed := tabValue(b, "promises in the alignment table", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll('table.alignment tbody tr th a[href]'), a => a.href)`))
+	built := builtPromiseURLs(t, dir, base)
+	if rows != len(built) {
+		t.Errorf("alignment table has %d rows, want one for each of the %d promise pages built", rows, len(built))
+	}
+	slices.Sort(listed)
+	if !slices.Equal(listed, built) {
+		t.Errorf("alignment table links to promises\n%s\nwant the promise pages built\n%s",
+			strings.Join(listed, "\n"), strings.Join(built, "\n"))
+	}
+
+	// Everything the browser fetched came from under the prefix, and was found.
+	for _, r := range requests() {
+		if !strings.HasPrefix(r.path, browserSitePrefix) {
+			t.Errorf("the browser requested %s (status %d), outside %s: a link or asset is not relative", r.path, r.status, browserSitePrefix)
+		} else if r.status >= 400 {
+			t.Errorf("the browser requested %s: status %d", r.path, r.status)
+		}
+	}
+}
+
+// buildExampleForBrowser builds the example playbook of the repository into a temporary
+// folder and returns it.
+func buildExampleForBrowser(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run(t.Context(), []string{"build", "--source", "../..", "--dest", dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("playbook build: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	return dir
+}
+
+// servedRequest is one request the test server answered.
+type servedRequest struct {
+	path   string
+	status int
+}
+
+// serveUnderPrefix serves dir under browserSitePrefix, and nothing anywhere else. It
+// returns the server and a func that lists the requests so far.
+func serveUnderPrefix(t *testing.T, dir string) (*httptest.Server, func() []servedRequest) {
+	t.Helper()
+	var (
+		mu   sync.Mutex
+		seen []servedRequest
+	)
+	mux := http.NewServeMux()
+	mux.Handle(browserSitePrefix, http.StripPrefix(strings.TrimSuffix(browserSitePrefix, "/"), http.FileServer(http.Dir(dir))))
+	mux.Handle("/", http.NotFoundHandler())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		mux.ServeHTTP(rec, r)
+		mu.Lock()
+		seen = append(seen, servedRequest{r.URL.Path, rec.status})
+		mu.Unlock()
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() []servedRequest {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(seen)
+	}
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+// builtPromiseURLs returns the URLs of the promise pages in the build output,
+// sorted.
+func builtPromiseURLs(t *testing.T, dir, base string) []string {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join(dir, "promises", "*", "index.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no promise pages in %s (err %v)", dir, err)
+	}
+	var urls []string
+	for _, p := range pages {
+		urls = append(urls, base+"promises/"+filepath.Base(filepath.Dir(p))+"/")
+	}
+	slices.Sort(urls)
+	return urls
+}
+
+// findChromium finds the browser, and fails the test when there is none: the
+// test must run in CI, not be skipped.
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	t.Fatal("no Chromium on PATH (looked for chromium, chromium-browser, google-chrome): " +
+		"install Debian's chromium: apt-get install -y --no-install-recommends chromium (.ci/run does)")
+	return ""
+}
+
+// chromeTab is one headless Chromium tab.
+type chromeTab struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+// startChromium starts headless Chromium for the life of ctx.
+func startChromium(t *testing.T, ctx context.Context) *chromeTab {
+	t.Helper()
+	var output chromiumOutput
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(findChromium(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox, // Chromium refuses to start as root with its sandbox
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900), // wide enough for the sidebar to show
+		chromedp.CombinedOutput(&output),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc() // waits for Chromium to exit
+		if t.Failed() && output.Len() > 0 {
+			t.Logf("Chromium output:\n%s", output.String())
+		}
+	})
+	// The first run starts the browser and ties it to ctx, not to the
+	// shorter context of a step.
+	if err := chromedp.Do(tabCtx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return &chromeTab{t: t, ctx: tabCtx}
+}
+
+// do runs actions, and fails the test naming what it was doing.
+func (b *chromeTab) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, browserStepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.t.Fatalf("%s: %v (at %s)", what, err, b.location())
+	}
+}
+
+// tabValue runs an action that returns a value.
+func tabValue[T any](b *chromeTab, what string, action chromedp.Action[T]) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, browserStepTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, action)
+	if err != nil {
+		b.t.Fatalf("%s: %v (at %s)", what, err, b.location())
+	}
+	return v
+}
+
+// open loads url and waits for the page to load.
+func (b *chromeTab) open(what, url string) {
+	b.t.Helper()
+	resp := tabValue(b, "open "+what, chromedp.NavigateResponse(url))
+	if resp == nil || resp.Status != http.StatusOK {
+		b.t.Fatalf("open %s (%s): response %+v, want 200", what, url, resp)
+	}
+}
+
+// tabClick clicks the element with the mouse, waits for the page it opens to
+// load, and returns its URL. (A method cannot have a type parameter.)
+func tabClick[S chromedp.Selectable](b *chromeTab, what string, sel S) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, browserStepTimeout)
+	defer cancel()
+	from := b.location()
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(sel))
+	if err != nil {
+		b.t.Fatalf("click %s on %s: %v", what, from, err)
+	}
+	if resp == nil || (resp.Status != http.StatusOK && resp.Status != http.StatusNotModified) {
+		b.t.Fatalf("click %s on %s: response %+v, want 200 or 304", what, from, resp)
+	}
+	return b.location()
+}
+
+// location returns the URL of the page, or why it cannot.
+func (b *chromeTab) location() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		return fmt.Sprintf("unknown page: %v", err)
+	}
+	return loc
+}
+
+func (b *chromeTab) wantURL(what, want string) {
+	b.t.Helper()
+	if got := b.location(); got != want {
+		b.t.Fatalf("%s: at %s, want %s", what, got, want)
+	}
+}
+
+// stylesLoaded checks that every stylesheet the page links to loaded and has
+// rules.
+func (b *chromeTab) stylesLoaded(page string) {
+	b.t.Helper()
+	bad := tabValue(b, page+": stylesheets", chromedp.Evaluate[[]string](`
+		Array.from(document.querySelectorAll('link[rel="stylesheet"]'))
+			.filter(l => { try { return !l.sheet || l.sheet.cssRules.length === 0 } catch (e) { return true } })
+			.map(l => l.href)`))
+	if len(bad) > 0 {
+		b.t.Errorf("%s page: stylesheets did not load: %s", page, strings.Join(bad, ", "))
+	}
+}
+
+// screenshot saves a full-page screenshot outside the repository.
+func (b *chromeTab) screenshot(name string) {
+	b.t.Helper()
+	png := tabValue(b, "screenshot of the "+name, chromedp.FullScreenshot(100))
+	path := filepath.Join(b.t.TempDir(), strings.ReplaceAll(name, " ", "-")+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot of the %s: %s", name, path)
+}
+
+// elementsNamed selects the elements matching css whose text is text.
+func elementsNamed(css, text string) chromedp.JSPath {
+	return chromedp.JSPath(fmt.Sprintf(
+		`Array.from(document.querySelectorAll(%s)).filter(a => a.textContent.trim() === %s)`,
+		jsQuote(css), jsQuote(text)))
+}
+
+// chainStepLinks selects the links of the chain step with this label.
+func chainStepLinks(label string) chromedp.JSPath {
+	return chromedp.JSPath(fmt.Sprintf(
+		`Array.from(document.querySelectorAll('#chain .step'))
+			.filter(s => s.querySelector('.step-label')?.textContent.trim() === %s)
+			.flatMap(s => Array.from(s.querySelectorAll('a[href]')))`,
+		jsQuote(label)))
+}
+
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// browserChain is what readChainJS reads from the chain figure of a promise page.
+type browserChain struct {
+	Classes []string `json:"classes"`
+	Badge   string   `json:"badge"`
+	Steps   []struct {
+		Label   string   `json:"label"`
+		Classes []string `json:"classes"`
+		Links   []string `json:"links"`
+	} `json:"steps"`
+	Missing int `json:"missing"`
+	Broken  int `json:"broken"`
+}
+
+const readChainJS = `(() => {
+	const fig = document.querySelector('figure#chain');
+	if (!fig) return null;
+	const text = el => el ? el.textContent.trim() : '';
+	return {
+		classes: Array.from(fig.classList),
+		badge: text(fig.querySelector('figcaption .badge')),
+		steps: Array.from(fig.querySelectorAll('.step'), li => ({
+			label: text(li.querySelector('.step-label')),
+			classes: Array.from(li.classList),
+			links: Array.from(li.querySelectorAll('a[href]'), a => a.href),
+		})),
+		missing: fig.querySelectorAll('.step-missing').length,
+		broken: fig.querySelectorAll('.link-broken').length,
+	};
+})()`
+
+// checkBrowserChain checks the chain of a promise whose sidebar dot says status.
+func checkBrowserChain(t *testing.T, c *browserChain, status string) {
+	t.Helper()
+	if c == nil {
+		t.Fatal("promise page has no figure#chain")
+	}
+	var labels []string
+	for _, s := range c.Steps {
+		labels = append(labels, s.Label)
+	}
+	if want := []string{"Promise", "Expectation", "Sales", "Service"}; !slices.Equal(labels, want) {
+		t.Fatalf("chain has %d steps %q, want exactly %q", len(labels), labels, want)
+	}
+	if status == "" {
+		t.Error("the sidebar shows no status for the promise")
+	}
+	if !slices.Contains(c.Classes, "chain") || !slices.Contains(c.Classes, "chain-"+status) {
+		t.Errorf("chain figure has classes %q, want chain and chain-%s (the sidebar's status)", c.Classes, status)
+	}
+	if c.Badge != status {
+		t.Errorf("chain badge says %q, want %q", c.Badge, status)
+	}
+	if status == "connected" && (c.Missing > 0 || c.Broken > 0) {
+		t.Errorf("connected chain has %d missing steps and %d broken links", c.Missing, c.Broken)
+	}
+	if len(c.Steps[2].Links) == 0 {
+		t.Fatal("the Sales step of the chain links to no behaviour")
+	}
+}
+
+// chromiumOutput is a bytes.Buffer that Chromium's output goroutine and the
+// test can share.
+type chromiumOutput struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *chromiumOutput) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *chromiumOutput) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Len()
+}
+
+func (b *chromiumOutput) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

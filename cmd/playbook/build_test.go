@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildCmd runs "playbook build" with args and returns its exit status
+// and output.
+func buildCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), append([]string{"build"}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// writeSite writes files (paths from the site root) under a new folder.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// treeSum fingerprints every file under dir, names and contents.
+func treeSum(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s %d\n", rel, len(b))
+		h.Write(b)
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%d files %x", n, h.Sum(nil))
+}
+
+var goodSite = map[string]string{
+	"site.toml":           "title = \"T\"\n",
+	"content/_index.md":   "+++\ntitle = \"Home\"\n+++\nHello.\n",
+	"content/guides/a.md": "# A\n\nSee [b](b.md).\n",
+	"content/guides/b.md": "# B\n",
+}
+
+func TestBuildExample(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := buildCmd(t, "--source", "../..", "--dest", dest)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if stderr != "" {
+		t.Errorf("the example playbook has problems:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "0 warnings, 0 errors") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+	for _, f := range []string{"index.html", "404.html", "alignment/index.html", "tags/index.html", "assets/playbook.css", "assets/chroma.css"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestBuildExitStatus(t *testing.T) {
+	good := writeSite(t, goodSite)
+	bad := writeSite(t, map[string]string{"content/a.md": "[x](missing.md)\n"})
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"good site builds", []string{"--source", good}, 0, ""},
+		{"unknown flag is a usage error", []string{"--nope"}, 2, "flag provided but not defined: -nope"},
+		{"extra argument is a usage error", []string{"--source", good, "extra"}, 2, `unexpected argument "extra"`},
+		{"folder without content is a usage error", []string{"--source", t.TempDir()}, 2, "has no content/ folder"},
+		{"content error exits 1 naming file and line", []string{"--source", bad}, 1, `content/a.md:1:1: broken link "missing.md": no page or file at content/missing.md`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := buildCmd(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)
+			}
+		})
+	}
+	if code := run(context.Background(), nil, &bytes.Buffer{}, &bytes.Buffer{}); code != 2 {
+		t.Errorf("no command: exit %d, want 2", code)
+	}
+}
+
+// TestFailedBuildKeepsOutput breaks a built site in each way a build can
+// fail and checks that the previous output stays exactly as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	breaks := []struct {
+		name, file, data, stderr string
+	}{
+		{"bad front matter", "content/guides/a.md", "+++\ntitle = \n+++\n", "content/guides/a.md:2: front matter:"},
+		{"broken link", "content/guides/a.md", "[x](gone.md)\n", `content/guides/a.md:1:1: broken link "gone.md"`},
+		{"layout calling a missing partial", "layouts/page.html", `{{define "main"}}{{template "partials/nope.html" .}}{{end}}`, `layouts/page.html:1:`},
+		{"layout that does not parse", "layouts/page.html", `{{define "main"}}{{if}}{{end}}`, "layouts/page.html:1: missing value for if"},
+		{"unknown theme", "site.toml", "theme = \"nope\"\n", `theme "nope": no folder themes/nope`},
+	}
+	for _, br := range breaks {
+		t.Run(br.name, func(t *testing.T) {
+			src := writeSite(t, goodSite)
+			dest := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := buildCmd(t, "--source", src, "--dest", dest); code != 0 {
+				t.Fatalf("first build: exit %d\n%s", code, stderr)
+			}
+			before := treeSum(t, dest)
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(src, br.file)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(src, br.file), []byte(br.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := buildCmd(t, "--source", src, "--dest", dest)
+			if code != 1 {
+				t.Errorf("exit %d, want 1\n%s", code, stderr)
+			}
+			if !strings.Contains(stderr, br.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", br.stderr, stderr)
+			}
+			if after := treeSum(t, dest); after != before {
+				t.Errorf("output changed: %s, was %s", after, before)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(dest))
+			if len(entries) != 1 {
+				t.Errorf("left behind beside the output: %v", entries)
+			}
+		})
+	}
+}
