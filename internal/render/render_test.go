@@ -109,4 +109,3 @@ func firstDiff(want, got []byte) string {
 	}
 	return ""
 }
-

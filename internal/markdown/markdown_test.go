@@ -1,0 +1,138 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name   string
+		unsafe bool
+		src    string
+		want   []string // substrings of the HTML
+		not    []string // must not appear
+	}{
+		{
+			name: "alert becomes a callout without its marker",
+			src:  "> [!WARNING]\n> Stock is *limited*.\n",
+			want: []string{`<div class="alert alert-warning" role="note"><p class="alert-title">Warning</p>`, `<p>Stock is <em>limited</em>.</p>`},
+			not:  []string{"[!WARNING]", "<blockquote>"},
+		},
+		{
+			name: "unknown alert kind stays a quote",
+			src:  "> [!SHOUT]\n> Hello\n",
+			want: []string{"<blockquote>", "[!SHOUT]"},
+		},
+		{
+			name: "plain quote stays a quote",
+			src:  "> Just a quote\n",
+			want: []string{"<blockquote>\n<p>Just a quote</p>"},
+		},
+		{
+			name: "raw HTML is escaped by default",
+			src:  "Hi <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n",
+			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", `<pre class="raw-html"><code>&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;`},
+			not:  []string{"<script>", "<div onclick"},
+		},
+		{
+			name:   "raw HTML passes when unsafe",
+			unsafe: true,
+			src:    "Hi <b>bold</b>\n",
+			want:   []string{"<b>bold</b>"},
+		},
+		{
+			name: "heading ids, explicit and automatic, with self-links",
+			src:  "## Why it matters {#why}\n\n## Price & terms\n",
+			want: []string{`<h2 id="why">Why it matters<a class="anchor" href="#why"`, `<h2 id="price--terms">`},
+		},
+		{
+			name: "code is highlighted with classes",
+			src:  "```go\nfunc f() {}\n```\n",
+			want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`},
+			not:  []string{"style="},
+		},
+		{
+			name: "GFM tables, strikethrough, task lists and autolinks",
+			src:  "| a |\n|---|\n| 1 |\n\n~~old~~\n\n- [x] done\n\nhttps://example.com\n",
+			want: []string{"<table>", "<del>old</del>", `<input checked="" disabled="" type="checkbox">`, `<a href="https://example.com">`},
+		},
+		{
+			name: "footnotes and typographer",
+			src:  "It's \"quoted\"[^1].\n\n[^1]: A note.\n",
+			want: []string{"It&rsquo;s &ldquo;quoted&rdquo;", `<li id="fn:1">`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(Options{Unsafe: tt.unsafe})
+			html, err := c.RenderString(c.Parse([]byte(tt.src)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("HTML lacks %q:\n%s", w, html)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(html, n) {
+					t.Errorf("HTML has %q:\n%s", n, html)
+				}
+			}
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	src := "# The “Title”\n\nIntro [a](a.md#x) and ![i](i.png).\n\n## One {#one}\n\nText[^n] with [ext](https://x.org) and [ref][r].\n\n### Two\n\n[^n]: note\n\n[r]: ../r.md\n"
+	d := New(Options{}).Parse([]byte(src))
+	if d.Title != "The “Title”" {
+		t.Errorf("Title = %q", d.Title)
+	}
+	var links []string
+	for _, l := range d.Links {
+		links = append(links, l.Dest+"@"+strconv.Itoa(l.Pos.Line)+":"+strconv.Itoa(l.Pos.Col))
+	}
+	if got, want := strings.Join(links, " "), "a.md#x@3:7 i.png@3:23 ../r.md@7:40"; got != want {
+		t.Errorf("links = %s, want %s", got, want)
+	}
+	var hs []string
+	for _, h := range d.Headings {
+		hs = append(hs, h.ID+"@"+strconv.Itoa(h.Pos.Line))
+	}
+	if got, want := strings.Join(hs, " "), "one@5 two@9"; got != want {
+		t.Errorf("headings = %s, want %s", got, want)
+	}
+	for _, id := range []string{"one", "two", "fn:1"} {
+		if !d.IDs[id] {
+			t.Errorf("IDs lacks %q: %v", id, d.IDs)
+		}
+	}
+	html, _ := New(Options{}).RenderString(d)
+	if strings.Contains(html, "<h1") {
+		t.Errorf("the title heading is rendered:\n%s", html)
+	}
+	d.Links[0].SetDest("../a/#x")
+	html, _ = New(Options{}).RenderString(d)
+	if !strings.Contains(html, `href="../a/#x"`) {
+		t.Errorf("SetDest not rendered:\n%s", html)
+	}
+}
+
+func TestHighlightCSS(t *testing.T) {
+	css, err := HighlightCSS("github", "github-dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{".chroma .kd {", "@media (prefers-color-scheme: dark)", `html[data-theme="dark"] .chroma .kd {`} {
+		if !strings.Contains(string(css), w) {
+			t.Errorf("CSS lacks %q", w)
+		}
+	}
+	if _, err := HighlightCSS("no-such-style", "github-dark"); err == nil {
+		t.Error("unknown style accepted")
+	}
+}
+
