@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // pages returns the content pages of files (every .md under content/ but the _index.md files).
@@ -264,23 +263,6 @@ func TestWrite(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs on disk", name)
 		}
-	}
-}
-
-func TestSpeed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
-	start := time.Now()
-	files := Files(10000)
-	d := time.Since(start)
-	total := 0
-	for _, b := range files {
-		total += len(b)
-	}
-	t.Logf("Files(10000): %d files, %d bytes in %v", len(files), total, d)
-	if d > 2*time.Second && !raceEnabled {
-		t.Errorf("Files(10000) took %v, want well under 2s", d)
 	}
 }
 
