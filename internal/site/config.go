@@ -58,9 +58,6 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 		ps.errorf(ConfigFile, lineOfKey(string(data), k[len(k)-1]), "unknown setting %q", k.String())
 	}
-	if c.Title == "" {
-		c.Title = "Playbook"
-	}
 	if c.Theme == "" {
 		c.Theme = "default"
 	}

@@ -523,7 +523,7 @@ func (l *loader) buildTree() {
 		}
 		if sec.Title == "" {
 			if d == ContentDir {
-				sec.Title = s.Config.Title
+				sec.Title = cmp.Or(s.Config.Title, "Playbook")
 			} else {
 				sec.Title = sectionTitle(path.Base(d))
 			}
@@ -548,6 +548,11 @@ func (l *loader) buildTree() {
 		if p.Title == "" {
 			p.Title = humanize(base)
 		}
+	}
+
+	// A handbook without site.toml is named by its home page.
+	if s.Config.Title == "" {
+		s.Config.Title = s.Home.Title
 	}
 
 	// Drafts and their sub-trees are left out.
