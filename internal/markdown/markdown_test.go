@@ -135,4 +135,3 @@ func TestHighlightCSS(t *testing.T) {
 		t.Error("unknown style accepted")
 	}
 }
-
