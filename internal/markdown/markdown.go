@@ -84,10 +84,15 @@ func New(opts Options) *Converter {
 }
 
 // A Doc is a parsed Markdown document.
+//
+// A Doc holds its syntax tree until Release; after that it keeps only its
+// source and what was learnt from it (a few bytes a link and heading), and
+// Render parses the source again. A site of thousands of pages holds every
+// Doc at once, but only as many trees as it renders at a time.
 type Doc struct {
 	src  []byte
 	root ast.Node
-	// lineStarts holds the offset of the start of each line, for positions.
+	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
 
 	// Title is the text of the leading "# heading", if the document starts
@@ -122,12 +127,19 @@ type Link struct {
 	// Image reports whether the link is an image.
 	Image bool
 	Pos   Pos
-	node  ast.Node
+	// url replaces Dest in the output when set.
+	url  string
+	node ast.Node
 }
 
 // SetDest replaces the destination the link renders with.
 func (l *Link) SetDest(dest string) {
-	switch n := l.node.(type) {
+	l.url = dest
+	setDest(l.node, dest)
+}
+
+func setDest(n ast.Node, dest string) {
+	switch n := n.(type) {
 	case *ast.Link:
 		n.Destination = []byte(dest)
 	case *ast.Image:
@@ -144,16 +156,8 @@ func (c *Converter) Parse(src []byte) *Doc {
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}
-	d.root = c.md.Parser().Parse(text.NewReader(src))
-
-	if h, ok := d.root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
-		d.Title = plainText(h, src)
-		d.root.RemoveChild(d.root, h)
-	}
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	var title ast.Node
+	d.root, title = c.parse(src, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
@@ -163,23 +167,59 @@ func (c *Converter) Parse(src []byte) *Doc {
 			}
 			d.Headings = append(d.Headings, h)
 		case *ast.Link:
-			d.addLink(n, string(n.Destination), false)
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Pos: d.pos(n), node: n})
 		case *ast.Image:
-			d.addLink(n, string(n.Destination), true)
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n), node: n})
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
 		}
-		return ast.WalkContinue, nil
 	})
+	if title != nil {
+		d.Title = plainText(title, src)
+	}
+	d.lineStarts = nil
 	return d
 }
 
-func (d *Doc) addLink(n ast.Node, dest string, image bool) {
-	if hasScheme(dest) {
-		return
+// parse parses src, removes a leading "# heading" (returned as title), and
+// calls visit for every heading, footnote, and link or image whose
+// destination has no scheme, in document order. Render relies on that
+// order to find a released Doc's links again.
+func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Node) {
+	root = c.md.Parser().Parse(text.NewReader(src))
+	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		title = h
+		root.RemoveChild(root, h)
 	}
-	d.Links = append(d.Links, &Link{Dest: dest, Image: image, Pos: d.pos(n), node: n})
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !hasScheme(string(n.Destination)) {
+				visit(n)
+			}
+		case *ast.Image:
+			if !hasScheme(string(n.Destination)) {
+				visit(n)
+			}
+		case *ast.Heading, *east.Footnote:
+			visit(n)
+		}
+		return ast.WalkContinue, nil
+	})
+	return root, title
+}
+
+// Release drops the syntax tree of d, keeping its source and what was
+// learnt from it; Render parses the source again.
+func (d *Doc) Release() {
+	d.root = nil
+	for _, l := range d.Links {
+		l.node = nil
+	}
 }
 
 // pos returns the position of n, or of its nearest positioned ancestor.
@@ -196,18 +236,32 @@ func (d *Doc) pos(n ast.Node) Pos {
 	if off < 0 {
 		return Pos{Line: 1, Col: 1}
 	}
-	return d.PosOf(off)
+	return d.posOf(off)
 }
 
-// PosOf returns the line and column of byte offset off in the source.
-func (d *Doc) PosOf(off int) Pos {
+// posOf returns the line and column of byte offset off in the source.
+func (d *Doc) posOf(off int) Pos {
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
 }
 
 // Render writes the HTML of d to w.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
-	return c.md.Renderer().Render(w, d.src, d.root)
+	root := d.root
+	if root == nil {
+		// Released: parse again, and set the links as they were set.
+		i := 0
+		root, _ = c.parse(d.src, func(n ast.Node) {
+			switch n.(type) {
+			case *ast.Link, *ast.Image:
+				if i < len(d.Links) && d.Links[i].url != "" {
+					setDest(n, d.Links[i].url)
+				}
+				i++
+			}
+		})
+	}
+	return c.md.Renderer().Render(w, d.src, root)
 }
 
 // RenderString renders d and returns the HTML.

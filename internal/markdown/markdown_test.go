@@ -115,9 +115,15 @@ func TestParse(t *testing.T) {
 		t.Errorf("the title heading is rendered:\n%s", html)
 	}
 	d.Links[0].SetDest("../a/#x")
+	d.Links[2].SetDest("../r/")
 	html, _ = New(Options{}).RenderString(d)
-	if !strings.Contains(html, `href="../a/#x"`) {
+	if !strings.Contains(html, `href="../a/#x"`) || !strings.Contains(html, `href="../r/"`) {
 		t.Errorf("SetDest not rendered:\n%s", html)
+	}
+	d.Release()
+	again, _ := New(Options{}).RenderString(d)
+	if again != html {
+		t.Errorf("a released Doc renders differently:\n%s\nwant:\n%s", again, html)
 	}
 }
 

@@ -24,6 +24,7 @@ func (l *loader) resolveLinks() {
 				for _, lk := range p.Doc.Links {
 					l.resolveLink(p, lk, &perPage[i])
 				}
+
 			}
 		})
 	}

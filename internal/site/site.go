@@ -326,6 +326,9 @@ func (l *loader) readPage(file string, ps *problems) (*Page, *relations) {
 		}
 	}
 	p.Doc = l.site.Markdown.Parse(body)
+	// Thousands of syntax trees would not fit in memory together: keep
+	// what was learnt, and let the renderer parse each page again.
+	p.Doc.Release()
 
 	f := p.fm
 	if f == nil {
@@ -674,6 +677,10 @@ func (l *loader) finish() {
 		}
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	// Front matter was kept to point problems at lines; they are all found.
+	for _, p := range s.Pages {
+		p.fm = nil
+	}
 }
 
 func (l *loader) warnChain(p *Page) {
