@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"playbook/internal/markdown"
@@ -110,23 +111,26 @@ type NavItem struct {
 // Nav returns the navigation tree: the home page's children, with the
 // sections leading to this page opened.
 func (d *Data) Nav() []NavItem {
-	open := map[*site.Page]bool{}
-	if d.Page != nil {
-		for p := d.Page; p != nil; p = p.Parent {
-			open[p] = true
-		}
+	return navItems(d.Site, d.URL, d.Page, d.Page)
+}
+
+// navItems returns the navigation as seen from the page at URL from, with
+// the sections above open (and open itself, if a section) opened and
+// current marked.
+func navItems(s *site.Site, from string, open, current *site.Page) []NavItem {
+	opened := map[*site.Page]bool{}
+	for p := open; p != nil; p = p.Parent {
+		opened[p] = true
 	}
 	var items func(ps []*site.Page) []NavItem
 	items = func(ps []*site.Page) []NavItem {
 		out := make([]NavItem, len(ps))
 		for i, p := range ps {
-			it := NavItem{Title: p.Title, Href: d.Link(p), Class: "nav-page", Current: p == d.Page}
+			it := NavItem{Title: p.Title, Href: site.Rel(from, p.URL), Class: "nav-page", Current: p == current}
 			if p.IsSection {
 				it.Class = "nav-section"
-			}
-			if open[p] {
-				it.Class += " open"
-				if p.IsSection {
+				if opened[p] {
+					it.Class += " open"
 					it.Children = items(p.Children)
 				}
 			}
@@ -137,7 +141,74 @@ func (d *Data) Nav() []NavItem {
 		}
 		return out
 	}
-	return items(d.Site.Home.Children)
+	return items(s.Home.Children)
+}
+
+// NavHTML returns the navigation as HTML, as the default theme shows it.
+//
+// It is the largest part of most pages, so it is written in Go, not by a
+// template, and made once for all the pages of a section: from any page
+// of a folder, the links to the others read the same, and only the link
+// to the page itself changes. A theme wanting other markup builds its own
+// from Nav.
+func (d *Data) NavHTML() template.HTML {
+	p := d.Page
+	if p == nil || p.IsSection || p.Parent == nil {
+		var b strings.Builder
+		writeNav(&b, d.Nav())
+		return template.HTML(b.String())
+	}
+	shared := d.r.nav.get(p.Parent, func() string {
+		var b strings.Builder
+		// Seen from a page beside p, so every sibling reads "../slug/".
+		writeNav(&b, navItems(d.Site, p.Parent.URL+"-/", p.Parent, nil))
+		return b.String()
+	})
+	self := site.Rel(p.Parent.URL+"-/", p.URL)
+	html := strings.Replace(shared,
+		`<li class="nav-page"><a href="`+template.HTMLEscapeString(self)+`">`,
+		`<li class="nav-page"><a href="./" aria-current="page">`, 1)
+	return template.HTML(html)
+}
+
+func writeNav(b *strings.Builder, items []NavItem) {
+	b.WriteString("<ul>\n")
+	for _, it := range items {
+		b.WriteString(`<li class="` + it.Class + `"><a href="` + template.HTMLEscapeString(it.Href) + `"`)
+		if it.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteString(">" + template.HTMLEscapeString(it.Title))
+		if it.StatusClass != "" {
+			b.WriteString(` <span class="dot dot-` + it.StatusClass + `" title="` + it.Status + `"></span>`)
+		}
+		b.WriteString("</a>")
+		if len(it.Children) > 0 {
+			writeNav(b, it.Children)
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n")
+}
+
+// navCache holds the navigation HTML shared by the pages of each section.
+type navCache struct {
+	mu sync.Mutex
+	m  map[*site.Page]string
+}
+
+func (c *navCache) get(sec *site.Page, make func() string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if html, ok := c.m[sec]; ok {
+		return html
+	}
+	if c.m == nil {
+		c.m = map[*site.Page]string{}
+	}
+	html := make()
+	c.m[sec] = html
+	return html
 }
 
 // EditURL returns the "edit this page" link, or "".

@@ -58,6 +58,7 @@ type Renderer struct {
 	// browser never keeps a stale stylesheet.
 	assets map[string]string
 	static map[string][]byte
+	nav    navCache
 }
 
 // New parses the theme's layouts and prepares its assets for s.
