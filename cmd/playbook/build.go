@@ -37,7 +37,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 
 	start := time.Now()
-	src := os.DirFS(*source)
+	// An os.Root keeps symbolic links from reaching files outside the site.
+	root, err := os.OpenRoot(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitUsage
+	}
+	defer root.Close()
+	src := root.FS()
 	s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)

@@ -132,6 +132,9 @@ type Link struct {
 	node ast.Node
 }
 
+// URL returns the destination set with SetDest, or "".
+func (l *Link) URL() string { return l.url }
+
 // SetDest replaces the destination the link renders with.
 func (l *Link) SetDest(dest string) {
 	l.url = dest
@@ -211,6 +214,19 @@ func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Nod
 		return ast.WalkContinue, nil
 	})
 	return root, title
+}
+
+// Source returns the Markdown d was parsed from.
+func (d *Doc) Source() []byte { return d.src }
+
+// Clone returns a copy of a released d whose links can be set anew.
+func (d *Doc) Clone() *Doc {
+	c := *d
+	c.Links = make([]*Link, len(d.Links))
+	for i, l := range d.Links {
+		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos}
+	}
+	return &c
 }
 
 // Release drops the syntax tree of d, keeping its source and what was

@@ -22,14 +22,17 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +50,9 @@ type Options struct {
 	Theme fs.FS
 	// Now is the build time shown on pages; zero means time.Now().
 	Now time.Time
+	// Bodies, if set, keeps the HTML of pages' Markdown from one Renderer
+	// to the next, so that only changed pages are rendered again.
+	Bodies *BodyCache
 }
 
 // A Renderer renders one loaded site.
@@ -58,7 +64,9 @@ type Renderer struct {
 	// browser never keeps a stale stylesheet.
 	assets map[string]string
 	static map[string][]byte
-	nav    navCache
+	// files maps the name of every file but the static ones to its job.
+	files map[string]job
+	nav   navCache
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -73,7 +81,17 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if err := r.loadStatic(); err != nil {
 		return nil, err
 	}
+	r.files = r.index()
 	return r, nil
+}
+
+// ForSite returns a Renderer of s sharing r's parsed layouts and static
+// files: a preview server renders each new version of a site with it
+// unless the theme or the settings changed.
+func (r *Renderer) ForSite(s *site.Site) *Renderer {
+	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
+	n.files = n.index()
+	return n
 }
 
 // layoutNames are the layouts a complete theme has; page layouts per type
@@ -185,64 +203,100 @@ func (r *Renderer) loadStatic() error {
 
 // A job is one file to render.
 type job struct {
-	name string // output file
 	data *Data
 	// redirect is set for an alias: the URL to send readers to.
 	redirect string
+	// source is set for a file under content/ published as it is.
+	source string
 }
 
-// Render writes the whole site to out. It stops at the first error.
+// Names returns the names of all the files of the site, sorted.
+func (r *Renderer) Names() []string {
+	names := slices.Collect(maps.Keys(r.files))
+	for name := range r.static {
+		if _, ok := r.files[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// File returns the content of the named file of the site ("index.html",
+// "promises/x/index.html", "assets/playbook.css"), rendering it if it is a
+// page. It returns an error wrapping fs.ErrNotExist for a name that is not
+// part of the site.
+func (r *Renderer) File(name string) ([]byte, error) {
+	j, ok := r.files[name]
+	if !ok {
+		if b, ok := r.static[name]; ok {
+			return b, nil
+		}
+		return nil, &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
+	}
+	if j.source != "" {
+		b, err := fs.ReadFile(r.opts.Source, j.source)
+		if err != nil {
+			return nil, fmt.Errorf("copy %s: %w", j.source, unwrapPath(err))
+		}
+		return b, nil
+	}
+	var buf bytes.Buffer
+	if err := r.renderJob(&buf, name, j); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Render writes the whole site to out, on all cores. It stops at the first
+// error.
 func (r *Renderer) Render(out Output) error {
-	jobs := r.jobs()
-	errs := make([]error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	next := make(chan job)
-	for w := range errs {
+	names := r.Names()
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	next := make(chan string)
+	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var buf bytes.Buffer
-			for j := range next {
-				if errs[w] != nil {
+			for name := range next {
+				mu.Lock()
+				failed := first != nil
+				mu.Unlock()
+				if failed {
 					continue
 				}
-				buf.Reset()
-				errs[w] = r.renderJob(&buf, j, out)
+				b, err := r.File(name)
+				if err == nil {
+					err = out.WriteFile(name, b)
+				}
+				if err != nil {
+					mu.Lock()
+					first = cmp.Or(first, err)
+					mu.Unlock()
+				}
 			}
 		})
 	}
-	for _, j := range jobs {
-		next <- j
+	for _, name := range names {
+		next <- name
 	}
 	close(next)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	for name, b := range r.static {
-		if err := out.WriteFile(name, b); err != nil {
-			return err
-		}
-	}
-	for _, f := range r.site.Files {
-		b, err := fs.ReadFile(r.opts.Source, f)
-		if err != nil {
-			return fmt.Errorf("copy %s: %w", f, unwrapPath(err))
-		}
-		if err := out.WriteFile(site.FileURL(f), b); err != nil {
-			return err
-		}
-	}
-	return nil
+	return first
 }
 
-// jobs lists every file to render, generated pages and redirects included.
-func (r *Renderer) jobs() []job {
+// index lists every file of the site but the static ones: pages,
+// generated pages, redirects and the files under content/.
+func (r *Renderer) index() map[string]job {
 	s := r.site
-	var jobs []job
+	files := map[string]job{}
 	for i, p := range s.Pages {
 		d := r.data(p.URL, p.Title, kindOf(p))
 		d.Page = p
 		d.index = i
-		jobs = append(jobs, job{name: p.URL + "index.html", data: d})
+		files[p.URL+"index.html"] = job{data: d}
 		for _, a := range p.Aliases {
 			u := strings.Trim(path.Clean("/"+a), "/")
 			if u == "" {
@@ -251,20 +305,23 @@ func (r *Renderer) jobs() []job {
 			if path.Ext(u) == "" {
 				u += "/index.html"
 			}
-			jobs = append(jobs, job{name: u, data: r.data(u, p.Title, "redirect"), redirect: p.URL})
+			if _, taken := files[u]; !taken {
+				files[u] = job{data: r.data(u, p.Title, "redirect"), redirect: p.URL}
+			}
 		}
 	}
-	jobs = append(jobs,
-		job{name: "alignment/index.html", data: r.data("alignment/", "Alignment", "alignment")},
-		job{name: "tags/index.html", data: r.data("tags/", "Tags", "tags")},
-		job{name: "404.html", data: r.data("404.html", "Page not found", "404")},
-	)
+	files["alignment/index.html"] = job{data: r.data("alignment/", "Alignment", "alignment")}
+	files["tags/index.html"] = job{data: r.data("tags/", "Tags", "tags")}
+	files["404.html"] = job{data: r.data("404.html", "Page not found", "404")}
 	for _, t := range s.Tags {
 		d := r.data(t.URL, "Tag: "+t.Name, "tag")
 		d.Tag = t
-		jobs = append(jobs, job{name: t.URL + "index.html", data: d})
+		files[t.URL+"index.html"] = job{data: d}
 	}
-	return jobs
+	for _, f := range s.Files {
+		files[site.FileURL(f)] = job{source: f}
+	}
+	return files
 }
 
 func kindOf(p *site.Page) string {
@@ -295,30 +352,46 @@ func (r *Renderer) layoutFor(d *Data) string {
 	return d.Kind + ".html"
 }
 
-func (r *Renderer) renderJob(buf *bytes.Buffer, j job, out Output) error {
+func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	if j.redirect != "" {
-		to := template.HTMLEscapeString(site.Rel(j.name, j.redirect))
+		to := template.HTMLEscapeString(site.Rel(name, j.redirect))
 		fmt.Fprintf(buf, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n",
 			template.HTMLEscapeString(j.data.Title), to, to, to, template.HTMLEscapeString(j.data.Title))
-		return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
+		return nil
 	}
-	d := j.data
+	// A Data is filled in per rendering: a page may be rendered by several
+	// requests at once.
+	d := *j.data
 	if p := d.Page; p != nil && p.Doc != nil {
-		if err := r.site.Markdown.Render(buf, p.Doc); err != nil {
-			return fmt.Errorf("%s: render markdown: %w", p.File, err)
+		body, err := r.body(p)
+		if err != nil {
+			return err
 		}
-		d.Content = template.HTML(buf.String())
-		buf.Reset()
+		d.Content = body
 	}
-	name := r.layoutFor(d)
-	if err := r.layouts[name].ExecuteTemplate(buf, "base.html", d); err != nil {
+	layout := r.layoutFor(&d)
+	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", &d); err != nil {
 		where := d.URL
 		if d.Page != nil {
 			where = d.Page.File
 		}
 		return fmt.Errorf("%w (rendering %s)", layoutError(err), where)
 	}
-	return out.WriteFile(j.name, bytes.Clone(buf.Bytes()))
+	return nil
+}
+
+// body returns the HTML of a page's Markdown.
+func (r *Renderer) body(p *site.Page) (template.HTML, error) {
+	if html, ok := r.opts.Bodies.get(p); ok {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	if err := r.site.Markdown.Render(&buf, p.Doc); err != nil {
+		return "", fmt.Errorf("%s: render markdown: %w", p.File, err)
+	}
+	html := template.HTML(buf.String())
+	r.opts.Bodies.put(p, html)
+	return html, nil
 }
 
 func unwrapPath(err error) error {

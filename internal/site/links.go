@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 
 	"playbook/internal/markdown"
 )
@@ -15,26 +13,13 @@ import (
 // the URL of its target, relative to the page, on all cores.
 func (l *loader) resolveLinks() {
 	perPage := make([]problems, len(l.kept))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				p := l.kept[i]
-				for _, lk := range p.Doc.Links {
-					l.resolveLink(p, lk, &perPage[i])
-				}
-
+	parallel(len(l.kept), func(i int) {
+		if p := l.kept[i]; p.Doc != nil {
+			for _, lk := range p.Doc.Links {
+				l.resolveLink(p, lk, &perPage[i])
 			}
-		})
-	}
-	for i, p := range l.kept {
-		if p.Doc != nil {
-			next <- i
 		}
-	}
-	close(next)
-	wg.Wait()
+	})
 	for _, ps := range perPage {
 		l.ps.list = append(l.ps.list, ps.list...)
 	}

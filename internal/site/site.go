@@ -122,47 +122,13 @@ func (s *Site) Promises() []*Page {
 // Load reads the site in fsys. It returns the site even when there are
 // errors among the problems.
 func Load(fsys fs.FS, opts Options) (*Site, Problems) {
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	var ps problems
-	s := &Site{byID: map[string]*Page{}, byFile: map[string]*Page{}, files: map[string]bool{}}
-
-	data, err := fs.ReadFile(fsys, ConfigFile)
-	switch {
-	case err == nil:
-		cfg, cps := ParseConfig(data)
-		s.Config = cfg
-		ps.list = append(ps.list, cps...)
-	case isNotExist(err):
-		// A plain handbook repository has no site.toml: defaults do.
-		s.Config, _ = ParseConfig(nil)
-	default:
-		ps.errorf(ConfigFile, 1, "read: %v", err)
-		s.Config, _ = ParseConfig(nil)
-	}
-	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
-	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
-		if !markdown.StyleExists(style) {
-			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)
-		}
-	}
-
-	l := &loader{site: s, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}}
-	l.walk()
-	l.readPages()
-	l.buildTree()
-	l.resolveRelations()
-	l.resolveLinks()
-	l.finish()
-
-	ps.list.Sort()
-	return s, ps.list
+	return NewLoader(fsys, opts).Load(nil)
 }
 
 // loader holds the state of one Load.
 type loader struct {
-	site *Site
+	site  *Site
+	cache *fileCache
 	fsys fs.FS
 	opts Options
 	ps   *problems
@@ -258,32 +224,48 @@ func indexRank(name string) int {
 	return 0
 }
 
-// readPages reads and parses the Markdown files on all cores.
+// readPages reads and parses the Markdown files on all cores, or takes
+// them from the cache when they have not changed.
 func (l *loader) readPages() {
 	l.pages = make([]*Page, len(l.files))
-	perFile := make([]problems, len(l.files))
-	rels := make([]*relations, len(l.files))
+	read := make([]*readResult, len(l.files))
+	parallel(len(l.files), func(i int) {
+		r := l.cache.get(l.files[i])
+		if r == nil {
+			r = &readResult{}
+			r.page, r.rels = l.readPage(l.files[i], &r.problems)
+			l.cache.put(l.files[i], r)
+		}
+		read[i] = r
+	})
+	l.rels = map[*Page]*relations{}
+	for i, r := range read {
+		l.ps.list = append(l.ps.list, r.problems.list...)
+		if r.page != nil {
+			// Later steps fill in the page; the cached one stays as read.
+			p := r.page.clone()
+			l.pages[i] = p
+			l.rels[p] = r.rels
+		}
+	}
+}
+
+// parallel calls f(0), ..., f(n-1) on all cores.
+func parallel(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			for i := range next {
-				l.pages[i], rels[i] = l.readPage(l.files[i], &perFile[i])
+				f(i)
 			}
 		})
 	}
-	for i := range l.files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	l.rels = map[*Page]*relations{}
-	for i, p := range l.pages {
-		l.ps.list = append(l.ps.list, perFile[i].list...)
-		if p != nil {
-			l.rels[p] = rels[i]
-		}
-	}
 }
 
 // readPage reads one Markdown file. It returns nil if the file cannot be a

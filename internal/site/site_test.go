@@ -11,8 +11,8 @@ import (
 
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 
-// load loads a site made of files, keyed by path from the site root.
-func load(t *testing.T, files map[string]string) (*Site, Problems) {
+// loadFiles loads a site made of files, keyed by path from the site root.
+func loadFiles(t *testing.T, files map[string]string) (*Site, Problems) {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, data := range files {
@@ -221,7 +221,7 @@ func TestProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems := load(t, tt.files)
+			_, problems := loadFiles(t, tt.files)
 			var got []string
 			for _, p := range problems {
 				got = append(got, p.String())
@@ -248,7 +248,7 @@ func TestChainStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _ := load(t, tt.files)
+			s, _ := loadFiles(t, tt.files)
 			if got := s.ByID("fast").Chain.Status; got != tt.status {
 				t.Errorf("status = %v, want %v", got, tt.status)
 			}
@@ -257,7 +257,7 @@ func TestChainStatus(t *testing.T) {
 }
 
 func TestRelationsBothWays(t *testing.T) {
-	s, problems := load(t, with(chainSite(),
+	s, problems := loadFiles(t, with(chainSite(),
 		"content/positioning/local.md", "+++\nposition = \"Local\"\n+++\n",
 		"content/promises/fast.md", "+++\npromise = \"x\"\nexpectation = \"y\"\npositioning = \"local\"\n+++\n",
 		"content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"fast\"]\n+++\n",
@@ -301,7 +301,7 @@ func TestRelationsBothWays(t *testing.T) {
 }
 
 func TestLinksRewritten(t *testing.T) {
-	s, problems := load(t, with(chainSite(),
+	s, problems := loadFiles(t, with(chainSite(),
 		"content/Guides/Price Lists/Q3 Offer.md", "No front matter.\n",
 		"content/Guides/Price Lists/index.md", "# Price lists\n\n[offer](Q3%20Offer.md) [up](../../promises/fast.md#top) [img](chart.png) [sec](../) [home](/content/_index.md)\n",
 		"content/Guides/Price Lists/chart.png", "PNG",
@@ -370,7 +370,7 @@ func TestDraftsAndTitles(t *testing.T) {
 		"content/old/page.md", "# Old page\n",
 		"content/faqs/q.md", "+++\nquestion = \"Q?\"\n+++\n# Heading title\n\nBody\n",
 	)
-	s, problems := load(t, files)
+	s, problems := loadFiles(t, files)
 	if len(problems) > 0 {
 		t.Fatalf("problems: %v", problems)
 	}

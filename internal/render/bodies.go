@@ -1,0 +1,62 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"sync"
+
+	"playbook/internal/site"
+)
+
+// A BodyCache keeps the HTML of pages' Markdown across versions of a site.
+// An entry is used again while the page's source and the targets of its
+// links are the same. Its zero value is ready to use; a nil BodyCache keeps
+// nothing.
+type BodyCache struct {
+	mu sync.Mutex
+	m  map[string]body
+}
+
+type body struct {
+	src  []byte // the source the HTML was made from, compared by identity
+	urls string // the link targets it was made with
+	html template.HTML
+}
+
+func bodyKey(p *site.Page) (src []byte, urls string) {
+	var b strings.Builder
+	for _, l := range p.Doc.Links {
+		b.WriteString(l.URL())
+		b.WriteByte(0)
+	}
+	return p.Doc.Source(), b.String()
+}
+
+func (c *BodyCache) get(p *site.Page) (template.HTML, bool) {
+	if c == nil {
+		return "", false
+	}
+	src, urls := bodyKey(p)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.m[p.File]
+	// An unchanged file is not read again, so its source is the very same
+	// slice: comparing the pointer spares comparing the bytes.
+	if !ok || len(b.src) != len(src) || len(src) > 0 && &b.src[0] != &src[0] || b.urls != urls {
+		return "", false
+	}
+	return b.html, true
+}
+
+func (c *BodyCache) put(p *site.Page, html template.HTML) {
+	if c == nil {
+		return
+	}
+	src, urls := bodyKey(p)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]body{}
+	}
+	c.m[p.File] = body{src: src, urls: urls, html: html}
+}

@@ -1,0 +1,163 @@
+package site
+
+import (
+	"io/fs"
+	"strings"
+	"sync"
+	"time"
+
+	"playbook/internal/markdown"
+)
+
+// A Loader loads one site again and again, reading again only the files
+// that changed since the last Load: a preview server reloads a site of
+// thousands of pages in milliseconds after an edit.
+//
+// The result of every Load equals that of a fresh Load of the same files.
+type Loader struct {
+	fsys fs.FS
+	opts Options
+
+	mu    sync.Mutex
+	cache fileCache
+	// last is the result of the last Load, kept when nothing it read changed.
+	last     *Site
+	lastProb Problems
+}
+
+// NewLoader returns a Loader of the site in fsys.
+func NewLoader(fsys fs.FS, opts Options) *Loader {
+	return &Loader{fsys: fsys, opts: opts}
+}
+
+// Load loads the site. The files named in changed (slash-separated paths
+// from the site root; a folder stands for everything under it) are read
+// again, and so are files the last Load did not see; the others are taken
+// as the last Load read them. A nil changed reads everything.
+//
+// Changes outside content/ and site.toml do not change the site: Load then
+// returns the last site as it was.
+func (ld *Loader) Load(changed []string) (*Site, Problems) {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	relevant := changed == nil || ld.last == nil
+	for _, c := range changed {
+		switch {
+		case c == ConfigFile:
+			// Settings change how every page is read.
+			ld.cache.clear()
+			relevant = true
+		case c == ContentDir || strings.HasPrefix(c, ContentDir+"/"):
+			ld.cache.forget(c)
+			relevant = true
+		}
+	}
+	if changed == nil {
+		ld.cache.clear()
+	}
+	if !relevant {
+		return ld.last, ld.lastProb
+	}
+	opts := ld.opts
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	s, ps := load(ld.fsys, opts, &ld.cache)
+	ld.last, ld.lastProb = s, ps
+	return s, ps
+}
+
+// load runs one Load, reading pages through cache.
+func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
+	var ps problems
+	s := &Site{byID: map[string]*Page{}, byFile: map[string]*Page{}, files: map[string]bool{}}
+
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	switch {
+	case err == nil:
+		cfg, cps := ParseConfig(data)
+		s.Config = cfg
+		ps.list = append(ps.list, cps...)
+	case isNotExist(err):
+		// A plain handbook repository has no site.toml: defaults do.
+		s.Config, _ = ParseConfig(nil)
+	default:
+		ps.errorf(ConfigFile, 1, "read: %v", err)
+		s.Config, _ = ParseConfig(nil)
+	}
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
+		if !markdown.StyleExists(style) {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)
+		}
+	}
+
+	l := &loader{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}}
+	l.walk()
+	l.readPages()
+	l.buildTree()
+	l.resolveRelations()
+	l.resolveLinks()
+	l.finish()
+
+	ps.list.Sort()
+	return s, ps.list
+}
+
+// readResult is what reading one Markdown file gave.
+type readResult struct {
+	page     *Page // nil if the file cannot be a page
+	rels     *relations
+	problems problems
+}
+
+// fileCache holds the files read by earlier Loads, by path.
+type fileCache struct {
+	mu sync.Mutex
+	m  map[string]*readResult
+}
+
+func (c *fileCache) get(file string) *readResult {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[file]
+}
+
+func (c *fileCache) put(file string, r *readResult) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*readResult{}
+	}
+	c.m[file] = r
+}
+
+// forget drops path and everything under it.
+func (c *fileCache) forget(path string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, path)
+	prefix := path + "/"
+	for f := range c.m {
+		if strings.HasPrefix(f, prefix) {
+			delete(c.m, f)
+		}
+	}
+}
+
+func (c *fileCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m = nil
+}
+
+// clone returns a copy of p as read from its file, for a Load to fill in:
+// the parts later steps change are copied, the rest is shared.
+func (p *Page) clone() *Page {
+	c := *p
+	c.Gaps = append([]Gap(nil), p.Gaps...)
+	if p.Doc != nil {
+		c.Doc = p.Doc.Clone()
+	}
+	return &c
+}
