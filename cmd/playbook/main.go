@@ -4,6 +4,7 @@
 // Usage:
 //
 //	playbook build [--source DIR] [--dest DIR] [--drafts]
+//	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open]
 //	playbook version
 //
 // See README.md for the content format and site.toml.
@@ -42,6 +43,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "playbook", version)
 		return exitOK
@@ -57,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   playbook build [--source DIR] [--dest DIR] [--drafts]   build the site
+  playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open]
+                                                          preview the site, rebuilt as files change
   playbook version                                        print the version
 `)
 }

@@ -85,6 +85,9 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
+// Site returns the site r renders.
+func (r *Renderer) Site() *site.Site { return r.site }
+
 // ForSite returns a Renderer of s sharing r's parsed layouts and static
 // files: a preview server renders each new version of a site with it
 // unless the theme or the settings changed.

@@ -161,7 +161,7 @@ func (l *loader) walk() {
 			return nil
 		}
 		name := d.Name()
-		if p != ContentDir && ignored(name) {
+		if p != ContentDir && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -198,11 +198,13 @@ func (l *loader) walk() {
 	}
 }
 
-// ignored reports whether a file or folder is left out: hidden files and
-// the temporary files editors leave behind.
-func ignored(name string) bool {
+// Ignored reports whether a file or folder is left out of a site: hidden
+// files, and the files editors and tools write while saving (back-ups, swap
+// files, JetBrains' safe-write copies, vim's write test "4913").
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") || strings.Contains(name, "___jb_") || name == "4913"
 }
 
 func isMarkdown(name string) bool {

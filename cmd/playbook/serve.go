@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
+	"time"
+
+	"playbook/internal/serve"
+	"playbook/internal/site"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
+	bind := fl.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the site to the network")
+	port := fl.Int("port", 1313, "the `port` to listen on; 0 picks a free one")
+	drafts := fl.Bool("drafts", false, "include pages marked draft")
+	open := fl.Bool("open", false, "open the site in a browser")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "playbook serve: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	if info, err := os.Stat(filepath.Join(*source, site.ContentDir)); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "playbook serve: %s has no %s/ folder: is --source the site's folder?\n", *source, site.ContentDir)
+		return exitUsage
+	}
+	root, err := os.OpenRoot(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitUsage
+	}
+	defer root.Close()
+
+	start := time.Now()
+	srv, err := serve.New(root.FS(), serve.Options{Drafts: *drafts, Log: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitContent
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "playbook serve: port %d on %s is in use; stop what uses it, or pick another with --port (0 picks a free one)\n", *port, *bind)
+		} else {
+			fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		}
+		return exitUsage
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watchDone := make(chan error, 1)
+	go func() {
+		watchDone <- srv.Watch(ctx, *source, func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) })
+	}()
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		// Event streams end with the server.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	serveDone := make(chan error, 1)
+	go func() { serveDone <- hs.Serve(ln) }()
+	if *open {
+		openBrowser(url)
+	}
+
+	select {
+	case <-ctx.Done():
+	case err := <-serveDone:
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitContent
+	case err := <-watchDone:
+		if err != nil {
+			fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+			return exitContent
+		}
+	}
+	cancel()
+	shutdown, done := context.WithTimeout(context.Background(), 3*time.Second)
+	defer done()
+	_ = hs.Shutdown(shutdown)
+	fmt.Fprintln(stdout, "stopped")
+	return exitOK
+}
+
+// openBrowser opens url in the desktop's browser, if there is one.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	_ = cmd.Start()
+}

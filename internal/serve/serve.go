@@ -1,0 +1,335 @@
+// Package serve is the live preview of a playbook: the site built in memory,
+// served over HTTP, and rebuilt as its files change.
+//
+// A Server holds the current site as a snapshot behind an atomic pointer:
+// a request is answered from one complete snapshot, old or new, never from
+// half a rebuild. Pages are rendered when first asked for and kept for the
+// life of their snapshot.
+//
+// Rebuild takes the paths that changed. Only changed Markdown files are
+// read and parsed again (site.Loader); a page's Markdown is rendered again
+// only if its source or the targets of its links changed (render.BodyCache);
+// layouts and static files are read again only when one of them changed.
+// The result is the same as a cold build of the same files.
+//
+// A rebuild with errors leaves the last good snapshot served, and the
+// errors are shown in every open browser as an overlay until they are
+// fixed. Browsers learn of rebuilds over Server-Sent Events (see live.go);
+// Watch turns file system events into rebuilds (see watch.go).
+package serve
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+// Options configures a Server.
+type Options struct {
+	// Drafts includes pages marked draft.
+	Drafts bool
+	// Log receives one line per rebuild and the problems of a build, each
+	// printed once; nil discards them.
+	Log io.Writer
+}
+
+// A Server previews the site in a folder.
+type Server struct {
+	src    fs.FS
+	opts   Options
+	loader *site.Loader
+	bodies render.BodyCache
+	live   broker
+
+	// mu serialises rebuilds; requests never take it.
+	mu sync.Mutex
+	// theme is the renderer whose layouts and static files are current;
+	// nil after a change to them.
+	theme *render.Renderer
+	// shown is the problem list last printed, so that each is printed once.
+	shown string
+
+	snap atomic.Pointer[snapshot]
+	// problems are the errors of the latest build, shown as an overlay
+	// while the last good snapshot is served.
+	problems atomic.Pointer[site.Problems]
+}
+
+// A snapshot is one complete version of the site.
+type snapshot struct {
+	r     *render.Renderer
+	cache sync.Map // file name → []byte, rendered
+}
+
+// New builds the site in src (a folder holding site.toml and content/,
+// as an fs.FS) for the first time. The error is for what stops the site
+// from being served at all, such as a broken theme; problems in the
+// content are shown in the browser.
+func New(src fs.FS, opts Options) (*Server, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	s := &Server{src: src, opts: opts, loader: site.NewLoader(src, site.Options{Drafts: opts.Drafts})}
+	if _, err := s.Rebuild(nil); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// A Change says what a rebuild changed, for the browsers to catch up.
+type Change int
+
+// The changes a rebuild makes.
+const (
+	// Nothing: the build failed, or nothing that shows changed.
+	Nothing Change = iota
+	// Styles: only stylesheets changed; a page can swap them in place.
+	Styles
+	// Pages: pages must be loaded again.
+	Pages
+)
+
+// Rebuild builds the site again after the files at changed (slash-separated
+// paths from the site root) changed; nil means everything. It returns what
+// browsers must do. The error is for a theme that cannot be used; the last
+// good snapshot stays served.
+func (s *Server) Rebuild(changed []string) (Change, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+
+	themeChanged, stylesOnly := changed == nil, changed != nil
+	for _, c := range changed {
+		switch {
+		case c == site.ConfigFile || under(c, "layouts") || under(c, "themes"):
+			themeChanged, stylesOnly = true, false
+		case under(c, "static"):
+			themeChanged = true
+			stylesOnly = stylesOnly && path.Ext(c) == ".css"
+		default:
+			stylesOnly = false
+		}
+	}
+
+	st, problems := s.loader.Load(changed)
+	s.report(problems)
+	if problems.Errors() > 0 {
+		s.problems.Store(&problems)
+		s.live.send(event{name: "problems", data: problemsJSON(problems)})
+		if s.snap.Load() != nil {
+			return Nothing, nil
+		}
+		// Nothing good to keep: serve what there is, under the overlay.
+	} else {
+		s.problems.Store(nil)
+	}
+
+	var r *render.Renderer
+	if themeChanged || s.theme == nil || s.theme.Site().Config.Highlight != st.Config.Highlight {
+		theme, err := render.Theme(s.src, st.Config.Theme)
+		if err == nil {
+			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, Bodies: &s.bodies})
+		}
+		if err != nil {
+			s.theme = nil
+			p := site.Problems{{File: "layouts", Line: 1, Msg: err.Error()}}
+			s.problems.Store(&p)
+			s.live.send(event{name: "problems", data: problemsJSON(p)})
+			s.printOnce(err.Error())
+			return Nothing, err
+		}
+		s.theme = r
+	} else {
+		r = s.theme.ForSite(st)
+	}
+	s.snap.Store(&snapshot{r: r})
+	if problems.Errors() > 0 {
+		return Nothing, nil
+	}
+
+	change := Pages
+	if stylesOnly {
+		change = Styles
+	}
+	s.live.send(event{name: change.event()})
+	if changed != nil {
+		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
+	}
+	return change, nil
+}
+
+func (c Change) event() string {
+	if c == Styles {
+		return "css"
+	}
+	return "reload"
+}
+
+func under(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+
+func describe(changed []string) string {
+	if len(changed) == 1 {
+		return changed[0]
+	}
+	return fmt.Sprintf("%d files", len(changed))
+}
+
+// report prints the problems of a build, unless they are the ones printed
+// last: an author saving a broken file twice sees its error once.
+func (s *Server) report(problems site.Problems) {
+	var b strings.Builder
+	for _, p := range problems {
+		b.WriteString(p.String() + "\n")
+	}
+	s.printOnce(strings.TrimSuffix(b.String(), "\n"))
+}
+
+func (s *Server) printOnce(text string) {
+	if text == s.shown {
+		return
+	}
+	s.shown = text
+	if text != "" {
+		fmt.Fprintln(s.opts.Log, text)
+	} else {
+		fmt.Fprintln(s.opts.Log, "all problems fixed")
+	}
+}
+
+// Problems returns the errors of the latest build, or nil.
+func (s *Server) Problems() site.Problems {
+	if p := s.problems.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// File returns a file of the current snapshot, as a build would write it.
+func (s *Server) File(name string) ([]byte, error) {
+	return s.snap.Load().file(name)
+}
+
+// Names returns the names of all files of the current snapshot.
+func (s *Server) Names() []string { return s.snap.Load().r.Names() }
+
+func (sn *snapshot) file(name string) ([]byte, error) {
+	if b, ok := sn.cache.Load(name); ok {
+		return b.([]byte), nil
+	}
+	b, err := sn.r.File(name)
+	if err != nil {
+		return nil, err
+	}
+	sn.cache.Store(name, b)
+	return b, nil
+}
+
+// ServeHTTP serves the current snapshot, the live reload script and its
+// event stream. HTML pages get the script that keeps them live.
+func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if req.Method != http.MethodGet && req.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch req.URL.Path {
+	case eventsPath:
+		s.serveEvents(w, req)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, liveScript)
+		return
+	}
+	sn := s.snap.Load()
+	name, ok := fileName(req.URL.Path)
+	var b []byte
+	var err error
+	if ok {
+		b, err = sn.file(name)
+		if errors.Is(err, fs.ErrNotExist) && path.Ext(name) == "" {
+			// "/promises/x" is the folder "/promises/x/".
+			if _, err := sn.file(name + "/index.html"); err == nil {
+				http.Redirect(w, req, req.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
+		}
+	}
+	status := http.StatusOK
+	switch {
+	case !ok || errors.Is(err, fs.ErrNotExist):
+		status, name = http.StatusNotFound, "404.html"
+		b, err = sn.file(name)
+		if err != nil {
+			b, err = []byte("<!doctype html><title>Not found</title><h1>Not found</h1>"), nil
+		}
+	case err != nil:
+		// A layout failing on this page: say so where the author looks.
+		status, name = http.StatusInternalServerError, "error.html"
+		b = []byte("<!doctype html><title>Build error</title><body><h1>This page could not be rendered</h1><pre>" +
+			html.EscapeString(err.Error()) + "</pre></body>")
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(b)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		b = injectScript(b)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if req.Method != http.MethodHead {
+		w.Write(b)
+	}
+}
+
+// fileName maps a URL path to a file of the site: "/" is "index.html",
+// "/x/" is "x/index.html". It refuses any path that is not clean, so that
+// nothing outside the site can be named.
+func fileName(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.Contains(urlPath, "\\") || strings.ContainsRune(urlPath, 0) {
+		return "", false
+	}
+	clean := path.Clean(urlPath)
+	if strings.HasSuffix(urlPath, "/") && clean != "/" {
+		clean += "/"
+	}
+	if clean != urlPath {
+		return "", false
+	}
+	name := strings.TrimPrefix(clean, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if !fs.ValidPath(name) {
+		return "", false
+	}
+	return name, true
+}
+
+func injectScript(page []byte) []byte {
+	tag := []byte(`<script src="` + scriptPath + `"></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
