@@ -1,0 +1,386 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+// smallSite is a connected playbook with links between pages.
+var smallSite = map[string]string{
+	"site.toml":         "title = \"Small\"\n",
+	"content/_index.md": "+++\ntitle = \"Home\"\n+++\nSee [fast](promises/fast.md).\n",
+	"content/promises/fast.md": `+++
+promise = "We are fast."
+expectation = "A call back today."
+tags = ["speed"]
++++
+## Why {#why}
+
+Kept by [quoting](../behaviours/sales/quote.md) and [calling](../behaviours/service/call.md#how).
+`,
+	"content/promises/tidy.md": `+++
+promise = "We leave it tidy."
+expectation = "A clean room."
++++
+Tidy.
+`,
+	"content/behaviours/sales/quote.md": `+++
+stage = "sales"
+fulfils = ["fast", "tidy"]
++++
+Quote the same day. Back to [fast](../../promises/fast.md#why).
+`,
+	"content/behaviours/service/call.md": `+++
+stage = "service"
+fulfils = ["fast", "tidy"]
+tags = ["speed"]
++++
+## How {#how}
+
+Call back.
+`,
+	"content/guides/glossary.md": "# Glossary\n\nWords.\n",
+}
+
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func newServer(t testing.TB, dir string) *Server {
+	t.Helper()
+	s, err := New(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Problems(); p != nil {
+		t.Fatalf("first build: %v", p)
+	}
+	return s
+}
+
+// cold builds dir from scratch, as playbook build would.
+func cold(t *testing.T, dir string) (*render.MemOutput, site.Problems) {
+	t.Helper()
+	fsys := os.DirFS(dir)
+	st, problems := site.Load(fsys, site.Options{})
+	theme, err := render.Theme(fsys, st.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := render.New(st, render.Options{Source: fsys, Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render.NewMemOutput()
+	if err := r.Render(out); err != nil {
+		t.Fatal(err)
+	}
+	return out, problems
+}
+
+// sameAsCold checks that every file the server has equals a cold build's.
+func sameAsCold(t *testing.T, s *Server, dir string) {
+	t.Helper()
+	want, problems := cold(t, dir)
+	if problems.Errors() > 0 {
+		t.Fatalf("the cold build has errors: %v", problems)
+	}
+	if got, want := s.Names(), want.Names(); !slices.Equal(got, want) {
+		t.Fatalf("files differ:\n got %v\nwant %v", got, want)
+	}
+	for _, name := range want.Names() {
+		w, _ := want.File(name)
+		g, err := s.File(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from a cold build", name)
+		}
+	}
+}
+
+func TestIncrementalEqualsCold(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	// Ask for every page once, so that stale copies would show.
+	for _, name := range s.Names() {
+		if _, err := s.File(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name    string
+		do      func()
+		changed []string
+	}{
+		{"edit a body", func() {
+			writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+		}, []string{"content/guides/glossary.md"}},
+		{"edit a relation in front matter", func() {
+			writeFiles(t, dir, map[string]string{"content/behaviours/service/call.md": "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n## How {#how}\n\nCall.\n"})
+		}, []string{"content/behaviours/service/call.md"}},
+		{"edit a title shown in every page's navigation", func() {
+			writeFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\ntitle = \"Spotless\"\npromise = \"We leave it tidy.\"\nexpectation = \"A clean room.\"\n+++\nTidy.\n"})
+		}, []string{"content/promises/tidy.md"}},
+		{"rename a page", func() {
+			if err := os.Rename(filepath.Join(dir, "content/guides/glossary.md"), filepath.Join(dir, "content/guides/words.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/guides/glossary.md", "content/guides/words.md"}},
+		{"delete a page", func() {
+			if err := os.Remove(filepath.Join(dir, "content/guides/words.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/guides/words.md"}},
+		{"add a section", func() {
+			writeFiles(t, dir, map[string]string{
+				"content/faqs/_index.md":  "+++\ntitle = \"Questions\"\nweight = 1\n+++\n",
+				"content/faqs/weekend.md": "+++\nquestion = \"Weekends?\"\npromises = [\"fast\"]\n+++\nYes, see [fast](../promises/fast.md#why).\n",
+			})
+		}, []string{"content/faqs"}},
+		{"change a stylesheet", func() {
+			writeFiles(t, dir, map[string]string{"static/assets/extra.css": "body { color: red }\n"})
+		}, []string{"static/assets/extra.css"}},
+		{"override a layout", func() {
+			writeFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"no-toc\"></p>\n"})
+		}, []string{"layouts/partials/toc.html"}},
+		{"change the settings", func() {
+			writeFiles(t, dir, map[string]string{"site.toml": "title = \"Renamed\"\n[highlight]\nlight = \"monokailight\"\n"})
+		}, []string{"site.toml"}},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			st.do()
+			if _, err := s.Rebuild(st.changed); err != nil {
+				t.Fatal(err)
+			}
+			if p := s.Problems(); p != nil {
+				t.Fatalf("problems: %v", p)
+			}
+			sameAsCold(t, s, dir)
+		})
+	}
+
+	t.Run("break then fix a link", func(t *testing.T) {
+		before, _ := s.File("promises/fast/index.html")
+		good := smallSite["content/promises/fast.md"]
+		writeFiles(t, dir, map[string]string{"content/promises/fast.md": good + "\n[gone](nowhere.md)\n"})
+		events, stop := s.Subscribe()
+		defer stop()
+		if change, _ := s.Rebuild([]string{"content/promises/fast.md"}); change != Nothing {
+			t.Errorf("a failed build asks browsers for %v", change)
+		}
+		if e := <-events; e != "problems" {
+			t.Errorf("event %q, want problems", e)
+		}
+		problems := s.Problems()
+		if problems.Errors() != 1 || !strings.Contains(problems[0].String(), `content/promises/fast.md:10:1: broken link "nowhere.md"`) {
+			t.Errorf("problems: %v", problems)
+		}
+		if after, _ := s.File("promises/fast/index.html"); !bytes.Equal(after, before) {
+			t.Error("a failed build changed the site served")
+		}
+		writeFiles(t, dir, map[string]string{"content/promises/fast.md": good})
+		if change, _ := s.Rebuild([]string{"content/promises/fast.md"}); change != Pages {
+			t.Errorf("fixing the file asks browsers for %v, want a reload", change)
+		}
+		if e := <-events; e != "reload" {
+			t.Errorf("event %q, want reload", e)
+		}
+		if s.Problems() != nil {
+			t.Errorf("problems after the fix: %v", s.Problems())
+		}
+		sameAsCold(t, s, dir)
+	})
+}
+
+func TestStylesOnlyChange(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	writeFiles(t, dir, map[string]string{"static/assets/playbook.css": "body { color: red }\n"})
+	if change, _ := s.Rebuild([]string{"static/assets/playbook.css"}); change != Styles {
+		t.Errorf("a stylesheet change asks browsers for %v, want Styles", change)
+	}
+	if b, _ := s.File("assets/playbook.css"); string(b) != "body { color: red }\n" {
+		t.Errorf("stylesheet served: %q", b)
+	}
+	writeFiles(t, dir, map[string]string{"static/assets/playbook.js": "// new\n"})
+	if change, _ := s.Rebuild([]string{"static/assets/playbook.js"}); change != Pages {
+		t.Errorf("a script change asks browsers for %v, want Pages", change)
+	}
+}
+
+func TestServesOnlyTheSite(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "secret.txt")); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	s, err := New(root.FS(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, p := range []string{
+		"/../site.toml", "/%2e%2e/site.toml", "/..%2fsite.toml", "/promises/../../site.toml",
+		"/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/site.toml", "/content/promises/fast.md",
+		"/secret.txt", "/promises/fast/%00", `/promises\..\..\site.toml`,
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+p, nil)
+		req.URL.Opaque = p // send the path exactly as written
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body bytes.Buffer
+		body.ReadFrom(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound && res.StatusCode != http.StatusBadRequest {
+			t.Errorf("GET %s: %d, want 404", p, res.StatusCode)
+		}
+		if strings.Contains(body.String(), "SECRET") || strings.Contains(body.String(), "title = ") {
+			t.Errorf("GET %s served a file from outside the site", p)
+		}
+	}
+	for p, want := range map[string]int{"/": 200, "/promises/fast/": 200, "/promises/fast": 301, "/assets/playbook.css": 200, "/nope/": 404} {
+		res, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want && !(want == 301 && res.StatusCode == 200) {
+			t.Errorf("GET %s: %d, want %d", p, res.StatusCode, want)
+		}
+	}
+}
+
+func TestPagesGetTheLiveScript(t *testing.T) {
+	s, err := New(mapFS(smallSite), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/promises/fast/", nil))
+	if !strings.Contains(rec.Body.String(), `<script src="/_playbook/live.js"></script></body>`) {
+		t.Error("page lacks the live reload script")
+	}
+	built, _ := s.File("promises/fast/index.html")
+	if bytes.Contains(built, []byte("_playbook")) {
+		t.Error("the live reload script leaks into the built site")
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", scriptPath, nil))
+	if !strings.Contains(rec.Body.String(), "EventSource") {
+		t.Error("no live script")
+	}
+}
+
+func TestFirstBuildWithErrorsIsServedUnderTheOverlay(t *testing.T) {
+	files := map[string]string{"content/a.md": "[x](missing.md)\n"}
+	s, err := New(mapFS(files), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Problems(); len(p) != 1 {
+		t.Fatalf("problems: %v", p)
+	}
+	if _, err := s.File("a/index.html"); err != nil {
+		t.Errorf("nothing served: %v", err)
+	}
+}
+
+func TestTerminalPrintsEachErrorOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	var log bytes.Buffer
+	s, err := New(os.DirFS(dir), Options{Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"content/bad.md": "+++\ntitle = \n+++\n"})
+	for range 3 {
+		s.Rebuild([]string{"content/bad.md"})
+	}
+	if n := strings.Count(log.String(), "content/bad.md:2:"); n != 1 {
+		t.Errorf("error printed %d times:\n%s", n, log.String())
+	}
+}
+
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+// TestRebuildsDoNotLeak edits a page 500 times: memory and goroutines stay
+// flat.
+func TestRebuildsDoNotLeak(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	measure := func() (heap uint64, goroutines int) {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc, runtime.NumGoroutine()
+	}
+	var heap100 uint64
+	var g100 int
+	for i := 1; i <= 500; i++ {
+		writeFiles(t, dir, map[string]string{"content/guides/glossary.md": fmt.Sprintf("# Glossary\n\nEdit %d.\n", i)})
+		if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.File("guides/glossary/index.html"); err != nil {
+			t.Fatal(err)
+		}
+		if i == 100 {
+			heap100, g100 = measure()
+		}
+	}
+	heap500, g500 := measure()
+	t.Logf("heap after 100 rebuilds %d KiB, after 500 %d KiB; goroutines %d, %d", heap100>>10, heap500>>10, g100, g500)
+	if heap500 > heap100+1<<20 {
+		t.Errorf("heap grew from %d KiB to %d KiB over 400 rebuilds", heap100>>10, heap500>>10)
+	}
+	if g500 > g100 {
+		t.Errorf("goroutines grew from %d to %d", g100, g500)
+	}
+}
