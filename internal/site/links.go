@@ -14,9 +14,17 @@ import (
 func (l *loader) resolveLinks() {
 	perPage := make([]problems, len(l.kept))
 	parallel(len(l.kept), func(i int) {
-		if p := l.kept[i]; p.Doc != nil {
-			for _, lk := range p.Doc.Links {
-				l.resolveLink(p, lk, &perPage[i])
+		p := l.kept[i]
+		if p.Doc == nil {
+			return
+		}
+		dir := path.Dir(p.File)
+		for _, lk := range p.Doc.Links {
+			if msg := l.resolveLink(p, dir, lk); msg != "" {
+				perPage[i].list = append(perPage[i].list, Problem{
+					File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
+					Msg: fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+				})
 			}
 		}
 	})
@@ -25,59 +33,52 @@ func (l *loader) resolveLinks() {
 	}
 }
 
-func (l *loader) resolveLink(p *Page, lk *markdown.Link, ps *problems) {
-	broken := func(format string, args ...any) {
-		ps.list = append(ps.list, Problem{
-			File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
-			Msg: fmt.Sprintf("broken link %q: ", lk.Dest) + fmt.Sprintf(format, args...),
-		})
-	}
+// resolveLink points lk, a link of page p in folder dir, at its target's
+// URL, or says why it cannot. It runs for every link of every page on each
+// rebuild of a preview, so it allocates only what it must.
+func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem string) {
 	dest, frag, hasFrag := strings.Cut(lk.Dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	if dest == "" {
 		if hasFrag && frag != "" && !p.Doc.IDs[frag] {
-			broken("this page has no heading with id %q", frag)
+			return fmt.Sprintf("this page has no heading with id %q", frag)
 		}
-		return
+		return ""
 	}
-	if d, err := url.PathUnescape(dest); err == nil {
-		dest = d
+	if strings.Contains(dest, "%") {
+		if d, err := url.PathUnescape(dest); err == nil {
+			dest = d
+		}
 	}
 	var target string
 	if strings.HasPrefix(dest, "/") {
 		target = path.Clean(dest[1:])
 	} else {
-		target = path.Join(path.Dir(p.File), dest)
+		target = path.Join(dir, dest)
 	}
 	if target != ContentDir && !strings.HasPrefix(target, ContentDir+"/") {
-		broken("it points outside %s/", ContentDir)
-		return
+		return fmt.Sprintf("it points outside %s/", ContentDir)
 	}
-	suffix := ""
-	if hasFrag {
-		suffix = "#" + frag
-	}
+	var url string
 	if q := l.site.byFile[target]; q != nil {
 		if frag != "" && (q.Doc == nil || !q.Doc.IDs[frag]) {
-			broken("%s has no heading with id %q", q.File, frag)
-			return
+			return fmt.Sprintf("%s has no heading with id %q", q.File, frag)
 		}
-		lk.SetDest(Rel(p.URL, q.URL) + suffix)
-		return
+		url = Rel(p.URL, q.URL)
+	} else if l.site.files[target] {
+		url = Rel(p.URL, FileURL(target))
+	} else if d := l.draftFiles[target]; d != nil {
+		return fmt.Sprintf("%s is a draft, left out of the site", target)
+	} else if alt := l.caseInsensitive(target); alt != "" {
+		return fmt.Sprintf("no page at %s (did you mean %s? links are case-sensitive)", target, alt)
+	} else {
+		return fmt.Sprintf("no page or file at %s", target)
 	}
-	if l.site.files[target] {
-		lk.SetDest(Rel(p.URL, FileURL(target)) + suffix)
-		return
+	if hasFrag {
+		url += "#" + frag
 	}
-	if d := l.draftFiles[target]; d != nil {
-		broken("%s is a draft, left out of the site", target)
-		return
-	}
-	if alt := l.caseInsensitive(target); alt != "" {
-		broken("no page at %s (did you mean %s? links are case-sensitive)", target, alt)
-		return
-	}
-	broken("no page or file at %s", target)
+	lk.SetDest(url)
+	return ""
 }
 
 // caseInsensitive returns a page or file whose path differs from target

@@ -137,6 +137,8 @@ type Page struct {
 
 	// Doc is the parsed Markdown body, its links rewritten to URLs.
 	Doc *markdown.Doc
+	// sortTitle is the title in lower case, to sort by.
+	sortTitle string
 	// sectionDir is a section's folder ("content/promises").
 	sectionDir string
 	// bodyLine is the line of the file where the Markdown body starts.

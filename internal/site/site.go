@@ -129,9 +129,9 @@ func Load(fsys fs.FS, opts Options) (*Site, Problems) {
 type loader struct {
 	site  *Site
 	cache *fileCache
-	fsys fs.FS
-	opts Options
-	ps   *problems
+	fsys  fs.FS
+	opts  Options
+	ps    *problems
 	// sections by folder ("content", "content/promises").
 	sections map[string]*Page
 	// files are the Markdown files found, in walk order.
@@ -537,6 +537,10 @@ func (l *loader) buildTree() {
 		}
 	}
 
+	for _, p := range all(l) {
+		p.sortTitle = strings.ToLower(p.Title)
+	}
+
 	// A handbook without site.toml is named by its home page.
 	if s.Config.Title == "" {
 		s.Config.Title = s.Home.Title
@@ -594,6 +598,20 @@ func (l *loader) buildTree() {
 
 // reservedURLs are the URLs of the pages playbook generates.
 var reservedURLs = []string{"alignment/", "tags/", "assets/"}
+
+// all returns every page and section read, drafts included.
+func all(l *loader) []*Page {
+	ps := make([]*Page, 0, len(l.pages)+len(l.sections))
+	for _, sec := range l.sections {
+		ps = append(ps, sec)
+	}
+	for _, p := range l.pages {
+		if p != nil && !p.IsSection {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
 
 func (p *Page) fileOrEmpty() string {
 	if p == nil {
@@ -693,7 +711,7 @@ func compareNav(a, b *Page) int {
 }
 
 func compareTitles(a, b *Page) int {
-	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.File, b.File))
+	return cmp.Or(cmp.Compare(a.sortTitle, b.sortTitle), cmp.Compare(a.File, b.File))
 }
 
 // Slug returns s in lower case with every run of characters other than

@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+const (
+	liveTimeout      = 90 * time.Second // the whole test: server, browser and every wait
+	liveStartTimeout = 15 * time.Second // for runServe to print its URL
+	liveWaitTimeout  = 10 * time.Second // for the browser to catch up with one edit
+	liveStopTimeout  = 5 * time.Second  // for runServe to return once cancelled
+	livePromise      = "promises/tidy-install"
+	liveScrollY      = 400
+)
+
+// liveProbeJS runs in every document of the tab before the page's own
+// scripts. It counts what the live reload script's EventSource receives, so
+// that the test edits a file only once the page listens (an edit made
+// before that is never announced to the page), and it turns the browser's
+// own scroll restoration off, so that the scroll check tests the live
+// script, which keeps the scroll position itself.
+const liveProbeJS = `(() => {
+	history.scrollRestoration = "manual";
+	const probe = window.__liveProbe = { open: 0, events: [] };
+	const Native = window.EventSource;
+	window.EventSource = class extends Native {
+		constructor(...args) {
+			super(...args);
+			this.addEventListener("open", () => probe.open++);
+			for (const name of ["reload", "css", "problems", "ok"]) {
+				this.addEventListener(name, () => probe.events.push(name));
+			}
+		}
+	};
+})()`
+
+// TestBrowserLivePreview runs "playbook serve" on a copy of the example
+// playbook, opens a promise in headless Chromium and edits its Markdown as
+// an author does: the page reloads by itself and keeps its scroll position,
+// a broken front matter shows the error over the last good page, and the
+// fix takes the overlay away. Then the server stops cleanly.
+func TestBrowserLivePreview(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
+	defer cancel()
+
+	src := copyExampleSite(t)
+	file := filepath.Join(src, "content", filepath.FromSlash(livePromise)+".md")
+	relFile := "content/" + livePromise + ".md"
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, titleLine := frontMatterTitle(t, string(orig))
+
+	srv := startServe(t, ctx, src)
+
+	b := startChromium(t, ctx)
+	b.do("install the EventSource probe", chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: liveProbeJS})
+		return err
+	}))
+
+	// The promise page, as served, listening for changes.
+	b.open("promise page", srv.url+livePromise+"/")
+	if h1 := strings.TrimSpace(tabValue(b, "promise heading", chromedp.TextContent(chromedp.CSS(`main h1`)))); h1 != title {
+		t.Fatalf("promise page heading = %q, want the front matter's title %q", h1, title)
+	}
+	liveListening(b, "the first load")
+	b.do("scroll down", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`window.scrollTo(0, %d)`, liveScrollY)))
+	waitInTab(b, "scroll before the edit", 2*time.Second,
+		fmt.Sprintf(`window.scrollY === %d`, liveScrollY),
+		`"scrollY " + window.scrollY + ", page height " + document.documentElement.scrollHeight + ", window height " + window.innerHeight`)
+	// Nothing the test does reloads the page; this flag tells whether the
+	// live script did.
+	b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__liveFirstLoad = true`))
+
+	// 1. An edit shows up by itself, at the same scroll position.
+	marker := fmt.Sprintf("Live preview marker %d.", time.Now().UnixNano())
+	edited := strings.TrimRight(string(orig), "\n") + "\n\n" + marker + "\n"
+	saved := time.Now()
+	writeSource(t, file, edited)
+	waitInTab(b, "the edit to show up without the test reloading", liveWaitTimeout,
+		fmt.Sprintf(`document.readyState === "complete" && document.body.innerText.includes(%s)`, jsQuote(marker)),
+		liveStateJS)
+	t.Logf("the edit showed in the browser %v after the save", time.Since(saved).Round(time.Millisecond))
+	if tabValue(b, "whether the page reloaded", chromedp.Evaluate[bool](`window.__liveFirstLoad !== true`)) != true {
+		t.Error("the page shows the edit but was not reloaded")
+	}
+	if nav := tabValue(b, "navigation type", chromedp.Evaluate[string](`performance.getEntriesByType("navigation")[0]?.type ?? ""`)); nav != "reload" {
+		t.Errorf("after the edit the page's navigation type is %q, want reload (by the live script)", nav)
+	}
+	waitInTab(b, "the scroll position to be kept across the live reload", 3*time.Second,
+		fmt.Sprintf(`Math.abs(window.scrollY - %d) <= 5`, liveScrollY),
+		`"scrollY " + window.scrollY`)
+	liveListening(b, "the live reload")
+	b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__liveBeforeBreak = true`))
+
+	// 2. A broken front matter shows the error over the last good page.
+	broken := replaceLine(t, edited, titleLine, "title = ")
+	saved = time.Now()
+	writeSource(t, file, broken)
+	waitInTab(b, "the problems overlay", liveWaitTimeout,
+		`!!document.querySelector("#playbook-overlay pre.playbook-problem")`, liveStateJS)
+	t.Logf("the overlay showed %v after the save", time.Since(saved).Round(time.Millisecond))
+	problems := tabValue(b, "problems in the overlay", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll("#playbook-overlay pre.playbook-problem"), p => p.textContent)`))
+	t.Logf("overlay: %q", problems)
+	wantProblem := regexp.MustCompile(`^` + regexp.QuoteMeta(relFile) + `:(\d+)(:\d+)?: \S`)
+	found := false
+	for _, p := range problems {
+		if m := wantProblem.FindStringSubmatch(p); m != nil {
+			found = true
+			if m[1] != fmt.Sprint(titleLine) {
+				t.Errorf("overlay: %q points at line %s, want %d (the broken title = line)", p, m[1], titleLine)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("overlay lists %q, want a problem at %s:LINE: MESSAGE", problems, relFile)
+	}
+	if !tabValue(b, "whether the page stayed", chromedp.Evaluate[bool](`window.__liveBeforeBreak === true`)) {
+		t.Error("the page reloaded on a failed build; it should stay, under the overlay")
+	}
+	underneath := tabValue(b, "the page under the overlay", chromedp.Evaluate[string](
+		`Array.from(document.body.children).filter(e => e.id !== "playbook-overlay").map(e => e.textContent).join("\n")`))
+	if !strings.Contains(underneath, marker) {
+		t.Errorf("under the overlay the page no longer shows the last good content (marker %q)", marker)
+	}
+	if !strings.Contains(underneath, title) {
+		t.Errorf("under the overlay the page no longer shows the last good title %q", title)
+	}
+	b.screenshot("live preview overlay")
+
+	// 3. The fix takes the overlay away and shows the fixed page.
+	marker2 := fmt.Sprintf("Fixed marker %d.", time.Now().UnixNano())
+	saved = time.Now()
+	writeSource(t, file, edited+"\n"+marker2+"\n")
+	waitInTab(b, "the overlay to go and the fixed page to show", liveWaitTimeout,
+		fmt.Sprintf(`document.readyState === "complete" && !document.querySelector("#playbook-overlay") && document.body.innerText.includes(%s) && document.body.innerText.includes(%s)`,
+			jsQuote(marker), jsQuote(marker2)),
+		liveStateJS)
+	t.Logf("the fix showed %v after the save", time.Since(saved).Round(time.Millisecond))
+	if h1 := strings.TrimSpace(tabValue(b, "promise heading after the fix", chromedp.TextContent(chromedp.CSS(`main h1`)))); h1 != title {
+		t.Errorf("after the fix the heading is %q, want %q", h1, title)
+	}
+	// The overlay must not come back: the page listens again and hears
+	// that the build is good.
+	liveListening(b, "the fix")
+	if n := tabValue(b, "overlay after the fix", chromedp.Evaluate[int](`document.querySelectorAll("#playbook-overlay").length`)); n != 0 {
+		t.Errorf("after the fix the page has %d overlays, want none", n)
+	}
+
+	// 4. The server stops cleanly, with the page still open.
+	srv.stop(t)
+}
+
+// liveStateJS describes the page for a failed wait.
+const liveStateJS = `JSON.stringify({
+	url: location.href,
+	readyState: document.readyState,
+	scrollY: window.scrollY,
+	events: window.__liveProbe?.events,
+	overlay: document.querySelector("#playbook-overlay")?.innerText ?? null,
+	end: document.body.innerText.slice(-200),
+})`
+
+// liveListening waits until the page's live script hears the server: the
+// server sends the first event once it has counted the page in, so an edit
+// after that is announced to it.
+func liveListening(b *chromeTab, after string) {
+	b.t.Helper()
+	waitInTab(b, "the live script to listen after "+after, liveWaitTimeout,
+		`(window.__liveProbe?.events.length ?? 0) > 0`, liveStateJS)
+	if loaded := tabValue(b, "live script", chromedp.Evaluate[int](
+		`document.querySelectorAll('script[src="/_playbook/live.js"]').length`)); loaded != 1 {
+		b.t.Errorf("after %s the page has %d live scripts, want 1", after, loaded)
+	}
+}
+
+// waitInTab evaluates cond in the tab until it is true, for up to timeout.
+// Unlike chromedp.Poll it survives the page reloading under it. On failure
+// it reports what state (a JS expression) says.
+func waitInTab(b *chromeTab, what string, timeout time.Duration, cond, state string) {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	var lastErr error
+	for {
+		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		lastErr = err
+		if b.ctx.Err() != nil || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	defer cancel()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](state))
+	if err != nil {
+		got = fmt.Sprintf("(cannot tell: %v)", err)
+	}
+	b.t.Fatalf("waiting for %s: not so after %v (last error: %v); the page: %s", what, timeout, lastErr, got)
+}
+
+// liveServer is "playbook serve" running in the test.
+type liveServer struct {
+	url            string
+	cancel         context.CancelFunc
+	done           chan int
+	stdout, stderr *lockedBuffer
+}
+
+// startServe runs "playbook serve --port 0" on src until stop, or the end
+// of the test, and waits for its URL.
+func startServe(t *testing.T, ctx context.Context, src string) *liveServer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(ctx)
+	s := &liveServer{cancel: cancel, done: make(chan int, 1), stdout: &lockedBuffer{}, stderr: &lockedBuffer{}}
+	go func() {
+		s.done <- runServe(ctx, []string{"--source", src, "--port", "0"}, s.stdout, s.stderr)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-s.done:
+		case <-time.After(liveStopTimeout):
+			t.Errorf("playbook serve still running %v after the test", liveStopTimeout)
+		}
+		if t.Failed() {
+			t.Logf("playbook serve stdout:\n%s\nstderr:\n%s", s.stdout, s.stderr)
+		}
+	})
+
+	serving := regexp.MustCompile(`(?m)^Serving .* at (http://\S+/) `)
+	deadline := time.After(liveStartTimeout)
+	for {
+		if m := serving.FindStringSubmatch(s.stdout.String()); m != nil {
+			s.url = m[1]
+			return s
+		}
+		select {
+		case code := <-s.done:
+			s.done <- code
+			t.Fatalf("playbook serve exited %d before serving\nstdout:\n%s\nstderr:\n%s", code, s.stdout, s.stderr)
+		case <-deadline:
+			t.Fatalf("playbook serve printed no \"Serving ... at URL\" line in %v\nstdout:\n%s\nstderr:\n%s", liveStartTimeout, s.stdout, s.stderr)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// stop cancels the server and checks that it stops cleanly.
+func (s *liveServer) stop(t *testing.T) {
+	t.Helper()
+	s.cancel()
+	cancelled := time.Now()
+	select {
+	case code := <-s.done:
+		t.Logf("playbook serve returned %d, %v after it was cancelled", code, time.Since(cancelled).Round(time.Millisecond))
+		s.done <- code // for the cleanup
+		if code != exitOK {
+			t.Errorf("playbook serve exited %d when stopped, want %d\nstderr:\n%s", code, exitOK, s.stderr)
+		}
+	case <-time.After(liveStopTimeout):
+		t.Fatalf("playbook serve did not return within %v of being stopped\nstdout:\n%s", liveStopTimeout, s.stdout)
+	}
+	if out := s.stdout.String(); !strings.Contains(out, "stopped") {
+		t.Errorf("playbook serve stdout does not say it stopped:\n%s", out)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and many readers.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// copyExampleSite copies the example playbook (site.toml and content/ of
+// the repository) into a temporary folder, for the test to edit.
+func copyExampleSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	cfg, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// frontMatterTitle returns the title of a page and the 1-based line of its
+// "title = " line.
+func frontMatterTitle(t *testing.T, md string) (string, int) {
+	t.Helper()
+	title := regexp.MustCompile(`^title\s*=\s*"(.*)"\s*$`)
+	for i, line := range strings.Split(md, "\n") {
+		if i > 0 && strings.TrimSpace(line) == "+++" {
+			break
+		}
+		if m := title.FindStringSubmatch(line); m != nil {
+			return m[1], i + 1
+		}
+	}
+	t.Fatalf("no title = \"...\" line in the front matter of:\n%s", md)
+	return "", 0
+}
+
+// replaceLine replaces the 1-based line n of text.
+func replaceLine(t *testing.T, text string, n int, with string) string {
+	t.Helper()
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		t.Fatalf("no line %d in a text of %d lines", n, len(lines))
+	}
+	lines[n-1] = with
+	return strings.Join(lines, "\n")
+}
+
+// writeSource saves a source file in place, as most editors do.
+func writeSource(t *testing.T, file, text string) {
+	t.Helper()
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
