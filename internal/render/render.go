@@ -50,6 +50,9 @@ type Options struct {
 	Theme fs.FS
 	// Now is the build time shown on pages; zero means time.Now().
 	Now time.Time
+	// Version, if set, is the version this site is of, in a versioned
+	// build: pages show it and a switcher, and a What changed page is added.
+	Version *Version
 	// Bodies, if set, keeps the HTML of pages' Markdown from one Renderer
 	// to the next, so that only changed pages are rendered again.
 	Bodies *BodyCache
@@ -99,7 +102,7 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 
 // layoutNames are the layouts a complete theme has; page layouts per type
 // are optional and fall back to page.html.
-var layoutNames = []string{"home.html", "section.html", "page.html", "alignment.html", "tags.html", "tag.html", "404.html"}
+var layoutNames = []string{"home.html", "section.html", "page.html", "alignment.html", "tags.html", "tag.html", "404.html", "changes.html"}
 
 func (r *Renderer) parseLayouts() error {
 	theme := r.opts.Theme
@@ -316,6 +319,9 @@ func (r *Renderer) index() map[string]job {
 	files["alignment/index.html"] = job{data: r.data("alignment/", "Alignment", "alignment")}
 	files["tags/index.html"] = job{data: r.data("tags/", "Tags", "tags")}
 	files["404.html"] = job{data: r.data("404.html", "Page not found", "404")}
+	if v := r.opts.Version; v != nil && v.Changes != nil {
+		files["changes/index.html"] = job{data: r.data("changes/", "What changed", "changes")}
+	}
 	for _, t := range s.Tags {
 		d := r.data(t.URL, "Tag: "+t.Name, "tag")
 		d.Tag = t

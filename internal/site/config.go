@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -35,6 +36,34 @@ type Config struct {
 	// Types maps a section path ("behaviours", "playbook/objections") to
 	// the type of its pages and of its sub-sections' pages.
 	Types map[string]string `toml:"types"`
+	// Versions, when set, publishes several versions of the playbook
+	// side by side, read from Git.
+	Versions *Versions `toml:"versions"`
+}
+
+// Versions configures which versions of a playbook a build publishes.
+type Versions struct {
+	// Latest names the version also published as /latest/; by default
+	// the newest one taken from Git.
+	Latest string `toml:"latest"`
+	// Worktree, if set, publishes the working tree (uncommitted changes
+	// included) as a version of this name.
+	Worktree string `toml:"worktree"`
+	// Tags publishes every tag matching this pattern ("v*"), each as a
+	// version named after its tag.
+	Tags string `toml:"tags"`
+	// Refs lists versions one by one.
+	Refs []VersionRef `toml:"ref"`
+}
+
+// A VersionRef is one version to publish.
+type VersionRef struct {
+	// Name is the version's folder in the output ("2026-q3").
+	Name string `toml:"name"`
+	// Ref is the tag, branch or commit to read it from.
+	Ref string `toml:"ref"`
+	// Label is how the version switcher shows it ("Q3 2026").
+	Label string `toml:"label"`
 }
 
 // ParseConfig parses site.toml. Problems name ConfigFile and a line.
@@ -53,7 +82,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	for _, k := range md.Undecoded() {
 		// The versions block belongs to versioned builds; everything else
 		// unknown is most likely a typo.
-		if k[0] == "versions" || k[0] == "params" {
+		if k[0] == "params" {
 			continue
 		}
 		ps.errorf(ConfigFile, lineOfKey(string(data), k[len(k)-1]), "unknown setting %q", k.String())
@@ -66,6 +95,32 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	if c.Highlight.Dark == "" {
 		c.Highlight.Dark = "github-dark"
+	}
+	if v := c.Versions; v != nil {
+		names := map[string]bool{}
+		check := func(name, what string) {
+			switch {
+			case name == "":
+				ps.errorf(ConfigFile, lineOfKey(string(data), "name"), "versions: %s has no name", what)
+			case Slug(name) != name || name == "latest":
+				ps.errorf(ConfigFile, lineOfKey(string(data), "name"), "versions: %q cannot name a version folder (use lower-case letters, digits and hyphens; not \"latest\")", name)
+			case names[name]:
+				ps.errorf(ConfigFile, lineOfKey(string(data), "name"), "versions: two versions are named %q", name)
+			}
+			names[name] = true
+		}
+		for i, r := range v.Refs {
+			check(r.Name, fmt.Sprintf("version %d", i+1))
+			if r.Ref == "" {
+				ps.errorf(ConfigFile, lineOfKey(string(data), "ref"), "versions: %q has no ref (a tag, branch or commit)", r.Name)
+			}
+		}
+		if v.Worktree != "" {
+			check(v.Worktree, "the working tree")
+		}
+		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
+		}
 	}
 	for sec, typ := range c.Types {
 		if t := canonicalType(typ); t == "" {

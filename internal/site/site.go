@@ -597,7 +597,7 @@ func (l *loader) buildTree() {
 }
 
 // reservedURLs are the URLs of the pages playbook generates.
-var reservedURLs = []string{"alignment/", "tags/", "assets/"}
+var reservedURLs = []string{"alignment/", "tags/", "assets/", "changes/"}
 
 // all returns every page and section read, drafts included.
 func all(l *loader) []*Page {

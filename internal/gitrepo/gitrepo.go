@@ -1,0 +1,353 @@
+// Package gitrepo reads a playbook's versions straight from the objects of
+// its Git repository: no checkout, and no change to the working tree or
+// the index.
+//
+// Open a repository, Resolve a tag, branch or commit to a Commit, read the
+// files of a commit through FS (an fs.FS, so that site.Load reads a version
+// as it reads a folder), and ask LastChanges which commit last touched each
+// file: one walk over history, shared by every version asked about.
+package gitrepo
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// A Repo is an open Git repository.
+type Repo struct {
+	repo *git.Repository
+	// mu serialises object reads: go-git's object storage is not safe for
+	// concurrent use, and site.Load reads files from many goroutines.
+	mu sync.Mutex
+	// changed memoises the paths each commit changed against its first
+	// parent, so that versions sharing history walk it once.
+	changed map[plumbing.Hash][]string
+	shallow map[plumbing.Hash]bool
+}
+
+// Open opens the repository holding dir (dir or a folder above it).
+func Open(dir string) (*Repo, error) {
+	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
+	if err != nil {
+		return nil, fmt.Errorf("open git repository at %s: %w", dir, err)
+	}
+	repo := &Repo{repo: r, changed: map[plumbing.Hash][]string{}, shallow: map[plumbing.Hash]bool{}}
+	if hs, err := r.Storer.Shallow(); err == nil {
+		for _, h := range hs {
+			repo.shallow[h] = true
+		}
+	}
+	return repo, nil
+}
+
+// A Commit is a commit of the repository.
+type Commit struct {
+	Hash    string
+	Short   string
+	When    time.Time
+	Author  string
+	Subject string
+	c       *object.Commit
+}
+
+// Resolve returns the commit a tag, branch or commit hash names.
+func (r *Repo) Resolve(ref string) (*Commit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, err := r.repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) {
+		if it, err := r.repo.CommitObjects(); err == nil {
+			if _, err := it.Next(); err == io.EOF {
+				return nil, errors.New("the repository has no commits yet: commit the playbook, then tag the versions to publish")
+			}
+		}
+	}
+	h, err := r.repo.ResolveRevision(plumbing.Revision(ref))
+	if err != nil {
+		return nil, fmt.Errorf("ref %q: no tag, branch or commit of that name%s", ref, r.known())
+	}
+	c, err := r.repo.CommitObject(*h)
+	if err != nil {
+		if r.shallow[*h] || len(r.shallow) > 0 {
+			return nil, fmt.Errorf("ref %q: commit %s is missing from this shallow clone: fetch the history (git fetch --unshallow --tags)", ref, h.String()[:7])
+		}
+		return nil, fmt.Errorf("ref %q: %w", ref, err)
+	}
+	return newCommit(c), nil
+}
+
+func newCommit(c *object.Commit) *Commit {
+	subject, _, _ := strings.Cut(c.Message, "\n")
+	return &Commit{
+		Hash: c.Hash.String(), Short: c.Hash.String()[:7],
+		When: c.Committer.When, Author: c.Author.Name, Subject: subject, c: c,
+	}
+}
+
+// known lists the repository's tags and branches for an error message.
+func (r *Repo) known() string {
+	var names []string
+	if refs, err := r.repo.References(); err == nil {
+		refs.ForEach(func(ref *plumbing.Reference) error {
+			if ref.Name().IsTag() || ref.Name().IsBranch() {
+				names = append(names, ref.Name().Short())
+			}
+			return nil
+		})
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	slices.Sort(names)
+	if len(names) > 12 {
+		names = append(names[:12], "...")
+	}
+	return " (there are: " + strings.Join(names, ", ") + ")"
+}
+
+// Tags returns the names of the tags matching pattern (as path.Match, such
+// as "v*"), sorted.
+func (r *Repo) Tags(pattern string) ([]string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	it, err := r.repo.Tags()
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	var names []string
+	err = it.ForEach(func(ref *plumbing.Reference) error {
+		name := ref.Name().Short()
+		ok, err := path.Match(pattern, name)
+		if err != nil {
+			return fmt.Errorf("tag pattern %q: %w", pattern, err)
+		}
+		if ok {
+			names = append(names, name)
+		}
+		return nil
+	})
+	slices.Sort(names)
+	return names, err
+}
+
+// FS returns the files of commit c.
+func (r *Repo) FS(c *Commit) (fs.FS, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t, err := c.c.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("read commit %s: %w", c.Short, err)
+	}
+	return &treeFS{repo: r, root: t, when: c.When}, nil
+}
+
+// A Change is the last commit that touched a file.
+type Change struct {
+	Short  string
+	When   time.Time
+	Author string
+}
+
+// LastChanges returns, for each of paths (slash-separated, from the
+// repository root) that exists at commit c, the newest commit up to c that
+// changed it. It walks history once, newest first, and stops as soon as
+// every path has its commit.
+func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	want := map[string]bool{}
+	for _, p := range paths {
+		want[p] = true
+	}
+	out := map[string]Change{}
+	iter, err := r.repo.Log(&git.LogOptions{From: c.c.Hash, Order: git.LogOrderCommitterTime})
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	defer iter.Close()
+	for len(want) > 0 {
+		commit, err := iter.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if len(r.shallow) > 0 {
+				return nil, fmt.Errorf("read history: this is a shallow clone and the history of %d files is cut off: fetch it (git fetch --unshallow)", len(want))
+			}
+			return nil, fmt.Errorf("read history: %w", err)
+		}
+		changed, err := r.changedPaths(commit)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range changed {
+			if want[p] {
+				delete(want, p)
+				out[p] = Change{Short: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
+			}
+		}
+	}
+	if len(want) > 0 && len(r.shallow) > 0 {
+		return nil, fmt.Errorf("read history: this is a shallow clone and the history of %d files is cut off: fetch it (git fetch --unshallow)", len(want))
+	}
+	return out, nil
+}
+
+// changedPaths returns the files commit changed against its first parent
+// (all of them for a root commit).
+func (r *Repo) changedPaths(commit *object.Commit) ([]string, error) {
+	if ps, ok := r.changed[commit.Hash]; ok {
+		return ps, nil
+	}
+	tree, err := commit.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("read commit %s: %w", commit.Hash.String()[:7], err)
+	}
+	var parent *object.Tree
+	if commit.NumParents() > 0 && !r.shallow[commit.Hash] {
+		p, err := commit.Parent(0)
+		if err != nil {
+			return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)
+		}
+		if parent, err = p.Tree(); err != nil {
+			return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
+		}
+	}
+	changes, err := object.DiffTree(parent, tree)
+	if err != nil {
+		return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
+	}
+	var ps []string
+	for _, ch := range changes {
+		if ch.To.Name != "" {
+			ps = append(ps, ch.To.Name)
+		}
+	}
+	r.changed[commit.Hash] = ps
+	return ps, nil
+}
+
+// treeFS is an fs.FS over a Git tree.
+type treeFS struct {
+	repo *Repo
+	root *object.Tree
+	when time.Time
+}
+
+func (t *treeFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
+	if name == "." {
+		return &dir{info: t.info(".", filemode.Dir, 0), entries: t.entries(t.root)}, nil
+	}
+	e, err := t.root.FindEntry(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	switch e.Mode {
+	case filemode.Dir:
+		sub, err := t.root.Tree(name)
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		return &dir{info: t.info(path.Base(name), e.Mode, 0), entries: t.entries(sub)}, nil
+	case filemode.Regular, filemode.Executable, filemode.Deprecated:
+		blob, err := t.repo.repo.BlobObject(e.Hash)
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		rd, err := blob.Reader()
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		defer rd.Close()
+		data, err := io.ReadAll(rd)
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		return &file{Reader: bytes.NewReader(data), info: t.info(path.Base(name), e.Mode, int64(len(data)))}, nil
+	}
+	// Symbolic links and submodules are not followed into.
+	return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file in the Git tree (a symbolic link or a submodule)")}
+}
+
+func (t *treeFS) entries(tree *object.Tree) []fs.DirEntry {
+	es := make([]fs.DirEntry, 0, len(tree.Entries))
+	for _, e := range tree.Entries {
+		// Sizes would cost a read of every blob; Stat of a file has it.
+		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, 0)))
+	}
+	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return es
+}
+
+func (t *treeFS) info(name string, mode filemode.FileMode, size int64) fileInfo {
+	m, err := mode.ToOSFileMode()
+	if err != nil {
+		m = fs.ModeIrregular
+	}
+	return fileInfo{name: name, mode: m, size: size, when: t.when}
+}
+
+type fileInfo struct {
+	name string
+	mode fs.FileMode
+	size int64
+	when time.Time
+}
+
+func (i fileInfo) Name() string       { return i.name }
+func (i fileInfo) Size() int64        { return i.size }
+func (i fileInfo) Mode() fs.FileMode  { return i.mode }
+func (i fileInfo) ModTime() time.Time { return i.when }
+func (i fileInfo) IsDir() bool        { return i.mode.IsDir() }
+func (i fileInfo) Sys() any           { return nil }
+
+type file struct {
+	*bytes.Reader
+	info fileInfo
+}
+
+func (f *file) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *file) Close() error               { return nil }
+
+type dir struct {
+	info    fileInfo
+	entries []fs.DirEntry
+	off     int
+}
+
+func (d *dir) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *dir) Close() error               { return nil }
+func (d *dir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.info.name, Err: errors.New("is a directory")}
+}
+
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(rest))
+	d.off += n
+	return rest[:n], nil
+}

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"playbook/internal/site"
+)
+
+// Version is what the pages of one version of a versioned build know of
+// the versions published beside it.
+type Version struct {
+	// Name is the version's folder ("2026-q3"), Label its display name.
+	Name, Label string
+	// Commit is the short hash the version was built from; empty for the
+	// working tree.
+	Commit string
+	// All lists every version published, newest first, this one included.
+	All []*VersionPages
+	// LastChange gives the last commit that changed each page's file
+	// (a path from the site root).
+	LastChange map[string]Change
+	// Changes is the What changed page of this version.
+	Changes *Changes
+}
+
+// VersionPages is a version as the switcher sees it.
+type VersionPages struct {
+	Name, Label string
+	// Latest marks the version also published as latest/.
+	Latest bool
+	// IDs maps the id of each page to its URL in this version.
+	IDs map[string]string
+	// URLs holds every page URL of the version, for generated pages.
+	URLs map[string]bool
+}
+
+// A Change is the last commit that changed a file.
+type Change struct {
+	Commit string
+	When   time.Time
+	Author string
+}
+
+// Changes is what changed in a version since the version before it.
+type Changes struct {
+	// Against is the label of the previous version, Before its name;
+	// both empty for the first version.
+	Against, Before string
+	Groups          []ChangeGroup
+}
+
+// A ChangeGroup is the changes to the pages of one type.
+type ChangeGroup struct {
+	Title                           string
+	Added, Removed, Moved, Modified []ChangedPage
+}
+
+// A ChangedPage is one page that was added, removed, moved or changed.
+type ChangedPage struct {
+	Title string
+	// URL is the page in this version; for a removed page, in the
+	// version before.
+	URL string
+	// OldURL is where a moved page was.
+	OldURL string
+	// Diffs shows the changed wording of promises and behaviours.
+	Diffs []FieldDiff
+	// Fields names the changed fields of other pages.
+	Fields []string
+}
+
+// A FieldDiff is the changed wording of one field, as HTML with <del> and
+// <ins>.
+type FieldDiff struct {
+	Field string
+	HTML  template.HTML
+}
+
+// Empty reports whether nothing changed.
+func (c *Changes) Empty() bool { return len(c.Groups) == 0 }
+
+// A SwitchLink is an entry of the version switcher.
+type SwitchLink struct {
+	Name, Label string
+	Href        string
+	Current     bool
+	Latest      bool
+	// Missing says the page does not exist in that version, so the link
+	// leads to its home page.
+	Missing bool
+}
+
+// Version returns the version of a versioned build, or nil.
+func (d *Data) Version() *Version { return d.r.opts.Version }
+
+// Switcher links this page to the same page in every version: the page
+// with the same id, else the same generated page, else the version's home.
+func (d *Data) Switcher() []SwitchLink {
+	v := d.r.opts.Version
+	if v == nil {
+		return nil
+	}
+	var links []SwitchLink
+	for _, o := range v.All {
+		target, ok := "", false
+		if d.Page != nil {
+			target, ok = o.IDs[d.Page.ID]
+		} else {
+			ok = o.URLs[d.URL] || d.Kind == "alignment" || d.Kind == "tags" || d.Kind == "changes"
+			if ok {
+				target = d.URL
+			}
+		}
+		links = append(links, SwitchLink{
+			Name: o.Name, Label: o.Label, Current: o.Name == v.Name, Latest: o.Latest, Missing: !ok,
+			Href: site.Rel(v.Name+"/"+d.URL, o.Name+"/"+target),
+		})
+	}
+	return links
+}
+
+// LastChange returns the last commit that changed the page, or nil.
+func (d *Data) LastChange() *Change {
+	v := d.r.opts.Version
+	if v == nil || d.Page == nil {
+		return nil
+	}
+	if c, ok := v.LastChange[d.Page.File]; ok {
+		return &c
+	}
+	return nil
+}
+
+// VersionLink returns the URL of a page of another version (a URL from
+// that version's root) relative to this page.
+func (d *Data) VersionLink(version, url string) string {
+	v := d.r.opts.Version
+	if v == nil {
+		return d.Rel(url)
+	}
+	return site.Rel(v.Name+"/"+d.URL, version+"/"+strings.TrimPrefix(url, "/"))
+}
