@@ -13,6 +13,7 @@ import (
 
 	"playbook/internal/render"
 	"playbook/internal/site"
+	"playbook/internal/versions"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -45,6 +46,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer root.Close()
 	src := root.FS()
+	if cfg, _ := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
+		return buildVersions(versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, *dest, stdout, stderr)
+	}
 	s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
@@ -121,4 +125,59 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// readConfig returns the site's site.toml, or nothing: site.Load reports
+// what is wrong with it.
+func readConfig(src fs.FS) []byte {
+	data, _ := fs.ReadFile(src, site.ConfigFile)
+	return data
+}
+
+// buildVersions builds every version site.toml names, side by side.
+func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer) int {
+	b, problems, err := versions.Load(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", err, dest)
+		return exitContent
+	}
+	errs, warns := 0, 0
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+		if p.Warning {
+			warns++
+		} else {
+			errs++
+		}
+	}
+	if errs > 0 {
+		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
+		return exitContent
+	}
+	out, err := render.NewDirOutput(dest)
+	if err == nil {
+		if err = b.Render(out); err != nil {
+			_ = out.Abort()
+		} else {
+			err = out.Commit()
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, dest)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Built %s into %s in %s\n", plural(len(b.Versions), "version"), dest, time.Since(opts.Now).Round(time.Millisecond))
+	for _, v := range b.Versions {
+		from := "the working tree"
+		if v.Commit != nil {
+			from = fmt.Sprintf("%s (%s, %s)", v.Ref, v.Commit.Short, v.Commit.When.Format(time.DateOnly))
+		}
+		latest := ""
+		if v.Latest {
+			latest = ", also at latest/"
+		}
+		fmt.Fprintf(stdout, "  %s: %s from %s%s\n", v.Name, plural(len(v.Site.Pages), "page"), from, latest)
+	}
+	fmt.Fprintf(stdout, "  %s, %s\n", plural(warns, "warning"), plural(errs, "error"))
+	return exitOK
 }

@@ -97,7 +97,7 @@ func TestBrowserLivePreview(t *testing.T) {
 		fmt.Sprintf(`document.readyState === "complete" && document.body.innerText.includes(%s)`, jsQuote(marker)),
 		liveStateJS)
 	t.Logf("the edit showed in the browser %v after the save", time.Since(saved).Round(time.Millisecond))
-	if tabValue(b, "whether the page reloaded", chromedp.Evaluate[bool](`window.__liveFirstLoad !== true`)) != true {
+	if !tabValue(b, "whether the page reloaded", chromedp.Evaluate[bool](`window.__liveFirstLoad !== true`)) {
 		t.Error("the page shows the edit but was not reloaded")
 	}
 	if nav := tabValue(b, "navigation type", chromedp.Evaluate[string](`performance.getEntriesByType("navigation")[0]?.type ?? ""`)); nav != "reload" {
@@ -118,12 +118,12 @@ func TestBrowserLivePreview(t *testing.T) {
 	t.Logf("the overlay showed %v after the save", time.Since(saved).Round(time.Millisecond))
 	problems := tabValue(b, "problems in the overlay", chromedp.Evaluate[[]string](
 		`Array.from(document.querySelectorAll("#playbook-overlay pre.playbook-problem"), p => p.textContent)`))
-	t.Logf("overlay: %q", problems)
 	wantProblem := regexp.MustCompile(`^` + regexp.QuoteMeta(relFile) + `:(\d+)(:\d+)?: \S`)
 	found := false
 	for _, p := range problems {
 		if m := wantProblem.FindStringSubmatch(p); m != nil {
 			found = true
+			t.Logf("overlay shows %q (among %d problems)", p, len(problems))
 			if m[1] != fmt.Sprint(titleLine) {
 				t.Errorf("overlay: %q points at line %s, want %d (the broken title = line)", p, m[1], titleLine)
 			}
@@ -160,6 +160,9 @@ func TestBrowserLivePreview(t *testing.T) {
 	// The overlay must not come back: the page listens again and hears
 	// that the build is good.
 	liveListening(b, "the fix")
+	if first := tabValue(b, "first event after the fix", chromedp.Evaluate[string](`window.__liveProbe.events[0]`)); first != "ok" {
+		t.Errorf("after the fix the server's first event to the page is %q, want ok", first)
+	}
 	if n := tabValue(b, "overlay after the fix", chromedp.Evaluate[int](`document.querySelectorAll("#playbook-overlay").length`)); n != 0 {
 		t.Errorf("after the fix the page has %d overlays, want none", n)
 	}

@@ -53,6 +53,14 @@ func Open(dir string) (*Repo, error) {
 	return repo, nil
 }
 
+// Root returns the folder of the repository's working tree.
+func (r *Repo) Root() string {
+	if wt, err := r.repo.Worktree(); err == nil {
+		return wt.Filesystem.Root()
+	}
+	return ""
+}
+
 // A Commit is a commit of the repository.
 type Commit struct {
 	Hash    string

@@ -1,0 +1,314 @@
+package versions
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"time"
+
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+// Compare returns what changed from version prev to v, pages matched by
+// id: added, removed, moved (another file) and changed, grouped by type.
+// For promises and behaviours it shows the changed wording word by word.
+// prev is nil for the first version.
+func Compare(prev, v *Version) *render.Changes {
+	c := &render.Changes{}
+	if prev == nil {
+		return c
+	}
+	c.Against, c.Before = prev.Label, prev.Name
+	groups := map[string]*render.ChangeGroup{}
+	group := func(p *site.Page) *render.ChangeGroup {
+		key := p.Type
+		if p.IsSection {
+			key = "section"
+		}
+		g := groups[key]
+		if g == nil {
+			title := site.TypeTitles[key]
+			if key == "section" {
+				title = "Sections"
+			}
+			g = &render.ChangeGroup{Title: title}
+			groups[key] = g
+		}
+		return g
+	}
+	for _, p := range v.Site.Pages {
+		old := prev.Site.ByID(p.ID)
+		if old != nil && old.ID != p.ID {
+			old = nil // matched by slug only: not the same page
+		}
+		if old == nil {
+			g := group(p)
+			g.Added = append(g.Added, render.ChangedPage{Title: p.Title, URL: p.URL})
+			continue
+		}
+		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
+		was, now := fields(old), fields(p)
+		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
+		for _, f := range fieldNames(was, now) {
+			switch {
+			case was[f] == now[f]:
+			case wording && f == "Text":
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
+			case wording:
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: wordDiff(was[f], now[f])})
+			default:
+				cp.Fields = append(cp.Fields, f)
+			}
+		}
+		switch {
+		case old.File != p.File:
+			cp.OldURL = old.URL
+			g := group(p)
+			g.Moved = append(g.Moved, cp)
+		case len(cp.Diffs) > 0 || len(cp.Fields) > 0:
+			g := group(p)
+			g.Modified = append(g.Modified, cp)
+		}
+	}
+	for _, p := range prev.Site.Pages {
+		if q := v.Site.ByID(p.ID); q == nil || q.ID != p.ID {
+			g := group(p)
+			g.Removed = append(g.Removed, render.ChangedPage{Title: p.Title, URL: p.URL})
+		}
+	}
+	for _, key := range append(slices.Clone(site.Types), "section") {
+		if g := groups[key]; g != nil {
+			c.Groups = append(c.Groups, *g)
+		}
+	}
+	return c
+}
+
+// fields returns what a reader sees of a page, field by field, for
+// comparing versions.
+func fields(p *site.Page) map[string]string {
+	titles := func(ps []*site.Page) string {
+		var ts []string
+		for _, q := range ps {
+			ts = append(ts, q.Title)
+		}
+		return strings.Join(ts, ", ")
+	}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	}
+	f := map[string]string{
+		"Title":       p.Title,
+		"Description": p.Description,
+		"Owner":       p.Owner,
+		"Tags":        strings.Join(p.Tags, ", "),
+		"Text":        "",
+	}
+	if p.Doc != nil {
+		f["Text"] = strings.TrimSpace(string(p.Doc.Source()))
+	}
+	switch p.Type {
+	case site.TypePositioning:
+		f["Position"], f["Value proposition"], f["Segment"] = p.Position, p.ValueProposition, p.Segment
+	case site.TypePromise:
+		f["Promise"], f["Expectation"] = p.Statement, p.Expectation
+		f["Channels"], f["Positioning"] = strings.Join(p.Channels, ", "), titles(p.PositioningPages)
+	case site.TypeBehaviour:
+		f["Stage"], f["Fulfils"], f["Roles"] = p.Stage, titles(p.Fulfils), strings.Join(p.Roles, ", ")
+	case site.TypeStandard:
+		f["Roles"], f["Applies to"] = strings.Join(p.Roles, ", "), titles(p.AppliesTo)
+	case site.TypeFAQ:
+		f["Question"], f["Audience"], f["Promises"] = p.Question, p.Audience, titles(p.Promises)
+	case site.TypeCompetitor:
+		var gaps []string
+		for _, g := range p.Gaps {
+			gaps = append(gaps, fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours))
+		}
+		f["Competitor"], f["Gaps"] = p.Name, strings.Join(gaps, "; ")
+	case site.TypeCampaign:
+		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
+	case site.TypePersona:
+		f["Role"], f["Pains"], f["Criteria"] = p.Role, strings.Join(p.Pains, ", "), strings.Join(p.Criteria, ", ")
+	}
+	return f
+}
+
+// fieldOrder is the order fields are shown in.
+var fieldOrder = []string{
+	"Title", "Promise", "Expectation", "Stage", "Fulfils", "Position", "Value proposition", "Question",
+	"Competitor", "Gaps", "Offer", "Starts", "Ends", "Role", "Pains", "Criteria", "Roles", "Applies to",
+	"Promises", "Channels", "Positioning", "Segment", "Audience", "Description", "Owner", "Tags", "Text",
+}
+
+func fieldNames(a, b map[string]string) []string {
+	var names []string
+	for _, f := range fieldOrder {
+		if _, ok := a[f]; ok {
+			names = append(names, f)
+		} else if _, ok := b[f]; ok {
+			names = append(names, f)
+		}
+	}
+	return names
+}
+
+// maxDiffCells bounds the work of one diff; past it the old text is
+// shown deleted and the new inserted, whole.
+const maxDiffCells = 4_000_000
+
+// An op is a run of a diff: kept, deleted or inserted elements.
+type op struct {
+	kind byte // '=', '-' or '+'
+	x    []string
+}
+
+// diff returns the runs turning x into y, by longest common subsequence.
+func diff(x, y []string) []op {
+	n, m := len(x), len(y)
+	if n*m > maxDiffCells {
+		return []op{{'-', x}, {'+', y}}
+	}
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var ops []op
+	push := func(kind byte, e string) {
+		if len(ops) > 0 && ops[len(ops)-1].kind == kind {
+			ops[len(ops)-1].x = append(ops[len(ops)-1].x, e)
+			return
+		}
+		ops = append(ops, op{kind, []string{e}})
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && x[i] == y[j]:
+			push('=', x[i])
+			i, j = i+1, j+1
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			push('-', x[i])
+			i++
+		default:
+			push('+', y[j])
+			j++
+		}
+	}
+	return ops
+}
+
+// wordDiff shows the change from a to b word by word: removed words in
+// <del>, added ones in <ins>.
+func wordDiff(a, b string) template.HTML {
+	var out strings.Builder
+	writeWordDiff(&out, a, b)
+	return template.HTML(out.String())
+}
+
+func writeWordDiff(out *strings.Builder, a, b string) {
+	ops := diff(words(a), words(b))
+	// Deleted and inserted words are gathered up to the next kept word, so
+	// that a reworded phrase reads as one deletion and one insertion, not
+	// as a word salad; kept spaces between changes join them.
+	var del, ins strings.Builder
+	flush := func() {
+		if del.Len() > 0 {
+			out.WriteString("<del>" + template.HTMLEscapeString(del.String()) + "</del>")
+		}
+		if ins.Len() > 0 {
+			out.WriteString("<ins>" + template.HTMLEscapeString(ins.String()) + "</ins>")
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	for k, o := range ops {
+		text := strings.Join(o.x, "")
+		switch {
+		case o.kind == '-':
+			del.WriteString(text)
+		case o.kind == '+':
+			ins.WriteString(text)
+		case strings.TrimSpace(text) == "" && k > 0 && k < len(ops)-1 && (del.Len() > 0 || ins.Len() > 0):
+			del.WriteString(text)
+			ins.WriteString(text)
+		default:
+			flush()
+			out.WriteString(template.HTMLEscapeString(text))
+		}
+	}
+	flush()
+}
+
+// textDiff shows the change of a page's text: only the paragraphs that
+// changed, word by word, with "…" for the ones between that did not.
+func textDiff(a, b string) template.HTML {
+	var out strings.Builder
+	ops := diff(paragraphs(a), paragraphs(b))
+	for k := 0; k < len(ops); k++ {
+		o := ops[k]
+		if o.kind == '=' {
+			if k > 0 && k < len(ops)-1 || len(ops) == 1 {
+				out.WriteString("<p class=\"diff-gap\">…</p>")
+			}
+			continue
+		}
+		var del, ins []string
+		for ; k < len(ops) && ops[k].kind != '='; k++ {
+			if ops[k].kind == '-' {
+				del = append(del, ops[k].x...)
+			} else {
+				ins = append(ins, ops[k].x...)
+			}
+		}
+		k--
+		out.WriteString("<p>")
+		writeWordDiff(&out, strings.Join(del, "\n\n"), strings.Join(ins, "\n\n"))
+		out.WriteString("</p>")
+	}
+	return template.HTML(out.String())
+}
+
+// paragraphs splits Markdown text at blank lines.
+func paragraphs(s string) []string {
+	var ps []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// words splits s into words and the spaces between them, keeping both so
+// that the diff reads as the text.
+func words(s string) []string {
+	var ws []string
+	start := 0
+	space := false
+	for i, r := range s {
+		isSpace := r == ' ' || r == '\n' || r == '\t' || r == '\r'
+		if i > start && isSpace != space {
+			ws = append(ws, s[start:i])
+			start = i
+		}
+		space = isSpace
+	}
+	if start < len(s) {
+		ws = append(ws, s[start:])
+	}
+	return ws
+}

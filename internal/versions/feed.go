@@ -1,0 +1,102 @@
+package versions
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"playbook/internal/render"
+)
+
+type feedEntry struct {
+	v       *Version
+	changes *render.Changes
+}
+
+// atomFeed is the Atom feed of the versions' changes, newest first. Its
+// links are relative to the feed, at the site root.
+func atomFeed(entries []feedEntry, title string, now time.Time) []byte {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type content struct {
+		Type string `xml:"type,attr"`
+		Body string `xml:",chardata"`
+	}
+	type entry struct {
+		ID      string  `xml:"id"`
+		Title   string  `xml:"title"`
+		Updated string  `xml:"updated"`
+		Link    link    `xml:"link"`
+		Content content `xml:"content"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Author  string   `xml:"author>name"`
+		Link    []link   `xml:"link"`
+		Entries []entry  `xml:"entry"`
+	}
+	f := feed{
+		ID: "urn:playbook:" + slugless(title) + ":changes", Title: title + ": what changed",
+		Updated: now.UTC().Format(time.RFC3339), Author: title,
+		Link: []link{{Href: "changes.xml", Rel: "self"}, {Href: "latest/"}},
+	}
+	for _, e := range entries {
+		when, id := now, "urn:playbook:"+slugless(title)+":version:"+e.v.Name
+		if e.v.Commit != nil {
+			when, id = e.v.Commit.When, id+":"+e.v.Commit.Hash
+		}
+		var b strings.Builder
+		if e.changes.Before == "" {
+			b.WriteString("<p>The first version published.</p>")
+		} else if e.changes.Empty() {
+			fmt.Fprintf(&b, "<p>No page changed since %s.</p>", escape(e.changes.Against))
+		} else {
+			fmt.Fprintf(&b, "<p>Since %s:</p><ul>", escape(e.changes.Against))
+			for _, g := range e.changes.Groups {
+				fmt.Fprintf(&b, "<li>%s: ", escape(g.Title))
+				var parts []string
+				for _, kind := range []struct {
+					name  string
+					pages []render.ChangedPage
+				}{{"added", g.Added}, {"removed", g.Removed}, {"moved", g.Moved}, {"changed", g.Modified}} {
+					if len(kind.pages) > 0 {
+						var ts []string
+						for _, p := range kind.pages {
+							ts = append(ts, escape(p.Title))
+						}
+						parts = append(parts, kind.name+" "+strings.Join(ts, ", "))
+					}
+				}
+				b.WriteString(strings.Join(parts, "; ") + "</li>")
+			}
+			b.WriteString("</ul>")
+		}
+		f.Entries = append(f.Entries, entry{
+			ID: id, Title: "Version " + e.v.Label, Updated: when.UTC().Format(time.RFC3339),
+			Link: link{Href: e.v.Name + "/changes/"}, Content: content{Type: "html", Body: b.String()},
+		})
+	}
+	out, _ := xml.MarshalIndent(f, "", "  ")
+	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+func escape(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+func slugless(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == ':' {
+			return '-'
+		}
+		return r
+	}, strings.ToLower(s))
+}

@@ -1,0 +1,330 @@
+// Package versions builds every published version of a playbook side by
+// side, read straight from its Git repository.
+//
+// site.toml's [versions] block names the versions: Git refs one by one
+// ([[versions.ref]] with a name, a ref and a label), every tag matching a
+// pattern (tags = "v*"), and optionally the working tree (worktree =
+// "draft"). Each version is read from its commit's objects (no checkout),
+// with its own site.toml and content but the theme of the working tree, and
+// written under /<name>/; the latest is also written under /latest/, and
+// the site root leads there. Every page shows its version and commit, a
+// switcher to the same page (by id) in the other versions, and when its
+// file last changed and by whom. Each version has a What changed page
+// against the version before it, and the root has an Atom feed of them.
+package versions
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"playbook/internal/gitrepo"
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+// Options controls a versioned build.
+type Options struct {
+	// Source is the site's folder; its repository is found from there.
+	Source string
+	// Worktree is the working tree's files (the site folder as an fs.FS).
+	Worktree fs.FS
+	// Config is the working tree's site.toml, holding the versions block.
+	Config site.Config
+	Drafts bool
+	Now    time.Time
+}
+
+// A Version is one version of the playbook, loaded.
+type Version struct {
+	Name, Label string
+	// Ref is what it was read from; empty for the working tree.
+	Ref    string
+	Commit *gitrepo.Commit
+	Site   *site.Site
+	Latest bool
+	fsys   fs.FS
+	// problems are the version's own, each naming the version.
+	problems site.Problems
+}
+
+// A Problem is a problem of one version.
+type Problem struct {
+	Version string
+	site.Problem
+}
+
+// String formats p as its site.Problem, naming the version at the end.
+func (p Problem) String() string { return p.Problem.String() + " (version " + p.Version + ")" }
+
+// A Build is the versions of a playbook, loaded, ready to render.
+type Build struct {
+	// Versions are newest first.
+	Versions []*Version
+	repo     *gitrepo.Repo
+	prefix   string // the site's folder in the repository
+	opts     Options
+}
+
+// Load resolves and loads every version the configuration names, newest
+// first. The error is for what stops versions from being read at all: no
+// repository, a ref that does not exist, a shallow clone.
+func Load(opts Options) (*Build, []Problem, error) {
+	cfg := opts.Config.Versions
+	repo, err := gitrepo.Open(opts.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	prefix, err := repoPrefix(repo, opts.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	var vs []*Version
+	seen := map[string]bool{}
+	add := func(name, ref, label string) error {
+		if seen[name] {
+			return nil
+		}
+		seen[name] = true
+		c, err := repo.Resolve(ref)
+		if err != nil {
+			return fmt.Errorf("versions: %s: %w", name, err)
+		}
+		fsys, err := repo.FS(c)
+		if err != nil {
+			return err
+		}
+		if prefix != "." {
+			if fsys, err = fs.Sub(fsys, prefix); err != nil {
+				return err
+			}
+		}
+		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys})
+		return nil
+	}
+	for _, r := range cfg.Refs {
+		if err := add(r.Name, r.Ref, r.Label); err != nil {
+			return nil, nil, err
+		}
+	}
+	if cfg.Tags != "" {
+		tags, err := repo.Tags(cfg.Tags)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(tags) == 0 && len(cfg.Refs) == 0 && cfg.Worktree == "" {
+			return nil, nil, fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))
+		}
+		for _, t := range tags {
+			if err := add(site.Slug(t), t, t); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	// Newest first: the order of the switcher, and of What changed.
+	slices.SortStableFunc(vs, func(a, b *Version) int { return b.Commit.When.Compare(a.Commit.When) })
+	if cfg.Worktree != "" {
+		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
+	}
+
+	latest := cfg.Latest
+	if latest == "" {
+		latest = vs[0].Name
+		if vs[0].Commit == nil && len(vs) > 1 {
+			latest = vs[1].Name // the newest published commit, not the draft
+		}
+	}
+	found := false
+	for _, v := range vs {
+		if v.Name == latest {
+			v.Latest, found = true, true
+		}
+	}
+	if !found {
+		return nil, nil, fmt.Errorf("versions: latest = %q names no version", latest)
+	}
+
+	// Versions load one after the other: each uses every core already.
+	var problems []Problem
+	for _, v := range vs {
+		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts, Now: opts.Now})
+		for _, p := range v.problems {
+			problems = append(problems, Problem{Version: v.Name, Problem: p})
+		}
+	}
+	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts}, problems, nil
+}
+
+// repoPrefix returns the site folder's path inside its repository.
+func repoPrefix(repo *gitrepo.Repo, source string) (string, error) {
+	abs, err := filepath.Abs(source)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	root := repo.Root()
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", fmt.Errorf("versions: %s is not inside the repository at %s", source, root)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// Render writes every version to out: /<name>/ each, /latest/, the root
+// page and the Atom feed of changes.
+func (b *Build) Render(out render.Output) error {
+	vs := b.Versions
+	all := make([]*render.VersionPages, len(vs))
+	for i, v := range vs {
+		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, URLs: map[string]bool{}}
+		for _, p := range v.Site.Pages {
+			vp.IDs[p.ID] = p.URL
+			vp.URLs[p.URL] = true
+		}
+		for _, t := range v.Site.Tags {
+			vp.URLs[t.URL] = true
+		}
+		all[i] = vp
+	}
+	feed := make([]feedEntry, len(vs))
+	errs := make([]error, len(vs))
+	var wg sync.WaitGroup
+	for i, v := range vs {
+		wg.Go(func() {
+			var prev *Version
+			if i+1 < len(vs) {
+				prev = vs[i+1]
+			}
+			changes := Compare(prev, v)
+			feed[i] = feedEntry{v: v, changes: changes}
+			errs[i] = b.renderVersion(v, all, changes, out)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := out.WriteFile("index.html", rootPage(vs)); err != nil {
+		return err
+	}
+	return out.WriteFile("changes.xml", atomFeed(feed, b.opts.Config.Title, b.opts.Now))
+}
+
+func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) error {
+	last, err := b.lastChanges(v)
+	if err != nil {
+		return fmt.Errorf("version %s: %w", v.Name, err)
+	}
+	theme, err := render.Theme(b.opts.Worktree, v.Site.Config.Theme)
+	if err != nil {
+		return fmt.Errorf("version %s: %w", v.Name, err)
+	}
+	commit := ""
+	if v.Commit != nil {
+		commit = v.Commit.Short
+	}
+	r, err := render.New(v.Site, render.Options{
+		Source: v.fsys, Theme: theme, Now: b.opts.Now,
+		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, LastChange: last, Changes: changes},
+	})
+	if err != nil {
+		return fmt.Errorf("version %s: %w", v.Name, err)
+	}
+	var dest render.Output = prefixed{out, v.Name + "/"}
+	if v.Latest {
+		dest = tee{dest, prefixed{out, "latest/"}}
+	}
+	if err := r.Render(dest); err != nil {
+		return fmt.Errorf("version %s: %w", v.Name, err)
+	}
+	return nil
+}
+
+// lastChanges returns the last commit that changed each page file of v;
+// for the working tree, as of HEAD.
+func (b *Build) lastChanges(v *Version) (map[string]render.Change, error) {
+	commit := v.Commit
+	if commit == nil {
+		c, err := b.repo.Resolve("HEAD")
+		if err != nil {
+			return nil, err
+		}
+		commit = c
+	}
+	repoPath := func(file string) string {
+		if b.prefix == "." {
+			return file
+		}
+		return b.prefix + "/" + file
+	}
+	var paths []string
+	for _, p := range v.Site.Pages {
+		if !p.IsSection || strings.HasSuffix(p.File, ".md") {
+			paths = append(paths, repoPath(p.File))
+		}
+	}
+	changes, err := b.repo.LastChanges(commit, paths)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]render.Change{}
+	for _, p := range v.Site.Pages {
+		if c, ok := changes[repoPath(p.File)]; ok {
+			out[p.File] = render.Change{Commit: c.Short, When: c.When, Author: c.Author}
+		}
+	}
+	return out, nil
+}
+
+// prefixed writes under a folder of another Output.
+type prefixed struct {
+	out    render.Output
+	prefix string
+}
+
+func (p prefixed) WriteFile(name string, data []byte) error {
+	return p.out.WriteFile(p.prefix+name, data)
+}
+
+// tee writes to two Outputs.
+type tee struct{ a, b render.Output }
+
+func (t tee) WriteFile(name string, data []byte) error {
+	if err := t.a.WriteFile(name, data); err != nil {
+		return err
+	}
+	return t.b.WriteFile(name, data)
+}
+
+// rootPage leads to latest/ and lists the versions.
+func rootPage(vs []*Version) []byte {
+	var b strings.Builder
+	b.WriteString("<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Versions</title>\n<meta http-equiv=\"refresh\" content=\"0; url=latest/\">\n<link rel=\"stylesheet\" href=\"latest/assets/playbook.css\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"What changed\" href=\"changes.xml\">\n<main class=\"main\">\n<h1>Versions</h1>\n<p><a href=\"latest/\">Go to the latest version</a>.</p>\n<ul>\n")
+	for _, v := range vs {
+		fmt.Fprintf(&b, "<li><a href=\"%s/\">%s</a>", template.HTMLEscapeString(v.Name), template.HTMLEscapeString(v.Label))
+		if v.Commit != nil {
+			fmt.Fprintf(&b, " <code>%s</code> %s", v.Commit.Short, v.Commit.When.Format("2 Jan 2006"))
+		} else {
+			b.WriteString(" (working tree)")
+		}
+		if v.Latest {
+			b.WriteString(" — latest")
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n</main>\n</html>\n")
+	return []byte(b.String())
+}
+
