@@ -94,9 +94,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	cancel()
-	shutdown, done := context.WithTimeout(context.Background(), 3*time.Second)
-	defer done()
-	_ = hs.Shutdown(shutdown)
+	// A preview has nothing to finish: open pages reconnect to the next
+	// server. Close does not wait for idle browser connections as Shutdown
+	// does.
+	_ = hs.Close()
 	fmt.Fprintln(stdout, "stopped")
 	return exitOK
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"playbook/internal/site"
@@ -101,9 +102,14 @@ func (s *Server) serveEvents(w http.ResponseWriter, req *http.Request) {
 	defer s.live.unsubscribe(c)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	if p := s.Problems(); p != nil {
+	switch p := s.Problems(); {
+	case p != nil:
 		writeEvent(w, event{name: "problems", data: problemsJSON(p)})
-	} else {
+	case req.URL.Query().Get("build") != strconv.FormatInt(s.snap.Load().build, 10):
+		// The site was rebuilt while the page loaded: its reload event
+		// went out before this stream opened.
+		writeEvent(w, event{name: "reload"})
+	default:
 		writeEvent(w, event{name: "ok"})
 	}
 	flusher.Flush()
@@ -181,7 +187,8 @@ const liveScript = `(function () {
     document.body.appendChild(overlay);
   }
 
-  var source = new EventSource("` + eventsPath + `");
+  var build = document.currentScript ? document.currentScript.dataset.build : "";
+  var source = new EventSource("` + eventsPath + `?build=" + encodeURIComponent(build || ""));
   source.addEventListener("reload", function () {
     try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
     location.reload();

@@ -28,6 +28,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,7 +71,11 @@ type Server struct {
 
 // A snapshot is one complete version of the site.
 type snapshot struct {
-	r     *render.Renderer
+	r *render.Renderer
+	// build numbers the snapshots; a page tells the event stream which
+	// one it was rendered from, so that a rebuild made while it was
+	// loading is not missed.
+	build int64
 	cache sync.Map // file name → []byte, rendered
 }
 
@@ -155,7 +160,11 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 	} else {
 		r = s.theme.ForSite(st)
 	}
-	s.snap.Store(&snapshot{r: r})
+	build := int64(1)
+	if old := s.snap.Load(); old != nil {
+		build = old.build + 1
+	}
+	s.snap.Store(&snapshot{r: r, build: build})
 	if problems.Errors() > 0 {
 		return Nothing, nil
 	}
@@ -288,7 +297,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		ctype = http.DetectContentType(b)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		b = injectScript(b)
+		b = injectScript(b, sn.build)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
@@ -322,8 +331,8 @@ func fileName(urlPath string) (string, bool) {
 	return name, true
 }
 
-func injectScript(page []byte) []byte {
-	tag := []byte(`<script src="` + scriptPath + `"></script>`)
+func injectScript(page []byte, build int64) []byte {
+	tag := []byte(`<script src="` + scriptPath + `" data-build="` + strconv.FormatInt(build, 10) + `"></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page, tag...)

@@ -295,7 +295,7 @@ func TestPagesGetTheLiveScript(t *testing.T) {
 	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/promises/fast/", nil))
-	if !strings.Contains(rec.Body.String(), `<script src="/_playbook/live.js"></script></body>`) {
+	if !strings.Contains(rec.Body.String(), `<script src="/_playbook/live.js" data-build="1"></script></body>`) {
 		t.Error("page lacks the live reload script")
 	}
 	built, _ := s.File("promises/fast/index.html")
@@ -382,5 +382,44 @@ func TestRebuildsDoNotLeak(t *testing.T) {
 	}
 	if g500 > g100 {
 		t.Errorf("goroutines grew from %d to %d", g100, g500)
+	}
+}
+
+// firstEvent opens the event stream as a page rendered from build would,
+// and returns the name of the first event.
+func firstEvent(t *testing.T, url string, build string) string {
+	t.Helper()
+	res, err := http.Get(url + eventsPath + "?build=" + build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	buf := make([]byte, 256)
+	n, _ := res.Body.Read(buf)
+	line, _, _ := strings.Cut(string(buf[:n]), "\n")
+	return strings.TrimPrefix(line, "event: ")
+}
+
+// TestPageLoadedDuringARebuildReloads covers a rebuild made after a page
+// was fetched but before its event stream opened: the page must still
+// learn that it is out of date.
+func TestPageLoadedDuringARebuildReloads(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	if e := firstEvent(t, ts.URL, "1"); e != "ok" {
+		t.Errorf("an up-to-date page gets %q, want ok", e)
+	}
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nNew.\n"})
+	if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if e := firstEvent(t, ts.URL, "1"); e != "reload" {
+		t.Errorf("a page from the build before gets %q, want reload", e)
+	}
+	if e := firstEvent(t, ts.URL, "2"); e != "ok" {
+		t.Errorf("a page from the latest build gets %q, want ok", e)
 	}
 }

@@ -67,6 +67,8 @@ func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem st
 		url = Rel(p.URL, q.URL)
 	} else if l.site.files[target] {
 		url = Rel(p.URL, FileURL(target))
+	} else if l.failed[target] {
+		return ""
 	} else if d := l.draftFiles[target]; d != nil {
 		return fmt.Sprintf("%s is a draft, left out of the site", target)
 	} else if alt := l.caseInsensitive(target); alt != "" {

@@ -67,8 +67,9 @@ func (l *loader) resolve(p *Page, key string, ids []string, want string) []*Page
 		q := l.site.ByID(id)
 		line := p.fm.valueLine(key, id)
 		switch {
-		case l.ambiguous[id]:
-			// Reported as a duplicate id already.
+		case l.ambiguous[id], q == nil && l.failedIDs[id]:
+			// Reported already: as a duplicate id, or as a file that
+			// could not be read.
 		case q == nil && l.drafts[id] != nil:
 			l.ps.errorf(p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
 		case q == nil:

@@ -147,6 +147,8 @@ type loader struct {
 	draftFiles map[string]*Page
 	// ambiguous ids belong to more than one page.
 	ambiguous map[string]bool
+	// failed are the files that could not be read, and their default ids.
+	failed, failedIDs map[string]bool
 }
 
 // walk lists content/: its folders become sections, its Markdown files are
@@ -241,8 +243,16 @@ func (l *loader) readPages() {
 		read[i] = r
 	})
 	l.rels = map[*Page]*relations{}
+	l.failed, l.failedIDs = map[string]bool{}, map[string]bool{}
 	for i, r := range read {
 		l.ps.list = append(l.ps.list, r.problems.list...)
+		if r.page == nil {
+			// Its own problem says why; links and relations to it would
+			// only repeat that.
+			name := path.Base(l.files[i])
+			l.failed[l.files[i]] = true
+			l.failedIDs[Slug(strings.TrimSuffix(name, path.Ext(name)))] = true
+		}
 		if r.page != nil {
 			// Later steps fill in the page; the cached one stays as read.
 			p := r.page.clone()

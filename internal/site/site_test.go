@@ -144,6 +144,13 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:3: front matter: did not find expected ',' or ']'`},
 		},
 		{
+			name: "a page that cannot be read is reported once, not by every link and relation to it",
+			files: with(chainSite(),
+				"content/promises/fast.md", "+++\npromise = \n+++\n",
+				"content/a.md", "[fast](promises/fast.md)\n"),
+			want: []string{`content/promises/fast.md:2: front matter: expected value but found '\n' instead`},
+		},
+		{
 			name:  "front matter of the wrong type",
 			files: with(chainSite(), "content/a.md", "+++\nweight = \"heavy\"\n+++\n"),
 			want:  []string{`content/a.md:2: weight: want a whole number, got "heavy"`},

@@ -327,4 +327,3 @@ func rootPage(vs []*Version) []byte {
 	b.WriteString("</ul>\n</main>\n</html>\n")
 	return []byte(b.String())
 }
-
