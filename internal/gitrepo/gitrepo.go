@@ -196,6 +196,10 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 			}
 			return nil, fmt.Errorf("read history: %w", err)
 		}
+		if r.shallow[commit.Hash] {
+			// What this commit changed cannot be told without its parent.
+			return nil, fmt.Errorf("read history: this is a shallow clone, cut at commit %s, and %d files changed before it: fetch the whole history (git fetch --unshallow --tags)", commit.Hash.String()[:7], len(want))
+		}
 		changed, err := r.changedPaths(commit)
 		if err != nil {
 			return nil, err
@@ -224,7 +228,7 @@ func (r *Repo) changedPaths(commit *object.Commit) ([]string, error) {
 		return nil, fmt.Errorf("read commit %s: %w", commit.Hash.String()[:7], err)
 	}
 	var parent *object.Tree
-	if commit.NumParents() > 0 && !r.shallow[commit.Hash] {
+	if commit.NumParents() > 0 {
 		p, err := commit.Parent(0)
 		if err != nil {
 			return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)

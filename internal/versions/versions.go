@@ -86,6 +86,11 @@ func Load(opts Options) (*Build, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// Every version, the working tree's too, shows when its pages last
+	// changed: that needs history.
+	if _, err := repo.Resolve("HEAD"); err != nil {
+		return nil, nil, fmt.Errorf("versions: %w", err)
+	}
 	var vs []*Version
 	seen := map[string]bool{}
 	add := func(name, ref, label string) error {

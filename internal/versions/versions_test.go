@@ -1,0 +1,405 @@
+package versions
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// repo is a Git repository in a temporary folder, driven by the git
+// command as an author would.
+type repo struct {
+	t   *testing.T
+	dir string
+	n   int
+}
+
+func newRepo(t *testing.T) *repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatal("these tests need the git command: apt-get install git")
+	}
+	r := &repo{t: t, dir: t.TempDir()}
+	r.git("init", "-q", "-b", "main")
+	return r
+}
+
+func (r *repo) git(args ...string) string {
+	r.t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.dir
+	r.n++
+	date := fmt.Sprintf("2026-0%d-01T10:00:00Z", min(r.n, 9))
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ann Author", "GIT_AUTHOR_EMAIL=ann@example.com",
+		"GIT_COMMITTER_NAME=Ann Author", "GIT_COMMITTER_EMAIL=ann@example.com",
+		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (r *repo) write(files map[string]string) {
+	r.t.Helper()
+	for name, data := range files {
+		p := filepath.Join(r.dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			r.t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+}
+
+func (r *repo) commit(msg string, tag string) {
+	r.t.Helper()
+	r.git("add", "-A")
+	r.git("commit", "-q", "-m", msg)
+	if tag != "" {
+		r.git("tag", tag)
+	}
+}
+
+const promiseFast = `+++
+title = "Fast"
+promise = "Call before noon, hear back today."
+expectation = "A call back before 6 pm."
++++
+We call back.
+`
+
+const behaviourQuote = `+++
+title = "Quote"
+stage = "sales"
+fulfils = ["fast"]
++++
+Quote the same day.
+`
+
+const behaviourCall = `+++
+title = "Call"
+stage = "service"
+fulfils = ["fast"]
++++
+Call back.
+`
+
+const versionsToml = `title = "Acme"
+
+[versions]
+tags = "q*"
+worktree = "draft"
+`
+
+// history makes three tagged quarters: q1 adds pages, q2 edits the
+// promise and moves the glossary to another folder, q3 deletes a page; the working tree then
+// edits the promise again without committing.
+func history(t *testing.T) *repo {
+	r := newRepo(t)
+	r.write(map[string]string{
+		"site.toml":                          versionsToml,
+		"content/_index.md":                  "+++\ntitle = \"Acme\"\n+++\nHello.\n",
+		"content/promises/fast.md":           promiseFast,
+		"content/behaviours/sales/quote.md":  behaviourQuote,
+		"content/behaviours/service/call.md": behaviourCall,
+		"content/guides/glossary.md":         "# Glossary\n\nWords.\n",
+		"content/guides/old-price-list.md":   "# Old price list\n\nPrices.\n",
+	})
+	r.commit("First playbook", "q1")
+	r.write(map[string]string{"content/promises/fast.md": strings.Replace(promiseFast, "hear back today", "hear back within the hour", 1)})
+	if err := os.MkdirAll(filepath.Join(r.dir, "content/reference"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r.git("mv", "content/guides/glossary.md", "content/reference/glossary.md")
+	r.commit("Faster promise; glossary moved", "q2")
+	r.git("rm", "-q", "content/guides/old-price-list.md")
+	r.commit("Drop the old price list", "q3")
+	r.write(map[string]string{"content/promises/fast.md": strings.Replace(promiseFast, "hear back today", "hear back in ten minutes", 1)})
+	return r
+}
+
+func build(t *testing.T, dir string) (*Build, *render.MemOutput) {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	data, err := fs.ReadFile(root.FS(), "site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, ps := site.ParseConfig(data)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	b, problems, err := Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		if !p.Warning {
+			t.Fatalf("problem: %s", p)
+		}
+	}
+	out := render.NewMemOutput()
+	if err := b.Render(out); err != nil {
+		t.Fatal(err)
+	}
+	return b, out
+}
+
+func file(t *testing.T, out *render.MemOutput, name string) string {
+	t.Helper()
+	b, ok := out.File(name)
+	if !ok {
+		t.Fatalf("%s is not in the output", name)
+	}
+	return string(b)
+}
+
+func TestVersionedBuild(t *testing.T) {
+	r := history(t)
+	b, out := build(t, r.dir)
+
+	var names []string
+	for _, v := range b.Versions {
+		names = append(names, v.Name)
+	}
+	if got := strings.Join(names, " "); got != "draft q3 q2 q1" {
+		t.Fatalf("versions %q, want newest first: draft q3 q2 q1", got)
+	}
+	if !b.Versions[1].Latest {
+		t.Error("the latest should be the newest tag, q3, not the working tree")
+	}
+
+	t.Run("output tree", func(t *testing.T) {
+		for _, name := range []string{
+			"index.html", "changes.xml",
+			"q1/promises/fast/index.html", "q1/guides/glossary/index.html", "q1/guides/old-price-list/index.html",
+			"q2/reference/glossary/index.html", "q2/guides/old-price-list/index.html",
+			"q3/reference/glossary/index.html", "latest/reference/glossary/index.html", "latest/assets/playbook.css",
+			"draft/promises/fast/index.html",
+			"q1/changes/index.html", "q2/changes/index.html", "q3/changes/index.html",
+		} {
+			file(t, out, name)
+		}
+		for _, name := range []string{"q2/guides/glossary/index.html", "q3/guides/old-price-list/index.html", "promises/fast/index.html"} {
+			if _, ok := out.File(name); ok {
+				t.Errorf("%s should not exist", name)
+			}
+		}
+		if !strings.Contains(file(t, out, "index.html"), `url=latest/`) {
+			t.Error("the root page does not lead to latest/")
+		}
+		if file(t, out, "latest/promises/fast/index.html") != file(t, out, "q3/promises/fast/index.html") {
+			t.Error("latest/ is not the same as q3/")
+		}
+	})
+
+	t.Run("each version has its own wording and commit", func(t *testing.T) {
+		for v, want := range map[string]string{"q1": "hear back today", "q2": "hear back within the hour", "q3": "hear back within the hour", "draft": "hear back in ten minutes"} {
+			if page := file(t, out, v+"/promises/fast/index.html"); !strings.Contains(page, want) {
+				t.Errorf("%s: the promise does not read %q", v, want)
+			}
+		}
+		q1 := b.Versions[3].Commit.Short
+		if page := file(t, out, "q1/promises/fast/index.html"); !strings.Contains(page, "(commit <code>"+q1+"</code>)") {
+			t.Errorf("q1 pages do not name commit %s", q1)
+		}
+		if page := file(t, out, "draft/promises/fast/index.html"); !strings.Contains(page, "(working tree)") {
+			t.Error("draft pages do not say they are the working tree")
+		}
+	})
+
+	t.Run("last change of each page", func(t *testing.T) {
+		// In q3, fast.md last changed in q2's commit; the glossary was
+		// moved in q2 too.
+		q2 := b.Versions[2].Commit.Short
+		for _, page := range []string{"q3/promises/fast/index.html", "q3/reference/glossary/index.html"} {
+			if p := file(t, out, page); !strings.Contains(p, "by Ann Author <code class=\"muted\">"+q2+"</code>") {
+				t.Errorf("%s does not name its last change, %s", page, q2)
+			}
+		}
+		q1 := b.Versions[3].Commit.Short
+		if p := file(t, out, "q3/behaviours/sales/quote/index.html"); !strings.Contains(p, q1) {
+			t.Errorf("the unchanged quote page does not name q1's commit %s", q1)
+		}
+	})
+
+	t.Run("switcher keeps the page", func(t *testing.T) {
+		// The glossary moved between q1 and q2: matched by id, it is
+		// found in both.
+		page := file(t, out, "q2/reference/glossary/index.html")
+		for _, want := range []string{
+			`href="../../../q3/reference/glossary/" data-version="q3"`,
+			`href="../../../q1/guides/glossary/" data-version="q1"`,
+			`href="./" aria-current="true" data-version="q2"`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("q2's glossary switcher lacks %s", want)
+			}
+		}
+		// The old price list is gone in q3: the switcher leads to q3's
+		// home and says so.
+		old := file(t, out, "q2/guides/old-price-list/index.html")
+		if !strings.Contains(old, `href="../../../q3/" data-version="q3">q3 <span class="badge">latest</span> <span class="muted">(page not in this version)</span>`) {
+			t.Error("q2 → q3 should lead to q3's home, saying the page is not there")
+		}
+		promise := file(t, out, "q1/promises/fast/index.html")
+		for _, v := range []string{"draft", "q3", "q2"} {
+			if !strings.Contains(promise, `href="../../../`+v+`/promises/fast/" data-version="`+v+`"`) {
+				t.Errorf("q1 → %s does not keep the promise", v)
+			}
+		}
+	})
+
+	t.Run("what changed", func(t *testing.T) {
+		q2 := file(t, out, "q2/changes/index.html")
+		for _, want := range []string{
+			"Since q1", "<del>today.</del><ins>within the hour.</ins>", // the promise, word by word
+			"Moved", "from /guides/glossary/",
+		} {
+			if !strings.Contains(q2, want) {
+				t.Errorf("q2's What changed lacks %q", want)
+			}
+		}
+		q3 := file(t, out, "q3/changes/index.html")
+		if !strings.Contains(q3, "Removed") || !strings.Contains(q3, `href="../../q2/guides/old-price-list/">Old price list</a>`) {
+			t.Error("q3's What changed does not list the removed price list, linked in q2")
+		}
+		if q1 := file(t, out, "q1/changes/index.html"); !strings.Contains(q1, "first version published") {
+			t.Error("q1's What changed does not say it is the first")
+		}
+	})
+
+	t.Run("feed", func(t *testing.T) {
+		feed := file(t, out, "changes.xml")
+		for _, want := range []string{`<feed xmlns="http://www.w3.org/2005/Atom">`, "<title>Version q2</title>", `<link href="q2/changes/"></link>`, "changed Fast", "moved Glossary", "removed Old price list"} {
+			if !strings.Contains(feed, want) {
+				t.Errorf("feed lacks %q", want)
+			}
+		}
+	})
+}
+
+// treeSum fingerprints the working tree and the index.
+func treeSum(t *testing.T, dir string) string {
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			if rel == ".git" {
+				// The index and HEAD are what a checkout would change.
+				for _, f := range []string{"index", "HEAD"} {
+					b, _ := os.ReadFile(filepath.Join(p, f))
+					fmt.Fprintf(h, ".git/%s %x\n", f, sha256.Sum256(b))
+				}
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %x\n", rel, sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+func TestBuildLeavesWorkingTreeAndIndexAlone(t *testing.T) {
+	r := history(t)
+	r.git("add", "content/promises/fast.md") // something staged, too
+	before, status := treeSum(t, r.dir), r.git("status", "--porcelain")
+	build(t, r.dir)
+	if after := treeSum(t, r.dir); after != before {
+		t.Error("the build changed the working tree or the index")
+	}
+	if got := r.git("status", "--porcelain"); got != status {
+		t.Errorf("git status changed:\n%s\nwas:\n%s", got, status)
+	}
+}
+
+func TestVersionErrors(t *testing.T) {
+	load := func(dir string) error {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer root.Close()
+		data, _ := fs.ReadFile(root.FS(), "site.toml")
+		cfg, _ := site.ParseConfig(data)
+		_, _, err = Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
+		return err
+	}
+	t.Run("a ref that does not exist", func(t *testing.T) {
+		r := history(t)
+		r.write(map[string]string{"site.toml": "[versions]\n[[versions.ref]]\nname = \"q9\"\nref = \"q9\"\n"})
+		err := load(r.dir)
+		if err == nil || !strings.Contains(err.Error(), `ref "q9": no tag, branch or commit of that name (there are: main, q1, q2, q3)`) {
+			t.Errorf("error: %v", err)
+		}
+	})
+	t.Run("a repository with no commits", func(t *testing.T) {
+		r := newRepo(t)
+		r.write(map[string]string{"site.toml": versionsToml, "content/a.md": "# A\n"})
+		err := load(r.dir)
+		if err == nil || !strings.Contains(err.Error(), "the repository has no commits yet") {
+			t.Errorf("error: %v", err)
+		}
+	})
+	t.Run("no repository", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "site.toml"), []byte(versionsToml), 0o644)
+		err := load(dir)
+		if err == nil || !strings.Contains(err.Error(), "open git repository") {
+			t.Errorf("error: %v", err)
+		}
+	})
+	t.Run("a shallow clone missing history", func(t *testing.T) {
+		r := history(t)
+		clone := &repo{t: t, dir: filepath.Join(t.TempDir(), "clone")}
+		r.git("clone", "-q", "--depth", "1", "--no-single-branch", "file://"+r.dir, clone.dir)
+		clone.write(map[string]string{"site.toml": "[versions]\n[[versions.ref]]\nname = \"q3\"\nref = \"origin/main\"\n"})
+		b, err := loadBuild(t, clone.dir)
+		if err == nil {
+			err = b.Render(render.NewMemOutput())
+		}
+		if err == nil || !strings.Contains(err.Error(), "shallow clone") || !strings.Contains(err.Error(), "git fetch --unshallow") {
+			t.Errorf("error: %v", err)
+		}
+	})
+}
+
+func loadBuild(t *testing.T, dir string) (*Build, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	data, _ := fs.ReadFile(root.FS(), "site.toml")
+	cfg, _ := site.ParseConfig(data)
+	b, _, err := Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
+	return b, err
+}
