@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"sync"
@@ -8,9 +9,10 @@ import (
 	"playbook/internal/site"
 )
 
-// A BodyCache keeps the HTML of pages' Markdown across versions of a site.
-// An entry is used again while the page's source and the targets of its
-// links are the same. Its zero value is ready to use; a nil BodyCache keeps
+// A BodyCache keeps the HTML of pages' Markdown across versions of a site:
+// the versions a preview server makes as files change, or the versions a
+// versioned build publishes side by side. An entry is used again while the
+// page's source and the targets of its links are the same. Its zero value is ready to use; a nil BodyCache keeps
 // nothing.
 type BodyCache struct {
 	mu sync.Mutex
@@ -18,7 +20,7 @@ type BodyCache struct {
 }
 
 type body struct {
-	src  []byte // the source the HTML was made from, compared by identity
+	src  []byte // the source the HTML was made from
 	urls string // the link targets it was made with
 	html template.HTML
 }
@@ -40,9 +42,7 @@ func (c *BodyCache) get(p *site.Page) (template.HTML, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.m[p.File]
-	// An unchanged file is not read again, so its source is the very same
-	// slice: comparing the pointer spares comparing the bytes.
-	if !ok || len(b.src) != len(src) || len(src) > 0 && &b.src[0] != &src[0] || b.urls != urls {
+	if !ok || b.urls != urls || !bytes.Equal(b.src, src) {
 		return "", false
 	}
 	return b.html, true

@@ -59,6 +59,19 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Symlink makes name a symbolic link to target (relative to name's
+// folder), where the file system allows it.
+func (o *DirOutput) Symlink(name, target string) error {
+	p := filepath.Join(o.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("link %s: %w", name, err)
+	}
+	if err := os.Symlink(filepath.FromSlash(target), p); err != nil {
+		return fmt.Errorf("link %s: %w", name, err)
+	}
+	return nil
+}
+
 // Commit replaces the destination with the new site. The old one is moved
 // aside first and removed only once the new one is in place.
 func (o *DirOutput) Commit() error {

@@ -71,6 +71,8 @@ type Build struct {
 	repo     *gitrepo.Repo
 	prefix   string // the site's folder in the repository
 	opts     Options
+	// bodies lets versions share the HTML of the pages they have in common.
+	bodies render.BodyCache
 }
 
 // Load resolves and loads every version the configuration names, newest
@@ -241,7 +243,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 		commit = v.Commit.Short
 	}
 	r, err := render.New(v.Site, render.Options{
-		Source: v.fsys, Theme: theme, Now: b.opts.Now,
+		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies,
 		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, LastChange: last, Changes: changes},
 	})
 	if err != nil {
@@ -249,7 +251,12 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 	}
 	var dest render.Output = prefixed{out, v.Name + "/"}
 	if v.Latest {
-		dest = tee{dest, prefixed{out, "latest/"}}
+		// latest/ is a link to the version's folder where the output can
+		// make one (static hosts and upload tools follow it), else a copy.
+		l, ok := out.(interface{ Symlink(name, target string) error })
+		if !ok || l.Symlink("latest", v.Name) != nil {
+			dest = tee{dest, prefixed{out, "latest/"}}
+		}
 	}
 	if err := r.Render(dest); err != nil {
 		return fmt.Errorf("version %s: %w", v.Name, err)

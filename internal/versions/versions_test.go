@@ -37,18 +37,28 @@ func newRepo(t *testing.T) *repo {
 
 func (r *repo) git(args ...string) string {
 	r.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = r.dir
 	r.n++
-	date := fmt.Sprintf("2026-0%d-01T10:00:00Z", min(r.n, 9))
+	out, err := gitAt(r.dir, r.n, args...)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return out
+}
+
+// gitAt runs git in dir as Ann Author, the n-th command dated n months
+// into 2026, so that commits are ordered and reproducible.
+func gitAt(dir string, n int, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	date := fmt.Sprintf("2026-%02d-01T10:00:00Z", min(n, 12))
 	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ann Author", "GIT_AUTHOR_EMAIL=ann@example.com",
 		"GIT_COMMITTER_NAME=Ann Author", "GIT_COMMITTER_EMAIL=ann@example.com",
 		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		return "", fmt.Errorf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return string(out)
+	return string(out), nil
 }
 
 func (r *repo) write(files map[string]string) {
