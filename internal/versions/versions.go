@@ -253,7 +253,9 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 	if v.Latest {
 		// latest/ is a link to the version's folder where the output can
 		// make one (static hosts and upload tools follow it), else a copy.
-		l, ok := out.(interface{ Symlink(name, target string) error })
+		l, ok := out.(interface {
+			Symlink(name, target string) error
+		})
 		if !ok || l.Symlink("latest", v.Name) != nil {
 			dest = tee{dest, prefixed{out, "latest/"}}
 		}
