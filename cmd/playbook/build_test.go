@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,6 +45,11 @@ func treeSum(t *testing.T, dir string) string {
 	n := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			fmt.Fprintf(h, "%s -> %s\n", p, target)
 			return err
 		}
 		b, err := os.ReadFile(p)
@@ -160,5 +166,63 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 				t.Errorf("left behind beside the output: %v", entries)
 			}
 		})
+	}
+}
+
+// TestBuildVersions builds two tagged versions of a site into a folder:
+// latest/ leads to the newest, and a ref that does not exist is an error
+// that leaves the output alone.
+func TestBuildVersions(t *testing.T) {
+	src := writeSite(t, goodSite)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = src
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A",
+			"GIT_COMMITTER_EMAIL=a@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", "-A")
+	t.Setenv("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+	git("commit", "-q", "-m", "one")
+	git("tag", "v1")
+	if err := os.WriteFile(filepath.Join(src, "content/guides/b.md"), []byte("# B, second edition\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GIT_COMMITTER_DATE", "2026-04-01T00:00:00Z")
+	git("commit", "-q", "-am", "two")
+	git("tag", "v2")
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"T\"\n[versions]\ntags = \"v*\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := buildCmd(t, "--source", src, "--dest", dest)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Built 2 versions") || !strings.Contains(stdout, "v2: ") || !strings.Contains(stdout, "also at latest/") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+	b, err := os.ReadFile(filepath.Join(dest, "latest", "guides", "b", "index.html"))
+	if err != nil || !strings.Contains(string(b), "B, second edition") {
+		t.Errorf("latest/ does not show v2: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "v1", "guides", "b", "index.html")); err != nil || strings.Contains(string(b), "second edition") {
+		t.Errorf("v1/ does not show v1: %v", err)
+	}
+
+	before := treeSum(t, dest)
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("[versions]\n[[versions.ref]]\nname = \"v9\"\nref = \"v9\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = buildCmd(t, "--source", src, "--dest", dest)
+	if code != 1 || !strings.Contains(stderr, `ref "v9": no tag, branch or commit of that name`) {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if after := treeSum(t, dest); after != before {
+		t.Error("a failed versioned build changed the output")
 	}
 }

@@ -136,7 +136,11 @@ func Load(opts Options) (*Build, []Problem, error) {
 		}
 	}
 	// Newest first: the order of the switcher, and of What changed.
-	slices.SortStableFunc(vs, func(a, b *Version) int { return b.Commit.When.Compare(a.Commit.When) })
+	// Tags of one commit, or of commits made in the same second, go by
+	// name, the higher first.
+	slices.SortStableFunc(vs, func(a, b *Version) int {
+		return cmp.Or(b.Commit.When.Compare(a.Commit.When), strings.Compare(b.Name, a.Name))
+	})
 	if cfg.Worktree != "" {
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
 	}
