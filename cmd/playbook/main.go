@@ -4,7 +4,7 @@
 // Usage:
 //
 //	playbook build [--source DIR] [--dest DIR] [--drafts]
-//	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open]
+//	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
 //	playbook version
 //
 // See README.md for the content format and site.toml.
@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   playbook build [--source DIR] [--dest DIR] [--drafts]   build the site
-  playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open]
+  playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
                                                           preview the site, rebuilt as files change
   playbook version                                        print the version
 `)

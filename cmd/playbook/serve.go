@@ -28,6 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	port := fl.Int("port", 1313, "the `port` to listen on; 0 picks a free one")
 	drafts := fl.Bool("drafts", false, "include pages marked draft")
 	open := fl.Bool("open", false, "open the site in a browser")
+	withVersions := fl.Bool("versions", false, "show every version site.toml names, read from Git, not only the working tree")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -47,7 +48,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer root.Close()
 
 	start := time.Now()
-	srv, err := serve.New(root.FS(), serve.Options{Drafts: *drafts, Log: stderr})
+	opts := serve.Options{Drafts: *drafts, Log: stderr}
+	if *withVersions {
+		opts.Versions = *source
+	}
+	srv, err := serve.New(root.FS(), opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		return exitContent

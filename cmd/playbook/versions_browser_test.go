@@ -89,6 +89,16 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 		fmt.Sprintf(`location.href.startsWith(%s) && document.readyState === "complete" && !!document.querySelector("nav#sidebar")`, jsQuote(base+"latest/")),
 		`location.href + " " + document.readyState`)
 	b.wantURL("the root page, followed", base+"latest/")
+	// A page that names no icon makes the browser fetch /favicon.ico from
+	// the root of the host, outside the sub-path. Chromium does so only when
+	// it gets to it before the redirect, so the root page is read too.
+	icons := tabValue(b, "icons of the root page", chromedp.Evaluate[[]string](fmt.Sprintf(
+		`fetch(%s).then(r => r.text()).then(html => Array.from(
+			new DOMParser().parseFromString(html, "text/html").querySelectorAll('link[rel~="icon"]'),
+			l => l.getAttribute("href")))`, jsQuote(base)), chromedp.EvalAwaitPromise))
+	if len(icons) == 0 {
+		t.Errorf("the root page %s names no icon (<link rel=\"icon\">): browsers then fetch /favicon.ico from the host, outside %s", base, browserSitePrefix)
+	}
 	checkSwitcher(b, "latest/", "q2", commits)
 	b.stylesLoaded("latest home")
 

@@ -36,6 +36,7 @@ import (
 
 	"playbook/internal/render"
 	"playbook/internal/site"
+	"playbook/internal/versions"
 )
 
 // Options configures a Server.
@@ -45,6 +46,10 @@ type Options struct {
 	// Log receives one line per rebuild and the problems of a build, each
 	// printed once; nil discards them.
 	Log io.Writer
+	// Versions, if set, is the site's folder: the server then shows every
+	// version site.toml names, read from the folder's Git repository, as
+	// playbook build publishes them. Each rebuild builds them all again.
+	Versions string
 }
 
 // A Server previews the site in a folder.
@@ -72,6 +77,8 @@ type Server struct {
 // A snapshot is one complete version of the site.
 type snapshot struct {
 	r *render.Renderer
+	// files holds a versioned site, built whole; r is nil then.
+	files *render.MemOutput
 	// build numbers the snapshots; a page tells the event stream which
 	// one it was rendered from, so that a rebuild made while it was
 	// loading is not missed.
@@ -129,6 +136,9 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		}
 	}
 
+	if s.opts.Versions != "" {
+		return s.rebuildVersions(changed, start)
+	}
 	st, problems := s.loader.Load(changed)
 	s.report(problems)
 	if problems.Errors() > 0 {
@@ -160,11 +170,7 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 	} else {
 		r = s.theme.ForSite(st)
 	}
-	build := int64(1)
-	if old := s.snap.Load(); old != nil {
-		build = old.build + 1
-	}
-	s.snap.Store(&snapshot{r: r, build: build})
+	s.swap(&snapshot{r: r})
 	if problems.Errors() > 0 {
 		return Nothing, nil
 	}
@@ -178,6 +184,65 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 	}
 	return change, nil
+}
+
+// swap makes sn the snapshot served, numbering it.
+func (s *Server) swap(sn *snapshot) {
+	sn.build = 1
+	if old := s.snap.Load(); old != nil {
+		sn.build = old.build + 1
+	}
+	s.snap.Store(sn)
+}
+
+// rebuildVersions builds every version into memory; see Options.Versions.
+func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, error) {
+	cfg, problems := site.ParseConfig(readFile(s.src, site.ConfigFile))
+	fail := func(problems site.Problems) (Change, error) {
+		s.report(problems)
+		if s.snap.Load() == nil {
+			// Nothing to serve under the overlay.
+			return Nothing, fmt.Errorf("versions: %s", problems[0])
+		}
+		s.problems.Store(&problems)
+		s.live.send(event{name: "problems", data: problemsJSON(problems)})
+		return Nothing, nil
+	}
+	if cfg.Versions == nil {
+		problems = append(problems, site.Problem{File: site.ConfigFile, Line: 1, Msg: "serve --versions: site.toml has no [versions] block"})
+	}
+	if problems.Errors() > 0 {
+		return fail(problems)
+	}
+	b, vproblems, err := versions.Load(versions.Options{Source: s.opts.Versions, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
+	if err != nil {
+		return fail(site.Problems{{File: site.ConfigFile, Line: 1, Msg: err.Error()}})
+	}
+	problems = nil
+	for _, p := range vproblems {
+		p.Msg += " (version " + p.Version + ")"
+		problems = append(problems, p.Problem)
+	}
+	if problems.Errors() > 0 {
+		return fail(problems)
+	}
+	out := render.NewMemOutput()
+	if err := b.Render(out); err != nil {
+		return fail(site.Problems{{File: "layouts", Line: 1, Msg: err.Error()}})
+	}
+	s.report(problems)
+	s.problems.Store(nil)
+	s.swap(&snapshot{files: out})
+	s.live.send(event{name: "reload"})
+	if changed != nil {
+		fmt.Fprintf(s.opts.Log, "rebuilt %d versions in %s (%s)\n", len(b.Versions), time.Since(start).Round(time.Millisecond), describe(changed))
+	}
+	return Pages, nil
+}
+
+func readFile(fsys fs.FS, name string) []byte {
+	b, _ := fs.ReadFile(fsys, name)
+	return b
 }
 
 func (c Change) event() string {
@@ -232,9 +297,21 @@ func (s *Server) File(name string) ([]byte, error) {
 }
 
 // Names returns the names of all files of the current snapshot.
-func (s *Server) Names() []string { return s.snap.Load().r.Names() }
+func (s *Server) Names() []string {
+	sn := s.snap.Load()
+	if sn.files != nil {
+		return sn.files.Names()
+	}
+	return sn.r.Names()
+}
 
 func (sn *snapshot) file(name string) ([]byte, error) {
+	if sn.files != nil {
+		if b, ok := sn.files.File(name); ok {
+			return b, nil
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
 	if b, ok := sn.cache.Load(name); ok {
 		return b.([]byte), nil
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -421,5 +422,46 @@ func TestPageLoadedDuringARebuildReloads(t *testing.T) {
 	}
 	if e := firstEvent(t, ts.URL, "2"); e != "ok" {
 		t.Errorf("a page from the latest build gets %q, want ok", e)
+	}
+}
+
+// TestServeVersions shows every version of a site in a Git repository,
+// and the working tree's edits in its draft version.
+func TestServeVersions(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A",
+			"GIT_COMMITTER_EMAIL=a@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	git("tag", "v1")
+	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
+	s, err := New(os.DirFS(dir), Options{Versions: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "v1/guides/glossary/index.html", "latest/guides/glossary/index.html", "draft/guides/glossary/index.html", "changes.xml"} {
+		if _, err := s.File(name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nDraft words.\n"})
+	if change, err := s.Rebuild([]string{"content/guides/glossary.md"}); change != Pages || err != nil {
+		t.Fatalf("rebuild: %v, %v", change, err)
+	}
+	if !contains(t, s, "draft/guides/glossary/index.html", "Draft words.") {
+		t.Error("the draft does not show the edit")
+	}
+	if contains(t, s, "v1/guides/glossary/index.html", "Draft words.") {
+		t.Error("v1 shows an edit made after it")
 	}
 }
