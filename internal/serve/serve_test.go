@@ -465,3 +465,61 @@ func TestServeVersions(t *testing.T) {
 		t.Error("v1 shows an edit made after it")
 	}
 }
+
+// TestRequestsDuringRebuildsSeeWholeSites reads pages while the site is
+// rebuilt again and again: every answer is a whole page of one version,
+// its title and body from the same edit.
+func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	done := make(chan struct{})
+	errs := make(chan string, 100)
+	for range 4 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				res, err := http.Get(ts.URL + "/guides/glossary/")
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				var body bytes.Buffer
+				body.ReadFrom(res.Body)
+				res.Body.Close()
+				page := body.String()
+				if !strings.HasSuffix(strings.TrimSpace(page), "</html>") {
+					errs <- "a cut page"
+					return
+				}
+				// The edit number is in the title and in the body: they
+				// must agree.
+				var title, text int
+				fmt.Sscanf(page[strings.Index(page, "<h1>Edition ")+len("<h1>Edition "):], "%d", &title)
+				fmt.Sscanf(page[strings.Index(page, "<p>Text ")+len("<p>Text "):], "%d", &text)
+				if title != text {
+					errs <- fmt.Sprintf("title from edit %d, text from edit %d", title, text)
+					return
+				}
+			}
+		}()
+	}
+	for i := 1; i <= 100; i++ {
+		writeFiles(t, dir, map[string]string{"content/guides/glossary.md": fmt.Sprintf("# Edition %d\n\nText %d.\n", i, i)})
+		if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	select {
+	case e := <-errs:
+		t.Error(e)
+	default:
+	}
+}
