@@ -118,6 +118,9 @@ func fields(p *site.Page) map[string]string {
 	case site.TypePromise:
 		f["Promise"], f["Expectation"] = p.Statement, p.Expectation
 		f["Channels"], f["Positioning"] = strings.Join(p.Channels, ", "), titles(p.PositioningPages)
+		// Who keeps the promise is the chain itself: a behaviour dropped
+		// from it is a change to the promise.
+		f["Sales behaviours"], f["Service behaviours"] = titles(p.Backlinks.Sales), titles(p.Backlinks.Service)
 	case site.TypeBehaviour:
 		f["Stage"], f["Fulfils"], f["Roles"] = p.Stage, titles(p.Fulfils), strings.Join(p.Roles, ", ")
 	case site.TypeStandard:
@@ -140,7 +143,7 @@ func fields(p *site.Page) map[string]string {
 
 // fieldOrder is the order fields are shown in.
 var fieldOrder = []string{
-	"Title", "Promise", "Expectation", "Stage", "Fulfils", "Position", "Value proposition", "Question",
+	"Title", "Promise", "Expectation", "Sales behaviours", "Service behaviours", "Stage", "Fulfils", "Position", "Value proposition", "Question",
 	"Competitor", "Gaps", "Offer", "Starts", "Ends", "Role", "Pains", "Criteria", "Roles", "Applies to",
 	"Promises", "Channels", "Positioning", "Segment", "Audience", "Description", "Owner", "Tags", "Text",
 }

@@ -134,6 +134,11 @@ func history(t *testing.T) *repo {
 		t.Fatal(err)
 	}
 	r.git("mv", "content/guides/glossary.md", "content/reference/glossary.md")
+	r.write(map[string]string{
+		"site.toml": strings.Replace(versionsToml, `title = "Acme"`, `title = "Acme Playbook"`, 1),
+		// A second sales behaviour now keeps the promise.
+		"content/behaviours/sales/call-back-promptly.md": strings.Replace(behaviourQuote, `title = "Quote"`, `title = "Call back promptly"`, 1),
+	})
 	r.commit("Faster promise; glossary moved", "q2")
 	r.git("rm", "-q", "content/guides/old-price-list.md")
 	r.commit("Drop the old price list", "q3")
@@ -235,6 +240,15 @@ func TestVersionedBuild(t *testing.T) {
 		}
 	})
 
+	t.Run("each version has its own settings", func(t *testing.T) {
+		if p := file(t, out, "q1/guides/old-price-list/index.html"); !strings.Contains(p, "<title>Old price list · Acme</title>") {
+			t.Error("q1 does not use q1's site.toml")
+		}
+		if p := file(t, out, "q2/guides/old-price-list/index.html"); !strings.Contains(p, "<title>Old price list · Acme Playbook</title>") {
+			t.Error("q2 does not use q2's site.toml")
+		}
+	})
+
 	t.Run("last change of each page", func(t *testing.T) {
 		// In q3, fast.md last changed in q2's commit; the glossary was
 		// moved in q2 too.
@@ -281,6 +295,7 @@ func TestVersionedBuild(t *testing.T) {
 		q2 := file(t, out, "q2/changes/index.html")
 		for _, want := range []string{
 			"Since q1", "<del>today.</del><ins>within the hour.</ins>", // the promise, word by word
+			"<dt>Sales behaviours</dt><dd class=\"diff\"><ins>Call back promptly, </ins>Quote</dd>",
 			"Moved", "from /guides/glossary/",
 		} {
 			if !strings.Contains(q2, want) {
