@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,29 +21,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
 	dest := fl.String("dest", "", "the output `folder` (default SOURCE/public)")
 	drafts := fl.Bool("drafts", false, "include pages marked draft")
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "playbook build: unexpected argument %q\n", fl.Arg(0))
-		return exitUsage
-	}
-	if *dest == "" {
-		*dest = filepath.Join(*source, "public")
-	}
-	if info, err := os.Stat(filepath.Join(*source, site.ContentDir)); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "playbook build: %s has no %s/ folder: is --source the site's folder?\n", *source, site.ContentDir)
-		return exitUsage
-	}
-
-	start := time.Now()
-	// An os.Root keeps symbolic links from reaching files outside the site.
-	root, err := os.OpenRoot(*source)
-	if err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+	root, ok := openSite(fl, args, stderr)
+	if !ok {
 		return exitUsage
 	}
 	defer root.Close()
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	start := time.Now()
 	src := root.FS()
 	if cfg, _ := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
 		return buildVersions(versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, *dest, stdout, stderr)

@@ -12,11 +12,15 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"os/signal"
 	"syscall"
+
+	"playbook/internal/site"
 )
 
 // Exit statuses.
@@ -65,4 +69,29 @@ func usage(w io.Writer) {
                                                           preview the site, rebuilt as files change
   playbook version                                        print the version
 `)
+}
+
+// openSite parses the flags of a command and opens the site folder its
+// --source flag names. It reports what is wrong itself. The os.Root keeps
+// symbolic links from reaching files outside the site.
+func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool) {
+	if err := fl.Parse(args); err != nil {
+		return nil, false
+	}
+	name := "playbook " + fl.Name()
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", name, fl.Arg(0))
+		return nil, false
+	}
+	source := fl.Lookup("source").Value.String()
+	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "%s: %s has no %s/ folder: is --source the site's folder?\n", name, source, site.ContentDir)
+		return nil, false
+	}
+	root, err := os.OpenRoot(source)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return nil, false
+	}
+	return root, true
 }

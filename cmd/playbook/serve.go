@@ -8,16 +8,13 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"syscall"
 	"time"
 
 	"playbook/internal/serve"
-	"playbook/internal/site"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -29,20 +26,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	drafts := fl.Bool("drafts", false, "include pages marked draft")
 	open := fl.Bool("open", false, "open the site in a browser")
 	withVersions := fl.Bool("versions", false, "show every version site.toml names, read from Git, not only the working tree")
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "playbook serve: unexpected argument %q\n", fl.Arg(0))
-		return exitUsage
-	}
-	if info, err := os.Stat(filepath.Join(*source, site.ContentDir)); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "playbook serve: %s has no %s/ folder: is --source the site's folder?\n", *source, site.ContentDir)
-		return exitUsage
-	}
-	root, err := os.OpenRoot(*source)
-	if err != nil {
-		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+	root, ok := openSite(fl, args, stderr)
+	if !ok {
 		return exitUsage
 	}
 	defer root.Close()
