@@ -364,8 +364,10 @@ func (r *Renderer) layoutFor(d *Data) string {
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	if j.redirect != "" {
 		to := template.HTMLEscapeString(site.Rel(name, j.redirect))
-		fmt.Fprintf(buf, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n",
-			template.HTMLEscapeString(j.data.Title), to, to, to, template.HTMLEscapeString(j.data.Title))
+		// An icon of the site's own, or browsers ask the host's root for one.
+		icon := template.HTMLEscapeString(site.Rel(name, "assets/favicon.svg"))
+		fmt.Fprintf(buf, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n",
+			template.HTMLEscapeString(j.data.Title), to, icon, to, to, template.HTMLEscapeString(j.data.Title))
 		return nil
 	}
 	// A Data is filled in per rendering: a page may be rendered by several

@@ -329,7 +329,7 @@ func (t tee) WriteFile(name string, data []byte) error {
 // rootPage leads to latest/ and lists the versions.
 func rootPage(vs []*Version) []byte {
 	var b strings.Builder
-	b.WriteString("<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Versions</title>\n<meta http-equiv=\"refresh\" content=\"0; url=latest/\">\n<link rel=\"stylesheet\" href=\"latest/assets/playbook.css\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"What changed\" href=\"changes.xml\">\n<main class=\"main\">\n<h1>Versions</h1>\n<p><a href=\"latest/\">Go to the latest version</a>.</p>\n<ul>\n")
+	b.WriteString("<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Versions</title>\n<meta http-equiv=\"refresh\" content=\"0; url=latest/\">\n<link rel=\"stylesheet\" href=\"latest/assets/playbook.css\">\n<link rel=\"icon\" href=\"latest/assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"What changed\" href=\"changes.xml\">\n<main class=\"main\">\n<h1>Versions</h1>\n<p><a href=\"latest/\">Go to the latest version</a>.</p>\n<ul>\n")
 	for _, v := range vs {
 		fmt.Fprintf(&b, "<li><a href=\"%s/\">%s</a>", template.HTMLEscapeString(v.Name), template.HTMLEscapeString(v.Label))
 		if v.Commit != nil {
