@@ -36,6 +36,7 @@ type Repo struct {
 	// parent, so that versions sharing history walk it once.
 	changed map[plumbing.Hash][]string
 	shallow map[plumbing.Hash]bool
+	blobs   map[plumbing.Hash][]byte
 }
 
 // Open opens the repository holding dir (dir or a folder above it).
@@ -44,7 +45,7 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open git repository at %s: %w", dir, err)
 	}
-	repo := &Repo{repo: r, changed: map[plumbing.Hash][]string{}, shallow: map[plumbing.Hash]bool{}}
+	repo := &Repo{repo: r, changed: map[plumbing.Hash][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}}
 	if hs, err := r.Storer.Shallow(); err == nil {
 		for _, h := range hs {
 			repo.shallow[h] = true
@@ -251,6 +252,29 @@ func (r *Repo) changedPaths(commit *object.Commit) ([]string, error) {
 	return ps, nil
 }
 
+// blob returns the content of a blob. Versions share most files, so each
+// blob is read from the object store once. r.mu is held.
+func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
+	if data, ok := r.blobs[h]; ok {
+		return data, nil
+	}
+	blob, err := r.repo.BlobObject(h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := blob.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, err
+	}
+	r.blobs[h] = data
+	return data, nil
+}
+
 // treeFS is an fs.FS over a Git tree.
 type treeFS struct {
 	repo *Repo
@@ -279,16 +303,7 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		}
 		return &dir{info: t.info(path.Base(name), e.Mode, 0), entries: t.entries(sub)}, nil
 	case filemode.Regular, filemode.Executable, filemode.Deprecated:
-		blob, err := t.repo.repo.BlobObject(e.Hash)
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		rd, err := blob.Reader()
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		defer rd.Close()
-		data, err := io.ReadAll(rd)
+		data, err := t.repo.blob(e.Hash)
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}

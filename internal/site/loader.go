@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"strings"
 	"sync"
@@ -92,7 +93,8 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 		}
 	}
 
-	l := &loader{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}}
+	sum := sha256.Sum256(data)
+	l := &loader{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:])}
 	l.walk()
 	l.readPages()
 	l.buildTree()
@@ -102,6 +104,22 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 
 	ps.list.Sort()
 	return s, ps.list
+}
+
+// Shared holds pages read by the Loads of several versions of one site, so
+// that a file with the same path and content, read with the same
+// settings, is parsed once. Its zero value is ready to use.
+type Shared struct {
+	files fileCache
+}
+
+func (s *Shared) get(key string) *readResult    { return s.files.get(key) }
+func (s *Shared) put(key string, r *readResult) { s.files.put(key, r) }
+
+// sharedKey identifies a file's content read with this Load's settings.
+func (l *loader) sharedKey(file string, src []byte) string {
+	sum := sha256.Sum256(src)
+	return file + "\x00" + string(sum[:]) + l.configKey
 }
 
 // readResult is what reading one Markdown file gave.

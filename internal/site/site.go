@@ -57,6 +57,9 @@ type Options struct {
 	Drafts bool
 	// Now is the time reviews are judged against; zero means time.Now().
 	Now time.Time
+	// Shared, if set, lets the Loads of several versions of a site parse
+	// the files they have in common once.
+	Shared *Shared
 }
 
 // Site is a loaded playbook.
@@ -149,6 +152,8 @@ type loader struct {
 	ambiguous map[string]bool
 	// failed are the files that could not be read, and their default ids.
 	failed, failedIDs map[string]bool
+	// configKey identifies the settings pages were read with.
+	configKey string
 }
 
 // walk lists content/: its folders become sections, its Markdown files are
@@ -234,11 +239,26 @@ func (l *loader) readPages() {
 	l.pages = make([]*Page, len(l.files))
 	read := make([]*readResult, len(l.files))
 	parallel(len(l.files), func(i int) {
-		r := l.cache.get(l.files[i])
+		file := l.files[i]
+		r := l.cache.get(file)
+		if r == nil && l.opts.Shared != nil {
+			// Versions of a site share most files: parse each content once.
+			r = &readResult{}
+			if src, ok := l.readFile(file, &r.problems); ok {
+				key := l.sharedKey(file, src)
+				if shared := l.opts.Shared.get(key); shared != nil {
+					r = shared
+				} else {
+					r.page, r.rels = l.parsePage(file, src, &r.problems)
+					l.opts.Shared.put(key, r)
+				}
+			}
+			l.cache.put(file, r)
+		}
 		if r == nil {
 			r = &readResult{}
-			r.page, r.rels = l.readPage(l.files[i], &r.problems)
-			l.cache.put(l.files[i], r)
+			r.page, r.rels = l.readPage(file, &r.problems)
+			l.cache.put(file, r)
 		}
 		read[i] = r
 	})
@@ -283,20 +303,34 @@ func parallel(n int, f func(i int)) {
 // readPage reads one Markdown file. It returns nil if the file cannot be a
 // page at all.
 func (l *loader) readPage(file string, ps *problems) (*Page, *relations) {
+	src, ok := l.readFile(file, ps)
+	if !ok {
+		return nil, nil
+	}
+	return l.parsePage(file, src, ps)
+}
+
+// readFile reads a Markdown file, refusing one too big to be a page.
+func (l *loader) readFile(file string, ps *problems) ([]byte, bool) {
 	info, err := fs.Stat(l.fsys, file)
 	if err != nil {
 		ps.errorf(file, 1, "read: %v", unwrapPath(err))
-		return nil, nil
+		return nil, false
 	}
 	if info.Size() > MaxFileSize {
 		ps.errorf(file, 1, "file is %.1f MiB; pages are limited to %d MiB", float64(info.Size())/(1<<20), MaxFileSize>>20)
-		return nil, nil
+		return nil, false
 	}
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		ps.errorf(file, 1, "read: %v", unwrapPath(err))
-		return nil, nil
+		return nil, false
 	}
+	return src, true
+}
+
+// parsePage makes the page of a Markdown file from its content.
+func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relations) {
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		ps.list = append(ps.list, Problem{File: file, Line: line, Col: col, Msg: "invalid UTF-8: save the file as UTF-8"})

@@ -13,8 +13,9 @@ import (
 )
 
 // BenchmarkVersions builds a generated 1,000-page playbook from Git: one
-// version, then four quarters of it, each a few pages apart, written to
-// disk as playbook build does.
+// version, then four quarters of it, each a few pages apart; written to
+// disk as playbook build does, and to memory, to tell the work of the
+// build from the file system's.
 func BenchmarkVersions(b *testing.B) {
 	r := &repo{dir: b.TempDir()}
 	runGit := func(args ...string) {
@@ -37,8 +38,16 @@ func BenchmarkVersions(b *testing.B) {
 		runGit("commit", "-q", "-m", fmt.Sprintf("quarter %d", q))
 		runGit("tag", fmt.Sprintf("q%d", q))
 	}
-	for _, n := range []int{1, 4} {
-		b.Run(fmt.Sprintf("versions=%d", n), func(b *testing.B) {
+	for _, c := range []struct {
+		n    int
+		disk bool
+	}{{1, true}, {4, true}, {1, false}, {4, false}} {
+		n := c.n
+		where := "memory"
+		if c.disk {
+			where = "disk"
+		}
+		b.Run(fmt.Sprintf("versions=%d/output=%s", n, where), func(b *testing.B) {
 			var refs []string
 			for q := 4; q > 4-n; q-- {
 				refs = append(refs, fmt.Sprintf("[[versions.ref]]\nname = \"q%d\"\nref = \"q%d\"\n", q, q))
@@ -63,6 +72,12 @@ func BenchmarkVersions(b *testing.B) {
 					if !p.Warning {
 						b.Fatal(p)
 					}
+				}
+				if !c.disk {
+					if err := bl.Render(render.NewMemOutput()); err != nil {
+						b.Fatal(err)
+					}
+					continue
 				}
 				out, err := render.NewDirOutput(dest)
 				if err != nil {

@@ -162,10 +162,12 @@ func Load(opts Options) (*Build, []Problem, error) {
 		return nil, nil, fmt.Errorf("versions: latest = %q names no version", latest)
 	}
 
-	// Versions load one after the other: each uses every core already.
+	// Versions load one after the other: each uses every core already,
+	// and each parses only what the ones before did not have.
 	var problems []Problem
+	var shared site.Shared
 	for _, v := range vs {
-		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts, Now: opts.Now})
+		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts, Now: opts.Now, Shared: &shared})
 		for _, p := range v.problems {
 			problems = append(problems, Problem{Version: v.Name, Problem: p})
 		}
