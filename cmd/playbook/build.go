@@ -31,7 +31,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	start := time.Now()
 	src := root.FS()
-	if cfg, _ := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
+	if cfg, problems := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
+		// The versions block of the working tree decides what is built:
+		// it must be sound before anything is read from Git.
+		if problems.Errors() > 0 {
+			for _, p := range problems {
+				fmt.Fprintln(stderr, p)
+			}
+			fmt.Fprintf(stderr, "%s: nothing written; %s is left as it was\n", plural(problems.Errors(), "error"), *dest)
+			return exitContent
+		}
 		return buildVersions(versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, *dest, stdout, stderr)
 	}
 	s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})

@@ -2,10 +2,12 @@ package render
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -44,6 +46,10 @@ func NewDirOutput(dest string) (*DirOutput, error) {
 
 // WriteFile writes one file of the site.
 func (o *DirOutput) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		// Never outside the output folder, whatever a name is made of.
+		return fmt.Errorf("write %q: not a path inside the site", name)
+	}
 	p := filepath.Join(o.tmp, filepath.FromSlash(name))
 	if dir := filepath.Dir(p); dir != o.tmp {
 		if _, ok := o.made.Load(dir); !ok {
@@ -62,6 +68,9 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 // Symlink makes name a symbolic link to target (relative to name's
 // folder), where the file system allows it.
 func (o *DirOutput) Symlink(name, target string) error {
+	if !fs.ValidPath(name) || !fs.ValidPath(target) || strings.Contains(name, "/") {
+		return fmt.Errorf("link %q to %q: not a folder of the site", name, target)
+	}
 	p := filepath.Join(o.tmp, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("link %s: %w", name, err)

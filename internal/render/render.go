@@ -30,7 +30,6 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -304,15 +303,11 @@ func (r *Renderer) index() map[string]job {
 		d.index = i
 		files[p.URL+"index.html"] = job{data: d}
 		for _, a := range p.Aliases {
-			u := strings.Trim(path.Clean("/"+a), "/")
-			if u == "" {
-				continue
-			}
-			if path.Ext(u) == "" {
-				u += "/index.html"
-			}
-			if _, taken := files[u]; !taken {
-				files[u] = job{data: r.data(u, p.Title, "redirect"), redirect: p.URL}
+			// site.Load reports aliases that land on other files.
+			if u, ok := site.AliasFile(a); ok {
+				if _, taken := files[u]; !taken {
+					files[u] = job{data: r.data(u, p.Title, "redirect"), redirect: p.URL}
+				}
 			}
 		}
 	}

@@ -66,7 +66,7 @@ func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem st
 		}
 		url = Rel(p.URL, q.URL)
 	} else if l.site.files[target] {
-		url = Rel(p.URL, FileURL(target))
+		url = Rel(p.URL, escapePath(FileURL(target)))
 	} else if l.failed[target] {
 		return ""
 	} else if d := l.draftFiles[target]; d != nil {
@@ -116,4 +116,14 @@ func Rel(from, to string) string {
 		return "./"
 	}
 	return r
+}
+
+// escapePath escapes each element of a file's path for a URL: a file
+// named "Q#3 plan.pdf" is at "Q%233%20plan.pdf".
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
 }

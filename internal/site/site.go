@@ -601,13 +601,33 @@ func (l *loader) buildTree() {
 		}
 	}
 	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
+	var draftDirs []string
 	for _, p := range all {
+		if strings.Contains("/"+p.URL, "//") {
+			// "???.md" or a folder named "---": nothing to make a URL of.
+			l.ps.errorf(p.File, 1, "the name %q has no letter or digit to make a URL of: rename it", path.Base(p.File))
+			l.failed[p.File] = true
+			continue
+		}
 		if !l.opts.Drafts && p.isDraft() {
 			l.drafts[p.ID], l.draftFiles[p.File] = p, p
+			if p.IsSection {
+				draftDirs = append(draftDirs, p.sectionDir+"/")
+			}
 			continue
 		}
 		l.kept = append(l.kept, p)
 	}
+	// The images and documents of a draft section are left out with it.
+	s.Files = slices.DeleteFunc(s.Files, func(f string) bool {
+		for _, d := range draftDirs {
+			if strings.HasPrefix(f, d) {
+				delete(s.files, f)
+				return true
+			}
+		}
+		return false
+	})
 
 	urls := map[string]*Page{}
 	for _, r := range reservedURLs {
@@ -699,6 +719,14 @@ func (l *loader) finish() {
 		for _, t := range p.Tags {
 			slug := Slug(t)
 			tag := tags[slug]
+			switch {
+			case slug == "":
+				l.ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q has no letter or digit to make a URL of", t)
+				continue
+			case tag != nil && tag.Name != t && !strings.EqualFold(tag.Name, t):
+				l.ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q and %q would share the page /%s: use one spelling", t, tag.Name, tag.URL)
+				continue
+			}
 			if tag == nil {
 				tag = &Tag{Name: t, URL: "tags/" + slug + "/"}
 				tags[slug] = tag
@@ -723,10 +751,69 @@ func (l *loader) finish() {
 		}
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	l.checkOutputNames()
 	// Front matter was kept to point problems at lines; they are all found.
 	for _, p := range s.Pages {
 		p.fm = nil
 	}
+}
+
+// checkOutputNames reports files that would land on one another in the
+// output: a file under content/ or an alias on a page, on a page playbook
+// generates, or on another file or alias.
+func (l *loader) checkOutputNames() {
+	s := l.site
+	taken := map[string]string{} // output file → what makes it
+	for _, p := range s.Pages {
+		taken[p.URL+"index.html"] = p.File
+	}
+	generated := func(name string) bool {
+		if name == "404.html" {
+			return true
+		}
+		for _, r := range reservedURLs {
+			if strings.HasPrefix(name, r) {
+				return true
+			}
+		}
+		return false
+	}
+	claim := func(name, by string, line int, what string) {
+		switch prev, ok := taken[name]; {
+		case ok:
+			l.ps.errorf(by, line, "%s would be published as /%s, where %s is", what, name, prev)
+		case generated(name):
+			l.ps.errorf(by, line, "%s would be published as /%s, where playbook puts a page of its own", what, name)
+		default:
+			taken[name] = by
+		}
+	}
+	for _, f := range s.Files {
+		claim(FileURL(f), f, 1, "this file")
+	}
+	for _, p := range s.Pages {
+		for _, a := range p.Aliases {
+			name, ok := AliasFile(a)
+			if !ok {
+				l.ps.errorf(p.File, p.fm.valueLine("aliases", a), "aliases: %q is not a path of the site", a)
+				continue
+			}
+			claim(name, p.File, p.fm.valueLine("aliases", a), fmt.Sprintf("alias %q", a))
+		}
+	}
+}
+
+// AliasFile returns the file an alias of a page is published as:
+// "old/path" is "old/path/index.html", "old.html" stays as it is.
+func AliasFile(alias string) (string, bool) {
+	u := strings.Trim(path.Clean("/"+alias), "/")
+	if u == "" || !fs.ValidPath(u) {
+		return "", false
+	}
+	if path.Ext(u) == "" {
+		u += "/index.html"
+	}
+	return u, true
 }
 
 func (l *loader) warnChain(p *Page) {

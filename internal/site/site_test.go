@@ -2,6 +2,7 @@ package site
 
 import (
 	"os"
+	"slices"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,6 +150,32 @@ func TestProblems(t *testing.T) {
 				"content/promises/fast.md", "+++\npromise = \n+++\n",
 				"content/a.md", "[fast](promises/fast.md)\n"),
 			want: []string{`content/promises/fast.md:2: front matter: expected value but found '\n' instead`},
+		},
+		{
+			name:  "a name with nothing to make a URL of",
+			files: with(chainSite(), "content/guides/???.md", "# Q\n"),
+			want:  []string{`content/guides/???.md:1: the name "???.md" has no letter or digit to make a URL of: rename it`},
+		},
+		{
+			name:  "tags with nothing to make a URL of, or sharing one",
+			files: with(chainSite(), "content/a.md", "+++\ntags = [\"!!!\", \"C++\"]\n+++\n", "content/b.md", "+++\ntags = [\"C#\"]\n+++\n"),
+			want: []string{
+				`content/a.md:2: tags: "!!!" has no letter or digit to make a URL of`,
+				`content/b.md:2: tags: "C#" and "C++" would share the page /tags/c/: use one spelling`,
+			},
+		},
+		{
+			name: "files and aliases that would land on other files",
+			files: with(chainSite(),
+				"content/promises/index.html", "<p>stray</p>",
+				"content/a.md", "+++\naliases = [\"assets/playbook.css\", \"promises/fast\", \"/old/a/\"]\n+++\n",
+				"content/b.md", "+++\naliases = [\"old/a\"]\n+++\n"),
+			want: []string{
+				`content/a.md:2: alias "assets/playbook.css" would be published as /assets/playbook.css, where playbook puts a page of its own`,
+				`content/a.md:2: alias "promises/fast" would be published as /promises/fast/index.html, where content/promises/fast.md is`,
+				`content/b.md:2: alias "old/a" would be published as /old/a/index.html, where content/a.md is`,
+				`content/promises/index.html:1: this file would be published as /promises/index.html, where content/promises is`,
+			},
 		},
 		{
 			name:  "front matter of the wrong type",
@@ -430,5 +457,21 @@ func TestSymlinkLoop(t *testing.T) {
 	}
 	if s.ByID("ok") == nil {
 		t.Error("the good page is missing")
+	}
+}
+
+func TestDraftSectionFilesLeftOut(t *testing.T) {
+	files := with(chainSite(), "content/secret/_index.md", "+++\ndraft = true\n+++\n", "content/secret/plan.pdf", "PDF",
+		"content/open/plan #3.pdf", "PDF", "content/open/_index.md", "[plan](plan%20%233.pdf)\n")
+	s, problems := loadFiles(t, files)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if slices.Contains(s.Files, "content/secret/plan.pdf") {
+		t.Error("a file of a draft section is published")
+	}
+	html, _ := s.Markdown.RenderString(s.ByFile("content/open/_index.md").Doc)
+	if !strings.Contains(html, `href="plan%20%233.pdf"`) {
+		t.Errorf("a file name with # is not escaped in its link:\n%s", html)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"playbook/internal/render"
+	"playbook/internal/site"
 )
 
 type feedEntry struct {
@@ -42,12 +43,12 @@ func atomFeed(entries []feedEntry, title string, now time.Time) []byte {
 		Entries []entry  `xml:"entry"`
 	}
 	f := feed{
-		ID: "urn:playbook:" + slugless(title) + ":changes", Title: title + ": what changed",
+		ID: "urn:playbook:" + site.Slug(title) + ":changes", Title: title + ": what changed",
 		Updated: now.UTC().Format(time.RFC3339), Author: title,
 		Link: []link{{Href: "changes.xml", Rel: "self"}, {Href: "latest/"}},
 	}
 	for _, e := range entries {
-		when, id := now, "urn:playbook:"+slugless(title)+":version:"+e.v.Name
+		when, id := now, "urn:playbook:"+site.Slug(title)+":version:"+e.v.Name
 		if e.v.Commit != nil {
 			when, id = e.v.Commit.When, id+":"+e.v.Commit.Hash
 		}
@@ -92,11 +93,3 @@ func escape(s string) string {
 	return b.String()
 }
 
-func slugless(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == ':' {
-			return '-'
-		}
-		return r
-	}, strings.ToLower(s))
-}

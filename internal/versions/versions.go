@@ -94,12 +94,15 @@ func Load(opts Options) (*Build, []Problem, error) {
 		return nil, nil, fmt.Errorf("versions: %w", err)
 	}
 	var vs []*Version
-	seen := map[string]bool{}
+	seen := map[string]string{} // version name → what it was made from
 	add := func(name, ref, label string) error {
-		if seen[name] {
-			return nil
+		if from, ok := seen[name]; ok {
+			if from == ref {
+				return nil // listed and matched by the tag pattern: once
+			}
+			return fmt.Errorf("versions: %q and %q would both be published as /%s/", from, ref, name)
 		}
-		seen[name] = true
+		seen[name] = ref
 		c, err := repo.Resolve(ref)
 		if err != nil {
 			return fmt.Errorf("versions: %s: %w", name, err)
@@ -142,7 +145,13 @@ func Load(opts Options) (*Build, []Problem, error) {
 		return cmp.Or(b.Commit.When.Compare(a.Commit.When), strings.Compare(b.Name, a.Name))
 	})
 	if cfg.Worktree != "" {
+		if from, ok := seen[cfg.Worktree]; ok {
+			return nil, nil, fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree)
+		}
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
+	}
+	if len(vs) == 0 {
+		return nil, nil, errors.New("versions: nothing to publish")
 	}
 
 	latest := cfg.Latest
@@ -154,7 +163,8 @@ func Load(opts Options) (*Build, []Problem, error) {
 	}
 	found := false
 	for _, v := range vs {
-		if v.Name == latest {
+		// A tag is named by its name or by its folder's.
+		if !found && (v.Name == latest || v.Ref == latest && v.Ref != "") {
 			v.Latest, found = true, true
 		}
 	}
@@ -232,7 +242,14 @@ func (b *Build) Render(out render.Output) error {
 	if err := out.WriteFile("index.html", rootPage(vs)); err != nil {
 		return err
 	}
-	return out.WriteFile("changes.xml", atomFeed(feed, b.opts.Config.Title, b.opts.Now))
+	// The latest version's title: the working tree's site.toml may have none.
+	title := b.opts.Config.Title
+	for _, v := range vs {
+		if v.Latest {
+			title = cmp.Or(title, v.Site.Config.Title)
+		}
+	}
+	return out.WriteFile("changes.xml", atomFeed(feed, title, b.opts.Now))
 }
 
 func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) error {
