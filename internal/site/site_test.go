@@ -2,8 +2,8 @@ package site
 
 import (
 	"os"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"

@@ -92,4 +92,3 @@ func escape(s string) string {
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
-
