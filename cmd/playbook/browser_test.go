@@ -47,20 +47,20 @@ func TestBrowserFollowsPromiseChain(t *testing.T) {
 
 	// Home: the sidebar is there and has links.
 	b.open("home", base)
-	b.do("sidebar", chromedp.WaitVisible(chromedp.CSS(`nav#sidebar.sidebar`)))
-	if n := tabValue(b, "count sidebar links", chromedp.Evaluate[int](`document.querySelectorAll('nav#sidebar a[href]').length`)); n < 2 {
+	b.do("sidebar", chromedp.WaitVisible(chromedp.CSS(`nav#pb-sidebar.sidebar`)))
+	if n := tabValue(b, "count sidebar links", chromedp.Evaluate[int](`document.querySelectorAll('nav#pb-sidebar a[href]').length`)); n < 2 {
 		t.Fatalf("home: sidebar has %d links, want several", n)
 	}
 	b.stylesLoaded("home")
 
 	// Click Promises in the sidebar, then the first promise listed under it.
-	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#sidebar a`, "Promises"))
+	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#pb-sidebar a`, "Promises"))
 	b.wantURL("promises section", base+"promises/")
-	first := `nav#sidebar li.nav-page a`
+	first := `nav#pb-sidebar li.nav-page a`
 	title := tabValue(b, "first promise in the sidebar", chromedp.TextContent(chromedp.CSS(first)))
 	title = strings.TrimSpace(title)
 	status := tabValue(b, "status dot of the first promise", chromedp.Evaluate[string](
-		`document.querySelector('nav#sidebar li.nav-page a .dot')?.title ?? ''`))
+		`document.querySelector('nav#pb-sidebar li.nav-page a .dot')?.title ?? ''`))
 	promiseURL := tabClick(b, "first promise in the sidebar", chromedp.CSS(first))
 	if !strings.HasPrefix(promiseURL, base+"promises/") {
 		t.Fatalf("promise %q opened at %s, want it under %spromises/", title, promiseURL, base)
@@ -72,7 +72,7 @@ func TestBrowserFollowsPromiseChain(t *testing.T) {
 		t.Errorf("promise page heading = %q, want the sidebar's %q", h1, title)
 	}
 	b.do("breadcrumbs", chromedp.WaitVisible(chromedp.CSS(`nav.breadcrumbs a[href]`)))
-	b.do("chain figure", chromedp.WaitVisible(chromedp.CSS(`figure.chain#chain`)))
+	b.do("chain figure", chromedp.WaitVisible(chromedp.CSS(`figure.chain#pb-chain`)))
 	chain := tabValue(b, "read the chain", chromedp.Evaluate[*browserChain](readChainJS))
 	checkBrowserChain(t, chain, status)
 	b.stylesLoaded("promise")
@@ -101,7 +101,7 @@ func TestBrowserFollowsPromiseChain(t *testing.T) {
 	if got := tabClick(b, "link back to the promise", back); got != promiseURL {
 		t.Errorf("link back to %q opened %s, want %s", title, got, promiseURL)
 	}
-	b.do("chain figure, again", chromedp.WaitVisible(chromedp.CSS(`figure.chain#chain`)))
+	b.do("chain figure, again", chromedp.WaitVisible(chromedp.CSS(`figure.chain#pb-chain`)))
 
 	// The alignment table lists every promise the build wrote.
 	tabClick(b, "Alignment in the top bar", elementsNamed(`header.topbar a`, "Alignment"))
@@ -375,7 +375,7 @@ func elementsNamed(css, text string) chromedp.JSPath {
 // chainStepLinks selects the links of the chain step with this label.
 func chainStepLinks(label string) chromedp.JSPath {
 	return chromedp.JSPath(fmt.Sprintf(
-		`Array.from(document.querySelectorAll('#chain .step'))
+		`Array.from(document.querySelectorAll('#pb-chain .step'))
 			.filter(s => s.querySelector('.step-label')?.textContent.trim() === %s)
 			.flatMap(s => Array.from(s.querySelectorAll('a[href]')))`,
 		jsQuote(label)))
@@ -400,7 +400,7 @@ type browserChain struct {
 }
 
 const readChainJS = `(() => {
-	const fig = document.querySelector('figure#chain');
+	const fig = document.querySelector('figure#pb-chain');
 	if (!fig) return null;
 	const text = el => el ? el.textContent.trim() : '';
 	return {
@@ -419,7 +419,7 @@ const readChainJS = `(() => {
 func checkBrowserChain(t *testing.T, c *browserChain, status string) {
 	t.Helper()
 	if c == nil {
-		t.Fatal("promise page has no figure#chain")
+		t.Fatal("promise page has no figure#pb-chain")
 	}
 	var labels []string
 	for _, s := range c.Steps {

@@ -86,7 +86,7 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	// 2. The root leads to latest/, which is q2.
 	b.open("the root page", base)
 	waitInTab(b, "the root page to lead to latest/", browserStepTimeout,
-		fmt.Sprintf(`location.href.startsWith(%s) && document.readyState === "complete" && !!document.querySelector("nav#sidebar")`, jsQuote(base+"latest/")),
+		fmt.Sprintf(`location.href.startsWith(%s) && document.readyState === "complete" && !!document.querySelector("nav#pb-sidebar")`, jsQuote(base+"latest/")),
 		`location.href + " " + document.readyState`)
 	b.wantURL("the root page, followed", base+"latest/")
 	// A page that names no icon makes the browser fetch /favicon.ico from
@@ -103,9 +103,9 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	b.stylesLoaded("latest home")
 
 	// 3. The promise, reached through the sidebar, in its q2 wording.
-	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#sidebar a`, "Promises"))
+	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#pb-sidebar a`, "Promises"))
 	b.wantURL("promises section", base+"latest/promises/")
-	promiseURL := tabClick(b, "the promise "+title+" in the sidebar", elementsNamed(`nav#sidebar li.nav-page a`, title))
+	promiseURL := tabClick(b, "the promise "+title+" in the sidebar", elementsNamed(`nav#pb-sidebar li.nav-page a`, title))
 	id := strings.TrimSuffix(path.Base(versionsPromise), ".md")
 	if want := base + "latest/promises/" + id + "/"; promiseURL != want {
 		t.Fatalf("the sidebar link to %q opened %s, want %s", title, promiseURL, want)

@@ -190,7 +190,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 // destination has no scheme, in document order. Render relies on that
 // order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Node) {
-	root = c.md.Parser().Parse(text.NewReader(src))
+	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids{}))))
 	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
 		title = h
 		root.RemoveChild(root, h)

@@ -25,8 +25,12 @@ type body struct {
 	html template.HTML
 }
 
-func bodyKey(p *site.Page) (src []byte, urls string) {
+func bodyKey(s *site.Site, p *site.Page) (src []byte, urls string) {
 	var b strings.Builder
+	// The same Markdown renders differently under other settings.
+	if s.Config.Markdown.Unsafe {
+		b.WriteString("unsafe\x00")
+	}
 	for _, l := range p.Doc.Links {
 		b.WriteString(l.URL())
 		b.WriteByte(0)
@@ -34,11 +38,11 @@ func bodyKey(p *site.Page) (src []byte, urls string) {
 	return p.Doc.Source(), b.String()
 }
 
-func (c *BodyCache) get(p *site.Page) (template.HTML, bool) {
+func (c *BodyCache) get(s *site.Site, p *site.Page) (template.HTML, bool) {
 	if c == nil {
 		return "", false
 	}
-	src, urls := bodyKey(p)
+	src, urls := bodyKey(s, p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.m[p.File]
@@ -48,11 +52,11 @@ func (c *BodyCache) get(p *site.Page) (template.HTML, bool) {
 	return b.html, true
 }
 
-func (c *BodyCache) put(p *site.Page, html template.HTML) {
+func (c *BodyCache) put(s *site.Site, p *site.Page, html template.HTML) {
 	if c == nil {
 		return
 	}
-	src, urls := bodyKey(p)
+	src, urls := bodyKey(s, p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {

@@ -388,7 +388,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 
 // body returns the HTML of a page's Markdown.
 func (r *Renderer) body(p *site.Page) (template.HTML, error) {
-	if html, ok := r.opts.Bodies.get(p); ok {
+	if html, ok := r.opts.Bodies.get(r.site, p); ok {
 		return html, nil
 	}
 	var buf bytes.Buffer
@@ -396,7 +396,7 @@ func (r *Renderer) body(p *site.Page) (template.HTML, error) {
 		return "", fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	html := template.HTML(buf.String())
-	r.opts.Bodies.put(p, html)
+	r.opts.Bodies.put(r.site, p, html)
 	return html, nil
 }
 

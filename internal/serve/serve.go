@@ -67,6 +67,9 @@ type Server struct {
 	theme *render.Renderer
 	// shown is the problem list last printed, so that each is printed once.
 	shown string
+	// themeDirty records a change to layouts, static files or settings
+	// that a failed rebuild could not apply yet.
+	themeDirty bool
 
 	snap atomic.Pointer[snapshot]
 	// problems are the errors of the latest build, shown as an overlay
@@ -123,7 +126,8 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 	defer s.mu.Unlock()
 	start := time.Now()
 
-	themeChanged, stylesOnly := changed == nil, changed != nil
+	// A theme change made while the content was broken still counts.
+	themeChanged, stylesOnly := changed == nil || s.themeDirty, changed != nil && !s.themeDirty
 	for _, c := range changed {
 		switch {
 		case c == site.ConfigFile || under(c, "layouts") || under(c, "themes"):
@@ -145,6 +149,7 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		s.problems.Store(&problems)
 		s.live.send(event{name: "problems", data: problemsJSON(problems)})
 		if s.snap.Load() != nil {
+			s.themeDirty = s.themeDirty || themeChanged
 			return Nothing, nil
 		}
 		// Nothing good to keep: serve what there is, under the overlay.
@@ -166,7 +171,7 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 			s.printOnce(err.Error())
 			return Nothing, err
 		}
-		s.theme = r
+		s.theme, s.themeDirty = r, false
 	} else {
 		r = s.theme.ForSite(st)
 	}
@@ -374,6 +379,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		ctype = http.DetectContentType(b)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
+		if status == http.StatusNotFound {
+			// The 404 page is made for the site root; shown at any path,
+			// its relative links need the root as their base.
+			b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="/">`), 1)
+		}
 		b = injectScript(b, sn.build)
 	}
 	w.Header().Set("Content-Type", ctype)

@@ -523,3 +523,47 @@ func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
 	default:
 	}
 }
+
+func TestThemeChangeWhileContentIsBroken(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "+++\ntitle = \n+++\n"})
+	s.Rebuild([]string{"content/guides/glossary.md"})
+	writeFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"new-toc\"></p>\n"})
+	s.Rebuild([]string{"layouts/partials/toc.html"})
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": smallSite["content/guides/glossary.md"]})
+	s.Rebuild([]string{"content/guides/glossary.md"})
+	if !contains(t, s, "promises/fast/index.html", "new-toc") {
+		t.Error("the layout changed while the content was broken is not used once it is fixed")
+	}
+	sameAsCold(t, s, dir)
+}
+
+func TestUnsafeSettingChange(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	writeFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = true\n", "content/guides/glossary.md": "# Glossary\n\n<b>raw</b>\n"})
+	s := newServer(t, dir)
+	if !contains(t, s, "guides/glossary/index.html", "<b>raw</b>") {
+		t.Fatal("unsafe = true does not let raw HTML through")
+	}
+	writeFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = false\n"})
+	s.Rebuild([]string{"site.toml"})
+	if contains(t, s, "guides/glossary/index.html", "<b>raw</b>") {
+		t.Error("raw HTML still passes after unsafe = false")
+	}
+	sameAsCold(t, s, dir)
+}
+
+func TestNotFoundPageWorksAtAnyDepth(t *testing.T) {
+	s, err := New(mapFS(smallSite), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/promises/gone/deeper/", nil))
+	if rec.Code != 404 || !strings.Contains(rec.Body.String(), `<head><base href="/">`) {
+		t.Errorf("404 at depth: %d, base missing", rec.Code)
+	}
+}

@@ -37,8 +37,12 @@ func (l *loader) resolveLinks() {
 // URL, or says why it cannot. It runs for every link of every page on each
 // rebuild of a preview, so it allocates only what it must.
 func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem string) {
-	dest, frag, hasFrag := strings.Cut(lk.Dest, "#")
+	dest, rawFrag, hasFrag := strings.Cut(lk.Dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
+	frag := rawFrag
+	if f, err := url.PathUnescape(rawFrag); err == nil {
+		frag = f // "#%C3%BCber-uns" is "#über-uns"
+	}
 	if dest == "" {
 		if hasFrag && frag != "" && !p.Doc.IDs[frag] {
 			return fmt.Sprintf("this page has no heading with id %q", frag)
@@ -77,7 +81,7 @@ func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem st
 		return fmt.Sprintf("no page or file at %s", target)
 	}
 	if hasFrag {
-		url += "#" + frag
+		url += "#" + rawFrag
 	}
 	lk.SetDest(url)
 	return ""

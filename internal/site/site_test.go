@@ -152,6 +152,11 @@ func TestProblems(t *testing.T) {
 			want: []string{`content/promises/fast.md:2: front matter: expected value but found '\n' instead`},
 		},
 		{
+			name:  "anchors in any script, as written or percent-encoded",
+			files: with(chainSite(), "content/a.md", "# A\n\n## Über uns\n\n[x](#über-uns) [y](#%C3%BCber-uns) [z](#uber-uns)\n"),
+			want:  []string{`content/a.md:5:37: broken link "#uber-uns": this page has no heading with id "uber-uns"`},
+		},
+		{
 			name:  "a name with nothing to make a URL of",
 			files: with(chainSite(), "content/guides/???.md", "# Q\n"),
 			want:  []string{`content/guides/???.md:1: the name "???.md" has no letter or digit to make a URL of: rename it`},

@@ -29,7 +29,7 @@
   }
 
   var navToggle = document.querySelector(".nav-toggle");
-  var sidebar = document.getElementById("sidebar");
+  var sidebar = document.getElementById("pb-sidebar");
   if (navToggle && sidebar) {
     navToggle.addEventListener("click", function () {
       var open = document.body.classList.toggle("nav-open");
