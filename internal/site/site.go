@@ -469,6 +469,12 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 			if g.Area == "" {
 				f.errorf("gaps", "gaps: every gap needs an \"area\"")
 			}
+			if v, ok := t["promise"]; ok {
+				if _, isText := v.(string); !isText {
+					f.errorf("gaps", "gaps: a gap's \"promise\" is the id of one promise, not %s", describe(v))
+					delete(t, "promise")
+				}
+			}
 			p.Gaps = append(p.Gaps, g)
 			r.gaps = append(r.gaps, tableString(t, "promise"))
 		}
@@ -612,6 +618,7 @@ func (l *loader) buildTree() {
 		if !l.opts.Drafts && p.isDraft() {
 			l.drafts[p.ID], l.draftFiles[p.File] = p, p
 			if p.IsSection {
+				l.draftFiles[p.sectionDir] = p
 				draftDirs = append(draftDirs, p.sectionDir+"/")
 			}
 			continue

@@ -228,6 +228,16 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:1:1: broken link "d.md": content/d.md is a draft, left out of the site`},
 		},
 		{
+			name:  "link to a draft section",
+			files: with(chainSite(), "content/old/_index.md", "+++\ndraft = true\n+++\n", "content/a.md", "[old](old/)\n"),
+			want:  []string{`content/a.md:1:1: broken link "old/": content/old is a draft, left out of the site`},
+		},
+		{
+			name:  "a gap naming more than one promise",
+			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = [\"fast\", 3]\n+++\n"),
+			want:  []string{`content/competitors/big.md:3: gaps: a gap's "promise" is the id of one promise, not a list`},
+		},
+		{
 			name:  "sales gap is a warning",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", ""),
 			want:  []string{`content/promises/fast.md:1: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`},
