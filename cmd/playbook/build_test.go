@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"playbook/internal/gittest"
 )
 
 // buildCmd runs "playbook build" with args and returns its exit status
@@ -174,25 +176,16 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 // that leaves the output alone.
 func TestBuildVersions(t *testing.T) {
 	src := writeSite(t, goodSite)
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = src
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A",
-			"GIT_COMMITTER_EMAIL=a@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	git := func(args ...string) { gittest.Git(t, src, when, args...) }
 	git("init", "-q")
 	git("add", "-A")
-	t.Setenv("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
 	git("commit", "-q", "-m", "one")
 	git("tag", "v1")
 	if err := os.WriteFile(filepath.Join(src, "content/guides/b.md"), []byte("# B, second edition\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("GIT_COMMITTER_DATE", "2026-04-01T00:00:00Z")
+	when = when.AddDate(0, 3, 0)
 	git("commit", "-q", "-am", "two")
 	git("tag", "v2")
 	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"T\"\n[versions]\ntags = \"v*\"\n"), 0o644); err != nil {

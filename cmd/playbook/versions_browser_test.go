@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"playbook/internal/gittest"
 )
 
 const (
@@ -182,25 +184,7 @@ func newVersionsRepo(t *testing.T) *versionsRepo {
 
 func (r *versionsRepo) git(args ...string) string {
 	r.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = r.dir
-	// Nothing of the environment's Git (a GIT_DIR from a hook, a global
-	// config signing commits) reaches the test repository.
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "GIT_") {
-			env = append(env, kv)
-		}
-	}
-	date := time.Date(2026, 1, 1+r.commits, 10, 0, 0, 0, time.UTC).Format(time.RFC3339)
-	cmd.Env = append(env, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_NAME=Ann Author", "GIT_AUTHOR_EMAIL=ann@example.com", "GIT_AUTHOR_DATE="+date,
-		"GIT_COMMITTER_NAME=Ann Author", "GIT_COMMITTER_EMAIL=ann@example.com", "GIT_COMMITTER_DATE="+date)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return gittest.Git(r.t, r.dir, time.Date(2026, 1, 1+r.commits, 10, 0, 0, 0, time.UTC), args...)
 }
 
 // commit commits every change and tags the commit.

@@ -277,22 +277,23 @@ func (g *generator) relate() {
 	}
 	behaviours := append(slices.Clone(g.byKind[kSales]), g.byKind[kService]...)
 	for _, si := range g.byKind[kStandard] {
-		g.pages[si].rel = g.pick(behaviours, 1+g.r.IntN(3))
+		g.pages[si].rel = pick(g, behaviours, 1+g.r.IntN(3))
 	}
 	for _, k := range []int{kFAQ, kCampaign} {
 		for _, i := range g.byKind[k] {
-			g.pages[i].rel = g.pick(promises, 1+g.r.IntN(3))
+			g.pages[i].rel = pick(g, promises, 1+g.r.IntN(3))
 		}
 	}
 	for _, ci := range g.byKind[kCompetitor] {
-		g.pages[ci].rel = g.pick(promises, 2+g.r.IntN(3))
+		g.pages[ci].rel = pick(g, promises, 2+g.r.IntN(3))
 	}
 }
 
-// pick returns up to k distinct elements of from, in pick order.
-func (g *generator) pick(from []int, k int) []int {
+// pick returns up to k distinct elements of from (all of them if k >=
+// len(from)), in pick order.
+func pick[T comparable](g *generator, from []T, k int) []T {
 	k = min(k, len(from))
-	out := make([]int, 0, k)
+	out := make([]T, 0, k)
 	for len(out) < k {
 		if x := from[g.r.IntN(len(from))]; !slices.Contains(out, x) {
 			out = append(out, x)
@@ -346,7 +347,7 @@ func (g *generator) writePage(i int) {
 	sb.WriteString("\"\nowner = ")
 	sb.WriteString(strconv.Quote(owners[r.IntN(len(owners))]))
 	sb.WriteString("\nreviewed = 2026-10-01\nreview_every = \"3650d\"\ntags = [")
-	for j, t := range g.pickWords(tags, 1+r.IntN(4)) {
+	for j, t := range pick(g, tags, 1+r.IntN(4)) {
 		if j > 0 {
 			sb.WriteString(", ")
 		}
@@ -402,7 +403,7 @@ func (g *generator) writePage(i int) {
 		g.paragraph(3 + r.IntN(3))
 	}
 
-	extra := g.pickWords(headings, 2+r.IntN(2))
+	extra := pick(g, headings, 2+r.IntN(2))
 	table := r.IntN(3) == 0
 	code := r.IntN(3) == 0
 	for j, h := range extra {
@@ -474,7 +475,7 @@ func (g *generator) typeKeys(p *page) {
 	case kPromise:
 		kv("promise", "We "+w(verbs)+" your "+w(nouns)+" within "+strconv.Itoa(1+r.IntN(10))+" "+w(units))
 		kv("expectation", "The customer expects the "+w(nouns)+" to be "+w(adjectives)+" within "+strconv.Itoa(1+r.IntN(10))+" "+w(units))
-		list("channels", g.pickWords(channels, 1+r.IntN(3)))
+		list("channels", pick(g, channels, 1+r.IntN(3)))
 		ids("positioning", p.rel)
 	case kSales, kService:
 		if p.kind == kSales {
@@ -483,9 +484,9 @@ func (g *generator) typeKeys(p *page) {
 			kv("stage", "service")
 		}
 		ids("fulfils", p.rel)
-		list("roles", g.pickWords(roles, 1+r.IntN(3)))
+		list("roles", pick(g, roles, 1+r.IntN(3)))
 	case kStandard:
-		list("roles", g.pickWords(roles, 1+r.IntN(3)))
+		list("roles", pick(g, roles, 1+r.IntN(3)))
 		ids("applies_to", p.rel)
 	case kFAQ:
 		kv("question", "How do we "+w(verbs)+" the "+w(nouns)+" when the "+w(nouns)+" is "+w(adjectives)+"?")
@@ -586,18 +587,6 @@ func (g *generator) pageTitle(k, num int) string {
 	default:
 		return "How to " + w(verbs) + " " + w(adjectives) + " " + w(nouns) + "s"
 	}
-}
-
-// pickWords returns k distinct words of ws (all of them if k >= len(ws)), in pick order.
-func (g *generator) pickWords(ws []string, k int) []string {
-	k = min(k, len(ws))
-	out := make([]string, 0, k)
-	for len(out) < k {
-		if x := ws[g.r.IntN(len(ws))]; !slices.Contains(out, x) {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // Prose.

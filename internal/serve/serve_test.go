@@ -6,14 +6,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"playbook/internal/gittest"
 	"playbook/internal/render"
 	"playbook/internal/site"
 )
@@ -430,16 +431,7 @@ func TestPageLoadedDuringARebuildReloads(t *testing.T) {
 func TestServeVersions(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, smallSite)
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A",
-			"GIT_COMMITTER_EMAIL=a@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
 	git("init", "-q")
 	git("add", "-A")
 	git("commit", "-q", "-m", "one")

@@ -17,14 +17,8 @@ import (
 // disk as playbook build does, and to memory, to tell the work of the
 // build from the file system's.
 func BenchmarkVersions(b *testing.B) {
-	r := &repo{dir: b.TempDir()}
-	runGit := func(args ...string) {
-		r.n++
-		if _, err := gitAt(r.dir, r.n, args...); err != nil {
-			b.Fatal(err)
-		}
-	}
-	runGit("init", "-q", "-b", "main")
+	r := newRepo(b, b.TempDir())
+	runGit := func(args ...string) { r.git(args...) }
 	if err := gen.Write(r.dir, 1000); err != nil {
 		b.Fatal(err)
 	}

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"playbook/internal/gittest"
 	"playbook/internal/render"
 	"playbook/internal/site"
 )
@@ -18,19 +18,17 @@ import (
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 
 // repo is a Git repository in a temporary folder, driven by the git
-// command as an author would.
+// command as an author would; its n-th command is dated n months into 2026,
+// so that commits are ordered and reproducible.
 type repo struct {
-	t   *testing.T
+	t   testing.TB
 	dir string
 	n   int
 }
 
-func newRepo(t *testing.T) *repo {
+func newRepo(t testing.TB, dir string) *repo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Fatal("these tests need the git command: apt-get install git")
-	}
-	r := &repo{t: t, dir: t.TempDir()}
+	r := &repo{t: t, dir: dir}
 	r.git("init", "-q", "-b", "main")
 	return r
 }
@@ -38,27 +36,7 @@ func newRepo(t *testing.T) *repo {
 func (r *repo) git(args ...string) string {
 	r.t.Helper()
 	r.n++
-	out, err := gitAt(r.dir, r.n, args...)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	return out
-}
-
-// gitAt runs git in dir as Ann Author, the n-th command dated n months
-// into 2026, so that commits are ordered and reproducible.
-func gitAt(dir string, n int, args ...string) (string, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	date := fmt.Sprintf("2026-%02d-01T10:00:00Z", min(n, 12))
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ann Author", "GIT_AUTHOR_EMAIL=ann@example.com",
-		"GIT_COMMITTER_NAME=Ann Author", "GIT_COMMITTER_EMAIL=ann@example.com",
-		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out), nil
+	return gittest.Git(r.t, r.dir, time.Date(2026, time.Month(min(r.n, 12)), 1, 10, 0, 0, 0, time.UTC), args...)
 }
 
 func (r *repo) write(files map[string]string) {
@@ -118,7 +96,7 @@ worktree = "draft"
 // promise and moves the glossary to another folder, q3 deletes a page; the working tree then
 // edits the promise again without committing.
 func history(t *testing.T) *repo {
-	r := newRepo(t)
+	r := newRepo(t, t.TempDir())
 	r.write(map[string]string{
 		"site.toml":                          versionsToml,
 		"content/_index.md":                  "+++\ntitle = \"Acme\"\n+++\nHello.\n",
@@ -387,7 +365,7 @@ func TestVersionErrors(t *testing.T) {
 		}
 	})
 	t.Run("a repository with no commits", func(t *testing.T) {
-		r := newRepo(t)
+		r := newRepo(t, t.TempDir())
 		r.write(map[string]string{"site.toml": versionsToml, "content/a.md": "# A\n"})
 		err := load(r.dir)
 		if err == nil || !strings.Contains(err.Error(), "the repository has no commits yet") {

@@ -1,0 +1,51 @@
+// Package gittest runs the git command for tests that need a real
+// repository: the versions of a playbook are read from one.
+package gittest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Git runs git with args in dir and returns its output, failing t if git
+// fails. Commits are made by a fixed author, dated when unless it is zero.
+func Git(t testing.TB, dir string, when time.Time, args ...string) string {
+	t.Helper()
+	out, err := Run(dir, when, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Run is Git returning the error, for set-ups without a testing.TB.
+func Run(dir string, when time.Time, args ...string) (string, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", fmt.Errorf("these tests need the git command (apt-get install git): %w", err)
+	}
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	// Nothing of the environment's Git (a GIT_DIR set by a hook, a global
+	// configuration that signs commits) reaches the test repository.
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GIT_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=Ann Author", "GIT_AUTHOR_EMAIL=ann@example.com",
+		"GIT_COMMITTER_NAME=Ann Author", "GIT_COMMITTER_EMAIL=ann@example.com")
+	if !when.IsZero() {
+		date := when.UTC().Format(time.RFC3339)
+		cmd.Env = append(cmd.Env, "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out), nil
+}
