@@ -241,6 +241,20 @@ type GapRef struct {
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 
+// PageCount returns the number of pages in a section and the sections
+// under it, sections not counted.
+func (p *Page) PageCount() int {
+	n := 0
+	for _, c := range p.Children {
+		if c.IsSection {
+			n += c.PageCount()
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
 // Ancestors returns the sections above p, from the home page down.
 func (p *Page) Ancestors() []*Page {
 	var as []*Page

@@ -490,3 +490,13 @@ func TestDraftSectionFilesLeftOut(t *testing.T) {
 		t.Errorf("a file name with # is not escaped in its link:\n%s", html)
 	}
 }
+
+func TestPageCountCountsNestedPages(t *testing.T) {
+	s, _ := loadFiles(t, chainSite())
+	if n := s.ByID("behaviours").PageCount(); n != 2 {
+		t.Errorf("behaviours has %d pages, want 2 (one in each sub-section)", n)
+	}
+	if n := s.Home.PageCount(); n != 3 {
+		t.Errorf("the site has %d pages, want 3", n)
+	}
+}
