@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/render"
 	"playbook/internal/site"
 	"playbook/internal/versions"
@@ -55,7 +57,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := ctx.Err(); err != nil {
 		return exitContent
 	}
-	if err := write(s, src, *dest, start); err != nil {
+	// Pages show when they last changed, if the site is in a repository
+	// with its history; a plain folder or a shallow clone goes without.
+	last, err := versions.LastChanges(*source, s)
+	if err != nil && !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
+		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
+	}
+	if err := write(s, src, *dest, start, last); err != nil {
 		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, *dest)
 		return exitContent
 	}
@@ -64,12 +72,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // write renders s into dest, swapping the new site in only when complete.
-func write(s *site.Site, src fs.FS, dest string, now time.Time) error {
+func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]render.Change) error {
 	theme, err := render.Theme(src, s.Config.Theme)
 	if err != nil {
 		return err
 	}
-	r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: now})
+	r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: now, LastChange: last})
 	if err != nil {
 		return err
 	}

@@ -219,3 +219,26 @@ func TestBuildVersions(t *testing.T) {
 		t.Error("a failed versioned build changed the output")
 	}
 }
+
+// TestBuildShowsLastChange builds a site in a Git repository: each page
+// shows its last commit; a folder outside any repository builds without.
+func TestBuildShowsLastChange(t *testing.T) {
+	src := writeSite(t, goodSite)
+	when := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	gittest.Git(t, src, when, "init", "-q")
+	gittest.Git(t, src, when, "add", "-A")
+	gittest.Git(t, src, when, "commit", "-q", "-m", "first")
+	dest := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := buildCmd(t, "--source", src, "--dest", dest)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dest, "guides", "a", "index.html"))
+	if !strings.Contains(string(page), `<dt>Changed</dt><dd><time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
+		t.Error("the page does not show its last change")
+	}
+	plain := writeSite(t, goodSite)
+	if code, _, stderr := buildCmd(t, "--source", plain, "--dest", filepath.Join(t.TempDir(), "public")); code != 0 || stderr != "" {
+		t.Errorf("a folder outside git: exit %d\n%s", code, stderr)
+	}
+}

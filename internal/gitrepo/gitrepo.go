@@ -39,9 +39,22 @@ type Repo struct {
 	blobs   map[plumbing.Hash][]byte
 }
 
+// Errors a caller may want to tell apart.
+var (
+	// ErrNoRepository says a folder is in no Git repository.
+	ErrNoRepository = errors.New("not in a git repository")
+	// ErrShallow says the history needed is cut off in a shallow clone.
+	ErrShallow = errors.New("the history is cut off: this is a shallow clone (git fetch --unshallow)")
+	// ErrNoCommits says the repository has no commits yet.
+	ErrNoCommits = errors.New("the repository has no commits yet: commit the playbook, then tag the versions to publish")
+)
+
 // Open opens the repository holding dir (dir or a folder above it).
 func Open(dir string) (*Repo, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, fmt.Errorf("open git repository at %s: %w", dir, ErrNoRepository)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open git repository at %s: %w", dir, err)
 	}
@@ -79,7 +92,7 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 	if _, err := r.repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) {
 		if it, err := r.repo.CommitObjects(); err == nil {
 			if _, err := it.Next(); err == io.EOF {
-				return nil, errors.New("the repository has no commits yet: commit the playbook, then tag the versions to publish")
+				return nil, ErrNoCommits
 			}
 		}
 	}
@@ -90,7 +103,7 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 	c, err := r.repo.CommitObject(*h)
 	if err != nil {
 		if r.shallow[*h] || len(r.shallow) > 0 {
-			return nil, fmt.Errorf("ref %q: commit %s is missing from this shallow clone: fetch the history (git fetch --unshallow --tags)", ref, h.String()[:7])
+			return nil, fmt.Errorf("ref %q: commit %s is missing: %w", ref, h.String()[:7], ErrShallow)
 		}
 		return nil, fmt.Errorf("ref %q: %w", ref, err)
 	}
@@ -193,13 +206,13 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 		}
 		if err != nil {
 			if len(r.shallow) > 0 {
-				return nil, fmt.Errorf("read history: this is a shallow clone and the history of %d files is cut off: fetch it (git fetch --unshallow)", len(want))
+				return nil, fmt.Errorf("read history of %d files: %w", len(want), ErrShallow)
 			}
 			return nil, fmt.Errorf("read history: %w", err)
 		}
 		if r.shallow[commit.Hash] {
 			// What this commit changed cannot be told without its parent.
-			return nil, fmt.Errorf("read history: this is a shallow clone, cut at commit %s, and %d files changed before it: fetch the whole history (git fetch --unshallow --tags)", commit.Hash.String()[:7], len(want))
+			return nil, fmt.Errorf("read history: %d files changed before commit %s: %w", len(want), commit.Hash.String()[:7], ErrShallow)
 		}
 		changed, err := r.changedPaths(commit)
 		if err != nil {
@@ -213,7 +226,7 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 		}
 	}
 	if len(want) > 0 && len(r.shallow) > 0 {
-		return nil, fmt.Errorf("read history: this is a shallow clone and the history of %d files is cut off: fetch it (git fetch --unshallow)", len(want))
+		return nil, fmt.Errorf("read history of %d files: %w", len(want), ErrShallow)
 	}
 	return out, nil
 }

@@ -49,6 +49,9 @@ type Options struct {
 	Theme fs.FS
 	// Now is the build time shown on pages; zero means time.Now().
 	Now time.Time
+	// LastChange gives the last commit that changed each page's file (a
+	// path from the site root), when the site is in a Git repository.
+	LastChange map[string]Change
 	// Version, if set, is the version this site is of, in a versioned
 	// build: pages show it and a switcher, and a What changed page is added.
 	Version *Version

@@ -18,9 +18,6 @@ type Version struct {
 	Commit string
 	// All lists every version published, newest first, this one included.
 	All []*VersionPages
-	// LastChange gives the last commit that changed each page's file
-	// (a path from the site root).
-	LastChange map[string]Change
 	// Changes is the What changed page of this version.
 	Changes *Changes
 }
@@ -123,11 +120,10 @@ func (d *Data) Switcher() []SwitchLink {
 
 // LastChange returns the last commit that changed the page, or nil.
 func (d *Data) LastChange() *Change {
-	v := d.r.opts.Version
-	if v == nil || d.Page == nil {
+	if d.Page == nil {
 		return nil
 	}
-	if c, ok := v.LastChange[d.Page.File]; ok {
+	if c, ok := d.r.opts.LastChange[d.Page.File]; ok {
 		return &c
 	}
 	return nil

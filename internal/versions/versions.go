@@ -266,8 +266,8 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 		commit = v.Commit.Short
 	}
 	r, err := render.New(v.Site, render.Options{
-		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies,
-		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, LastChange: last, Changes: changes},
+		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies, LastChange: last,
+		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
 	})
 	if err != nil {
 		return fmt.Errorf("version %s: %w", v.Name, err)
@@ -300,24 +300,46 @@ func (b *Build) lastChanges(v *Version) (map[string]render.Change, error) {
 		}
 		commit = c
 	}
+	return lastChanges(b.repo, b.prefix, commit, v.Site)
+}
+
+// LastChanges returns the last commit that changed each page of s, a site
+// read from the working tree of the folder source, as of HEAD. It is
+// for unversioned builds, which show it too when they can; the error says
+// why they cannot (no repository, no commits, a shallow clone).
+func LastChanges(source string, s *site.Site) (map[string]render.Change, error) {
+	repo, err := gitrepo.Open(source)
+	if err != nil {
+		return nil, err
+	}
+	prefix, err := repoPrefix(repo, source)
+	if err != nil {
+		return nil, err
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	return lastChanges(repo, prefix, head, s)
+}
+
+func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
 	repoPath := func(file string) string {
-		if b.prefix == "." {
+		if prefix == "." {
 			return file
 		}
-		return b.prefix + "/" + file
+		return prefix + "/" + file
 	}
 	var paths []string
-	for _, p := range v.Site.Pages {
-		if !p.IsSection || strings.HasSuffix(p.File, ".md") {
-			paths = append(paths, repoPath(p.File))
-		}
+	for _, p := range s.Pages {
+		paths = append(paths, repoPath(p.File))
 	}
-	changes, err := b.repo.LastChanges(commit, paths)
+	changes, err := repo.LastChanges(commit, paths)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]render.Change{}
-	for _, p := range v.Site.Pages {
+	for _, p := range s.Pages {
 		if c, ok := changes[repoPath(p.File)]; ok {
 			out[p.File] = render.Change{Commit: c.Short, When: c.When, Author: c.Author}
 		}
