@@ -28,6 +28,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -165,7 +166,7 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		}
 		if err != nil {
 			s.theme = nil
-			p := site.Problems{{File: "layouts", Line: 1, Msg: err.Error()}}
+			p := site.Problems{problemOf(err)}
 			s.problems.Store(&p)
 			s.live.send(event{name: "problems", data: problemsJSON(p)})
 			s.printOnce(err.Error())
@@ -243,6 +244,20 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 		fmt.Fprintf(s.opts.Log, "rebuilt %d versions in %s (%s)\n", len(b.Versions), time.Since(start).Round(time.Millisecond), describe(changed))
 	}
 	return Pages, nil
+}
+
+var placed = regexp.MustCompile(`^([^:\s]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// problemOf turns an error of the theme ("layouts/page.html:3:7: ...")
+// into a problem the overlay shows at its file and line.
+func problemOf(err error) site.Problem {
+	m := placed.FindStringSubmatch(err.Error())
+	if m == nil {
+		return site.Problem{File: "layouts", Line: 1, Msg: err.Error()}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return site.Problem{File: m[1], Line: line, Col: col, Msg: m[4]}
 }
 
 func readFile(fsys fs.FS, name string) []byte {

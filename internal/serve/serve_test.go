@@ -559,3 +559,24 @@ func TestNotFoundPageWorksAtAnyDepth(t *testing.T) {
 		t.Errorf("404 at depth: %d, base missing", rec.Code)
 	}
 }
+
+func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	writeFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}\n"})
+	if _, err := s.Rebuild([]string{"layouts/page.html"}); err == nil {
+		t.Fatal("a layout that does not parse is accepted")
+	}
+	p := s.Problems()
+	if len(p) != 1 || p[0].File != "layouts/page.html" || p[0].Line != 2 {
+		t.Errorf("problems: %v", p)
+	}
+	if !contains(t, s, "guides/glossary/index.html", "Glossary") {
+		t.Error("the last good site is not served")
+	}
+	writeFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Content}}{{end}}\n"})
+	if _, err := s.Rebuild([]string{"layouts/page.html"}); err != nil || s.Problems() != nil {
+		t.Errorf("fixed layout: %v, %v", err, s.Problems())
+	}
+}

@@ -29,7 +29,7 @@ const maxDelay = 250 * time.Millisecond
 
 // Watch rebuilds s whenever files under root (the site's folder) change,
 // until ctx is done. Folders created later are watched too. Errors of the
-// watcher itself are passed to onError.
+// watcher itself are passed to onError; rebuilds report their own.
 func (s *Server) Watch(ctx context.Context, root string, onError func(error)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -91,9 +91,8 @@ func (s *Server) Watch(ctx context.Context, root string, onError func(error)) er
 			}
 			slices.Sort(changed)
 			clear(pending)
-			if _, err := s.Rebuild(changed); err != nil {
-				onError(err)
-			}
+			// Rebuild reports its own errors, to the log and the browsers.
+			_, _ = s.Rebuild(changed)
 		}
 	}
 }
