@@ -364,6 +364,14 @@ func TestVersionErrors(t *testing.T) {
 			t.Errorf("error: %v", err)
 		}
 	})
+	t.Run("two versions in one folder", func(t *testing.T) {
+		r := history(t)
+		r.write(map[string]string{"site.toml": "[versions]\ntags = \"q*\"\nworktree = \"q2\"\n"})
+		err := load(r.dir)
+		if err == nil || !strings.Contains(err.Error(), `the working tree and "q2" would both be published as /q2/`) {
+			t.Errorf("error: %v", err)
+		}
+	})
 	t.Run("a repository with no commits", func(t *testing.T) {
 		r := newRepo(t, t.TempDir())
 		r.write(map[string]string{"site.toml": versionsToml, "content/a.md": "# A\n"})
@@ -405,4 +413,25 @@ func loadBuild(t *testing.T, dir string) (*Build, error) {
 	cfg, _ := site.ParseConfig(data)
 	b, _, err := Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
 	return b, err
+}
+
+// TestLatestByTagName names the latest version by its tag, spelled as the
+// tag is, though its folder is a slug of it.
+func TestLatestByTagName(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{"site.toml": "title = \"Acme & Co\"\n", "content/a.md": "# A\n"})
+	r.commit("one", "v1.0")
+	r.write(map[string]string{"content/a.md": "# A, again\n"})
+	r.commit("two", "v1.1")
+	r.write(map[string]string{"site.toml": "title = \"Acme & Co\"\n[versions]\ntags = \"v*\"\nlatest = \"v1.0\"\n"})
+	b, out := build(t, r.dir)
+	if !b.Versions[1].Latest || b.Versions[1].Name != "v1-0" {
+		t.Errorf("latest = v1.0 does not pick the tag v1.0 (folder v1-0)")
+	}
+	if !strings.Contains(file(t, out, "latest/a/index.html"), "<h1>A</h1>") {
+		t.Error("latest/ is not v1.0")
+	}
+	if feed := file(t, out, "changes.xml"); !strings.Contains(feed, "<id>urn:playbook:acme-co:changes</id>") {
+		t.Errorf("the feed's id is not made of a slug of the title")
+	}
 }
