@@ -587,16 +587,7 @@ func (l *loader) buildTree() {
 		}
 	}
 
-	for _, p := range all(l) {
-		p.sortTitle = strings.ToLower(p.Title)
-	}
-
-	// A handbook without site.toml is named by its home page.
-	if s.Config.Title == "" {
-		s.Config.Title = s.Home.Title
-	}
-
-	// Drafts and their sub-trees are left out.
+	// Every section and page, sections first, each in file order.
 	all := make([]*Page, 0, len(l.pages)+len(l.sections))
 	for _, d := range dirs {
 		all = append(all, l.sections[d])
@@ -606,6 +597,16 @@ func (l *loader) buildTree() {
 			all = append(all, p)
 		}
 	}
+	for _, p := range all {
+		p.sortTitle = strings.ToLower(p.Title)
+	}
+
+	// A handbook without site.toml is named by its home page.
+	if s.Config.Title == "" {
+		s.Config.Title = s.Home.Title
+	}
+
+	// Drafts and their sub-trees are left out.
 	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
 	var draftDirs []string
 	for _, p := range all {
@@ -669,20 +670,6 @@ func (l *loader) buildTree() {
 
 // reservedURLs are the URLs of the pages playbook generates.
 var reservedURLs = []string{"alignment/", "tags/", "assets/", "changes/"}
-
-// all returns every page and section read, drafts included.
-func all(l *loader) []*Page {
-	ps := make([]*Page, 0, len(l.pages)+len(l.sections))
-	for _, sec := range l.sections {
-		ps = append(ps, sec)
-	}
-	for _, p := range l.pages {
-		if p != nil && !p.IsSection {
-			ps = append(ps, p)
-		}
-	}
-	return ps
-}
 
 func (p *Page) fileOrEmpty() string {
 	if p == nil {
