@@ -68,11 +68,7 @@ func TestBrowserLivePreview(t *testing.T) {
 	srv := startServe(t, ctx, src)
 
 	b := startChromium(t, ctx)
-	b.do("install the EventSource probe", chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: liveProbeJS})
-		return err
-	}))
+	installLiveProbe(b)
 
 	// The promise page, as served, listening for changes.
 	b.open("promise page", srv.url+livePromise+"/")
@@ -180,6 +176,16 @@ const liveStateJS = `JSON.stringify({
 	overlay: document.querySelector("#playbook-overlay")?.innerText ?? null,
 	end: document.body.innerText.slice(-200),
 })`
+
+// installLiveProbe makes every page the tab opens record the live
+// reload events it receives, before any script of the page runs.
+func installLiveProbe(b *chromeTab) {
+	b.do("install the EventSource probe", chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: liveProbeJS})
+		return err
+	}))
+}
 
 // liveListening waits until the page's live script hears the server: the
 // server sends the first event once it has counted the page in, so an edit

@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -47,11 +45,7 @@ func TestBrowserSwapsStylesheetInPlace(t *testing.T) {
 	srv := startServe(t, ctx, src)
 
 	b := startChromium(t, ctx)
-	b.do("install the EventSource probe", chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: liveProbeJS})
-		return err
-	}))
+	installLiveProbe(b)
 
 	// The promise page, as served, listening for changes, scrolled down and
 	// marked: nothing the test does reloads it.

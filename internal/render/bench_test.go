@@ -24,17 +24,7 @@ func BenchmarkSite(b *testing.B) {
 				if problems.Errors() > 0 {
 					b.Fatal(problems)
 				}
-				theme, err := Theme(fsys, s.Config.Theme)
-				if err != nil {
-					b.Fatal(err)
-				}
-				r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := r.Render(NewMemOutput()); err != nil {
-					b.Fatal(err)
-				}
+				renderMem(b, fsys, s, Options{})
 			}
 		})
 	}

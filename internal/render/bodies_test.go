@@ -21,21 +21,7 @@ func TestBodyCacheRendersOnlyChangedPages(t *testing.T) {
 	}
 	loader := site.NewLoader(fsys, site.Options{Now: testNow})
 	var bodies BodyCache
-	renderAll := func(s *site.Site) *MemOutput {
-		theme, err := Theme(fsys, s.Config.Theme)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow, Bodies: &bodies})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := NewMemOutput()
-		if err := r.Render(out); err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	renderAll := func(s *site.Site) *MemOutput { return renderMem(t, fsys, s, Options{Bodies: &bodies}) }
 	s, _ := loader.Load(nil)
 	renderAll(s)
 	for file, b := range bodies.m {

@@ -222,9 +222,6 @@ func (d *Data) EditURL() string {
 // TypeName returns the singular name of a page type: "Promise".
 func (d *Data) TypeName(typ string) string { return site.TypeNames[typ] }
 
-// TypeTitle returns the plural title of a page type: "Promises".
-func (d *Data) TypeTitle(typ string) string { return site.TypeTitles[typ] }
-
 // ChainCounts returns how many promises have each chain status, worst first.
 func (d *Data) ChainCounts() []StatusCount {
 	counts := make([]StatusCount, site.Connected+1)

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -77,11 +78,19 @@ func buildMem(t *testing.T, fsys fstest.MapFS) *MemOutput {
 	if problems.Errors() > 0 {
 		t.Fatalf("load: %v", problems)
 	}
+	return renderMem(t, fsys, s, Options{})
+}
+
+// renderMem renders s, loaded from fsys, into memory with the theme of
+// fsys; opts adds to the source, theme and time it is given.
+func renderMem(t testing.TB, fsys fs.FS, s *site.Site, opts Options) *MemOutput {
+	t.Helper()
 	theme, err := Theme(fsys, s.Config.Theme)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	opts.Source, opts.Theme, opts.Now = fsys, theme, testNow
+	r, err := New(s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -521,9 +521,11 @@ func (l *loader) buildTree() {
 		}
 		dir := path.Dir(p.File)
 		cur := best[dir]
-		switch rank, curRank := indexRank(path.Base(p.File)), indexRank(path.Base(cur.fileOrEmpty())); {
-		case cur == nil:
+		if cur == nil {
 			best[dir] = p
+			continue
+		}
+		switch rank, curRank := indexRank(path.Base(p.File)), indexRank(path.Base(cur.File)); {
 		case rank > curRank:
 			cur.demote()
 			best[dir] = p
@@ -670,13 +672,6 @@ func (l *loader) buildTree() {
 
 // reservedURLs are the URLs of the pages playbook generates.
 var reservedURLs = []string{"alignment/", "tags/", "assets/", "changes/"}
-
-func (p *Page) fileOrEmpty() string {
-	if p == nil {
-		return ""
-	}
-	return p.File
-}
 
 // demote makes an index file that lost to a better one an ordinary page.
 func (p *Page) demote() {

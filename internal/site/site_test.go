@@ -363,8 +363,6 @@ func TestLinksRewritten(t *testing.T) {
 	dests := func(p *Page) string {
 		var out []string
 		for _, l := range p.Doc.Links {
-			html, _ := s.Markdown.RenderString(p.Doc)
-			_ = html
 			out = append(out, l.Dest)
 		}
 		return strings.Join(out, " ")
@@ -498,5 +496,29 @@ func TestPageCountCountsNestedPages(t *testing.T) {
 	}
 	if n := s.Home.PageCount(); n != 3 {
 		t.Errorf("the site has %d pages, want 3", n)
+	}
+}
+
+func TestBestIndexFileStandsForItsFolder(t *testing.T) {
+	s, problems := loadFiles(t, with(chainSite(),
+		"content/guides/README.md", "# Read me\n",
+		"content/guides/_index.md", "+++\ntitle = \"Guides\"\n+++\n",
+		"content/faqs/index.md", "# FAQ index\n",
+		"content/faqs/index.markdown", "# Also the FAQ index\n"))
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if want := "content/faqs/index.md:1: content/faqs/index.markdown and content/faqs/index.md both stand for folder content/faqs"; strings.Join(got, "\n") != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	if g := s.ByID("guides"); g == nil || g.File != "content/guides/_index.md" {
+		t.Errorf("guides section from %v, want _index.md", g)
+	}
+	if r := s.ByFile("content/guides/README.md"); r == nil || r.IsSection || r.URL != "guides/readme/" {
+		t.Errorf("a README.md beside _index.md should stay a page at guides/readme/: %+v", r)
+	}
+	if f := s.ByID("faqs"); f == nil || f.File != "content/faqs/index.markdown" {
+		t.Errorf("faqs section from %v, want the first of the two, index.markdown", f)
 	}
 }
