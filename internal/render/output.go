@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -13,7 +14,8 @@ import (
 
 // An Output receives the files of a rendered site. Names are
 // slash-separated paths from the site root ("promises/x/index.html").
-// WriteFile is called from many goroutines at once.
+// WriteFile is called from many goroutines at once, and must not keep
+// data once it returns: the renderer reuses it.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -119,6 +121,7 @@ func NewMemOutput() *MemOutput { return &MemOutput{files: map[string][]byte{}} }
 
 // WriteFile records one file of the site.
 func (o *MemOutput) WriteFile(name string, data []byte) error {
+	data = bytes.Clone(data)
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.files[name] = data

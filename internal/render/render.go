@@ -235,26 +235,38 @@ func (r *Renderer) Names() []string {
 // page. It returns an error wrapping fs.ErrNotExist for a name that is not
 // part of the site.
 func (r *Renderer) File(name string) ([]byte, error) {
-	j, ok := r.files[name]
-	if !ok {
-		if b, ok := r.static[name]; ok {
-			return b, nil
-		}
-		return nil, &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
-	}
-	if j.source != "" {
-		b, err := fs.ReadFile(r.opts.Source, j.source)
-		if err != nil {
-			return nil, fmt.Errorf("copy %s: %w", j.source, unwrapPath(err))
-		}
-		return b, nil
-	}
 	var buf bytes.Buffer
-	if err := r.renderJob(&buf, name, j); err != nil {
+	if err := r.write(&buf, name); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
+
+// write appends the named file of the site to buf.
+func (r *Renderer) write(buf *bytes.Buffer, name string) error {
+	j, ok := r.files[name]
+	if !ok {
+		if b, ok := r.static[name]; ok {
+			buf.Write(b)
+			return nil
+		}
+		return &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
+	}
+	if j.source != "" {
+		b, err := fs.ReadFile(r.opts.Source, j.source)
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", j.source, unwrapPath(err))
+		}
+		buf.Write(b)
+		return nil
+	}
+	return r.renderJob(buf, name, j)
+}
+
+// bufs holds the buffers Render renders pages into: a page is tens of
+// kilobytes, and growing a fresh buffer for each one was a large part of
+// the garbage of a build.
+var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Render writes the whole site to out, on all cores. It stops at the first
 // error.
@@ -275,10 +287,13 @@ func (r *Renderer) Render(out Output) error {
 				if failed {
 					continue
 				}
-				b, err := r.File(name)
+				buf := bufs.Get().(*bytes.Buffer)
+				buf.Reset()
+				err := r.write(buf, name)
 				if err == nil {
-					err = out.WriteFile(name, b)
+					err = out.WriteFile(name, buf.Bytes())
 				}
+				bufs.Put(buf)
 				if err != nil {
 					mu.Lock()
 					first = cmp.Or(first, err)

@@ -121,14 +121,52 @@ type Page struct {
 	// Promises are the promises an FAQ or a campaign cites.
 	Promises []*Page
 
-	Positioning
-	Promise
-	Behaviour
-	Standard
-	FAQ
-	Competitor
-	Campaign
-	Persona
+	// The fields of the page types follow, flat rather than grouped in
+	// embedded structs: templates look fields up by name, and a lookup
+	// through embedded structs costs a search and allocations each time.
+
+	// Position is the position a positioning page claims: "the 24-hour
+	// service provider".
+	Position         string
+	ValueProposition string
+	Segment          string
+
+	// Statement is a promise as customers see it (front matter "promise").
+	Statement string
+	// Expectation is what a promise makes a customer expect.
+	Expectation string
+	// Channels are where a promise is made.
+	Channels []string
+	// PositioningPages are the positioning pages a promise carries.
+	PositioningPages []*Page
+
+	// Stage is a behaviour's stage, StageSales or StageService.
+	Stage string
+	// Fulfils are the promises a behaviour keeps.
+	Fulfils []*Page
+	// Roles are who a behaviour or a standard is for.
+	Roles []string
+
+	// AppliesTo are the pages a standard applies to.
+	AppliesTo []*Page
+
+	// Question and Audience are an FAQ's.
+	Question string
+	Audience string
+
+	// Name is a competitor's name (front matter "competitor").
+	Name string
+	// Gaps are the differences between a competitor's offer and ours.
+	Gaps []Gap
+
+	// Starts, Ends and Offer are a campaign's.
+	Starts, Ends time.Time
+	Offer        string
+
+	// Role, Pains and Criteria are a persona's.
+	Role     string
+	Pains    []string
+	Criteria []string
 
 	// Backlinks are the relations of other pages that point at this one.
 	Backlinks Backlinks
@@ -147,54 +185,6 @@ type Page struct {
 	fm *frontMatter
 }
 
-// Positioning holds the fields of a positioning page.
-type Positioning struct {
-	// Position is the position claimed: "the 24-hour service provider".
-	Position         string
-	ValueProposition string
-	Segment          string
-}
-
-// Promise holds the fields of a promise page.
-type Promise struct {
-	// Statement is the promise as customers see it (front matter "promise").
-	Statement string
-	// Expectation is what the promise makes a customer expect.
-	Expectation string
-	// Channels are where the promise is made.
-	Channels []string
-	// PositioningPages are the positioning pages the promise carries.
-	PositioningPages []*Page
-}
-
-// Behaviour holds the fields of a behaviour page.
-type Behaviour struct {
-	// Stage is StageSales or StageService.
-	Stage string
-	// Fulfils are the promises the behaviour keeps.
-	Fulfils []*Page
-	Roles   []string
-}
-
-// Standard holds the fields of a standard page.
-type Standard struct {
-	// AppliesTo are the pages the standard applies to.
-	AppliesTo []*Page
-}
-
-// FAQ holds the fields of an FAQ page.
-type FAQ struct {
-	Question string
-	Audience string
-}
-
-// Competitor holds the fields of a competitor page.
-type Competitor struct {
-	// Name is the competitor's name (front matter "competitor").
-	Name string
-	Gaps []Gap
-}
-
 // A Gap is a difference between a competitor's offer and ours.
 type Gap struct {
 	Area   string
@@ -202,19 +192,6 @@ type Gap struct {
 	Ours   string
 	// Promise is the promise that answers the gap; nil if none is named.
 	Promise *Page
-}
-
-// Campaign holds the fields of a campaign page.
-type Campaign struct {
-	Starts, Ends time.Time
-	Offer        string
-}
-
-// Persona holds the fields of a persona page.
-type Persona struct {
-	Role     string
-	Pains    []string
-	Criteria []string
 }
 
 // Backlinks are the relations that point at a page, grouped as its page

@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -49,7 +50,7 @@ func Compare(prev, v *Version) *render.Changes {
 			continue
 		}
 		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
-		was, now := fields(old), fields(p)
+		was, now := fields(old, p), fields(p, old)
 		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
 		for _, f := range fieldNames(was, now) {
 			switch {
@@ -86,9 +87,9 @@ func Compare(prev, v *Version) *render.Changes {
 	return c
 }
 
-// fields returns what a reader sees of a page, field by field, for
-// comparing versions.
-func fields(p *site.Page) map[string]string {
+// fields returns what a reader sees of page p, field by field, for
+// comparing it with other, the same page in another version.
+func fields(p, other *site.Page) map[string]string {
 	titles := func(ps []*site.Page) string {
 		var ts []string
 		for _, q := range ps {
@@ -109,7 +110,9 @@ func fields(p *site.Page) map[string]string {
 		"Tags":        strings.Join(p.Tags, ", "),
 		"Text":        "",
 	}
-	if p.Doc != nil {
+	if p.Doc != nil && (other.Doc == nil || !bytes.Equal(p.Doc.Source(), other.Doc.Source())) {
+		// The text is copied only where it differs: most pages of a
+		// version are as they were.
 		f["Text"] = strings.TrimSpace(string(p.Doc.Source()))
 	}
 	switch p.Type {
