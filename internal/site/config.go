@@ -74,7 +74,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			ps.errorf(ConfigFile, pe.Position.Line, "%s", pe.Message)
+			ps.errorf(ConfigFile, tomlLine(pe), "%s", pe.Message)
 		} else {
 			ps.errorf(ConfigFile, 1, "%v", err)
 		}

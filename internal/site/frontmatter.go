@@ -59,6 +59,16 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// tomlLine returns the line of a TOML error. The parser places an error
+// found at the end of a line ("[markdown" unclosed) on the next one,
+// where it met the newline; the author's mistake is on the line before.
+func tomlLine(pe toml.ParseError) int {
+	if strings.Contains(pe.Message, `got '\n'`) && pe.Position.Line > 1 {
+		return pe.Position.Line - 1
+	}
+	return pe.Position.Line
+}
+
 // decodeFrontMatter decodes front matter text. A syntax error is reported
 // at its file line.
 func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMatter {
@@ -69,7 +79,7 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 		if _, err := toml.Decode(f.text, &f.data); err != nil {
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
-				ps.errorf(file, pe.Position.Line+1, "front matter: %s", pe.Message)
+				ps.errorf(file, tomlLine(pe)+1, "front matter: %s", pe.Message)
 			} else {
 				ps.errorf(file, 1, "front matter: %v", err)
 			}

@@ -218,6 +218,16 @@ func TestProblems(t *testing.T) {
 			want:  []string{`site.toml:3: expected value but found "yes" instead`},
 		},
 		{
+			name:  "a table name left open in site.toml is reported on its own line",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[markdown\nunsafe = true\n"),
+			want:  []string{`site.toml:2: expected '.' or ']' to end table name, but got '\n' instead`},
+		},
+		{
+			name:  "a string left open in front matter is reported on its own line",
+			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\nweight = 3\n+++\n"),
+			want:  []string{`content/a.md:2: front matter: strings cannot contain newlines`},
+		},
+		{
 			name:  "unknown setting in site.toml",
 			files: with(chainSite(), "site.toml", "title = \"x\"\ntitel = \"y\"\n"),
 			want:  []string{`site.toml:2: unknown setting "titel"`},

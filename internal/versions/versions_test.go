@@ -403,6 +403,46 @@ func TestVersionErrors(t *testing.T) {
 	})
 }
 
+// TestBrokenOldVersion: a tag's own site.toml and pages are checked as
+// the working tree's are, and each problem names its file, line and
+// version, while the other versions have none.
+func TestBrokenOldVersion(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"site.toml":                "title = \"Acme\"\n[markdown\nunsafe = true\n",
+		"content/promises/fast.md": promiseFast,
+		"content/guides/a.md":      "# A\n\nSee [the promise](../promises/slow.md).\n",
+	})
+	r.commit("Broken quarter", "q1")
+	r.write(map[string]string{
+		"site.toml":           versionsToml,
+		"content/guides/a.md": "# A\n\nSee [the promise](../promises/fast.md).\n",
+	})
+	r.commit("Mended", "q2")
+	root, err := os.OpenRoot(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	cfg, _ := site.ParseConfig([]byte(versionsToml))
+	_, problems, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		if !p.Warning {
+			got = append(got, p.String())
+		}
+	}
+	// Problems come sorted by file.
+	if len(got) != 2 ||
+		!strings.HasPrefix(got[0], `content/guides/a.md:3:5: broken link "../promises/slow.md"`) || !strings.HasSuffix(got[0], "(version q1)") ||
+		!strings.HasPrefix(got[1], "site.toml:") || !strings.Contains(got[1], "table name") || !strings.HasSuffix(got[1], "(version q1)") {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+}
+
 func loadBuild(t *testing.T, dir string) (*Build, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
