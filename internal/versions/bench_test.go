@@ -32,11 +32,7 @@ func BenchmarkVersions(b *testing.B) {
 		runGit("commit", "-q", "-m", fmt.Sprintf("quarter %d", q))
 		runGit("tag", fmt.Sprintf("q%d", q))
 	}
-	// Each build goes into a new empty folder and none is removed before
-	// the end: ext4 without a journal skips inodes freed in the last
-	// minutes when it allocates, so creating files right after removing
-	// thousands costs several times more, a cost of the loop, not of a
-	// build on a fresh machine.
+	// Each build goes into a new folder (see gen.Dest).
 	outputs := b.TempDir()
 	for _, c := range []struct {
 		n    int
@@ -63,13 +59,7 @@ func BenchmarkVersions(b *testing.B) {
 			defer root.Close()
 			b.ResetTimer()
 			for range b.N {
-				b.StopTimer()
-				dir, err := os.MkdirTemp(outputs, "")
-				if err != nil {
-					b.Fatal(err)
-				}
-				dest := filepath.Join(dir, "public")
-				b.StartTimer()
+				dest := gen.Dest(b, outputs)
 				bl, problems, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Now: testNow})
 				if err != nil {
 					b.Fatal(err)
