@@ -57,6 +57,8 @@ func Compare(prev, v *Version) *render.Changes {
 			case was[f] == now[f]:
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
+			case wording && listFields[f]:
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: listDiff(was[f], now[f])})
 			case wording:
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: wordDiff(was[f], now[f])})
 			default:
@@ -95,7 +97,7 @@ func fields(p, other *site.Page) map[string]string {
 		for _, q := range ps {
 			ts = append(ts, q.Title)
 		}
-		return strings.Join(ts, ", ")
+		return list(ts)
 	}
 	date := func(t time.Time) string {
 		if t.IsZero() {
@@ -107,7 +109,7 @@ func fields(p, other *site.Page) map[string]string {
 		"Title":       p.Title,
 		"Description": p.Description,
 		"Owner":       p.Owner,
-		"Tags":        strings.Join(p.Tags, ", "),
+		"Tags":        list(p.Tags),
 		"Text":        "",
 	}
 	if p.Doc != nil && (other.Doc == nil || !bytes.Equal(p.Doc.Source(), other.Doc.Source())) {
@@ -120,14 +122,17 @@ func fields(p, other *site.Page) map[string]string {
 		f["Position"], f["Value proposition"], f["Segment"] = p.Position, p.ValueProposition, p.Segment
 	case site.TypePromise:
 		f["Promise"], f["Expectation"] = p.Statement, p.Expectation
-		f["Channels"], f["Positioning"] = strings.Join(p.Channels, ", "), titles(p.PositioningPages)
+		// A promise that lost the last behaviour keeping it is the change
+		// that matters most.
+		f["Chain"] = p.Chain.Status.String()
+		f["Channels"], f["Positioning"] = list(p.Channels), titles(p.PositioningPages)
 		// Who keeps the promise is the chain itself: a behaviour dropped
 		// from it is a change to the promise.
 		f["Sales behaviours"], f["Service behaviours"] = titles(p.Backlinks.Sales), titles(p.Backlinks.Service)
 	case site.TypeBehaviour:
-		f["Stage"], f["Fulfils"], f["Roles"] = p.Stage, titles(p.Fulfils), strings.Join(p.Roles, ", ")
+		f["Stage"], f["Fulfils"], f["Roles"] = p.Stage, titles(p.Fulfils), list(p.Roles)
 	case site.TypeStandard:
-		f["Roles"], f["Applies to"] = strings.Join(p.Roles, ", "), titles(p.AppliesTo)
+		f["Roles"], f["Applies to"] = list(p.Roles), titles(p.AppliesTo)
 	case site.TypeFAQ:
 		f["Question"], f["Audience"], f["Promises"] = p.Question, p.Audience, titles(p.Promises)
 	case site.TypeCompetitor:
@@ -139,14 +144,48 @@ func fields(p, other *site.Page) map[string]string {
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
 	case site.TypePersona:
-		f["Role"], f["Pains"], f["Criteria"] = p.Role, strings.Join(p.Pains, ", "), strings.Join(p.Criteria, ", ")
+		f["Role"], f["Pains"], f["Criteria"] = p.Role, list(p.Pains), list(p.Criteria)
 	}
 	return f
 }
 
+// listSep separates the items of a list field (titles, tags), which may
+// themselves hold commas.
+const listSep = "\x1f"
+
+// listFields are the fields holding lists.
+var listFields = map[string]bool{
+	"Tags": true, "Channels": true, "Positioning": true, "Sales behaviours": true, "Service behaviours": true,
+	"Fulfils": true, "Roles": true, "Applies to": true, "Promises": true, "Pains": true, "Criteria": true,
+}
+
+func list(items []string) string { return strings.Join(items, listSep) }
+
+// listDiff shows the change of a list field item by item: removed items
+// in <del>, added ones in <ins>, in the order of the new list.
+func listDiff(a, b string) template.HTML {
+	var parts []string
+	for _, o := range diff(strings.Split(a, listSep), strings.Split(b, listSep)) {
+		for _, item := range o.x {
+			if item == "" {
+				continue
+			}
+			switch o.kind {
+			case '-':
+				parts = append(parts, "<del>"+template.HTMLEscapeString(item)+"</del>")
+			case '+':
+				parts = append(parts, "<ins>"+template.HTMLEscapeString(item)+"</ins>")
+			default:
+				parts = append(parts, template.HTMLEscapeString(item))
+			}
+		}
+	}
+	return template.HTML(strings.Join(parts, ", "))
+}
+
 // fieldOrder is the order fields are shown in.
 var fieldOrder = []string{
-	"Title", "Promise", "Expectation", "Sales behaviours", "Service behaviours", "Stage", "Fulfils", "Position", "Value proposition", "Question",
+	"Title", "Chain", "Promise", "Expectation", "Sales behaviours", "Service behaviours", "Stage", "Fulfils", "Position", "Value proposition", "Question",
 	"Competitor", "Gaps", "Offer", "Starts", "Ends", "Role", "Pains", "Criteria", "Roles", "Applies to",
 	"Promises", "Channels", "Positioning", "Segment", "Audience", "Description", "Owner", "Tags", "Text",
 }

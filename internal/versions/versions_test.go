@@ -273,7 +273,7 @@ func TestVersionedBuild(t *testing.T) {
 		q2 := file(t, out, "q2/changes/index.html")
 		for _, want := range []string{
 			"Since q1", "<del>today.</del><ins>within the hour.</ins>", // the promise, word by word
-			"<dt>Sales behaviours</dt><dd class=\"diff\"><ins>Call back promptly, </ins>Quote</dd>",
+			"<dt>Sales behaviours</dt><dd class=\"diff\"><ins>Call back promptly</ins>, Quote</dd>",
 			"Moved", "from /guides/glossary/",
 		} {
 			if !strings.Contains(q2, want) {

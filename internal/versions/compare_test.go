@@ -1,0 +1,79 @@
+package versions
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"playbook/internal/render"
+	"playbook/internal/site"
+)
+
+func TestDiffs(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		diff func(a, b string) template.HTML
+		a, b string
+		want template.HTML
+	}{
+		{"a reworded phrase is one deletion and one insertion", wordDiff,
+			"Call before noon, hear back today.", "Call before noon, hear back within the hour.",
+			"Call before noon, hear back <del>today.</del><ins>within the hour.</ins>"},
+		{"words are escaped", wordDiff, "Fish & chips", "Fish & <b>chips</b>",
+			"Fish &amp; <del>chips</del><ins>&lt;b&gt;chips&lt;/b&gt;</ins>"},
+		{"a list loses an item holding a comma", listDiff,
+			list([]string{"Fixed-price quote", "Heat back, within 24 hours", "Grants"}), list([]string{"Fixed-price quote", "Grants"}),
+			"Fixed-price quote, <del>Heat back, within 24 hours</del>, Grants"},
+		{"a list gains its first item", listDiff, "", list([]string{"Quote"}), "<ins>Quote</ins>"},
+		{"a list item is renamed", listDiff, list([]string{"A", "B"}), list([]string{"A", "C"}), "A, <del>B</del>, <ins>C</ins>"},
+		{"only changed paragraphs are shown", textDiff, "One.\n\nTwo.\n\nThree.", "One.\n\nTwo, now.\n\nThree.",
+			`<p><del>Two.</del><ins>Two, now.</ins></p>`},
+		{"kept paragraphs between changes are a gap", textDiff, "One.\n\nTwo.\n\nThree.", "One, now.\n\nTwo.\n\nThree, now.",
+			`<p><del>One.</del><ins>One, now.</ins></p><p class="diff-gap">…</p><p><del>Three.</del><ins>Three, now.</ins></p>`},
+	} {
+		if got := c.diff(c.a, c.b); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestCompareChain: a promise whose last sales behaviour stops keeping it
+// shows its chain breaking and the behaviour leaving its list.
+func TestCompareChain(t *testing.T) {
+	load := func(fulfils string) *Version {
+		fsys := fstest.MapFS{
+			"content/promises/fast.md":           {Data: []byte(promiseFast)},
+			"content/behaviours/sales/quote.md":  {Data: []byte(strings.Replace(behaviourQuote, `["fast"]`, fulfils, 1))},
+			"content/behaviours/service/call.md": {Data: []byte(behaviourCall)},
+		}
+		s, _ := site.Load(fsys, site.Options{Now: testNow})
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	c := Compare(load(`["fast"]`), load(`[]`))
+	var promise, behaviour *render.ChangedPage
+	for _, g := range c.Groups {
+		for i, p := range g.Modified {
+			switch p.Title {
+			case "Fast":
+				promise = &g.Modified[i]
+			case "Quote":
+				behaviour = &g.Modified[i]
+			}
+		}
+	}
+	if promise == nil || behaviour == nil {
+		t.Fatalf("changed pages: %+v", c.Groups)
+	}
+	want := []render.FieldDiff{
+		{Field: "Chain", HTML: "<del>connected</del><ins>sales gap</ins>"},
+		{Field: "Sales behaviours", HTML: "<del>Quote</del>"},
+	}
+	if !slices.Equal(promise.Diffs, want) {
+		t.Errorf("promise diffs: %+v", promise.Diffs)
+	}
+	if len(behaviour.Diffs) != 1 || behaviour.Diffs[0] != (render.FieldDiff{Field: "Fulfils", HTML: "<del>Fast</del>"}) {
+		t.Errorf("behaviour diffs: %+v", behaviour.Diffs)
+	}
+}
