@@ -94,32 +94,53 @@ func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]
 
 // summary prints what was built in a few lines.
 func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, took time.Duration) {
-	counts := map[string]int{}
-	sections := 0
+	t := tallySite(s)
+	var parts []string
+	for _, typ := range site.Types {
+		if t.types[typ] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", t.types[typ], strings.ToLower(site.TypeTitles[typ])))
+		}
+	}
+	fmt.Fprintf(w, "Built %s into %s in %s\n", t.pages(), dest, took.Round(time.Millisecond))
+	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "  %s to the front line\n", t.chain())
+	fmt.Fprintf(w, "  %s, %s\n", plural(problems.Warnings(), "warning"), plural(problems.Errors(), "error"))
+}
+
+// A tally counts what a site holds, for the summary.
+type tally struct {
+	sections, connected, promises int
+	types                         map[string]int
+}
+
+func tallySite(s *site.Site) tally {
+	t := tally{types: map[string]int{}}
 	for _, p := range s.Pages {
 		if p.IsSection {
-			sections++
-		} else {
-			counts[p.Type]++
+			t.sections++
+			continue
+		}
+		t.types[p.Type]++
+		if p.Type == site.TypePromise {
+			t.promises++
+			if p.Chain.Status == site.Connected {
+				t.connected++
+			}
 		}
 	}
-	var parts []string
-	for _, t := range site.Types {
-		if counts[t] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[t], strings.ToLower(site.TypeTitles[t])))
-		}
+	return t
+}
+
+func (t tally) pages() string {
+	n := 0
+	for _, c := range t.types {
+		n += c
 	}
-	connected := 0
-	promises := s.OfType(site.TypePromise)
-	for _, p := range promises {
-		if p.Chain.Status == site.Connected {
-			connected++
-		}
-	}
-	fmt.Fprintf(w, "Built %s in %d sections into %s in %s\n", plural(len(s.Pages)-sections, "page"), sections, dest, took.Round(time.Millisecond))
-	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
-	fmt.Fprintf(w, "  %d of %d promises connected to the front line\n", connected, len(promises))
-	fmt.Fprintf(w, "  %s, %s\n", plural(problems.Warnings(), "warning"), plural(problems.Errors(), "error"))
+	return fmt.Sprintf("%s in %s", plural(n, "page"), plural(t.sections, "section"))
+}
+
+func (t tally) chain() string {
+	return fmt.Sprintf("%d of %d promises connected", t.connected, t.promises)
 }
 
 func plural(n int, word string) string {
@@ -178,7 +199,8 @@ func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer)
 		if v.Latest {
 			latest = ", also at latest/"
 		}
-		fmt.Fprintf(stdout, "  %s: %s from %s%s\n", v.Name, plural(len(v.Site.Pages), "page"), from, latest)
+		t := tallySite(v.Site)
+		fmt.Fprintf(stdout, "  %s: %s, %s; from %s%s\n", v.Name, t.pages(), t.chain(), from, latest)
 	}
 	fmt.Fprintf(stdout, "  %s, %s\n", plural(warns, "warning"), plural(errs, "error"))
 	return exitOK

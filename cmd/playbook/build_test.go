@@ -196,7 +196,8 @@ func TestBuildVersions(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Built 2 versions") || !strings.Contains(stdout, "v2: ") || !strings.Contains(stdout, "also at latest/") {
+	if !strings.Contains(stdout, "Built 2 versions") || !strings.Contains(stdout, "v2: 2 pages in 2 sections, 0 of 0 promises connected; from v2 (") ||
+		!strings.Contains(stdout, "2026-04-01), also at latest/") {
 		t.Errorf("summary:\n%s", stdout)
 	}
 	b, err := os.ReadFile(filepath.Join(dest, "latest", "guides", "b", "index.html"))
