@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -122,6 +124,56 @@ func TestBrowserFollowsPromiseChain(t *testing.T) {
 	}
 }
 
+// TestBrowserNotFoundPage asks the host for a page that is not there, deep
+// in the site: the 404.html the host shows in its place finds the site's
+// root, so that its stylesheet applies and its links lead into the site.
+func TestBrowserNotFoundPage(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	missing := browserSitePrefix + "promises/no-such-promise/deeper/"
+	t.Cleanup(func() {
+		// Chromium's preload scanner asks for the page's assets under the
+		// missing path before the script has set the base; those fail,
+		// and the assets then load from the root, which this checks.
+		var rest []servedRequest
+		assets := 0
+		for _, r := range requests() {
+			switch {
+			case strings.HasPrefix(r.path, missing):
+			case strings.HasPrefix(r.path, browserSitePrefix+"assets/"):
+				assets++
+				rest = append(rest, r)
+			default:
+				rest = append(rest, r)
+			}
+		}
+		if assets == 0 {
+			t.Error("the 404 page loaded no assets from the site's root")
+		}
+		checkRequests(t, rest)
+	})
+
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	resp := tabValue(b, "open a missing page", chromedp.NavigateResponse(srv.URL+missing))
+	if resp == nil || resp.Status != http.StatusNotFound {
+		t.Fatalf("missing page: response %+v, want status 404", resp)
+	}
+	b.do("heading", chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+	if h1 := strings.TrimSpace(tabValue(b, "heading", chromedp.TextContent(chromedp.CSS(`main h1`)))); h1 != "Page not found" {
+		t.Errorf("heading %q, want the 404 page's", h1)
+	}
+	b.stylesLoaded("404")
+	home := tabValue(b, "home link", chromedp.Evaluate[string](`Array.from(document.querySelectorAll('main a')).find(a => a.textContent.includes('home page'))?.href ?? ''`))
+	if home != base {
+		t.Errorf("the home page link leads to %q, want %q", home, base)
+	}
+	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#pb-sidebar a`, "Promises"))
+	b.wantURL("promises section", base+"promises/")
+}
+
 // buildExampleForBrowser builds the example playbook of the repository into
 // a temporary folder and returns it.
 func buildExampleForBrowser(t *testing.T) string {
@@ -148,8 +200,21 @@ func serveUnderPrefix(t *testing.T, dir string) (*httptest.Server, func() []serv
 		mu   sync.Mutex
 		seen []servedRequest
 	)
+	files := http.FileServer(http.Dir(dir))
+	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// As static hosts do, a missing page gets the site's 404.html.
+		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			b, _ := os.ReadFile(filepath.Join(dir, "404.html"))
+			w.Write(b)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	mux := http.NewServeMux()
-	mux.Handle(browserSitePrefix, http.StripPrefix(strings.TrimSuffix(browserSitePrefix, "/"), http.FileServer(http.Dir(dir))))
+	mux.Handle(browserSitePrefix, http.StripPrefix(strings.TrimSuffix(browserSitePrefix, "/"), site))
 	mux.Handle("/", http.NotFoundHandler())
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}

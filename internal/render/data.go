@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 	"strings"
 	"sync"
@@ -37,6 +38,40 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 
 // Link returns the URL of page p relative to this page.
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
+
+// NotFoundScript returns the script the 404 page runs first. A static
+// host shows 404.html at whatever path was asked for, where its relative
+// links no longer reach the site; the script finds the site's root in the
+// path asked for, by the last folder that is a top-level folder of the
+// site (or a version's), and makes it the page's base.
+func (d *Data) NotFoundScript() template.JS {
+	sections := []string{"alignment", "tags", "changes", "assets"}
+	seen := map[string]bool{}
+	for _, p := range d.Site.Pages {
+		top, _, _ := strings.Cut(p.URL, "/")
+		if top != "" && !seen[top] {
+			seen[top] = true
+			sections = append(sections, top)
+		}
+	}
+	versions := []string{}
+	if v := d.r.opts.Version; v != nil {
+		versions = append(versions, "latest")
+		for _, o := range v.All {
+			versions = append(versions, o.Name)
+		}
+	}
+	s, _ := json.Marshal(sections)
+	v, _ := json.Marshal(versions)
+	return template.JS(`(function(){var sections=` + string(s) + `,versions=` + string(v) + `;` + notFoundJS + `})();`)
+}
+
+// notFoundJS sets the base of the 404 page: the path up to a top-level
+// folder, or up to and with a version's folder.
+const notFoundJS = `var p=location.pathname.split("/");` +
+	`for(var i=p.length-2;i>0;i--){var s;try{s=decodeURIComponent(p[i])}catch(e){continue}` +
+	`var n=versions.indexOf(s)>=0?i+1:sections.indexOf(s)>=0?i:-1;if(n<0)continue;` +
+	`var b=document.createElement("base");b.href=p.slice(0,n).join("/")+"/";document.head.appendChild(b);return}`
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
 // to this page, with a fingerprint of its content.

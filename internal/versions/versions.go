@@ -286,6 +286,17 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 	if err := r.Render(dest); err != nil {
 		return fmt.Errorf("version %s: %w", v.Name, err)
 	}
+	if v.Latest {
+		// Static hosts show the root's 404.html for any missing page; the
+		// latest version's finds its way to the version asked for.
+		b, err := r.File("404.html")
+		if err == nil {
+			err = out.WriteFile("404.html", b)
+		}
+		if err != nil {
+			return fmt.Errorf("version %s: %w", v.Name, err)
+		}
+	}
 	return nil
 }
 

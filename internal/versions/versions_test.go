@@ -198,6 +198,11 @@ func TestVersionedBuild(t *testing.T) {
 		if !strings.Contains(file(t, out, "index.html"), `url=latest/`) {
 			t.Error("the root page does not lead to latest/")
 		}
+		// Static hosts show the root's 404.html for a missing page of any
+		// version: it is the latest's, knowing every version's folder.
+		if nf := file(t, out, "404.html"); nf != file(t, out, "q3/404.html") || !strings.Contains(nf, `versions=["latest","draft","q3","q2","q1"]`) {
+			t.Errorf("root 404.html is not q3's, knowing the versions:\n%.600s", nf)
+		}
 		if file(t, out, "latest/promises/fast/index.html") != file(t, out, "q3/promises/fast/index.html") {
 			t.Error("latest/ is not the same as q3/")
 		}
