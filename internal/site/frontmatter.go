@@ -59,11 +59,11 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
-// tomlLine returns the line of a TOML error. The parser places an error
-// found at the end of a line ("[markdown" unclosed) on the next one,
-// where it met the newline; the author's mistake is on the line before.
+// tomlLine returns the line of a TOML error. The parser places a table
+// name left open at the end of its line ("[markdown") on the next line,
+// where it met the newline; other errors at a newline are on their line.
 func tomlLine(pe toml.ParseError) int {
-	if strings.Contains(pe.Message, `got '\n'`) && pe.Position.Line > 1 {
+	if strings.Contains(pe.Message, `table name, but got '\n'`) && pe.Position.Line > 1 {
 		return pe.Position.Line - 1
 	}
 	return pe.Position.Line

@@ -223,9 +223,19 @@ func TestProblems(t *testing.T) {
 			want:  []string{`site.toml:2: expected '.' or ']' to end table name, but got '\n' instead`},
 		},
 		{
-			name:  "a string left open in front matter is reported on its own line",
-			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\nweight = 3\n+++\n"),
-			want:  []string{`content/a.md:2: front matter: strings cannot contain newlines`},
+			name:  "a key without a value in site.toml is reported on its own line",
+			files: with(chainSite(), "site.toml", "title = \"x\"\nunsafe\n[markdown]\n"),
+			want:  []string{`site.toml:2: expected '.' or '=', but got '\n' instead`},
+		},
+		{
+			name:  "a table name left open in front matter is reported on its own line",
+			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\n[params\nx = 3\n+++\n"),
+			want:  []string{`content/a.md:3: front matter: expected '.' or ']' to end table name, but got '\n' instead`},
+		},
+		{
+			name:  "a key without a value in front matter is reported on its own line",
+			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\ndraft\n+++\n"),
+			want:  []string{`content/a.md:3: front matter: expected '.' or '=', but got '\n' instead`},
 		},
 		{
 			name:  "unknown setting in site.toml",
