@@ -235,32 +235,31 @@ func (r *Renderer) Names() []string {
 // page. It returns an error wrapping fs.ErrNotExist for a name that is not
 // part of the site.
 func (r *Renderer) File(name string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.write(&buf, name); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return r.file(name, new(bytes.Buffer))
 }
 
-// write appends the named file of the site to buf.
-func (r *Renderer) write(buf *bytes.Buffer, name string) error {
+// file returns the content of the named file, rendering a page into buf.
+// Static files and files under content/ are returned as they are, not
+// copied into buf: an attachment may be large.
+func (r *Renderer) file(name string, buf *bytes.Buffer) ([]byte, error) {
 	j, ok := r.files[name]
 	if !ok {
 		if b, ok := r.static[name]; ok {
-			buf.Write(b)
-			return nil
+			return b, nil
 		}
-		return &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
+		return nil, &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
 	}
 	if j.source != "" {
 		b, err := fs.ReadFile(r.opts.Source, j.source)
 		if err != nil {
-			return fmt.Errorf("copy %s: %w", j.source, unwrapPath(err))
+			return nil, fmt.Errorf("copy %s: %w", j.source, unwrapPath(err))
 		}
-		buf.Write(b)
-		return nil
+		return b, nil
 	}
-	return r.renderJob(buf, name, j)
+	if err := r.renderJob(buf, name, j); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // bufs holds the buffers Render renders pages into: a page is tens of
@@ -289,9 +288,9 @@ func (r *Renderer) Render(out Output) error {
 				}
 				buf := bufs.Get().(*bytes.Buffer)
 				buf.Reset()
-				err := r.write(buf, name)
+				b, err := r.file(name, buf)
 				if err == nil {
-					err = out.WriteFile(name, buf.Bytes())
+					err = out.WriteFile(name, b)
 				}
 				bufs.Put(buf)
 				if err != nil {
