@@ -41,9 +41,11 @@ func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 
 // NotFoundScript returns the script the 404 page runs first. A static
 // host shows 404.html at whatever path was asked for, where its relative
-// links no longer reach the site; the script finds the site's root in the
-// path asked for, by the last folder that is a top-level folder of the
-// site (or a version's), and makes it the page's base.
+// links no longer reach the site. The script guesses the site's root from
+// the path (the folder above the last top-level folder of the site in it,
+// or a version's folder) and makes it the page's base at once; then it
+// checks the guess by asking for the stylesheet there, and if that fails
+// tries each folder above in turn.
 func (d *Data) NotFoundScript() template.JS {
 	sections := []string{"alignment", "tags", "changes", "assets"}
 	seen := map[string]bool{}
@@ -63,15 +65,36 @@ func (d *Data) NotFoundScript() template.JS {
 	}
 	s, _ := json.Marshal(sections)
 	v, _ := json.Marshal(versions)
-	return template.JS(`(function(){var sections=` + string(s) + `,versions=` + string(v) + `;` + notFoundJS + `})();`)
+	css, _ := json.Marshal(d.Asset("assets/playbook.css"))
+	return template.JS("(function(){var sections=" + string(s) + ",versions=" + string(v) + ",css=" + string(css) + ";" + notFoundJS + "})();")
 }
 
-// notFoundJS sets the base of the 404 page: the path up to a top-level
-// folder, or up to and with a version's folder.
-const notFoundJS = `var p=location.pathname.split("/");` +
-	`for(var i=p.length-2;i>0;i--){var s;try{s=decodeURIComponent(p[i])}catch(e){continue}` +
-	`var n=versions.indexOf(s)>=0?i+1:sections.indexOf(s)>=0?i:-1;if(n<0)continue;` +
-	`var b=document.createElement("base");b.href=p.slice(0,n).join("/")+"/";document.head.appendChild(b);return}`
+// notFoundJS is the body of NotFoundScript. The candidates for the root
+// are, best first: the folder of a version named in the path; the folder
+// above a top-level folder named in the path; every folder of the path,
+// deepest first. In a versioned site the root of a version's pages is its
+// folder, and latest/ where the path names none.
+const notFoundJS = `
+if(document.querySelector("base")||/\/404\.html$/.test(location.pathname))return;
+var latest=versions.length?"latest/":"",dirs=location.pathname.split("/").slice(1,-1).filter(Boolean),c=[],i;
+function at(n){return "/"+dirs.slice(0,n).map(function(x){return x+"/"}).join("")}
+function name(x){try{return decodeURIComponent(x)}catch(e){return ""}}
+for(i=dirs.length-1;i>=0;i--)if(versions.indexOf(name(dirs[i]))>=0)c.push(at(i+1));
+for(i=dirs.length-1;i>=0;i--)if(sections.indexOf(name(dirs[i]))>=0)c.push(at(i)+latest);
+for(i=dirs.length;i>=0;i--)c.push(at(i)+latest);
+var base=document.createElement("base");base.href=c[0];document.head.appendChild(base);
+if(!window.fetch)return;
+(function check(k){
+if(k>=c.length)return;
+fetch(c[k]+css,{method:"HEAD"}).then(function(r){
+if(!r.ok)throw r;
+if(k===0)return;
+base.href=c[k];
+document.querySelectorAll("link[href]").forEach(function(l){l.replaceWith(l.cloneNode())});
+document.querySelectorAll("script[src]").forEach(function(s){var n=document.createElement("script");n.src=s.getAttribute("src");s.replaceWith(n)});
+}).catch(function(){check(k+1)});
+})(0);
+`
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
 // to this page, with a fingerprint of its content.

@@ -395,9 +395,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	if strings.HasPrefix(ctype, "text/html") {
 		if status == http.StatusNotFound {
-			// The 404 page is made for the site root; shown at any path,
-			// its relative links need the root as their base.
-			b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="/">`), 1)
+			// The 404 page is made for the site root (a versioned site's
+			// is its latest version's); shown at any path, its relative
+			// links need that as their base.
+			base := "/"
+			if sn.files != nil {
+				base = "/latest/"
+			}
+			b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="`+base+`">`), 1)
 		}
 		b = injectScript(b, sn.build)
 	}

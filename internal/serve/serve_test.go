@@ -456,6 +456,12 @@ func TestServeVersions(t *testing.T) {
 	if contains(t, s, "v1/guides/glossary/index.html", "Draft words.") {
 		t.Error("v1 shows an edit made after it")
 	}
+	// A missing page shows the latest version's 404 page, based there.
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/guides/gone/", nil))
+	if rec.Code != 404 || !strings.Contains(rec.Body.String(), `<head><base href="/latest/">`) || !strings.Contains(rec.Body.String(), "Page not found") {
+		t.Errorf("404 in a versioned site: %d, not latest's page based at /latest/", rec.Code)
+	}
 }
 
 // TestRequestsDuringRebuildsSeeWholeSites reads pages while the site is
