@@ -236,9 +236,17 @@ func writeNav(b *strings.Builder, items []NavItem) {
 		if it.Current {
 			b.WriteString(` aria-current="page"`)
 		}
-		b.WriteString(">" + template.HTMLEscapeString(it.Title))
-		if it.StatusClass != "" {
-			b.WriteString(` <span class="dot dot-` + it.StatusClass + `" title="` + it.Status + `"></span>`)
+		b.WriteString(">")
+		if it.StatusClass == "" {
+			b.WriteString(template.HTMLEscapeString(it.Title))
+		} else {
+			// The dot stays on the line of the title's last word.
+			head, last := "", it.Title
+			if i := strings.LastIndexByte(it.Title, ' '); i >= 0 {
+				head, last = it.Title[:i+1], it.Title[i+1:]
+			}
+			b.WriteString(template.HTMLEscapeString(head) + `<span class="nowrap">` + template.HTMLEscapeString(last) +
+				` <span class="dot dot-` + it.StatusClass + `" title="` + it.Status + `"></span></span>`)
 		}
 		b.WriteString("</a>")
 		if len(it.Children) > 0 {
