@@ -164,6 +164,7 @@ func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", err, dest)
 		return exitContent
 	}
+	defer b.Close()
 	errs, warns := 0, 0
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)

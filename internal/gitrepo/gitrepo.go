@@ -20,10 +20,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-git/go-billy/v5"
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // A Repo is an open Git repository.
@@ -34,9 +37,22 @@ type Repo struct {
 	mu sync.Mutex
 	// changed memoises the paths each commit changed against its first
 	// parent, so that versions sharing history walk it once.
-	changed map[plumbing.Hash][]string
+	changed map[changeKey][]string
 	shallow map[plumbing.Hash]bool
 	blobs   map[plumbing.Hash][]byte
+	trees   map[plumbing.Hash]*object.Tree
+	// storage keeps the packfiles open until Close.
+	storage *filesystem.Storage
+}
+
+// Close closes the files the repository keeps open.
+func (r *Repo) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.storage == nil {
+		return nil
+	}
+	return r.storage.Close()
 }
 
 // Errors a caller may want to tell apart.
@@ -58,7 +74,20 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open git repository at %s: %w", dir, err)
 	}
-	repo := &Repo{repo: r, changed: map[plumbing.Hash][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}}
+	repo := &Repo{repo: r, changed: map[changeKey][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
+	// A walk over history reads thousands of objects, and go-git opens
+	// the packfile again for each one unless told to keep it open: a
+	// 2,000-commit history took seconds that way.
+	if st, ok := r.Storer.(*filesystem.Storage); ok {
+		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+		var wt billy.Filesystem
+		if w, err := r.Worktree(); err == nil {
+			wt = w.Filesystem
+		}
+		if r2, err := git.Open(kept, wt); err == nil {
+			repo.repo, repo.storage = r2, kept
+		}
+	}
 	if hs, err := r.Storer.Shallow(); err == nil {
 		for _, h := range hs {
 			repo.shallow[h] = true
@@ -193,6 +222,7 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 	for _, p := range paths {
 		want[p] = true
 	}
+	dir := commonDir(paths)
 	out := map[string]Change{}
 	iter, err := r.repo.Log(&git.LogOptions{From: c.c.Hash, Order: git.LogOrderCommitterTime})
 	if err != nil {
@@ -214,7 +244,7 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 			// What this commit changed cannot be told without its parent.
 			return nil, fmt.Errorf("read history: %d files changed before commit %s: %w", len(want), commit.Hash.String()[:7], ErrShallow)
 		}
-		changed, err := r.changedPaths(commit)
+		changed, err := r.changedPaths(commit, dir)
 		if err != nil {
 			return nil, err
 		}
@@ -231,13 +261,17 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 	return out, nil
 }
 
-// changedPaths returns the files commit changed against its first parent
-// (all of them for a root commit).
-func (r *Repo) changedPaths(commit *object.Commit) ([]string, error) {
-	if ps, ok := r.changed[commit.Hash]; ok {
+// changedPaths returns the files under folder dir ("" for all) that
+// commit added or changed against its first parent (all of them for a
+// root commit). Only the folders whose trees differ are read: a commit
+// that left dir as it was costs a few lookups, and most commits of a
+// repository holding code beside its playbook touch no page.
+func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error) {
+	key := changeKey{commit.Hash, dir}
+	if ps, ok := r.changed[key]; ok {
 		return ps, nil
 	}
-	tree, err := commit.Tree()
+	tree, err := r.subtree(commit.TreeHash, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read commit %s: %w", commit.Hash.String()[:7], err)
 	}
@@ -247,22 +281,120 @@ func (r *Repo) changedPaths(commit *object.Commit) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)
 		}
-		if parent, err = p.Tree(); err != nil {
+		if parent, err = r.subtree(p.TreeHash, dir); err != nil {
 			return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
 		}
 	}
-	changes, err := object.DiffTree(parent, tree)
+	ps, err := r.changedFiles(nil, dir, parent, tree)
 	if err != nil {
 		return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
 	}
-	var ps []string
-	for _, ch := range changes {
-		if ch.To.Name != "" {
-			ps = append(ps, ch.To.Name)
+	r.changed[key] = ps
+	return ps, nil
+}
+
+// changedFiles appends to out the files under dir that are in tree b
+// (nil for none) and not the same in tree a (nil for none).
+func (r *Repo) changedFiles(out []string, dir string, a, b *object.Tree) ([]string, error) {
+	if b == nil || a != nil && a.Hash == b.Hash {
+		return out, nil
+	}
+	before := map[string]object.TreeEntry{}
+	if a != nil {
+		for _, e := range a.Entries {
+			before[e.Name] = e
 		}
 	}
-	r.changed[commit.Hash] = ps
-	return ps, nil
+	for _, e := range b.Entries {
+		o, had := before[e.Name]
+		if had && o.Hash == e.Hash && o.Mode == e.Mode {
+			continue
+		}
+		p := path.Join(dir, e.Name)
+		if e.Mode != filemode.Dir {
+			out = append(out, p)
+			continue
+		}
+		sub, err := r.tree(e.Hash)
+		if err != nil {
+			return nil, err
+		}
+		var was *object.Tree
+		if had && o.Mode == filemode.Dir {
+			if was, err = r.tree(o.Hash); err != nil {
+				return nil, err
+			}
+		}
+		if out, err = r.changedFiles(out, p, was, sub); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// changeKey names the changes of a commit under a folder.
+type changeKey struct {
+	commit plumbing.Hash
+	dir    string
+}
+
+// subtree returns the tree of folder dir ("" for the root) in the tree
+// root, or nil if it has no such folder.
+func (r *Repo) subtree(root plumbing.Hash, dir string) (*object.Tree, error) {
+	t, err := r.tree(root)
+	if err != nil || dir == "" {
+		return t, err
+	}
+	for _, name := range strings.Split(dir, "/") {
+		e := slices.IndexFunc(t.Entries, func(e object.TreeEntry) bool { return e.Name == name })
+		if e < 0 || t.Entries[e].Mode != filemode.Dir {
+			return nil, nil
+		}
+		if t, err = r.tree(t.Entries[e].Hash); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// tree returns a tree object. go-git keeps objects as read, not decoded;
+// a walk over history meets each tree of a commit again as its parent's,
+// so decoded trees are kept, a bounded number. r.mu is held.
+func (r *Repo) tree(h plumbing.Hash) (*object.Tree, error) {
+	if t, ok := r.trees[h]; ok {
+		return t, nil
+	}
+	t, err := object.GetTree(r.repo.Storer, h)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.trees) >= maxTrees {
+		clear(r.trees)
+	}
+	r.trees[h] = t
+	return t, nil
+}
+
+// maxTrees bounds the decoded trees kept: far more than the folders of a
+// commit, far less memory than a long history's.
+const maxTrees = 4096
+
+// commonDir returns the deepest folder holding every path, "" for the
+// root.
+func commonDir(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	dir := path.Dir(paths[0])
+	for _, p := range paths[1:] {
+		for dir != "." && !strings.HasPrefix(p, dir+"/") {
+			dir = path.Dir(dir)
+		}
+	}
+	if dir == "." {
+		return ""
+	}
+	return dir
 }
 
 // blob returns the content of a blob. Versions share most files, so each

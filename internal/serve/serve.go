@@ -224,6 +224,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 	if err != nil {
 		return fail(site.Problems{{File: site.ConfigFile, Line: 1, Msg: err.Error()}})
 	}
+	defer b.Close()
 	problems = nil
 	for _, p := range vproblems {
 		p.Msg += " (version " + p.Version + ")"

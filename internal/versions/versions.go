@@ -78,12 +78,17 @@ type Build struct {
 // Load resolves and loads every version the configuration names, newest
 // first. The error is for what stops versions from being read at all: no
 // repository, a ref that does not exist, a shallow clone.
-func Load(opts Options) (*Build, []Problem, error) {
+func Load(opts Options) (_ *Build, _ []Problem, err error) {
 	cfg := opts.Config.Versions
 	repo, err := gitrepo.Open(opts.Source)
 	if err != nil {
 		return nil, nil, err
 	}
+	defer func() {
+		if err != nil {
+			repo.Close()
+		}
+	}()
 	prefix, err := repoPrefix(repo, opts.Source)
 	if err != nil {
 		return nil, nil, err
@@ -205,6 +210,9 @@ func repoPrefix(repo *gitrepo.Repo, source string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
+// Close closes the files of the repository the build reads.
+func (b *Build) Close() error { return b.repo.Close() }
+
 // Render writes every version to out: /<name>/ each, /latest/, the root
 // page and the Atom feed of changes.
 func (b *Build) Render(out render.Output) error {
@@ -323,6 +331,7 @@ func LastChanges(source string, s *site.Site) (map[string]render.Change, error) 
 	if err != nil {
 		return nil, err
 	}
+	defer repo.Close()
 	prefix, err := repoPrefix(repo, source)
 	if err != nil {
 		return nil, err

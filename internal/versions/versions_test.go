@@ -118,6 +118,9 @@ func history(t *testing.T) *repo {
 		"content/behaviours/sales/call-back-promptly.md": strings.Replace(behaviourQuote, `title = "Quote"`, `title = "Call back promptly"`, 1),
 	})
 	r.commit("Faster promise; glossary moved", "q2")
+	// A commit that touches no page: the walk over history passes it by.
+	r.write(map[string]string{"NOTES.md": "For authors.\n"})
+	r.commit("Notes for authors", "")
 	r.git("rm", "-q", "content/guides/old-price-list.md")
 	r.commit("Drop the old price list", "q3")
 	r.write(map[string]string{"content/promises/fast.md": strings.Replace(promiseFast, "hear back today", "hear back in ten minutes", 1)})
@@ -143,6 +146,7 @@ func build(t *testing.T, dir string) (*Build, *render.MemOutput) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { b.Close() })
 	for _, p := range problems {
 		if !p.Warning {
 			t.Fatalf("problem: %s", p)
