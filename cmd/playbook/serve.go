@@ -33,10 +33,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer root.Close()
 
 	start := time.Now()
-	opts := serve.Options{Drafts: *drafts, Log: stderr}
-	if *withVersions {
-		opts.Versions = *source
-	}
+	opts := serve.Options{Drafts: *drafts, Log: stderr, Dir: *source, Versions: *withVersions}
 	srv, err := serve.New(root.FS(), opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)

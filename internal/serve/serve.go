@@ -35,6 +35,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/render"
 	"playbook/internal/site"
 	"playbook/internal/versions"
@@ -47,10 +48,14 @@ type Options struct {
 	// Log receives one line per rebuild and the problems of a build, each
 	// printed once; nil discards them.
 	Log io.Writer
-	// Versions, if set, is the site's folder: the server then shows every
-	// version site.toml names, read from the folder's Git repository, as
-	// playbook build publishes them. Each rebuild builds them all again.
-	Versions string
+	// Dir is the site's folder on disk. In a Git repository, pages then
+	// show when they last changed, as playbook build shows it, brought up
+	// to date at a rebuild after a commit.
+	Dir string
+	// Versions shows every version site.toml names, read from the Git
+	// repository of Dir, as playbook build publishes them. Each rebuild
+	// builds them all again.
+	Versions bool
 }
 
 // A Server previews the site in a folder.
@@ -71,6 +76,11 @@ type Server struct {
 	// themeDirty records a change to layouts, static files or settings
 	// that a failed rebuild could not apply yet.
 	themeDirty bool
+	// last is when each page last changed in Git, as of commit head;
+	// noHistory says there is no history to read.
+	last      map[string]render.Change
+	head      string
+	noHistory bool
 
 	snap atomic.Pointer[snapshot]
 	// problems are the errors of the latest build, shown as an overlay
@@ -141,7 +151,7 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		}
 	}
 
-	if s.opts.Versions != "" {
+	if s.opts.Versions {
 		return s.rebuildVersions(changed, start)
 	}
 	st, problems := s.loader.Load(changed)
@@ -158,11 +168,14 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		s.problems.Store(nil)
 	}
 
+	if s.updateLastChanges(st) {
+		themeChanged = true
+	}
 	var r *render.Renderer
 	if themeChanged || s.theme == nil || s.theme.Site().Config.Highlight != st.Config.Highlight {
 		theme, err := render.Theme(s.src, st.Config.Theme)
 		if err == nil {
-			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, Bodies: &s.bodies})
+			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, Bodies: &s.bodies, LastChange: s.last})
 		}
 		if err != nil {
 			s.theme = nil
@@ -190,6 +203,38 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 	}
 	return change, nil
+}
+
+// updateLastChanges reads when each page last changed in Git again if
+// HEAD moved since it last did (a commit, a checkout), and reports
+// whether it did. Reading HEAD costs a fraction of a millisecond; the walk
+// over history runs only after a commit.
+func (s *Server) updateLastChanges(st *site.Site) bool {
+	if s.opts.Dir == "" || s.noHistory {
+		return false
+	}
+	head, err := versions.Head(s.opts.Dir)
+	if err == nil && head == s.head {
+		return false
+	}
+	var last map[string]render.Change
+	if err == nil {
+		last, err = versions.LastChanges(s.opts.Dir, st)
+	}
+	if err != nil {
+		// A folder outside Git, a repository without commits or a
+		// shallow clone goes without, as in a build, and is not asked
+		// again.
+		s.noHistory = true
+		if !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
+			s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
+		}
+		dropped := s.last != nil
+		s.last = nil
+		return dropped
+	}
+	s.head, s.last = head, last
+	return true
 }
 
 // swap makes sn the snapshot served, numbering it.
@@ -220,7 +265,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	b, vproblems, err := versions.Load(versions.Options{Source: s.opts.Versions, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
+	b, vproblems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
 	if err != nil {
 		return fail(site.Problems{{File: site.ConfigFile, Line: 1, Msg: err.Error()}})
 	}

@@ -437,7 +437,7 @@ func TestServeVersions(t *testing.T) {
 	git("commit", "-q", "-m", "one")
 	git("tag", "v1")
 	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
-	s, err := New(os.DirFS(dir), Options{Versions: dir})
+	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -461,6 +461,44 @@ func TestServeVersions(t *testing.T) {
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/guides/gone/", nil))
 	if rec.Code != 404 || !strings.Contains(rec.Body.String(), `<head><base href="/latest/">`) || !strings.Contains(rec.Body.String(), "Page not found") {
 		t.Errorf("404 in a versioned site: %d, not latest's page based at /latest/", rec.Code)
+	}
+}
+
+// TestServeShowsLastChange: pages show their last commit, as a build
+// does; after a commit, the next rebuild shows the new one.
+func TestServeShowsLastChange(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	git := func(when time.Time, args ...string) string { return gittest.Git(t, dir, when, args...) }
+	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	git(first, "init", "-q")
+	git(first, "add", "-A")
+	git(first, "commit", "-q", "-m", "first")
+	s, err := New(os.DirFS(dir), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := func(day string) string {
+		return `<dt>Changed</dt><dd><time datetime="2026-03-` + day + `">` + day + ` Mar 2026</time> by Ann Author`
+	}
+	if !contains(t, s, "guides/glossary/index.html", changed("14")) {
+		t.Error("the glossary does not show its last change")
+	}
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+	second := first.AddDate(0, 0, 2)
+	git(second, "commit", "-q", "-am", "second")
+	if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if !contains(t, s, "guides/glossary/index.html", changed("16")) || !contains(t, s, "promises/fast/index.html", changed("14")) {
+		t.Error("after a commit, the glossary does not show it, or the promise not its own")
+	}
+	// A folder outside Git builds without.
+	plain := t.TempDir()
+	writeFiles(t, plain, smallSite)
+	s, err = New(os.DirFS(plain), Options{Dir: plain})
+	if err != nil || contains(t, s, "guides/glossary/index.html", "<dt>Changed</dt>") {
+		t.Errorf("a folder outside Git: %v, or it shows a last change", err)
 	}
 }
 

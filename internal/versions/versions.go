@@ -343,6 +343,21 @@ func LastChanges(source string, s *site.Site) (map[string]render.Change, error) 
 	return lastChanges(repo, prefix, head, s)
 }
 
+// Head returns the commit HEAD of the repository holding the folder
+// source names.
+func Head(source string) (string, error) {
+	repo, err := gitrepo.Open(source)
+	if err != nil {
+		return "", err
+	}
+	defer repo.Close()
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return "", err
+	}
+	return head.Hash, nil
+}
+
 func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
 	repoPath := func(file string) string {
 		if prefix == "." {
