@@ -156,9 +156,16 @@ func TestBrowserNotFoundPage(t *testing.T) {
 // and its home link leads to home.
 func (b *chromeTab) openMissing(url, home string) {
 	b.t.Helper()
+	b.openNotFound(url, http.StatusNotFound, home)
+}
+
+// openNotFound opens a 404 page at url, answered with status, and checks
+// that it finds the site.
+func (b *chromeTab) openNotFound(url string, status int64, home string) {
+	b.t.Helper()
 	resp := tabValue(b, "open "+url, chromedp.NavigateResponse(url))
-	if resp == nil || resp.Status != http.StatusNotFound {
-		b.t.Fatalf("%s: response %+v, want status 404", url, resp)
+	if resp == nil || resp.Status != status {
+		b.t.Fatalf("%s: response %+v, want status %d", url, resp, status)
 	}
 	waitInTab(b, "the 404 page at "+url+" to find the site", browserStepTimeout,
 		`Array.from(document.querySelectorAll('link[rel="stylesheet"]')).every(l => { try { return l.sheet && l.sheet.cssRules.length > 0 } catch (e) { return false } }) &&

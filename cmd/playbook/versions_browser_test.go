@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path"
@@ -82,9 +83,11 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 
 	srv, requests := serveUnderPrefix(t, out)
 	base := srv.URL + browserSitePrefix
-	// Step 6 asks for missing pages on purpose.
-	bookmark, gone := browserSitePrefix+"promises/", browserSitePrefix+"q1/promises/gone/"
-	t.Cleanup(func() { checkRequests(t, ignoreMissing(requests(), bookmark, gone)) })
+	// Step 6 asks for missing pages on purpose, and opens the root's
+	// 404.html, whose assets the preload scanner asks for at the root
+	// before its script points the page at latest/.
+	bookmark, gone, rootAssets := browserSitePrefix+"promises/", browserSitePrefix+"q1/promises/gone/", browserSitePrefix+"assets/"
+	t.Cleanup(func() { checkRequests(t, ignoreMissing(requests(), bookmark, gone, rootAssets)) })
 	b := startChromium(t, ctx)
 
 	// 2. The root leads to latest/, which is q2.
@@ -168,6 +171,8 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	// version asked for otherwise.
 	b.openMissing(srv.URL+bookmark+id+"/", base+"latest/")
 	b.openMissing(srv.URL+gone, base+"q1/")
+	// The root's copy, opened where it lies, leads to latest/ too.
+	b.openNotFound(base+"404.html", http.StatusOK, base+"latest/")
 
 	t.Logf("whole test took %v", time.Since(start).Round(time.Millisecond))
 }

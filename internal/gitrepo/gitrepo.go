@@ -76,10 +76,10 @@ func Open(dir string) (*Repo, error) {
 	}
 	repo := &Repo{repo: r, changed: map[changeKey][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
 	// A walk over history reads thousands of objects, and go-git opens
-	// the packfile again for each one unless told to keep it open: a
-	// 2,000-commit history took seconds that way.
+	// the packfile again for each one unless told to keep packfiles open
+	// (a bounded number of them): a 2,000-commit history took seconds.
 	if st, ok := r.Storer.(*filesystem.Storage); ok {
-		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{MaxOpenDescriptors: 64})
 		var wt billy.Filesystem
 		if w, err := r.Worktree(); err == nil {
 			wt = w.Filesystem
@@ -102,6 +102,21 @@ func (r *Repo) Root() string {
 		return wt.Filesystem.Root()
 	}
 	return ""
+}
+
+// Head returns the hash of the commit HEAD names, reading references
+// only: cheap enough to ask at every rebuild of a preview.
+func (r *Repo) Head() (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref, err := r.repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return "", ErrNoCommits
+	}
+	if err != nil {
+		return "", fmt.Errorf("read HEAD: %w", err)
+	}
+	return ref.Hash().String(), nil
 }
 
 // A Commit is a commit of the repository.
@@ -262,8 +277,8 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 }
 
 // changedPaths returns the files under folder dir ("" for all) that
-// commit added or changed against its first parent (all of them for a
-// root commit). Only the folders whose trees differ are read: a commit
+// commit added or changed against its parent (all of them for a root
+// commit; for a merge, see below). Only the folders whose trees differ are read: a commit
 // that left dir as it was costs a few lookups, and most commits of a
 // repository holding code beside its playbook touch no page.
 func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error) {
@@ -275,19 +290,40 @@ func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error)
 	if err != nil {
 		return nil, fmt.Errorf("read commit %s: %w", commit.Hash.String()[:7], err)
 	}
-	var parent *object.Tree
-	if commit.NumParents() > 0 {
-		p, err := commit.Parent(0)
+	if commit.NumParents() == 0 {
+		ps, err := r.changedFiles(nil, dir, nil, tree)
+		if err != nil {
+			return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
+		}
+		r.changed[key] = ps
+		return ps, nil
+	}
+	// A merge changed a file only where the file differs from every
+	// parent: one brought in from a branch is credited, as git log
+	// credits it, to the commit on the branch that changed it, which the
+	// walk meets later.
+	var ps []string
+	for i := range commit.NumParents() {
+		p, err := commit.Parent(i)
 		if err != nil {
 			return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)
 		}
-		if parent, err = r.subtree(p.TreeHash, dir); err != nil {
+		parent, err := r.subtree(p.TreeHash, dir)
+		if err != nil {
 			return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
 		}
-	}
-	ps, err := r.changedFiles(nil, dir, parent, tree)
-	if err != nil {
-		return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
+		changed, err := r.changedFiles(nil, dir, parent, tree)
+		if err != nil {
+			return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
+		}
+		if i == 0 {
+			ps = changed
+		} else {
+			ps = slices.DeleteFunc(ps, func(p string) bool { return !slices.Contains(changed, p) })
+		}
+		if len(ps) == 0 {
+			break
+		}
 	}
 	r.changed[key] = ps
 	return ps, nil

@@ -1,6 +1,14 @@
 package gitrepo
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"playbook/internal/gittest"
+)
 
 func TestCommonDir(t *testing.T) {
 	for _, c := range []struct {
@@ -17,5 +25,73 @@ func TestCommonDir(t *testing.T) {
 		if got := commonDir(c.paths); got != c.want {
 			t.Errorf("commonDir(%q) = %q, want %q", c.paths, got, c.want)
 		}
+	}
+}
+
+// TestLastChangesThroughMerge: a file changed on a branch is credited to
+// the branch's commit, not to the merge that brought it in, as git log
+// credits it; a merge that resolves a file its own way is credited.
+func TestLastChangesThroughMerge(t *testing.T) {
+	dir := t.TempDir()
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	n := 0
+	git := func(args ...string) string {
+		n++
+		return gittest.Git(t, dir, day.AddDate(0, 0, n), args...)
+	}
+	write := func(name, text string) {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	write("content/a.md", "A\n")
+	write("content/b.md", "B\n")
+	write("content/c.md", "C\n")
+	git("add", "-A")
+	git("commit", "-q", "-m", "start")
+	git("checkout", "-q", "-b", "side")
+	write("content/b.md", "B on the side\n")
+	write("content/c.md", "C on the side\n")
+	git("commit", "-q", "-am", "side edits b and c")
+	side := strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+	git("checkout", "-q", "main")
+	write("content/a.md", "A on main\n")
+	write("content/c.md", "C on main\n")
+	git("commit", "-q", "-am", "main edits a and c")
+	mainEdit := strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+	if _, err := gittest.Run(dir, day.AddDate(0, 1, 0), "merge", "-q", "--no-ff", "side", "-m", "merge"); err == nil {
+		t.Fatal("the merge should conflict on c.md")
+	}
+	write("content/c.md", "C, both\n")
+	git("commit", "-q", "-am", "merge side")
+	merge := strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.LastChanges(head, []string{"content/a.md", "content/b.md", "content/c.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"content/a.md": mainEdit, "content/b.md": side, "content/c.md": merge} {
+		if got[file].Short != want {
+			t.Errorf("%s: last changed in %s, want %s", file, got[file].Short, want)
+		}
+		if log := strings.TrimSpace(git("log", "-1", "--format=%h", "--abbrev=7", "--", file)); log != want {
+			t.Errorf("%s: git log says %s, the test expects %s", file, log, want)
+		}
+	}
+	if h, err := r.Head(); err != nil || h[:7] != merge {
+		t.Errorf("Head() = %q, %v; want %s…", h, err, merge)
 	}
 }

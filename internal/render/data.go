@@ -73,16 +73,22 @@ func (d *Data) NotFoundScript() template.JS {
 // are, best first: the folder of a version named in the path; the folder
 // above a top-level folder named in the path; every folder of the path,
 // deepest first. In a versioned site the root of a version's pages is its
-// folder, and latest/ where the path names none.
+// folder, and latest/ where the path names none. The page opened where it
+// lies (from disk, say) needs nothing, but for the copy of the latest
+// version's at the root of a versioned site, which needs latest/.
 const notFoundJS = `
-if(document.querySelector("base")||/\/404\.html$/.test(location.pathname))return;
+if(document.querySelector("base"))return;
 var latest=versions.length?"latest/":"",dirs=location.pathname.split("/").slice(1,-1).filter(Boolean),c=[],i;
 function at(n){return "/"+dirs.slice(0,n).map(function(x){return x+"/"}).join("")}
 function name(x){try{return decodeURIComponent(x)}catch(e){return ""}}
+function set(u){var b=document.createElement("base");b.href=u;document.head.appendChild(b);return b}
+if(/\/404\.html$/.test(location.pathname)){
+if(latest&&versions.indexOf(name(dirs[dirs.length-1]))<0)set(latest);
+return}
 for(i=dirs.length-1;i>=0;i--)if(versions.indexOf(name(dirs[i]))>=0)c.push(at(i+1));
 for(i=dirs.length-1;i>=0;i--)if(sections.indexOf(name(dirs[i]))>=0)c.push(at(i)+latest);
 for(i=dirs.length;i>=0;i--)c.push(at(i)+latest);
-var base=document.createElement("base");base.href=c[0];document.head.appendChild(base);
+var base=set(c[0]);
 if(!window.fetch)return;
 (function check(k){
 if(k>=c.length)return;

@@ -76,11 +76,11 @@ type Server struct {
 	// themeDirty records a change to layouts, static files or settings
 	// that a failed rebuild could not apply yet.
 	themeDirty bool
-	// last is when each page last changed in Git, as of commit head;
-	// noHistory says there is no history to read.
-	last      map[string]render.Change
-	head      string
-	noHistory bool
+	// last is when each page last changed in Git, as of commit head,
+	// for the page files asked about.
+	last  map[string]render.Change
+	head  string
+	asked map[string]bool
 
 	snap atomic.Pointer[snapshot]
 	// problems are the errors of the latest build, shown as an overlay
@@ -206,34 +206,42 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 }
 
 // updateLastChanges reads when each page last changed in Git again if
-// HEAD moved since it last did (a commit, a checkout), and reports
-// whether it did. Reading HEAD costs a fraction of a millisecond; the walk
-// over history runs only after a commit.
+// HEAD moved since it last did (a commit, a checkout) or the site has page
+// files it did not ask about (a page fixed or restored), and reports
+// whether the answer changed. Reading HEAD reads references only; the
+// walk over history runs only then.
 func (s *Server) updateLastChanges(st *site.Site) bool {
-	if s.opts.Dir == "" || s.noHistory {
+	if s.opts.Dir == "" {
 		return false
 	}
 	head, err := versions.Head(s.opts.Dir)
-	if err == nil && head == s.head {
-		return false
-	}
-	var last map[string]render.Change
-	if err == nil {
-		last, err = versions.LastChanges(s.opts.Dir, st)
-	}
 	if err != nil {
-		// A folder outside Git, a repository without commits or a
-		// shallow clone goes without, as in a build, and is not asked
-		// again.
-		s.noHistory = true
-		if !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
-			s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
-		}
+		// A folder outside Git or a repository without commits goes
+		// without, as in a build, until that changes.
+		s.head, s.asked = "", nil
 		dropped := s.last != nil
 		s.last = nil
 		return dropped
 	}
-	s.head, s.last = head, last
+	fresh := head != s.head
+	for _, p := range st.Pages {
+		if p.HasFile() && !s.asked[p.File] {
+			fresh = true
+			break
+		}
+	}
+	if !fresh {
+		return false
+	}
+	s.head, s.asked = head, map[string]bool{}
+	for _, p := range st.Pages {
+		s.asked[p.File] = true
+	}
+	last, err := versions.LastChanges(s.opts.Dir, st)
+	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
+		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
+	}
+	s.last = last
 	return true
 }
 
@@ -441,14 +449,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	if strings.HasPrefix(ctype, "text/html") {
 		if status == http.StatusNotFound {
-			// The 404 page is made for the site root (a versioned site's
-			// is its latest version's); shown at any path, its relative
-			// links need that as their base.
-			base := "/"
-			if sn.files != nil {
-				base = "/latest/"
+			// The 404 page is made for the site root; shown at any path,
+			// its relative links need the root as their base. A
+			// versioned site's is its latest version's, whose own script
+			// finds the version asked for.
+			if sn.files == nil {
+				b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="/">`), 1)
 			}
-			b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="`+base+`">`), 1)
 		}
 		b = injectScript(b, sn.build)
 	}

@@ -215,6 +215,10 @@ type GapRef struct {
 	Gap        *Gap
 }
 
+// HasFile reports whether p is read from a file of its own: a section
+// without an index file is not.
+func (p *Page) HasFile() bool { return !p.IsSection || p.File != p.sectionDir }
+
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 

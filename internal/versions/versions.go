@@ -351,11 +351,7 @@ func Head(source string) (string, error) {
 		return "", err
 	}
 	defer repo.Close()
-	head, err := repo.Resolve("HEAD")
-	if err != nil {
-		return "", err
-	}
-	return head.Hash, nil
+	return repo.Head()
 }
 
 func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
@@ -367,7 +363,11 @@ func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *s
 	}
 	var paths []string
 	for _, p := range s.Pages {
-		paths = append(paths, repoPath(p.File))
+		// A folder never changes as a file does: asked for, it would
+		// send the walk to the first commit.
+		if p.HasFile() {
+			paths = append(paths, repoPath(p.File))
+		}
 	}
 	changes, err := repo.LastChanges(commit, paths)
 	if err != nil {
