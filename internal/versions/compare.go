@@ -40,10 +40,7 @@ func Compare(prev, v *Version) *render.Changes {
 		return g
 	}
 	for _, p := range v.Site.Pages {
-		old := prev.Site.ByID(p.ID)
-		if old != nil && old.ID != p.ID {
-			old = nil // matched by slug only: not the same page
-		}
+		old := sameOld(prev.Site, p)
 		if old == nil {
 			g := group(p)
 			g.Added = append(g.Added, render.ChangedPage{Title: p.Title, URL: p.URL})
@@ -54,7 +51,7 @@ func Compare(prev, v *Version) *render.Changes {
 		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
 		for _, f := range fieldNames(was, now) {
 			switch {
-			case was[f] == now[f]:
+			case ids(was[f]) == ids(now[f]):
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
 			case wording && listFields[f]:
@@ -76,7 +73,7 @@ func Compare(prev, v *Version) *render.Changes {
 		}
 	}
 	for _, p := range prev.Site.Pages {
-		if q := v.Site.ByID(p.ID); q == nil || q.ID != p.ID {
+		if sameOld(v.Site, p) == nil {
 			g := group(p)
 			g.Removed = append(g.Removed, render.ChangedPage{Title: p.Title, URL: p.URL})
 		}
@@ -89,13 +86,26 @@ func Compare(prev, v *Version) *render.Changes {
 	return c
 }
 
+// sameOld returns the page of s that is p: the same id, and the same
+// type. An id given to another kind of page (a guide taking a retired
+// behaviour's id) is another page.
+func sameOld(s *site.Site, p *site.Page) *site.Page {
+	q := s.ByID(p.ID)
+	if q == nil || q.ID != p.ID || q.Type != p.Type || q.IsSection != p.IsSection {
+		return nil // matched by slug only, or another kind of page
+	}
+	return q
+}
+
 // fields returns what a reader sees of page p, field by field, for
 // comparing it with other, the same page in another version.
 func fields(p, other *site.Page) map[string]string {
 	titles := func(ps []*site.Page) string {
 		var ts []string
 		for _, q := range ps {
-			ts = append(ts, q.Title)
+			// Pages are told apart by id: a page renamed is not a
+			// change to the lists it is in.
+			ts = append(ts, q.ID+titleSep+q.Title)
 		}
 		return list(ts)
 	}
@@ -161,22 +171,52 @@ var listFields = map[string]bool{
 
 func list(items []string) string { return strings.Join(items, listSep) }
 
+// titleSep separates the id of a page in a list from its title.
+const titleSep = "\x1e"
+
+// ids returns a field with the titles of the pages in it left out.
+func ids(v string) string {
+	if !strings.Contains(v, titleSep) {
+		return v
+	}
+	items := strings.Split(v, listSep)
+	for i, it := range items {
+		items[i], _, _ = strings.Cut(it, titleSep)
+	}
+	return list(items)
+}
+
+// title returns how an item of a list reads: a page's title, or the item.
+func title(item string) string {
+	if _, t, ok := strings.Cut(item, titleSep); ok {
+		return t
+	}
+	return item
+}
+
 // listDiff shows the change of a list field item by item: removed items
 // in <del>, added ones in <ins>, in the order of the new list.
 func listDiff(a, b string) template.HTML {
+	// Items are compared by id and shown by title, the new one where the
+	// page is still there.
+	shown := map[string]string{}
+	for _, it := range strings.Split(a+listSep+b, listSep) {
+		shown[ids(it)] = title(it)
+	}
 	var parts []string
-	for _, o := range diff(strings.Split(a, listSep), strings.Split(b, listSep)) {
+	for _, o := range diff(strings.Split(ids(a), listSep), strings.Split(ids(b), listSep)) {
 		for _, item := range o.x {
 			if item == "" {
 				continue
 			}
+			t := template.HTMLEscapeString(shown[item])
 			switch o.kind {
 			case '-':
-				parts = append(parts, "<del>"+template.HTMLEscapeString(item)+"</del>")
+				parts = append(parts, "<del>"+t+"</del>")
 			case '+':
-				parts = append(parts, "<ins>"+template.HTMLEscapeString(item)+"</ins>")
+				parts = append(parts, "<ins>"+t+"</ins>")
 			default:
-				parts = append(parts, template.HTMLEscapeString(item))
+				parts = append(parts, t)
 			}
 		}
 	}

@@ -77,3 +77,49 @@ func TestCompareChain(t *testing.T) {
 		t.Errorf("behaviour diffs: %+v", behaviour.Diffs)
 	}
 }
+
+// TestComparePages: pages are matched by id and type; lists of pages by
+// id, so that renaming a page changes no list it is in; a page both moved
+// and reworded shows its diffs.
+func TestComparePages(t *testing.T) {
+	load := func(files map[string]string) *Version {
+		fsys := fstest.MapFS{}
+		for name, data := range files {
+			fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	before := map[string]string{
+		"content/promises/fast.md":                promiseFast,
+		"content/behaviours/sales/quote.md":       behaviourQuote,
+		"content/behaviours/service/call.md":      behaviourCall,
+		"content/behaviours/service/follow-up.md": strings.Replace(behaviourCall, `title = "Call"`, `title = "Follow up"`, 1),
+	}
+	after := map[string]string{
+		// Renamed and moved, and reworded.
+		"content/promises/core/fast.md":      strings.Replace(strings.Replace(promiseFast, `title = "Fast"`, `title = "Faster"`, 1), "hear back today", "hear back within the hour", 1),
+		"content/behaviours/sales/quote.md":  behaviourQuote,
+		"content/behaviours/service/call.md": behaviourCall,
+		// The retired behaviour's id, now a guide's.
+		"content/guides/follow-up.md": "# Follow-up checklist\n",
+	}
+	c := Compare(load(before), load(after))
+	groups := map[string]render.ChangeGroup{}
+	for _, g := range c.Groups {
+		groups[g.Title] = g
+	}
+	moved := groups["Promises"].Moved
+	if len(moved) != 1 || moved[0].Title != "Faster" || moved[0].OldURL != "promises/fast/" || len(moved[0].Diffs) == 0 || moved[0].Diffs[0].Field != "Title" {
+		t.Errorf("promises moved: %+v", moved)
+	}
+	if got := groups["Behaviours"]; len(got.Modified) != 0 || len(got.Removed) != 1 || got.Removed[0].Title != "Follow up" {
+		t.Errorf("behaviours: %+v; want the retired one removed and none changed by the promise's new title", got)
+	}
+	if got := groups["Pages"]; len(got.Added) != 1 || got.Added[0].Title != "Follow-up checklist" || len(got.Moved) != 0 {
+		t.Errorf("pages: %+v; want the guide added, not moved from a behaviour", got)
+	}
+}
