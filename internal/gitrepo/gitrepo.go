@@ -183,8 +183,8 @@ func (r *Repo) known() string {
 	return " (there are: " + strings.Join(names, ", ") + ")"
 }
 
-// Tags returns the names of the tags matching pattern (as path.Match, such
-// as "v*"), sorted.
+// Tags returns the names of the tags matching pattern ("v*"), sorted. As
+// in git tag --list, a star matches slashes too: "*" lists release/q1.
 func (r *Repo) Tags(pattern string) ([]string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -195,7 +195,9 @@ func (r *Repo) Tags(pattern string) ([]string, error) {
 	var names []string
 	err = it.ForEach(func(ref *plumbing.Reference) error {
 		name := ref.Name().Short()
-		ok, err := path.Match(pattern, name)
+		// path.Match's star stops at a slash; a slash turned into NUL
+		// on both sides is matched like any other character.
+		ok, err := path.Match(strings.ReplaceAll(pattern, "/", "\x00"), strings.ReplaceAll(name, "/", "\x00"))
 		if err != nil {
 			return fmt.Errorf("tag pattern %q: %w", pattern, err)
 		}

@@ -95,3 +95,36 @@ func TestLastChangesThroughMerge(t *testing.T) {
 		t.Errorf("Head() = %q, %v; want %s…", h, err, merge)
 	}
 }
+
+func TestTags(t *testing.T) {
+	dir := t.TempDir()
+	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
+	git("init", "-q", "-b", "main")
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("add", "-A")
+	git("commit", "-q", "-m", "a")
+	for _, tag := range []string{"q1", "q2", "release/2026-q1"} {
+		git("tag", tag)
+	}
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for pattern, want := range map[string]string{
+		"*":         "q1 q2 release/2026-q1", // as git tag --list '*'
+		"q*":        "q1 q2",
+		"release/*": "release/2026-q1",
+		"*q1":       "q1 release/2026-q1",
+	} {
+		got, err := r.Tags(pattern)
+		if err != nil || strings.Join(got, " ") != want {
+			t.Errorf("Tags(%q) = %q, %v; want %s", pattern, got, err, want)
+		}
+	}
+	if _, err := r.Tags("["); err == nil {
+		t.Error("a bad pattern gives no error")
+	}
+}

@@ -47,10 +47,16 @@ func atomFeed(entries []feedEntry, title string, now time.Time) []byte {
 		Updated: now.UTC().Format(time.RFC3339), Author: title,
 		Link: []link{{Href: "changes.xml", Rel: "self"}, {Href: "latest/"}},
 	}
+	var newest time.Time
 	for _, e := range entries {
-		when, id := now, "urn:playbook:"+site.Slug(title)+":version:"+e.v.Name
+		// An entry's id holds the version's commit, not the site's
+		// title: renaming the site must not make every entry new again.
+		when, id := now, "urn:playbook:version:"+e.v.Name+":working-tree"
 		if e.v.Commit != nil {
-			when, id = e.v.Commit.When, id+":"+e.v.Commit.Hash
+			when, id = e.v.Commit.When, "urn:playbook:version:"+e.v.Name+":"+e.v.Commit.Hash
+		}
+		if when.After(newest) {
+			newest = when
 		}
 		var b strings.Builder
 		if e.changes.Before == "" {
@@ -82,6 +88,10 @@ func atomFeed(entries []feedEntry, title string, now time.Time) []byte {
 			ID: id, Title: "Version " + e.v.Label, Updated: when.UTC().Format(time.RFC3339),
 			Link: link{Href: e.v.Name + "/changes/"}, Content: content{Type: "html", Body: b.String()},
 		})
+	}
+	if !newest.IsZero() {
+		// The feed changed when its newest entry did, not at each build.
+		f.Updated = newest.UTC().Format(time.RFC3339)
 	}
 	out, _ := xml.MarshalIndent(f, "", "  ")
 	return append([]byte(xml.Header), append(out, '\n')...)

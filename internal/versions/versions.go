@@ -38,6 +38,7 @@ type Options struct {
 	Worktree fs.FS
 	// Config is the working tree's site.toml, holding the versions block.
 	Config site.Config
+	// Drafts includes pages marked draft in the working tree's version.
 	Drafts bool
 	Now    time.Time
 }
@@ -182,7 +183,9 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 	var problems []Problem
 	var shared site.Shared
 	for _, v := range vs {
-		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts, Now: opts.Now, Shared: &shared})
+		// Drafts are shown in the working tree only: a published
+		// version holds what was approved then.
+		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared})
 		for _, p := range v.problems {
 			problems = append(problems, Problem{Version: v.Name, Problem: p})
 		}

@@ -480,7 +480,43 @@ func TestLatestByTagName(t *testing.T) {
 	if !strings.Contains(file(t, out, "latest/a/index.html"), "<h1>A</h1>") {
 		t.Error("latest/ is not v1.0")
 	}
-	if feed := file(t, out, "changes.xml"); !strings.Contains(feed, "<id>urn:playbook:acme-co:changes</id>") {
+	feed := file(t, out, "changes.xml")
+	if !strings.Contains(feed, "<id>urn:playbook:acme-co:changes</id>") {
 		t.Errorf("the feed's id is not made of a slug of the title")
+	}
+	// Entries are known by version and commit, not by the site's title;
+	// the feed was updated when its newest entry was.
+	v11 := b.Versions[0].Commit
+	if !strings.Contains(feed, "<id>urn:playbook:version:v1-1:"+v11.Hash+"</id>") ||
+		!strings.Contains(feed, "<updated>"+v11.When.UTC().Format(time.RFC3339)+"</updated>\n  <author>") {
+		t.Errorf("feed entry ids or updated time:\n%s", feed)
+	}
+}
+
+// TestDraftsInTheWorkingTreeOnly: --drafts shows drafts in the working
+// tree's version; a tagged version holds what was approved then.
+func TestDraftsInTheWorkingTreeOnly(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"site.toml":        "title = \"Acme\"\n",
+		"content/a.md":     "# A\n",
+		"content/draft.md": "+++\ntitle = \"Next\"\ndraft = true\n+++\nNot yet.\n",
+	})
+	r.commit("one", "q1")
+	cfg, _ := site.ParseConfig([]byte("title = \"Acme\"\n[versions]\ntags = \"q*\"\nworktree = \"draft\"\n"))
+	root, err := os.OpenRoot(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	b, _, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Drafts: true, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for _, v := range b.Versions {
+		if got, want := v.Site.ByID("draft") != nil, v.Name == "draft"; got != want {
+			t.Errorf("version %s shows the draft: %v, want %v", v.Name, got, want)
+		}
 	}
 }
