@@ -258,11 +258,11 @@ func (s *Server) swap(sn *snapshot) {
 func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, error) {
 	cfg, problems := site.ParseConfig(readFile(s.src, site.ConfigFile))
 	fail := func(problems site.Problems) (Change, error) {
-		s.report(problems)
 		if s.snap.Load() == nil {
-			// Nothing to serve under the overlay.
-			return Nothing, fmt.Errorf("versions: %s", problems[0])
+			// Nothing to serve under the overlay: the caller says why.
+			return Nothing, errors.New(problemsText(problems))
 		}
+		s.report(problems)
 		s.problems.Store(&problems)
 		s.live.send(event{name: "problems", data: problemsJSON(problems)})
 		return Nothing, nil
@@ -337,12 +337,15 @@ func describe(changed []string) string {
 
 // report prints the problems of a build, unless they are the ones printed
 // last: an author saving a broken file twice sees its error once.
-func (s *Server) report(problems site.Problems) {
+func (s *Server) report(problems site.Problems) { s.printOnce(problemsText(problems)) }
+
+// problemsText is problems a line each.
+func problemsText(problems site.Problems) string {
 	var b strings.Builder
 	for _, p := range problems {
 		b.WriteString(p.String() + "\n")
 	}
-	s.printOnce(strings.TrimSuffix(b.String(), "\n"))
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func (s *Server) printOnce(text string) {

@@ -465,6 +465,25 @@ func TestServeVersions(t *testing.T) {
 	}
 }
 
+// TestServeVersionsStartError: a versions block that cannot be built
+// stops serve with the problem, said once.
+func TestServeVersionsStartError(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	gittest.Git(t, dir, time.Time{}, "init", "-q")
+	gittest.Git(t, dir, time.Time{}, "add", "-A")
+	gittest.Git(t, dir, time.Time{}, "commit", "-q", "-m", "one")
+	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\n[[versions.ref]]\nname = \"q9\"\nref = \"q9\"\n"})
+	var log bytes.Buffer
+	_, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
+	if err == nil || strings.Count(err.Error(), "versions:") != 1 || !strings.Contains(err.Error(), `ref "q9": no tag, branch or commit of that name`) {
+		t.Errorf("error: %v", err)
+	}
+	if log.Len() > 0 {
+		t.Errorf("also printed:\n%s", log.String())
+	}
+}
+
 // TestServeShowsLastChange: pages show their last commit, as a build
 // does; after a commit, the next rebuild shows the new one.
 func TestServeShowsLastChange(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -121,6 +122,12 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 			if fsys, err = fs.Sub(fsys, prefix); err != nil {
 				return err
 			}
+		}
+		if _, err := fs.Stat(fsys, "content"); err != nil {
+			// A ref from before the playbook was there, or where it
+			// lived in another folder.
+			return fmt.Errorf("versions: %s: commit %s has no %s folder: is %q a version of this playbook?",
+				name, c.Short, path.Join(prefix, "content"), ref)
 		}
 		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys})
 		return nil

@@ -381,6 +381,17 @@ func TestVersionErrors(t *testing.T) {
 			t.Errorf("error: %v", err)
 		}
 	})
+	t.Run("a ref from before the playbook", func(t *testing.T) {
+		r := newRepo(t, t.TempDir())
+		r.write(map[string]string{"README.md": "Code first.\n"})
+		r.commit("code", "q0")
+		r.write(map[string]string{"site.toml": versionsToml, "content/a.md": "# A\n"})
+		r.commit("playbook", "q1")
+		err := load(r.dir)
+		if err == nil || !strings.Contains(err.Error(), `versions: q0: commit `) || !strings.Contains(err.Error(), `has no content folder: is "q0" a version of this playbook?`) {
+			t.Errorf("error: %v", err)
+		}
+	})
 	t.Run("a repository with no commits", func(t *testing.T) {
 		r := newRepo(t, t.TempDir())
 		r.write(map[string]string{"site.toml": versionsToml, "content/a.md": "# A\n"})
