@@ -27,6 +27,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -285,6 +286,51 @@ func (c *Converter) RenderString(d *Doc) (string, error) {
 	var buf bytes.Buffer
 	err := c.Render(&buf, d)
 	return buf.String(), err
+}
+
+// Text returns the text of d as a reader reads it: a block (paragraph,
+// heading, list item's text, code block, table row) a paragraph, blocks
+// apart by a blank line, with no Markdown, link destinations or HTML. It
+// is for comparing versions of a page: moving the pages a page links to
+// does not change its text.
+func (c *Converter) Text(d *Doc) string {
+	root, title := c.parse(d.src, func(ast.Node) {})
+	var blocks []string
+	if title != nil {
+		blocks = append(blocks, plainText(title, d.src))
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var text string
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			text = plainText(n, d.src)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			var b bytes.Buffer
+			for i := range n.Lines().Len() {
+				seg := n.Lines().At(i)
+				b.Write(seg.Value(d.src))
+			}
+			text = strings.TrimRight(b.String(), "\n")
+		case *east.TableRow, *east.TableHeader:
+			var cells []string
+			for cell := n.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				cells = append(cells, plainText(cell, d.src))
+			}
+			text = strings.Join(cells, " | ")
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		if text != "" {
+			blocks = append(blocks, text)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return strings.Join(blocks, "\n\n")
 }
 
 // hasScheme reports whether dest is an absolute URL ("https:", "mailto:")

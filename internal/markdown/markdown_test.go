@@ -141,3 +141,20 @@ func TestHighlightCSS(t *testing.T) {
 		t.Error("unknown style accepted")
 	}
 }
+
+func TestText(t *testing.T) {
+	c := New(Options{})
+	src := "# Fast quotes\n\nWe quote *the same day*, see [the rule](../rules/quote.md#when \"Rule\").\n\n" +
+		"## Why\n\n- One price.\n- No \"extras\".\n\n```text\nline one\nline two\n```\n\n" +
+		"| Step | Who |\n|---|---|\n| Call | Sales |\n\n<div>raw</div>\n\n> [!NOTE]\n> Keep it short.\n"
+	want := "Fast quotes\n\nWe quote the same day, see the rule.\n\nWhy\n\nOne price.\n\nNo “extras”.\n\n" +
+		"line one\nline two\n\nStep | Who\n\nCall | Sales\n\nKeep it short."
+	if got := c.Text(c.Parse([]byte(src))); got != want {
+		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
+	}
+	// Where a link leads is not part of the text.
+	moved := strings.Replace(src, "../rules/quote.md", "../../handbook/rules/quote.md", 1)
+	if c.Text(c.Parse([]byte(moved))) != want {
+		t.Error("a link's destination changes the text")
+	}
+}

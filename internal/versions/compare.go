@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"playbook/internal/markdown"
 	"playbook/internal/render"
 	"playbook/internal/site"
 )
@@ -47,7 +48,7 @@ func Compare(prev, v *Version) *render.Changes {
 			continue
 		}
 		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
-		was, now := fields(old, p), fields(p, old)
+		was, now := fields(old, p, prev.Site.Markdown), fields(p, old, v.Site.Markdown)
 		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
 		for _, f := range fieldNames(was, now) {
 			switch {
@@ -99,7 +100,7 @@ func sameOld(s *site.Site, p *site.Page) *site.Page {
 
 // fields returns what a reader sees of page p, field by field, for
 // comparing it with other, the same page in another version.
-func fields(p, other *site.Page) map[string]string {
+func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
 	titles := func(ps []*site.Page) string {
 		var ts []string
 		for _, q := range ps {
@@ -123,9 +124,11 @@ func fields(p, other *site.Page) map[string]string {
 		"Text":        "",
 	}
 	if p.Doc != nil && (other.Doc == nil || !bytes.Equal(p.Doc.Source(), other.Doc.Source())) {
-		// The text is copied only where it differs: most pages of a
+		// The text as a reader reads it, without Markdown or where links
+		// lead (pages moved are not a change to the pages linking to
+		// them); made only where the source differs, as most pages of a
 		// version are as they were.
-		f["Text"] = strings.TrimSpace(string(p.Doc.Source()))
+		f["Text"] = md.Text(p.Doc)
 	}
 	switch p.Type {
 	case site.TypePositioning:

@@ -96,14 +96,14 @@ func TestComparePages(t *testing.T) {
 	before := map[string]string{
 		"content/promises/fast.md":                promiseFast,
 		"content/behaviours/sales/quote.md":       behaviourQuote,
-		"content/behaviours/service/call.md":      behaviourCall,
+		"content/behaviours/service/call.md":      behaviourCall + "See [the promise](../../promises/fast.md).\n",
 		"content/behaviours/service/follow-up.md": strings.Replace(behaviourCall, `title = "Call"`, `title = "Follow up"`, 1),
 	}
 	after := map[string]string{
 		// Renamed and moved, and reworded.
 		"content/promises/core/fast.md":      strings.Replace(strings.Replace(promiseFast, `title = "Fast"`, `title = "Faster"`, 1), "hear back today", "hear back within the hour", 1),
 		"content/behaviours/sales/quote.md":  behaviourQuote,
-		"content/behaviours/service/call.md": behaviourCall,
+		"content/behaviours/service/call.md": behaviourCall + "See [the promise](../../promises/core/fast.md).\n", // only where a link leads changed
 		// The retired behaviour's id, now a guide's.
 		"content/guides/follow-up.md": "# Follow-up checklist\n",
 	}
