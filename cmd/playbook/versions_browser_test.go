@@ -166,11 +166,22 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	changes := tabValue(b, "read What changed", chromedp.Evaluate[*browserChanges](readChangesJS))
 	checkChanges(t, changes, base, title, id, oldWording, movedTitle, oldDir, newDir, movedID)
 
-	// 6. Missing pages: the host shows the root's 404.html, which finds
-	// latest/ for a page bookmarked before the site had versions, and the
-	// version asked for otherwise.
-	b.openMissing(srv.URL+bookmark+id+"/", base+"latest/")
+	// 6. Missing pages: the host shows the root's 404.html. A page
+	// bookmarked before the site had versions leads to the latest
+	// version's page; a page missing from a version shows that version's
+	// own 404 page, leading into that version.
+	resp := tabValue(b, "open a bookmark from before versions", chromedp.NavigateResponse(srv.URL+bookmark+id+"/"))
+	if resp == nil || resp.Status != http.StatusNotFound {
+		t.Fatalf("the bookmark: response %+v, want the host's 404 first", resp)
+	}
+	waitInTab(b, "the bookmark to lead to the latest version's page", browserStepTimeout,
+		fmt.Sprintf(`location.href === %s && document.readyState === "complete"`, jsQuote(base+"latest/promises/"+id+"/")), `location.href`)
+	checkPromisePage(b, "latest/", title, versionsNewWording)
 	b.openMissing(srv.URL+gone, base+"q1/")
+	waitInTab(b, "q1's own 404 page", browserStepTimeout,
+		`(document.querySelector("details.versions summary")?.textContent ?? "").trim().startsWith("q1")`,
+		`document.querySelector("details.versions summary")?.textContent`)
+	b.stylesLoaded("q1's 404 page")
 	// The root's copy, opened where it lies, leads to latest/ too.
 	b.openNotFound(base+"404.html", http.StatusOK, base+"latest/")
 

@@ -66,7 +66,12 @@ func (d *Data) NotFoundScript() template.JS {
 	s, _ := json.Marshal(sections)
 	v, _ := json.Marshal(versions)
 	css, _ := json.Marshal(d.Asset("assets/playbook.css"))
-	return template.JS("(function(){var sections=" + string(s) + ",versions=" + string(v) + ",css=" + string(css) + ";" + notFoundJS + "})();")
+	self := ""
+	if v := d.r.opts.Version; v != nil {
+		self = v.Name
+	}
+	me, _ := json.Marshal(self)
+	return template.JS("(function(){var sections=" + string(s) + ",versions=" + string(v) + ",css=" + string(css) + ",self=" + string(me) + ";" + notFoundJS + "})();")
 }
 
 // notFoundJS is the body of NotFoundScript. The candidates for the root
@@ -76,6 +81,9 @@ func (d *Data) NotFoundScript() template.JS {
 // folder, and latest/ where the path names none. The page opened where it
 // lies (from disk, say) needs nothing, but for the copy of the latest
 // version's at the root of a versioned site, which needs latest/.
+// In a versioned site, a path under another version shows that version's
+// own 404 page, and a path under no version (a bookmark from before the
+// site had versions) goes to the latest version's page where there is one.
 const notFoundJS = `
 if(document.querySelector("base"))return;
 var latest=versions.length?"latest/":"",dirs=location.pathname.split("/").slice(1,-1).filter(Boolean),c=[],i;
@@ -90,6 +98,17 @@ for(i=dirs.length-1;i>=0;i--)if(sections.indexOf(name(dirs[i]))>=0)c.push(at(i)+
 for(i=dirs.length;i>=0;i--)c.push(at(i)+latest);
 var base=set(c[0]);
 if(!window.fetch)return;
+if(latest){
+var v=-1,j=-1;
+for(i=dirs.length-1;i>=0&&v<0;i--)if(versions.indexOf(name(dirs[i]))>=0)v=i;
+for(i=dirs.length-1;i>=0&&j<0;i--)if(sections.indexOf(name(dirs[i]))>=0)j=i;
+if(v>=0&&name(dirs[v])!==self&&name(dirs[v])!=="latest"){
+fetch(at(v+1)+"404.html").then(function(r){if(!r.ok)throw r;return r.text()}).then(function(h){document.open();document.write(h);document.close()}).catch(function(){});
+return}
+if(v<0&&j>=0){
+var segs=location.pathname.split("/").slice(1).filter(Boolean),t=at(j)+"latest/"+segs.slice(j).join("/")+(/\/$/.test(location.pathname)?"/":"");
+fetch(t,{method:"HEAD"}).then(function(r){if(r.ok)location.replace(t+location.search+location.hash)}).catch(function(){})}
+}
 (function check(k){
 if(k>=c.length)return;
 fetch(c[k]+css,{method:"HEAD"}).then(function(r){
