@@ -98,25 +98,25 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	if v := c.Versions; v != nil {
 		names := map[string]bool{}
-		check := func(name, what string) {
+		check := func(name, what string, line int) {
 			switch {
 			case name == "":
-				ps.errorf(ConfigFile, lineOfKey(string(data), "name"), "versions: %s has no name", what)
+				ps.errorf(ConfigFile, line, "versions: %s has no name", what)
 			case Slug(name) != name || name == "latest":
-				ps.errorf(ConfigFile, lineOfKey(string(data), "name"), "versions: %q cannot name a version folder (use lower-case letters, digits and hyphens; not \"latest\")", name)
+				ps.errorf(ConfigFile, line, "versions: %q cannot name a version folder (use lower-case letters, digits and hyphens; not \"latest\")", name)
 			case names[name]:
-				ps.errorf(ConfigFile, lineOfKey(string(data), "name"), "versions: two versions are named %q", name)
+				ps.errorf(ConfigFile, line, "versions: two versions are named %q", name)
 			}
 			names[name] = true
 		}
 		for i, r := range v.Refs {
-			check(r.Name, fmt.Sprintf("version %d", i+1))
+			check(r.Name, fmt.Sprintf("version %d", i+1), refLine(string(data), i, "name"))
 			if r.Ref == "" {
-				ps.errorf(ConfigFile, lineOfKey(string(data), "ref"), "versions: %q has no ref (a tag, branch or commit)", r.Name)
+				ps.errorf(ConfigFile, refLine(string(data), i, "ref"), "versions: %q has no ref (a tag, branch or commit)", r.Name)
 			}
 		}
 		if v.Worktree != "" {
-			check(v.Worktree, "the working tree")
+			check(v.Worktree, "the working tree", lineOfKey(string(data), "worktree"))
 		}
 		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
@@ -130,6 +130,30 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 	}
 	return c, ps.list
+}
+
+// refLine returns the 1-based line of text where the i-th
+// [[versions.ref]] table sets key, else where that table starts.
+func refLine(text string, i int, key string) int {
+	lines := strings.Split(text, "\n")
+	n := -1
+	for at, line := range lines {
+		if strings.TrimSpace(line) != "[[versions.ref]]" {
+			continue
+		}
+		if n++; n < i {
+			continue
+		}
+		end := at + 1
+		for end < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[end]), "[") {
+			end++
+		}
+		if k := keyIndex(lines[at+1:end], key); k >= 0 {
+			return at + 1 + k + 1
+		}
+		return at + 1
+	}
+	return lineOfKey(text, key)
 }
 
 // lineOfKey returns the 1-based line of text that sets key, or 1.

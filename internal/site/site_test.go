@@ -238,6 +238,19 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:3: front matter: expected '.' or '=', but got '\n' instead`},
 		},
 		{
+			name: "each version's mistake is reported on its own line",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[versions]\nworktree = \"latest\"\n"+
+				"[[versions.ref]]\nname = \"q1\"\nref = \"q1\"\n"+
+				"[[versions.ref]]\nname = \"q1\"\nref = \"q2\"\n"+
+				"[[versions.ref]]\nlabel = \"Q3\"\nname = \"bad name\"\n"),
+			want: []string{
+				`site.toml:3: versions: "latest" cannot name a version folder (use lower-case letters, digits and hyphens; not "latest")`,
+				`site.toml:8: versions: two versions are named "q1"`,
+				`site.toml:10: versions: "bad name" has no ref (a tag, branch or commit)`,
+				`site.toml:12: versions: "bad name" cannot name a version folder (use lower-case letters, digits and hyphens; not "latest")`,
+			},
+		},
+		{
 			name:  "unknown setting in site.toml",
 			files: with(chainSite(), "site.toml", "title = \"x\"\ntitel = \"y\"\n"),
 			want:  []string{`site.toml:2: unknown setting "titel"`},
