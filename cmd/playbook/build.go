@@ -22,7 +22,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
 	dest := fl.String("dest", "", "the output `folder` (default SOURCE/public)")
-	drafts := fl.Bool("drafts", false, "include pages marked draft")
+	drafts := fl.Bool("drafts", false, "include pages marked draft (of the working tree only, in a versioned build)")
 	root, ok := openSite(fl, args, stderr)
 	if !ok {
 		return exitUsage
