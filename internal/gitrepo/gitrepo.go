@@ -96,6 +96,15 @@ func Open(dir string) (*Repo, error) {
 	return repo, nil
 }
 
+// GitDir returns the repository's Git folder (".git"), or "" if it is
+// not on disk.
+func (r *Repo) GitDir() string {
+	if st, ok := r.repo.Storer.(*filesystem.Storage); ok {
+		return st.Filesystem().Root()
+	}
+	return ""
+}
+
 // Root returns the folder of the repository's working tree.
 func (r *Repo) Root() string {
 	if wt, err := r.repo.Worktree(); err == nil {

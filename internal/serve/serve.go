@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,8 +50,8 @@ type Options struct {
 	// printed once; nil discards them.
 	Log io.Writer
 	// Dir is the site's folder on disk. In a Git repository, pages then
-	// show when they last changed, as playbook build shows it, brought up
-	// to date at a rebuild after a commit.
+	// show when they last changed, as playbook build shows it (Watch
+	// rebuilds at a commit).
 	Dir string
 	// Versions shows every version site.toml names, read from the Git
 	// repository of Dir, as playbook build publishes them. Each rebuild
@@ -170,6 +171,9 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 
 	if s.updateLastChanges(st) {
 		themeChanged = true
+	} else if historyOnly(changed) && problems.Errors() == 0 && s.snap.Load() != nil {
+		// A tag, or a commit of nothing the site shows: no page changed.
+		return Nothing, nil
 	}
 	var r *render.Renderer
 	if themeChanged || s.theme == nil || s.theme.Site().Config.Highlight != st.Config.Highlight {
@@ -243,6 +247,12 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	}
 	s.last = last
 	return true
+}
+
+// historyOnly reports whether changed names only the repository's
+// history (see Watch).
+func historyOnly(changed []string) bool {
+	return len(changed) > 0 && !slices.ContainsFunc(changed, func(c string) bool { return c != "HEAD" })
 }
 
 // swap makes sn the snapshot served, numbering it.
@@ -329,6 +339,9 @@ func (c Change) event() string {
 func under(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
 
 func describe(changed []string) string {
+	if historyOnly(changed) {
+		return "a commit or tag"
+	}
 	if len(changed) == 1 {
 		return changed[0]
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
@@ -44,6 +45,7 @@ func (s *Server) Watch(ctx context.Context, root string, onError func(error)) er
 			return fmt.Errorf("watch %s: %w", dir, err)
 		}
 	}
+	history := watchHistory(w, root)
 
 	pending := map[string]bool{}
 	var first time.Time
@@ -63,6 +65,9 @@ func (s *Server) Watch(ctx context.Context, root string, onError func(error)) er
 				return nil
 			}
 			rel, ok := relevant(root, ev.Name)
+			if history(ev.Name) {
+				rel, ok = "HEAD", true
+			}
 			if !ok {
 				continue
 			}
@@ -95,6 +100,29 @@ func (s *Server) Watch(ctx context.Context, root string, onError func(error)) er
 			_, _ = s.Rebuild(changed)
 		}
 	}
+}
+
+// watchHistory watches what a commit, a checkout or a new tag writes in
+// the Git repository holding root, if any: pages show their last change
+// and serve --versions shows every tag, so these make a rebuild too,
+// reported as "HEAD". It returns whether a changed file is one of those.
+func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
+	none := func(string) bool { return false }
+	r, err := gitrepo.Open(root)
+	if err != nil {
+		return none
+	}
+	dir := r.GitDir()
+	r.Close()
+	if dir == "" {
+		return none
+	}
+	// The log of HEAD gets a line at every commit and checkout; a tag is
+	// a new file under refs/tags.
+	log, tags := filepath.Join(dir, "logs", "HEAD"), filepath.Join(dir, "refs", "tags")
+	_ = w.Add(log)
+	_ = w.Add(tags)
+	return func(name string) bool { return name == log || strings.HasPrefix(name, tags+string(filepath.Separator)) }
 }
 
 // relevant returns the path of a changed file from the site root, and

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"playbook/internal/gittest"
 )
 
 // watching starts s watching dir and returns its events.
@@ -204,4 +206,43 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		writeFiles(t, dir, map[string]string{"content/.draft.md.swp": "x", "content/notes.md~": "x", "public/index.html": "x"})
 		quiet(t, events, 150*time.Millisecond)
 	})
+}
+
+// TestWatchSeesCommits: a commit, made with no file of the site changing
+// after it, rebuilds the site, so that pages show it as their last change.
+func TestWatchSeesCommits(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, smallSite)
+	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	gittest.Git(t, dir, first, "init", "-q")
+	gittest.Git(t, dir, first, "add", "-A")
+	gittest.Git(t, dir, first, "commit", "-q", "-m", "first")
+	s, err := New(os.DirFS(dir), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := watching(t, s, dir)
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+	waitEvent(t, events, "reload")
+	gittest.Git(t, dir, first.AddDate(0, 0, 2), "commit", "-q", "-am", "second")
+	waitEvent(t, events, "reload")
+	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-16">16 Mar 2026</time> by Ann Author`) {
+		t.Error("the commit does not show on the page it changed")
+	}
+	// A new tag changes no page of the working tree: no reload.
+	gittest.Git(t, dir, time.Time{}, "tag", "v1")
+	quiet(t, events, 300*time.Millisecond)
+
+	// serve --versions shows every tag: a new one rebuilds it.
+	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\n"})
+	vs, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vevents := watching(t, vs, dir)
+	gittest.Git(t, dir, time.Time{}, "tag", "v2")
+	waitEvent(t, vevents, "reload")
+	if _, err := vs.File("v2/index.html"); err != nil {
+		t.Errorf("the new tag is not served: %v", err)
+	}
 }
