@@ -56,22 +56,19 @@ func (d *Data) NotFoundScript() template.JS {
 			sections = append(sections, top)
 		}
 	}
-	versions := []string{}
+	versions, self := []string{}, ""
 	if v := d.r.opts.Version; v != nil {
-		versions = append(versions, "latest")
+		versions, self = append(versions, "latest"), v.Name
 		for _, o := range v.All {
 			versions = append(versions, o.Name)
 		}
 	}
-	s, _ := json.Marshal(sections)
-	v, _ := json.Marshal(versions)
-	css, _ := json.Marshal(d.Asset("assets/playbook.css"))
-	self := ""
-	if v := d.r.opts.Version; v != nil {
-		self = v.Name
+	js := func(v any) string {
+		b, _ := json.Marshal(v)
+		return string(b)
 	}
-	me, _ := json.Marshal(self)
-	return template.JS("(function(){var sections=" + string(s) + ",versions=" + string(v) + ",css=" + string(css) + ",self=" + string(me) + ";" + notFoundJS + "})();")
+	return template.JS("(function(){var sections=" + js(sections) + ",versions=" + js(versions) +
+		",css=" + js(d.Asset("assets/playbook.css")) + ",self=" + js(self) + ";" + notFoundJS + "})();")
 }
 
 // notFoundJS is the body of NotFoundScript. The candidates for the root
