@@ -209,11 +209,11 @@ func TestBuildVersions(t *testing.T) {
 	}
 
 	before := treeSum(t, dest)
-	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("[versions]\n[[versions.ref]]\nname = \"v9\"\nref = \"v9\"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("[versions]\n[[versions.ref]]\nname = \"v1\"\nref = \"v1\"\n[[versions.ref]]\nname = \"v9\"\nref = \"v9\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, stderr = buildCmd(t, "--source", src, "--dest", dest)
-	if code != 1 || !strings.Contains(stderr, `ref "v9": no tag, branch or commit of that name`) {
+	if code != 1 || !strings.Contains(stderr, `site.toml:7: versions: v9: ref "v9": no tag, branch or commit of that name`) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	if after := treeSum(t, dest); after != before {

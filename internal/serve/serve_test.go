@@ -476,7 +476,7 @@ func TestServeVersionsStartError(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\n[[versions.ref]]\nname = \"q9\"\nref = \"q9\"\n"})
 	var log bytes.Buffer
 	_, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
-	if err == nil || strings.Count(err.Error(), "versions:") != 1 || !strings.Contains(err.Error(), `ref "q9": no tag, branch or commit of that name`) {
+	if err == nil || strings.Count(err.Error(), "versions:") != 1 || !strings.Contains(err.Error(), `site.toml:5: versions: q9: ref "q9": no tag, branch or commit of that name`) {
 		t.Errorf("error: %v", err)
 	}
 	if log.Len() > 0 {

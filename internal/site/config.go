@@ -132,6 +132,16 @@ func ParseConfig(data []byte) (Config, Problems) {
 	return c, ps.list
 }
 
+// ConfigLine returns the line of site.toml (data) that sets key of the
+// versions block: "ref" (of the [[versions.ref]] table numbered ref from
+// 0), "tags", "worktree" or "latest"; 1 if none does.
+func ConfigLine(data []byte, key string, ref int) int {
+	if key == "ref" {
+		return refLine(string(data), ref, "ref")
+	}
+	return lineOfKey(string(data), key)
+}
+
 // refLine returns the 1-based line of text where the i-th
 // [[versions.ref]] table sets key, else where that table starts.
 func refLine(text string, i int, key string) int {

@@ -555,3 +555,16 @@ func TestBestIndexFileStandsForItsFolder(t *testing.T) {
 		t.Errorf("faqs section from %v, want the first of the two, index.markdown", f)
 	}
 }
+
+func TestConfigLine(t *testing.T) {
+	data := []byte("title = \"x\"\n[versions]\ntags = \"q*\"\nlatest = \"q9\"\n\n[[versions.ref]]\nname = \"a\"\nref = \"a\"\n\n[[versions.ref]]\nname = \"b\"\nref = \"b\"\n")
+	for _, c := range []struct {
+		key  string
+		ref  int
+		want int
+	}{{"tags", 0, 3}, {"latest", 0, 4}, {"ref", 0, 8}, {"ref", 1, 12}, {"worktree", 0, 1}} {
+		if got := ConfigLine(data, c.key, c.ref); got != c.want {
+			t.Errorf("ConfigLine(%s, %d) = %d, want %d", c.key, c.ref, got, c.want)
+		}
+	}
+}

@@ -57,6 +57,19 @@ type Version struct {
 	problems site.Problems
 }
 
+// A ConfigError is a setting of site.toml's versions block that cannot
+// be published: Key names it ("ref", "tags", "worktree" or "latest"), Ref
+// is the index of its [[versions.ref]] table for "ref". site.ConfigLine
+// finds its line.
+type ConfigError struct {
+	Key string
+	Ref int
+	Err error
+}
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+func (e *ConfigError) Unwrap() error { return e.Err }
+
 // A Problem is a problem of one version.
 type Problem struct {
 	Version string
@@ -132,22 +145,22 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys})
 		return nil
 	}
-	for _, r := range cfg.Refs {
+	for i, r := range cfg.Refs {
 		if err := add(r.Name, r.Ref, r.Label); err != nil {
-			return nil, nil, err
+			return nil, nil, &ConfigError{Key: "ref", Ref: i, Err: err}
 		}
 	}
 	if cfg.Tags != "" {
 		tags, err := repo.Tags(cfg.Tags)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, &ConfigError{Key: "tags", Err: err}
 		}
 		if len(tags) == 0 && len(cfg.Refs) == 0 && cfg.Worktree == "" {
-			return nil, nil, fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))
+			return nil, nil, &ConfigError{Key: "tags", Err: fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))}
 		}
 		for _, t := range tags {
 			if err := add(site.Slug(t), t, t); err != nil {
-				return nil, nil, err
+				return nil, nil, &ConfigError{Key: "tags", Err: err}
 			}
 		}
 	}
@@ -159,7 +172,7 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 	})
 	if cfg.Worktree != "" {
 		if from, ok := seen[cfg.Worktree]; ok {
-			return nil, nil, fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree)
+			return nil, nil, &ConfigError{Key: "worktree", Err: fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree)}
 		}
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
 	}
@@ -182,7 +195,7 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 		}
 	}
 	if !found {
-		return nil, nil, fmt.Errorf("versions: latest = %q names no version", latest)
+		return nil, nil, &ConfigError{Key: "latest", Err: fmt.Errorf("versions: latest = %q names no version", latest)}
 	}
 
 	// Versions load one after the other: each uses every core already,
