@@ -118,9 +118,10 @@ func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 		return none
 	}
 	// The log of HEAD gets a line at every commit and checkout; a tag is
-	// a new file under refs/tags.
+	// a new file under refs/tags. Their folders are watched, as git may
+	// replace the log with a new file.
 	log, tags := filepath.Join(dir, "logs", "HEAD"), filepath.Join(dir, "refs", "tags")
-	_ = w.Add(log)
+	_ = w.Add(filepath.Dir(log))
 	_ = w.Add(tags)
 	return func(name string) bool { return name == log || strings.HasPrefix(name, tags+string(filepath.Separator)) }
 }

@@ -229,6 +229,16 @@ func TestWatchSeesCommits(t *testing.T) {
 	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-16">16 Mar 2026</time> by Ann Author`) {
 		t.Error("the commit does not show on the page it changed")
 	}
+	// git may replace its log of HEAD (reflog expire, gc): commits still
+	// rebuild afterwards.
+	gittest.Git(t, dir, time.Time{}, "reflog", "expire", "--expire=now", "--all")
+	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nEven more words.\n"})
+	waitEvent(t, events, "reload")
+	gittest.Git(t, dir, first.AddDate(0, 0, 3), "commit", "-q", "-am", "third")
+	waitEvent(t, events, "reload")
+	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-17">17 Mar 2026</time>`) {
+		t.Error("a commit after the log of HEAD was replaced does not show")
+	}
 	// A new tag changes no page of the working tree: no reload.
 	gittest.Git(t, dir, time.Time{}, "tag", "v1")
 	quiet(t, events, 300*time.Millisecond)
