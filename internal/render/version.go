@@ -27,10 +27,27 @@ type VersionPages struct {
 	Name, Label string
 	// Latest marks the version also published as latest/.
 	Latest bool
-	// IDs maps the id of each page to its URL in this version.
+	// IDs maps each page's PageKey to its URL in this version.
 	IDs map[string]string
+	// Files maps each page's FileKey to its URL: a page whose id changed
+	// is found by its file.
+	Files map[string]string
 	// URLs holds every page URL of the version, for generated pages.
 	URLs map[string]bool
+}
+
+// PageKey is what makes a page the same page in another version: its id,
+// and its type (an id taken over by another kind of page is another page).
+func PageKey(p *site.Page) string { return kind(p) + "\x00" + p.ID }
+
+// FileKey is a page's file, with its type.
+func FileKey(p *site.Page) string { return kind(p) + "\x00" + p.File }
+
+func kind(p *site.Page) string {
+	if p.IsSection {
+		return "section"
+	}
+	return p.Type
 }
 
 // A Change is the last commit that changed a file.
@@ -93,7 +110,8 @@ type SwitchLink struct {
 func (d *Data) Version() *Version { return d.r.opts.Version }
 
 // Switcher links this page to the same page in every version: the page
-// with the same id, else the same generated page, else the version's home.
+// with the same id and type, else of the same type at the same file, else
+// the same generated page, else the version's home.
 func (d *Data) Switcher() []SwitchLink {
 	v := d.r.opts.Version
 	if v == nil {
@@ -103,7 +121,10 @@ func (d *Data) Switcher() []SwitchLink {
 	for _, o := range v.All {
 		target, ok := "", false
 		if d.Page != nil {
-			target, ok = o.IDs[d.Page.ID]
+			target, ok = o.IDs[PageKey(d.Page)]
+			if !ok {
+				target, ok = o.Files[FileKey(d.Page)]
+			}
 		} else {
 			ok = o.URLs[d.URL] || d.Kind == "alignment" || d.Kind == "tags" || d.Kind == "changes"
 			if ok {

@@ -41,7 +41,7 @@ func Compare(prev, v *Version) *render.Changes {
 		return g
 	}
 	for _, p := range v.Site.Pages {
-		old := sameOld(prev.Site, p)
+		old := samePage(prev.Site, v.Site, p)
 		if old == nil {
 			g := group(p)
 			g.Added = append(g.Added, render.ChangedPage{Title: p.Title, URL: p.URL})
@@ -74,7 +74,7 @@ func Compare(prev, v *Version) *render.Changes {
 		}
 	}
 	for _, p := range prev.Site.Pages {
-		if sameOld(v.Site, p) == nil {
+		if samePage(v.Site, prev.Site, p) == nil {
 			g := group(p)
 			g.Removed = append(g.Removed, render.ChangedPage{Title: p.Title, URL: p.URL})
 		}
@@ -87,15 +87,20 @@ func Compare(prev, v *Version) *render.Changes {
 	return c
 }
 
-// sameOld returns the page of s that is p: the same id, and the same
-// type. An id given to another kind of page (a guide taking a retired
-// behaviour's id) is another page.
-func sameOld(s *site.Site, p *site.Page) *site.Page {
-	q := s.ByID(p.ID)
-	if q == nil || q.ID != p.ID || q.Type != p.Type || q.IsSection != p.IsSection {
-		return nil // matched by slug only, or another kind of page
+// samePage returns the page of s that is p, a page of from: the page
+// with the same id and type (an id given to another kind of page, say a
+// guide taking a retired behaviour's id, is another page); else, for a
+// page whose id changed, the page of the same type at the same file,
+// unless from has a page of that one's id.
+func samePage(s, from *site.Site, p *site.Page) *site.Page {
+	same := func(a, b *site.Page) bool { return a != nil && b != nil && render.PageKey(a) == render.PageKey(b) }
+	if q := s.ByID(p.ID); q != nil && same(p, q) {
+		return q
 	}
-	return q
+	if q := s.ByFile(p.File); q != nil && render.FileKey(q) == render.FileKey(p) && !same(from.ByID(q.ID), q) {
+		return q
+	}
+	return nil
 }
 
 // fields returns what a reader sees of page p, field by field, for

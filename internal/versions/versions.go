@@ -187,11 +187,17 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 			latest = vs[1].Name // the newest published commit, not the draft
 		}
 	}
+	// A version is named by its folder's name, or else by its tag's
+	// (latest = "v1.0" for the folder v1-0); a name wins over a ref.
 	found := false
-	for _, v := range vs {
-		// A tag is named by its name or by its folder's.
-		if !found && (v.Name == latest || v.Ref == latest && v.Ref != "") {
-			v.Latest, found = true, true
+	for _, match := range []func(v *Version) bool{
+		func(v *Version) bool { return v.Name == latest },
+		func(v *Version) bool { return v.Ref == latest && v.Ref != "" },
+	} {
+		for _, v := range vs {
+			if !found && match(v) {
+				v.Latest, found = true, true
+			}
 		}
 	}
 	if !found {
@@ -242,9 +248,10 @@ func (b *Build) Render(out render.Output) error {
 	vs := b.Versions
 	all := make([]*render.VersionPages, len(vs))
 	for i, v := range vs {
-		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, URLs: map[string]bool{}}
+		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, Files: map[string]string{}, URLs: map[string]bool{}}
 		for _, p := range v.Site.Pages {
-			vp.IDs[p.ID] = p.URL
+			vp.IDs[render.PageKey(p)] = p.URL
+			vp.Files[render.FileKey(p)] = p.URL
 			vp.URLs[p.URL] = true
 		}
 		for _, t := range v.Site.Tags {

@@ -531,3 +531,50 @@ func TestDraftsInTheWorkingTreeOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestSamePageAcrossVersions: a page is the same page in another version
+// when id and type match, or, its id changed, type and file do; an id
+// taken over by another kind of page is another page. The switcher and
+// What changed agree.
+func TestSamePageAcrossVersions(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"site.toml":                  "title = \"Acme\"\n",
+		"content/faqs/price.md":      "+++\nquestion = \"Price on the phone?\"\n+++\nNo.\n",
+		"content/faqs/warm.md":       "+++\nquestion = \"Warm in January?\"\n+++\nYes.\n",
+		"content/standards/calls.md": "+++\ntitle = \"Calls\"\n+++\nPick up.\n",
+	})
+	r.commit("one", "q1")
+	r.git("rm", "-q", "content/faqs/price.md")
+	r.write(map[string]string{
+		// A standard takes the retired FAQ's id.
+		"content/standards/price.md": "+++\nid = \"price\"\ntitle = \"Prices\"\n+++\nIn writing.\n",
+		// The FAQ gets an id of its own, at the same file.
+		"content/faqs/warm.md": "+++\nid = \"warm-faq\"\nquestion = \"Warm in January?\"\n+++\nYes.\n",
+	})
+	r.commit("two", "q2")
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\n[versions]\ntags = \"q*\"\nlatest = \"q1\"\n\n[[versions.ref]]\nname = \"second\"\nref = \"q1\"\n"})
+	b, out := build(t, r.dir)
+
+	for _, v := range b.Versions {
+		if v.Latest != (v.Name == "q1") {
+			t.Errorf("latest = \"q1\": %s is latest: %v (a version's name wins over another's ref)", v.Name, v.Latest)
+		}
+	}
+	standard := file(t, out, "q2/standards/price/index.html")
+	if !strings.Contains(standard, `href="../../../q1/" data-version="q1">q1 <span class="badge">latest</span> <span class="muted">(page not in this version)</span>`) {
+		t.Error("the standard's switcher leads to q1's FAQ of the same id")
+	}
+	if faq := file(t, out, "q2/faqs/warm/index.html"); !strings.Contains(faq, `href="../../../q1/faqs/warm/" data-version="q1"`) {
+		t.Error("the FAQ whose id changed is not found at its file in q1")
+	}
+	changes := file(t, out, "q2/changes/index.html")
+	for _, want := range []string{"<h2>Standards</h2>", "Added", "<h2>FAQs</h2>", "Removed"} {
+		if !strings.Contains(changes, want) {
+			t.Errorf("What changed lacks %q", want)
+		}
+	}
+	if strings.Contains(changes, "Warm in January?") {
+		t.Error("What changed lists the FAQ whose id alone changed")
+	}
+}
