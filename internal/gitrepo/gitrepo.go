@@ -35,8 +35,8 @@ type Repo struct {
 	// mu serialises object reads: go-git's object storage is not safe for
 	// concurrent use, and site.Load reads files from many goroutines.
 	mu sync.Mutex
-	// changed memoises the paths each commit changed against its first
-	// parent, so that versions sharing history walk it once.
+	// changed memoises the paths each commit changed under a folder (see
+	// changedPaths), so that versions sharing history walk it once.
 	changed map[changeKey][]string
 	shallow map[plumbing.Hash]bool
 	blobs   map[plumbing.Hash][]byte
@@ -288,10 +288,14 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 }
 
 // changedPaths returns the files under folder dir ("" for all) that
-// commit added or changed against its parent (all of them for a root
-// commit; for a merge, see below). Only the folders whose trees differ are read: a commit
-// that left dir as it was costs a few lookups, and most commits of a
-// repository holding code beside its playbook touch no page.
+// commit added or changed against its parents (all of them for a root
+// commit). Only folders whose trees differ are read: a commit that left
+// dir as it was costs a few lookups, and most commits of a repository
+// holding code beside its playbook touch no page.
+//
+// A merge changed a file only where the file differs from every parent:
+// one brought in from a branch is credited, as git log credits it, to the
+// commit on the branch that changed it, which the walk meets later.
 func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error) {
 	key := changeKey{commit.Hash, dir}
 	if ps, ok := r.changed[key]; ok {
@@ -301,27 +305,17 @@ func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error)
 	if err != nil {
 		return nil, fmt.Errorf("read commit %s: %w", commit.Hash.String()[:7], err)
 	}
-	if commit.NumParents() == 0 {
-		ps, err := r.changedFiles(nil, dir, nil, tree)
-		if err != nil {
-			return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
-		}
-		r.changed[key] = ps
-		return ps, nil
-	}
-	// A merge changed a file only where the file differs from every
-	// parent: one brought in from a branch is credited, as git log
-	// credits it, to the commit on the branch that changed it, which the
-	// walk meets later.
 	var ps []string
-	for i := range commit.NumParents() {
-		p, err := commit.Parent(i)
-		if err != nil {
-			return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)
-		}
-		parent, err := r.subtree(p.TreeHash, dir)
-		if err != nil {
-			return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
+	for i := 0; i == 0 || i < commit.NumParents(); i++ {
+		var parent *object.Tree // none for a root commit
+		if commit.NumParents() > 0 {
+			p, err := commit.Parent(i)
+			if err != nil {
+				return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)
+			}
+			if parent, err = r.subtree(p.TreeHash, dir); err != nil {
+				return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
+			}
 		}
 		changed, err := r.changedFiles(nil, dir, parent, tree)
 		if err != nil {
