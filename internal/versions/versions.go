@@ -189,20 +189,14 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 	}
 	// A version is named by its folder's name, or else by its tag's
 	// (latest = "v1.0" for the folder v1-0); a name wins over a ref.
-	found := false
-	for _, match := range []func(v *Version) bool{
-		func(v *Version) bool { return v.Name == latest },
-		func(v *Version) bool { return v.Ref == latest && v.Ref != "" },
-	} {
-		for _, v := range vs {
-			if !found && match(v) {
-				v.Latest, found = true, true
-			}
-		}
+	i := slices.IndexFunc(vs, func(v *Version) bool { return v.Name == latest })
+	if i < 0 {
+		i = slices.IndexFunc(vs, func(v *Version) bool { return v.Ref != "" && v.Ref == latest })
 	}
-	if !found {
+	if i < 0 {
 		return nil, nil, &ConfigError{Key: "latest", Err: fmt.Errorf("versions: latest = %q names no version", latest)}
 	}
+	vs[i].Latest = true
 
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
