@@ -161,11 +161,7 @@ func readConfig(src fs.FS) []byte {
 func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer) int {
 	b, problems, err := versions.Load(opts)
 	if err != nil {
-		if ce := (*versions.ConfigError)(nil); errors.As(err, &ce) {
-			fmt.Fprintf(stderr, "%s:%d: %v\n%s is left as it was\n", site.ConfigFile, site.ConfigLine(readConfig(opts.Worktree), ce.Key, ce.Ref), err, dest)
-		} else {
-			fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", err, dest)
-		}
+		fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", err, dest)
 		return exitContent
 	}
 	defer b.Close()

@@ -285,16 +285,14 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 	}
 	b, vproblems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
 	if err != nil {
-		line := 1
-		if ce := (*versions.ConfigError)(nil); errors.As(err, &ce) {
-			line = site.ConfigLine(readFile(s.src, site.ConfigFile), ce.Key, ce.Ref)
-		}
-		return fail(site.Problems{{File: site.ConfigFile, Line: line, Msg: err.Error()}})
+		return fail(site.Problems{{File: site.ConfigFile, Line: 1, Msg: err.Error()}})
 	}
 	defer b.Close()
 	problems = nil
 	for _, p := range vproblems {
-		p.Msg += " (version " + p.Version + ")"
+		if p.Version != "" {
+			p.Msg += " (version " + p.Version + ")"
+		}
 		problems = append(problems, p.Problem)
 	}
 	if problems.Errors() > 0 {

@@ -57,27 +57,20 @@ type Version struct {
 	problems site.Problems
 }
 
-// A ConfigError is a setting of site.toml's versions block that cannot
-// be published: Key names it ("ref", "tags", "worktree" or "latest"), Ref
-// is the index of its [[versions.ref]] table for "ref". site.ConfigLine
-// finds its line.
-type ConfigError struct {
-	Key string
-	Ref int
-	Err error
-}
-
-func (e *ConfigError) Error() string { return e.Err.Error() }
-func (e *ConfigError) Unwrap() error { return e.Err }
-
-// A Problem is a problem of one version.
+// A Problem is a problem of one version, or (Version empty) of the
+// versions block of site.toml.
 type Problem struct {
 	Version string
 	site.Problem
 }
 
 // String formats p as its site.Problem, naming the version at the end.
-func (p Problem) String() string { return p.Problem.String() + " (version " + p.Version + ")" }
+func (p Problem) String() string {
+	if p.Version == "" {
+		return p.Problem.String()
+	}
+	return p.Problem.String() + " (version " + p.Version + ")"
+}
 
 // A Build is the versions of a playbook, loaded, ready to render.
 type Build struct {
@@ -91,19 +84,31 @@ type Build struct {
 }
 
 // Load resolves and loads every version the configuration names, newest
-// first. The error is for what stops versions from being read at all: no
-// repository, a ref that does not exist, a shallow clone.
-func Load(opts Options) (_ *Build, _ []Problem, err error) {
+// first. A setting of the versions block that cannot be published (a ref
+// that does not exist, two versions in one folder, latest naming none)
+// is a problem at its line of site.toml, and the build is nil. The error
+// is for what stops versions from being read at all: no repository, no
+// commits, a shallow clone.
+func Load(opts Options) (b *Build, _ []Problem, err error) {
 	cfg := opts.Config.Versions
 	repo, err := gitrepo.Open(opts.Source)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer func() {
-		if err != nil {
+		if b == nil {
 			repo.Close()
 		}
 	}()
+	// setting is the problem of a setting: key names it ("ref" of the
+	// [[versions.ref]] table numbered ref, "tags", "worktree", "latest").
+	setting := func(key string, ref int, err error) []Problem {
+		var data []byte
+		if opts.Worktree != nil {
+			data, _ = fs.ReadFile(opts.Worktree, site.ConfigFile)
+		}
+		return []Problem{{Problem: site.Problem{File: site.ConfigFile, Line: site.ConfigLine(data, key, ref), Msg: err.Error()}}}
+	}
 	prefix, err := repoPrefix(repo, opts.Source)
 	if err != nil {
 		return nil, nil, err
@@ -147,20 +152,20 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 	}
 	for i, r := range cfg.Refs {
 		if err := add(r.Name, r.Ref, r.Label); err != nil {
-			return nil, nil, &ConfigError{Key: "ref", Ref: i, Err: err}
+			return nil, setting("ref", i, err), nil
 		}
 	}
 	if cfg.Tags != "" {
 		tags, err := repo.Tags(cfg.Tags)
 		if err != nil {
-			return nil, nil, &ConfigError{Key: "tags", Err: err}
+			return nil, setting("tags", 0, err), nil
 		}
 		if len(tags) == 0 && len(cfg.Refs) == 0 && cfg.Worktree == "" {
-			return nil, nil, &ConfigError{Key: "tags", Err: fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))}
+			return nil, setting("tags", 0, fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))), nil
 		}
 		for _, t := range tags {
 			if err := add(site.Slug(t), t, t); err != nil {
-				return nil, nil, &ConfigError{Key: "tags", Err: err}
+				return nil, setting("tags", 0, err), nil
 			}
 		}
 	}
@@ -172,7 +177,7 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 	})
 	if cfg.Worktree != "" {
 		if from, ok := seen[cfg.Worktree]; ok {
-			return nil, nil, &ConfigError{Key: "worktree", Err: fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree)}
+			return nil, setting("worktree", 0, fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree)), nil
 		}
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
 	}
@@ -194,7 +199,7 @@ func Load(opts Options) (_ *Build, _ []Problem, err error) {
 		i = slices.IndexFunc(vs, func(v *Version) bool { return v.Ref != "" && v.Ref == latest })
 	}
 	if i < 0 {
-		return nil, nil, &ConfigError{Key: "latest", Err: fmt.Errorf("versions: latest = %q names no version", latest)}
+		return nil, setting("latest", 0, fmt.Errorf("versions: latest = %q names no version", latest)), nil
 	}
 	vs[i].Latest = true
 
@@ -233,8 +238,14 @@ func repoPrefix(repo *gitrepo.Repo, source string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
-// Close closes the files of the repository the build reads.
-func (b *Build) Close() error { return b.repo.Close() }
+// Close closes the files of the repository the build reads. A nil
+// Build has none.
+func (b *Build) Close() error {
+	if b == nil {
+		return nil
+	}
+	return b.repo.Close()
+}
 
 // Render writes every version to out: /<name>/ each, /latest/, the root
 // page and the Atom feed of changes.

@@ -2,6 +2,7 @@ package versions
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -129,24 +130,10 @@ func history(t *testing.T) *repo {
 
 func build(t *testing.T, dir string) (*Build, *render.MemOutput) {
 	t.Helper()
-	root, err := os.OpenRoot(dir)
+	b, problems, err := loadVersions(t, dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { root.Close() })
-	data, err := fs.ReadFile(root.FS(), "site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, ps := site.ParseConfig(data)
-	if len(ps) > 0 {
-		t.Fatal(ps)
-	}
-	b, problems, err := Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { b.Close() })
 	for _, p := range problems {
 		if !p.Warning {
 			t.Fatalf("problem: %s", p)
@@ -157,6 +144,25 @@ func build(t *testing.T, dir string) (*Build, *render.MemOutput) {
 		t.Fatal(err)
 	}
 	return b, out
+}
+
+// loadVersions loads the versions the site.toml of dir's working tree
+// names, closing them at the end of the test.
+func loadVersions(t *testing.T, dir string, drafts bool) (*Build, []Problem, error) {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	data, _ := fs.ReadFile(root.FS(), "site.toml")
+	cfg, ps := site.ParseConfig(data)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	b, problems, err := Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Drafts: drafts, Now: testNow})
+	t.Cleanup(func() { b.Close() })
+	return b, problems, err
 }
 
 func file(t *testing.T, out *render.MemOutput, name string) string {
@@ -354,15 +360,13 @@ func TestBuildLeavesWorkingTreeAndIndexAlone(t *testing.T) {
 }
 
 func TestVersionErrors(t *testing.T) {
+	// load returns what stops the versions: the error, or the first
+	// problem of the versions block.
 	load := func(dir string) error {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			t.Fatal(err)
+		_, problems, err := loadVersions(t, dir, false)
+		if err == nil && len(problems) > 0 {
+			err = errors.New(problems[0].String())
 		}
-		defer root.Close()
-		data, _ := fs.ReadFile(root.FS(), "site.toml")
-		cfg, _ := site.ParseConfig(data)
-		_, _, err = Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
 		return err
 	}
 	t.Run("a ref that does not exist", func(t *testing.T) {
@@ -413,7 +417,7 @@ func TestVersionErrors(t *testing.T) {
 		clone := &repo{t: t, dir: filepath.Join(t.TempDir(), "clone")}
 		r.git("clone", "-q", "--depth", "1", "--no-single-branch", "file://"+r.dir, clone.dir)
 		clone.write(map[string]string{"site.toml": "[versions]\n[[versions.ref]]\nname = \"q3\"\nref = \"origin/main\"\n"})
-		b, err := loadBuild(t, clone.dir)
+		b, _, err := loadVersions(t, clone.dir, false)
 		if err == nil {
 			err = b.Render(render.NewMemOutput())
 		}
@@ -439,13 +443,7 @@ func TestBrokenOldVersion(t *testing.T) {
 		"content/guides/a.md": "# A\n\nSee [the promise](../promises/fast.md).\n",
 	})
 	r.commit("Mended", "q2")
-	root, err := os.OpenRoot(r.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	cfg, _ := site.ParseConfig([]byte(versionsToml))
-	_, problems, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Now: testNow})
+	_, problems, err := loadVersions(t, r.dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -461,18 +459,6 @@ func TestBrokenOldVersion(t *testing.T) {
 		!strings.HasPrefix(got[1], "site.toml:") || !strings.Contains(got[1], "table name") || !strings.HasSuffix(got[1], "(version q1)") {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
-}
-
-func loadBuild(t *testing.T, dir string) (*Build, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { root.Close() })
-	data, _ := fs.ReadFile(root.FS(), "site.toml")
-	cfg, _ := site.ParseConfig(data)
-	b, _, err := Load(Options{Source: dir, Worktree: root.FS(), Config: cfg, Now: testNow})
-	return b, err
 }
 
 // TestLatestByTagName names the latest version by its tag, spelled as the
@@ -514,17 +500,11 @@ func TestDraftsInTheWorkingTreeOnly(t *testing.T) {
 		"content/draft.md": "+++\ntitle = \"Next\"\ndraft = true\n+++\nNot yet.\n",
 	})
 	r.commit("one", "q1")
-	cfg, _ := site.ParseConfig([]byte("title = \"Acme\"\n[versions]\ntags = \"q*\"\nworktree = \"draft\"\n"))
-	root, err := os.OpenRoot(r.dir)
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\n[versions]\ntags = \"q*\"\nworktree = \"draft\"\n"})
+	b, _, err := loadVersions(t, r.dir, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
-	b, _, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Drafts: true, Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	for _, v := range b.Versions {
 		if got, want := v.Site.ByID("draft") != nil, v.Name == "draft"; got != want {
 			t.Errorf("version %s shows the draft: %v, want %v", v.Name, got, want)
