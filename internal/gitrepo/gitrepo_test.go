@@ -39,14 +39,7 @@ func TestLastChangesThroughMerge(t *testing.T) {
 		n++
 		return gittest.Git(t, dir, day.AddDate(0, 0, n), args...)
 	}
-	write := func(name, text string) {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { gittest.WriteFiles(t, dir, map[string]string{name: text}) }
 	git("init", "-q", "-b", "main")
 	write("content/a.md", "A\n")
 	write("content/b.md", "B\n")

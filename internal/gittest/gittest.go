@@ -1,5 +1,6 @@
 // Package gittest runs the git command for tests that need a real
-// repository: the versions of a playbook are read from one.
+// repository (the versions of a playbook are read from one), and writes
+// the files of a site as an author would.
 package gittest
 
 import (
@@ -7,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +23,21 @@ func Git(t testing.TB, dir string, when time.Time, args ...string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// WriteFiles writes files (slash-separated paths from dir, and their
+// text) under dir, making folders as needed.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // Run is Git returning the error, for set-ups without a testing.TB.

@@ -56,19 +56,6 @@ Call back.
 	"content/guides/glossary.md": "# Glossary\n\nWords.\n",
 }
 
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func newServer(t testing.TB, dir string) *Server {
 	t.Helper()
 	s, err := New(os.DirFS(dir), Options{})
@@ -125,7 +112,7 @@ func sameAsCold(t *testing.T, s *Server, dir string) {
 
 func TestIncrementalEqualsCold(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
 	// Ask for every page once, so that stale copies would show.
 	for _, name := range s.Names() {
@@ -139,13 +126,13 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		changed []string
 	}{
 		{"edit a body", func() {
-			writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
 		}, []string{"content/guides/glossary.md"}},
 		{"edit a relation in front matter", func() {
-			writeFiles(t, dir, map[string]string{"content/behaviours/service/call.md": "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n## How {#how}\n\nCall.\n"})
+			gittest.WriteFiles(t, dir, map[string]string{"content/behaviours/service/call.md": "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n## How {#how}\n\nCall.\n"})
 		}, []string{"content/behaviours/service/call.md"}},
 		{"edit a title shown in every page's navigation", func() {
-			writeFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\ntitle = \"Spotless\"\npromise = \"We leave it tidy.\"\nexpectation = \"A clean room.\"\n+++\nTidy.\n"})
+			gittest.WriteFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\ntitle = \"Spotless\"\npromise = \"We leave it tidy.\"\nexpectation = \"A clean room.\"\n+++\nTidy.\n"})
 		}, []string{"content/promises/tidy.md"}},
 		{"rename a page", func() {
 			if err := os.Rename(filepath.Join(dir, "content/guides/glossary.md"), filepath.Join(dir, "content/guides/words.md")); err != nil {
@@ -158,19 +145,19 @@ func TestIncrementalEqualsCold(t *testing.T) {
 			}
 		}, []string{"content/guides/words.md"}},
 		{"add a section", func() {
-			writeFiles(t, dir, map[string]string{
+			gittest.WriteFiles(t, dir, map[string]string{
 				"content/faqs/_index.md":  "+++\ntitle = \"Questions\"\nweight = 1\n+++\n",
 				"content/faqs/weekend.md": "+++\nquestion = \"Weekends?\"\npromises = [\"fast\"]\n+++\nYes, see [fast](../promises/fast.md#why).\n",
 			})
 		}, []string{"content/faqs"}},
 		{"change a stylesheet", func() {
-			writeFiles(t, dir, map[string]string{"static/assets/extra.css": "body { color: red }\n"})
+			gittest.WriteFiles(t, dir, map[string]string{"static/assets/extra.css": "body { color: red }\n"})
 		}, []string{"static/assets/extra.css"}},
 		{"override a layout", func() {
-			writeFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"no-toc\"></p>\n"})
+			gittest.WriteFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"no-toc\"></p>\n"})
 		}, []string{"layouts/partials/toc.html"}},
 		{"change the settings", func() {
-			writeFiles(t, dir, map[string]string{"site.toml": "title = \"Renamed\"\n[highlight]\nlight = \"monokailight\"\n"})
+			gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Renamed\"\n[highlight]\nlight = \"monokailight\"\n"})
 		}, []string{"site.toml"}},
 	}
 	for _, st := range steps {
@@ -189,7 +176,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 	t.Run("break then fix a link", func(t *testing.T) {
 		before, _ := s.File("promises/fast/index.html")
 		good := smallSite["content/promises/fast.md"]
-		writeFiles(t, dir, map[string]string{"content/promises/fast.md": good + "\n[gone](nowhere.md)\n"})
+		gittest.WriteFiles(t, dir, map[string]string{"content/promises/fast.md": good + "\n[gone](nowhere.md)\n"})
 		events, stop := s.Subscribe()
 		defer stop()
 		if change, _ := s.Rebuild([]string{"content/promises/fast.md"}); change != Nothing {
@@ -205,7 +192,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		if after, _ := s.File("promises/fast/index.html"); !bytes.Equal(after, before) {
 			t.Error("a failed build changed the site served")
 		}
-		writeFiles(t, dir, map[string]string{"content/promises/fast.md": good})
+		gittest.WriteFiles(t, dir, map[string]string{"content/promises/fast.md": good})
 		if change, _ := s.Rebuild([]string{"content/promises/fast.md"}); change != Pages {
 			t.Errorf("fixing the file asks browsers for %v, want a reload", change)
 		}
@@ -221,16 +208,16 @@ func TestIncrementalEqualsCold(t *testing.T) {
 
 func TestStylesOnlyChange(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
-	writeFiles(t, dir, map[string]string{"static/assets/playbook.css": "body { color: red }\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"static/assets/playbook.css": "body { color: red }\n"})
 	if change, _ := s.Rebuild([]string{"static/assets/playbook.css"}); change != Styles {
 		t.Errorf("a stylesheet change asks browsers for %v, want Styles", change)
 	}
 	if b, _ := s.File("assets/playbook.css"); string(b) != "body { color: red }\n" {
 		t.Errorf("stylesheet served: %q", b)
 	}
-	writeFiles(t, dir, map[string]string{"static/assets/playbook.js": "// new\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"static/assets/playbook.js": "// new\n"})
 	if change, _ := s.Rebuild([]string{"static/assets/playbook.js"}); change != Pages {
 		t.Errorf("a script change asks browsers for %v, want Pages", change)
 	}
@@ -238,7 +225,7 @@ func TestStylesOnlyChange(t *testing.T) {
 
 func TestServesOnlyTheSite(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(outside, []byte("SECRET"), 0o644); err != nil {
 		t.Fatal(err)
@@ -327,13 +314,13 @@ func TestFirstBuildWithErrorsIsServedUnderTheOverlay(t *testing.T) {
 
 func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	var log bytes.Buffer
 	s, err := New(os.DirFS(dir), Options{Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFiles(t, dir, map[string]string{"content/bad.md": "+++\ntitle = \n+++\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/bad.md": "+++\ntitle = \n+++\n"})
 	for range 3 {
 		s.Rebuild([]string{"content/bad.md"})
 	}
@@ -354,7 +341,7 @@ func mapFS(files map[string]string) fstest.MapFS {
 // flat.
 func TestRebuildsDoNotLeak(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
 	measure := func() (heap uint64, goroutines int) {
 		runtime.GC()
@@ -366,7 +353,7 @@ func TestRebuildsDoNotLeak(t *testing.T) {
 	var heap100 uint64
 	var g100 int
 	for i := 1; i <= 500; i++ {
-		writeFiles(t, dir, map[string]string{"content/guides/glossary.md": fmt.Sprintf("# Glossary\n\nEdit %d.\n", i)})
+		gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": fmt.Sprintf("# Glossary\n\nEdit %d.\n", i)})
 		if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
 			t.Fatal(err)
 		}
@@ -407,14 +394,14 @@ func firstEvent(t *testing.T, url string, build string) string {
 // learn that it is out of date.
 func TestPageLoadedDuringARebuildReloads(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	if e := firstEvent(t, ts.URL, "1"); e != "ok" {
 		t.Errorf("an up-to-date page gets %q, want ok", e)
 	}
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nNew.\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nNew.\n"})
 	if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
 		t.Fatal(err)
 	}
@@ -430,13 +417,13 @@ func TestPageLoadedDuringARebuildReloads(t *testing.T) {
 // and the working tree's edits in its draft version.
 func TestServeVersions(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
 	git("init", "-q")
 	git("add", "-A")
 	git("commit", "-q", "-m", "one")
 	git("tag", "v1")
-	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
 	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
 	if err != nil {
 		t.Fatal(err)
@@ -446,7 +433,7 @@ func TestServeVersions(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nDraft words.\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nDraft words.\n"})
 	if change, err := s.Rebuild([]string{"content/guides/glossary.md"}); change != Pages || err != nil {
 		t.Fatalf("rebuild: %v, %v", change, err)
 	}
@@ -469,11 +456,11 @@ func TestServeVersions(t *testing.T) {
 // stops serve with the problem, said once.
 func TestServeVersionsStartError(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	gittest.Git(t, dir, time.Time{}, "init", "-q")
 	gittest.Git(t, dir, time.Time{}, "add", "-A")
 	gittest.Git(t, dir, time.Time{}, "commit", "-q", "-m", "one")
-	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\n[[versions.ref]]\nname = \"q9\"\nref = \"q9\"\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\n[[versions.ref]]\nname = \"q9\"\nref = \"q9\"\n"})
 	var log bytes.Buffer
 	_, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
 	if err == nil || strings.Count(err.Error(), "versions:") != 1 || !strings.Contains(err.Error(), `site.toml:5: versions: q9: ref "q9": no tag, branch or commit of that name`) {
@@ -488,7 +475,7 @@ func TestServeVersionsStartError(t *testing.T) {
 // does; after a commit, the next rebuild shows the new one.
 func TestServeShowsLastChange(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	git := func(when time.Time, args ...string) string { return gittest.Git(t, dir, when, args...) }
 	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
 	git(first, "init", "-q")
@@ -504,7 +491,7 @@ func TestServeShowsLastChange(t *testing.T) {
 	if !contains(t, s, "guides/glossary/index.html", changed("14")) {
 		t.Error("the glossary does not show its last change")
 	}
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
 	second := first.AddDate(0, 0, 2)
 	git(second, "commit", "-q", "-am", "second")
 	if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
@@ -516,7 +503,7 @@ func TestServeShowsLastChange(t *testing.T) {
 	// A page broken when the history was read shows its change once
 	// fixed, though HEAD did not move.
 	good := smallSite["content/promises/tidy.md"]
-	writeFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\npromise = \n+++\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\npromise = \n+++\n"})
 	if _, err := s.Rebuild([]string{"content/promises/tidy.md"}); err != nil {
 		t.Fatal(err)
 	}
@@ -524,7 +511,7 @@ func TestServeShowsLastChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFiles(t, dir, map[string]string{"content/promises/tidy.md": good})
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/tidy.md": good})
 	if _, err := s.Rebuild([]string{"content/promises/tidy.md"}); err != nil {
 		t.Fatal(err)
 	}
@@ -534,7 +521,7 @@ func TestServeShowsLastChange(t *testing.T) {
 
 	// A folder outside Git builds without, until it is committed.
 	plain := t.TempDir()
-	writeFiles(t, plain, smallSite)
+	gittest.WriteFiles(t, plain, smallSite)
 	s, err = New(os.DirFS(plain), Options{Dir: plain})
 	if err != nil || contains(t, s, "guides/glossary/index.html", "<dt>Changed</dt>") {
 		t.Errorf("a folder outside Git: %v, or it shows a last change", err)
@@ -542,7 +529,7 @@ func TestServeShowsLastChange(t *testing.T) {
 	gittest.Git(t, plain, first, "init", "-q")
 	gittest.Git(t, plain, first, "add", "-A")
 	gittest.Git(t, plain, first, "commit", "-q", "-m", "first")
-	writeFiles(t, plain, map[string]string{"content/guides/glossary.md": "# Glossary\n\nWords, again.\n"})
+	gittest.WriteFiles(t, plain, map[string]string{"content/guides/glossary.md": "# Glossary\n\nWords, again.\n"})
 	if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
 		t.Fatal(err)
 	}
@@ -556,7 +543,7 @@ func TestServeShowsLastChange(t *testing.T) {
 // its title and body from the same edit.
 func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
@@ -596,7 +583,7 @@ func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
 		}()
 	}
 	for i := 1; i <= 100; i++ {
-		writeFiles(t, dir, map[string]string{"content/guides/glossary.md": fmt.Sprintf("# Edition %d\n\nText %d.\n", i, i)})
+		gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": fmt.Sprintf("# Edition %d\n\nText %d.\n", i, i)})
 		if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
 			t.Fatal(err)
 		}
@@ -611,13 +598,13 @@ func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
 
 func TestThemeChangeWhileContentIsBroken(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "+++\ntitle = \n+++\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "+++\ntitle = \n+++\n"})
 	s.Rebuild([]string{"content/guides/glossary.md"})
-	writeFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"new-toc\"></p>\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"new-toc\"></p>\n"})
 	s.Rebuild([]string{"layouts/partials/toc.html"})
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": smallSite["content/guides/glossary.md"]})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": smallSite["content/guides/glossary.md"]})
 	s.Rebuild([]string{"content/guides/glossary.md"})
 	if !contains(t, s, "promises/fast/index.html", "new-toc") {
 		t.Error("the layout changed while the content was broken is not used once it is fixed")
@@ -627,13 +614,13 @@ func TestThemeChangeWhileContentIsBroken(t *testing.T) {
 
 func TestUnsafeSettingChange(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
-	writeFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = true\n", "content/guides/glossary.md": "# Glossary\n\n<b>raw</b>\n"})
+	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = true\n", "content/guides/glossary.md": "# Glossary\n\n<b>raw</b>\n"})
 	s := newServer(t, dir)
 	if !contains(t, s, "guides/glossary/index.html", "<b>raw</b>") {
 		t.Fatal("unsafe = true does not let raw HTML through")
 	}
-	writeFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = false\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = false\n"})
 	s.Rebuild([]string{"site.toml"})
 	if contains(t, s, "guides/glossary/index.html", "<b>raw</b>") {
 		t.Error("raw HTML still passes after unsafe = false")
@@ -655,9 +642,9 @@ func TestNotFoundPageWorksAtAnyDepth(t *testing.T) {
 
 func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
-	writeFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}\n"})
 	if _, err := s.Rebuild([]string{"layouts/page.html"}); err == nil {
 		t.Fatal("a layout that does not parse is accepted")
 	}
@@ -668,7 +655,7 @@ func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 	if !contains(t, s, "guides/glossary/index.html", "Glossary") {
 		t.Error("the last good site is not served")
 	}
-	writeFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Content}}{{end}}\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Content}}{{end}}\n"})
 	if _, err := s.Rebuild([]string{"layouts/page.html"}); err != nil || s.Problems() != nil {
 		t.Errorf("fixed layout: %v, %v", err, s.Problems())
 	}

@@ -112,7 +112,7 @@ func TestEditorSaves(t *testing.T) {
 	for i, sv := range saves {
 		t.Run(sv.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFiles(t, dir, smallSite)
+			gittest.WriteFiles(t, dir, smallSite)
 			s := newServer(t, dir)
 			events := watching(t, s, dir)
 			text := "# Glossary\n\nSaved " + string(rune('A'+i)) + " marker.\n"
@@ -128,7 +128,7 @@ func TestEditorSaves(t *testing.T) {
 
 func TestWatchFollowsTheTree(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
 	events := watching(t, s, dir)
 
@@ -140,7 +140,7 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		for i := range 20 {
 			files["content/guides/g"+string(rune('a'+i))+".md"] = "# G\n"
 		}
-		writeFiles(t, dir, files)
+		gittest.WriteFiles(t, dir, files)
 		waitEvent(t, events, "reload")
 		quiet(t, events, 200*time.Millisecond)
 		if !contains(t, s, "guides/gt/index.html", "<h1>G</h1>") {
@@ -152,12 +152,12 @@ func TestWatchFollowsTheTree(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitEvent(t, events, "reload")
-		writeFiles(t, dir, map[string]string{"content/new/deeper/page.md": "# Deep page\n"})
+		gittest.WriteFiles(t, dir, map[string]string{"content/new/deeper/page.md": "# Deep page\n"})
 		waitEvent(t, events, "reload")
 		if !contains(t, s, "new/deeper/page/index.html", "Deep page") {
 			t.Error("the page in the new folder is missing")
 		}
-		writeFiles(t, dir, map[string]string{"content/new/deeper/page.md": "# Deeper page\n"})
+		gittest.WriteFiles(t, dir, map[string]string{"content/new/deeper/page.md": "# Deeper page\n"})
 		waitEvent(t, events, "reload")
 		if !contains(t, s, "new/deeper/page/index.html", "Deeper page") {
 			t.Error("an edit in the new folder is missed")
@@ -177,7 +177,7 @@ func TestWatchFollowsTheTree(t *testing.T) {
 	})
 	t.Run("moving a folder in brings its pages", func(t *testing.T) {
 		outside := t.TempDir()
-		writeFiles(t, outside, map[string]string{"moved/one.md": "# One\n", "moved/two.md": "# Two\n"})
+		gittest.WriteFiles(t, outside, map[string]string{"moved/one.md": "# One\n", "moved/two.md": "# Two\n"})
 		if err := os.Rename(filepath.Join(outside, "moved"), filepath.Join(dir, "content/moved")); err != nil {
 			t.Fatal(err)
 		}
@@ -196,14 +196,14 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		}
 	})
 	t.Run("site.toml is watched", func(t *testing.T) {
-		writeFiles(t, dir, map[string]string{"site.toml": "title = \"Watched title\"\n"})
+		gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Watched title\"\n"})
 		waitEvent(t, events, "reload")
 		if !contains(t, s, "index.html", "Watched title") {
 			t.Error("the new title is not shown")
 		}
 	})
 	t.Run("editor litter does not rebuild", func(t *testing.T) {
-		writeFiles(t, dir, map[string]string{"content/.draft.md.swp": "x", "content/notes.md~": "x", "public/index.html": "x"})
+		gittest.WriteFiles(t, dir, map[string]string{"content/.draft.md.swp": "x", "content/notes.md~": "x", "public/index.html": "x"})
 		quiet(t, events, 150*time.Millisecond)
 	})
 }
@@ -212,7 +212,7 @@ func TestWatchFollowsTheTree(t *testing.T) {
 // after it, rebuilds the site, so that pages show it as their last change.
 func TestWatchSeesCommits(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, smallSite)
 	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
 	gittest.Git(t, dir, first, "init", "-q")
 	gittest.Git(t, dir, first, "add", "-A")
@@ -222,7 +222,7 @@ func TestWatchSeesCommits(t *testing.T) {
 		t.Fatal(err)
 	}
 	events := watching(t, s, dir)
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
 	waitEvent(t, events, "reload")
 	gittest.Git(t, dir, first.AddDate(0, 0, 2), "commit", "-q", "-am", "second")
 	waitEvent(t, events, "reload")
@@ -232,7 +232,7 @@ func TestWatchSeesCommits(t *testing.T) {
 	// git may replace its log of HEAD (reflog expire, gc): commits still
 	// rebuild afterwards.
 	gittest.Git(t, dir, time.Time{}, "reflog", "expire", "--expire=now", "--all")
-	writeFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nEven more words.\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nEven more words.\n"})
 	waitEvent(t, events, "reload")
 	gittest.Git(t, dir, first.AddDate(0, 0, 3), "commit", "-q", "-am", "third")
 	waitEvent(t, events, "reload")
@@ -244,7 +244,7 @@ func TestWatchSeesCommits(t *testing.T) {
 	quiet(t, events, 300*time.Millisecond)
 
 	// serve --versions shows every tag: a new one rebuilds it.
-	writeFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\n"})
 	vs, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
 	if err != nil {
 		t.Fatal(err)

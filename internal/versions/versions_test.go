@@ -42,15 +42,7 @@ func (r *repo) git(args ...string) string {
 
 func (r *repo) write(files map[string]string) {
 	r.t.Helper()
-	for name, data := range files {
-		p := filepath.Join(r.dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			r.t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			r.t.Fatal(err)
-		}
-	}
+	gittest.WriteFiles(r.t, r.dir, files)
 }
 
 func (r *repo) commit(msg string, tag string) {
