@@ -157,8 +157,19 @@ type loader struct {
 }
 
 // walk lists content/: its folders become sections, its Markdown files are
-// queued for reading, and other files are published as they are.
+// queued for reading, and other files are published as they are. A
+// symbolic link is followed only to a file inside content/: anything else
+// of the site's folder (the repository's .git/config) must never be
+// published through one.
 func (l *loader) walk() {
+	if info, err := fs.Lstat(l.fsys, ContentDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Everything of the site's folder could be inside the folder it
+		// leads to.
+		target, _ := fs.ReadLink(l.fsys, ContentDir)
+		l.ps.errorf(ContentDir, 1, "content/ is a symbolic link to %s: make it a folder", printable(target))
+		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+		return
+	}
 	err := fs.WalkDir(l.fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == ContentDir {
@@ -179,7 +190,12 @@ func (l *loader) walk() {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := fs.Stat(l.fsys, p)
+			real, err := FollowLink(l.fsys, p, ContentDir)
+			if err != nil {
+				l.ps.errorf(p, 1, "%v: not published", err)
+				return nil
+			}
+			info, err := fs.Stat(l.fsys, real)
 			if err != nil {
 				l.ps.errorf(p, 1, "read: %v", unwrapPath(err))
 				return nil
