@@ -185,6 +185,19 @@ func (l *loader) walk() {
 			}
 			return nil
 		}
+		if !utf8.ValidString(name) {
+			// No URL can be made of it, and the file system may refuse
+			// to open it.
+			what := "file"
+			if d.IsDir() {
+				what = "folder"
+			}
+			l.ps.errorf(p, 1, "%s name is not valid UTF-8: rename it", what)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			l.sections[p] = &Page{File: p, IsSection: true}
 			return nil

@@ -94,6 +94,21 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:1:1: broken link "../README.md": it points outside content/`},
 		},
 		{
+			name:  "a file name that is not UTF-8 is shown escaped",
+			files: with(chainSite(), "content/Offre sp\xe9ciale.pdf", "PDF"),
+			want:  []string{`content/Offre sp\xe9ciale.pdf:1: file name is not valid UTF-8: rename it`},
+		},
+		{
+			name:  "a folder name that is not UTF-8 is shown escaped, its files skipped",
+			files: with(chainSite(), "content/Pr\xe9sentations/a.md", "# A\n", "content/Pr\xe9sentations/b.md", "# B\n"),
+			want:  []string{`content/Pr\xe9sentations:1: folder name is not valid UTF-8: rename it`},
+		},
+		{
+			name:  "a control character in a file name is shown escaped",
+			files: with(chainSite(), "content/a\tb.md", "[x](nowhere.md)\n"),
+			want:  []string{`content/a\x09b.md:1:1: broken link "nowhere.md": no page or file at content/nowhere.md`},
+		},
+		{
 			name:  "unknown relation id names the line of the id",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\n  \"fast\",\n  \"slow\",\n]\n+++\n"),
 			want:  []string{`content/behaviours/sales/quote.md:5: fulfils: no page has id "slow"`},
