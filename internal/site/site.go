@@ -677,12 +677,14 @@ func (l *loader) buildTree() {
 		switch {
 		case dupURL && q == nil:
 			l.ps.errorf(p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
+		case dupURL && q.IsSection != p.IsSection:
+			l.ps.errorf(p.File, 1, "%s", pageBesideFolder(p, q))
 		case dupURL:
 			l.ps.errorf(p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
 		default:
 			urls[p.URL] = p
 		}
-		if q, dup := s.byID[p.ID]; dup && !(dupURL && p.IsSection) {
+		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection)) {
 			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
 			// Neither page may take the relations meant for the other.
 			l.ambiguous[p.ID] = true
@@ -697,6 +699,22 @@ func (l *loader) buildTree() {
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
 	}
+}
+
+// pageBesideFolder says how to fix a page and a folder beside it with the
+// same name ("x.md" and "x/"): both would be at /x/, and the fix is the
+// folder's index file.
+func pageBesideFolder(a, b *Page) string {
+	page, folder := a, b
+	if a.IsSection {
+		page, folder = b, a
+	}
+	name, dir := path.Base(page.File), path.Base(folder.sectionDir)
+	msg := fmt.Sprintf("the page %s and the folder %s/ would have the same URL /%s", name, dir, page.URL)
+	if folder.HasFile() {
+		return fmt.Sprintf("%s: merge %s into %s/%s", msg, name, dir, path.Base(folder.File))
+	}
+	return fmt.Sprintf("%s: move %s to %s/_index.md", msg, name, dir)
 }
 
 // reservedURLs are the URLs of the pages playbook generates.
