@@ -382,7 +382,11 @@ func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relat
 			return nil, nil
 		}
 	}
-	p.Doc = l.site.Markdown.Parse(body)
+	if p.fm != nil && p.fm.has("title") {
+		p.Doc = l.site.Markdown.ParseTitled(body)
+	} else {
+		p.Doc = l.site.Markdown.Parse(body)
+	}
 	// Thousands of syntax trees would not fit in memory together: keep
 	// what was learnt, and let the renderer parse each page again.
 	p.Doc.Release()

@@ -747,3 +747,30 @@ func TestConfigLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleFromFirstHeading: a page without a title in front matter is
+// titled by its first "# heading", whatever comes before it.
+func TestTitleFromFirstHeading(t *testing.T) {
+	tests := []struct {
+		name, src, title string
+	}{
+		{"a leading heading", "# Price list\n\nText.\n", "Price list"},
+		{"after an HTML comment", "<!-- keep in sync with the CRM -->\n# Price list\n", "Price list"},
+		{"after a badge and a blank line", "![status](status.svg)\n\n# Price list\n", "Price list"},
+		{"in a quote it is not the title", "> # Quoted\n", "Q3 offer"},
+		{"no heading: the file name", "Text.\n", "Q3 offer"},
+		{"front matter without a title", "+++\nowner = \"Sales\"\n+++\n<!-- c -->\n# Price list\n", "Price list"},
+		{"a title in front matter wins", "+++\ntitle = \"Prices\"\n+++\n# Price list\n", "Prices"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, problems := loadFiles(t, map[string]string{"content/q3-offer.md": tt.src, "content/status.svg": "<svg/>"})
+			if len(problems) > 0 {
+				t.Fatalf("problems: %v", problems)
+			}
+			if p := s.ByFile("content/q3-offer.md"); p.Title != tt.title {
+				t.Errorf("title %q, want %q", p.Title, tt.title)
+			}
+		})
+	}
+}
