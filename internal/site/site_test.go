@@ -547,6 +547,11 @@ var symlinkCases = []struct {
 		want:  []string{"content/pw.txt:1: symbolic link to ../../outside.txt points outside content/: not published"},
 	},
 	{
+		name:  "a link out of content/ to no file still points outside",
+		links: map[string]string{"content/ci.txt": "../.git/config"},
+		want:  []string{"content/ci.txt:1: symbolic link to ../.git/config points outside content/: not published"},
+	},
+	{
 		name:  "an absolute link is not published",
 		links: map[string]string{"content/host.txt": "/etc/hostname"},
 		want:  []string{"content/host.txt:1: symbolic link to /etc/hostname points outside content/: not published"},

@@ -29,6 +29,11 @@ func FollowLink(fsys fs.FS, name, dir string) (string, error) {
 		return "", errors.New("symbolic link that cannot be read here")
 	}
 	real, err := realPath(fsys, path.Dir(name), target)
+	if errors.Is(err, fs.ErrNotExist) && !inside(path.Join(path.Dir(name), target), dir) {
+		// A Git tree has no .git/config to find: it points outside all
+		// the same, as it does in the working tree.
+		err = errOutside
+	}
 	switch {
 	case errors.Is(err, errOutside):
 		return "", fmt.Errorf("symbolic link to %s points outside %s/", printable(target), dir)
@@ -39,11 +44,14 @@ func FollowLink(fsys fs.FS, name, dir string) (string, error) {
 	case err != nil:
 		return "", fmt.Errorf("symbolic link to %s: %w", printable(target), unwrapPath(err))
 	}
-	if real != dir && !strings.HasPrefix(real, dir+"/") {
+	if !inside(real, dir) {
 		return "", fmt.Errorf("symbolic link to %s points outside %s/", printable(target), dir)
 	}
 	return real, nil
 }
+
+// inside reports whether the clean path p is dir or under it.
+func inside(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
 
 var (
 	errOutside = errors.New("outside")
