@@ -461,12 +461,22 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	return data, nil
 }
 
-// treeFS is an fs.FS over a Git tree.
+// treeFS is an fs.FS over a Git tree. Symbolic links (mode 120000, whose
+// blob is the target) are followed as a file system follows them, but
+// never above the tree's root; ReadLink and Lstat (fs.ReadLinkFS) show
+// them, so that a reader can judge where a link leads before it reads
+// through it, as it can on a folder.
 type treeFS struct {
 	repo *Repo
 	root *object.Tree
 	when time.Time
 }
+
+var _ fs.ReadLinkFS = (*treeFS)(nil)
+
+// maxLinks bounds the symbolic links followed for one path, as operating
+// systems bound it: more means a loop.
+const maxLinks = 40
 
 func (t *treeFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
@@ -474,16 +484,16 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 	}
 	t.repo.mu.Lock()
 	defer t.repo.mu.Unlock()
-	if name == "." {
-		return &dir{info: t.info(".", filemode.Dir, 0), entries: t.entries(t.root)}, nil
-	}
-	e, err := t.root.FindEntry(name)
+	real, e, err := t.lookup(name, true)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	if e == nil {
+		return &dir{info: t.info(".", filemode.Dir, 0), entries: t.entries(t.root)}, nil
 	}
 	switch e.Mode {
 	case filemode.Dir:
-		sub, err := t.root.Tree(name)
+		sub, err := t.root.Tree(real)
 		if err != nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
@@ -495,8 +505,117 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		}
 		return &file{Reader: bytes.NewReader(data), info: t.info(path.Base(name), e.Mode, int64(len(data)))}, nil
 	}
-	// Symbolic links and submodules are not followed into.
-	return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file in the Git tree (a symbolic link or a submodule)")}
+	// Submodules are other repositories: not followed into.
+	return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file in the Git tree (a submodule)")}
+}
+
+// ReadLink returns the target of the symbolic link at name.
+func (t *treeFS) ReadLink(name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
+	}
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
+	_, e, err := t.lookup(name, false)
+	if err == nil && (e == nil || e.Mode != filemode.Symlink) {
+		err = fs.ErrInvalid
+	}
+	if err != nil {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: err}
+	}
+	target, err := t.repo.blob(e.Hash)
+	if err != nil {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: err}
+	}
+	return string(target), nil
+}
+
+// Lstat describes the file at name; a symbolic link is described, not
+// followed.
+func (t *treeFS) Lstat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrInvalid}
+	}
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
+	_, e, err := t.lookup(name, false)
+	if err != nil {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: err}
+	}
+	if e == nil {
+		return t.info(".", filemode.Dir, 0), nil
+	}
+	size := int64(0)
+	if e.Mode != filemode.Dir && e.Mode != filemode.Submodule {
+		data, err := t.repo.blob(e.Hash)
+		if err != nil {
+			return nil, &fs.PathError{Op: "lstat", Path: name, Err: err}
+		}
+		size = int64(len(data))
+	}
+	return t.info(path.Base(name), e.Mode, size), nil
+}
+
+// lookup returns the real path of name (no link in it) and its entry, nil
+// for the root. Links in the folders of name are followed; a link at name
+// itself only if follow is set. r.mu is held.
+func (t *treeFS) lookup(name string, follow bool) (string, *object.TreeEntry, error) {
+	if name == "." {
+		return ".", nil, nil
+	}
+	// Almost every path has no link in it: one lookup.
+	if e, err := t.root.FindEntry(name); err == nil && (e.Mode != filemode.Symlink || !follow) {
+		return name, e, nil
+	}
+	real := "."
+	var entry *object.TreeEntry
+	todo := strings.Split(name, "/")
+	for hops := 0; len(todo) > 0; {
+		elem := todo[0]
+		todo = todo[1:]
+		switch elem {
+		case "", ".":
+			continue
+		case "..":
+			if real == "." {
+				return "", nil, errors.New("symbolic link leads outside the tree")
+			}
+			real = path.Dir(real)
+			entry = nil
+			if real != "." {
+				e, err := t.root.FindEntry(real)
+				if err != nil {
+					return "", nil, fs.ErrNotExist
+				}
+				entry = e
+			}
+			continue
+		}
+		next := path.Join(real, elem)
+		e, err := t.root.FindEntry(next)
+		if err != nil {
+			return "", nil, fs.ErrNotExist
+		}
+		if e.Mode == filemode.Symlink && (len(todo) > 0 || follow) {
+			if hops++; hops > maxLinks {
+				return "", nil, errors.New("too many levels of symbolic links")
+			}
+			target, err := t.repo.blob(e.Hash)
+			if err != nil {
+				return "", nil, err
+			}
+			if path.IsAbs(string(target)) {
+				return "", nil, errors.New("symbolic link leads outside the tree")
+			}
+			todo = append(strings.Split(string(target), "/"), todo...)
+			continue
+		}
+		if len(todo) > 0 && e.Mode != filemode.Dir {
+			return "", nil, fs.ErrNotExist
+		}
+		real, entry = next, e
+	}
+	return real, entry, nil
 }
 
 func (t *treeFS) entries(tree *object.Tree) []fs.DirEntry {

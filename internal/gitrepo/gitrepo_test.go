@@ -1,6 +1,7 @@
 package gitrepo
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,5 +120,99 @@ func TestTags(t *testing.T) {
 	}
 	if _, err := r.Tags("["); err == nil {
 		t.Error("a bad pattern gives no error")
+	}
+}
+
+// TestTreeSymlinks: a Git tree reads its symbolic links as the folder it
+// was committed from reads them through os.Root: followed inside, chains
+// and links to folders included, and never above the root.
+func TestTreeSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, map[string]string{"content/a.md": "A\n", "content/sub/b.md": "B\n"})
+	for link, target := range map[string]string{
+		"content/link.md":  "a.md",
+		"content/chain.md": "link.md",
+		"content/subdir":   "sub",
+		"content/up.md":    "../content/a.md",
+		"content/out.txt":  "../../outside.txt",
+		"content/abs.txt":  "/etc/hostname",
+		"content/loop1":    "loop2",
+		"content/loop2":    "loop1",
+		"content/gone.md":  "missing.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gittest.Git(t, dir, time.Time{}, "init", "-q", "-b", "main")
+	gittest.Git(t, dir, time.Time{}, "add", "-A")
+	gittest.Git(t, dir, time.Time{}, "commit", "-q", "-m", "links")
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := r.FS(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	folder := root.FS()
+
+	for _, c := range []struct {
+		name string
+		want string // the content read, or "" for an error
+	}{
+		{"content/a.md", "A\n"},
+		{"content/link.md", "A\n"},
+		{"content/chain.md", "A\n"},
+		{"content/subdir/b.md", "B\n"},
+		{"content/up.md", "A\n"},
+		{"content/out.txt", ""},
+		{"content/abs.txt", ""},
+		{"content/loop1", ""},
+		{"content/gone.md", ""},
+	} {
+		got, err := fs.ReadFile(tree, c.name)
+		if c.want == "" && err == nil {
+			t.Errorf("%s: read %q from the tree, want an error", c.name, got)
+		}
+		if c.want != "" && (err != nil || string(got) != c.want) {
+			t.Errorf("%s: read %q, %v from the tree, want %q", c.name, got, err, c.want)
+		}
+		if fromFolder, err := fs.ReadFile(folder, c.name); (err == nil) != (c.want != "") || err == nil && string(fromFolder) != c.want {
+			t.Errorf("%s: the folder reads %q, %v: the test expects %q", c.name, fromFolder, err, c.want)
+		}
+	}
+
+	for _, name := range []string{"content/a.md", "content/link.md", "content/subdir", "content/sub", "content/loop1", "content/subdir/b.md"} {
+		treeInfo, err := fs.Lstat(tree, name)
+		if err != nil {
+			t.Errorf("Lstat(%s): %v", name, err)
+			continue
+		}
+		folderInfo, err := fs.Lstat(folder, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if treeInfo.Mode().Type() != folderInfo.Mode().Type() {
+			t.Errorf("Lstat(%s) is %v in the tree, %v in the folder", name, treeInfo.Mode().Type(), folderInfo.Mode().Type())
+		}
+		treeTarget, treeErr := fs.ReadLink(tree, name)
+		folderTarget, folderErr := fs.ReadLink(folder, name)
+		if treeTarget != folderTarget || (treeErr == nil) != (folderErr == nil) {
+			t.Errorf("ReadLink(%s) = %q, %v in the tree; %q, %v in the folder", name, treeTarget, treeErr, folderTarget, folderErr)
+		}
+	}
+	if info, err := fs.Stat(tree, "content/subdir"); err != nil || !info.IsDir() {
+		t.Errorf("Stat(content/subdir) = %v, %v; want the folder it links to", info, err)
 	}
 }

@@ -12,7 +12,7 @@
 //	err := c.Render(w, doc)
 //
 // A Doc records the position (line and column) of every link and heading, the
-// ids a fragment may point at, and the title given by a leading "# heading".
+// ids a fragment may point at, and the title given by its first "# heading".
 //
 // The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
 // autolinks) with footnotes, typographic quotes, heading ids (automatic, or
@@ -96,9 +96,14 @@ type Doc struct {
 	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
 
-	// Title is the text of the leading "# heading", if the document starts
-	// with one. That heading is not rendered: the page shows its title itself.
+	// Title is the text of the document's first level-1 heading at the top
+	// level (not in a quote or a list), wherever it is: a handbook page
+	// often opens with a comment or a badge. That heading is not rendered:
+	// the page shows its title itself.
 	Title string
+	// titled marks a document whose page is titled elsewhere: only a
+	// leading heading is its title; one further down is part of the text.
+	titled bool
 	// Headings lists the headings after the title, in order.
 	Headings []Heading
 	// Links lists the links and images whose destination is not an
@@ -152,8 +157,16 @@ func setDest(n ast.Node, dest string) {
 }
 
 // Parse parses src. It never fails: Markdown has no syntax errors.
-func (c *Converter) Parse(src []byte) *Doc {
-	d := &Doc{src: src, IDs: map[string]bool{}}
+func (c *Converter) Parse(src []byte) *Doc { return c.parseDoc(src, false) }
+
+// ParseTitled parses the Markdown of a page whose title is set elsewhere
+// (in its front matter). Only a leading "# heading" is then taken as the
+// title and left out of the text; a level-1 heading further down is a
+// heading of the text.
+func (c *Converter) ParseTitled(src []byte) *Doc { return c.parseDoc(src, true) }
+
+func (c *Converter) parseDoc(src []byte, titled bool) *Doc {
+	d := &Doc{src: src, IDs: map[string]bool{}, titled: titled}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -161,7 +174,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 		}
 	}
 	var title ast.Node
-	d.root, title = c.parse(src, func(n ast.Node) {
+	d.root, title = c.parse(src, titled, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
@@ -186,15 +199,22 @@ func (c *Converter) Parse(src []byte) *Doc {
 	return d
 }
 
-// parse parses src, removes a leading "# heading" (returned as title), and
+// parse parses src, removes the title heading (the first "# heading" at
+// the top level, or only a leading one if titled) and returns it, and
 // calls visit for every heading, footnote, and link or image whose
 // destination has no scheme, in document order. Render relies on that
 // order to find a released Doc's links again.
-func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Node) {
+func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
 	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids{}))))
-	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
-		title = h
-		root.RemoveChild(root, h)
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			title = h
+			root.RemoveChild(root, h)
+			break
+		}
+		if titled {
+			break
+		}
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -268,7 +288,7 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 	if root == nil {
 		// Released: parse again, and set the links as they were set.
 		i := 0
-		root, _ = c.parse(d.src, func(n ast.Node) {
+		root, _ = c.parse(d.src, d.titled, func(n ast.Node) {
 			switch n.(type) {
 			case *ast.Link, *ast.Image:
 				if i < len(d.Links) && d.Links[i].url != "" {
@@ -294,7 +314,7 @@ func (c *Converter) RenderString(d *Doc) (string, error) {
 // is for comparing versions of a page: moving the pages a page links to
 // does not change its text.
 func (c *Converter) Text(d *Doc) string {
-	root, title := c.parse(d.src, func(ast.Node) {})
+	root, title := c.parse(d.src, d.titled, func(ast.Node) {})
 	var blocks []string
 	if title != nil {
 		blocks = append(blocks, plainText(title, d.src))

@@ -158,3 +158,59 @@ func TestText(t *testing.T) {
 		t.Error("a link's destination changes the text")
 	}
 }
+
+// TestTitle: the title is the first level-1 heading at the top level,
+// wherever it is, and is left out of the HTML; text before it stays. A
+// page titled elsewhere (ParseTitled) gives up only a leading heading.
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name   string
+		titled bool
+		src    string
+		title  string
+		want   []string // substrings of the HTML
+		not    []string // must not appear
+	}{
+		{name: "a leading heading", src: "# Prices\n\nText.\n", title: "Prices", not: []string{"<h1"}},
+		{name: "after a comment", src: "<!-- owner: sales -->\n\n# Prices\n\nText.\n", title: "Prices", not: []string{"<h1"}},
+		{name: "after a badge", src: "[![build](badge.svg)](ci)\n\n# Prices\n\nText.\n", title: "Prices", want: []string{`<img src="badge.svg"`}, not: []string{"<h1"}},
+		{name: "after a blank paragraph", src: "&nbsp;\n\n# Prices\n", title: "Prices", not: []string{"<h1"}},
+		{name: "after a lower heading", src: "## Summary\n\n# Prices\n", title: "Prices", want: []string{"<h2", "Summary"}, not: []string{"<h1"}},
+		{name: "the first of two", src: "# Prices\n\n# Discounts\n", title: "Prices", want: []string{"<h1", "Discounts"}},
+		{name: "not in a quote", src: "> # Quoted\n\nText.\n", title: "", want: []string{"<h1", "Quoted"}},
+		{name: "not in a list", src: "- # Listed\n", title: "", want: []string{"<h1", "Listed"}},
+		{name: "not a level-2 heading", src: "## Prices\n", title: "", want: []string{"<h2"}},
+		{name: "titled elsewhere: a leading heading", titled: true, src: "# Prices\n\nText.\n", title: "Prices", not: []string{"<h1"}},
+		{name: "titled elsewhere: a later heading stays", titled: true, src: "Intro.\n\n# Part one\n", title: "", want: []string{"<h1", "Part one"}},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parse := c.Parse
+			if tt.titled {
+				parse = c.ParseTitled
+			}
+			d := parse([]byte(tt.src))
+			if d.Title != tt.title {
+				t.Errorf("Title = %q, want %q", d.Title, tt.title)
+			}
+			// A released document is parsed again to render: the same
+			// heading must be left out.
+			d.Release()
+			html, err := c.RenderString(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("HTML lacks %q:\n%s", w, html)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(html, n) {
+					t.Errorf("HTML has %q:\n%s", n, html)
+				}
+			}
+		})
+	}
+}

@@ -111,13 +111,13 @@ func (r *Renderer) parseLayouts() error {
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(theme, name)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", name, unwrapPath(err))
+			return "", readError(name, err)
 		}
 		return string(b), nil
 	}
 	base, err := read("layouts/base.html")
 	if err != nil {
-		return fmt.Errorf("read layout %w", err)
+		return err
 	}
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
 	pages, _ := fs.Glob(theme, "layouts/*.html")
@@ -129,7 +129,7 @@ func (r *Renderer) parseLayouts() error {
 	for _, p := range partials {
 		text, err := read(p)
 		if err != nil {
-			return fmt.Errorf("read layout %w", err)
+			return err
 		}
 		if _, err := common.New(strings.TrimPrefix(p, "layouts/")).Parse(text); err != nil {
 			return layoutError(err)
@@ -143,7 +143,7 @@ func (r *Renderer) parseLayouts() error {
 		}
 		text, err := read(p)
 		if err != nil {
-			return fmt.Errorf("read layout %w", err)
+			return err
 		}
 		t, err := common.Clone()
 		if err != nil {
@@ -160,6 +160,16 @@ func (r *Renderer) parseLayouts() error {
 		}
 	}
 	return nil
+}
+
+// readError says that a theme file could not be read; a link refused
+// says so itself, at its path.
+func readError(name string, err error) error {
+	var le *LinkError
+	if errors.As(err, &le) {
+		return le
+	}
+	return fmt.Errorf("read %s: %w", name, unwrapPath(err))
 }
 
 // layoutError points a template error at its file under layouts/: Go's
@@ -181,14 +191,14 @@ func (r *Renderer) loadStatic() error {
 			if p == "static" && errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
-			return fmt.Errorf("read %s: %w", p, unwrapPath(err))
+			return readError(p, err)
 		}
 		if d.IsDir() {
 			return nil
 		}
 		b, err := fs.ReadFile(r.opts.Theme, p)
 		if err != nil {
-			return fmt.Errorf("read %s: %w", p, unwrapPath(err))
+			return readError(p, err)
 		}
 		r.static[strings.TrimPrefix(p, "static/")] = b
 		return nil

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"playbook/internal/site"
+	"playbook/themes"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ files of testdata/*.txtar with the output")
@@ -117,4 +118,132 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return ""
+}
+
+// TestThemeSymlinks: a symbolic link among the site's layouts and static
+// files, or a theme's, is followed only inside the folder it is in, as in
+// content/; else the build fails at its path, and nothing of it is output.
+func TestThemeSymlinks(t *testing.T) {
+	const secret = "token = s3cr3t-from-git-config"
+	tests := []struct {
+		name  string
+		links map[string]string
+		want  string // the error, or "" for a build
+	}{
+		{
+			name:  "a static file linked inside static/ is published",
+			links: map[string]string{"static/copy.txt": "../static/real.txt", "static/chain.txt": "copy.txt"},
+		},
+		{
+			name:  "a layout linked inside layouts/ is used",
+			links: map[string]string{"layouts/faq.html": "page.html"},
+		},
+		{
+			name:  "a static file linked to the repository's config is refused",
+			links: map[string]string{"static/ci.txt": "../.git/config"},
+			want:  "static/ci.txt:1: symbolic link to ../.git/config points outside static/: not published",
+		},
+		{
+			name:  "a layout linked to the repository's config is refused",
+			links: map[string]string{"layouts/page.html": "../.git/config"},
+			want:  "layouts/page.html:1: symbolic link to ../.git/config points outside layouts/: not used",
+		},
+		{
+			name:  "a theme's static file linked outside its static/ is refused",
+			links: map[string]string{"themes/corp/static/x.txt": "../../../static/real.txt"},
+			want:  "themes/corp/static/x.txt:1: symbolic link to ../../../static/real.txt points outside themes/corp/static/: not published",
+		},
+		{
+			name:  "a linked static/ folder is refused",
+			links: map[string]string{"static": ".git"},
+			want:  "static:1: symbolic link to .git points outside static/: not published",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{
+				"site.toml":            "theme = \"corp\"\n",
+				"content/_index.md":    "# Home\n",
+				"content/faqs/q.md":    "+++\nquestion = \"Q?\"\n+++\n",
+				".git/config":          secret,
+				"themes/corp/static/c": "corp",
+				"static/real.txt":      "real",
+			}
+			if _, linked := tt.links["static"]; linked {
+				delete(files, "static/real.txt")
+			}
+			for name, data := range files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, linked := tt.links["layouts/page.html"]; !linked {
+				// A full copy of the default page layout, to link to.
+				b, err := fs.ReadFile(themes.Default, "layouts/page.html")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "layouts", "page.html"), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for link, target := range tt.links {
+				p := filepath.Join(dir, filepath.FromSlash(link))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(target, p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			root, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			src := root.FS()
+			s, problems := site.Load(src, site.Options{Now: testNow})
+			if problems.Errors() > 0 {
+				t.Fatalf("load: %v", problems)
+			}
+			theme, err := Theme(src, s.Config.Theme)
+			var r *Renderer
+			if err == nil {
+				r, err = New(s, Options{Source: src, Theme: theme, Now: testNow})
+			}
+			out := NewMemOutput()
+			if err == nil {
+				err = r.Render(out)
+			}
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("build: %v", err)
+			case tt.want != "" && (err == nil || err.Error() != tt.want):
+				t.Fatalf("build error %v, want %s", err, tt.want)
+			case tt.want != "":
+				return
+			}
+			for _, name := range out.Names() {
+				b, _ := out.File(name)
+				if bytes.Contains(b, []byte(secret)) {
+					t.Errorf("%s holds the secret", name)
+				}
+			}
+			for link := range tt.links {
+				if name, ok := strings.CutPrefix(link, "static/"); ok {
+					if b, _ := out.File(name); string(b) != "real" {
+						t.Errorf("%s is %q in the output, want the file it links to", name, b)
+					}
+				}
+			}
+		})
+	}
 }

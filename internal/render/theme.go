@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
+	"strings"
 
+	"playbook/internal/site"
 	"playbook/themes"
 )
 
@@ -13,17 +16,21 @@ import (
 // and static/ over those of themes/<name>/ in the site, over the default
 // theme built into playbook. The theme "default" may still be a folder of
 // the site, overriding the built-in one.
+//
+// A symbolic link among the site's files is followed only to a file inside
+// the folder it is in (layouts/, static/, or the theme's own), as links
+// under content/ are: the site's folder also holds the repository and its
+// settings, which a template or a static file would publish.
 func Theme(src fs.FS, name string) (fs.FS, error) {
-	layers := layered{src}
+	layers := layered{linksInside{src, "."}}
 	dir := "themes/" + name
 	info, err := fs.Stat(src, dir)
 	switch {
 	case err == nil && info.IsDir():
-		sub, err := fs.Sub(src, dir)
-		if err != nil {
-			return nil, fmt.Errorf("theme %q: %w", name, err)
+		if !fs.ValidPath(dir) {
+			return nil, fmt.Errorf("theme %q: not a folder name", name)
 		}
-		layers = append(layers, sub)
+		layers = append(layers, linksInside{src, dir})
 	case name != "default" && (err == nil || errors.Is(err, fs.ErrNotExist)):
 		return nil, fmt.Errorf("theme %q: no folder %s", name, dir)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -43,6 +50,11 @@ func (l layered) Open(name string) (fs.File, error) {
 		if err == nil {
 			return file, nil
 		}
+		if errors.As(err, new(*LinkError)) {
+			// A link refused is not a file missing: the layers below
+			// must not stand in for it silently.
+			return nil, err
+		}
 		if first == nil {
 			first = err
 		}
@@ -56,6 +68,9 @@ func (l layered) ReadFile(name string) ([]byte, error) {
 		b, err := fs.ReadFile(f, name)
 		if err == nil {
 			return b, nil
+		}
+		if errors.As(err, new(*LinkError)) {
+			return nil, err
 		}
 		if first == nil {
 			first = err
@@ -98,4 +113,68 @@ func (l layered) ReadDir(name string) ([]fs.DirEntry, error) {
 		return 0
 	})
 	return out, nil
+}
+
+// A LinkError is a symbolic link of a theme folder that is not followed,
+// at its path ("static/x.txt:1: symbolic link to ... points outside
+// static/: not published").
+type LinkError struct {
+	Path string
+	Err  error
+}
+
+func (e *LinkError) Error() string {
+	use := "not used"
+	if slices.Contains(strings.Split(e.Path, "/"), "static") {
+		use = "not published"
+	}
+	return fmt.Sprintf("%s:1: %v: %s", e.Path, e.Err, use)
+}
+
+// linksInside reads a folder of theme files, the site's folder or a theme's
+// under themes/, following a symbolic link only to a file inside the
+// top folder (layouts/ or static/) of that folder its path starts in.
+type linksInside struct {
+	fsys fs.FS
+	dir  string // the folder in fsys: "." or "themes/NAME"
+}
+
+func (l linksInside) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	real, err := l.check(name)
+	if err != nil {
+		return nil, err
+	}
+	return l.fsys.Open(real)
+}
+
+// check returns the real path in l.fsys of name, every link on the way
+// followed; a link leading out of its top folder is a *LinkError. A file
+// that does not exist is left for Open to report. Theme files are read
+// once per theme, so the few look-ups more cost nothing that shows.
+func (l linksInside) check(name string) (string, error) {
+	full := path.Join(l.dir, name)
+	if _, ok := l.fsys.(fs.ReadLinkFS); !ok || name == "." {
+		// Without ReadLink no link can be seen, or followed.
+		return full, nil
+	}
+	first, _, _ := strings.Cut(name, "/")
+	top := path.Join(l.dir, first)
+	real := "."
+	for elem := range strings.SplitSeq(full, "/") {
+		next := path.Join(real, elem)
+		info, err := fs.Lstat(l.fsys, next)
+		if err != nil {
+			return full, nil
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			if next, err = site.FollowLink(l.fsys, next, top); err != nil {
+				return "", &LinkError{Path: path.Join(real, elem), Err: err}
+			}
+		}
+		real = next
+	}
+	return real, nil
 }

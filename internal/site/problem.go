@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode/utf8"
 )
 
 // A Problem is something wrong with a site's files, at a place an author can
@@ -18,9 +20,11 @@ type Problem struct {
 	Warning bool
 }
 
-// String formats p as "file:line[:col]: [warning: ]message".
+// String formats p as "file:line[:col]: [warning: ]message". Bytes of the
+// file name that are not UTF-8 or are control characters are shown as
+// \xNN: printed raw, they garble the terminal and cannot be typed.
 func (p Problem) String() string {
-	pos := fmt.Sprintf("%s:%d", p.File, p.Line)
+	pos := fmt.Sprintf("%s:%d", printable(p.File), p.Line)
 	if p.Col > 0 {
 		pos += fmt.Sprintf(":%d", p.Col)
 	}
@@ -66,3 +70,26 @@ func (ps *problems) errorf(file string, line int, format string, args ...any) {
 func (ps *problems) warnf(file string, line int, format string, args ...any) {
 	ps.list = append(ps.list, Problem{File: file, Line: max(line, 1), Msg: fmt.Sprintf(format, args...), Warning: true})
 }
+
+// printable returns s with each byte that is not valid UTF-8, and each
+// control character, written as \xNN.
+func printable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || isControl(r) {
+			for _, c := range []byte(s[i : i+n]) {
+				fmt.Fprintf(&b, "\\x%02x", c)
+			}
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f }

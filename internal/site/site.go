@@ -157,8 +157,19 @@ type loader struct {
 }
 
 // walk lists content/: its folders become sections, its Markdown files are
-// queued for reading, and other files are published as they are.
+// queued for reading, and other files are published as they are. A
+// symbolic link is followed only to a file inside content/: anything else
+// of the site's folder (the repository's .git/config) must never be
+// published through one.
 func (l *loader) walk() {
+	if info, err := fs.Lstat(l.fsys, ContentDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Everything of the site's folder could be inside the folder it
+		// leads to.
+		target, _ := fs.ReadLink(l.fsys, ContentDir)
+		l.ps.errorf(ContentDir, 1, "content/ is a symbolic link to %s: make it a folder", printable(target))
+		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+		return
+	}
 	err := fs.WalkDir(l.fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == ContentDir {
@@ -174,12 +185,30 @@ func (l *loader) walk() {
 			}
 			return nil
 		}
+		if !utf8.ValidString(name) {
+			// No URL can be made of it, and the file system may refuse
+			// to open it.
+			what := "file"
+			if d.IsDir() {
+				what = "folder"
+			}
+			l.ps.errorf(p, 1, "%s name is not valid UTF-8: rename it", what)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			l.sections[p] = &Page{File: p, IsSection: true}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := fs.Stat(l.fsys, p)
+			real, err := FollowLink(l.fsys, p, ContentDir)
+			if err != nil {
+				l.ps.errorf(p, 1, "%v: not published", err)
+				return nil
+			}
+			info, err := fs.Stat(l.fsys, real)
 			if err != nil {
 				l.ps.errorf(p, 1, "read: %v", unwrapPath(err))
 				return nil
@@ -353,7 +382,11 @@ func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relat
 			return nil, nil
 		}
 	}
-	p.Doc = l.site.Markdown.Parse(body)
+	if p.fm != nil && p.fm.has("title") {
+		p.Doc = l.site.Markdown.ParseTitled(body)
+	} else {
+		p.Doc = l.site.Markdown.Parse(body)
+	}
 	// Thousands of syntax trees would not fit in memory together: keep
 	// what was learnt, and let the renderer parse each page again.
 	p.Doc.Release()
@@ -648,12 +681,14 @@ func (l *loader) buildTree() {
 		switch {
 		case dupURL && q == nil:
 			l.ps.errorf(p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
+		case dupURL && q.IsSection != p.IsSection:
+			l.ps.errorf(p.File, 1, "%s", pageBesideFolder(p, q))
 		case dupURL:
 			l.ps.errorf(p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
 		default:
 			urls[p.URL] = p
 		}
-		if q, dup := s.byID[p.ID]; dup && !(dupURL && p.IsSection) {
+		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection)) {
 			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
 			// Neither page may take the relations meant for the other.
 			l.ambiguous[p.ID] = true
@@ -668,6 +703,22 @@ func (l *loader) buildTree() {
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
 	}
+}
+
+// pageBesideFolder says how to fix a page and a folder beside it with the
+// same name ("x.md" and "x/"): both would be at /x/, and the fix is the
+// folder's index file.
+func pageBesideFolder(a, b *Page) string {
+	page, folder := a, b
+	if a.IsSection {
+		page, folder = b, a
+	}
+	name, dir := path.Base(page.File), path.Base(folder.sectionDir)
+	msg := fmt.Sprintf("the page %s and the folder %s/ would have the same URL /%s", name, dir, page.URL)
+	if folder.HasFile() {
+		return fmt.Sprintf("%s: merge %s into %s/%s", msg, name, dir, path.Base(folder.File))
+	}
+	return fmt.Sprintf("%s: move %s to %s/_index.md", msg, name, dir)
 }
 
 // reservedURLs are the URLs of the pages playbook generates.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,6 +92,31 @@ func TestProblems(t *testing.T) {
 			name:  "link outside content",
 			files: with(chainSite(), "content/a.md", "[x](../README.md)\n"),
 			want:  []string{`content/a.md:1:1: broken link "../README.md": it points outside content/`},
+		},
+		{
+			name:  "a file name that is not UTF-8 is shown escaped",
+			files: with(chainSite(), "content/Offre sp\xe9ciale.pdf", "PDF"),
+			want:  []string{`content/Offre sp\xe9ciale.pdf:1: file name is not valid UTF-8: rename it`},
+		},
+		{
+			name:  "a folder name that is not UTF-8 is shown escaped, its files skipped",
+			files: with(chainSite(), "content/Pr\xe9sentations/a.md", "# A\n", "content/Pr\xe9sentations/b.md", "# B\n"),
+			want:  []string{`content/Pr\xe9sentations:1: folder name is not valid UTF-8: rename it`},
+		},
+		{
+			name:  "a control character in a file name is shown escaped",
+			files: with(chainSite(), "content/a\tb.md", "[x](nowhere.md)\n"),
+			want:  []string{`content/a\x09b.md:1:1: broken link "nowhere.md": no page or file at content/nowhere.md`},
+		},
+		{
+			name:  "a page beside a folder of the same name says how to fix it",
+			files: with(chainSite(), "content/promises.md", "# Our promises\n"),
+			want:  []string{`content/promises.md:1: the page promises.md and the folder promises/ would have the same URL /promises/: move promises.md to promises/_index.md`},
+		},
+		{
+			name:  "a page beside a folder with an index file says to merge them",
+			files: with(chainSite(), "content/Promises.md", "# Our promises\n", "content/promises/_index.md", "# Promises\n"),
+			want:  []string{`content/Promises.md:1: the page Promises.md and the folder promises/ would have the same URL /promises/: merge Promises.md into promises/_index.md`},
 		},
 		{
 			name:  "unknown relation id names the line of the id",
@@ -470,39 +496,197 @@ func TestDraftsAndTitles(t *testing.T) {
 	}
 }
 
-func TestSymlinkLoop(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	if err := os.MkdirAll(content, 0o755); err != nil {
-		t.Fatal(err)
+// symlinkCases are sites with symbolic links under content/, each a set of
+// files and links (paths from the site's folder), the problems it must
+// give and the files it must publish (pages by file, and attachments).
+var symlinkCases = []struct {
+	name      string
+	files     map[string]string
+	links     map[string]string // link → target, as ln -s writes it
+	want      []string
+	published []string
+}{
+	{
+		name:      "a link to a file inside content/ is published",
+		files:     map[string]string{"content/guide.pdf": "PDF"},
+		links:     map[string]string{"content/docs/guide.pdf": "../guide.pdf"},
+		published: []string{"content/docs/guide.pdf", "content/guide.pdf"},
+	},
+	{
+		name:      "a link to a page inside content/ is a page",
+		files:     map[string]string{"content/a.md": "# Page A\n"},
+		links:     map[string]string{"content/b.md": "a.md"},
+		published: []string{"content/a.md", "content/b.md"},
+	},
+	{
+		name:  "a chain of links, through a linked folder, is resolved",
+		files: map[string]string{"content/sub/x.txt": "X"},
+		links: map[string]string{
+			"content/a.txt":  "b.txt",
+			"content/b.txt":  "linked/x.txt",
+			"content/linked": "sub",
+		},
+		want:      []string{"content/linked:1: warning: symbolic link to a folder: not followed"},
+		published: []string{"content/a.txt", "content/b.txt", "content/sub/x.txt"},
+	},
+	{
+		name:  "a link to the repository's config is not published",
+		files: map[string]string{".git/config": "[remote] token = s3cr3t\n"},
+		links: map[string]string{"content/guides/ci.txt": "../../.git/config"},
+		want:  []string{"content/guides/ci.txt:1: symbolic link to ../../.git/config points outside content/: not published"},
+	},
+	{
+		name:  "a Markdown link outside content/ is not a page",
+		files: map[string]string{".git/config": "# s3cr3t\n"},
+		links: map[string]string{"content/ci.md": "../.git/config"},
+		want:  []string{"content/ci.md:1: symbolic link to ../.git/config points outside content/: not published"},
+	},
+	{
+		name:  "a link out of the site's folder is not published",
+		links: map[string]string{"content/pw.txt": "../../outside.txt"},
+		want:  []string{"content/pw.txt:1: symbolic link to ../../outside.txt points outside content/: not published"},
+	},
+	{
+		name:  "a link out of content/ to no file still points outside",
+		links: map[string]string{"content/ci.txt": "../.git/config"},
+		want:  []string{"content/ci.txt:1: symbolic link to ../.git/config points outside content/: not published"},
+	},
+	{
+		name:  "an absolute link is not published",
+		links: map[string]string{"content/host.txt": "/etc/hostname"},
+		want:  []string{"content/host.txt:1: symbolic link to /etc/hostname points outside content/: not published"},
+	},
+	{
+		name:  "a chain that leaves content/ is not published",
+		files: map[string]string{"site.toml": "title = \"T\"\n"},
+		links: map[string]string{"content/a.txt": "b.txt", "content/b.txt": "../site.toml"},
+		want: []string{
+			"content/a.txt:1: symbolic link to b.txt points outside content/: not published",
+			"content/b.txt:1: symbolic link to ../site.toml points outside content/: not published",
+		},
+	},
+	{
+		name:  "a link that goes out and back in is published",
+		links: map[string]string{"content/a.txt": "../content/c.txt", "content/b.txt": "../../x/../site/content/c.txt"},
+		files: map[string]string{"content/c.txt": "C"},
+		// The second goes above the site's folder on the way: refused,
+		// as os.Root refuses it.
+		want:      []string{"content/b.txt:1: symbolic link to ../../x/../site/content/c.txt points outside content/: not published"},
+		published: []string{"content/a.txt", "content/c.txt"},
+	},
+	{
+		name:  "a loop of links is reported, not followed",
+		links: map[string]string{"content/a.md": "b.md", "content/b.md": "a.md", "content/self": "."},
+		want: []string{
+			"content/a.md:1: symbolic link to b.md is part of a loop of links: not published",
+			"content/b.md:1: symbolic link to a.md is part of a loop of links: not published",
+			"content/self:1: warning: symbolic link to a folder: not followed",
+		},
+	},
+	{
+		name:  "a link to no file is reported",
+		links: map[string]string{"content/gone.pdf": "missing.pdf"},
+		want:  []string{"content/gone.pdf:1: symbolic link to missing.pdf leads to no file: not published"},
+	},
+	{
+		name:  "content/ as a link is refused",
+		files: map[string]string{"docs/a.md": "# A\n"},
+		links: map[string]string{"content": "docs"},
+		want:  []string{"content:1: content/ is a symbolic link to docs: make it a folder"},
+	},
+}
+
+// TestSymlinks loads each case from a real folder through os.Root, as the
+// command reads a site.
+func TestSymlinks(t *testing.T) {
+	for _, tt := range symlinkCases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "site")
+			files := map[string]string{}
+			if tt.links["content"] == "" {
+				files["content/_index.md"] = "# Home\n"
+			}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			for name, data := range files {
+				writeFile(t, filepath.Join(dir, name), data)
+			}
+			for link, target := range tt.links {
+				p := filepath.Join(dir, filepath.FromSlash(link))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(target, p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			root, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			checkSymlinkCase(t, root.FS(), tt.want, tt.published)
+		})
 	}
-	if err := os.WriteFile(filepath.Join(content, "ok.md"), []byte("# OK\n"), 0o644); err != nil {
-		t.Fatal(err)
+}
+
+// TestSymlinksInMapFS loads each case from an fstest.MapFS, which reports
+// links as os.Root does: the judgement does not depend on the file system.
+func TestSymlinksInMapFS(t *testing.T) {
+	for _, tt := range symlinkCases {
+		t.Run(tt.name, func(t *testing.T) {
+			// The MapFS is the site's folder; a file above it cannot exist.
+			fsys := fstest.MapFS{}
+			if tt.links["content"] == "" {
+				fsys["content/_index.md"] = &fstest.MapFile{Data: []byte("# Home\n")}
+			}
+			for k, v := range tt.files {
+				fsys[k] = &fstest.MapFile{Data: []byte(v)}
+			}
+			for link, target := range tt.links {
+				fsys[link] = &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+			}
+			checkSymlinkCase(t, fsys, tt.want, tt.published)
+		})
 	}
-	if err := os.Symlink("b.md", filepath.Join(content, "a.md")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("a.md", filepath.Join(content, "b.md")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(".", filepath.Join(content, "self")); err != nil {
-		t.Fatal(err)
-	}
-	s, problems := Load(os.DirFS(dir), Options{Now: testNow})
+}
+
+func checkSymlinkCase(t *testing.T, fsys fs.FS, want, published []string) {
+	t.Helper()
+	s, problems := Load(fsys, Options{Now: testNow})
 	var got []string
 	for _, p := range problems {
 		got = append(got, p.String())
 	}
-	want := []string{
-		"content/a.md:1: read: too many levels of symbolic links",
-		"content/b.md:1: read: too many levels of symbolic links",
-		"content/self:1: warning: symbolic link to a folder: not followed",
-	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if s.ByID("ok") == nil {
-		t.Error("the good page is missing")
+	var pub []string
+	for _, p := range s.Pages {
+		if p.HasFile() && p != s.Home {
+			pub = append(pub, p.File)
+		}
+	}
+	pub = append(pub, s.Files...)
+	slices.Sort(pub)
+	if strings.Join(pub, " ") != strings.Join(published, " ") {
+		t.Errorf("published %q, want %q", pub, published)
+	}
+	for _, f := range pub {
+		if _, err := fs.ReadFile(fsys, f); err != nil {
+			t.Errorf("published %s, which cannot be read: %v", f, err)
+		}
+	}
+}
+
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -566,5 +750,32 @@ func TestConfigLine(t *testing.T) {
 		if got := ConfigLine(data, c.key, c.ref); got != c.want {
 			t.Errorf("ConfigLine(%s, %d) = %d, want %d", c.key, c.ref, got, c.want)
 		}
+	}
+}
+
+// TestTitleFromFirstHeading: a page without a title in front matter is
+// titled by its first "# heading", whatever comes before it.
+func TestTitleFromFirstHeading(t *testing.T) {
+	tests := []struct {
+		name, src, title string
+	}{
+		{"a leading heading", "# Price list\n\nText.\n", "Price list"},
+		{"after an HTML comment", "<!-- keep in sync with the CRM -->\n# Price list\n", "Price list"},
+		{"after a badge and a blank line", "![status](status.svg)\n\n# Price list\n", "Price list"},
+		{"in a quote it is not the title", "> # Quoted\n", "Q3 offer"},
+		{"no heading: the file name", "Text.\n", "Q3 offer"},
+		{"front matter without a title", "+++\nowner = \"Sales\"\n+++\n<!-- c -->\n# Price list\n", "Price list"},
+		{"a title in front matter wins", "+++\ntitle = \"Prices\"\n+++\n# Price list\n", "Prices"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, problems := loadFiles(t, map[string]string{"content/q3-offer.md": tt.src, "content/status.svg": "<svg/>"})
+			if len(problems) > 0 {
+				t.Fatalf("problems: %v", problems)
+			}
+			if p := s.ByFile("content/q3-offer.md"); p.Title != tt.title {
+				t.Errorf("title %q, want %q", p.Title, tt.title)
+			}
+		})
 	}
 }
