@@ -48,15 +48,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return exitUsage
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
-
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	watchDone := make(chan error, 1)
-	go func() {
-		watchDone <- srv.Watch(ctx, *source, func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) })
-	}()
+	// The watches are set before the address is printed: an edit made as
+	// soon as the site shows is not missed.
+	watchDone, err := srv.Watch(ctx, *source, func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) })
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitContent
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -74,9 +77,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	case err := <-serveDone:
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		return exitContent
-	case err := <-watchDone:
-		if err != nil {
-			fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+	case <-watchDone:
+		// The watcher stops with ctx, or else only if it broke.
+		if ctx.Err() == nil {
+			_ = hs.Close()
+			fmt.Fprintln(stderr, "playbook serve: the file watcher stopped")
 			return exitContent
 		}
 	}

@@ -66,6 +66,8 @@ type Server struct {
 	loader *site.Loader
 	bodies render.BodyCache
 	live   broker
+	// timing is how Watch gathers a burst of changes; zero is the default.
+	timing timing
 
 	// mu serialises rebuilds; requests never take it.
 	mu sync.Mutex
