@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -21,7 +22,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
-	bind := fl.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the site to the network")
+	bind := fl.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 (or '') shows the site to the network")
 	port := fl.Int("port", 1313, "the `port` to listen on; 0 picks a free one")
 	drafts := fl.Bool("drafts", false, "include pages marked draft")
 	open := fl.Bool("open", false, "open the site in a browser")
@@ -48,21 +49,30 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return exitUsage
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
-
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	watchDone := make(chan error, 1)
-	go func() {
-		watchDone <- srv.Watch(ctx, *source, func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) })
-	}()
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		// Event streams end with the server.
-		BaseContext: func(net.Listener) context.Context { return ctx },
+	// The watches are set before the address is printed: an edit made as
+	// soon as the site shows is not missed.
+	watchDone, err := srv.Watch(ctx, *source, func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) })
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitContent
 	}
+	addr := ln.Addr().(*net.TCPAddr)
+	var handler http.Handler = srv
+	if addr.IP.IsLoopback() {
+		handler = serve.LocalOnly(srv, *bind)
+	} else {
+		fmt.Fprintln(stderr, networkWarning(*bind, addr, interfaceIPs()))
+	}
+	url := "http://" + net.JoinHostPort(addr.IP.String(), strconv.Itoa(addr.Port)) + "/"
+	if addr.IP.IsUnspecified() {
+		// [::] or 0.0.0.0 is where it listens, not an address to visit.
+		url = "http://localhost:" + strconv.Itoa(addr.Port) + "/"
+	}
+	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
+	hs := serve.HTTPServer(ctx, handler, serve.DefaultTimeouts)
 	serveDone := make(chan error, 1)
 	go func() { serveDone <- hs.Serve(ln) }()
 	if *open {
@@ -74,9 +84,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	case err := <-serveDone:
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		return exitContent
-	case err := <-watchDone:
-		if err != nil {
-			fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+	case <-watchDone:
+		// The watcher stops with ctx, or else only if it broke.
+		if ctx.Err() == nil {
+			_ = hs.Close()
+			fmt.Fprintln(stderr, "playbook serve: the file watcher stopped")
 			return exitContent
 		}
 	}
@@ -101,4 +113,52 @@ func openBrowser(url string) {
 		cmd = exec.Command("xdg-open", url)
 	}
 	_ = cmd.Start()
+}
+
+// networkWarning is the line that warns that the site is shown beyond this
+// machine, listening on addr (given as bind), with the URLs others can
+// open: addr's own, or when it is every address, one for each of ips.
+func networkWarning(bind string, addr *net.TCPAddr, ips []net.IP) string {
+	if !addr.IP.IsUnspecified() {
+		ips = []net.IP{addr.IP}
+	}
+	var urls []string
+	for _, ip := range ips {
+		// A link-local address needs a zone in the URL, which browsers
+		// do not take.
+		if ip.IsLoopback() || ip.IsUnspecified() || ip.IsLinkLocalUnicast() {
+			continue
+		}
+		urls = append(urls, "http://"+net.JoinHostPort(ip.String(), strconv.Itoa(addr.Port))+"/")
+	}
+	where := strings.Join(urls, ", ")
+	if where == "" {
+		where = "every address of this machine (none found now)"
+	}
+	return fmt.Sprintf("playbook serve: warning: --bind %q shows the site to the network, at %s; --bind 127.0.0.1 keeps it on this machine", bind, where)
+}
+
+// interfaceIPs returns the addresses of this machine's network interfaces
+// that are up.
+func interfaceIPs() []net.IP {
+	ifaces, err := net.Interfaces()
+	if err != nil {
+		return nil
+	}
+	var ips []net.IP
+	for _, iface := range ifaces {
+		if iface.Flags&net.FlagUp == 0 {
+			continue
+		}
+		addrs, err := iface.Addrs()
+		if err != nil {
+			continue
+		}
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				ips = append(ips, n.IP)
+			}
+		}
+	}
+	return ips
 }

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,5 +36,120 @@ func TestServeUsage(t *testing.T) {
 		if code := run(context.Background(), args, &stdout, &stderr); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d\n%s", args, code, exitUsage, stderr.String())
 		}
+	}
+}
+
+func TestNetworkWarning(t *testing.T) {
+	ips := []net.IP{
+		net.ParseIP("127.0.0.1"), net.ParseIP("192.168.1.5"), net.ParseIP("::1"),
+		net.ParseIP("fe80::1"), net.ParseIP("2001:db8::5"), net.ParseIP("10.0.0.7"),
+	}
+	for _, tc := range []struct {
+		name, bind string
+		addr       *net.TCPAddr
+		want       string
+	}{
+		{"every address", "0.0.0.0", &net.TCPAddr{IP: net.IPv6unspecified, Port: 1313},
+			`playbook serve: warning: --bind "0.0.0.0" shows the site to the network, at http://192.168.1.5:1313/, http://[2001:db8::5]:1313/, http://10.0.0.7:1313/; --bind 127.0.0.1 keeps it on this machine`},
+		{"an empty bind", "", &net.TCPAddr{IP: net.IPv4zero, Port: 8080},
+			`playbook serve: warning: --bind "" shows the site to the network, at http://192.168.1.5:8080/, http://[2001:db8::5]:8080/, http://10.0.0.7:8080/; --bind 127.0.0.1 keeps it on this machine`},
+		{"one address", "10.0.0.7", &net.TCPAddr{IP: net.ParseIP("10.0.0.7"), Port: 1313},
+			`playbook serve: warning: --bind "10.0.0.7" shows the site to the network, at http://10.0.0.7:1313/; --bind 127.0.0.1 keeps it on this machine`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := networkWarning(tc.bind, tc.addr, ips); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+	if got := networkWarning("0.0.0.0", &net.TCPAddr{IP: net.IPv6unspecified, Port: 1}, ips[:1]); !strings.Contains(got, "none found") {
+		t.Errorf("a machine without network addresses: %s", got)
+	}
+}
+
+// serving runs playbook serve with args until the test ends, and
+// returns the address it prints and its stderr, to be read once it has
+// stopped.
+func serving(t *testing.T, args ...string) (url string, stderr func() string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	out, w := io.Pipe()
+	var errs bytes.Buffer
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer w.Close()
+		run(ctx, append([]string{"serve", "--source", writeSite(t, goodSite), "--port", "0"}, args...), w, &errs)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	lines := bufio.NewScanner(out)
+	if !lines.Scan() {
+		cancel()
+		<-done
+		t.Fatalf("serve stopped: %s", errs.String())
+	}
+	go io.Copy(io.Discard, out)
+	first := lines.Text()
+	_, url, _ = strings.Cut(first, " at ")
+	url, _, _ = strings.Cut(url, " ")
+	return url, func() string {
+		cancel()
+		<-done
+		return errs.String()
+	}
+}
+
+func TestServeRefusesOtherHosts(t *testing.T) {
+	url, stderr := serving(t)
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Fatalf("serving at %q", url)
+	}
+	get := func(host string) int {
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Host = host
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if code := get("evil.example:1313"); code != http.StatusForbidden {
+		t.Errorf("a page of another host: %d, want 403", code)
+	}
+	if code := get("localhost:1313"); code != http.StatusOK {
+		t.Errorf("localhost: %d, want 200", code)
+	}
+	if e := stderr(); strings.Contains(e, "warning") {
+		t.Errorf("a warning on loopback:\n%s", e)
+	}
+}
+
+func TestServeOnTheNetworkWarns(t *testing.T) {
+	for _, bind := range []string{"0.0.0.0", ""} {
+		t.Run(fmt.Sprintf("bind %q", bind), func(t *testing.T) {
+			url, stderr := serving(t, "--bind", bind)
+			if !strings.HasPrefix(url, "http://localhost:") {
+				t.Errorf("serving at %q, want a localhost URL", url)
+			}
+			res, err := http.Get(url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("status %d", res.StatusCode)
+			}
+			e := stderr()
+			if n := strings.Count(e, "warning: --bind "+strconv.Quote(bind)+" shows the site to the network, at "); n != 1 {
+				t.Errorf("%d warnings, want 1:\n%s", n, e)
+			}
+			if strings.Contains(e, "[::]") || strings.Contains(e, "0.0.0.0:") {
+				t.Errorf("a listening address is given as a URL:\n%s", e)
+			}
+		})
 	}
 }

@@ -36,8 +36,11 @@ func BenchmarkEdit(b *testing.B) {
 			defer stop()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			go s.Watch(ctx, dir, func(err error) { b.Error(err) })
-			time.Sleep(100 * time.Millisecond)
+			done, err := s.Watch(ctx, dir, func(err error) { b.Error(err) })
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer func() { cancel(); <-done }()
 
 			pages, _ := filepath.Glob(filepath.Join(dir, "content", "guides", "*", "guide-*.md"))
 			if len(pages) == 0 {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"playbook/internal/site"
 )
@@ -98,6 +99,11 @@ func (s *Server) serveEvents(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	// The stream stays open while its page is: the server's write
+	// deadline, meant for answers that end, would cut it. (A writer that
+	// cannot clear it has none; net/http clears the read deadline of a
+	// request without a body itself.)
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	c := s.live.subscribe()
 	defer s.live.unsubscribe(c)
 	w.Header().Set("Content-Type", "text/event-stream")

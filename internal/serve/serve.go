@@ -27,6 +27,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -66,6 +67,8 @@ type Server struct {
 	loader *site.Loader
 	bodies render.BodyCache
 	live   broker
+	// timing is how Watch gathers a burst of changes; zero is the default.
+	timing timing
 
 	// mu serialises rebuilds; requests never take it.
 	mu sync.Mutex
@@ -442,7 +445,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		if errors.Is(err, fs.ErrNotExist) && path.Ext(name) == "" {
 			// "/promises/x" is the folder "/promises/x/".
 			if _, err := sn.file(name + "/index.html"); err == nil {
-				http.Redirect(w, req, req.URL.Path+"/", http.StatusMovedPermanently)
+				to := url.URL{Path: req.URL.Path + "/", RawQuery: req.URL.RawQuery}
+				http.Redirect(w, req, to.RequestURI(), http.StatusMovedPermanently)
 				return
 			}
 		}

@@ -28,41 +28,92 @@ const Debounce = 20 * time.Millisecond
 // maxDelay bounds the wait when changes never stop coming.
 const maxDelay = 250 * time.Millisecond
 
-// Watch rebuilds s whenever files under root (the site's folder) change,
-// until ctx is done. Folders created later are watched too. Errors of the
-// watcher itself are passed to onError; rebuilds report their own.
-func (s *Server) Watch(ctx context.Context, root string, onError func(error)) error {
+// timing is how long the watcher gathers a burst of changes: until none
+// came for quiet, and no longer than max after the first. The zero value
+// is Debounce and maxDelay; tests under load set longer ones.
+type timing struct {
+	quiet, max time.Duration
+}
+
+// A batch gathers the changes of one burst, for one rebuild.
+type batch struct {
+	timing
+	pending map[string]bool
+	first   time.Time
+}
+
+// add records a change to path made at now, and returns how long to wait
+// for more before rebuilding.
+func (b *batch) add(path string, now time.Time) time.Duration {
+	if b.quiet == 0 {
+		b.timing = timing{quiet: Debounce, max: maxDelay}
+	}
+	if len(b.pending) == 0 {
+		b.pending, b.first = map[string]bool{}, now
+	}
+	b.pending[path] = true
+	return max(min(b.quiet, b.max-now.Sub(b.first)), 0)
+}
+
+// take returns the paths gathered, sorted, and starts a new batch.
+func (b *batch) take() []string {
+	changed := make([]string, 0, len(b.pending))
+	for p := range b.pending {
+		changed = append(changed, p)
+	}
+	slices.Sort(changed)
+	clear(b.pending)
+	return changed
+}
+
+// Watch watches the files under root (the site's folder) and rebuilds s
+// when they change, until ctx is done. Folders created later are watched
+// too. It returns once the watches are set, so that no change made after
+// it returns is missed, with a channel closed when watching has stopped.
+// Errors of the watcher itself are passed to onError; rebuilds report
+// their own.
+func (s *Server) Watch(ctx context.Context, root string, onError func(error)) (<-chan struct{}, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("watch %s: %w", root, err)
+		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
-	defer w.Close()
 	if err := w.Add(root); err != nil {
-		return fmt.Errorf("watch %s: %w", root, err)
+		w.Close()
+		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
 	for _, dir := range watched {
 		if err := addTree(w, filepath.Join(root, dir)); err != nil && !os.IsNotExist(err) {
-			return fmt.Errorf("watch %s: %w", dir, err)
+			w.Close()
+			return nil, fmt.Errorf("watch %s: %w", dir, err)
 		}
 	}
 	history := watchHistory(w, root)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer w.Close()
+		s.watch(ctx, w, root, history, onError)
+	}()
+	return done, nil
+}
 
-	pending := map[string]bool{}
-	var first time.Time
+// watch turns the events of w into rebuilds, a burst of them into one.
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, history func(string) bool, onError func(error)) {
+	b := batch{timing: s.timing}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
+			return
 		case err, ok := <-w.Errors:
 			if !ok {
-				return nil
+				return
 			}
 			onError(err)
 		case ev, ok := <-w.Events:
 			if !ok {
-				return nil
+				return
 			}
 			rel, ok := relevant(root, ev.Name)
 			if history(ev.Name) {
@@ -80,24 +131,10 @@ func (s *Server) Watch(ctx context.Context, root string, onError func(error)) er
 					}
 				}
 			}
-			if len(pending) == 0 {
-				first = time.Now()
-			}
-			pending[rel] = true
-			wait := Debounce
-			if left := maxDelay - time.Since(first); left < wait {
-				wait = max(left, 0)
-			}
-			timer.Reset(wait)
+			timer.Reset(b.add(rel, time.Now()))
 		case <-timer.C:
-			changed := make([]string, 0, len(pending))
-			for p := range pending {
-				changed = append(changed, p)
-			}
-			slices.Sort(changed)
-			clear(pending)
 			// Rebuild reports its own errors, to the log and the browsers.
-			_, _ = s.Rebuild(changed)
+			_, _ = s.Rebuild(b.take())
 		}
 	}
 }

@@ -2,8 +2,10 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,26 +13,45 @@ import (
 	"playbook/internal/gittest"
 )
 
-// watching starts s watching dir and returns its events.
-func watching(t *testing.T, s *Server, dir string) <-chan string {
+// testTiming gathers bursts for longer than a user waits: a loaded machine
+// may pause a test between two writes of one editor's save for tens of
+// milliseconds, which must not split it into two rebuilds.
+var testTiming = timing{quiet: 100 * time.Millisecond, max: 5 * time.Second}
+
+// watching serves dir with opts and watches it. It returns the server,
+// the events sent to browsers, and the lines it logs, one by one.
+func watching(t *testing.T, dir string, opts Options) (*Server, <-chan string, <-chan string) {
 	t.Helper()
+	log := make(logLines, 1000)
+	opts.Log = log
+	s, err := New(os.DirFS(dir), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.timing = testTiming
 	events, stop := s.Subscribe()
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := s.Watch(ctx, dir, func(err error) { t.Errorf("watch: %v", err) }); err != nil {
-			t.Errorf("watch: %v", err)
-		}
-	}()
+	done, err := s.Watch(ctx, dir, func(err error) { t.Errorf("watch: %v", err) })
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() {
 		cancel()
 		<-done
 		stop()
 	})
-	// Let the watcher add its watches before the test changes anything.
-	time.Sleep(50 * time.Millisecond)
-	return events
+	return s, events, log
+}
+
+// logLines is a Log that passes on each line written to it, so that a
+// test can wait for the rebuilds it causes.
+type logLines chan string
+
+func (l logLines) Write(p []byte) (int, error) {
+	for _, line := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {
+		l <- line
+	}
+	return len(p), nil
 }
 
 func waitEvent(t *testing.T, events <-chan string, want string) {
@@ -45,13 +66,42 @@ func waitEvent(t *testing.T, events <-chan string, want string) {
 	}
 }
 
-// quiet fails if an event comes within d.
-func quiet(t *testing.T, events <-chan string, d time.Duration) {
+// nextRebuild waits for the next rebuild the log tells of, and returns
+// what it was for: a path, "N files" or "a commit or tag".
+func nextRebuild(t *testing.T, log <-chan string) string {
 	t.Helper()
-	select {
-	case e := <-events:
-		t.Fatalf("unexpected event %q", e)
-	case <-time.After(d):
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case line := <-log:
+			if rest, ok := strings.CutPrefix(line, "rebuilt in "); ok {
+				_, what, _ := strings.Cut(rest, " (")
+				return strings.TrimSuffix(what, ")")
+			}
+		case <-timeout:
+			t.Fatal("no rebuild within 5s")
+		}
+	}
+}
+
+// waitRebuild waits for a rebuild that reloads the pages, and returns
+// what it was for.
+func waitRebuild(t *testing.T, events, log <-chan string) string {
+	t.Helper()
+	waitEvent(t, events, "reload")
+	return nextRebuild(t, log)
+}
+
+// nothingElse checks that the watcher rebuilds for nothing more than what
+// the test has seen: it changes one more file, and the next rebuild must
+// be for that file alone. Unlike waiting a while for no event, it fails
+// when the watcher is dead.
+func nothingElse(t *testing.T, dir string, events, log <-chan string) {
+	t.Helper()
+	const marker = "content/marker.md"
+	gittest.WriteFiles(t, dir, map[string]string{marker: "# Marker\n\n" + t.Name() + "\n"})
+	if got := waitRebuild(t, events, log); got != marker {
+		t.Fatalf("rebuilt for %s, want nothing before the rebuild for %s", got, marker)
 	}
 }
 
@@ -113,12 +163,11 @@ func TestEditorSaves(t *testing.T) {
 		t.Run(sv.name, func(t *testing.T) {
 			dir := t.TempDir()
 			gittest.WriteFiles(t, dir, smallSite)
-			s := newServer(t, dir)
-			events := watching(t, s, dir)
+			s, events, log := watching(t, dir, Options{})
 			text := "# Glossary\n\nSaved " + string(rune('A'+i)) + " marker.\n"
 			sv.save(t, dir, text)
-			waitEvent(t, events, "reload")
-			quiet(t, events, 100*time.Millisecond)
+			waitRebuild(t, events, log)
+			nothingElse(t, dir, events, log)
 			if !contains(t, s, "guides/glossary/index.html", "Saved "+string(rune('A'+i))+" marker.") {
 				t.Error("the page does not show the saved text")
 			}
@@ -129,8 +178,7 @@ func TestEditorSaves(t *testing.T) {
 func TestWatchFollowsTheTree(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
-	s := newServer(t, dir)
-	events := watching(t, s, dir)
+	s, events, log := watching(t, dir, Options{})
 
 	t.Run("a burst of changes makes one rebuild", func(t *testing.T) {
 		files := map[string]string{}
@@ -141,8 +189,10 @@ func TestWatchFollowsTheTree(t *testing.T) {
 			files["content/guides/g"+string(rune('a'+i))+".md"] = "# G\n"
 		}
 		gittest.WriteFiles(t, dir, files)
-		waitEvent(t, events, "reload")
-		quiet(t, events, 200*time.Millisecond)
+		if got := waitRebuild(t, events, log); got != "24 files" {
+			t.Errorf("rebuilt for %s, want the 24 files at once", got)
+		}
+		nothingElse(t, dir, events, log)
 		if !contains(t, s, "guides/gt/index.html", "<h1>G</h1>") {
 			t.Error("a page of the burst is missing")
 		}
@@ -151,14 +201,14 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		if err := os.MkdirAll(filepath.Join(dir, "content/new/deeper"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		gittest.WriteFiles(t, dir, map[string]string{"content/new/deeper/page.md": "# Deep page\n"})
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		if !contains(t, s, "new/deeper/page/index.html", "Deep page") {
 			t.Error("the page in the new folder is missing")
 		}
 		gittest.WriteFiles(t, dir, map[string]string{"content/new/deeper/page.md": "# Deeper page\n"})
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		if !contains(t, s, "new/deeper/page/index.html", "Deeper page") {
 			t.Error("an edit in the new folder is missed")
 		}
@@ -167,7 +217,7 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		if err := os.Rename(filepath.Join(dir, "content/guides/glossary.md"), filepath.Join(dir, "content/guides/terms.md")); err != nil {
 			t.Fatal(err)
 		}
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		if _, err := s.File("guides/glossary/index.html"); err == nil {
 			t.Error("the old page is still there")
 		}
@@ -181,7 +231,7 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		if err := os.Rename(filepath.Join(outside, "moved"), filepath.Join(dir, "content/moved")); err != nil {
 			t.Fatal(err)
 		}
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		if !contains(t, s, "moved/two/index.html", "Two") {
 			t.Error("the pages of the moved folder are missing")
 		}
@@ -190,21 +240,21 @@ func TestWatchFollowsTheTree(t *testing.T) {
 		if err := os.RemoveAll(filepath.Join(dir, "content/moved")); err != nil {
 			t.Fatal(err)
 		}
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		if _, err := s.File("moved/one/index.html"); err == nil {
 			t.Error("a page of the deleted folder is still there")
 		}
 	})
 	t.Run("site.toml is watched", func(t *testing.T) {
 		gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Watched title\"\n"})
-		waitEvent(t, events, "reload")
+		waitRebuild(t, events, log)
 		if !contains(t, s, "index.html", "Watched title") {
 			t.Error("the new title is not shown")
 		}
 	})
 	t.Run("editor litter does not rebuild", func(t *testing.T) {
 		gittest.WriteFiles(t, dir, map[string]string{"content/.draft.md.swp": "x", "content/notes.md~": "x", "public/index.html": "x"})
-		quiet(t, events, 150*time.Millisecond)
+		nothingElse(t, dir, events, log)
 	})
 }
 
@@ -217,15 +267,11 @@ func TestWatchSeesCommits(t *testing.T) {
 	gittest.Git(t, dir, first, "init", "-q")
 	gittest.Git(t, dir, first, "add", "-A")
 	gittest.Git(t, dir, first, "commit", "-q", "-m", "first")
-	s, err := New(os.DirFS(dir), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	events := watching(t, s, dir)
+	s, events, log := watching(t, dir, Options{Dir: dir})
 	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
-	waitEvent(t, events, "reload")
+	waitRebuild(t, events, log)
 	gittest.Git(t, dir, first.AddDate(0, 0, 2), "commit", "-q", "-am", "second")
-	waitEvent(t, events, "reload")
+	waitRebuild(t, events, log)
 	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-16">16 Mar 2026</time> by Ann Author`) {
 		t.Error("the commit does not show on the page it changed")
 	}
@@ -233,26 +279,76 @@ func TestWatchSeesCommits(t *testing.T) {
 	// rebuild afterwards.
 	gittest.Git(t, dir, time.Time{}, "reflog", "expire", "--expire=now", "--all")
 	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nEven more words.\n"})
-	waitEvent(t, events, "reload")
+	waitRebuild(t, events, log)
 	gittest.Git(t, dir, first.AddDate(0, 0, 3), "commit", "-q", "-am", "third")
-	waitEvent(t, events, "reload")
+	waitRebuild(t, events, log)
 	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-17">17 Mar 2026</time>`) {
 		t.Error("a commit after the log of HEAD was replaced does not show")
 	}
-	// A new tag changes no page of the working tree: no reload.
+	// A new tag changes no page of the working tree: no reload. (The
+	// watcher's own rebuild for it says nothing, and may gather a change
+	// made after it, so Rebuild is asked directly.)
 	gittest.Git(t, dir, time.Time{}, "tag", "v1")
-	quiet(t, events, 300*time.Millisecond)
+	if change, err := s.Rebuild([]string{"HEAD"}); change != Nothing || err != nil {
+		t.Errorf("a new tag: %v, %v; want no reload", change, err)
+	}
 
 	// serve --versions shows every tag: a new one rebuilds it.
 	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\n"})
-	vs, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vevents := watching(t, vs, dir)
+	vs, vevents, _ := watching(t, dir, Options{Dir: dir, Versions: true})
 	gittest.Git(t, dir, time.Time{}, "tag", "v2")
 	waitEvent(t, vevents, "reload")
 	if _, err := vs.File("v2/index.html"); err != nil {
 		t.Errorf("the new tag is not served: %v", err)
 	}
+}
+
+// TestBatch times the gathering of changes by the clock of the test:
+// changes closer together than Debounce make one rebuild, and changes
+// that never stop are rebuilt once maxDelay has passed.
+func TestBatch(t *testing.T) {
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	t.Run("a burst of changes makes one rebuild", func(t *testing.T) {
+		var b batch
+		gap := Debounce / 2
+		var want []string
+		for i := range 24 {
+			name := fmt.Sprintf("content/g%02d.md", i)
+			want = append(want, name)
+			if wait := b.add(name, start.Add(time.Duration(i)*gap)); wait <= gap && i < 23 {
+				t.Fatalf("change %d: rebuild due in %s, before the next change %s later", i, wait, gap)
+			}
+		}
+		if got := b.take(); !slices.Equal(got, want) {
+			t.Errorf("one rebuild for %v, want all %d changes", got, len(want))
+		}
+		if got := b.take(); len(got) != 0 {
+			t.Errorf("a second rebuild for %v", got)
+		}
+	})
+	t.Run("changes that never stop are rebuilt after the longest wait", func(t *testing.T) {
+		var b batch
+		gap := Debounce / 2
+		var at time.Duration
+		for ; at < maxDelay; at += gap {
+			if wait := b.add("content/a.md", start.Add(at)); at+wait > maxDelay {
+				t.Fatalf("a change at %s puts the rebuild at %s, past %s", at, at+wait, maxDelay)
+			}
+		}
+		if wait := b.add("content/a.md", start.Add(at)); wait != 0 {
+			t.Errorf("past the longest wait, the rebuild is due in %s, not now", wait)
+		}
+		b.take()
+		if wait := b.add("content/a.md", start.Add(at+gap)); wait != Debounce {
+			t.Errorf("the first change after a rebuild waits %s, want %s", wait, Debounce)
+		}
+	})
+	t.Run("a duplicate change is rebuilt once", func(t *testing.T) {
+		var b batch
+		b.add("content/a.md", start)
+		b.add("content/a.md", start)
+		if got := b.take(); !slices.Equal(got, []string{"content/a.md"}) {
+			t.Errorf("rebuild for %v", got)
+		}
+	})
 }

@@ -263,19 +263,29 @@ type op struct {
 // diff returns the runs turning x into y, by longest common subsequence.
 func diff(x, y []string) []op {
 	n, m := len(x), len(y)
-	if n*m > maxDiffCells {
+	// A text removed or added whole needs no table: a page's text of
+	// thousands of words against none would otherwise make a row for
+	// each word.
+	switch {
+	case n == 0 && m == 0:
+		return nil
+	case n == 0:
+		return []op{{'+', y}}
+	case m == 0:
+		return []op{{'-', x}}
+	case (n+1)*(m+1) > maxDiffCells:
 		return []op{{'-', x}, {'+', y}}
 	}
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
+	// lcs[i*w+j] is the length of the longest common subsequence of
+	// x[i:] and y[j:], in one allocation.
+	w := m + 1
+	lcs := make([]int32, (n+1)*w)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			if x[i] == y[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
+				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
 			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
 			}
 		}
 	}
@@ -293,7 +303,7 @@ func diff(x, y []string) []op {
 		case i < n && j < m && x[i] == y[j]:
 			push('=', x[i])
 			i, j = i+1, j+1
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+		case i < n && (j == m || lcs[(i+1)*w+j] >= lcs[i*w+j+1]):
 			push('-', x[i])
 			i++
 		default:
