@@ -20,7 +20,8 @@ type Data struct {
 	Title string
 	// URL is the page's path from the site root ("promises/x/").
 	URL string
-	// Kind is "home", "section", "page", "alignment", "tags", "tag" or "404".
+	// Kind is "home", "section", "page", or the Kind of a generated page
+	// ("alignment", "tags", "tag", "404", ...; see site.GeneratedPages).
 	Kind string
 	// Content is the page's Markdown body as HTML.
 	Content template.HTML
@@ -47,8 +48,16 @@ func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 // checks the guess by asking for the stylesheet there, and if that fails
 // tries each folder above in turn.
 func (d *Data) NotFoundScript() template.JS {
-	sections := []string{"alignment", "tags", "changes", "assets"}
+	var sections []string
 	seen := map[string]bool{}
+	for _, g := range site.GeneratedPages {
+		top, _, _ := strings.Cut(g.URL, "/")
+		if g.IsFolder() && !seen[top] {
+			seen[top] = true
+			sections = append(sections, top)
+		}
+	}
+	sections = append(sections, "assets")
 	for _, p := range d.Site.Pages {
 		top, _, _ := strings.Cut(p.URL, "/")
 		if top != "" && !seen[top] {
@@ -117,6 +126,28 @@ document.querySelectorAll("script[src]").forEach(function(s){var n=document.crea
 }).catch(function(){check(k+1)});
 })(0);
 `
+
+// A MenuLink is a link of the site's menu to a generated page.
+type MenuLink struct {
+	Title string
+	// URL is the page's URL from the site root; see Data.Rel.
+	URL string
+	// Kind is the page's Kind: the link to the page shown has the Kind of
+	// the page.
+	Kind string
+}
+
+// Menu returns the links to the generated pages every page links to, in
+// their order in site.GeneratedPages.
+func (d *Data) Menu() []MenuLink {
+	var links []MenuLink
+	for _, g := range site.GeneratedPages {
+		if g.Menu && d.r.generates(g) {
+			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
+		}
+	}
+	return links
+}
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
 // to this page, with a fingerprint of its content.

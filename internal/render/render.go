@@ -9,7 +9,8 @@
 // template, which each page layout defines. A page is rendered with the
 // layout named after its type (promise.html, behaviour.html, ...), falling
 // back to page.html; sections use section.html, the home page home.html,
-// and the generated pages alignment.html, tags.html, tag.html and 404.html.
+// and each page of site.GeneratedPages the layout named after its kind
+// (alignment.html, tags.html, tag.html, 404.html, changes.html).
 // Files under layouts/partials/ are shared by all layouts and called by
 // their path ({{template "partials/meta.html" .}}). Every layout is executed
 // with a *Data.
@@ -102,9 +103,16 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	return n
 }
 
-// layoutNames are the layouts a complete theme has; page layouts per type
-// are optional and fall back to page.html.
-var layoutNames = []string{"home.html", "section.html", "page.html", "alignment.html", "tags.html", "tag.html", "404.html", "changes.html"}
+// layoutNames are the layouts a complete theme has: one for the pages of
+// content/ and one for each generated page. Page layouts per type are
+// optional and fall back to page.html.
+var layoutNames = func() []string {
+	names := []string{"home.html", "section.html", "page.html"}
+	for _, g := range site.GeneratedPages {
+		names = append(names, g.Kind+".html")
+	}
+	return names
+}()
 
 func (r *Renderer) parseLayouts() error {
 	theme := r.opts.Theme
@@ -338,21 +346,29 @@ func (r *Renderer) index() map[string]job {
 			}
 		}
 	}
-	files["alignment/index.html"] = job{data: r.data("alignment/", "Alignment", "alignment")}
-	files["tags/index.html"] = job{data: r.data("tags/", "Tags", "tags")}
-	files["404.html"] = job{data: r.data("404.html", "Page not found", "404")}
-	if v := r.opts.Version; v != nil && v.Changes != nil {
-		files["changes/index.html"] = job{data: r.data("changes/", "What changed", "changes")}
-	}
-	for _, t := range s.Tags {
-		d := r.data(t.URL, "Tag: "+t.Name, "tag")
-		d.Tag = t
-		files[t.URL+"index.html"] = job{data: d}
+	for _, g := range site.GeneratedPages {
+		switch {
+		case !r.generates(g):
+		case g.PerTag:
+			for _, t := range s.Tags {
+				d := r.data(t.URL, g.Title+t.Name, g.Kind)
+				d.Tag = t
+				files[t.URL+"index.html"] = job{data: d}
+			}
+		default:
+			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}
+		}
 	}
 	for _, f := range s.Files {
 		files[site.FileURL(f)] = job{source: f}
 	}
 	return files
+}
+
+// generates reports whether the site has the generated page g: the
+// pages of a versioned build only are made when the Version is set.
+func (r *Renderer) generates(g site.Generated) bool {
+	return !g.Versioned || r.opts.Version != nil && r.opts.Version.Changes != nil
 }
 
 func kindOf(p *site.Page) string {
@@ -377,8 +393,6 @@ func (r *Renderer) layoutFor(d *Data) string {
 			return name
 		}
 		return "page.html"
-	case "404":
-		return "404.html"
 	}
 	return d.Kind + ".html"
 }

@@ -126,7 +126,7 @@ func (d *Data) Switcher() []SwitchLink {
 				target, ok = o.Files[FileKey(d.Page)]
 			}
 		} else {
-			ok = o.URLs[d.URL] || d.Kind == "alignment" || d.Kind == "tags" || d.Kind == "changes"
+			ok = o.URLs[d.URL] || inEveryVersion(d.Kind)
 			if ok {
 				target = d.URL
 			}
@@ -137,6 +137,19 @@ func (d *Data) Switcher() []SwitchLink {
 		})
 	}
 	return links
+}
+
+// inEveryVersion reports whether the generated page of a kind is in every
+// version of a versioned build: one page of its own folder, as the
+// Alignment page is. A tag page is in the versions whose pages have the
+// tag, and the 404 page is shown where no page is.
+func inEveryVersion(kind string) bool {
+	for _, g := range site.GeneratedPages {
+		if g.Kind == kind {
+			return g.IsFolder() && !g.PerTag
+		}
+	}
+	return false
 }
 
 // LastChange returns the last commit that changed the page, or nil.
