@@ -128,6 +128,9 @@ func (r *Renderer) parseLayouts() error {
 		return err
 	}
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
+	// Scripts a layout writes inline are partials too.
+	scripts, _ := fs.Glob(theme, "layouts/partials/*.js")
+	partials = append(partials, scripts...)
 	pages, _ := fs.Glob(theme, "layouts/*.html")
 
 	common := template.New("base.html").Funcs(funcs)
