@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"time"
@@ -150,6 +152,21 @@ func inEveryVersion(kind string) bool {
 		}
 	}
 	return false
+}
+
+// Layout executes the layout name of r's theme as a whole page of its
+// own, not inside base.html, with data: for a page outside the site, as
+// the root page of a versioned build (versions.html) is.
+func (r *Renderer) Layout(name string, data any) ([]byte, error) {
+	t := r.layouts[name]
+	if t == nil {
+		return nil, fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, layoutError(err)
+	}
+	return buf.Bytes(), nil
 }
 
 // LastChange returns the last commit that changed the page, or nil.
