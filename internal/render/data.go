@@ -26,6 +26,9 @@ type Data struct {
 	Content template.HTML
 	// Tag is the tag of a tag page.
 	Tag *site.Tag
+	// Redirect is, on the page left at an alias, the URL of the page it
+	// leads to.
+	Redirect string
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.

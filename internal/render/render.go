@@ -11,6 +11,8 @@
 // back to page.html; sections use section.html, the home page home.html,
 // and each page of site.GeneratedPages the layout named after its kind
 // (alignment.html, tags.html, tag.html, 404.html, changes.html).
+// redirect.html (the page left at an alias) and versions.html (the root
+// page of a versioned build) are whole pages, not executed inside base.html.
 // Files under layouts/partials/ are shared by all layouts and called by
 // their path ({{template "partials/meta.html" .}}). Every layout is executed
 // with a *Data.
@@ -103,11 +105,12 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	return n
 }
 
-// layoutNames are the layouts a complete theme has: one for the pages of
-// content/ and one for each generated page. Page layouts per type are
+// layoutNames are the layouts a complete theme has: those of the pages of
+// content/, of the page left at an alias, of the root page of a versioned
+// build, and one for each generated page. Page layouts per type are
 // optional and fall back to page.html.
 var layoutNames = func() []string {
-	names := []string{"home.html", "section.html", "page.html"}
+	names := []string{"home.html", "section.html", "page.html", "redirect.html", "versions.html"}
 	for _, g := range site.GeneratedPages {
 		names = append(names, g.Kind+".html")
 	}
@@ -233,8 +236,6 @@ func (r *Renderer) loadStatic() error {
 // A job is one file to render.
 type job struct {
 	data *Data
-	// redirect is set for an alias: the URL to send readers to.
-	redirect string
 	// source is set for a file under content/ published as it is.
 	source string
 }
@@ -344,7 +345,9 @@ func (r *Renderer) index() map[string]job {
 			// site.Load reports aliases that land on other files.
 			if u, ok := site.AliasFile(a); ok {
 				if _, taken := files[u]; !taken {
-					files[u] = job{data: r.data(u, p.Title, "redirect"), redirect: p.URL}
+					d := r.data(u, p.Title, "redirect")
+					d.Redirect = p.URL
+					files[u] = job{data: d}
 				}
 			}
 		}
@@ -401,12 +404,11 @@ func (r *Renderer) layoutFor(d *Data) string {
 }
 
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
-	if j.redirect != "" {
-		to := template.HTMLEscapeString(site.Rel(name, j.redirect))
-		// An icon of the site's own, or browsers ask the host's root for one.
-		icon := template.HTMLEscapeString(site.Rel(name, "assets/favicon.svg"))
-		fmt.Fprintf(buf, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n",
-			template.HTMLEscapeString(j.data.Title), to, icon, to, to, template.HTMLEscapeString(j.data.Title))
+	if j.data.Redirect != "" {
+		// A page of its own, not inside base.html.
+		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", j.data); err != nil {
+			return fmt.Errorf("%w (rendering %s)", layoutError(err), name)
+		}
 		return nil
 	}
 	// A Data is filled in per rendering: a page may be rendered by several
