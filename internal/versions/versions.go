@@ -282,17 +282,7 @@ func (b *Build) Render(out render.Output) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	if err := b.writeRootPage(vs, renderers, out); err != nil {
-		return err
-	}
-	// The latest version's title: the working tree's site.toml may have none.
-	title := b.opts.Config.Title
-	for _, v := range vs {
-		if v.Latest {
-			title = cmp.Or(title, v.Site.Config.Title)
-		}
-	}
-	return out.WriteFile("changes.xml", atomFeed(feed, title, b.opts.Now))
+	return b.writeRoot(vs, renderers, feed, out)
 }
 
 // renderVersion writes the version v to out, and returns its Renderer.
@@ -329,17 +319,6 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 	}
 	if err := r.Render(dest); err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
-	}
-	if v.Latest {
-		// Static hosts show the root's 404.html for any missing page; the
-		// latest version's finds its way to the version asked for.
-		b, err := r.File("404.html")
-		if err == nil {
-			err = out.WriteFile("404.html", b)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("version %s: %w", v.Name, err)
-		}
 	}
 	return r, nil
 }
@@ -448,11 +427,14 @@ type rootVersion struct {
 	Latest bool
 }
 
-// writeRootPage writes the page that leads to latest/ and lists the
-// versions, with the layout versions.html of the latest version's theme,
-// whose stylesheet it uses.
-func (b *Build) writeRootPage(vs []*Version, renderers []*render.Renderer, out render.Output) error {
+// writeRoot writes the files at the root of the output, beside the
+// versions' folders: the page that leads to latest/ and lists the versions
+// (the layout versions.html of the latest version's theme, whose
+// stylesheet it uses), the latest version's 404 page, and the Atom feed of
+// changes.
+func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []feedEntry, out render.Output) error {
 	var list []rootVersion
+	var latest *Version
 	var r *render.Renderer
 	for i, v := range vs {
 		rv := rootVersion{Name: v.Name, Label: v.Label, Latest: v.Latest}
@@ -460,13 +442,34 @@ func (b *Build) writeRootPage(vs []*Version, renderers []*render.Renderer, out r
 			rv.Commit, rv.When = v.Commit.Short, v.Commit.When
 		}
 		if v.Latest {
-			r = renderers[i]
+			latest, r = v, renderers[i]
 		}
 		list = append(list, rv)
 	}
-	page, err := r.Layout("versions.html", list)
+	root, err := r.Layout("versions.html", list)
 	if err != nil {
 		return fmt.Errorf("root page: %w", err)
 	}
-	return out.WriteFile("index.html", page)
+	// Static hosts show the root's 404.html for any missing page; the
+	// latest version's finds its way to the version asked for.
+	notFound, err := r.File("404.html")
+	if err != nil {
+		return fmt.Errorf("version %s: %w", latest.Name, err)
+	}
+	// The latest version's title: the working tree's site.toml may have none.
+	title := cmp.Or(b.opts.Config.Title, latest.Site.Config.Title)
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"index.html", root},
+		{"404.html", notFound},
+		{"changes.xml", atomFeed(feed, title, b.opts.Now)},
+	}
+	for _, f := range files {
+		if err := out.WriteFile(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
