@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"html/template"
 	"strings"
 	"sync"
@@ -20,12 +19,16 @@ type Data struct {
 	Title string
 	// URL is the page's path from the site root ("promises/x/").
 	URL string
-	// Kind is "home", "section", "page", "alignment", "tags", "tag" or "404".
+	// Kind is "home", "section", "page", or the Kind of a generated page
+	// ("alignment", "tags", "tag", "404", ...; see site.GeneratedPages).
 	Kind string
 	// Content is the page's Markdown body as HTML.
 	Content template.HTML
 	// Tag is the tag of a tag page.
 	Tag *site.Tag
+	// Redirect is, on the page left at an alias, the URL of the page it
+	// leads to.
+	Redirect string
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.
@@ -39,16 +42,33 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 // Link returns the URL of page p relative to this page.
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 
-// NotFoundScript returns the script the 404 page runs first. A static
-// host shows 404.html at whatever path was asked for, where its relative
-// links no longer reach the site. The script guesses the site's root from
-// the path (the folder above the last top-level folder of the site in it,
-// or a version's folder) and makes it the page's base at once; then it
-// checks the guess by asking for the stylesheet there, and if that fails
-// tries each folder above in turn.
-func (d *Data) NotFoundScript() template.JS {
-	sections := []string{"alignment", "tags", "changes", "assets"}
+// NotFoundSettings is what the script of the 404 page
+// (layouts/partials/notfound.js) is told of the site. A static host shows
+// 404.html at whatever path was asked for, where its relative links no
+// longer reach the site; the script finds the site's root from the path
+// and these.
+type NotFoundSettings struct {
+	// Sections are the site's top-level folders, generated ones included.
+	Sections []string
+	// Versions names every version of a versioned build, "latest" first;
+	// empty otherwise.
+	Versions []string
+	// Self is the name of this page's version, or "".
+	Self string
+}
+
+// NotFound returns the settings of the 404 page's script.
+func (d *Data) NotFound() NotFoundSettings {
+	var sections []string
 	seen := map[string]bool{}
+	for _, g := range site.GeneratedPages {
+		top, _, _ := strings.Cut(g.URL, "/")
+		if g.IsFolder() && !seen[top] {
+			seen[top] = true
+			sections = append(sections, top)
+		}
+	}
+	sections = append(sections, "assets")
 	for _, p := range d.Site.Pages {
 		top, _, _ := strings.Cut(p.URL, "/")
 		if top != "" && !seen[top] {
@@ -56,6 +76,7 @@ func (d *Data) NotFoundScript() template.JS {
 			sections = append(sections, top)
 		}
 	}
+	// Empty, not nil: the script reads a list either way.
 	versions, self := []string{}, ""
 	if v := d.r.opts.Version; v != nil {
 		versions, self = append(versions, "latest"), v.Name
@@ -63,60 +84,30 @@ func (d *Data) NotFoundScript() template.JS {
 			versions = append(versions, o.Name)
 		}
 	}
-	js := func(v any) string {
-		b, _ := json.Marshal(v)
-		return string(b)
-	}
-	return template.JS("(function(){var sections=" + js(sections) + ",versions=" + js(versions) +
-		",css=" + js(d.Asset("assets/playbook.css")) + ",self=" + js(self) + ";" + notFoundJS + "})();")
+	return NotFoundSettings{Sections: sections, Versions: versions, Self: self}
 }
 
-// notFoundJS is the body of NotFoundScript. The candidates for the root
-// are, best first: the folder of a version named in the path; the folder
-// above a top-level folder named in the path; every folder of the path,
-// deepest first. In a versioned site the root of a version's pages is its
-// folder, and latest/ where the path names none. The page opened where it
-// lies (from disk, say) needs nothing, but for the copy of the latest
-// version's at the root of a versioned site, which needs latest/.
-// In a versioned site, a path under another version shows that version's
-// own 404 page, and a path under no version (a bookmark from before the
-// site had versions) goes to the latest version's page where there is one.
-const notFoundJS = `
-if(document.querySelector("base"))return;
-var latest=versions.length?"latest/":"",dirs=location.pathname.split("/").slice(1,-1).filter(Boolean),c=[],i;
-function at(n){return "/"+dirs.slice(0,n).map(function(x){return x+"/"}).join("")}
-function name(x){try{return decodeURIComponent(x)}catch(e){return ""}}
-function set(u){var b=document.createElement("base");b.href=u;document.head.appendChild(b);return b}
-if(/\/404\.html$/.test(location.pathname)){
-if(latest&&versions.indexOf(name(dirs[dirs.length-1]))<0)set(latest);
-return}
-for(i=dirs.length-1;i>=0;i--)if(versions.indexOf(name(dirs[i]))>=0)c.push(at(i+1));
-for(i=dirs.length-1;i>=0;i--)if(sections.indexOf(name(dirs[i]))>=0)c.push(at(i)+latest);
-for(i=dirs.length;i>=0;i--)c.push(at(i)+latest);
-var base=set(c[0]);
-if(!window.fetch)return;
-if(latest){
-var v=-1,j=-1;
-for(i=dirs.length-1;i>=0&&v<0;i--)if(versions.indexOf(name(dirs[i]))>=0)v=i;
-for(i=dirs.length-1;i>=0&&j<0;i--)if(sections.indexOf(name(dirs[i]))>=0)j=i;
-if(v>=0&&name(dirs[v])!==self&&name(dirs[v])!=="latest"){
-fetch(at(v+1)+"404.html").then(function(r){if(!r.ok)throw r;return r.text()}).then(function(h){document.open();document.write(h);document.close()}).catch(function(){});
-return}
-if(v<0&&j>=0){
-var segs=location.pathname.split("/").slice(1).filter(Boolean),t=at(j)+"latest/"+segs.slice(j).join("/")+(/\/$/.test(location.pathname)?"/":"");
-fetch(t,{method:"HEAD"}).then(function(r){if(r.ok)location.replace(t+location.search+location.hash)}).catch(function(){})}
+// A MenuLink is a link of the site's menu to a generated page.
+type MenuLink struct {
+	Title string
+	// URL is the page's URL from the site root; see Data.Rel.
+	URL string
+	// Kind is the page's Kind: the link to the page shown has the Kind of
+	// the page.
+	Kind string
 }
-(function check(k){
-if(k>=c.length)return;
-fetch(c[k]+css,{method:"HEAD"}).then(function(r){
-if(!r.ok)throw r;
-if(k===0)return;
-base.href=c[k];
-document.querySelectorAll("link[href]").forEach(function(l){l.replaceWith(l.cloneNode())});
-document.querySelectorAll("script[src]").forEach(function(s){var n=document.createElement("script");n.src=s.getAttribute("src");s.replaceWith(n)});
-}).catch(function(){check(k+1)});
-})(0);
-`
+
+// Menu returns the links to the generated pages every page links to, in
+// their order in site.GeneratedPages.
+func (d *Data) Menu() []MenuLink {
+	var links []MenuLink
+	for _, g := range site.GeneratedPages {
+		if g.Menu && d.r.generates(g) {
+			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
+		}
+	}
+	return links
+}
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
 // to this page, with a fingerprint of its content.

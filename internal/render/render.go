@@ -9,7 +9,10 @@
 // template, which each page layout defines. A page is rendered with the
 // layout named after its type (promise.html, behaviour.html, ...), falling
 // back to page.html; sections use section.html, the home page home.html,
-// and the generated pages alignment.html, tags.html, tag.html and 404.html.
+// and each page of site.GeneratedPages the layout named after its kind
+// (alignment.html, tags.html, tag.html, 404.html, changes.html).
+// redirect.html (the page left at an alias) and versions.html (the root
+// page of a versioned build) are whole pages, not executed inside base.html.
 // Files under layouts/partials/ are shared by all layouts and called by
 // their path ({{template "partials/meta.html" .}}). Every layout is executed
 // with a *Data.
@@ -102,9 +105,17 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	return n
 }
 
-// layoutNames are the layouts a complete theme has; page layouts per type
-// are optional and fall back to page.html.
-var layoutNames = []string{"home.html", "section.html", "page.html", "alignment.html", "tags.html", "tag.html", "404.html", "changes.html"}
+// layoutNames are the layouts a complete theme has: those of the pages of
+// content/, of the page left at an alias, of the root page of a versioned
+// build, and one for each generated page. Page layouts per type are
+// optional and fall back to page.html.
+var layoutNames = func() []string {
+	names := []string{"home.html", "section.html", "page.html", "redirect.html", "versions.html"}
+	for _, g := range site.GeneratedPages {
+		names = append(names, g.Kind+".html")
+	}
+	return names
+}()
 
 func (r *Renderer) parseLayouts() error {
 	theme := r.opts.Theme
@@ -120,6 +131,9 @@ func (r *Renderer) parseLayouts() error {
 		return err
 	}
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
+	// Scripts a layout writes inline are partials too.
+	scripts, _ := fs.Glob(theme, "layouts/partials/*.js")
+	partials = append(partials, scripts...)
 	pages, _ := fs.Glob(theme, "layouts/*.html")
 
 	common := template.New("base.html").Funcs(funcs)
@@ -222,8 +236,6 @@ func (r *Renderer) loadStatic() error {
 // A job is one file to render.
 type job struct {
 	data *Data
-	// redirect is set for an alias: the URL to send readers to.
-	redirect string
 	// source is set for a file under content/ published as it is.
 	source string
 }
@@ -333,26 +345,36 @@ func (r *Renderer) index() map[string]job {
 			// site.Load reports aliases that land on other files.
 			if u, ok := site.AliasFile(a); ok {
 				if _, taken := files[u]; !taken {
-					files[u] = job{data: r.data(u, p.Title, "redirect"), redirect: p.URL}
+					d := r.data(u, p.Title, "redirect")
+					d.Redirect = p.URL
+					files[u] = job{data: d}
 				}
 			}
 		}
 	}
-	files["alignment/index.html"] = job{data: r.data("alignment/", "Alignment", "alignment")}
-	files["tags/index.html"] = job{data: r.data("tags/", "Tags", "tags")}
-	files["404.html"] = job{data: r.data("404.html", "Page not found", "404")}
-	if v := r.opts.Version; v != nil && v.Changes != nil {
-		files["changes/index.html"] = job{data: r.data("changes/", "What changed", "changes")}
-	}
-	for _, t := range s.Tags {
-		d := r.data(t.URL, "Tag: "+t.Name, "tag")
-		d.Tag = t
-		files[t.URL+"index.html"] = job{data: d}
+	for _, g := range site.GeneratedPages {
+		switch {
+		case !r.generates(g):
+		case g.PerTag:
+			for _, t := range s.Tags {
+				d := r.data(t.URL, g.Title+t.Name, g.Kind)
+				d.Tag = t
+				files[t.URL+"index.html"] = job{data: d}
+			}
+		default:
+			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}
+		}
 	}
 	for _, f := range s.Files {
 		files[site.FileURL(f)] = job{source: f}
 	}
 	return files
+}
+
+// generates reports whether the site has the generated page g: the
+// pages of a versioned build only are made when the Version is set.
+func (r *Renderer) generates(g site.Generated) bool {
+	return !g.Versioned || r.opts.Version != nil && r.opts.Version.Changes != nil
 }
 
 func kindOf(p *site.Page) string {
@@ -377,19 +399,16 @@ func (r *Renderer) layoutFor(d *Data) string {
 			return name
 		}
 		return "page.html"
-	case "404":
-		return "404.html"
 	}
 	return d.Kind + ".html"
 }
 
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
-	if j.redirect != "" {
-		to := template.HTMLEscapeString(site.Rel(name, j.redirect))
-		// An icon of the site's own, or browsers ask the host's root for one.
-		icon := template.HTMLEscapeString(site.Rel(name, "assets/favicon.svg"))
-		fmt.Fprintf(buf, "<!doctype html>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<link rel=\"canonical\" href=\"%s\">\n<link rel=\"icon\" href=\"%s\" type=\"image/svg+xml\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n<p>This page has moved to <a href=\"%s\">%s</a>.</p>\n",
-			template.HTMLEscapeString(j.data.Title), to, icon, to, to, template.HTMLEscapeString(j.data.Title))
+	if j.data.Redirect != "" {
+		// A page of its own, not inside base.html.
+		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", j.data); err != nil {
+			return fmt.Errorf("%w (rendering %s)", layoutError(err), name)
+		}
 		return nil
 	}
 	// A Data is filled in per rendering: a page may be rendered by several

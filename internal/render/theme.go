@@ -39,6 +39,21 @@ func Theme(src fs.FS, name string) (fs.FS, error) {
 	return append(layers, themes.Default), nil
 }
 
+// liveScriptFile is the theme's script a preview server adds to pages.
+const liveScriptFile = "layouts/live.js"
+
+// LiveScript returns the theme's script that a preview server adds to
+// every page it shows: it reloads the page when the site is rebuilt, and
+// shows the errors of a failed build over it. A site overrides it as any
+// theme file; it is never published.
+func LiveScript(theme fs.FS) ([]byte, error) {
+	b, err := fs.ReadFile(theme, liveScriptFile)
+	if err != nil {
+		return nil, readError(liveScriptFile, err)
+	}
+	return b, nil
+}
+
 // layered is a stack of file systems: a file is read from the first layer
 // that has it, and a folder lists the files of all layers.
 type layered []fs.FS

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"time"
@@ -126,7 +128,7 @@ func (d *Data) Switcher() []SwitchLink {
 				target, ok = o.Files[FileKey(d.Page)]
 			}
 		} else {
-			ok = o.URLs[d.URL] || d.Kind == "alignment" || d.Kind == "tags" || d.Kind == "changes"
+			ok = o.URLs[d.URL] || inEveryVersion(d.Kind)
 			if ok {
 				target = d.URL
 			}
@@ -137,6 +139,34 @@ func (d *Data) Switcher() []SwitchLink {
 		})
 	}
 	return links
+}
+
+// inEveryVersion reports whether the generated page of a kind is in every
+// version of a versioned build: one page of its own folder, as the
+// Alignment page is. A tag page is in the versions whose pages have the
+// tag, and the 404 page is shown where no page is.
+func inEveryVersion(kind string) bool {
+	for _, g := range site.GeneratedPages {
+		if g.Kind == kind {
+			return g.IsFolder() && !g.PerTag
+		}
+	}
+	return false
+}
+
+// Layout executes the layout name of r's theme as a whole page of its
+// own, not inside base.html, with data: for a page outside the site, as
+// the root page of a versioned build (versions.html) is.
+func (r *Renderer) Layout(name string, data any) ([]byte, error) {
+	t := r.layouts[name]
+	if t == nil {
+		return nil, fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, layoutError(err)
+	}
+	return buf.Bytes(), nil
 }
 
 // LastChange returns the last commit that changed the page, or nil.

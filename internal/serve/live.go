@@ -12,7 +12,8 @@ import (
 )
 
 // The paths of live reload; a site cannot have a page there, as no slug
-// starts with an underscore.
+// starts with an underscore. The script is the theme's (render.LiveScript)
+// and finds the event stream beside itself, so both stay in one folder.
 const (
 	eventsPath = "/_playbook/events"
 	scriptPath = "/_playbook/live.js"
@@ -154,60 +155,3 @@ func problemsJSON(ps site.Problems) string {
 	b, _ := json.Marshal(list)
 	return string(b)
 }
-
-// liveScript keeps a page in step with the site: it reloads the page after
-// a rebuild (keeping the reader's scroll position), swaps stylesheets in
-// place when only they changed, and shows the errors of a failed build
-// over the page until they are fixed.
-const liveScript = `(function () {
-  "use strict";
-  var key = "playbook-scroll:" + location.pathname;
-  try {
-    var y = sessionStorage.getItem(key);
-    if (y !== null) {
-      sessionStorage.removeItem(key);
-      window.addEventListener("load", function () { window.scrollTo(0, +y); });
-    }
-  } catch (e) {}
-
-  var overlay = null;
-  function hide() { if (overlay) { overlay.remove(); overlay = null; } }
-  function show(problems) {
-    hide();
-    overlay = document.createElement("div");
-    overlay.id = "playbook-overlay";
-    overlay.setAttribute("role", "alertdialog");
-    overlay.setAttribute("aria-label", "Build error");
-    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,23,28,.92);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
-    var h = document.createElement("h2");
-    h.textContent = "Build failed: the last good version is shown underneath. Fix the file and save.";
-    h.style.cssText = "font:600 18px/1.4 system-ui,sans-serif;color:#ff8a80;margin:0 0 1rem";
-    overlay.appendChild(h);
-    problems.forEach(function (p) {
-      var line = document.createElement("pre");
-      line.className = "playbook-problem";
-      line.style.cssText = "white-space:pre-wrap;margin:0 0 .75rem;padding:.75rem 1rem;background:#2a1a1a;border-left:4px solid #ff8a80";
-      line.textContent = p.file + ":" + p.line + (p.col ? ":" + p.col : "") + ": " + p.message;
-      overlay.appendChild(line);
-    });
-    document.body.appendChild(overlay);
-  }
-
-  var build = document.currentScript ? document.currentScript.dataset.build : "";
-  var source = new EventSource("` + eventsPath + `?build=" + encodeURIComponent(build || ""));
-  source.addEventListener("reload", function () {
-    try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
-    location.reload();
-  });
-  source.addEventListener("css", function () {
-    hide();
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      url.searchParams.set("t", Date.now());
-      link.href = url.href;
-    });
-  });
-  source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
-  source.addEventListener("ok", hide);
-})();
-`

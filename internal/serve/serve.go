@@ -75,6 +75,8 @@ type Server struct {
 	// theme is the renderer whose layouts and static files are current;
 	// nil after a change to them.
 	theme *render.Renderer
+	// liveJS is the theme's live reload script, read with theme.
+	liveJS []byte
 	// shown is the problem list last printed, so that each is printed once.
 	shown string
 	// themeDirty records a change to layouts, static files or settings
@@ -102,6 +104,8 @@ type snapshot struct {
 	// loading is not missed.
 	build int64
 	cache sync.Map // file name → []byte, rendered
+	// liveJS is the theme's script that keeps pages live.
+	liveJS []byte
 }
 
 // New builds the site in src (a folder holding site.toml and content/,
@@ -181,6 +185,10 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 	var r *render.Renderer
 	if themeChanged || s.theme == nil || s.theme.Site().Config.Highlight != st.Config.Highlight {
 		theme, err := render.Theme(s.src, st.Config.Theme)
+		var liveJS []byte
+		if err == nil {
+			liveJS, err = render.LiveScript(theme)
+		}
 		if err == nil {
 			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, Bodies: &s.bodies, LastChange: s.last})
 		}
@@ -192,11 +200,11 @@ func (s *Server) Rebuild(changed []string) (Change, error) {
 			s.printOnce(err.Error())
 			return Nothing, err
 		}
-		s.theme, s.themeDirty = r, false
+		s.theme, s.liveJS, s.themeDirty = r, liveJS, false
 	} else {
 		r = s.theme.ForSite(st)
 	}
-	s.swap(&snapshot{r: r})
+	s.swap(&snapshot{r: r, liveJS: s.liveJS})
 	if problems.Errors() > 0 {
 		return Nothing, nil
 	}
@@ -305,9 +313,19 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 	if err := b.Render(out); err != nil {
 		return fail(site.Problems{{File: "layouts", Line: 1, Msg: err.Error()}})
 	}
+	// The pages are the versions', the live reload script the working
+	// tree's theme's.
+	theme, err := render.Theme(s.src, cfg.Theme)
+	var liveJS []byte
+	if err == nil {
+		liveJS, err = render.LiveScript(theme)
+	}
+	if err != nil {
+		return fail(site.Problems{problemOf(err)})
+	}
 	s.report(problems)
 	s.problems.Store(nil)
-	s.swap(&snapshot{files: out})
+	s.swap(&snapshot{files: out, liveJS: liveJS})
 	s.live.send(event{name: "reload"})
 	if changed != nil {
 		fmt.Fprintf(s.opts.Log, "rebuilt %d versions in %s (%s)\n", len(b.Versions), time.Since(start).Round(time.Millisecond), describe(changed))
@@ -433,7 +451,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	case scriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		io.WriteString(w, liveScript)
+		w.Write(s.snap.Load().liveJS)
 		return
 	}
 	sn := s.snap.Load()

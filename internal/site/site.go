@@ -721,9 +721,6 @@ func pageBesideFolder(a, b *Page) string {
 	return fmt.Sprintf("%s: move %s to %s/_index.md", msg, name, dir)
 }
 
-// reservedURLs are the URLs of the pages playbook generates.
-var reservedURLs = []string{"alignment/", "tags/", "assets/", "changes/"}
-
 // demote makes an index file that lost to a better one an ordinary page.
 func (p *Page) demote() {
 	p.IsSection = false
@@ -807,22 +804,11 @@ func (l *loader) checkOutputNames() {
 	for _, p := range s.Pages {
 		taken[p.URL+"index.html"] = p.File
 	}
-	generated := func(name string) bool {
-		if name == "404.html" {
-			return true
-		}
-		for _, r := range reservedURLs {
-			if strings.HasPrefix(name, r) {
-				return true
-			}
-		}
-		return false
-	}
 	claim := func(name, by string, line int, what string) {
 		switch prev, ok := taken[name]; {
 		case ok:
 			l.ps.errorf(by, line, "%s would be published as /%s, where %s is", what, name, prev)
-		case generated(name):
+		case isGenerated(name):
 			l.ps.errorf(by, line, "%s would be published as /%s, where playbook puts a page of its own", what, name)
 		default:
 			taken[name] = by

@@ -17,7 +17,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -266,6 +265,7 @@ func (b *Build) Render(out render.Output) error {
 	}
 	feed := make([]feedEntry, len(vs))
 	errs := make([]error, len(vs))
+	renderers := make([]*render.Renderer, len(vs))
 	var wg sync.WaitGroup
 	for i, v := range vs {
 		wg.Go(func() {
@@ -275,34 +275,25 @@ func (b *Build) Render(out render.Output) error {
 			}
 			changes := Compare(prev, v)
 			feed[i] = feedEntry{v: v, changes: changes}
-			errs[i] = b.renderVersion(v, all, changes, out)
+			renderers[i], errs[i] = b.renderVersion(v, all, changes, out)
 		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	if err := out.WriteFile("index.html", rootPage(vs)); err != nil {
-		return err
-	}
-	// The latest version's title: the working tree's site.toml may have none.
-	title := b.opts.Config.Title
-	for _, v := range vs {
-		if v.Latest {
-			title = cmp.Or(title, v.Site.Config.Title)
-		}
-	}
-	return out.WriteFile("changes.xml", atomFeed(feed, title, b.opts.Now))
+	return b.writeRoot(vs, renderers, feed, out)
 }
 
-func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) error {
+// renderVersion writes the version v to out, and returns its Renderer.
+func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
 	last, err := b.lastChanges(v)
 	if err != nil {
-		return fmt.Errorf("version %s: %w", v.Name, err)
+		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
 	theme, err := render.Theme(b.opts.Worktree, v.Site.Config.Theme)
 	if err != nil {
-		return fmt.Errorf("version %s: %w", v.Name, err)
+		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
 	commit := ""
 	if v.Commit != nil {
@@ -313,7 +304,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
 	})
 	if err != nil {
-		return fmt.Errorf("version %s: %w", v.Name, err)
+		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
 	var dest render.Output = prefixed{out, v.Name + "/"}
 	if v.Latest {
@@ -327,20 +318,9 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 		}
 	}
 	if err := r.Render(dest); err != nil {
-		return fmt.Errorf("version %s: %w", v.Name, err)
+		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
-	if v.Latest {
-		// Static hosts show the root's 404.html for any missing page; the
-		// latest version's finds its way to the version asked for.
-		b, err := r.File("404.html")
-		if err == nil {
-			err = out.WriteFile("404.html", b)
-		}
-		if err != nil {
-			return fmt.Errorf("version %s: %w", v.Name, err)
-		}
-	}
-	return nil
+	return r, nil
 }
 
 // lastChanges returns the last commit that changed each page file of v;
@@ -437,22 +417,59 @@ func (t tee) WriteFile(name string, data []byte) error {
 	return t.b.WriteFile(name, data)
 }
 
-// rootPage leads to latest/ and lists the versions.
-func rootPage(vs []*Version) []byte {
-	var b strings.Builder
-	b.WriteString("<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Versions</title>\n<meta http-equiv=\"refresh\" content=\"0; url=latest/\">\n<link rel=\"stylesheet\" href=\"latest/assets/playbook.css\">\n<link rel=\"icon\" href=\"latest/assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"What changed\" href=\"changes.xml\">\n<main class=\"main\">\n<h1>Versions</h1>\n<p><a href=\"latest/\">Go to the latest version</a>.</p>\n<ul>\n")
-	for _, v := range vs {
-		fmt.Fprintf(&b, "<li><a href=\"%s/\">%s</a>", template.HTMLEscapeString(v.Name), template.HTMLEscapeString(v.Label))
+// A rootVersion is a version as the root page of a versioned build
+// (layouts/versions.html) lists it.
+type rootVersion struct {
+	Name, Label string
+	// Commit is the short hash; empty for the working tree.
+	Commit string
+	When   time.Time
+	Latest bool
+}
+
+// writeRoot writes the files at the root of the output, beside the
+// versions' folders: the page that leads to latest/ and lists the versions
+// (the layout versions.html of the latest version's theme, whose
+// stylesheet it uses), the latest version's 404 page, and the Atom feed of
+// changes.
+func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []feedEntry, out render.Output) error {
+	var list []rootVersion
+	var latest *Version
+	var r *render.Renderer
+	for i, v := range vs {
+		rv := rootVersion{Name: v.Name, Label: v.Label, Latest: v.Latest}
 		if v.Commit != nil {
-			fmt.Fprintf(&b, " <code>%s</code> %s", v.Commit.Short, v.Commit.When.Format("2 Jan 2006"))
-		} else {
-			b.WriteString(" (working tree)")
+			rv.Commit, rv.When = v.Commit.Short, v.Commit.When
 		}
 		if v.Latest {
-			b.WriteString(" — latest")
+			latest, r = v, renderers[i]
 		}
-		b.WriteString("</li>\n")
+		list = append(list, rv)
 	}
-	b.WriteString("</ul>\n</main>\n</html>\n")
-	return []byte(b.String())
+	root, err := r.Layout("versions.html", list)
+	if err != nil {
+		return fmt.Errorf("root page: %w", err)
+	}
+	// Static hosts show the root's 404.html for any missing page; the
+	// latest version's finds its way to the version asked for.
+	notFound, err := r.File("404.html")
+	if err != nil {
+		return fmt.Errorf("version %s: %w", latest.Name, err)
+	}
+	// The latest version's title: the working tree's site.toml may have none.
+	title := cmp.Or(b.opts.Config.Title, latest.Site.Config.Title)
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"index.html", root},
+		{"404.html", notFound},
+		{"changes.xml", atomFeed(feed, title, b.opts.Now)},
+	}
+	for _, f := range files {
+		if err := out.WriteFile(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

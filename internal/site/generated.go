@@ -1,0 +1,86 @@
+package site
+
+import (
+	"slices"
+	"strings"
+)
+
+// A Generated is a page playbook makes itself, rather than from a file
+// under content/.
+type Generated struct {
+	// Kind names the page to layouts (a page's .Kind), and its layout is
+	// Kind + ".html".
+	Kind string
+	// URL is where the page is published, from the site root: a folder
+	// ("alignment/", published as its index.html) or a file ("404.html").
+	// For pages made one per tag, the folder holding them.
+	URL string
+	// Title is the page's title and the text of its link in the site's
+	// menu; for pages made one per tag, what comes before the tag's name.
+	Title string
+	// Menu links the page from the menu of every page.
+	Menu bool
+	// Versioned makes the page in a versioned build only.
+	Versioned bool
+	// PerTag makes one page for each tag, at the tag's URL, rather than
+	// one at URL.
+	PerTag bool
+}
+
+// GeneratedPages lists every page playbook generates, in the order the
+// menu links them. An entry here is all a new generated page needs: its
+// URL is reserved (no page or file of content/ may take it), a theme must
+// have its layout, the renderer renders it, and the menu links it.
+var GeneratedPages = []Generated{
+	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true},
+	{Kind: "tags", URL: "tags/", Title: "Tags", Menu: true},
+	{Kind: "tag", URL: "tags/", Title: "Tag: ", PerTag: true},
+	{Kind: "404", URL: "404.html", Title: "Page not found"},
+	{Kind: "changes", URL: "changes/", Title: "What changed", Menu: true, Versioned: true},
+}
+
+// IsFolder reports whether g is published as a folder's index.html
+// rather than as a file of its own.
+func (g Generated) IsFolder() bool { return strings.HasSuffix(g.URL, "/") }
+
+// File returns the name of the file g is published as. For pages made one
+// per tag, see Tag.URL.
+func (g Generated) File() string {
+	if g.IsFolder() {
+		return g.URL + "index.html"
+	}
+	return g.URL
+}
+
+// staticURL is the folder of the theme's assets.
+const staticURL = "assets/"
+
+// reservedURLs are the folders playbook puts pages and files of its own
+// in: no page of content/ may have one as its URL.
+var reservedURLs = reserved()
+
+func reserved() []string {
+	var urls []string
+	for _, g := range GeneratedPages {
+		if g.IsFolder() && !slices.Contains(urls, g.URL) {
+			urls = append(urls, g.URL)
+		}
+	}
+	return append(urls, staticURL)
+}
+
+// isGenerated reports whether the output file name is one playbook makes
+// itself: a generated page, or any file in a reserved folder.
+func isGenerated(name string) bool {
+	for _, g := range GeneratedPages {
+		if !g.IsFolder() && name == g.URL {
+			return true
+		}
+	}
+	for _, r := range reservedURLs {
+		if strings.HasPrefix(name, r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,60 @@
+// playbook serve adds this script to every page it shows. It keeps a page
+// in step with the site: it reloads the page after a rebuild (keeping the
+// reader's scroll position), swaps stylesheets in place when only they
+// changed, and shows the errors of a failed build over the page until they
+// are fixed. It is never published by playbook build.
+(function () {
+  "use strict";
+  var key = "playbook-scroll:" + location.pathname;
+  try {
+    var y = sessionStorage.getItem(key);
+    if (y !== null) {
+      sessionStorage.removeItem(key);
+      window.addEventListener("load", function () { window.scrollTo(0, +y); });
+    }
+  } catch (e) {}
+
+  var overlay = null;
+  function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+  function show(problems) {
+    hide();
+    overlay = document.createElement("div");
+    overlay.id = "playbook-overlay";
+    overlay.setAttribute("role", "alertdialog");
+    overlay.setAttribute("aria-label", "Build error");
+    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,23,28,.92);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
+    var h = document.createElement("h2");
+    h.textContent = "Build failed: the last good version is shown underneath. Fix the file and save.";
+    h.style.cssText = "font:600 18px/1.4 system-ui,sans-serif;color:#ff8a80;margin:0 0 1rem";
+    overlay.appendChild(h);
+    problems.forEach(function (p) {
+      var line = document.createElement("pre");
+      line.className = "playbook-problem";
+      line.style.cssText = "white-space:pre-wrap;margin:0 0 .75rem;padding:.75rem 1rem;background:#2a1a1a;border-left:4px solid #ff8a80";
+      line.textContent = p.file + ":" + p.line + (p.col ? ":" + p.col : "") + ": " + p.message;
+      overlay.appendChild(line);
+    });
+    document.body.appendChild(overlay);
+  }
+
+  // The server puts its event stream beside this script, and tells the
+  // build the page was rendered from in the script's data-build.
+  var script = document.currentScript;
+  var events = new URL("events", script.src);
+  events.searchParams.set("build", script.dataset.build || "");
+  var source = new EventSource(events.href);
+  source.addEventListener("reload", function () {
+    try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
+    location.reload();
+  });
+  source.addEventListener("css", function () {
+    hide();
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("t", Date.now());
+      link.href = url.href;
+    });
+  });
+  source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
+  source.addEventListener("ok", hide);
+})();
