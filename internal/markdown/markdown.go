@@ -5,7 +5,7 @@
 // caller can inspect a document in between:
 //
 //	c := markdown.New(markdown.Options{})
-//	doc := c.Parse(src)
+//	doc, err := c.Parse(src) // err: the page is beyond a limit
 //	for _, l := range doc.Links {
 //		l.SetDest(rewrite(l.Dest)) // check and rewrite links
 //	}
@@ -151,8 +151,13 @@ func setDest(n ast.Node, dest string) {
 	}
 }
 
-// Parse parses src. It never fails: Markdown has no syntax errors.
-func (c *Converter) Parse(src []byte) *Doc {
+// Parse parses src. Markdown has no syntax errors, but a page beyond
+// one of the limits (see MaxNesting) is refused with a *LimitError and an
+// empty Doc, before goldmark spends minutes on it.
+func (c *Converter) Parse(src []byte) (*Doc, error) {
+	if err := checkLimits(src); err != nil {
+		return &Doc{IDs: map[string]bool{}}, err
+	}
 	d := &Doc{src: src, IDs: map[string]bool{}}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
@@ -183,7 +188,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 		d.Title = plainText(title, src)
 	}
 	d.lineStarts = nil
-	return d
+	return d, nil
 }
 
 // parse parses src, removes a leading "# heading" (returned as title), and
@@ -191,7 +196,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 // destination has no scheme, in document order. Render relies on that
 // order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Node) {
-	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids{}))))
+	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
 	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
 		title = h
 		root.RemoveChild(root, h)

@@ -353,7 +353,12 @@ func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relat
 			return nil, nil
 		}
 	}
-	p.Doc = l.site.Markdown.Parse(body)
+	doc, err := l.site.Markdown.Parse(body)
+	var le *markdown.LimitError
+	if errors.As(err, &le) {
+		ps.errorf(file, bodyLine+le.Line-1, "%s", le.Msg)
+	}
+	p.Doc = doc
 	// Thousands of syntax trees would not fit in memory together: keep
 	// what was learnt, and let the renderer parse each page again.
 	p.Doc.Release()
