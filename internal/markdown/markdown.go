@@ -52,7 +52,8 @@ type Options struct {
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
 // New returns a Converter with the playbook dialect.
@@ -81,7 +82,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
 		),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, unsafe: opts.Unsafe}
 }
 
 // A Doc is a parsed Markdown document.
@@ -205,6 +206,9 @@ func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Nod
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if !c.unsafe && n.Attributes() != nil {
+			keepSafeAttributes(n)
+		}
 		switch n := n.(type) {
 		case *ast.Link:
 			if !hasScheme(string(n.Destination)) {
@@ -220,6 +224,19 @@ func (c *Converter) parse(src []byte, visit func(ast.Node)) (root, title ast.Nod
 		return ast.WalkContinue, nil
 	})
 	return root, title
+}
+
+// keepSafeAttributes drops every attribute of n but id and class: a style
+// or an event handler written in Markdown ("## T {style=...}") could cover
+// the page or run a script, which raw HTML may only do when unsafe.
+func keepSafeAttributes(n ast.Node) {
+	attrs := n.Attributes()
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		if name := string(a.Name); name == "id" || name == "class" {
+			n.SetAttribute(a.Name, a.Value)
+		}
+	}
 }
 
 // Source returns the Markdown d was parsed from.

@@ -48,6 +48,24 @@ func TestRender(t *testing.T) {
 			want: []string{`<h2 id="why">Why it matters<a class="anchor" href="#why"`, `<h2 id="price--terms">`, `<h2 id="über-uns">`, `<h2 id="über-uns-1">`},
 		},
 		{
+			name: "only id and class attributes pass, escaped",
+			src:  "## T {#t style=\"position:fixed;inset:0\" onclick=\"x()\" data-x=\"y\" class=\"a&quot; onmouseover=&quot;b\"}\n",
+			want: []string{`<h2 id="t" class="a&amp;quot; onmouseover=&amp;quot;b">`},
+			not:  []string{"style=", "onclick", "data-x", `" onmouseover`},
+		},
+		{
+			name: "class with a quote cannot close the attribute",
+			src:  "## T {class=\"a\\\" onmouseover=\\\"b\"}\n",
+			want: []string{"<h2", `class="a`},
+			not:  []string{`" onmouseover`, "onmouseover=\""},
+		},
+		{
+			name:   "unsafe keeps every attribute",
+			unsafe: true,
+			src:    "## T {style=\"color:red\" data-x=\"y\"}\n",
+			want:   []string{`style="color:red"`, `data-x="y"`},
+		},
+		{
 			name: "code is highlighted with classes",
 			src:  "```go\nfunc f() {}\n```\n",
 			want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`},
