@@ -119,3 +119,24 @@ func TestHostile(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkHostile parses and renders each hostile page at 8 MiB, the
+// largest page the loader reads.
+func BenchmarkHostile(b *testing.B) {
+	c := New(Options{})
+	for _, h := range hostiles {
+		src := h.gen(8 << 20)
+		b.Run(strings.ReplaceAll(h.name, " ", "_"), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				d, err := c.Parse(src)
+				if (err == nil) != (h.limit == "") {
+					b.Fatalf("err = %v, want limit %q", err, h.limit)
+				}
+				if _, err := c.RenderString(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
