@@ -11,9 +11,17 @@ import (
 // Git host ("#über-uns") also works on the site: letters and digits of any
 // script in lower case, spaces and hyphens as hyphens, underscores kept,
 // the rest dropped; a repeated id gets "-1", "-2", ...
-type ids map[string]bool
+type ids struct {
+	taken map[string]bool
+	// next holds, for each id repeated so far, the suffix to try first
+	// next time: every suffix below it is taken, and ids are never freed, so
+	// a page of n equal headings costs n lookups, not n²/2.
+	next map[string]int
+}
 
-func (s ids) Generate(value []byte, kind ast.NodeKind) []byte {
+func newIDs() *ids { return &ids{taken: map[string]bool{}, next: map[string]int{}} }
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	var out []rune
 	for _, r := range string(value) {
 		switch {
@@ -36,11 +44,16 @@ func (s ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		id = "heading"
 	}
 	unique := id
-	for i := 1; s[unique]; i++ {
+	if s.taken[id] {
+		i := max(s.next[id], 1)
+		for s.taken[id+"-"+strconv.Itoa(i)] {
+			i++
+		}
 		unique = id + "-" + strconv.Itoa(i)
+		s.next[id] = i + 1
 	}
-	s[unique] = true
+	s.taken[unique] = true
 	return []byte(unique)
 }
 
-func (s ids) Put(value []byte) { s[string(value)] = true }
+func (s *ids) Put(value []byte) { s.taken[string(value)] = true }

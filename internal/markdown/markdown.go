@@ -5,7 +5,7 @@
 // caller can inspect a document in between:
 //
 //	c := markdown.New(markdown.Options{})
-//	doc := c.Parse(src)
+//	doc, err := c.Parse(src) // err: the page is beyond a limit
 //	for _, l := range doc.Links {
 //		l.SetDest(rewrite(l.Dest)) // check and rewrite links
 //	}
@@ -52,7 +52,8 @@ type Options struct {
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
 // New returns a Converter with the playbook dialect.
@@ -81,7 +82,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
 		),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, unsafe: opts.Unsafe}
 }
 
 // A Doc is a parsed Markdown document.
@@ -156,16 +157,21 @@ func setDest(n ast.Node, dest string) {
 	}
 }
 
-// Parse parses src. It never fails: Markdown has no syntax errors.
-func (c *Converter) Parse(src []byte) *Doc { return c.parseDoc(src, false) }
+// Parse parses src. Markdown has no syntax errors, but a page beyond
+// one of the limits (see MaxNesting) is refused with a *LimitError and an
+// empty Doc, before goldmark spends minutes on it.
+func (c *Converter) Parse(src []byte) (*Doc, error) { return c.parseDoc(src, false) }
 
 // ParseTitled parses the Markdown of a page whose title is set elsewhere
-// (in its front matter). Only a leading "# heading" is then taken as the
-// title and left out of the text; a level-1 heading further down is a
-// heading of the text.
-func (c *Converter) ParseTitled(src []byte) *Doc { return c.parseDoc(src, true) }
+// (in its front matter), as Parse does. Only a leading "# heading" is then
+// taken as the title and left out of the text; a level-1 heading further
+// down is a heading of the text.
+func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(src, true) }
 
-func (c *Converter) parseDoc(src []byte, titled bool) *Doc {
+func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
+	if err := checkLimits(src); err != nil {
+		return &Doc{IDs: map[string]bool{}}, err
+	}
 	d := &Doc{src: src, IDs: map[string]bool{}, titled: titled}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
@@ -196,7 +202,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) *Doc {
 		d.Title = plainText(title, src)
 	}
 	d.lineStarts = nil
-	return d
+	return d, nil
 }
 
 // parse parses src, removes the title heading (the first "# heading" at
@@ -205,7 +211,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) *Doc {
 // destination has no scheme, in document order. Render relies on that
 // order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
-	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids{}))))
+	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
 			title = h
@@ -219,6 +225,9 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if !c.unsafe && n.Attributes() != nil {
+			keepSafeAttributes(n)
 		}
 		switch n := n.(type) {
 		case *ast.Link:
@@ -235,6 +244,19 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 		return ast.WalkContinue, nil
 	})
 	return root, title
+}
+
+// keepSafeAttributes drops every attribute of n but id and class: a style
+// or an event handler written in Markdown ("## T {style=...}") could cover
+// the page or run a script, which raw HTML may only do when unsafe.
+func keepSafeAttributes(n ast.Node) {
+	attrs := n.Attributes()
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		if name := string(a.Name); name == "id" || name == "class" {
+			n.SetAttribute(a.Name, a.Value)
+		}
+	}
 }
 
 // Source returns the Markdown d was parsed from.

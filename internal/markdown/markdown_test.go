@@ -48,6 +48,24 @@ func TestRender(t *testing.T) {
 			want: []string{`<h2 id="why">Why it matters<a class="anchor" href="#why"`, `<h2 id="price--terms">`, `<h2 id="über-uns">`, `<h2 id="über-uns-1">`},
 		},
 		{
+			name: "only id and class attributes pass, escaped",
+			src:  "## T {#t style=\"position:fixed;inset:0\" onclick=\"x()\" data-x=\"y\" class=\"a&quot; onmouseover=&quot;b\"}\n",
+			want: []string{`<h2 id="t" class="a&amp;quot; onmouseover=&amp;quot;b">`},
+			not:  []string{"style=", "onclick", "data-x", `" onmouseover`},
+		},
+		{
+			name: "class with a quote cannot close the attribute",
+			src:  "## T {class=\"a\\\" onmouseover=\\\"b\"}\n",
+			want: []string{"<h2", `class="a`},
+			not:  []string{`" onmouseover`, "onmouseover=\""},
+		},
+		{
+			name:   "unsafe keeps every attribute",
+			unsafe: true,
+			src:    "## T {style=\"color:red\" data-x=\"y\"}\n",
+			want:   []string{`style="color:red"`, `data-x="y"`},
+		},
+		{
 			name: "code is highlighted with classes",
 			src:  "```go\nfunc f() {}\n```\n",
 			want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`},
@@ -67,7 +85,11 @@ func TestRender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := New(Options{Unsafe: tt.unsafe})
-			html, err := c.RenderString(c.Parse([]byte(tt.src)))
+			d, err := c.Parse([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			html, err := c.RenderString(d)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +109,7 @@ func TestRender(t *testing.T) {
 
 func TestParse(t *testing.T) {
 	src := "# The “Title”\n\nIntro [a](a.md#x) and ![i](i.png).\n\n## One {#one}\n\nText[^n] with [ext](https://x.org) and [ref][r].\n\n### Two\n\n[^n]: note\n\n[r]: ../r.md\n"
-	d := New(Options{}).Parse([]byte(src))
+	d := mustParse(t, New(Options{}), src)
 	if d.Title != "The “Title”" {
 		t.Errorf("Title = %q", d.Title)
 	}
@@ -149,12 +171,12 @@ func TestText(t *testing.T) {
 		"| Step | Who |\n|---|---|\n| Call | Sales |\n\n<div>raw</div>\n\n> [!NOTE]\n> Keep it short.\n"
 	want := "Fast quotes\n\nWe quote the same day, see the rule.\n\nWhy\n\nOne price.\n\nNo “extras”.\n\n" +
 		"line one\nline two\n\nStep | Who\n\nCall | Sales\n\nKeep it short."
-	if got := c.Text(c.Parse([]byte(src))); got != want {
+	if got := c.Text(mustParse(t, c, src)); got != want {
 		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
 	}
 	// Where a link leads is not part of the text.
 	moved := strings.Replace(src, "../rules/quote.md", "../../handbook/rules/quote.md", 1)
-	if c.Text(c.Parse([]byte(moved))) != want {
+	if c.Text(mustParse(t, c, moved)) != want {
 		t.Error("a link's destination changes the text")
 	}
 }
@@ -190,7 +212,10 @@ func TestTitle(t *testing.T) {
 			if tt.titled {
 				parse = c.ParseTitled
 			}
-			d := parse([]byte(tt.src))
+			d, err := parse([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if d.Title != tt.title {
 				t.Errorf("Title = %q, want %q", d.Title, tt.title)
 			}
@@ -213,4 +238,30 @@ func TestTitle(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestHeadingIDs(t *testing.T) {
+	// Explicit ids taken before and after, and equal headings far apart,
+	// get the same suffixes as GitHub gives them.
+	src := "## A {#a-2}\n\n## A\n\n## A\n\n## A 1\n\n## A\n\n## A {#a-5}\n\n## A\n"
+	d, err := New(Options{}).Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.ID)
+	}
+	if want := "a-2 a a-1 a-1-1 a-3 a-5 a-4"; strings.Join(got, " ") != want {
+		t.Errorf("ids = %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+func mustParse(t testing.TB, c *Converter, src string) *Doc {
+	t.Helper()
+	d, err := c.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

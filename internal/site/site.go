@@ -382,11 +382,16 @@ func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relat
 			return nil, nil
 		}
 	}
+	parse := l.site.Markdown.Parse
 	if p.fm != nil && p.fm.has("title") {
-		p.Doc = l.site.Markdown.ParseTitled(body)
-	} else {
-		p.Doc = l.site.Markdown.Parse(body)
+		parse = l.site.Markdown.ParseTitled
 	}
+	doc, err := parse(body)
+	var le *markdown.LimitError
+	if errors.As(err, &le) {
+		ps.errorf(file, bodyLine+le.Line-1, "%s", le.Msg)
+	}
+	p.Doc = doc
 	// Thousands of syntax trees would not fit in memory together: keep
 	// what was learnt, and let the renderer parse each page again.
 	p.Doc.Release()

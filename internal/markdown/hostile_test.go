@@ -1,0 +1,142 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// repeatTo repeats unit until the result is about n bytes long.
+func repeatTo(unit string, n int) []byte {
+	return bytes.Repeat([]byte(unit), max(n/len(unit), 1))
+}
+
+// numbered writes line(i) for i = 0, 1, ... until the result is about n
+// bytes long.
+func numbered(n int, line func(i int) string) []byte {
+	var b bytes.Buffer
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(line(i))
+	}
+	return b.Bytes()
+}
+
+// A hostile is a page made to cost goldmark, or us, more than its size.
+type hostile struct {
+	name string
+	gen  func(n int) []byte // a page of about n bytes
+	// limit is the error a page of 8 MiB gives, or "" if it builds; line
+	// is the line it names.
+	limit string
+	line  int
+}
+
+// paragraphs repeats unit k times in each paragraph.
+func paragraphs(unit string, k, n int) []byte {
+	return repeatTo(strings.Repeat(unit, k)+"\n\n", n)
+}
+
+var hostiles = []hostile{
+	{name: "equal headings", gen: func(n int) []byte { return repeatTo("## a\n\n", n) }},
+	{name: "equal setext headings", gen: func(n int) []byte { return repeatTo("a\n=\n\n", n) }},
+	{name: "lists opened on one line", gen: func(n int) []byte { return repeatTo("- ", n) },
+		limit: "too deeply nested: lists and quotes opened on one line (limit 32)", line: 1},
+	{name: "quotes opened on one line", gen: func(n int) []byte { return repeatTo(">", n) },
+		limit: "too deeply nested: lists and quotes opened on one line (limit 32)", line: 1},
+	{name: "numbered lists opened on one line", gen: func(n int) []byte { return append([]byte("text\n\n"), repeatTo("1. ", n)...) },
+		limit: "too deeply nested: lists and quotes opened on one line (limit 32)", line: 3},
+	{name: "nesting at the limit, then lazy lines", gen: func(n int) []byte {
+		return append([]byte(strings.Repeat("> ", MaxNesting)+"a\n"), repeatTo("b\n", n)...)
+	}},
+	{name: "lists nested by indentation", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return strings.Repeat("  ", i%1000) + "- a\n" })
+	}},
+	{name: "many footnotes", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return fmt.Sprintf("[^%d]\n\n[^%d]: x\n\n", i, i) })
+	}, limit: "too many footnotes (limit 10000)", line: 4*(MaxFootnotes/2) + 1},
+	{name: "many footnote references", gen: func(n int) []byte { return append([]byte("[^a]: x\n\n"), repeatTo("[^a]\n\n", n)...) },
+		limit: "too many footnotes (limit 10000)", line: 2 + 2*MaxFootnotes - 1},
+	{name: "many reference definitions", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return fmt.Sprintf("[a%d]: /u\n", i) })
+	}, limit: "too many link reference definitions in one paragraph (limit 1000)", line: MaxDefinitions + 1},
+	{name: "reference definitions with labels on two lines", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return fmt.Sprintf("[a\n%d]: /u\n", i) })
+	}, limit: "too many link reference definitions in one paragraph (limit 1000)", line: 2*MaxDefinitions + 1},
+	{name: "reference definitions apart", gen: func(n int) []byte {
+		return numbered(min(n, 1<<20), func(i int) string { return fmt.Sprintf("[a%d]: /u\n\n", i) })
+	}},
+	{name: "one long line", gen: func(n int) []byte { return repeatTo("a", n) }},
+	{name: "long lines", gen: func(n int) []byte { return repeatTo(strings.Repeat("word ", 20000)+"\n", n) }},
+	{name: "emphasis in short paragraphs", gen: func(n int) []byte { return paragraphs("*a**a*", 20, n) }},
+	{name: "unmatched emphasis", gen: func(n int) []byte { return repeatTo("*a_", n) },
+		limit: "too many emphasis marks (*, _, ~) in one paragraph (limit 250)", line: 1},
+	{name: "unmatched emphasis at the limit", gen: func(n int) []byte { return paragraphs("*a_", MaxEmphasis/2, n) }},
+	{name: "many links", gen: func(n int) []byte { return repeatTo("[a][a] ", n) },
+		limit: "too many brackets \"[\" in one paragraph (limit 100)", line: 1},
+	{name: "links in list items", gen: func(n int) []byte { return repeatTo("- [a](b) and [c](d)\n", n) }},
+	{name: "unclosed links at the limit", gen: func(n int) []byte { return paragraphs("[a](", MaxBrackets, n) }},
+	{name: "nested brackets", gen: func(n int) []byte { return repeatTo("[", n) },
+		limit: "too many brackets \"[\" in one paragraph (limit 100)", line: 1},
+	{name: "nested brackets at the limit", gen: func(n int) []byte {
+		return paragraphs(strings.Repeat("[", MaxBrackets)+strings.Repeat("]", MaxBrackets), 1, n)
+	}},
+	{name: "table of many rows", gen: func(n int) []byte { return append([]byte("|a|b|\n|-|-|\n"), repeatTo("|[x](y)|*z*|\n", n)...) }},
+	{name: "table of many columns", gen: func(n int) []byte {
+		return append(append(repeatTo("|a", n/2), "\n"...), repeatTo("|-", n/2)...)
+	}},
+	{name: "wide table of short rows", gen: func(n int) []byte {
+		return append([]byte(strings.Repeat("|a", 1000)+"\n"+strings.Repeat("|-", 1000)+"\n"), repeatTo("x\n", n)...)
+	}, limit: "too many empty table cells: rows shorter than their header (limit 100000)", line: 103},
+	{name: "HTML blocks", gen: func(n int) []byte { return repeatTo("<div>\n\n", n) }},
+	{name: "code fence of marks", gen: func(n int) []byte {
+		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)
+	}},
+}
+
+// TestHostile parses and renders every hostile page at 128 KiB: each
+// builds, or is refused with its limit at the line that crossed it. The
+// sizes of a real page are in BenchmarkHostile.
+func TestHostile(t *testing.T) {
+	c := New(Options{})
+	for _, h := range hostiles {
+		t.Run(h.name, func(t *testing.T) {
+			src := h.gen(128 << 10)
+			d, err := c.Parse(src)
+			if h.limit == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if _, err := c.RenderString(d); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want := fmt.Sprintf("line %d: %s", h.line, h.limit)
+			if err == nil || err.Error() != want {
+				t.Fatalf("err = %v, want %s", err, want)
+			}
+		})
+	}
+}
+
+// BenchmarkHostile parses and renders each hostile page at 8 MiB, the
+// largest page the loader reads.
+func BenchmarkHostile(b *testing.B) {
+	c := New(Options{})
+	for _, h := range hostiles {
+		src := h.gen(8 << 20)
+		b.Run(strings.ReplaceAll(h.name, " ", "_"), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				d, err := c.Parse(src)
+				if (err == nil) != (h.limit == "") {
+					b.Fatalf("err = %v, want limit %q", err, h.limit)
+				}
+				if _, err := c.RenderString(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
