@@ -179,3 +179,31 @@ func (p *Page) clone() *Page {
 	}
 	return &c
 }
+
+// loader holds the state of one Load.
+type loader struct {
+	site  *Site
+	cache *fileCache
+	fsys  fs.FS
+	opts  Options
+	ps    *problems
+	// sections by folder ("content", "content/promises").
+	sections map[string]*Page
+	// files are the Markdown files found, in walk order.
+	files []string
+	pages []*Page
+	// rels holds each page's relation ids until they are resolved.
+	rels map[*Page]*relations
+	// kept are the pages published: no drafts, unless asked for.
+	kept []*Page
+	// drafts and draftFiles are the drafts left out, by id and by file,
+	// so that a relation or link to one says so.
+	drafts     map[string]*Page
+	draftFiles map[string]*Page
+	// ambiguous ids belong to more than one page.
+	ambiguous map[string]bool
+	// failed are the files that could not be read, and their default ids.
+	failed, failedIDs map[string]bool
+	// configKey identifies the settings pages were read with.
+	configKey string
+}
