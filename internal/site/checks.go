@@ -7,7 +7,7 @@ import (
 // checkOutputNames reports files that would land on one another in the
 // output: a file under content/ or an alias on a page, on a page playbook
 // generates, or on another file or alias.
-func (l *loader) checkOutputNames() {
+func (l *loadState) checkOutputNames() {
 	s := l.site
 	taken := map[string]string{} // output file → what makes it
 	for _, p := range s.Pages {
@@ -38,7 +38,7 @@ func (l *loader) checkOutputNames() {
 	}
 }
 
-func (l *loader) warnChain(p *Page) {
+func (l *loadState) warnChain(p *Page) {
 	switch {
 	case !p.Chain.HasExpectation:
 		l.ps.warnf(p.File, 1, "promise %q is disconnected: it states no \"expectation\"", p.ID)

@@ -16,7 +16,7 @@ import (
 )
 
 // parsePage makes the page of a Markdown file from its content.
-func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relations) {
+func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *relations) {
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		ps.list = append(ps.list, Problem{File: file, Line: line, Col: col, Msg: "invalid UTF-8: save the file as UTF-8"})
@@ -87,7 +87,7 @@ func (l *loader) parsePage(file string, src []byte, ps *problems) (*Page, *relat
 // typeOf returns the type of a page in folder dir: its own type key, else
 // the nearest [types] entry of site.toml, else the type its top-level
 // section is named after, else page.
-func (l *loader) typeOf(dir string, f *frontMatter, hasFrontMatter bool) string {
+func (l *loadState) typeOf(dir string, f *frontMatter, hasFrontMatter bool) string {
 	if t := f.string("type"); t != "" {
 		if c := canonicalType(t); c != "" {
 			return c

@@ -23,7 +23,7 @@ const MaxFileSize = 8 << 20
 // symbolic link is followed only to a file inside content/: anything else
 // of the site's folder (the repository's .git/config) must never be
 // published through one.
-func (l *loader) walk() {
+func (l *loadState) walk() {
 	if info, err := fs.Lstat(l.fsys, ContentDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// Everything of the site's folder could be inside the folder it
 		// leads to.
@@ -112,7 +112,7 @@ func isMarkdown(name string) bool {
 
 // readPages reads and parses the Markdown files on all cores, or takes
 // them from the cache when they have not changed.
-func (l *loader) readPages() {
+func (l *loadState) readPages() {
 	l.pages = make([]*Page, len(l.files))
 	read := make([]*readResult, len(l.files))
 	parallel(len(l.files), func(i int) {
@@ -179,7 +179,7 @@ func parallel(n int, f func(i int)) {
 
 // readPage reads one Markdown file. It returns nil if the file cannot be a
 // page at all.
-func (l *loader) readPage(file string, ps *problems) (*Page, *relations) {
+func (l *loadState) readPage(file string, ps *problems) (*Page, *relations) {
 	src, ok := l.readFile(file, ps)
 	if !ok {
 		return nil, nil
@@ -188,7 +188,7 @@ func (l *loader) readPage(file string, ps *problems) (*Page, *relations) {
 }
 
 // readFile reads a Markdown file, refusing one too big to be a page.
-func (l *loader) readFile(file string, ps *problems) ([]byte, bool) {
+func (l *loadState) readFile(file string, ps *problems) ([]byte, bool) {
 	info, err := fs.Stat(l.fsys, file)
 	if err != nil {
 		ps.errorf(file, 1, "read: %v", unwrapPath(err))

@@ -94,7 +94,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loader{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:])}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:])}
 	l.walk()
 	l.readPages()
 	l.buildTree()
@@ -117,7 +117,7 @@ func (s *Shared) get(key string) *readResult    { return s.files.get(key) }
 func (s *Shared) put(key string, r *readResult) { s.files.put(key, r) }
 
 // sharedKey identifies a file's content read with this Load's settings.
-func (l *loader) sharedKey(file string, src []byte) string {
+func (l *loadState) sharedKey(file string, src []byte) string {
 	sum := sha256.Sum256(src)
 	return file + "\x00" + string(sum[:]) + l.configKey
 }
@@ -180,8 +180,9 @@ func (p *Page) clone() *Page {
 	return &c
 }
 
-// loader holds the state of one Load.
-type loader struct {
+// loadState holds the state of one Load: what a Loader knows only while it
+// loads.
+type loadState struct {
 	site  *Site
 	cache *fileCache
 	fsys  fs.FS

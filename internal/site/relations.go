@@ -6,7 +6,7 @@ import (
 
 // resolveRelations turns the ids named in front matter into pages, and
 // records each relation on the page it points at.
-func (l *loader) resolveRelations() {
+func (l *loadState) resolveRelations() {
 	for _, p := range l.kept {
 		r := l.rels[p]
 		if r == nil {
@@ -61,7 +61,7 @@ func (l *loader) resolveRelations() {
 
 // resolve returns the pages named by ids in front matter key of p, of type
 // want (any type if empty), reporting each id that names no such page.
-func (l *loader) resolve(p *Page, key string, ids []string, want string) []*Page {
+func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*Page {
 	var out []*Page
 	for _, id := range ids {
 		q := l.site.ByID(id)

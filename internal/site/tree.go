@@ -30,7 +30,7 @@ func indexRank(name string) int {
 
 // buildTree drops drafts, gives every page its id, URL and section, and
 // checks that ids and URLs are unique.
-func (l *loader) buildTree() {
+func (l *loadState) buildTree() {
 	s := l.site
 	// Index files stand for their folder; the best-ranked one wins and the
 	// others stay ordinary pages (a README.md beside an _index.md).
@@ -226,7 +226,7 @@ func (p *Page) isDraft() bool {
 
 // finish orders the navigation, lists pages in reading order, gathers
 // tags, and judges chains and reviews.
-func (l *loader) finish() {
+func (l *loadState) finish() {
 	s := l.site
 	var visit func(p *Page)
 	visit = func(p *Page) {
