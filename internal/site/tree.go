@@ -31,9 +31,26 @@ func indexRank(name string) int {
 // buildTree drops drafts, gives every page its id, URL and section, and
 // checks that ids and URLs are unique.
 func (l *loadState) buildTree() {
-	s := l.site
-	// Index files stand for their folder; the best-ranked one wins and the
-	// others stay ordinary pages (a README.md beside an _index.md).
+	l.pickIndexFiles()
+	dirs := l.placeSections()
+	l.placePages()
+	all := l.allPages(dirs)
+	for _, p := range all {
+		p.sortTitle = strings.ToLower(p.Title)
+	}
+	// A handbook without site.toml is named by its home page.
+	if l.site.Config.Title == "" {
+		l.site.Config.Title = l.site.Home.Title
+	}
+	named := l.refuseUnnamed(all)
+	l.dropDrafts(named)
+	l.indexPages()
+}
+
+// pickIndexFiles makes one index file stand for each folder: the
+// best-ranked one wins and the others stay ordinary pages (a README.md
+// beside an _index.md).
+func (l *loadState) pickIndexFiles() {
 	best := map[string]*Page{}
 	for _, p := range l.pages {
 		if p == nil || !p.IsSection {
@@ -59,6 +76,13 @@ func (l *loadState) buildTree() {
 	for dir, p := range best {
 		l.sections[dir] = p
 	}
+}
+
+// placeSections gives every section its URL, id, title and parent, and
+// returns their folders, sorted, so that a parent comes before its
+// sub-sections.
+func (l *loadState) placeSections() []string {
+	s := l.site
 	dirs := make([]string, 0, len(l.sections))
 	for d := range l.sections {
 		dirs = append(dirs, d)
@@ -91,7 +115,12 @@ func (l *loadState) buildTree() {
 			sec.Parent = l.sections[path.Dir(d)]
 		}
 	}
+	return dirs
+}
 
+// placePages gives every page that is not a section its section, URL, and
+// the id and title its file name makes when its front matter sets none.
+func (l *loadState) placePages() {
 	for _, p := range l.pages {
 		if p == nil || p.IsSection {
 			continue
@@ -108,8 +137,11 @@ func (l *loadState) buildTree() {
 			p.Title = humanize(base)
 		}
 	}
+}
 
-	// Every section and page, sections first, each in file order.
+// allPages returns every section and page, sections first (in the order
+// of dirs), then pages, in file order.
+func (l *loadState) allPages(dirs []string) []*Page {
 	all := make([]*Page, 0, len(l.pages)+len(l.sections))
 	for _, d := range dirs {
 		all = append(all, l.sections[d])
@@ -119,25 +151,32 @@ func (l *loadState) buildTree() {
 			all = append(all, p)
 		}
 	}
-	for _, p := range all {
-		p.sortTitle = strings.ToLower(p.Title)
-	}
+	return all
+}
 
-	// A handbook without site.toml is named by its home page.
-	if s.Config.Title == "" {
-		s.Config.Title = s.Home.Title
-	}
-
-	// Drafts and their sub-trees are left out.
-	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
-	var draftDirs []string
+// refuseUnnamed returns the pages of all that have a name to make a URL
+// of, and reports the others: "???.md", or a folder named "---".
+func (l *loadState) refuseUnnamed(all []*Page) []*Page {
+	named := make([]*Page, 0, len(all))
 	for _, p := range all {
 		if strings.Contains("/"+p.URL, "//") {
-			// "???.md" or a folder named "---": nothing to make a URL of.
 			l.ps.errorf(p.File, 1, "the name %q has no letter or digit to make a URL of: rename it", path.Base(p.File))
 			l.failed[p.File] = true
 			continue
 		}
+		named = append(named, p)
+	}
+	return named
+}
+
+// dropDrafts keeps the pages that are published: drafts and their
+// sub-trees are left out, with the images and documents of a draft
+// section, unless drafts are asked for.
+func (l *loadState) dropDrafts(pages []*Page) {
+	s := l.site
+	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
+	var draftDirs []string
+	for _, p := range pages {
 		if !l.opts.Drafts && p.isDraft() {
 			l.drafts[p.ID], l.draftFiles[p.File] = p, p
 			if p.IsSection {
@@ -148,7 +187,6 @@ func (l *loadState) buildTree() {
 		}
 		l.kept = append(l.kept, p)
 	}
-	// The images and documents of a draft section are left out with it.
 	s.Files = slices.DeleteFunc(s.Files, func(f string) bool {
 		for _, d := range draftDirs {
 			if strings.HasPrefix(f, d) {
@@ -158,7 +196,14 @@ func (l *loadState) buildTree() {
 		}
 		return false
 	})
+}
 
+// indexPages indexes the published pages by id and by file, and lists each
+// in its section. A URL or id taken twice is reported; an id taken twice is
+// marked ambiguous, so that neither page takes the relations meant for
+// the other.
+func (l *loadState) indexPages() {
+	s := l.site
 	urls := map[string]*Page{}
 	for _, r := range reservedURLs {
 		urls[r] = nil
@@ -175,9 +220,10 @@ func (l *loadState) buildTree() {
 		default:
 			urls[p.URL] = p
 		}
+		// A page and a folder of the same name have one id as well as one
+		// URL: the URL's problem says it all.
 		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection)) {
 			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
-			// Neither page may take the relations meant for the other.
 			l.ambiguous[p.ID] = true
 		} else if !dup {
 			s.byID[p.ID] = p
