@@ -23,7 +23,8 @@ func (l *loadState) resolveLinks() {
 			if msg := l.resolveLink(p, dir, lk); msg != "" {
 				perPage[i].list = append(perPage[i].list, Problem{
 					File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
-					Msg: fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+					Msg:   fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+					Check: brokenLinkCheck,
 				})
 			}
 		}

@@ -71,13 +71,13 @@ func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*P
 			// Reported already: as a duplicate id, or as a file that
 			// could not be read.
 		case q == nil && l.drafts[id] != nil:
-			l.ps.errorf(p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
 		case q == nil:
-			l.ps.errorf(p.File, line, "%s: no page has id %q", key, id)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: no page has id %q", key, id)
 		case want != "" && q.Type != want:
-			l.ps.errorf(p.File, line, "%s: %q is %s (%s), not a %s", key, id, article(q), q.File, want)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is %s (%s), not a %s", key, id, article(q), q.File, want)
 		case q == p:
-			l.ps.errorf(p.File, line, "%s: %q is this page itself", key, id)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is this page itself", key, id)
 		case slices.Contains(out, q):
 			// Named twice: once is enough.
 		default:

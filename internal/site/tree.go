@@ -67,7 +67,7 @@ func (l *loadState) pickIndexFiles() {
 			cur.demote()
 			best[dir] = p
 		case rank == curRank:
-			l.ps.errorf(p.File, 1, "%s and %s both stand for folder %s", cur.File, p.File, dir)
+			l.ps.checkErrorf(duplicateIndexCheck, p.File, 1, "%s and %s both stand for folder %s", cur.File, p.File, dir)
 			p.demote()
 		default:
 			p.demote()
@@ -160,7 +160,7 @@ func (l *loadState) refuseUnnamed(all []*Page) []*Page {
 	named := make([]*Page, 0, len(all))
 	for _, p := range all {
 		if strings.Contains("/"+p.URL, "//") {
-			l.ps.errorf(p.File, 1, "the name %q has no letter or digit to make a URL of: rename it", path.Base(p.File))
+			l.ps.checkErrorf(unnamedPageCheck, p.File, 1, "the name %q has no letter or digit to make a URL of: rename it", path.Base(p.File))
 			l.failed[p.File] = true
 			continue
 		}
@@ -212,18 +212,18 @@ func (l *loadState) indexPages() {
 		q, dupURL := urls[p.URL]
 		switch {
 		case dupURL && q == nil:
-			l.ps.errorf(p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
+			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
 		case dupURL && q.IsSection != p.IsSection:
-			l.ps.errorf(p.File, 1, "%s", pageBesideFolder(p, q))
+			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "%s", pageBesideFolder(p, q))
 		case dupURL:
-			l.ps.errorf(p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
+			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
 		default:
 			urls[p.URL] = p
 		}
 		// A page and a folder of the same name have one id as well as one
 		// URL: the URL's problem says it all.
 		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection)) {
-			l.ps.errorf(p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
+			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
 			l.ambiguous[p.ID] = true
 		} else if !dup {
 			s.byID[p.ID] = p
@@ -271,7 +271,7 @@ func (p *Page) isDraft() bool {
 }
 
 // finish orders the navigation, lists pages in reading order, gathers
-// tags, and judges chains and reviews.
+// tags, judges chains and reviews, and runs the checks of the loaded site.
 func (l *loadState) finish() {
 	s := l.site
 	var visit func(p *Page)
@@ -283,18 +283,30 @@ func (l *loadState) finish() {
 		}
 	}
 	visit(s.Home)
+	l.gatherTags()
+	for _, p := range s.Pages {
+		if p.Type == TypePromise {
+			p.Chain = chainOf(p)
+		}
+		p.Stale = p.reviewOverdue(l.opts.Now)
+	}
+	l.runChecks()
+	// Front matter was kept to point problems at lines; they are all found.
+	for _, p := range s.Pages {
+		p.fm = nil
+	}
+}
 
+// gatherTags lists the tags of the pages, by name. A tag that cannot have
+// a page of its own is left out (checkTags reports it).
+func (l *loadState) gatherTags() {
+	s := l.site
 	tags := map[string]*Tag{}
 	for _, p := range s.Pages {
 		for _, t := range p.Tags {
 			slug := Slug(t)
 			tag := tags[slug]
-			switch {
-			case slug == "":
-				l.ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q has no letter or digit to make a URL of", t)
-				continue
-			case tag != nil && tag.Name != t && !strings.EqualFold(tag.Name, t):
-				l.ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q and %q would share the page /%s: use one spelling", t, tag.Name, tag.URL)
+			if slug == "" || tag != nil && !sameTag(tag.Name, t) {
 				continue
 			}
 			if tag == nil {
@@ -304,28 +316,18 @@ func (l *loadState) finish() {
 			}
 			tag.Pages = append(tag.Pages, p)
 		}
-		if p.Type == TypePromise {
-			p.Chain = chainOf(p)
-			l.warnChain(p)
-		}
-		if !p.ReviewEvery.IsZero() {
-			switch due := p.ReviewEvery.After(p.Reviewed); {
-			case p.Reviewed.IsZero():
-				p.Stale = true
-				l.ps.warnf(p.File, p.fm.keyLine("review_every"), "review overdue: reviewed every %s but never reviewed (set \"reviewed\")", p.ReviewEvery)
-			case l.opts.Now.After(due):
-				p.Stale = true
-				l.ps.warnf(p.File, p.fm.keyLine("reviewed"), "review overdue: last reviewed %s, due every %s (since %s)",
-					p.Reviewed.Format(time.DateOnly), p.ReviewEvery, due.Format(time.DateOnly))
-			}
-		}
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
-	l.checkOutputNames()
-	// Front matter was kept to point problems at lines; they are all found.
-	for _, p := range s.Pages {
-		p.fm = nil
+}
+
+// reviewOverdue reports whether p is due for review at now and has not
+// had it: reviewed every interval but never reviewed, or last reviewed
+// longer ago.
+func (p *Page) reviewOverdue(now time.Time) bool {
+	if p.ReviewEvery.IsZero() {
+		return false
 	}
+	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.After(p.Reviewed))
 }
 
 // compareNav orders pages by weight (weighted ones first), then title.
