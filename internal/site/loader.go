@@ -106,6 +106,35 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 	return s, ps.list
 }
 
+// loadState holds the state of one Load: what a Loader knows only while it
+// loads.
+type loadState struct {
+	site  *Site
+	cache *fileCache
+	fsys  fs.FS
+	opts  Options
+	ps    *problems
+	// sections by folder ("content", "content/promises").
+	sections map[string]*Page
+	// files are the Markdown files found, in walk order.
+	files []string
+	pages []*Page
+	// rels holds each page's relation ids until they are resolved.
+	rels map[*Page]*relations
+	// kept are the pages published: no drafts, unless asked for.
+	kept []*Page
+	// drafts and draftFiles are the drafts left out, by id and by file,
+	// so that a relation or link to one says so.
+	drafts     map[string]*Page
+	draftFiles map[string]*Page
+	// ambiguous ids belong to more than one page.
+	ambiguous map[string]bool
+	// failed are the files that could not be read, and their default ids.
+	failed, failedIDs map[string]bool
+	// configKey identifies the settings pages were read with.
+	configKey string
+}
+
 // Shared holds pages read by the Loads of several versions of one site, so
 // that a file with the same path and content, read with the same
 // settings, is parsed once. Its zero value is ready to use.
@@ -178,33 +207,4 @@ func (p *Page) clone() *Page {
 		c.Doc = p.Doc.Clone()
 	}
 	return &c
-}
-
-// loadState holds the state of one Load: what a Loader knows only while it
-// loads.
-type loadState struct {
-	site  *Site
-	cache *fileCache
-	fsys  fs.FS
-	opts  Options
-	ps    *problems
-	// sections by folder ("content", "content/promises").
-	sections map[string]*Page
-	// files are the Markdown files found, in walk order.
-	files []string
-	pages []*Page
-	// rels holds each page's relation ids until they are resolved.
-	rels map[*Page]*relations
-	// kept are the pages published: no drafts, unless asked for.
-	kept []*Page
-	// drafts and draftFiles are the drafts left out, by id and by file,
-	// so that a relation or link to one says so.
-	drafts     map[string]*Page
-	draftFiles map[string]*Page
-	// ambiguous ids belong to more than one page.
-	ambiguous map[string]bool
-	// failed are the files that could not be read, and their default ids.
-	failed, failedIDs map[string]bool
-	// configKey identifies the settings pages were read with.
-	configKey string
 }
