@@ -11,7 +11,7 @@ import (
 
 // resolveLinks checks every relative link of every page and rewrites it to
 // the URL of its target, relative to the page, on all cores.
-func (l *loader) resolveLinks() {
+func (l *loadState) resolveLinks() {
 	perPage := make([]problems, len(l.kept))
 	parallel(len(l.kept), func(i int) {
 		p := l.kept[i]
@@ -23,7 +23,8 @@ func (l *loader) resolveLinks() {
 			if msg := l.resolveLink(p, dir, lk); msg != "" {
 				perPage[i].list = append(perPage[i].list, Problem{
 					File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
-					Msg: fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+					Msg:   fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+					Check: brokenLinkCheck,
 				})
 			}
 		}
@@ -36,7 +37,7 @@ func (l *loader) resolveLinks() {
 // resolveLink points lk, a link of page p in folder dir, at its target's
 // URL, or says why it cannot. It runs for every link of every page on each
 // rebuild of a preview, so it allocates only what it must.
-func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem string) {
+func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem string) {
 	dest, rawFrag, hasFrag := strings.Cut(lk.Dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	frag := rawFrag
@@ -89,7 +90,7 @@ func (l *loader) resolveLink(p *Page, dir string, lk *markdown.Link) (problem st
 
 // caseInsensitive returns a page or file whose path differs from target
 // only in case, or "".
-func (l *loader) caseInsensitive(target string) string {
+func (l *loadState) caseInsensitive(target string) string {
 	for f := range l.site.byFile {
 		if strings.EqualFold(f, target) {
 			return f

@@ -94,7 +94,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loader{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:])}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:])}
 	l.walk()
 	l.readPages()
 	l.buildTree()
@@ -104,6 +104,35 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 
 	ps.list.Sort()
 	return s, ps.list
+}
+
+// loadState holds the state of one Load: what a Loader knows only while it
+// loads.
+type loadState struct {
+	site  *Site
+	cache *fileCache
+	fsys  fs.FS
+	opts  Options
+	ps    *problems
+	// sections by folder ("content", "content/promises").
+	sections map[string]*Page
+	// files are the Markdown files found, in walk order.
+	files []string
+	pages []*Page
+	// rels holds each page's relation ids until they are resolved.
+	rels map[*Page]*relations
+	// kept are the pages published: no drafts, unless asked for.
+	kept []*Page
+	// drafts and draftFiles are the drafts left out, by id and by file,
+	// so that a relation or link to one says so.
+	drafts     map[string]*Page
+	draftFiles map[string]*Page
+	// ambiguous ids belong to more than one page.
+	ambiguous map[string]bool
+	// failed are the files that could not be read, and their default ids.
+	failed, failedIDs map[string]bool
+	// configKey identifies the settings pages were read with.
+	configKey string
 }
 
 // Shared holds pages read by the Loads of several versions of one site, so
@@ -117,7 +146,7 @@ func (s *Shared) get(key string) *readResult    { return s.files.get(key) }
 func (s *Shared) put(key string, r *readResult) { s.files.put(key, r) }
 
 // sharedKey identifies a file's content read with this Load's settings.
-func (l *loader) sharedKey(file string, src []byte) string {
+func (l *loadState) sharedKey(file string, src []byte) string {
 	sum := sha256.Sum256(src)
 	return file + "\x00" + string(sum[:]) + l.configKey
 }

@@ -18,6 +18,9 @@ type Problem struct {
 	// Warning marks a problem that does not stop a build: a chain gap, an
 	// overdue review.
 	Warning bool
+	// Check names the check that found the problem ("duplicate-id"); it is
+	// empty for a problem met reading a file, such as bad front matter.
+	Check string
 }
 
 // String formats p as "file:line[:col]: [warning: ]message". Bytes of the
@@ -69,6 +72,12 @@ func (ps *problems) errorf(file string, line int, format string, args ...any) {
 
 func (ps *problems) warnf(file string, line int, format string, args ...any) {
 	ps.list = append(ps.list, Problem{File: file, Line: max(line, 1), Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// checkErrorf adds an error found by the named check.
+func (ps *problems) checkErrorf(check, file string, line int, format string, args ...any) {
+	ps.errorf(file, line, format, args...)
+	ps.list[len(ps.list)-1].Check = check
 }
 
 // printable returns s with each byte that is not valid UTF-8, and each

@@ -6,7 +6,7 @@ import (
 
 // resolveRelations turns the ids named in front matter into pages, and
 // records each relation on the page it points at.
-func (l *loader) resolveRelations() {
+func (l *loadState) resolveRelations() {
 	for _, p := range l.kept {
 		r := l.rels[p]
 		if r == nil {
@@ -61,7 +61,7 @@ func (l *loader) resolveRelations() {
 
 // resolve returns the pages named by ids in front matter key of p, of type
 // want (any type if empty), reporting each id that names no such page.
-func (l *loader) resolve(p *Page, key string, ids []string, want string) []*Page {
+func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*Page {
 	var out []*Page
 	for _, id := range ids {
 		q := l.site.ByID(id)
@@ -71,13 +71,13 @@ func (l *loader) resolve(p *Page, key string, ids []string, want string) []*Page
 			// Reported already: as a duplicate id, or as a file that
 			// could not be read.
 		case q == nil && l.drafts[id] != nil:
-			l.ps.errorf(p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
 		case q == nil:
-			l.ps.errorf(p.File, line, "%s: no page has id %q", key, id)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: no page has id %q", key, id)
 		case want != "" && q.Type != want:
-			l.ps.errorf(p.File, line, "%s: %q is %s (%s), not a %s", key, id, article(q), q.File, want)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is %s (%s), not a %s", key, id, article(q), q.File, want)
 		case q == p:
-			l.ps.errorf(p.File, line, "%s: %q is this page itself", key, id)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is this page itself", key, id)
 		case slices.Contains(out, q):
 			// Named twice: once is enough.
 		default:

@@ -1,0 +1,183 @@
+package site
+
+// The checks of a site: each kind of problem a loaded site is judged for,
+// by name.
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// A check is one kind of problem a site is checked for.
+type check struct {
+	// name is what the problems the check finds carry as Problem.Check,
+	// and what users select the check by: kebab-case, and never changed
+	// once published.
+	name string
+	// run returns the problems of the loaded site. It is nil for a check
+	// made while the site is loaded (see checks).
+	run func(l *loadState) []Problem
+}
+
+// The names of the checks made while the site is loaded.
+const (
+	duplicateIndexCheck = "duplicate-index"
+	unnamedPageCheck    = "unnamed-page"
+	duplicateURLCheck   = "duplicate-url"
+	duplicateIDCheck    = "duplicate-id"
+	brokenRelationCheck = "broken-relation"
+	brokenLinkCheck     = "broken-link"
+)
+
+// checks lists every check, in the order they run.
+//
+// The first ones are made while the site is loaded, by the step that
+// needs their answer: what is found there changes what the next steps
+// build, so they cannot wait for a site that is already built. The others
+// run after loading, over the loaded site, and change nothing in it. A
+// new check belongs with the others, unless loading must act on it.
+//
+// Problems met reading a file (bad front matter, a missing field, a file
+// too big or not UTF-8) are not checks: a page cannot be made without
+// them, and they carry no check name.
+var checks = []check{
+	// In pickIndexFiles: the index file that loses stays an ordinary page.
+	{name: duplicateIndexCheck},
+	// In refuseUnnamed: a page with no name to make a URL of is left out,
+	// and links to it are not reported again.
+	{name: unnamedPageCheck},
+	// In indexPages: a page whose URL is taken does not report its id as
+	// taken too, when the other page is a folder beside it.
+	{name: duplicateURLCheck},
+	// In indexPages: an id taken twice is given to neither page, so that
+	// no relation picks one of them at random.
+	{name: duplicateIDCheck},
+	// In resolve: a relation that names no page is left out of the site.
+	{name: brokenRelationCheck},
+	// In resolveLink: a link is rewritten to its target's URL as it is
+	// checked, and left as written when broken.
+	{name: brokenLinkCheck},
+
+	{name: "tag-name", run: checkTags},
+	{name: "chain-gap", run: checkChains},
+	{name: "review-overdue", run: checkReviews},
+	{name: "output-path", run: checkOutputPaths},
+}
+
+// runChecks runs the checks made after loading, in the order of checks,
+// and adds their problems, each marked with its check's name. It runs
+// while front matter is still kept, to point problems at their lines.
+func (l *loadState) runChecks() {
+	for _, c := range checks {
+		if c.run == nil {
+			continue
+		}
+		for _, p := range c.run(l) {
+			p.Check = c.name
+			l.ps.list = append(l.ps.list, p)
+		}
+	}
+}
+
+// checkTags reports tags that cannot have a page of their own: a tag
+// without a letter or a digit, and a tag spelt two ways that differ in
+// more than case ("Q3 offer" and "q3-offer"). gatherTags leaves them out.
+func checkTags(l *loadState) []Problem {
+	var ps problems
+	bySlug := map[string]*Tag{}
+	for _, tag := range l.site.Tags {
+		bySlug[Slug(tag.Name)] = tag
+	}
+	for _, p := range l.site.Pages {
+		for _, t := range p.Tags {
+			slug := Slug(t)
+			switch tag := bySlug[slug]; {
+			case slug == "":
+				ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q has no letter or digit to make a URL of", t)
+			case !sameTag(tag.Name, t):
+				ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q and %q would share the page /%s: use one spelling", t, tag.Name, tag.URL)
+			}
+		}
+	}
+	return ps.list
+}
+
+// checkChains warns of each promise whose chain to the front line is
+// broken.
+func checkChains(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		if p.Type != TypePromise {
+			continue
+		}
+		switch {
+		case !p.Chain.HasExpectation:
+			ps.warnf(p.File, 1, "promise %q is disconnected: it states no \"expectation\"", p.ID)
+		case p.Chain.Status == Disconnected:
+			ps.warnf(p.File, 1, "promise %q is disconnected: no sales or service behaviour fulfils it", p.ID)
+		case p.Chain.Status == SalesGap:
+			ps.warnf(p.File, 1, "promise %q has a sales gap: no sales behaviour fulfils it", p.ID)
+		case p.Chain.Status == ServiceGap:
+			ps.warnf(p.File, 1, "promise %q has a service gap: no service behaviour fulfils it", p.ID)
+		}
+	}
+	return ps.list
+}
+
+// checkReviews warns of each page whose review is overdue.
+func checkReviews(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		switch {
+		case !p.Stale:
+		case p.Reviewed.IsZero():
+			ps.warnf(p.File, p.fm.keyLine("review_every"), "review overdue: reviewed every %s but never reviewed (set \"reviewed\")", p.ReviewEvery)
+		default:
+			ps.warnf(p.File, p.fm.keyLine("reviewed"), "review overdue: last reviewed %s, due every %s (since %s)",
+				p.Reviewed.Format(time.DateOnly), p.ReviewEvery, p.ReviewEvery.After(p.Reviewed).Format(time.DateOnly))
+		}
+	}
+	return ps.list
+}
+
+// checkOutputPaths reports files that would land on one another in the
+// output: a file under content/ or an alias on a page, on a page playbook
+// generates, or on another file or alias; and aliases that are no path of
+// the site.
+func checkOutputPaths(l *loadState) []Problem {
+	var ps problems
+	s := l.site
+	taken := map[string]string{} // output file → what makes it
+	for _, p := range s.Pages {
+		taken[p.URL+"index.html"] = p.File
+	}
+	claim := func(name, by string, line int, what string) {
+		switch prev, ok := taken[name]; {
+		case ok:
+			ps.errorf(by, line, "%s would be published as /%s, where %s is", what, name, prev)
+		case isGenerated(name):
+			ps.errorf(by, line, "%s would be published as /%s, where playbook puts a page of its own", what, name)
+		default:
+			taken[name] = by
+		}
+	}
+	for _, f := range s.Files {
+		claim(FileURL(f), f, 1, "this file")
+	}
+	for _, p := range s.Pages {
+		for _, a := range p.Aliases {
+			name, ok := AliasFile(a)
+			if !ok {
+				ps.errorf(p.File, p.fm.valueLine("aliases", a), "aliases: %q is not a path of the site", a)
+				continue
+			}
+			claim(name, p.File, p.fm.valueLine("aliases", a), fmt.Sprintf("alias %q", a))
+		}
+	}
+	return ps.list
+}
+
+// sameTag reports whether two spellings name one tag: they differ at most
+// in case.
+func sameTag(a, b string) bool { return a == b || strings.EqualFold(a, b) }

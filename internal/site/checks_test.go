@@ -1,0 +1,88 @@
+package site
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCheckNames pins the names of the checks: users select checks by
+// them, so a name changes only on purpose.
+func TestCheckNames(t *testing.T) {
+	want := []string{
+		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
+		"tag-name", "chain-gap", "review-overdue", "output-path",
+	}
+	var names []string
+	for _, c := range checks {
+		names = append(names, c.name)
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("checks are\n%q\nwant\n%q", names, want)
+	}
+	kebab := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+	for _, n := range names {
+		if !kebab.MatchString(n) {
+			t.Errorf("check name %q is not kebab-case", n)
+		}
+	}
+}
+
+// TestProblemsCarryTheirCheck loads a site with one problem of each check,
+// and one met reading a file, and wants each problem marked with the check
+// that found it.
+func TestProblemsCarryTheirCheck(t *testing.T) {
+	_, problems := loadFiles(t, map[string]string{
+		"content/guide/index.markdown": "# Guide\n",
+		"content/guide/index.md":       "# Guide too\n",
+		"content/???.md":               "# Nameless\n",
+		"content/tags.md":              "# Tags\n",
+		"content/one.md":               "+++\nid = \"same\"\n+++\n",
+		"content/two.md":               "+++\nid = \"same\"\n+++\n",
+		"content/behaviours/b.md":      "+++\nstage = \"sales\"\nfulfils = [\"nowhere\"]\n+++\n",
+		"content/link.md":              "[gone](nowhere.md)\n",
+		"content/tagged.md":            "+++\ntags = [\"!!!\"]\n+++\n",
+		"content/promises/p.md":        "+++\npromise = \"We call back.\"\n+++\n",
+		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
+		"content/alias.md":             "+++\naliases = [\"alignment\"]\n+++\n",
+		"content/bad.md":               "+++\ntitle = \n+++\n",
+	})
+	want := []struct{ msg, check string }{
+		{"both stand for folder", "duplicate-index"},
+		{"has no letter or digit to make a URL of: rename it", "unnamed-page"},
+		{"is reserved for a page playbook generates", "duplicate-url"},
+		{`duplicate id "same"`, "duplicate-id"},
+		{`fulfils: no page has id "nowhere"`, "broken-relation"},
+		{`broken link "nowhere.md"`, "broken-link"},
+		{`tags: "!!!" has no letter or digit`, "tag-name"},
+		{`promise "p" is disconnected`, "chain-gap"},
+		{"review overdue", "review-overdue"},
+		{`alias "alignment" would be published`, "output-path"},
+		{"content/bad.md", ""},
+	}
+	seen := map[string]bool{}
+	for _, p := range problems {
+		i := slices.IndexFunc(want, func(w struct{ msg, check string }) bool {
+			return strings.Contains(p.String(), w.msg)
+		})
+		if i < 0 {
+			t.Errorf("unexpected problem %s", p)
+			continue
+		}
+		seen[want[i].msg] = true
+		if p.Check != want[i].check {
+			t.Errorf("%s: check is %q, want %q", p, p.Check, want[i].check)
+		}
+	}
+	for _, w := range want {
+		if !seen[w.msg] {
+			t.Errorf("no problem says %q", w.msg)
+		}
+	}
+	for _, c := range checks {
+		if !slices.ContainsFunc(want, func(w struct{ msg, check string }) bool { return w.check == c.name }) {
+			t.Errorf("check %q has no problem in this test", c.name)
+		}
+	}
+}

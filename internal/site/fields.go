@@ -1,0 +1,219 @@
+package site
+
+// Making a page of a Markdown file: its type, and the fields of its front
+// matter.
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"playbook/internal/markdown"
+)
+
+// parsePage makes the page of a Markdown file from its content.
+func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *relations) {
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		ps.list = append(ps.list, Problem{File: file, Line: line, Col: col, Msg: "invalid UTF-8: save the file as UTF-8"})
+		return nil, nil
+	}
+	format, fmText, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		ps.errorf(file, 1, "%v", err)
+		return nil, nil
+	}
+	p := &Page{File: file, bodyLine: bodyLine}
+	dir, name := path.Split(file)
+	dir = strings.TrimSuffix(dir, "/")
+	if indexRank(name) > 0 {
+		p.IsSection = true
+	}
+	if format != "" {
+		p.fm = decodeFrontMatter(file, format, fmText, ps)
+		if p.fm == nil {
+			return nil, nil
+		}
+	}
+	parse := l.site.Markdown.Parse
+	if p.fm != nil && p.fm.has("title") {
+		parse = l.site.Markdown.ParseTitled
+	}
+	doc, err := parse(body)
+	var le *markdown.LimitError
+	if errors.As(err, &le) {
+		ps.errorf(file, bodyLine+le.Line-1, "%s", le.Msg)
+	}
+	p.Doc = doc
+	// Thousands of syntax trees would not fit in memory together: keep
+	// what was learnt, and let the renderer parse each page again.
+	p.Doc.Release()
+
+	f := p.fm
+	if f == nil {
+		f = &frontMatter{file: file, data: map[string]any{}, used: map[string]bool{}, ps: ps}
+	}
+	p.Title = cmp.Or(f.string("title"), p.Doc.Title)
+	p.ID = f.string("id")
+	p.Description = f.string("description")
+	p.Weight = f.int("weight")
+	p.Tags = f.strings("tags")
+	p.Draft = f.bool("draft")
+	p.Owner = f.string("owner")
+	p.Reviewed = f.date("reviewed")
+	if s := f.string("review_every"); s != "" {
+		iv, err := ParseInterval(s)
+		if err != nil {
+			f.errorf("review_every", "review_every: %v", err)
+		}
+		p.ReviewEvery = iv
+	}
+	p.Aliases = f.strings("aliases")
+	if !p.IsSection {
+		p.Type = l.typeOf(dir, f, format != "")
+	} else if f.has("type") {
+		f.get("type")
+		f.errorf("type", "type: a section index (%s) has no type; set the type of its pages in site.toml [types]", name)
+	}
+	rel := p.readTypeFields(f)
+	p.Params = f.unused()
+	return p, rel
+}
+
+// typeOf returns the type of a page in folder dir: its own type key, else
+// the nearest [types] entry of site.toml, else the type its top-level
+// section is named after, else page.
+func (l *loadState) typeOf(dir string, f *frontMatter, hasFrontMatter bool) string {
+	if t := f.string("type"); t != "" {
+		if c := canonicalType(t); c != "" {
+			return c
+		}
+		f.errorf("type", "type: unknown type %q (want one of %s)", t, strings.Join(Types, ", "))
+		return TypePage
+	}
+	if !hasFrontMatter {
+		return TypePage
+	}
+	rel := strings.TrimPrefix(strings.TrimPrefix(dir, ContentDir), "/")
+	for d := rel; d != "" && d != "."; d = path.Dir(d) {
+		for sec, typ := range l.site.Config.Types {
+			if strings.Trim(sec, "/") == d || slugPath(strings.Trim(sec, "/")) == slugPath(d) {
+				return typ
+			}
+		}
+	}
+	if first, _, _ := strings.Cut(rel, "/"); first != "" {
+		if t := canonicalType(Slug(first)); t != "" {
+			return t
+		}
+	}
+	return TypePage
+}
+
+// relations holds the ids a page's front matter names, until resolved.
+type relations struct {
+	positioning, fulfils, promises, appliesTo []string
+	gaps                                      []string // the promise of each gap; "" if none
+}
+
+// readTypeFields reads the fields of p's type and checks the required ones.
+func (p *Page) readTypeFields(f *frontMatter) *relations {
+	r := &relations{}
+	require := func(key, value string) {
+		if value == "" {
+			f.ps.errorf(p.File, 1, "missing %q: a %s page must have one", key, p.Type)
+		}
+	}
+	switch p.Type {
+	case TypePositioning:
+		p.Position = f.string("position")
+		p.ValueProposition = f.string("value_proposition")
+		p.Segment = f.string("segment")
+		require("position", p.Position)
+	case TypePromise:
+		p.Statement = f.string("promise")
+		p.Expectation = f.string("expectation")
+		p.Channels = f.strings("channels")
+		r.positioning = f.strings("positioning")
+		require("promise", p.Statement)
+	case TypeBehaviour:
+		p.Stage = strings.ToLower(f.string("stage"))
+		p.Roles = f.strings("roles")
+		r.fulfils = f.strings("fulfils")
+		require("stage", p.Stage)
+		if p.Stage != "" && p.Stage != StageSales && p.Stage != StageService {
+			f.errorf("stage", "stage: %q is not a stage (want %q or %q)", p.Stage, StageSales, StageService)
+		}
+	case TypeStandard:
+		p.Roles = f.strings("roles")
+		r.appliesTo = f.strings("applies_to")
+	case TypeFAQ:
+		p.Question = f.string("question")
+		p.Audience = f.string("audience")
+		r.promises = f.strings("promises")
+		require("question", p.Question)
+	case TypeCompetitor:
+		p.Name = f.string("competitor")
+		require("competitor", p.Name)
+		for _, t := range f.tables("gaps") {
+			g := Gap{Area: tableString(t, "area"), Theirs: tableString(t, "theirs"), Ours: tableString(t, "ours")}
+			if g.Area == "" {
+				f.errorf("gaps", "gaps: every gap needs an \"area\"")
+			}
+			if v, ok := t["promise"]; ok {
+				if _, isText := v.(string); !isText {
+					f.errorf("gaps", "gaps: a gap's \"promise\" is the id of one promise, not %s", describe(v))
+					delete(t, "promise")
+				}
+			}
+			p.Gaps = append(p.Gaps, g)
+			r.gaps = append(r.gaps, tableString(t, "promise"))
+		}
+	case TypeCampaign:
+		p.Starts = f.date("starts")
+		p.Ends = f.date("ends")
+		p.Offer = f.string("offer")
+		r.promises = f.strings("promises")
+		if p.Starts.IsZero() && !f.has("starts") {
+			require("starts", "")
+		}
+		if p.Ends.IsZero() && !f.has("ends") {
+			require("ends", "")
+		}
+		if !p.Starts.IsZero() && !p.Ends.IsZero() && p.Ends.Before(p.Starts) {
+			f.errorf("ends", "ends: the campaign ends (%s) before it starts (%s)", p.Ends.Format(time.DateOnly), p.Starts.Format(time.DateOnly))
+		}
+	case TypePersona:
+		p.Role = f.string("role")
+		p.Pains = f.strings("pains")
+		p.Criteria = f.strings("criteria")
+		require("role", p.Role)
+	}
+	return r
+}
+
+func tableString(t map[string]any, key string) string {
+	if v, ok := t[key]; ok && v != nil {
+		return strings.TrimSpace(fmt.Sprint(v))
+	}
+	return ""
+}
+
+func invalidUTF8(src []byte) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line, utf8.RuneCount(src[start:i]) + 1
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += n
+	}
+	return line, 1
+}

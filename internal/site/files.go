@@ -1,0 +1,219 @@
+package site
+
+// Reading the files of content/: walking its folders, and reading each
+// Markdown file on all cores.
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest Markdown file Load reads; a bigger one is
+// almost certainly a mistake (a data dump saved as .md) and would stall
+// every build.
+const MaxFileSize = 8 << 20
+
+// walk lists content/: its folders become sections, its Markdown files are
+// queued for reading, and other files are published as they are. A
+// symbolic link is followed only to a file inside content/: anything else
+// of the site's folder (the repository's .git/config) must never be
+// published through one.
+func (l *loadState) walk() {
+	if info, err := fs.Lstat(l.fsys, ContentDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Everything of the site's folder could be inside the folder it
+		// leads to.
+		target, _ := fs.ReadLink(l.fsys, ContentDir)
+		l.ps.errorf(ContentDir, 1, "content/ is a symbolic link to %s: make it a folder", printable(target))
+		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+		return
+	}
+	err := fs.WalkDir(l.fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ContentDir {
+				return err
+			}
+			l.ps.errorf(p, 1, "read: %v", unwrapPath(err))
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !utf8.ValidString(name) {
+			// No URL can be made of it, and the file system may refuse
+			// to open it.
+			what := "file"
+			if d.IsDir() {
+				what = "folder"
+			}
+			l.ps.errorf(p, 1, "%s name is not valid UTF-8: rename it", what)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			l.sections[p] = &Page{File: p, IsSection: true}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			real, err := FollowLink(l.fsys, p, ContentDir)
+			if err != nil {
+				l.ps.errorf(p, 1, "%v: not published", err)
+				return nil
+			}
+			info, err := fs.Stat(l.fsys, real)
+			if err != nil {
+				l.ps.errorf(p, 1, "read: %v", unwrapPath(err))
+				return nil
+			}
+			if info.IsDir() {
+				l.ps.warnf(p, 1, "symbolic link to a folder: not followed")
+				return nil
+			}
+		}
+		if isMarkdown(name) {
+			l.files = append(l.files, p)
+		} else {
+			l.site.Files = append(l.site.Files, p)
+			l.site.files[p] = true
+		}
+		return nil
+	})
+	if err != nil {
+		l.ps.errorf(ContentDir, 1, "read: %v", unwrapPath(err))
+	}
+	if l.sections[ContentDir] == nil {
+		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+	}
+}
+
+// Ignored reports whether a file or folder is left out of a site: hidden
+// files, and the files editors and tools write while saving (back-ups, swap
+// files, JetBrains' safe-write copies, vim's write test "4913").
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") || strings.Contains(name, "___jb_") || name == "4913"
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// readPages reads and parses the Markdown files on all cores, or takes
+// them from the cache when they have not changed.
+func (l *loadState) readPages() {
+	l.pages = make([]*Page, len(l.files))
+	read := make([]*readResult, len(l.files))
+	parallel(len(l.files), func(i int) {
+		file := l.files[i]
+		r := l.cache.get(file)
+		if r == nil && l.opts.Shared != nil {
+			// Versions of a site share most files: parse each content once.
+			r = &readResult{}
+			if src, ok := l.readFile(file, &r.problems); ok {
+				key := l.sharedKey(file, src)
+				if shared := l.opts.Shared.get(key); shared != nil {
+					r = shared
+				} else {
+					r.page, r.rels = l.parsePage(file, src, &r.problems)
+					l.opts.Shared.put(key, r)
+				}
+			}
+			l.cache.put(file, r)
+		}
+		if r == nil {
+			r = &readResult{}
+			r.page, r.rels = l.readPage(file, &r.problems)
+			l.cache.put(file, r)
+		}
+		read[i] = r
+	})
+	l.rels = map[*Page]*relations{}
+	l.failed, l.failedIDs = map[string]bool{}, map[string]bool{}
+	for i, r := range read {
+		l.ps.list = append(l.ps.list, r.problems.list...)
+		if r.page == nil {
+			// Its own problem says why; links and relations to it would
+			// only repeat that.
+			name := path.Base(l.files[i])
+			l.failed[l.files[i]] = true
+			l.failedIDs[Slug(strings.TrimSuffix(name, path.Ext(name)))] = true
+		}
+		if r.page != nil {
+			// Later steps fill in the page; the cached one stays as read.
+			p := r.page.clone()
+			l.pages[i] = p
+			l.rels[p] = r.rels
+		}
+	}
+}
+
+// parallel calls f(0), ..., f(n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// readPage reads one Markdown file. It returns nil if the file cannot be a
+// page at all.
+func (l *loadState) readPage(file string, ps *problems) (*Page, *relations) {
+	src, ok := l.readFile(file, ps)
+	if !ok {
+		return nil, nil
+	}
+	return l.parsePage(file, src, ps)
+}
+
+// readFile reads a Markdown file, refusing one too big to be a page.
+func (l *loadState) readFile(file string, ps *problems) ([]byte, bool) {
+	info, err := fs.Stat(l.fsys, file)
+	if err != nil {
+		ps.errorf(file, 1, "read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if info.Size() > MaxFileSize {
+		ps.errorf(file, 1, "file is %.1f MiB; pages are limited to %d MiB", float64(info.Size())/(1<<20), MaxFileSize>>20)
+		return nil, false
+	}
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		ps.errorf(file, 1, "read: %v", unwrapPath(err))
+		return nil, false
+	}
+	return src, true
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// unwrapPath drops the path from a *fs.PathError: problems name the file
+// already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,367 @@
+package site
+
+// Building the section tree: index files, sections, URLs, ids, drafts,
+// and the reading order.
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// indexRank ranks the names of files that stand for their folder, best
+// first; 0 means a name that does not.
+func indexRank(name string) int {
+	switch strings.ToLower(strings.TrimSuffix(name, path.Ext(name))) {
+	case "_index":
+		return 3
+	case "index":
+		return 2
+	case "readme":
+		return 1
+	}
+	return 0
+}
+
+// buildTree drops drafts, gives every page its id, URL and section, and
+// checks that ids and URLs are unique.
+func (l *loadState) buildTree() {
+	l.pickIndexFiles()
+	dirs := l.placeSections()
+	l.placePages()
+	all := l.allPages(dirs)
+	for _, p := range all {
+		p.sortTitle = strings.ToLower(p.Title)
+	}
+	// A handbook without site.toml is named by its home page.
+	if l.site.Config.Title == "" {
+		l.site.Config.Title = l.site.Home.Title
+	}
+	named := l.refuseUnnamed(all)
+	l.dropDrafts(named)
+	l.indexPages()
+}
+
+// pickIndexFiles makes one index file stand for each folder: the
+// best-ranked one wins and the others stay ordinary pages (a README.md
+// beside an _index.md).
+func (l *loadState) pickIndexFiles() {
+	best := map[string]*Page{}
+	for _, p := range l.pages {
+		if p == nil || !p.IsSection {
+			continue
+		}
+		dir := path.Dir(p.File)
+		cur := best[dir]
+		if cur == nil {
+			best[dir] = p
+			continue
+		}
+		switch rank, curRank := indexRank(path.Base(p.File)), indexRank(path.Base(cur.File)); {
+		case rank > curRank:
+			cur.demote()
+			best[dir] = p
+		case rank == curRank:
+			l.ps.checkErrorf(duplicateIndexCheck, p.File, 1, "%s and %s both stand for folder %s", cur.File, p.File, dir)
+			p.demote()
+		default:
+			p.demote()
+		}
+	}
+	for dir, p := range best {
+		l.sections[dir] = p
+	}
+}
+
+// placeSections gives every section its URL, id, title and parent, and
+// returns their folders, sorted, so that a parent comes before its
+// sub-sections.
+func (l *loadState) placeSections() []string {
+	s := l.site
+	dirs := make([]string, 0, len(l.sections))
+	for d := range l.sections {
+		dirs = append(dirs, d)
+	}
+	slices.Sort(dirs)
+	for _, d := range dirs {
+		sec := l.sections[d]
+		sec.sectionDir = d
+		if d == ContentDir {
+			sec.URL = ""
+			s.Home = sec
+		} else {
+			sec.URL = slugPath(strings.TrimPrefix(d, ContentDir+"/")) + "/"
+		}
+		if sec.ID == "" {
+			if d == ContentDir {
+				sec.ID = "home"
+			} else {
+				sec.ID = strings.TrimSuffix(sec.URL, "/")
+			}
+		}
+		if sec.Title == "" {
+			if d == ContentDir {
+				sec.Title = cmp.Or(s.Config.Title, "Playbook")
+			} else {
+				sec.Title = sectionTitle(path.Base(d))
+			}
+		}
+		if d != ContentDir {
+			sec.Parent = l.sections[path.Dir(d)]
+		}
+	}
+	return dirs
+}
+
+// placePages gives every page that is not a section its section, URL, and
+// the id and title its file name makes when its front matter sets none.
+func (l *loadState) placePages() {
+	for _, p := range l.pages {
+		if p == nil || p.IsSection {
+			continue
+		}
+		dir, name := path.Split(p.File)
+		dir = strings.TrimSuffix(dir, "/")
+		p.Parent = l.sections[dir]
+		base := strings.TrimSuffix(name, path.Ext(name))
+		p.URL = p.Parent.URL + Slug(base) + "/"
+		if p.ID == "" {
+			p.ID = Slug(base)
+		}
+		if p.Title == "" {
+			p.Title = humanize(base)
+		}
+	}
+}
+
+// allPages returns every section and page, sections first (in the order
+// of dirs), then pages, in file order.
+func (l *loadState) allPages(dirs []string) []*Page {
+	all := make([]*Page, 0, len(l.pages)+len(l.sections))
+	for _, d := range dirs {
+		all = append(all, l.sections[d])
+	}
+	for _, p := range l.pages {
+		if p != nil && !p.IsSection {
+			all = append(all, p)
+		}
+	}
+	return all
+}
+
+// refuseUnnamed returns the pages of all that have a name to make a URL
+// of, and reports the others: "???.md", or a folder named "---".
+func (l *loadState) refuseUnnamed(all []*Page) []*Page {
+	named := make([]*Page, 0, len(all))
+	for _, p := range all {
+		if strings.Contains("/"+p.URL, "//") {
+			l.ps.checkErrorf(unnamedPageCheck, p.File, 1, "the name %q has no letter or digit to make a URL of: rename it", path.Base(p.File))
+			l.failed[p.File] = true
+			continue
+		}
+		named = append(named, p)
+	}
+	return named
+}
+
+// dropDrafts keeps the pages that are published: drafts and their
+// sub-trees are left out, with the images and documents of a draft
+// section, unless drafts are asked for.
+func (l *loadState) dropDrafts(pages []*Page) {
+	s := l.site
+	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
+	var draftDirs []string
+	for _, p := range pages {
+		if !l.opts.Drafts && p.isDraft() {
+			l.drafts[p.ID], l.draftFiles[p.File] = p, p
+			if p.IsSection {
+				l.draftFiles[p.sectionDir] = p
+				draftDirs = append(draftDirs, p.sectionDir+"/")
+			}
+			continue
+		}
+		l.kept = append(l.kept, p)
+	}
+	s.Files = slices.DeleteFunc(s.Files, func(f string) bool {
+		for _, d := range draftDirs {
+			if strings.HasPrefix(f, d) {
+				delete(s.files, f)
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// indexPages indexes the published pages by id and by file, and lists each
+// in its section. A URL or id taken twice is reported; an id taken twice is
+// marked ambiguous, so that neither page takes the relations meant for
+// the other.
+func (l *loadState) indexPages() {
+	s := l.site
+	urls := map[string]*Page{}
+	for _, r := range reservedURLs {
+		urls[r] = nil
+	}
+	for _, p := range l.kept {
+		q, dupURL := urls[p.URL]
+		switch {
+		case dupURL && q == nil:
+			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
+		case dupURL && q.IsSection != p.IsSection:
+			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "%s", pageBesideFolder(p, q))
+		case dupURL:
+			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "duplicate URL /%s: %s has it too (file names differ only in case or punctuation)", p.URL, q.File)
+		default:
+			urls[p.URL] = p
+		}
+		// A page and a folder of the same name have one id as well as one
+		// URL: the URL's problem says it all.
+		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection)) {
+			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
+			l.ambiguous[p.ID] = true
+		} else if !dup {
+			s.byID[p.ID] = p
+		}
+		s.byFile[p.File] = p
+		if p.IsSection {
+			s.byFile[p.sectionDir] = p
+		}
+		if p.Parent != nil {
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
+	}
+}
+
+// pageBesideFolder says how to fix a page and a folder beside it with the
+// same name ("x.md" and "x/"): both would be at /x/, and the fix is the
+// folder's index file.
+func pageBesideFolder(a, b *Page) string {
+	page, folder := a, b
+	if a.IsSection {
+		page, folder = b, a
+	}
+	name, dir := path.Base(page.File), path.Base(folder.sectionDir)
+	msg := fmt.Sprintf("the page %s and the folder %s/ would have the same URL /%s", name, dir, page.URL)
+	if folder.HasFile() {
+		return fmt.Sprintf("%s: merge %s into %s/%s", msg, name, dir, path.Base(folder.File))
+	}
+	return fmt.Sprintf("%s: move %s to %s/_index.md", msg, name, dir)
+}
+
+// demote makes an index file that lost to a better one an ordinary page.
+func (p *Page) demote() {
+	p.IsSection = false
+	p.Type = TypePage
+}
+
+// isDraft reports whether p or a section above it is a draft.
+func (p *Page) isDraft() bool {
+	for q := p; q != nil; q = q.Parent {
+		if q.Draft {
+			return true
+		}
+	}
+	return false
+}
+
+// finish orders the navigation, lists pages in reading order, gathers
+// tags, judges chains and reviews, and runs the checks of the loaded site.
+func (l *loadState) finish() {
+	s := l.site
+	var visit func(p *Page)
+	visit = func(p *Page) {
+		s.Pages = append(s.Pages, p)
+		slices.SortStableFunc(p.Children, compareNav)
+		for _, c := range p.Children {
+			visit(c)
+		}
+	}
+	visit(s.Home)
+	l.gatherTags()
+	for _, p := range s.Pages {
+		if p.Type == TypePromise {
+			p.Chain = chainOf(p)
+		}
+		p.Stale = p.reviewOverdue(l.opts.Now)
+	}
+	l.runChecks()
+	// Front matter was kept to point problems at lines; they are all found.
+	for _, p := range s.Pages {
+		p.fm = nil
+	}
+}
+
+// gatherTags lists the tags of the pages, by name. A tag that cannot have
+// a page of its own is left out (checkTags reports it).
+func (l *loadState) gatherTags() {
+	s := l.site
+	tags := map[string]*Tag{}
+	for _, p := range s.Pages {
+		for _, t := range p.Tags {
+			slug := Slug(t)
+			tag := tags[slug]
+			if slug == "" || tag != nil && !sameTag(tag.Name, t) {
+				continue
+			}
+			if tag == nil {
+				tag = &Tag{Name: t, URL: "tags/" + slug + "/"}
+				tags[slug] = tag
+				s.Tags = append(s.Tags, tag)
+			}
+			tag.Pages = append(tag.Pages, p)
+		}
+	}
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+}
+
+// reviewOverdue reports whether p is due for review at now and has not
+// had it: reviewed every interval but never reviewed, or last reviewed
+// longer ago.
+func (p *Page) reviewOverdue(now time.Time) bool {
+	if p.ReviewEvery.IsZero() {
+		return false
+	}
+	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.After(p.Reviewed))
+}
+
+// compareNav orders pages by weight (weighted ones first), then title.
+func compareNav(a, b *Page) int {
+	wa, wb := a.Weight, b.Weight
+	if (wa == 0) != (wb == 0) {
+		if wa == 0 {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(wa, wb), compareTitles(a, b))
+}
+
+func compareTitles(a, b *Page) int {
+	return cmp.Or(cmp.Compare(a.sortTitle, b.sortTitle), cmp.Compare(a.File, b.File))
+}
+
+// sectionTitle is the title of a section without one: a folder named
+// after a type gets the type's title ("faqs" is "FAQs").
+func sectionTitle(dir string) string {
+	if t := canonicalType(Slug(dir)); t != "" && Slug(dir) != t {
+		return TypeTitles[t]
+	}
+	return humanize(dir)
+}
+
+// humanize turns a file or folder name into a title: "price-lists" is
+// "Price lists".
+func humanize(name string) string {
+	s := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return name
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,62 @@
+package site
+
+// Slugs and the URLs made of them.
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+	"unicode"
+)
+
+// Slug returns s in lower case with every run of characters other than
+// letters and digits replaced by one hyphen: "Q3 Offer (Final)" is
+// "q3-offer-final".
+func Slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// slugPath slugifies each element of a slash-separated path.
+func slugPath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = Slug(part)
+	}
+	return strings.Join(parts, "/")
+}
+
+// FileURL returns the URL a content file (a path from the site root) is
+// published at: its folders slugified as sections are, its name kept.
+func FileURL(file string) string {
+	dir, name := path.Split(strings.TrimPrefix(file, ContentDir+"/"))
+	if dir == "" {
+		return name
+	}
+	return slugPath(strings.TrimSuffix(dir, "/")) + "/" + name
+}
+
+// AliasFile returns the file an alias of a page is published as:
+// "old/path" is "old/path/index.html", "old.html" stays as it is.
+func AliasFile(alias string) (string, bool) {
+	u := strings.Trim(path.Clean("/"+alias), "/")
+	if u == "" || !fs.ValidPath(u) {
+		return "", false
+	}
+	if path.Ext(u) == "" {
+		u += "/index.html"
+	}
+	return u, true
+}
