@@ -254,8 +254,8 @@ func (b *Build) Render(out render.Output) error {
 	for i, v := range vs {
 		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, Files: map[string]string{}, URLs: map[string]bool{}}
 		for _, p := range v.Site.Pages {
-			vp.IDs[render.PageKey(p)] = p.URL
-			vp.Files[render.FileKey(p)] = p.URL
+			vp.IDs[site.PageKey(p)] = p.URL
+			vp.Files[site.FileKey(p)] = p.URL
 			vp.URLs[p.URL] = true
 		}
 		for _, t := range v.Site.Tags {
