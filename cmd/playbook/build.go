@@ -59,7 +59,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// Pages show when they last changed, if the site is in a repository
 	// with its history; a plain folder or a shallow clone goes without.
-	last, err := versions.LastChanges(*source, s)
+	last, err := gitrepo.LastChanges(*source, s.PageFiles())
 	if err != nil && !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
 		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
 	}
@@ -72,7 +72,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // write renders s into dest, swapping the new site in only when complete.
-func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]render.Change) error {
+func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]gitrepo.Change) error {
 	theme, err := render.Theme(src, s.Config.Theme)
 	if err != nil {
 		return err

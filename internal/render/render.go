@@ -39,6 +39,7 @@ import (
 	"sync"
 	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
@@ -54,7 +55,7 @@ type Options struct {
 	Now time.Time
 	// LastChange gives the last commit that changed each page's file (a
 	// path from the site root), when the site is in a Git repository.
-	LastChange map[string]Change
+	LastChange map[string]gitrepo.Change
 	// Version, if set, is the version this site is of, in a versioned
 	// build: pages show it and a switcher, and a What changed page is added.
 	Version *Version

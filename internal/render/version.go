@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
-	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
@@ -36,13 +36,6 @@ type VersionPages struct {
 	Files map[string]string
 	// URLs holds every page URL of the version, for generated pages.
 	URLs map[string]bool
-}
-
-// A Change is the last commit that changed a file.
-type Change struct {
-	Commit string
-	When   time.Time
-	Author string
 }
 
 // Changes is what changed in a version since the version before it.
@@ -156,7 +149,7 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 }
 
 // LastChange returns the last commit that changed the page, or nil.
-func (d *Data) LastChange() *Change {
+func (d *Data) LastChange() *gitrepo.Change {
 	if d.Page == nil {
 		return nil
 	}

@@ -84,7 +84,7 @@ type Server struct {
 	themeDirty bool
 	// last is when each page last changed in Git, as of commit head,
 	// for the page files asked about.
-	last  map[string]render.Change
+	last  map[string]gitrepo.Change
 	head  string
 	asked map[string]bool
 
@@ -229,7 +229,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	if s.opts.Dir == "" {
 		return false
 	}
-	head, err := versions.Head(s.opts.Dir)
+	head, err := gitrepo.Head(s.opts.Dir)
 	if err != nil {
 		// A folder outside Git or a repository without commits goes
 		// without, as in a build, until that changes.
@@ -252,7 +252,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	for _, p := range st.Pages {
 		s.asked[p.File] = true
 	}
-	last, err := versions.LastChanges(s.opts.Dir, st)
+	last, err := gitrepo.LastChanges(s.opts.Dir, st.PageFiles())
 	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
 		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
 	}

@@ -236,6 +236,19 @@ func pageKind(p *Page) string {
 	return p.Type
 }
 
+// PageFiles returns the files the pages of s are read from, in reading
+// order. A section without an index file has none: its folder is no file
+// whose history could be asked about.
+func (s *Site) PageFiles() []string {
+	var files []string
+	for _, p := range s.Pages {
+		if p.HasFile() {
+			files = append(files, p.File)
+		}
+	}
+	return files
+}
+
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 

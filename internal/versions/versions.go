@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -108,9 +107,9 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 		}
 		return []Problem{{Problem: site.Problem{File: site.ConfigFile, Line: site.ConfigLine(data, key, ref), Msg: err.Error()}}}
 	}
-	prefix, err := repoPrefix(repo, opts.Source)
+	prefix, err := repo.Prefix(opts.Source)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("versions: %w", err)
 	}
 	// Every version, the working tree's too, shows when its pages last
 	// changed: that needs history.
@@ -217,26 +216,6 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts}, problems, nil
 }
 
-// repoPrefix returns the site folder's path inside its repository.
-func repoPrefix(repo *gitrepo.Repo, source string) (string, error) {
-	abs, err := filepath.Abs(source)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	root := repo.Root()
-	if real, err := filepath.EvalSymlinks(root); err == nil {
-		root = real
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return "", fmt.Errorf("versions: %s is not inside the repository at %s", source, root)
-	}
-	return filepath.ToSlash(rel), nil
-}
-
 // Close closes the files of the repository the build reads. A nil
 // Build has none.
 func (b *Build) Close() error {
@@ -325,7 +304,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 
 // lastChanges returns the last commit that changed each page file of v;
 // for the working tree, as of HEAD.
-func (b *Build) lastChanges(v *Version) (map[string]render.Change, error) {
+func (b *Build) lastChanges(v *Version) (map[string]gitrepo.Change, error) {
 	commit := v.Commit
 	if commit == nil {
 		c, err := b.repo.Resolve("HEAD")
@@ -334,67 +313,7 @@ func (b *Build) lastChanges(v *Version) (map[string]render.Change, error) {
 		}
 		commit = c
 	}
-	return lastChanges(b.repo, b.prefix, commit, v.Site)
-}
-
-// LastChanges returns the last commit that changed each page of s, a site
-// read from the working tree of the folder source, as of HEAD. It is
-// for unversioned builds, which show it too when they can; the error says
-// why they cannot (no repository, no commits, a shallow clone).
-func LastChanges(source string, s *site.Site) (map[string]render.Change, error) {
-	repo, err := gitrepo.Open(source)
-	if err != nil {
-		return nil, err
-	}
-	defer repo.Close()
-	prefix, err := repoPrefix(repo, source)
-	if err != nil {
-		return nil, err
-	}
-	head, err := repo.Resolve("HEAD")
-	if err != nil {
-		return nil, err
-	}
-	return lastChanges(repo, prefix, head, s)
-}
-
-// Head returns the commit HEAD of the repository holding the folder
-// source names.
-func Head(source string) (string, error) {
-	repo, err := gitrepo.Open(source)
-	if err != nil {
-		return "", err
-	}
-	defer repo.Close()
-	return repo.Head()
-}
-
-func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
-	repoPath := func(file string) string {
-		if prefix == "." {
-			return file
-		}
-		return prefix + "/" + file
-	}
-	var paths []string
-	for _, p := range s.Pages {
-		// A folder never changes as a file does: asked for, it would
-		// send the walk to the first commit.
-		if p.HasFile() {
-			paths = append(paths, repoPath(p.File))
-		}
-	}
-	changes, err := repo.LastChanges(commit, paths)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]render.Change{}
-	for _, p := range s.Pages {
-		if c, ok := changes[repoPath(p.File)]; ok {
-			out[p.File] = render.Change{Commit: c.Short, When: c.When, Author: c.Author}
-		}
-	}
-	return out, nil
+	return b.repo.LastChangesIn(commit, b.prefix, v.Site.PageFiles())
 }
 
 // prefixed writes under a folder of another Output.
