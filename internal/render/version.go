@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -139,7 +138,7 @@ func inEveryVersion(kind string) bool {
 func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 	t := r.layouts[name]
 	if t == nil {
-		return nil, fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+		return nil, missingLayout(name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
