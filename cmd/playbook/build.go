@@ -165,15 +165,10 @@ func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer)
 		return exitContent
 	}
 	defer b.Close()
-	errs, warns := 0, 0
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
-		if p.Warning {
-			warns++
-		} else {
-			errs++
-		}
 	}
+	errs, warns := problems.Errors(), problems.Warnings()
 	if errs > 0 {
 		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
 		return exitContent

@@ -293,20 +293,13 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	b, vproblems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
+	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
 	if err != nil {
 		// What stops versions from being read at all (no repository, a
 		// shallow clone) is no line's fault, but the versions block's.
 		return fail(site.Problems{{File: site.ConfigFile, Msg: err.Error()}})
 	}
 	defer b.Close()
-	problems = nil
-	for _, p := range vproblems {
-		if p.Version != "" {
-			p.Msg += " (version " + p.Version + ")"
-		}
-		problems = append(problems, p.Problem)
-	}
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}

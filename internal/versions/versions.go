@@ -51,23 +51,6 @@ type Version struct {
 	Site   *site.Site
 	Latest bool
 	fsys   fs.FS
-	// problems are the version's own, each naming the version.
-	problems site.Problems
-}
-
-// A Problem is a problem of one version, or (Version empty) of the
-// versions block of site.toml.
-type Problem struct {
-	Version string
-	site.Problem
-}
-
-// String formats p as its site.Problem, naming the version at the end.
-func (p Problem) String() string {
-	if p.Version == "" {
-		return p.Problem.String()
-	}
-	return p.Problem.String() + " (version " + p.Version + ")"
 }
 
 // A Build is the versions of a playbook, loaded, ready to render.
@@ -86,8 +69,9 @@ type Build struct {
 // that does not exist, two versions in one folder, latest naming none)
 // is a problem at its line of site.toml, and the build is nil. The error
 // is for what stops versions from being read at all: no repository, no
-// commits, a shallow clone.
-func Load(opts Options) (b *Build, _ []Problem, err error) {
+// commits, a shallow clone. A problem of a version's own files ends its
+// message with the version: "... (version q1)".
+func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	cfg := opts.Config.Versions
 	repo, err := gitrepo.Open(opts.Source)
 	if err != nil {
@@ -100,12 +84,12 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 	}()
 	// setting is the problem of a setting: key names it ("ref" of the
 	// [[versions.ref]] table numbered ref, "tags", "worktree", "latest").
-	setting := func(key string, ref int, err error) []Problem {
+	setting := func(key string, ref int, err error) site.Problems {
 		var data []byte
 		if opts.Worktree != nil {
 			data, _ = fs.ReadFile(opts.Worktree, site.ConfigFile)
 		}
-		return []Problem{{Problem: site.Problem{File: site.ConfigFile, Line: site.ConfigLine(data, key, ref), Msg: err.Error()}}}
+		return site.Problems{{File: site.ConfigFile, Line: site.ConfigLine(data, key, ref), Msg: err.Error()}}
 	}
 	prefix, err := repo.Prefix(opts.Source)
 	if err != nil {
@@ -203,14 +187,16 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
-	var problems []Problem
+	var problems site.Problems
 	var shared site.Shared
 	for _, v := range vs {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
-		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared})
-		for _, p := range v.problems {
-			problems = append(problems, Problem{Version: v.Name, Problem: p})
+		var ps site.Problems
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared})
+		for _, p := range ps {
+			p.Msg += " (version " + v.Name + ")"
+			problems = append(problems, p)
 		}
 	}
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts}, problems, nil
