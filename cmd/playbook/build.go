@@ -43,7 +43,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "%s: nothing written; %s is left as it was\n", plural(problems.Errors(), "error"), *dest)
 			return exitContent
 		}
-		return buildVersions(versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, *dest, stdout, stderr)
+		return buildVersions(ctx, versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, *dest, stdout, stderr)
 	}
 	s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
 	for _, p := range problems {
@@ -54,16 +54,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			plural(n, "error"), plural(problems.Warnings(), "warning"), *dest)
 		return exitContent
 	}
-	if err := ctx.Err(); err != nil {
-		return exitContent
-	}
 	// Pages show when they last changed, if the site is in a repository
 	// with its history; a plain folder or a shallow clone goes without.
-	last, err := versions.LastChanges(*source, s)
+	last, err := versions.LastChanges(ctx, *source, s)
 	if err != nil && !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
 		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
 	}
-	if err := write(s, src, *dest, start, last); err != nil {
+	if err := write(ctx, s, src, *dest, start, last); err != nil {
 		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, *dest)
 		return exitContent
 	}
@@ -72,7 +69,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // write renders s into dest, swapping the new site in only when complete.
-func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]render.Change) error {
+func write(ctx context.Context, s *site.Site, src fs.FS, dest string, now time.Time, last map[string]render.Change) error {
 	theme, err := render.Theme(src, s.Config.Theme)
 	if err != nil {
 		return err
@@ -85,7 +82,7 @@ func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]
 	if err != nil {
 		return err
 	}
-	if err := r.Render(out); err != nil {
+	if err := r.Render(ctx, out); err != nil {
 		_ = out.Abort()
 		return err
 	}
@@ -158,7 +155,7 @@ func readConfig(src fs.FS) []byte {
 }
 
 // buildVersions builds every version site.toml names, side by side.
-func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer) int {
+func buildVersions(ctx context.Context, opts versions.Options, dest string, stdout, stderr io.Writer) int {
 	b, problems, err := versions.Load(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", err, dest)
@@ -180,7 +177,7 @@ func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer)
 	}
 	out, err := render.NewDirOutput(dest)
 	if err == nil {
-		if err = b.Render(out); err != nil {
+		if err = b.Render(ctx, out); err != nil {
 			_ = out.Abort()
 		} else {
 			err = out.Commit()

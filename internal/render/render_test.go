@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io/fs"
 	"os"
@@ -95,7 +96,7 @@ func renderMem(t testing.TB, fsys fs.FS, s *site.Site, opts Options) *MemOutput 
 		t.Fatal(err)
 	}
 	out := NewMemOutput()
-	if err := r.Render(out); err != nil {
+	if err := r.Render(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	return out
