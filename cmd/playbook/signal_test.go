@@ -10,8 +10,10 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"playbook/internal/gen"
+	"playbook/internal/gittest"
 	"playbook/internal/render"
 )
 
@@ -100,16 +102,45 @@ func fileNames(t *testing.T, dir string) []string {
 	return names
 }
 
-// TestInterruptedBuild interrupts a build of a generated playbook while it
-// writes, with Ctrl-C and with SIGTERM: it stops, says so, exits 130, and
-// leaves the previous output exactly as it was and no temporary folder.
+// TestInterruptedBuild interrupts builds of generated playbooks while they
+// write, with Ctrl-C and with SIGTERM, unversioned and versioned: each
+// stops, says so, exits 130, and leaves the previous output exactly as it
+// was and no temporary folder.
 func TestInterruptedBuild(t *testing.T) {
-	src := t.TempDir()
-	if err := gen.Write(src, 1000); err != nil {
+	plain := t.TempDir()
+	if err := gen.Write(plain, 1000); err != nil {
 		t.Fatal(err)
 	}
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		t.Run(sig.String(), func(t *testing.T) {
+	versioned := t.TempDir()
+	if err := gen.Write(versioned, 300); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gittest.Git(t, versioned, when, "init", "-q")
+	gittest.Git(t, versioned, when, "add", "-A")
+	gittest.Git(t, versioned, when, "commit", "-q", "-m", "first")
+	gittest.Git(t, versioned, when, "tag", "v1")
+	f, err := os.OpenFile(filepath.Join(versioned, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		src  string
+		sig  syscall.Signal
+	}{
+		{"Ctrl-C", plain, syscall.SIGINT},
+		{"SIGTERM", plain, syscall.SIGTERM},
+		{"Ctrl-C in a versioned build", versioned, syscall.SIGINT},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			parent := t.TempDir()
 			dest := filepath.Join(parent, "public")
 			if code, _, stderr := buildCmd(t, "--source", writeSite(t, goodSite), "--dest", dest); code != 0 {
@@ -117,8 +148,8 @@ func TestInterruptedBuild(t *testing.T) {
 			}
 			before := treeSum(t, dest)
 
-			c := startBuild(t, "writing", "--source", src, "--dest", dest)
-			if err := c.cmd.Process.Signal(sig); err != nil {
+			c := startBuild(t, "writing", "--source", tt.src, "--dest", dest)
+			if err := c.cmd.Process.Signal(tt.sig); err != nil {
 				t.Fatal(err)
 			}
 			stderr := c.wait()
