@@ -45,6 +45,9 @@ type DirOutput struct {
 	dest, tmp string
 	// made records the folders created, sparing a mkdir per file.
 	made sync.Map
+	// lock is held on the temporary folder while the site is written, so
+	// that another build into the same destination leaves it alone.
+	lock *os.File
 	// Hook, if set, is called at each step of a build: "writing" once the
 	// first file is written, "swap" just before the new site is swapped in,
 	// "swapped" after it, before the previous site is removed. Tests stop
@@ -72,20 +75,30 @@ func NewDirOutput(dest string) (*DirOutput, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+	lock, err := lockFolder(tmp)
+	if err != nil {
 		_ = os.Remove(tmp)
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	return &DirOutput{dest: dest, tmp: tmp}, nil
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		lock.Close()
+		_ = os.Remove(tmp)
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	return &DirOutput{dest: dest, tmp: tmp, lock: lock}, nil
 }
 
 // tempPrefix is the start of the names of dest's temporary folders.
 func tempPrefix(dest string) string { return "." + filepath.Base(dest) + ".new-" }
 
+// errLocked is the error of lockFolder for a folder another build holds.
+var errLocked = errors.New("in use by another build")
+
 // removeLeftovers removes the temporary folders of dest that a killed
 // build left: ones being written, and previous sites moved aside. Only
 // folders carrying the Marker are removed, and empty ones (a build killed
-// before it wrote the marker): nothing else is ours to remove.
+// before it wrote the marker): nothing else is ours to remove. A folder a
+// running build holds is left to it.
 func removeLeftovers(dest string) error {
 	parent := filepath.Dir(dest)
 	entries, err := os.ReadDir(parent)
@@ -102,11 +115,40 @@ func removeLeftovers(dest string) error {
 			_ = os.Remove(p) // only if empty
 			continue
 		}
-		if err := os.RemoveAll(p); err != nil {
+		lock, err := lockFolder(p)
+		if errors.Is(err, errLocked) {
+			continue
+		}
+		if err == nil {
+			err = removeFolder(p)
+			lock.Close()
+		}
+		if err != nil {
 			return fmt.Errorf("remove what an earlier build left: %w", err)
 		}
 	}
 	return nil
+}
+
+// removeFolder removes folder dir and all it holds, its Marker last, so
+// that a build killed meanwhile leaves a folder the next one still knows
+// as its own to remove.
+func removeFolder(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() != Marker {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return os.RemoveAll(dir)
 }
 
 func (o *DirOutput) hook(step string) {
@@ -159,13 +201,14 @@ func (o *DirOutput) Symlink(name, target string) error {
 // destination missing; elsewhere the previous site is moved aside first,
 // leaving a moment without one.
 func (o *DirOutput) Commit() error {
+	defer o.lock.Close()
 	o.hook("swap")
 	err := exchange(o.tmp, o.dest)
 	switch {
 	case err == nil:
 		// The temporary folder now holds the previous site.
 		o.hook("swapped")
-		if err := os.RemoveAll(o.tmp); err != nil {
+		if err := removeFolder(o.tmp); err != nil {
 			return fmt.Errorf("remove previous site: %w", err)
 		}
 		return nil
@@ -197,14 +240,17 @@ func (o *DirOutput) commitRenames() error {
 		return fmt.Errorf("replace %s: %w", o.dest, err)
 	}
 	o.hook("swapped")
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeFolder(old); err != nil {
 		return fmt.Errorf("remove previous site: %w", err)
 	}
 	return nil
 }
 
 // Abort removes the unfinished site, leaving the destination as it was.
-func (o *DirOutput) Abort() error { return os.RemoveAll(o.tmp) }
+func (o *DirOutput) Abort() error {
+	defer o.lock.Close()
+	return removeFolder(o.tmp)
+}
 
 // A MemOutput keeps a rendered site in memory.
 type MemOutput struct {

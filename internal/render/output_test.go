@@ -163,3 +163,31 @@ func TestLeftoversRemoved(t *testing.T) {
 		t.Error("a folder without the marker was changed")
 	}
 }
+
+// TestTwoBuildsAtOnce starts a second build into a destination while a
+// first one writes: the second leaves the first's folder alone, and the
+// first swaps its whole site in.
+func TestTwoBuildsAtOnce(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	first := writeOutput(t, dest, map[string]string{"index.html": "first"})
+	second := writeOutput(t, dest, map[string]string{"index.html": "second"})
+	if err := first.WriteFile("a/index.html", []byte("first a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := listDir(t, dest), []string{Marker, "a", "index.html"}; !slices.Equal(got, want) {
+		t.Errorf("the first build's output holds %q, want %q", got, want)
+	}
+	if err := second.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "second" {
+		t.Errorf("index.html = %q, want the second build's", b)
+	}
+	if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("left beside the output: %q", got)
+	}
+}
