@@ -52,7 +52,7 @@ func destFolder(source, dest string, force bool) (string, error) {
 		if real == src {
 			return fail("is the site's folder")
 		}
-		return fail("holds the site's folder %s", source)
+		return fail("holds the site's folder %s", src)
 	}
 	for _, name := range protected {
 		// The folder may itself be a link to a folder elsewhere.
