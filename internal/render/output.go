@@ -56,8 +56,9 @@ type DirOutput struct {
 	writing sync.Once
 }
 
-// NewDirOutput prepares to write the site that will replace folder dest.
-// It first removes what earlier builds that were killed left beside dest:
+// NewDirOutput prepares to write the site that will replace folder dest,
+// a real path: a symbolic link there would itself be replaced, so a caller
+// that means to keep one passes its target. It first removes what earlier builds that were killed left beside dest:
 // temporary folders of dest that carry the Marker.
 func NewDirOutput(dest string) (*DirOutput, error) {
 	dest = filepath.Clean(dest)
