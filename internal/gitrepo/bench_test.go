@@ -56,7 +56,7 @@ func BenchmarkLastChanges(b *testing.B) {
 	files = nil
 	b.ResetTimer()
 	for b.Loop() {
-		changes, err := LastChanges(dir, pages)
+		changes, err := LastChanges(b.Context(), dir, pages)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package gitrepo
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -22,8 +23,9 @@ func Head(dir string) (string, error) {
 // files, paths from the folder dir (a site's folder, which may be deep in
 // its repository), keyed by those paths. Builds and previews of the
 // working tree show it on pages; the error says why they cannot (no
-// repository, no commits, a shallow clone).
-func LastChanges(dir string, files []string) (map[string]Change, error) {
+// repository, no commits, a shallow clone), or is ctx's when ctx is done
+// before the walk over history ends.
+func LastChanges(ctx context.Context, dir string, files []string) (map[string]Change, error) {
 	repo, err := Open(dir)
 	if err != nil {
 		return nil, err
@@ -37,12 +39,12 @@ func LastChanges(dir string, files []string) (map[string]Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	return repo.LastChangesIn(head, prefix, files)
+	return repo.LastChangesIn(ctx, head, prefix, files)
 }
 
 // LastChangesIn is LastChanges as of commit c, for files given as paths
 // from the folder prefix of the repository (see Prefix).
-func (r *Repo) LastChangesIn(c *Commit, prefix string, files []string) (map[string]Change, error) {
+func (r *Repo) LastChangesIn(ctx context.Context, c *Commit, prefix string, files []string) (map[string]Change, error) {
 	repoPath := func(file string) string {
 		if prefix == "." {
 			return file
@@ -53,7 +55,7 @@ func (r *Repo) LastChangesIn(c *Commit, prefix string, files []string) (map[stri
 	for i, f := range files {
 		paths[i] = repoPath(f)
 	}
-	changes, err := r.LastChanges(c, paths)
+	changes, err := r.LastChanges(ctx, c, paths)
 	if err != nil {
 		return nil, err
 	}

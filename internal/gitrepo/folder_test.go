@@ -27,7 +27,7 @@ func TestLastChangesOfAFolder(t *testing.T) {
 	first := strings.TrimSpace(git(2, "rev-parse", "--short=7", "HEAD~1"))
 
 	site := filepath.Join(dir, "docs", "playbook")
-	got, err := LastChanges(site, []string{"content/a.md", "content/b.md", "content/gone.md"})
+	got, err := LastChanges(t.Context(), site, []string{"content/a.md", "content/b.md", "content/gone.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestLastChangesOfAFolder(t *testing.T) {
 	if h, err := Head(site); err != nil || h[:7] != second {
 		t.Errorf("Head = %q, %v; want %s…", h, err, second)
 	}
-	if _, err := LastChanges(t.TempDir(), []string{"content/a.md"}); !errors.Is(err, ErrNoRepository) {
+	if _, err := LastChanges(t.Context(), t.TempDir(), []string{"content/a.md"}); !errors.Is(err, ErrNoRepository) {
 		t.Errorf("outside a repository: %v, want ErrNoRepository", err)
 	}
 }

@@ -63,7 +63,7 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			}
 			r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
 			if err == nil {
-				err = r.Render(NewMemOutput())
+				err = r.Render(t.Context(), NewMemOutput())
 			}
 			var pe *site.ProblemError
 			if !errors.As(err, &pe) {

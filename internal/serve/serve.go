@@ -20,6 +20,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html"
@@ -251,7 +252,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	for _, p := range st.Pages {
 		s.asked[p.File] = true
 	}
-	last, err := gitrepo.LastChanges(s.opts.Dir, st.PageFiles())
+	last, err := gitrepo.LastChanges(context.Background(), s.opts.Dir, st.PageFiles())
 	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
 		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
 	}
@@ -304,7 +305,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 		return fail(problems)
 	}
 	out := render.NewMemOutput()
-	if err := b.Render(out); err != nil {
+	if err := b.Render(context.Background(), out); err != nil {
 		return fail(site.Problems{problemOf(err)})
 	}
 	// The pages are the versions', the live reload script the working

@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,7 +71,7 @@ func BenchmarkVersions(b *testing.B) {
 					}
 				}
 				if !c.disk {
-					if err := bl.Render(render.NewMemOutput()); err != nil {
+					if err := bl.Render(context.Background(), render.NewMemOutput()); err != nil {
 						b.Fatal(err)
 					}
 					bl.Close()
@@ -80,7 +81,7 @@ func BenchmarkVersions(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := bl.Render(out); err != nil {
+				if err := bl.Render(context.Background(), out); err != nil {
 					b.Fatal(err)
 				}
 				if err := out.Commit(); err != nil {

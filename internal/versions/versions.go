@@ -15,6 +15,7 @@ package versions
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -212,8 +213,9 @@ func (b *Build) Close() error {
 }
 
 // Render writes every version to out: /<name>/ each, /latest/, the root
-// page and the Atom feed of changes.
-func (b *Build) Render(out render.Output) error {
+// page and the Atom feed of changes. It stops when ctx is done, between
+// files and between the commits of the history walk, returning ctx's error.
+func (b *Build) Render(ctx context.Context, out render.Output) error {
 	vs := b.Versions
 	all := make([]*render.VersionPages, len(vs))
 	for i, v := range vs {
@@ -240,10 +242,13 @@ func (b *Build) Render(out render.Output) error {
 			}
 			changes := Compare(prev, v)
 			feed[i] = feedEntry{v: v, changes: changes}
-			renderers[i], errs[i] = b.renderVersion(v, all, changes, out)
+			renderers[i], errs[i] = b.renderVersion(ctx, v, all, changes, out)
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
@@ -251,8 +256,8 @@ func (b *Build) Render(out render.Output) error {
 }
 
 // renderVersion writes the version v to out, and returns its Renderer.
-func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
-	last, err := b.lastChanges(v)
+func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
+	last, err := b.lastChanges(ctx, v)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
@@ -282,7 +287,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 			dest = tee{dest, prefixed{out, "latest/"}}
 		}
 	}
-	if err := r.Render(dest); err != nil {
+	if err := r.Render(ctx, dest); err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
 	return r, nil
@@ -290,7 +295,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 
 // lastChanges returns the last commit that changed each page file of v;
 // for the working tree, as of HEAD.
-func (b *Build) lastChanges(v *Version) (map[string]gitrepo.Change, error) {
+func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]gitrepo.Change, error) {
 	commit := v.Commit
 	if commit == nil {
 		c, err := b.repo.Resolve("HEAD")
@@ -299,7 +304,7 @@ func (b *Build) lastChanges(v *Version) (map[string]gitrepo.Change, error) {
 		}
 		commit = c
 	}
-	return b.repo.LastChangesIn(commit, b.prefix, v.Site.PageFiles())
+	return b.repo.LastChangesIn(ctx, commit, b.prefix, v.Site.PageFiles())
 }
 
 // prefixed writes under a folder of another Output.
