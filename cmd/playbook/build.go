@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
 	dest := fl.String("dest", "", "the output `folder` (default SOURCE/public)")
 	drafts := fl.Bool("drafts", false, "include pages marked draft (of the working tree only, in a versioned build)")
+	force := fl.Bool("force", false, "replace a --dest folder that is not empty and not an earlier output")
 	root, ok := openSite(fl, args, stderr)
 	if !ok {
 		return exitUsage
@@ -31,6 +33,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
+	// Before any work: a wrong --dest is told at once, not after a minute.
+	real, err := destFolder(*source, *dest, *force)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitUsage
+	}
+	w := writer{dest: *dest, real: real, hook: pauseHook(ctx, stderr)}
 	start := time.Now()
 	src := root.FS()
 	if cfg, problems := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
@@ -43,9 +52,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "%s: nothing written; %s is left as it was\n", plural(problems.Errors(), "error"), *dest)
 			return exitContent
 		}
-		return buildVersions(versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, *dest, stdout, stderr)
+		return buildVersions(ctx, versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, w, stdout, stderr)
 	}
-	s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
+	type loaded struct {
+		s        *site.Site
+		problems site.Problems
+	}
+	l, err := await(ctx, func() loaded {
+		s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
+		return loaded{s, problems}
+	})
+	if err != nil {
+		return interrupted(stderr, *dest)
+	}
+	s, problems := l.s, l.problems
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 	}
@@ -54,16 +74,31 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			plural(n, "error"), plural(problems.Warnings(), "warning"), *dest)
 		return exitContent
 	}
-	if err := ctx.Err(); err != nil {
-		return exitContent
-	}
 	// Pages show when they last changed, if the site is in a repository
 	// with its history; a plain folder or a shallow clone goes without.
-	last, err := versions.LastChanges(*source, s)
+	last, err := versions.LastChanges(ctx, *source, s)
+	if ctx.Err() != nil {
+		return interrupted(stderr, *dest)
+	}
 	if err != nil && !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
 		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
 	}
-	if err := write(s, src, *dest, start, last); err != nil {
+	err = w.write(ctx, func(ctx context.Context, out render.Output) error {
+		theme, err := render.Theme(src, s.Config.Theme)
+		if err != nil {
+			return err
+		}
+		r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: start, LastChange: last})
+		if err != nil {
+			return err
+		}
+		return r.Render(ctx, out)
+	})
+	// A signal once the new site is in place ends nothing: it is built.
+	if err != nil && ctx.Err() != nil {
+		return interrupted(stderr, *dest)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, *dest)
 		return exitContent
 	}
@@ -71,25 +106,72 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// write renders s into dest, swapping the new site in only when complete.
-func write(s *site.Site, src fs.FS, dest string, now time.Time, last map[string]render.Change) error {
-	theme, err := render.Theme(src, s.Config.Theme)
+// A writer writes a build's output into its destination.
+type writer struct {
+	dest string // as the user named it
+	real string // its real path, where the new site is swapped in
+	hook func(step string)
+}
+
+// write renders a site with fill into a temporary folder and swaps it in
+// only when complete; when fill fails or ctx is done first, the temporary
+// folder is removed and the destination left as it was.
+func (w writer) write(ctx context.Context, fill func(context.Context, render.Output) error) error {
+	out, err := render.NewDirOutput(w.real)
 	if err != nil {
 		return err
 	}
-	r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: now, LastChange: last})
-	if err != nil {
+	out.Hook = w.hook
+	if err := fill(ctx, out); err != nil {
+		_ = out.Abort()
 		return err
 	}
-	out, err := render.NewDirOutput(dest)
-	if err != nil {
-		return err
-	}
-	if err := r.Render(out); err != nil {
+	// Once the swap starts, it ends: it takes a moment, and stopping
+	// half-way would leave more to clean than it saves.
+	if err := ctx.Err(); err != nil {
 		_ = out.Abort()
 		return err
 	}
 	return out.Commit()
+}
+
+// interrupted reports a build stopped by a signal.
+func interrupted(stderr io.Writer, dest string) int {
+	fmt.Fprintf(stderr, "interrupted: %s is left as it was\n", dest)
+	return exitInterrupted
+}
+
+// await returns f's result, or ctx's error as soon as ctx is done. It is
+// for the long steps that write nothing (loading the site): the command
+// returns without waiting for them, and the process ends with them.
+func await[T any](ctx context.Context, f func() T) (T, error) {
+	done := make(chan T, 1)
+	go func() { done <- f() }()
+	select {
+	case v := <-done:
+		return v, nil
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
+}
+
+// pauseHook returns the hook that stops a build at the step named by the
+// environment variable PLAYBOOK_TEST_PAUSE ("writing", "swap", "swapped";
+// see render.DirOutput.Hook), if set: the build prints "paused at STEP"
+// and waits for a signal. The tests of the command kill or interrupt a
+// real build there.
+func pauseHook(ctx context.Context, stderr io.Writer) func(string) {
+	at := os.Getenv("PLAYBOOK_TEST_PAUSE")
+	if at == "" {
+		return nil
+	}
+	return func(step string) {
+		if step == at {
+			fmt.Fprintf(stderr, "paused at %s\n", step)
+			<-ctx.Done()
+		}
+	}
 }
 
 // summary prints what was built in a few lines.
@@ -158,10 +240,23 @@ func readConfig(src fs.FS) []byte {
 }
 
 // buildVersions builds every version site.toml names, side by side.
-func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer) int {
-	b, problems, err := versions.Load(opts)
+func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout, stderr io.Writer) int {
+	dest := w.dest
+	type loaded struct {
+		b        *versions.Build
+		problems []versions.Problem
+		err      error
+	}
+	l, err := await(ctx, func() loaded {
+		b, problems, err := versions.Load(opts)
+		return loaded{b, problems, err}
+	})
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", err, dest)
+		return interrupted(stderr, dest)
+	}
+	b, problems := l.b, l.problems
+	if l.err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n%s is left as it was\n", l.err, dest)
 		return exitContent
 	}
 	defer b.Close()
@@ -178,13 +273,9 @@ func buildVersions(opts versions.Options, dest string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
 		return exitContent
 	}
-	out, err := render.NewDirOutput(dest)
-	if err == nil {
-		if err = b.Render(out); err != nil {
-			_ = out.Abort()
-		} else {
-			err = out.Commit()
-		}
+	err = w.write(ctx, b.Render)
+	if err != nil && ctx.Err() != nil {
+		return interrupted(stderr, dest)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, dest)

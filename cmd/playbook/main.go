@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	playbook build [--source DIR] [--dest DIR] [--drafts]
+//	playbook build [--source DIR] [--dest DIR] [--drafts] [--force]
 //	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
 //	playbook version
 //
@@ -28,6 +28,9 @@ const (
 	exitOK      = 0
 	exitContent = 1 // the playbook has errors
 	exitUsage   = 2 // the command line is wrong
+	// exitInterrupted is what shells report for a command ended by
+	// Ctrl-C (128 + SIGINT); a build stopped by SIGTERM exits with it too.
+	exitInterrupted = 130
 )
 
 // version is set at link time with -ldflags "-X main.version=...".
@@ -64,7 +67,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  playbook build [--source DIR] [--dest DIR] [--drafts]   build the site
+  playbook build [--source DIR] [--dest DIR] [--drafts] [--force]
+                                                          build the site
   playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
                                                           preview the site, rebuilt as files change
   playbook version                                        print the version

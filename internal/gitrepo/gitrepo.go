@@ -10,6 +10,7 @@ package gitrepo
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -240,8 +241,8 @@ type Change struct {
 // LastChanges returns, for each of paths (slash-separated, from the
 // repository root) that exists at commit c, the newest commit up to c that
 // changed it. It walks history once, newest first, and stops as soon as
-// every path has its commit.
-func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error) {
+// every path has its commit, or when ctx is done, with ctx's error.
+func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[string]Change, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	want := map[string]bool{}
@@ -256,6 +257,9 @@ func (r *Repo) LastChanges(c *Commit, paths []string) (map[string]Change, error)
 	}
 	defer iter.Close()
 	for len(want) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		commit, err := iter.Next()
 		if err == io.EOF {
 			break

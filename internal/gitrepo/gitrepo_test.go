@@ -1,6 +1,8 @@
 package gitrepo
 
 import (
+	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,7 +75,7 @@ func TestLastChangesThroughMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := r.LastChanges(head, []string{"content/a.md", "content/b.md", "content/c.md"})
+	got, err := r.LastChanges(context.Background(), head, []string{"content/a.md", "content/b.md", "content/c.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +89,12 @@ func TestLastChangesThroughMerge(t *testing.T) {
 	}
 	if h, err := r.Head(); err != nil || h[:7] != merge {
 		t.Errorf("Head() = %q, %v; want %s…", h, err, merge)
+	}
+	// An interrupted build stops the walk over history.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := r.LastChanges(ctx, head, []string{"content/a.md"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("LastChanges with a cancelled context returned %v, want %v", err, context.Canceled)
 	}
 }
 

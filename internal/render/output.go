@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -20,30 +21,141 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
+// Marker is the file every DirOutput writes into its folder. It marks the
+// folder as an output of playbook: a later build may replace it whole, and
+// may remove a temporary folder of a build that was killed.
+const Marker = ".playbook-output"
+
+const markerText = "This folder is the output of playbook build. The next build replaces it whole.\n"
+
+// IsOutput reports whether folder dir holds the marker of a playbook output.
+func IsOutput(dir string) bool {
+	info, err := os.Lstat(filepath.Join(dir, Marker))
+	return err == nil && info.Mode().IsRegular()
+}
+
 // A DirOutput writes a site into a fresh folder beside its destination and
 // swaps it in only on Commit, so that a failed build leaves the previous
 // site in place.
+//
+// The temporary folder is named .NAME.new-RANDOM beside the destination
+// NAME, and holds the Marker from the start, so that NewDirOutput can tell
+// and remove what a killed build left.
 type DirOutput struct {
 	dest, tmp string
 	// made records the folders created, sparing a mkdir per file.
 	made sync.Map
+	// lock is held on the temporary folder while the site is written, so
+	// that another build into the same destination leaves it alone.
+	lock *os.File
+	// Hook, if set, is called at each step of a build: "writing" once the
+	// first file is written, "swap" just before the new site is swapped in,
+	// "swapped" after it, before the previous site is removed. Tests stop
+	// the process there.
+	Hook    func(step string)
+	writing sync.Once
 }
 
-// NewDirOutput prepares to write the site that will replace folder dest.
+// NewDirOutput prepares to write the site that will replace folder dest,
+// a real path: a symbolic link there would itself be replaced, so a caller
+// that means to keep one passes its target. It first removes what earlier builds that were killed left beside dest:
+// temporary folders of dest that carry the Marker.
 func NewDirOutput(dest string) (*DirOutput, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err := removeLeftovers(dest); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	return &DirOutput{dest: dest, tmp: tmp}, nil
+	lock, err := lockFolder(tmp)
+	if err != nil {
+		_ = os.Remove(tmp)
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		lock.Close()
+		_ = os.Remove(tmp)
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	return &DirOutput{dest: dest, tmp: tmp, lock: lock}, nil
+}
+
+// tempPrefix is the start of the names of dest's temporary folders.
+func tempPrefix(dest string) string { return "." + filepath.Base(dest) + ".new-" }
+
+// errLocked is the error of lockFolder for a folder another build holds.
+var errLocked = errors.New("in use by another build")
+
+// removeLeftovers removes the temporary folders of dest that a killed
+// build left: ones being written, and previous sites moved aside. Only
+// folders carrying the Marker are removed, and empty ones (a build killed
+// before it wrote the marker): nothing else is ours to remove. A folder a
+// running build holds is left to it.
+func removeLeftovers(dest string) error {
+	parent := filepath.Dir(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return fmt.Errorf("read output folder's parent: %w", err)
+	}
+	prefix := tempPrefix(dest)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		if !IsOutput(p) {
+			_ = os.Remove(p) // only if empty
+			continue
+		}
+		lock, err := lockFolder(p)
+		if errors.Is(err, errLocked) {
+			continue
+		}
+		if err == nil {
+			err = removeFolder(p)
+			lock.Close()
+		}
+		if err != nil {
+			return fmt.Errorf("remove what an earlier build left: %w", err)
+		}
+	}
+	return nil
+}
+
+// removeFolder removes folder dir and all it holds, its Marker last, so
+// that a build killed meanwhile leaves a folder the next one still knows
+// as its own to remove.
+func removeFolder(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() != Marker {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return os.RemoveAll(dir)
+}
+
+func (o *DirOutput) hook(step string) {
+	if o.Hook != nil {
+		o.Hook(step)
+	}
 }
 
 // WriteFile writes one file of the site.
@@ -64,6 +176,7 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
+	o.writing.Do(func() { o.hook("writing") })
 	return nil
 }
 
@@ -83,32 +196,62 @@ func (o *DirOutput) Symlink(name, target string) error {
 	return nil
 }
 
-// Commit replaces the destination with the new site. The old one is moved
-// aside first and removed only once the new one is in place.
+// Commit replaces the destination with the new site and removes the
+// previous one. Where the system can (Linux, on most file systems), the
+// two folders are exchanged in one step, so that a reader never finds the
+// destination missing; elsewhere the previous site is moved aside first,
+// leaving a moment without one.
 func (o *DirOutput) Commit() error {
-	old := ""
-	if _, err := os.Lstat(o.dest); err == nil {
-		old = o.tmp + ".old"
-		if err := os.Rename(o.dest, old); err != nil {
-			return fmt.Errorf("replace %s: %w", o.dest, err)
-		}
-	}
-	if err := os.Rename(o.tmp, o.dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, o.dest)
-		}
-		return fmt.Errorf("replace %s: %w", o.dest, err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+	defer o.lock.Close()
+	o.hook("swap")
+	err := exchange(o.tmp, o.dest)
+	switch {
+	case err == nil:
+		// The temporary folder now holds the previous site.
+		o.hook("swapped")
+		if err := removeFolder(o.tmp); err != nil {
 			return fmt.Errorf("remove previous site: %w", err)
 		}
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		// No previous site: nothing to exchange with.
+		if err := os.Rename(o.tmp, o.dest); err != nil {
+			return fmt.Errorf("replace %s: %w", o.dest, err)
+		}
+		o.hook("swapped")
+		return nil
+	case errors.Is(err, errors.ErrUnsupported):
+		return o.commitRenames()
+	}
+	return fmt.Errorf("replace %s: %w", o.dest, err)
+}
+
+// commitRenames replaces the destination in two renames, for systems that
+// cannot exchange two folders: the previous site is moved aside into a
+// temporary folder (named .NAME.new-RANDOM.old, so that the next build
+// removes it if this one is killed), the new one moved in, and the
+// previous one removed.
+func (o *DirOutput) commitRenames() error {
+	old := o.tmp + ".old"
+	if err := os.Rename(o.dest, old); err != nil {
+		return fmt.Errorf("replace %s: %w", o.dest, err)
+	}
+	if err := os.Rename(o.tmp, o.dest); err != nil {
+		_ = os.Rename(old, o.dest)
+		return fmt.Errorf("replace %s: %w", o.dest, err)
+	}
+	o.hook("swapped")
+	if err := removeFolder(old); err != nil {
+		return fmt.Errorf("remove previous site: %w", err)
 	}
 	return nil
 }
 
 // Abort removes the unfinished site, leaving the destination as it was.
-func (o *DirOutput) Abort() error { return os.RemoveAll(o.tmp) }
+func (o *DirOutput) Abort() error {
+	defer o.lock.Close()
+	return removeFolder(o.tmp)
+}
 
 // A MemOutput keeps a rendered site in memory.
 type MemOutput struct {

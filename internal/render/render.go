@@ -25,7 +25,7 @@ package render
 
 import (
 	"bytes"
-	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -290,22 +290,18 @@ func (r *Renderer) file(name string, buf *bytes.Buffer) ([]byte, error) {
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Render writes the whole site to out, on all cores. It stops at the first
-// error.
-func (r *Renderer) Render(out Output) error {
+// error, and when ctx is done, between files, returning ctx's error.
+func (r *Renderer) Render(ctx context.Context, out Output) error {
 	names := r.Names()
-	var (
-		mu    sync.Mutex
-		first error
-		wg    sync.WaitGroup
-	)
+	// A failed file stops the others as an interrupt does.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	var wg sync.WaitGroup
 	next := make(chan string)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for name := range next {
-				mu.Lock()
-				failed := first != nil
-				mu.Unlock()
-				if failed {
+				if ctx.Err() != nil {
 					continue
 				}
 				buf := bufs.Get().(*bytes.Buffer)
@@ -316,19 +312,22 @@ func (r *Renderer) Render(out Output) error {
 				}
 				bufs.Put(buf)
 				if err != nil {
-					mu.Lock()
-					first = cmp.Or(first, err)
-					mu.Unlock()
+					stop(err)
 				}
 			}
 		})
 	}
+feed:
 	for _, name := range names {
-		next <- name
+		select {
+		case next <- name:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
-	return first
+	return context.Cause(ctx)
 }
 
 // index lists every file of the site but the static ones: pages,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io/fs"
 	"os"
@@ -96,7 +97,7 @@ func renderMem(t testing.TB, fsys fs.FS, s *site.Site, opts Options) *MemOutput 
 		t.Fatal(err)
 	}
 	out := NewMemOutput()
-	if err := r.Render(out); err != nil {
+	if err := r.Render(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -221,7 +222,7 @@ func TestThemeSymlinks(t *testing.T) {
 			}
 			out := NewMemOutput()
 			if err == nil {
-				err = r.Render(out)
+				err = r.Render(context.Background(), out)
 			}
 			switch {
 			case tt.want == "" && err != nil:

@@ -20,6 +20,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html"
@@ -252,7 +253,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	for _, p := range st.Pages {
 		s.asked[p.File] = true
 	}
-	last, err := versions.LastChanges(s.opts.Dir, st)
+	last, err := versions.LastChanges(context.Background(), s.opts.Dir, st)
 	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
 		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
 	}
@@ -310,7 +311,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 		return fail(problems)
 	}
 	out := render.NewMemOutput()
-	if err := b.Render(out); err != nil {
+	if err := b.Render(context.Background(), out); err != nil {
 		return fail(site.Problems{{File: "layouts", Line: 1, Msg: err.Error()}})
 	}
 	// The pages are the versions', the live reload script the working

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -82,7 +83,7 @@ func cold(t *testing.T, dir string) (*render.MemOutput, site.Problems) {
 		t.Fatal(err)
 	}
 	out := render.NewMemOutput()
-	if err := r.Render(out); err != nil {
+	if err := r.Render(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	return out, problems

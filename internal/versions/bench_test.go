@@ -2,6 +2,7 @@ package versions
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -76,7 +77,7 @@ func BenchmarkVersions(b *testing.B) {
 					}
 				}
 				if !c.disk {
-					if err := bl.Render(render.NewMemOutput()); err != nil {
+					if err := bl.Render(context.Background(), render.NewMemOutput()); err != nil {
 						b.Fatal(err)
 					}
 					bl.Close()
@@ -86,7 +87,7 @@ func BenchmarkVersions(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := bl.Render(out); err != nil {
+				if err := bl.Render(context.Background(), out); err != nil {
 					b.Fatal(err)
 				}
 				if err := out.Commit(); err != nil {
@@ -148,7 +149,7 @@ func BenchmarkLastChanges(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		changes, err := LastChanges(dir, s)
+		changes, err := LastChanges(context.Background(), dir, s)
 		if err != nil {
 			b.Fatal(err)
 		}

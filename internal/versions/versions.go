@@ -15,6 +15,7 @@ package versions
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -247,8 +248,9 @@ func (b *Build) Close() error {
 }
 
 // Render writes every version to out: /<name>/ each, /latest/, the root
-// page and the Atom feed of changes.
-func (b *Build) Render(out render.Output) error {
+// page and the Atom feed of changes. It stops when ctx is done, between
+// files and between the commits of the history walk, returning ctx's error.
+func (b *Build) Render(ctx context.Context, out render.Output) error {
 	vs := b.Versions
 	all := make([]*render.VersionPages, len(vs))
 	for i, v := range vs {
@@ -275,10 +277,13 @@ func (b *Build) Render(out render.Output) error {
 			}
 			changes := Compare(prev, v)
 			feed[i] = feedEntry{v: v, changes: changes}
-			renderers[i], errs[i] = b.renderVersion(v, all, changes, out)
+			renderers[i], errs[i] = b.renderVersion(ctx, v, all, changes, out)
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
@@ -286,8 +291,8 @@ func (b *Build) Render(out render.Output) error {
 }
 
 // renderVersion writes the version v to out, and returns its Renderer.
-func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
-	last, err := b.lastChanges(v)
+func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
+	last, err := b.lastChanges(ctx, v)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
@@ -317,7 +322,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 			dest = tee{dest, prefixed{out, "latest/"}}
 		}
 	}
-	if err := r.Render(dest); err != nil {
+	if err := r.Render(ctx, dest); err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
 	return r, nil
@@ -325,7 +330,7 @@ func (b *Build) renderVersion(v *Version, all []*render.VersionPages, changes *r
 
 // lastChanges returns the last commit that changed each page file of v;
 // for the working tree, as of HEAD.
-func (b *Build) lastChanges(v *Version) (map[string]render.Change, error) {
+func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]render.Change, error) {
 	commit := v.Commit
 	if commit == nil {
 		c, err := b.repo.Resolve("HEAD")
@@ -334,14 +339,15 @@ func (b *Build) lastChanges(v *Version) (map[string]render.Change, error) {
 		}
 		commit = c
 	}
-	return lastChanges(b.repo, b.prefix, commit, v.Site)
+	return lastChanges(ctx, b.repo, b.prefix, commit, v.Site)
 }
 
 // LastChanges returns the last commit that changed each page of s, a site
 // read from the working tree of the folder source, as of HEAD. It is
 // for unversioned builds, which show it too when they can; the error says
-// why they cannot (no repository, no commits, a shallow clone).
-func LastChanges(source string, s *site.Site) (map[string]render.Change, error) {
+// why they cannot (no repository, no commits, a shallow clone), or is
+// ctx's when ctx is done before the walk over history ends.
+func LastChanges(ctx context.Context, source string, s *site.Site) (map[string]render.Change, error) {
 	repo, err := gitrepo.Open(source)
 	if err != nil {
 		return nil, err
@@ -355,7 +361,7 @@ func LastChanges(source string, s *site.Site) (map[string]render.Change, error) 
 	if err != nil {
 		return nil, err
 	}
-	return lastChanges(repo, prefix, head, s)
+	return lastChanges(ctx, repo, prefix, head, s)
 }
 
 // Head returns the commit HEAD of the repository holding the folder
@@ -369,7 +375,7 @@ func Head(source string) (string, error) {
 	return repo.Head()
 }
 
-func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
+func lastChanges(ctx context.Context, repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
 	repoPath := func(file string) string {
 		if prefix == "." {
 			return file
@@ -384,7 +390,7 @@ func lastChanges(repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *s
 			paths = append(paths, repoPath(p.File))
 		}
 	}
-	changes, err := repo.LastChanges(commit, paths)
+	changes, err := repo.LastChanges(ctx, commit, paths)
 	if err != nil {
 		return nil, err
 	}

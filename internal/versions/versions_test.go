@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -132,7 +133,7 @@ func build(t *testing.T, dir string) (*Build, *render.MemOutput) {
 		}
 	}
 	out := render.NewMemOutput()
-	if err := b.Render(out); err != nil {
+	if err := b.Render(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	return b, out
@@ -411,7 +412,7 @@ func TestVersionErrors(t *testing.T) {
 		clone.write(map[string]string{"site.toml": "[versions]\n[[versions.ref]]\nname = \"q3\"\nref = \"origin/main\"\n"})
 		b, _, err := loadVersions(t, clone.dir, false)
 		if err == nil {
-			err = b.Render(render.NewMemOutput())
+			err = b.Render(context.Background(), render.NewMemOutput())
 		}
 		if err == nil || !strings.Contains(err.Error(), "shallow clone") || !strings.Contains(err.Error(), "git fetch --unshallow") {
 			t.Errorf("error: %v", err)

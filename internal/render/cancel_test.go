@@ -1,0 +1,61 @@
+package render
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+
+	"playbook/internal/gen"
+	"playbook/internal/site"
+)
+
+// cancelling is an Output that cancels a context at its nth file, and
+// counts the files written.
+type cancelling struct {
+	n      int32
+	cancel context.CancelFunc
+	count  atomic.Int32
+}
+
+func (c *cancelling) WriteFile(name string, data []byte) error {
+	if c.count.Add(1) == c.n {
+		c.cancel()
+	}
+	return nil
+}
+
+// TestRenderStopsWhenCancelled cancels a render after a few files: the
+// files being rendered then are finished, no other is started, and Render
+// returns the context's error.
+func TestRenderStopsWhenCancelled(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(200) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	theme, err := Theme(fsys, s.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &cancelling{n: 10, cancel: cancel}
+	if err := r.Render(ctx, out); !errors.Is(err, context.Canceled) {
+		t.Errorf("Render returned %v, want %v", err, context.Canceled)
+	}
+	// Each worker may finish the one file it was rendering.
+	most := int(out.n) + runtime.GOMAXPROCS(0) - 1
+	if got := int(out.count.Load()); got > most {
+		t.Errorf("%d of %d files written after a cancel at the %dth; want at most %d", got, len(r.Names()), out.n, most)
+	}
+}

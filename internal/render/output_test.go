@@ -1,0 +1,193 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// writeOutput writes files into a DirOutput for dest and returns it,
+// not yet committed.
+func writeOutput(t *testing.T, dest string, files map[string]string) *DirOutput {
+	t.Helper()
+	out, err := NewDirOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := out.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// listDir returns the names in dir, sorted.
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// TestCommit replaces a destination in each state it may be in, with the
+// exchange and with the two renames used where it is missing: the new site
+// is there whole with its marker, the previous one is gone, and nothing is
+// left beside it.
+func TestCommit(t *testing.T) {
+	commits := map[string]func(*DirOutput) error{
+		"Commit":      (*DirOutput).Commit,
+		"two renames": (*DirOutput).commitRenames,
+	}
+	before := map[string]func(t *testing.T, dest string){
+		"an earlier output": func(t *testing.T, dest string) {
+			if err := writeOutput(t, dest, map[string]string{"old.html": "old", "index.html": "old"}).Commit(); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"an empty folder": func(t *testing.T, dest string) {
+			if err := os.Mkdir(dest, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"no folder": func(t *testing.T, dest string) {},
+	}
+	for how, commit := range commits {
+		for state, prepare := range before {
+			if how == "two renames" && state == "no folder" {
+				continue // Commit never falls back then: there is nothing to move aside.
+			}
+			t.Run(how+" over "+state, func(t *testing.T) {
+				parent := t.TempDir()
+				dest := filepath.Join(parent, "public")
+				prepare(t, dest)
+				out := writeOutput(t, dest, map[string]string{"index.html": "new", "a/index.html": "new a"})
+				if err := commit(out); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := listDir(t, dest), []string{Marker, "a", "index.html"}; !slices.Equal(got, want) {
+					t.Errorf("output holds %q, want %q", got, want)
+				}
+				if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "new" {
+					t.Errorf("index.html = %q, want the new site's", b)
+				}
+				if !IsOutput(dest) {
+					t.Error("the output has no marker")
+				}
+				if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
+					t.Errorf("left beside the output: %q", got)
+				}
+			})
+		}
+	}
+}
+
+// TestCommitSteps follows a commit over an earlier output step by step:
+// at no step is the destination missing, and its hook sees the previous
+// site before the swap and the new one after.
+func TestCommitSteps(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := writeOutput(t, dest, map[string]string{"index.html": "old"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	out := writeOutput(t, dest, nil)
+	var steps []string
+	out.Hook = func(step string) {
+		b, err := os.ReadFile(filepath.Join(dest, "index.html"))
+		steps = append(steps, step+": "+string(b))
+		if err != nil {
+			t.Errorf("at %s the output is not whole: %v", step, err)
+		}
+	}
+	if err := out.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.WriteFile("other.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"writing: old", "swap: old", "swapped: new"}
+	if !slices.Equal(steps, want) {
+		t.Errorf("steps %q, want %q", steps, want)
+	}
+}
+
+// TestLeftoversRemoved leaves beside an output what builds killed at each
+// step leave, and things that are not ours: the next build removes its
+// own leftovers only.
+func TestLeftoversRemoved(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	if err := writeOutput(t, dest, map[string]string{"index.html": "old"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	mkdir := func(name string, files ...string) {
+		dir := filepath.Join(parent, name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(f), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	mkdir(".public.new-1", Marker, "index.html")     // killed while writing
+	mkdir(".public.new-2.old", Marker, "index.html") // killed between two renames
+	mkdir(".public.new-3")                           // killed before its marker
+	mkdir(".public.new-4", "index.html")             // not ours: no marker
+	mkdir(".site.new-5", Marker, "index.html")       // another output's
+	mkdir("notes", Marker)
+	out, err := NewDirOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".public.new-4", ".site.new-5", "notes", "public"}
+	if got := listDir(t, parent); !slices.Equal(got, want) {
+		t.Errorf("beside the output: %q, want %q", got, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(parent, ".public.new-4", "index.html")); !strings.Contains(string(b), "index.html") {
+		t.Error("a folder without the marker was changed")
+	}
+}
+
+// TestTwoBuildsAtOnce starts a second build into a destination while a
+// first one writes: the second leaves the first's folder alone, and the
+// first swaps its whole site in.
+func TestTwoBuildsAtOnce(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	first := writeOutput(t, dest, map[string]string{"index.html": "first"})
+	second := writeOutput(t, dest, map[string]string{"index.html": "second"})
+	if err := first.WriteFile("a/index.html", []byte("first a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := listDir(t, dest), []string{Marker, "a", "index.html"}; !slices.Equal(got, want) {
+		t.Errorf("the first build's output holds %q, want %q", got, want)
+	}
+	if err := second.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "second" {
+		t.Errorf("index.html = %q, want the second build's", b)
+	}
+	if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("left beside the output: %q", got)
+	}
+}
