@@ -265,3 +265,19 @@ func mustParse(t testing.TB, c *Converter, src string) *Doc {
 	}
 	return d
 }
+
+// TestRefusedDocRendersNothing checks that a page beyond a limit gets no
+// HTML and no text: goldmark never parses it, not even to render.
+func TestRefusedDocRendersNothing(t *testing.T) {
+	c := New(Options{})
+	d, err := c.Parse([]byte(strings.Repeat("> ", MaxNesting+1) + "deep\n"))
+	if err == nil {
+		t.Fatal("not refused")
+	}
+	if html, err := c.RenderString(d); html != "" || err != nil {
+		t.Errorf("Render = %q, %v; want nothing", html, err)
+	}
+	if text := c.Text(d); text != "" {
+		t.Errorf("Text = %q, want nothing", text)
+	}
+}
