@@ -20,8 +20,8 @@ import (
 // id: added, removed, moved (another file) and changed, grouped by type.
 // For promises and behaviours it shows the changed wording word by word.
 // prev is nil for the first version.
-func Compare(prev, v *Version) *render.Changes {
-	c := &render.Changes{}
+func Compare(prev, v *Version) *render.WhatChanged {
+	c := &render.WhatChanged{}
 	if prev == nil {
 		return c
 	}
@@ -161,7 +161,7 @@ func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
 		for _, g := range p.Gaps {
 			gaps = append(gaps, fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours))
 		}
-		f["Competitor"], f["Gaps"] = p.Name, strings.Join(gaps, "; ")
+		f["Competitor"], f["Gaps"] = p.CompetitorName, strings.Join(gaps, "; ")
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
 	case site.TypePersona:
