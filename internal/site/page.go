@@ -274,3 +274,12 @@ func (p *Page) Ancestors() []*Page {
 	}
 	return as
 }
+
+// TitleID returns the id of the page's title, as its "# title" heading has
+// it on a Git host; "" if the title is not a heading of the page.
+func (p *Page) TitleID() string {
+	if p.Doc == nil {
+		return ""
+	}
+	return p.Doc.TitleID
+}
