@@ -33,6 +33,16 @@ func page(t *testing.T, out *MemOutput, name string) string {
 	return string(b)
 }
 
+// between returns the text of s after the first start, up to the next end.
+func between(s, start, end string) (string, bool) {
+	_, after, ok := strings.Cut(s, start)
+	if !ok {
+		return "", false
+	}
+	in, _, ok := strings.Cut(after, end)
+	return in, ok
+}
+
 // TestNotFoundPage: the 404 page points to what every reader has, on a
 // phone too: the home page and the menu's pages, not a sidebar.
 func TestNotFoundPage(t *testing.T) {
@@ -51,5 +61,39 @@ func TestNotFoundPage(t *testing.T) {
 	}
 	if strings.Contains(html, "on the left") {
 		t.Error("404.html points to a sidebar on the left, which phones do not show")
+	}
+}
+
+// TestMetaLine: a page's facts are one short line (owner, reviewed, the
+// stale mark); the review interval, tags and edit link are folded below.
+func TestMetaLine(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"site.toml":           "edit_url = \"https://git.example.com/edit/{path}\"\n",
+		"content/_index.md":   "# Home\n",
+		"content/guides/a.md": "+++\ntitle = \"A\"\nowner = \"Sales Ops\"\nreviewed = 2025-01-01\nreview_every = \"90d\"\ntags = [\"onboarding\"]\n+++\nText.\n",
+	}, Options{})
+	html := page(t, out, "guides/a/index.html")
+	line, ok := between(html, `<p class="meta-line">`, "</p>")
+	if !ok {
+		t.Fatal("the page has no meta line")
+	}
+	for _, want := range []string{"Sales Ops", `<time datetime="2025-01-01">1 Jan 2025</time>`, "Review overdue"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the meta line lacks %q: %s", want, line)
+		}
+	}
+	for _, folded := range []string{"90d", "onboarding", "Edit this page"} {
+		if strings.Contains(line, folded) {
+			t.Errorf("the meta line shows %q, which belongs folded: %s", folded, line)
+		}
+	}
+	more, ok := between(html, `<details class="meta-more">`, "</details>")
+	if !ok {
+		t.Fatal("the page has no folded facts")
+	}
+	for _, want := range []string{"every 90d", `href="../../tags/onboarding/"`, "Edit this page"} {
+		if !strings.Contains(more, want) {
+			t.Errorf("the folded facts lack %q: %s", want, more)
+		}
 	}
 }
