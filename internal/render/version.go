@@ -189,3 +189,43 @@ func (d *Data) VersionLink(version, url string) string {
 	}
 	return site.Rel(v.Name+"/"+d.URL, version+"/"+strings.TrimPrefix(url, "/"))
 }
+
+// A VersionBanner tells the reader of a version other than the latest
+// which version they are reading, and leads to the latest.
+type VersionBanner struct {
+	// Label is the label of the version shown, Latest the latest's.
+	Label, Latest string
+	// Href is this page in the latest version, else that version's home.
+	Href string
+	// Missing says the page is not in the latest version.
+	Missing bool
+	// Newer says the version shown is newer than the latest: one not
+	// yet published, as the working tree is.
+	Newer bool
+}
+
+// Banner returns the banner of a page of a version that is not the
+// latest, or nil: on the latest version and in a build without versions.
+func (d *Data) Banner() *VersionBanner {
+	v := d.r.opts.Version
+	if v == nil {
+		return nil
+	}
+	var b *VersionBanner
+	newer := false
+	for _, l := range d.Switcher() {
+		switch {
+		case l.Latest && l.Current:
+			return nil
+		case l.Latest:
+			b = &VersionBanner{Latest: l.Label, Href: l.Href, Missing: l.Missing}
+		case l.Current:
+			// Versions are listed newest first.
+			newer = b == nil
+		}
+	}
+	if b != nil {
+		b.Label, b.Newer = v.Label, newer
+	}
+	return b
+}
