@@ -97,3 +97,47 @@ func TestMetaLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPromisePage: the promise page lists each related page once, the
+// behaviours in the chain with their summaries, the rest before the
+// pager; a gap names who closes it, the promise's owner.
+func TestPromisePage(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"content/_index.md": "# Home\n",
+		"content/promises/fast.md": "+++\ntitle = \"Fast\"\npromise = \"Hear back today.\"\nexpectation = \"A call before 6 pm.\"\n" +
+			"channels = [\"van livery\"]\nowner = \"Service Ops\"\n+++\nText.\n",
+		"content/promises/slow.md":          "+++\ntitle = \"Slow\"\npromise = \"Later.\"\n+++\n",
+		"content/behaviours/sales/quote.md": "+++\ntitle = \"Quote\"\ndescription = \"Quote in writing, same day.\"\nstage = \"sales\"\nfulfils = [\"fast\"]\n+++\n",
+		"content/faqs/when.md":              "+++\nquestion = \"When?\"\npromises = [\"fast\"]\n+++\n",
+	}, Options{})
+	html := page(t, out, "promises/fast/index.html")
+	main, ok := between(html, "<main", "</main>")
+	if !ok {
+		t.Fatal("no <main>")
+	}
+	for _, tt := range []struct {
+		what, text string
+		want       int
+	}{
+		{"the sales behaviour", `href="../../behaviours/sales/quote/"`, 1},
+		{"its summary", `<span class="step-summary">Quote in writing, same day.</span>`, 1},
+		{"the FAQ", `href="../../faqs/when/"`, 1},
+		{"the channels", "van livery", 1},
+		{"the title", ">Fast<", 1},
+		{"who closes the service gap", "To close it: Service Ops, who owns this promise.", 1},
+	} {
+		if n := strings.Count(main, tt.text); n != tt.want {
+			t.Errorf("%s (%s) is on the page %d times, want %d", tt.what, tt.text, n, tt.want)
+		}
+	}
+	faq, pager := strings.Index(main, `href="../../faqs/when/"`), strings.Index(main, `class="pager"`)
+	if pager < 0 || faq > pager {
+		t.Errorf("the related FAQ (at %d) is not before the pager (at %d)", faq, pager)
+	}
+	if strings.Contains(main, "Service behaviours") || strings.Contains(main, "Sales behaviours") {
+		t.Error("the behaviours are listed again below the chain")
+	}
+	if slow := page(t, out, "promises/slow/index.html"); !strings.Contains(slow, "No owner is named to close it") {
+		t.Error("a gap of a promise without an owner does not say that nobody owns closing it")
+	}
+}
