@@ -141,3 +141,41 @@ func TestPromisePage(t *testing.T) {
 		t.Error("a gap of a promise without an owner does not say that nobody owns closing it")
 	}
 }
+
+// TestHomePage: the home page starts with its start list, then the
+// chain's health in one line leading to Alignment; each count is shown
+// once.
+func TestHomePage(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"content/_index.md":               "+++\ntitle = \"Home\"\nstart = [\"week\", \"fast\"]\n+++\nWelcome.\n",
+		"content/guides/week.md":          "+++\ntitle = \"Your first week\"\ndescription = \"Read this first.\"\n+++\n",
+		"content/promises/fast.md":        "+++\ntitle = \"Fast\"\npromise = \"Fast.\"\nexpectation = \"Soon.\"\n+++\n",
+		"content/promises/slow.md":        "+++\ntitle = \"Slow\"\npromise = \"Slow.\"\nexpectation = \"Later.\"\n+++\n",
+		"content/behaviours/sales/a.md":   "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\n+++\n",
+		"content/behaviours/service/b.md": "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n",
+	}, Options{})
+	html := page(t, out, "index.html")
+	start, ok := between(html, `<section class="start"`, "</section>")
+	if !ok {
+		t.Fatal("the home page has no start list")
+	}
+	week, fast := strings.Index(start, `<a href="guides/week/">Your first week</a><p>Read this first.</p>`), strings.Index(start, `<a href="promises/fast/">Fast</a>`)
+	if week < 0 || fast < week {
+		t.Errorf("the start list does not list the first week, then the promise, in order:\n%s", start)
+	}
+	if s, w := strings.Index(html, `<section class="start"`), strings.Index(html, "Welcome."); s > w {
+		t.Error("the start list comes after the home page's text")
+	}
+	health, ok := between(html, `<p class="chain-health">`, "</p>")
+	if !ok {
+		t.Fatal("the home page has no line on the chain's health")
+	}
+	for _, want := range []string{`<a href="alignment/">1 of 2 promises connected to the front line</a>`, `<span class="badge badge-disconnected">1 disconnected</span>`} {
+		if !strings.Contains(health, want) {
+			t.Errorf("the chain's health lacks %s:\n%s", want, health)
+		}
+	}
+	if strings.Contains(html, `class="stat`) {
+		t.Error("the home page still shows count tiles")
+	}
+}
