@@ -65,6 +65,36 @@ type Changes struct {
 	// both empty for the first version.
 	Against, Before string
 	Groups          []ChangeGroup
+	// Summary is what a reader looks for first.
+	Summary ChangeSummary
+}
+
+// A ChangeSummary is what a reader of What changed looks for first.
+type ChangeSummary struct {
+	// Risks are the promises whose chain opened a gap: a side no
+	// behaviour keeps any more, or a new promise with a gap.
+	Risks []StatusChange
+	// StatusChanges are the other promises whose chain status changed.
+	StatusChanges []StatusChange
+	// Reworded are the promises whose promise or expectation changed.
+	Reworded []ChangedPage
+	// BehavioursAdded and BehavioursRemoved are behaviours new in this
+	// version and gone from it (their URLs in the version before).
+	BehavioursAdded, BehavioursRemoved []ChangedPage
+}
+
+// Empty reports whether the summary has nothing to say.
+func (s ChangeSummary) Empty() bool {
+	return len(s.Risks)+len(s.StatusChanges)+len(s.Reworded)+len(s.BehavioursAdded)+len(s.BehavioursRemoved) == 0
+}
+
+// A StatusChange is a promise's chain status before and now.
+type StatusChange struct {
+	Title, URL string
+	// From is the status in the version before ("sales gap"), empty for
+	// a promise new in this version; To is the status now. FromClass and
+	// ToClass are the same as CSS classes ("sales-gap").
+	From, FromClass, To, ToClass string
 }
 
 // A ChangeGroup is the changes to the pages of one type.
