@@ -6,6 +6,10 @@
 // files of a commit through FS (an fs.FS, so that site.Load reads a version
 // as it reads a folder), and ask LastChanges which commit last touched each
 // file: one walk over history, shared by every version asked about.
+//
+// Builds and previews of the working tree, versioned or not, use the
+// functions of a folder: Head, to tell that a commit was made, and
+// LastChanges, for when each page's file last changed and by whom.
 package gitrepo
 
 import (
@@ -252,9 +256,11 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	return &treeFS{repo: r, root: t, when: c.When}, nil
 }
 
-// A Change is the last commit that touched a file.
+// A Change is the last commit that touched a file, as a page shows it
+// (themes read .Commit, .When and .Author).
 type Change struct {
-	Short  string
+	// Commit is the commit's short hash.
+	Commit string
 	When   time.Time
 	Author string
 }
@@ -302,7 +308,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 		for _, p := range changed {
 			if want[p] {
 				delete(want, p)
-				out[p] = Change{Short: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
+				out[p] = Change{Commit: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
 			}
 		}
 	}

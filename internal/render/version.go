@@ -2,11 +2,10 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
-	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
@@ -29,34 +28,13 @@ type VersionPages struct {
 	Name, Label string
 	// Latest marks the version also published as latest/.
 	Latest bool
-	// IDs maps each page's PageKey to its URL in this version.
+	// IDs maps each page's site.PageKey to its URL in this version.
 	IDs map[string]string
-	// Files maps each page's FileKey to its URL: a page whose id changed
+	// Files maps each page's site.FileKey to its URL: a page whose id changed
 	// is found by its file.
 	Files map[string]string
 	// URLs holds every page URL of the version, for generated pages.
 	URLs map[string]bool
-}
-
-// PageKey is what makes a page the same page in another version: its id,
-// and its type (an id taken over by another kind of page is another page).
-func PageKey(p *site.Page) string { return kind(p) + "\x00" + p.ID }
-
-// FileKey is a page's file, with its type.
-func FileKey(p *site.Page) string { return kind(p) + "\x00" + p.File }
-
-func kind(p *site.Page) string {
-	if p.IsSection {
-		return "section"
-	}
-	return p.Type
-}
-
-// A Change is the last commit that changed a file.
-type Change struct {
-	Commit string
-	When   time.Time
-	Author string
 }
 
 // Changes is what changed in a version since the version before it.
@@ -153,9 +131,9 @@ func (d *Data) Switcher() []SwitchLink {
 	for _, o := range v.All {
 		target, ok := "", false
 		if d.Page != nil {
-			target, ok = o.IDs[PageKey(d.Page)]
+			target, ok = o.IDs[site.PageKey(d.Page)]
 			if !ok {
-				target, ok = o.Files[FileKey(d.Page)]
+				target, ok = o.Files[site.FileKey(d.Page)]
 			}
 		} else {
 			ok = o.URLs[d.URL] || inEveryVersion(d.Kind)
@@ -190,7 +168,7 @@ func inEveryVersion(kind string) bool {
 func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 	t := r.layouts[name]
 	if t == nil {
-		return nil, fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+		return nil, missingLayout(name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
@@ -200,7 +178,7 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 }
 
 // LastChange returns the last commit that changed the page, or nil.
-func (d *Data) LastChange() *Change {
+func (d *Data) LastChange() *gitrepo.Change {
 	if d.Page == nil {
 		return nil
 	}

@@ -100,11 +100,11 @@ func Compare(prev, v *Version) *render.Changes {
 // page whose id changed, the page of the same type at the same file,
 // unless from has a page of that one's id.
 func samePage(s, from *site.Site, p *site.Page) *site.Page {
-	same := func(a, b *site.Page) bool { return a != nil && b != nil && render.PageKey(a) == render.PageKey(b) }
+	same := func(a, b *site.Page) bool { return a != nil && b != nil && site.PageKey(a) == site.PageKey(b) }
 	if q := s.ByID(p.ID); q != nil && same(p, q) {
 		return q
 	}
-	if q := s.ByFile(p.File); q != nil && render.FileKey(q) == render.FileKey(p) && !same(from.ByID(q.ID), q) {
+	if q := s.ByFile(p.File); q != nil && site.FileKey(q) == site.FileKey(p) && !same(from.ByID(q.ID), q) {
 		return q
 	}
 	return nil
