@@ -25,7 +25,7 @@ func Head(dir string) (string, error) {
 // working tree show it on pages; the error says why they cannot (no
 // repository, no commits, a shallow clone), or is ctx's when ctx is done
 // before the walk over history ends.
-func LastChanges(ctx context.Context, dir string, files []string) (map[string]Change, error) {
+func LastChanges(ctx context.Context, dir string, files []string) (map[string]LastChange, error) {
 	repo, err := Open(dir)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func LastChanges(ctx context.Context, dir string, files []string) (map[string]Ch
 
 // LastChangesIn is LastChanges as of commit c, for files given as paths
 // from the folder prefix of the repository (see Prefix).
-func (r *Repo) LastChangesIn(ctx context.Context, c *Commit, prefix string, files []string) (map[string]Change, error) {
+func (r *Repo) LastChangesIn(ctx context.Context, c *Commit, prefix string, files []string) (map[string]LastChange, error) {
 	repoPath := func(file string) string {
 		if prefix == "." {
 			return file
@@ -59,7 +59,7 @@ func (r *Repo) LastChangesIn(ctx context.Context, c *Commit, prefix string, file
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]Change{}
+	out := map[string]LastChange{}
 	for _, f := range files {
 		if c, ok := changes[repoPath(f)]; ok {
 			out[f] = c

@@ -256,9 +256,9 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	return &treeFS{repo: r, root: t, when: c.When}, nil
 }
 
-// A Change is the last commit that touched a file, as a page shows it
+// A LastChange is the last commit that touched a file, as a page shows it
 // (themes read .Commit, .When and .Author).
-type Change struct {
+type LastChange struct {
 	// Commit is the commit's short hash.
 	Commit string
 	When   time.Time
@@ -269,7 +269,7 @@ type Change struct {
 // repository root) that exists at commit c, the newest commit up to c that
 // changed it. It walks history once, newest first, and stops as soon as
 // every path has its commit, or when ctx is done, with ctx's error.
-func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[string]Change, error) {
+func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[string]LastChange, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	want := map[string]bool{}
@@ -277,7 +277,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 		want[p] = true
 	}
 	dir := commonDir(paths)
-	out := map[string]Change{}
+	out := map[string]LastChange{}
 	iter, err := r.repo.Log(&git.LogOptions{From: c.c.Hash, Order: git.LogOrderCommitterTime})
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
@@ -308,7 +308,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 		for _, p := range changed {
 			if want[p] {
 				delete(want, p)
-				out[p] = Change{Commit: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
+				out[p] = LastChange{Commit: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
 			}
 		}
 	}

@@ -59,10 +59,10 @@ type Options struct {
 	Now time.Time
 	// LastChange gives the last commit that changed each page's file (a
 	// path from the site root), when the site is in a Git repository.
-	LastChange map[string]gitrepo.Change
+	LastChange map[string]gitrepo.LastChange
 	// Version, if set, is the version this site is of, in a versioned
 	// build: pages show it and a switcher, and a What changed page is added.
-	Version *Version
+	Version *VersionInfo
 	// Bodies, if set, keeps the HTML of pages' Markdown from one Renderer
 	// to the next, so that only changed pages are rendered again.
 	Bodies *BodyCache

@@ -9,9 +9,9 @@ import (
 	"playbook/internal/site"
 )
 
-// Version is what the pages of one version of a versioned build know of
+// VersionInfo is what the pages of one version of a versioned build know of
 // the versions published beside it.
-type Version struct {
+type VersionInfo struct {
 	// Name is the version's folder ("2026-q3"), Label its display name.
 	Name, Label string
 	// Commit is the short hash the version was built from; empty for the
@@ -20,7 +20,7 @@ type Version struct {
 	// All lists every version published, newest first, this one included.
 	All []*VersionPages
 	// Changes is the What changed page of this version.
-	Changes *Changes
+	Changes *WhatChanged
 }
 
 // VersionPages is a version as the switcher sees it.
@@ -37,8 +37,8 @@ type VersionPages struct {
 	URLs map[string]bool
 }
 
-// Changes is what changed in a version since the version before it.
-type Changes struct {
+// WhatChanged is what changed in a version since the version before it.
+type WhatChanged struct {
 	// Against is the label of the previous version, Before its name;
 	// both empty for the first version.
 	Against, Before string
@@ -103,7 +103,7 @@ type FieldDiff struct {
 }
 
 // Empty reports whether nothing changed.
-func (c *Changes) Empty() bool { return len(c.Groups) == 0 }
+func (c *WhatChanged) Empty() bool { return len(c.Groups) == 0 }
 
 // A SwitchLink is an entry of the version switcher.
 type SwitchLink struct {
@@ -117,7 +117,7 @@ type SwitchLink struct {
 }
 
 // Version returns the version of a versioned build, or nil.
-func (d *Data) Version() *Version { return d.r.opts.Version }
+func (d *Data) Version() *VersionInfo { return d.r.opts.Version }
 
 // Switcher links this page to the same page in every version: the page
 // with the same id and type, else of the same type at the same file, else
@@ -178,7 +178,7 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 }
 
 // LastChange returns the last commit that changed the page, or nil.
-func (d *Data) LastChange() *gitrepo.Change {
+func (d *Data) LastChange() *gitrepo.LastChange {
 	if d.Page == nil {
 		return nil
 	}

@@ -84,7 +84,7 @@ type Server struct {
 	themeDirty bool
 	// last is when each page last changed in Git, as of commit head,
 	// for the page files asked about.
-	last  map[string]gitrepo.Change
+	last  map[string]gitrepo.LastChange
 	head  string
 	asked map[string]bool
 
@@ -123,13 +123,13 @@ func New(src fs.FS, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// A Change says what a rebuild changed, for the browsers to catch up.
-type Change int
+// A Refresh says what a rebuild changed, for the browsers to catch up.
+type Refresh int
 
 // The changes a rebuild makes.
 const (
 	// Nothing: the build failed, or nothing that shows changed.
-	Nothing Change = iota
+	Nothing Refresh = iota
 	// Styles: only stylesheets changed; a page can swap them in place.
 	Styles
 	// Pages: pages must be loaded again.
@@ -140,7 +140,7 @@ const (
 // paths from the site root) changed; nil means everything. It returns what
 // browsers must do. The error is for a theme that cannot be used; the last
 // good snapshot stays served.
-func (s *Server) Rebuild(changed []string) (Change, error) {
+func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
@@ -276,9 +276,9 @@ func (s *Server) swap(sn *snapshot) {
 }
 
 // rebuildVersions builds every version into memory; see Options.Versions.
-func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, error) {
+func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, error) {
 	cfg, problems := site.ParseConfig(readFile(s.src, site.ConfigFile))
-	fail := func(problems site.Problems) (Change, error) {
+	fail := func(problems site.Problems) (Refresh, error) {
 		if s.snap.Load() == nil {
 			// Nothing to serve under the overlay: the caller says why.
 			return Nothing, errors.New(problemsText(problems))
@@ -345,7 +345,7 @@ func readFile(fsys fs.FS, name string) []byte {
 	return b
 }
 
-func (c Change) event() string {
+func (c Refresh) event() string {
 	if c == Styles {
 		return "css"
 	}

@@ -119,16 +119,16 @@ func (l *loadState) readPages() {
 	parallel(len(l.files), func(i int) {
 		file := l.files[i]
 		r := l.cache.get(file)
-		if r == nil && l.opts.Shared != nil {
+		if r == nil && l.opts.ParseCache != nil {
 			// Versions of a site share most files: parse each content once.
 			r = &readResult{}
 			if src, ok := l.readFile(file, &r.problems); ok {
 				key := l.sharedKey(file, src)
-				if shared := l.opts.Shared.get(key); shared != nil {
+				if shared := l.opts.ParseCache.get(key); shared != nil {
 					r = shared
 				} else {
 					r.page, r.rels = l.parsePage(file, src, &r.problems)
-					l.opts.Shared.put(key, r)
+					l.opts.ParseCache.put(key, r)
 				}
 			}
 			l.cache.put(file, r)

@@ -158,8 +158,8 @@ type Page struct {
 	Question string
 	Audience string
 
-	// Name is a competitor's name (front matter "competitor").
-	Name string
+	// CompetitorName is a competitor's name (front matter "competitor").
+	CompetitorName string
 	// Gaps are the differences between a competitor's offer and ours.
 	Gaps []Gap
 

@@ -21,8 +21,8 @@ import (
 // For promises and behaviours it shows the changed wording word by word,
 // and a promise's chain status as badges; a summary comes first (see
 // summarize). prev is nil for the first version.
-func Compare(prev, v *Version) *render.Changes {
-	c := &render.Changes{}
+func Compare(prev, v *Version) *render.WhatChanged {
+	c := &render.WhatChanged{}
 	if prev == nil {
 		return c
 	}
@@ -165,7 +165,7 @@ func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
 		for _, g := range p.Gaps {
 			gaps = append(gaps, fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours))
 		}
-		f["Competitor"], f["Gaps"] = p.Name, strings.Join(gaps, "; ")
+		f["Competitor"], f["Gaps"] = p.CompetitorName, strings.Join(gaps, "; ")
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
 	case site.TypePersona:

@@ -197,12 +197,12 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
 	var problems site.Problems
-	var shared site.Shared
+	var shared site.ParseCache
 	for _, v := range vs {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: &shared})
 		for _, p := range ps {
 			p.Msg += " (version " + v.Name + ")"
 			problems = append(problems, p)
@@ -264,7 +264,7 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 }
 
 // renderVersion writes the version v to out, and returns its Renderer.
-func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
+func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
 	last, err := b.lastChanges(ctx, v)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
@@ -279,7 +279,7 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 	}
 	r, err := render.New(v.Site, render.Options{
 		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies, LastChange: last,
-		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
+		Version: &render.VersionInfo{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
@@ -303,7 +303,7 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 
 // lastChanges returns the last commit that changed each page file of v;
 // for the working tree, as of HEAD.
-func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]gitrepo.Change, error) {
+func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]gitrepo.LastChange, error) {
 	commit := v.Commit
 	if commit == nil {
 		c, err := b.repo.Resolve("HEAD")
