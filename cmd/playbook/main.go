@@ -5,6 +5,7 @@
 //
 //	playbook build [--source DIR] [--dest DIR] [--drafts] [--force]
 //	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
+//	playbook check [--source DIR] [--format text|json|github] [--strict]
 //	playbook version
 //
 // See README.md for the content format and site.toml.
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "playbook", version)
 		return exitOK
@@ -71,6 +74,8 @@ func usage(w io.Writer) {
                                                           build the site
   playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
                                                           preview the site, rebuilt as files change
+  playbook check [--source DIR] [--format text|json|github] [--strict]
+                                                          check the site, writing nothing
   playbook version                                        print the version
 `)
 }
