@@ -186,6 +186,7 @@ func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, too
 	fmt.Fprintf(w, "Built %s into %s in %s\n", t.pages(), dest, took.Round(time.Millisecond))
 	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
 	fmt.Fprintf(w, "  %s to the front line\n", t.chain())
+	fmt.Fprintf(w, "  %s\n", trustScore(s.ReviewStatus()))
 	fmt.Fprintf(w, "  %s, %s\n", plural(problems.Warnings(), "warning"), plural(problems.Errors(), "error"))
 }
 
@@ -223,6 +224,15 @@ func (t tally) pages() string {
 
 func (t tally) chain() string {
 	return fmt.Sprintf("%d of %d promises connected", t.connected, t.promises)
+}
+
+// trustScore says how many pages were reviewed within their interval.
+func trustScore(r *site.ReviewStatus) string {
+	if r.Score.Total == 0 {
+		return "Trust Score: no page has a review interval"
+	}
+	return fmt.Sprintf("Trust Score %d%%: %d of %d pages reviewed within their interval, %d overdue",
+		r.Score.Percent(), r.Score.Reviewed, r.Score.Total, r.OverdueCount())
 }
 
 func plural(n int, word string) string {
@@ -287,7 +297,11 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 			latest = ", also at latest/"
 		}
 		t := tallySite(v.Site)
-		fmt.Fprintf(stdout, "  %s: %s, %s; from %s%s\n", v.Name, t.pages(), t.chain(), from, latest)
+		trust := ""
+		if r := v.Site.ReviewStatus(); r.Score.Total > 0 {
+			trust = fmt.Sprintf(", Trust Score %d%%", r.Score.Percent())
+		}
+		fmt.Fprintf(stdout, "  %s: %s, %s%s; from %s%s\n", v.Name, t.pages(), t.chain(), trust, from, latest)
 	}
 	fmt.Fprintf(stdout, "  %s, %s\n", plural(warns, "warning"), plural(errs, "error"))
 	return exitOK
