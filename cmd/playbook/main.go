@@ -6,6 +6,7 @@
 //	playbook build [--source DIR] [--dest DIR] [--drafts] [--force]
 //	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
 //	playbook check [--source DIR] [--format text|json|github] [--strict]
+//	playbook review [--source DIR] FILE...
 //	playbook version
 //
 // See README.md for the content format and site.toml.
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], stdout, stderr)
+	case "review":
+		return runReview(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "playbook", version)
 		return exitOK
@@ -76,6 +79,7 @@ func usage(w io.Writer) {
                                                           preview the site, rebuilt as files change
   playbook check [--source DIR] [--format text|json|github] [--strict]
                                                           check the site, writing nothing
+  playbook review [--source DIR] FILE...                  mark pages reviewed today
   playbook version                                        print the version
 `)
 }
