@@ -7,6 +7,7 @@
 //	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
 //	playbook check [--source DIR] [--format text|json|github] [--strict]
 //	playbook review [--source DIR] FILE...
+//	playbook new site DIR | playbook new [--source DIR] TYPE "Title" | playbook new --list
 //	playbook version
 //
 // See README.md for the content format and site.toml.
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runCheck(ctx, args[1:], stdout, stderr)
 	case "review":
 		return runReview(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "playbook", version)
 		return exitOK
@@ -80,6 +83,8 @@ func usage(w io.Writer) {
   playbook check [--source DIR] [--format text|json|github] [--strict]
                                                           check the site, writing nothing
   playbook review [--source DIR] FILE...                  mark pages reviewed today
+  playbook new site DIR                                   start a new playbook in DIR
+  playbook new [--source DIR] TYPE "Title"                add a page of a type (new --list shows them)
   playbook version                                        print the version
 `)
 }
