@@ -130,3 +130,59 @@ func TestCheckVersions(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, out, stderr)
 	}
 }
+
+// TestCheckNewSince commits a site with a broken link and a chain gap,
+// then changes it: lines move above the old problems, and one new broken
+// link is added. Only the new one is reported.
+func TestCheckNewSince(t *testing.T) {
+	repo := t.TempDir()
+	old := with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n")
+	gittest.WriteFiles(t, repo, old)
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gittest.Git(t, repo, when, "init", "-q", "-b", "main")
+	gittest.Git(t, repo, when, "add", ".")
+	gittest.Git(t, repo, when, "commit", "-q", "-m", "one")
+	gittest.WriteFiles(t, repo, map[string]string{"content/a.md": "# A\n\nMore text.\n\n[x](missing.md)\n\n[y](gone.md)\n"})
+	gittest.Git(t, repo, when.Add(time.Hour), "commit", "-q", "-am", "two")
+
+	code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "HEAD~1")
+	if want := "content/a.md:7:1: broken link \"gone.md\": no page or file at content/gone.md\n"; code != exitContent || out != want {
+		t.Errorf("exit %d, output\n%s\nwant\n%s%s", code, out, want, stderr)
+	}
+	if !strings.Contains(stderr, "new since HEAD~1 (2 already there)") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	// At HEAD every problem is already there: the old warning passes
+	// --strict.
+	if code, out, _ := checkCmd(t, "--source", repo, "--new-since", "main", "--strict"); code != exitOK || out != "" {
+		t.Errorf("against main: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := checkCmd(t, "--source", repo, "--new-since", "no-such-ref"); code != exitUsage {
+		t.Errorf("a missing ref: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestCheckDue(t *testing.T) {
+	today := time.Now().Format(time.DateOnly)
+	dir := writeSite(t, map[string]string{
+		"site.toml":         "[review]\nevery = \"30d\"\n",
+		"content/_index.md": "+++\nreviewed = " + today + "\n+++\n",
+		"content/a.md":      "+++\ntitle = \"A\"\nowner = \"Ann\"\nreviewed = 2020-01-01\n+++\n",
+		"content/b.md":      "+++\ntitle = \"B\"\nowner = \"Bob\"\nreviewed = " + today + "\n+++\n",
+	})
+	code, out, stderr := checkCmd(t, "--source", dir, "--due", "7d")
+	if code != exitOK || !strings.HasPrefix(out, "Ann: 1 due\n  content/a.md: overdue since 2020-01-31") || strings.Contains(out, "Bob") {
+		t.Errorf("exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, _ = checkCmd(t, "--source", dir, "--due", "31d", "--format", "json")
+	var got []struct {
+		Owner string
+		Pages []struct{ File string }
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != exitOK || err != nil || len(got) != 2 || got[1].Owner != "Bob" || got[1].Pages[0].File != "content/b.md" {
+		t.Errorf("exit %d, %v\n%s", code, err, out)
+	}
+	if code, _, _ := checkCmd(t, "--source", dir, "--due", "soon"); code != exitUsage {
+		t.Errorf("a bad interval: exit %d", code)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // The formats problems are written in.
@@ -117,4 +118,78 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// jsonOwnerDue is an owner's pages due for review, as the JSON format
+// writes them.
+type jsonOwnerDue struct {
+	Owner string    `json:"owner"`
+	Pages []jsonDue `json:"pages"`
+}
+
+type jsonDue struct {
+	File  string `json:"file"`
+	Title string `json:"title"`
+	// Reviewed and Due are dates (2026-11-27), empty when never reviewed.
+	Reviewed string `json:"reviewed"`
+	Due      string `json:"due"`
+	Overdue  bool   `json:"overdue"`
+}
+
+// WriteDue writes the pages due for review, grouped by owner (see
+// Site.DueBy), in FormatText or FormatJSON: a reminder a weekly job can
+// mail to each owner.
+func WriteDue(w io.Writer, format string, due []OwnerDue, now time.Time) error {
+	switch format {
+	case FormatJSON:
+		out := []jsonOwnerDue{}
+		for _, o := range due {
+			jo := jsonOwnerDue{Owner: o.Owner}
+			for _, d := range o.Pages {
+				jo.Pages = append(jo.Pages, jsonDue{File: d.Page.File, Title: d.Page.Title,
+					Reviewed: dateOrEmpty(d.Page.Reviewed), Due: dateOrEmpty(d.When), Overdue: d.Overdue})
+			}
+			out = append(out, jo)
+		}
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(b, '\n'))
+		return err
+	case FormatText:
+		var b strings.Builder
+		if len(due) == 0 {
+			b.WriteString("No page is due for review.\n")
+		}
+		for _, o := range due {
+			owner := o.Owner
+			if owner == "" {
+				owner = "No owner"
+			}
+			fmt.Fprintf(&b, "%s: %d due\n", owner, len(o.Pages))
+			for _, d := range o.Pages {
+				var when string
+				switch {
+				case d.When.IsZero():
+					when = "never reviewed"
+				case d.Overdue:
+					when = fmt.Sprintf("overdue since %s (%d days)", d.When.Format(time.DateOnly), d.DaysOverdue(now))
+				default:
+					when = "due " + d.When.Format(time.DateOnly)
+				}
+				fmt.Fprintf(&b, "  %s: %s (%s)\n", printable(d.Page.File), when, d.Page.Title)
+			}
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	return fmt.Errorf("--due writes %s or %s, not %q", FormatText, FormatJSON, format)
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

@@ -2,6 +2,8 @@ package site
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -151,5 +153,57 @@ func TestReviewStatusFigures(t *testing.T) {
 	}
 	if r.OverdueCount() != 4 {
 		t.Errorf("%d overdue, want 4", r.OverdueCount())
+	}
+}
+
+// TestWriteDueGolden lists what is due within 30 days of 2026-11-01 on a
+// small site, in each format, against testdata/due.FORMAT.
+func TestWriteDueGolden(t *testing.T) {
+	s := loadReview(t, map[string]string{
+		"site.toml":                  "[review]\nevery = \"180d\"\n",
+		"content/promises/_index.md": "+++\nowner = \"Marketing\"\nreview_every = \"90d\"\n+++\n",
+		"content/promises/fresh.md":  "+++\npromise = \"p\"\nreviewed = 2026-10-01\n+++\n",
+		"content/promises/old.md":    "+++\ntitle = \"Old\"\npromise = \"p\"\nreviewed = 2026-04-01\n+++\n",
+		"content/promises/soon.md":   "+++\ntitle = \"Soon\"\npromise = \"p\"\nowner = \"Sales\"\nreviewed = 2026-08-15\n+++\n",
+		"content/guides/never.md":    "# Never\n",
+	})
+	due := s.DueBy(reviewNow.AddDate(0, 0, 30))
+	for _, format := range []string{FormatText, FormatJSON} {
+		t.Run(format, func(t *testing.T) {
+			var b strings.Builder
+			if err := WriteDue(&b, format, due, reviewNow); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "due."+format)
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("output differs from %s (go test -update to accept):\n%s", golden, b.String())
+			}
+		})
+	}
+}
+
+func TestNewSinceMatchesByCheckFileAndMessage(t *testing.T) {
+	old := Problems{
+		{File: "a.md", Line: 3, Msg: "broken link", Check: "broken-link"},
+		{File: "b.md", Line: 1, Msg: "gap", Check: "chain-gap", Warning: true},
+	}
+	now := Problems{
+		{File: "a.md", Line: 9, Msg: "broken link", Check: "broken-link"},  // moved: old
+		{File: "a.md", Line: 12, Msg: "broken link", Check: "broken-link"}, // a second one: new
+		{File: "b.md", Line: 1, Msg: "gap", Check: "chain-gap", Warning: true},
+		{File: "c.md", Line: 1, Msg: "gap", Check: "chain-gap", Warning: true}, // another file: new
+	}
+	got := now.NewSince(old)
+	if len(got) != 2 || got[0].Line != 12 || got[1].File != "c.md" {
+		t.Errorf("got %v", got)
 	}
 }
