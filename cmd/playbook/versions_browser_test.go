@@ -179,11 +179,16 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	checkPromisePage(b, "latest/", title, versionsNewWording)
 	b.openMissing(srv.URL+gone, base+"q1/")
 	waitInTab(b, "q1's own 404 page", browserStepTimeout,
-		`(document.querySelector("details.versions summary")?.textContent ?? "").trim().startsWith("q1")`,
+		`(document.querySelector("details.versions summary")?.textContent ?? "").trim().startsWith("Version q1")`,
 		`document.querySelector("details.versions summary")?.textContent`)
 	b.stylesLoaded("q1's 404 page")
 	// The root's copy, opened where it lies, leads to latest/ too.
 	b.openNotFound(base+"404.html", http.StatusOK, base+"latest/")
+
+	// 7. On phones, What changed and a page under the switcher fit the
+	// window, with the title and the switcher whole; axe finds nothing
+	// there either.
+	checkVersionedPages(b, base+"q2/changes/", base+"q1/promises/"+id+"/")
 
 	t.Logf("whole test took %v", time.Since(start).Round(time.Millisecond))
 }
@@ -345,7 +350,7 @@ func checkSwitcher(b *chromeTab, page, version string, commits map[string]string
 	if want := commits[version]; len(commit) < 7 || !strings.HasPrefix(want, commit) {
 		b.t.Errorf("%s: the switcher shows commit %q, want a prefix of %s's %s", page, commit, version, want)
 	}
-	if want := version + " " + commit; summary != want {
+	if want := "Version " + version + " " + commit; summary != want {
 		b.t.Errorf("%s: the switcher summary reads %q, want %q", page, summary, want)
 	}
 	current := tabValue(b, page+": current switcher entry", chromedp.Evaluate[[]string](
