@@ -76,7 +76,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// Pages show when they last changed, if the site is in a repository
 	// with its history; a plain folder or a shallow clone goes without.
-	last, err := versions.LastChanges(ctx, *source, s)
+	last, err := gitrepo.LastChanges(ctx, *source, s.PageFiles())
 	if ctx.Err() != nil {
 		return interrupted(stderr, *dest)
 	}
@@ -244,7 +244,7 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 	dest := w.dest
 	type loaded struct {
 		b        *versions.Build
-		problems []versions.Problem
+		problems site.Problems
 		err      error
 	}
 	l, err := await(ctx, func() loaded {
@@ -260,15 +260,10 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		return exitContent
 	}
 	defer b.Close()
-	errs, warns := 0, 0
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
-		if p.Warning {
-			warns++
-		} else {
-			errs++
-		}
 	}
+	errs, warns := problems.Errors(), problems.Warnings()
 	if errs > 0 {
 		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
 		return exitContent

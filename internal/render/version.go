@@ -2,17 +2,16 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
-	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
-// Version is what the pages of one version of a versioned build know of
+// VersionInfo is what the pages of one version of a versioned build know of
 // the versions published beside it.
-type Version struct {
+type VersionInfo struct {
 	// Name is the version's folder ("2026-q3"), Label its display name.
 	Name, Label string
 	// Commit is the short hash the version was built from; empty for the
@@ -21,7 +20,7 @@ type Version struct {
 	// All lists every version published, newest first, this one included.
 	All []*VersionPages
 	// Changes is the What changed page of this version.
-	Changes *Changes
+	Changes *WhatChanged
 }
 
 // VersionPages is a version as the switcher sees it.
@@ -29,38 +28,17 @@ type VersionPages struct {
 	Name, Label string
 	// Latest marks the version also published as latest/.
 	Latest bool
-	// IDs maps each page's PageKey to its URL in this version.
+	// IDs maps each page's site.PageKey to its URL in this version.
 	IDs map[string]string
-	// Files maps each page's FileKey to its URL: a page whose id changed
+	// Files maps each page's site.FileKey to its URL: a page whose id changed
 	// is found by its file.
 	Files map[string]string
 	// URLs holds every page URL of the version, for generated pages.
 	URLs map[string]bool
 }
 
-// PageKey is what makes a page the same page in another version: its id,
-// and its type (an id taken over by another kind of page is another page).
-func PageKey(p *site.Page) string { return kind(p) + "\x00" + p.ID }
-
-// FileKey is a page's file, with its type.
-func FileKey(p *site.Page) string { return kind(p) + "\x00" + p.File }
-
-func kind(p *site.Page) string {
-	if p.IsSection {
-		return "section"
-	}
-	return p.Type
-}
-
-// A Change is the last commit that changed a file.
-type Change struct {
-	Commit string
-	When   time.Time
-	Author string
-}
-
-// Changes is what changed in a version since the version before it.
-type Changes struct {
+// WhatChanged is what changed in a version since the version before it.
+type WhatChanged struct {
 	// Against is the label of the previous version, Before its name;
 	// both empty for the first version.
 	Against, Before string
@@ -95,7 +73,7 @@ type FieldDiff struct {
 }
 
 // Empty reports whether nothing changed.
-func (c *Changes) Empty() bool { return len(c.Groups) == 0 }
+func (c *WhatChanged) Empty() bool { return len(c.Groups) == 0 }
 
 // A SwitchLink is an entry of the version switcher.
 type SwitchLink struct {
@@ -109,7 +87,7 @@ type SwitchLink struct {
 }
 
 // Version returns the version of a versioned build, or nil.
-func (d *Data) Version() *Version { return d.r.opts.Version }
+func (d *Data) Version() *VersionInfo { return d.r.opts.Version }
 
 // Switcher links this page to the same page in every version: the page
 // with the same id and type, else of the same type at the same file, else
@@ -123,9 +101,9 @@ func (d *Data) Switcher() []SwitchLink {
 	for _, o := range v.All {
 		target, ok := "", false
 		if d.Page != nil {
-			target, ok = o.IDs[PageKey(d.Page)]
+			target, ok = o.IDs[site.PageKey(d.Page)]
 			if !ok {
-				target, ok = o.Files[FileKey(d.Page)]
+				target, ok = o.Files[site.FileKey(d.Page)]
 			}
 		} else {
 			ok = o.URLs[d.URL] || inEveryVersion(d.Kind)
@@ -160,7 +138,7 @@ func inEveryVersion(kind string) bool {
 func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 	t := r.layouts[name]
 	if t == nil {
-		return nil, fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+		return nil, missingLayout(name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
@@ -170,7 +148,7 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 }
 
 // LastChange returns the last commit that changed the page, or nil.
-func (d *Data) LastChange() *Change {
+func (d *Data) LastChange() *gitrepo.LastChange {
 	if d.Page == nil {
 		return nil
 	}

@@ -157,8 +157,8 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		r.promises = f.strings("promises")
 		require("question", p.Question)
 	case TypeCompetitor:
-		p.Name = f.string("competitor")
-		require("competitor", p.Name)
+		p.CompetitorName = f.string("competitor")
+		require("competitor", p.CompetitorName)
 		for _, t := range f.tables("gaps") {
 			g := Gap{Area: tableString(t, "area"), Theirs: tableString(t, "theirs"), Ours: tableString(t, "ours")}
 			if g.Area == "" {

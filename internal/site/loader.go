@@ -135,15 +135,15 @@ type loadState struct {
 	configKey string
 }
 
-// Shared holds pages read by the Loads of several versions of one site, so
+// ParseCache holds pages read by the Loads of several versions of one site, so
 // that a file with the same path and content, read with the same
 // settings, is parsed once. Its zero value is ready to use.
-type Shared struct {
+type ParseCache struct {
 	files fileCache
 }
 
-func (s *Shared) get(key string) *readResult    { return s.files.get(key) }
-func (s *Shared) put(key string, r *readResult) { s.files.put(key, r) }
+func (s *ParseCache) get(key string) *readResult    { return s.files.get(key) }
+func (s *ParseCache) put(key string, r *readResult) { s.files.put(key, r) }
 
 // sharedKey identifies a file's content read with this Load's settings.
 func (l *loadState) sharedKey(file string, src []byte) string {

@@ -154,8 +154,8 @@ type Page struct {
 	Question string
 	Audience string
 
-	// Name is a competitor's name (front matter "competitor").
-	Name string
+	// CompetitorName is a competitor's name (front matter "competitor").
+	CompetitorName string
 	// Gaps are the differences between a competitor's offer and ours.
 	Gaps []Gap
 
@@ -218,6 +218,36 @@ type GapRef struct {
 // HasFile reports whether p is read from a file of its own: a section
 // without an index file is not.
 func (p *Page) HasFile() bool { return !p.IsSection || p.File != p.sectionDir }
+
+// PageKey is what makes a page the same page in another version of the
+// site: its id, and its type (an id taken over by another kind of page is
+// another page).
+func PageKey(p *Page) string { return pageKind(p) + "\x00" + p.ID }
+
+// FileKey is a page's file, with its type: a page whose id changed between
+// versions is still found by its file.
+func FileKey(p *Page) string { return pageKind(p) + "\x00" + p.File }
+
+// pageKind is a page's type, or "section".
+func pageKind(p *Page) string {
+	if p.IsSection {
+		return "section"
+	}
+	return p.Type
+}
+
+// PageFiles returns the files the pages of s are read from, in reading
+// order. A section without an index file has none: its folder is no file
+// whose history could be asked about.
+func (s *Site) PageFiles() []string {
+	var files []string
+	for _, p := range s.Pages {
+		if p.HasFile() {
+			files = append(files, p.File)
+		}
+	}
+	return files
+}
 
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }

@@ -171,6 +171,48 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:3: front matter: did not find expected ',' or ']'`},
 		},
 		{
+			// The YAML decoder gives a syntax error's line, not its column.
+			name:  "badly indented YAML names its line",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\n  summary: B\n---\n"),
+			want:  []string{`content/a.md:3: front matter: mapping values are not allowed in this context`},
+		},
+		{
+			name:  "a badly indented YAML list item names its line",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\ntags:\n  - a\n - b\n---\n"),
+			want:  []string{`content/a.md:5: front matter: did not find expected key`},
+		},
+		{
+			name:  "a duplicate YAML key names both lines of the file",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\nsummary: S\ntitle: B\n---\n"),
+			want:  []string{`content/a.md:4:1: front matter: mapping key "title" already defined at line 2`},
+		},
+		{
+			name: "a duplicate YAML key in a nested table names its line and column",
+			files: with(chainSite(), "content/competitors/acme.md",
+				"---\ngaps:\n  - area: price\n    note: cheap\n    area: speed\n---\n"),
+			want: []string{`content/competitors/acme.md:5:5: front matter: mapping key "area" already defined at line 3`},
+		},
+		{
+			name:  "a YAML value of the wrong type names its line and column",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\nweight:   heavy\n---\n"),
+			want:  []string{`content/a.md:3:11: weight: want a whole number, got "heavy"`},
+		},
+		{
+			name:  "a YAML list item of the wrong type names its own line and column",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\ntags:\n  - a\n  - {x: 1}\n---\n"),
+			want:  []string{`content/a.md:5:5: tags: want a list of text, found a table in it`},
+		},
+		{
+			name:  "a YAML setting of a wrong value names its line and column",
+			files: with(chainSite(), "content/behaviours/x.md", "---\nfulfils: [fast]\nstage:  delivery\n---\n"),
+			want:  []string{`content/behaviours/x.md:3:9: stage: "delivery" is not a stage (want "sales" or "service")`},
+		},
+		{
+			name:  "YAML front matter that is a list names its line",
+			files: with(chainSite(), "content/a.md", "---\n- a\n- b\n---\n"),
+			want:  []string{`content/a.md:2: front matter: cannot unmarshal !!seq into map[string]interface {}`},
+		},
+		{
 			name: "a page that cannot be read is reported once, not by every link and relation to it",
 			files: with(chainSite(),
 				"content/promises/fast.md", "+++\npromise = \n+++\n",

@@ -327,7 +327,7 @@ func (p *Page) reviewOverdue(now time.Time) bool {
 	if p.ReviewEvery.IsZero() {
 		return false
 	}
-	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.After(p.Reviewed))
+	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.AddTo(p.Reviewed))
 }
 
 // compareNav orders pages by weight (weighted ones first), then title.
