@@ -1,14 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -185,8 +188,35 @@ func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, too
 	}
 	fmt.Fprintf(w, "Built %s into %s in %s\n", t.pages(), dest, took.Round(time.Millisecond))
 	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
-	fmt.Fprintf(w, "  %s to the front line\n", t.chain())
-	fmt.Fprintf(w, "  %s, %s\n", plural(problems.Warnings(), "warning"), plural(problems.Errors(), "error"))
+	if t.promises > 0 {
+		fmt.Fprintf(w, "  %s to the front line\n", t.chain())
+	}
+	fmt.Fprintf(w, "  %s, %s\n", warningsByCheck(problems), plural(problems.Errors(), "error"))
+}
+
+// warningsByCheck counts the warnings and says how many each check found,
+// most first, so that a team bringing in a handbook sees what to work
+// down: "12 warnings (9 broken-link, 3 chain-gap)".
+func warningsByCheck(problems site.Problems) string {
+	n := problems.Warnings()
+	if n == 0 {
+		return plural(0, "warning")
+	}
+	counts := map[string]int{}
+	for _, p := range problems {
+		if p.Warning {
+			counts[cmp.Or(p.Check, "other")]++
+		}
+	}
+	checks := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(checks, func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
+	})
+	parts := make([]string, len(checks))
+	for i, c := range checks {
+		parts[i] = fmt.Sprintf("%d %s", counts[c], c)
+	}
+	return fmt.Sprintf("%s (%s)", plural(n, "warning"), strings.Join(parts, ", "))
 }
 
 // A tally counts what a site holds, for the summary.
@@ -287,8 +317,12 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 			latest = ", also at latest/"
 		}
 		t := tallySite(v.Site)
-		fmt.Fprintf(stdout, "  %s: %s, %s; from %s%s\n", v.Name, t.pages(), t.chain(), from, latest)
+		chain := ""
+		if t.promises > 0 {
+			chain = ", " + t.chain()
+		}
+		fmt.Fprintf(stdout, "  %s: %s%s; from %s%s\n", v.Name, t.pages(), chain, from, latest)
 	}
-	fmt.Fprintf(stdout, "  %s, %s\n", plural(warns, "warning"), plural(errs, "error"))
+	fmt.Fprintf(stdout, "  %s, %s\n", warningsByCheck(problems), plural(errs, "error"))
 	return exitOK
 }

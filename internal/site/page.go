@@ -185,6 +185,9 @@ type Page struct {
 	sectionDir string
 	// bodyLine is the line of the file where the Markdown body starts.
 	bodyLine int
+	// derivedID marks an id made of the file name, not given in front
+	// matter.
+	derivedID bool
 	// fm locates front matter keys for problems.
 	fm *frontMatter
 }
@@ -277,4 +280,13 @@ func (p *Page) Ancestors() []*Page {
 		as = append([]*Page{a}, as...)
 	}
 	return as
+}
+
+// TitleID returns the id of the page's title, as its "# title" heading has
+// it on a Git host; "" if the title is not a heading of the page.
+func (p *Page) TitleID() string {
+	if p.Doc == nil {
+		return ""
+	}
+	return p.Doc.TitleID
 }
