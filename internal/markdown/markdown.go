@@ -68,7 +68,7 @@ func New(opts Options) *Converter {
 			extension.Footnote,
 			extension.Typographer,
 			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
 				highlighting.WithGuessLanguage(false),
 			),
 			alerts{},

@@ -31,9 +31,18 @@ func TestRender(t *testing.T) {
 			want: []string{"<blockquote>\n<p>Just a quote</p>"},
 		},
 		{
+			name: "each table scrolls in a focusable box named by its place",
+			src:  "| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |\n",
+			want: []string{
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1"><table>`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 2"><table>`,
+				"</table></div>",
+			},
+		},
+		{
 			name: "raw HTML is escaped by default",
 			src:  "Hi <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n",
-			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", `<pre class="raw-html"><code>&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;`},
+			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", `<pre tabindex="0" class="raw-html"><code>&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;`},
 			not:  []string{"<script>", "<div onclick"},
 		},
 		{
@@ -68,7 +77,7 @@ func TestRender(t *testing.T) {
 		{
 			name: "code is highlighted with classes",
 			src:  "```go\nfunc f() {}\n```\n",
-			want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`},
+			want: []string{`<pre tabindex="0" class="chroma">`, `<span class="kd">func</span>`},
 			not:  []string{"style="},
 		},
 		{

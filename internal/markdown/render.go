@@ -1,13 +1,11 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
-	"strings"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -21,6 +19,7 @@ type nodeRenderer struct {
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.renderHeading)
+	reg.Register(east.KindTable, r.renderTable)
 	if !r.unsafe {
 		reg.Register(ast.KindRawHTML, r.renderRawHTML)
 		reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
@@ -46,6 +45,38 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node
 	return ast.WalkContinue, nil
 }
 
+// renderTable puts a table in a box of its own that scrolls sideways and
+// takes the keyboard focus, so that a wide table never widens the page.
+// The rows are goldmark's.
+func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		// The region is named by the table's place in the page, so that
+		// each landmark has its own name.
+		n := 0
+		root := node
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		ast.Walk(root, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && m.Kind() == east.KindTable {
+				n++
+				if m == node {
+					return ast.WalkStop, nil
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		fmt.Fprintf(w, `<div class="table-wrap" tabindex="0" role="region" aria-label="Table %d"><table`, n)
+		if node.Attributes() != nil {
+			html.RenderAttributes(w, node, extension.TableAttributeFilter)
+		}
+		w.WriteString(">\n")
+	} else {
+		w.WriteString("</table></div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
 func (r *nodeRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		segs := node.(*ast.RawHTML).Segments
@@ -62,7 +93,7 @@ func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.No
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.HTMLBlock)
-	w.WriteString(`<pre class="raw-html"><code>`)
+	w.WriteString(`<pre tabindex="0" class="raw-html"><code>`)
 	for i := 0; i < n.Lines().Len(); i++ {
 		line := n.Lines().At(i)
 		w.Write(util.EscapeHTML(line.Value(src)))
@@ -74,53 +105,20 @@ func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.No
 	return ast.WalkSkipChildren, nil
 }
 
-// HighlightCSS returns the stylesheet for highlighted code: the light chroma
-// style by default, and the dark one under prefers-color-scheme: dark or an
-// explicit data-theme="dark" on the html element.
-func HighlightCSS(light, dark string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := writeStyleCSS(&buf, light, ""); err != nil {
-		return nil, err
+// focusablePre wraps highlighted code in a pre that takes the keyboard focus,
+// so that a reader without a mouse can scroll a wide block sideways.
+type focusablePre struct{}
+
+func (focusablePre) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre tabindex="0"` + styleAttr + `><code>`
 	}
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := writeStyleCSS(&buf, dark, `html:not([data-theme="light"]) `); err != nil {
-		return nil, err
-	}
-	buf.WriteString("}\n")
-	if err := writeStyleCSS(&buf, dark, `html[data-theme="dark"] `); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return `<pre` + styleAttr + `>`
 }
 
-func writeStyleCSS(buf *bytes.Buffer, name, scope string) error {
-	style, ok := styles.Registry[strings.ToLower(name)]
-	if !ok {
-		return fmt.Errorf("unknown highlight style %q", name)
+func (focusablePre) End(code bool) string {
+	if code {
+		return `</code></pre>`
 	}
-	var css bytes.Buffer
-	if err := chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(&css, style); err != nil {
-		return fmt.Errorf("write %s css: %w", name, err)
-	}
-	// Chroma writes one rule per line, each starting with its selector; the
-	// pre background comes from the page's own code style, not the theme's.
-	for _, line := range strings.Split(css.String(), "\n") {
-		if i := strings.Index(line, "*/ "); i >= 0 {
-			line = line[i+3:]
-		}
-		if !strings.HasPrefix(line, ".") {
-			continue
-		}
-		if strings.HasPrefix(line, ".bg ") || strings.HasPrefix(line, ".chroma {") {
-			continue
-		}
-		buf.WriteString(scope + line + "\n")
-	}
-	return nil
-}
-
-// StyleExists reports whether chroma knows the named style.
-func StyleExists(name string) bool {
-	_, ok := styles.Registry[strings.ToLower(name)]
-	return ok
+	return `</pre>`
 }

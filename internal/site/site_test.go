@@ -839,3 +839,27 @@ func TestTitleFromFirstHeading(t *testing.T) {
 		})
 	}
 }
+
+func TestConfigLanguage(t *testing.T) {
+	for _, c := range []struct {
+		name, toml, want string
+		bad              bool
+	}{
+		{"no language is English", `title = "x"`, "en", false},
+		{"a region tag is kept", `language = "fr-CA"`, "fr-CA", false},
+		{"a sentence is refused on its line", "title = \"x\"\nlanguage = \"French please\"", "", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, ps := ParseConfig([]byte(c.toml))
+			if c.bad {
+				if len(ps) != 1 || ps[0].Line != 2 || !strings.Contains(ps[0].Msg, "language") {
+					t.Errorf("problems %v, want one about language on line 2", ps)
+				}
+				return
+			}
+			if len(ps) > 0 || cfg.Language != c.want {
+				t.Errorf("language %q, problems %v; want %q and none", cfg.Language, ps, c.want)
+			}
+		})
+	}
+}
