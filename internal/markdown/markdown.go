@@ -79,7 +79,7 @@ func New(opts Options) *Converter {
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
 		),
 	)
 	return &Converter{md: md, unsafe: opts.Unsafe}
@@ -113,8 +113,32 @@ type Doc struct {
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
 	Links []*Link
-	// IDs holds every id a fragment may point at: headings and footnotes.
+	// IDs holds every id a fragment may point at: headings, footnotes,
+	// and the ids and <a name>s of raw HTML.
 	IDs map[string]bool
+	// Warnings lists what renders, but likely not as its author meant, in
+	// order.
+	Warnings []Warning
+}
+
+// A WarningKind says what a Warning is about.
+type WarningKind int
+
+const (
+	// WarnHTML is raw HTML that safe mode shows as text or drops.
+	WarnHTML WarningKind = iota + 1
+	// WarnShortcode is a Hugo shortcode that is not rendered.
+	WarnShortcode
+)
+
+// A Warning is something in a document that renders, but likely not as
+// its author meant.
+type Warning struct {
+	Kind WarningKind
+	Pos  Pos
+	Msg  string
+	// off is the offset in the source Pos is made from.
+	off int
 }
 
 // A Heading is a heading of a document.
@@ -132,7 +156,8 @@ type Pos struct {
 
 // A Link is a link or image destination in a document.
 type Link struct {
-	// Dest is the destination as written.
+	// Dest is the destination as written (in raw HTML, with its
+	// character references decoded).
 	Dest string
 	// Image reports whether the link is an image.
 	Image bool
@@ -157,6 +182,8 @@ func setDest(n ast.Node, dest string) {
 		n.Destination = []byte(dest)
 	case *ast.Image:
 		n.Destination = []byte(dest)
+	case *htmlLink:
+		n.dest = dest
 	}
 }
 
@@ -200,6 +227,18 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+		case *ast.RawHTML, *ast.HTMLBlock:
+			r := rawInfo(n)
+			for _, l := range r.links {
+				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), node: l})
+			}
+			for _, id := range r.ids {
+				d.IDs[id] = true
+			}
+			for _, w := range r.warnings {
+				w.Pos = d.posOf(w.off)
+				d.warn(w)
+			}
 		}
 	})
 	if title != nil {
@@ -209,11 +248,22 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	return d, nil
 }
 
+// warn adds w to d's warnings, unless d already has one saying the same:
+// a page's hundred <div>s are one warning, at the first.
+func (d *Doc) warn(w Warning) {
+	for _, o := range d.Warnings {
+		if o.Kind == w.Kind && o.Msg == w.Msg {
+			return
+		}
+	}
+	d.Warnings = append(d.Warnings, w)
+}
+
 // parse parses src, removes the title heading (the first "# heading" at
 // the top level, or only a leading one if titled) and returns it, and
-// calls visit for every heading, footnote, and link or image whose
-// destination has no scheme, in document order. Render relies on that
-// order to find a released Doc's links again.
+// calls visit for every heading, footnote, raw HTML node, and link or
+// image whose destination has no scheme, in document order. Render relies
+// on that order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
 	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -226,14 +276,20 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 			break
 		}
 	}
+	hs := &htmlState{src: src, unsafe: c.unsafe}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			hs.leave(n)
 			return ast.WalkContinue, nil
 		}
+		hs.enter(n)
 		if !c.unsafe && n.Attributes() != nil {
 			keepSafeAttributes(n)
 		}
 		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			hs.filter(n)
+			visit(n)
 		case *ast.Link:
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
@@ -304,6 +360,7 @@ func (d *Doc) pos(n ast.Node) Pos {
 
 // posOf returns the line and column of byte offset off in the source.
 func (d *Doc) posOf(off int) Pos {
+	off = min(off, len(d.src))
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
 }
@@ -317,13 +374,20 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 	if root == nil {
 		// Released: parse again, and set the links as they were set.
 		i := 0
+		set := func(n ast.Node) {
+			if i < len(d.Links) && d.Links[i].url != "" {
+				setDest(n, d.Links[i].url)
+			}
+			i++
+		}
 		root, _ = c.parse(d.src, d.titled, func(n ast.Node) {
 			switch n.(type) {
 			case *ast.Link, *ast.Image:
-				if i < len(d.Links) && d.Links[i].url != "" {
-					setDest(n, d.Links[i].url)
+				set(n)
+			case *ast.RawHTML, *ast.HTMLBlock:
+				for _, l := range rawInfo(n).links {
+					set(l)
 				}
-				i++
 			}
 		})
 	}
