@@ -28,6 +28,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -358,11 +359,13 @@ func (d *Doc) pos(n ast.Node) Pos {
 	return d.posOf(off)
 }
 
-// posOf returns the line and column of byte offset off in the source.
+// posOf returns the line and column of byte offset off in the source. The
+// column counts characters, as an editor does, not bytes: in a line of
+// Japanese each character is three bytes.
 func (d *Doc) posOf(off int) Pos {
 	off = min(off, len(d.src))
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
-	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
+	return Pos{Line: i + 1, Col: utf8.RuneCount(d.src[d.lineStarts[i]:off]) + 1}
 }
 
 // Render writes the HTML of d to w. A document refused by Parse has none.

@@ -161,7 +161,7 @@ func TestRawHTMLLinks(t *testing.T) {
 // at its line and column, once for each tag name.
 func TestRawHTMLWarnings(t *testing.T) {
 	c := New(Options{})
-	d := mustParse(t, c, "<div>\nx\n</div>\n\nabc <div>y</div> <a href=\"javascript:x\">z</a>\n")
+	d := mustParse(t, c, "<div>\nx\n</div>\n\n日本語 <div>y</div> <a href=\"javascript:x\">z</a>\n")
 	var got []string
 	for _, w := range d.Warnings {
 		got = append(got, strconv.Itoa(w.Pos.Line)+":"+strconv.Itoa(w.Pos.Col)+": "+w.Msg)
