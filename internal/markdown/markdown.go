@@ -73,6 +73,7 @@ func New(opts Options) *Converter {
 				highlighting.WithGuessLanguage(false),
 			),
 			alerts{},
+			hugo{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -244,6 +245,10 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	})
 	if title != nil {
 		d.Title = plainText(title, src)
+	}
+	for _, w := range shortcodeWarnings(d.root, src) {
+		w.Pos = d.posOf(w.off)
+		d.warn(w)
 	}
 	d.lineStarts = nil
 	return d, nil
