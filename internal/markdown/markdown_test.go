@@ -52,6 +52,11 @@ func TestRender(t *testing.T) {
 			want: []string{"<p>{{&lt; figure"},
 		},
 		{
+			name: "emoji codes",
+			src:  "Well done :+1: :tada:\n",
+			want: []string{"Well done &#x1f44d; &#x1f389;"},
+		},
+		{
 			name: "block attributes set a block's id and class, and only those",
 			src:  "A lead paragraph.\n{.lead #intro style=\"position:fixed\" onclick=\"x()\"}\n\n- a\n\n{.checklist}\n",
 			want: []string{`<p class="lead" id="intro">A lead paragraph.</p>`, `<ul class="checklist">`},
