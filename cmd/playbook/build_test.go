@@ -227,7 +227,7 @@ func TestBuildShowsLastChange(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	page, _ := os.ReadFile(filepath.Join(dest, "guides", "a", "index.html"))
-	if !strings.Contains(string(page), `<dt>Changed</dt><dd><time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
+	if !strings.Contains(string(page), `last changed <time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
 		t.Error("the page does not show its last change")
 	}
 	plain := writeSite(t, goodSite)

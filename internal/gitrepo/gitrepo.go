@@ -224,6 +224,27 @@ func (r *Repo) Tags(pattern string) ([]string, error) {
 	return names, err
 }
 
+// TagSubject returns the first line of the message of the annotated tag
+// name ("Q4 2026" for git tag -a playbook-2026-q4 -m "Q4 2026"), or ""
+// for a lightweight tag or one with no message.
+func (r *Repo) TagSubject(name string) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref, err := r.repo.Tag(name)
+	if err != nil {
+		return "", fmt.Errorf("tag %q: %w", name, err)
+	}
+	t, err := r.repo.TagObject(ref.Hash())
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return "", nil // a lightweight tag names the commit itself
+	}
+	if err != nil {
+		return "", fmt.Errorf("tag %q: %w", name, err)
+	}
+	subject, _, _ := strings.Cut(strings.TrimSpace(t.Message), "\n")
+	return strings.TrimSpace(subject), nil
+}
+
 // FS returns the files of commit c.
 func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	r.mu.Lock()

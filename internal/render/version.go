@@ -43,6 +43,36 @@ type WhatChanged struct {
 	// both empty for the first version.
 	Against, Before string
 	Groups          []ChangeGroup
+	// Summary is what a reader looks for first.
+	Summary ChangeSummary
+}
+
+// A ChangeSummary is what a reader of What changed looks for first.
+type ChangeSummary struct {
+	// Risks are the promises whose chain opened a gap: a side no
+	// behaviour keeps any more, or a new promise with a gap.
+	Risks []StatusChange
+	// StatusChanges are the other promises whose chain status changed.
+	StatusChanges []StatusChange
+	// Reworded are the promises whose promise or expectation changed.
+	Reworded []ChangedPage
+	// BehavioursAdded and BehavioursRemoved are behaviours new in this
+	// version and gone from it (their URLs in the version before).
+	BehavioursAdded, BehavioursRemoved []ChangedPage
+}
+
+// Empty reports whether the summary has nothing to say.
+func (s ChangeSummary) Empty() bool {
+	return len(s.Risks)+len(s.StatusChanges)+len(s.Reworded)+len(s.BehavioursAdded)+len(s.BehavioursRemoved) == 0
+}
+
+// A StatusChange is a promise's chain status before and now.
+type StatusChange struct {
+	Title, URL string
+	// From is the status in the version before ("sales gap"), empty for
+	// a promise new in this version; To is the status now. FromClass and
+	// ToClass are the same as CSS classes ("sales-gap").
+	From, FromClass, To, ToClass string
 }
 
 // A ChangeGroup is the changes to the pages of one type.
@@ -166,4 +196,44 @@ func (d *Data) VersionLink(version, url string) string {
 		return d.Rel(url)
 	}
 	return site.Rel(v.Name+"/"+d.URL, version+"/"+strings.TrimPrefix(url, "/"))
+}
+
+// A VersionBanner tells the reader of a version other than the latest
+// which version they are reading, and leads to the latest.
+type VersionBanner struct {
+	// Label is the label of the version shown, Latest the latest's.
+	Label, Latest string
+	// Href is this page in the latest version, else that version's home.
+	Href string
+	// Missing says the page is not in the latest version.
+	Missing bool
+	// Newer says the version shown is newer than the latest: one not
+	// yet published, as the working tree is.
+	Newer bool
+}
+
+// Banner returns the banner of a page of a version that is not the
+// latest, or nil: on the latest version and in a build without versions.
+func (d *Data) Banner() *VersionBanner {
+	v := d.r.opts.Version
+	if v == nil {
+		return nil
+	}
+	var b *VersionBanner
+	newer := false
+	for _, l := range d.Switcher() {
+		switch {
+		case l.Latest && l.Current:
+			return nil
+		case l.Latest:
+			b = &VersionBanner{Latest: l.Label, Href: l.Href, Missing: l.Missing}
+		case l.Current:
+			// Versions are listed newest first.
+			newer = b == nil
+		}
+	}
+	if b != nil {
+		b.Label, b.Newer = v.Label, newer
+	}
+	return b
 }

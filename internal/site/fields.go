@@ -80,6 +80,10 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		f.errorf("type", "type: a section index (%s) has no type; set the type of its pages in site.toml [types]", name)
 	}
 	rel := p.readTypeFields(f)
+	if p.IsSection && dir == ContentDir {
+		// The home page's own key: where a new reader starts.
+		rel.start = f.strings("start")
+	}
 	p.Params = f.unused()
 	return p, rel
 }
@@ -117,6 +121,7 @@ func (l *loadState) typeOf(dir string, f *frontMatter, hasFrontMatter bool) stri
 // relations holds the ids a page's front matter names, until resolved.
 type relations struct {
 	positioning, fulfils, promises, appliesTo []string
+	start                                     []string // the home page's "start here" list
 	gaps                                      []string // the promise of each gap; "" if none
 }
 

@@ -150,6 +150,10 @@ type Page struct {
 	// AppliesTo are the pages a standard applies to.
 	AppliesTo []*Page
 
+	// Start are the pages the home page sends a new reader to first
+	// (front matter "start" of content/_index.md), in their order.
+	Start []*Page
+
 	// Question and Audience are an FAQ's.
 	Question string
 	Audience string

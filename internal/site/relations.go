@@ -16,6 +16,7 @@ func (l *loadState) resolveRelations() {
 		p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
 		p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
+		p.Start = l.resolve(p, "start", r.start, "")
 		for i, id := range r.gaps {
 			if id != "" {
 				if ps := l.resolve(p, "gaps", []string{id}, TypePromise); len(ps) == 1 {

@@ -18,8 +18,9 @@ import (
 
 // Compare returns what changed from version prev to v, pages matched by
 // id: added, removed, moved (another file) and changed, grouped by type.
-// For promises and behaviours it shows the changed wording word by word.
-// prev is nil for the first version.
+// For promises and behaviours it shows the changed wording word by word,
+// and a promise's chain status as badges; a summary comes first (see
+// summarize). prev is nil for the first version.
 func Compare(prev, v *Version) *render.WhatChanged {
 	c := &render.WhatChanged{}
 	if prev == nil {
@@ -56,6 +57,8 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		for _, f := range fieldNames(was, now) {
 			switch {
 			case ids(was[f]) == ids(now[f]):
+			case f == "Chain":
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
 			case wording && listFields[f]:
@@ -87,6 +90,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 			c.Groups = append(c.Groups, *g)
 		}
 	}
+	c.Summary = summarize(prev, v)
 	return c
 }
 

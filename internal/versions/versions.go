@@ -9,7 +9,9 @@
 // written under /<name>/; the latest is also written under /latest/, and
 // the site root leads there. Every page shows its version and commit, a
 // switcher to the same page (by id) in the other versions, and when its
-// file last changed and by whom. Each version has a What changed page
+// file last changed and by whom; a page of a version other than the
+// latest says so in a banner leading to the latest. A tag's label is the
+// first line of its annotation. Each version has a What changed page
 // against the version before it, and the root has an Atom feed of them.
 package versions
 
@@ -147,7 +149,13 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			return nil, setting("tags", 0, fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))), nil
 		}
 		for _, t := range tags {
-			if err := add(site.Slug(t), t, t); err != nil {
+			// A tag's label is the first line of its annotation:
+			// git tag -a playbook-2026-q4 -m "Q4 2026".
+			label, err := repo.TagSubject(t)
+			if err != nil {
+				return nil, setting("tags", 0, err), nil
+			}
+			if err := add(site.Slug(t), t, cmp.Or(label, t)); err != nil {
 				return nil, setting("tags", 0, err), nil
 			}
 		}

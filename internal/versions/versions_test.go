@@ -219,7 +219,7 @@ func TestVersionedBuild(t *testing.T) {
 			}
 		}
 		q1 := b.Versions[3].Commit.Short
-		if page := file(t, out, "q1/promises/fast/index.html"); !strings.Contains(page, "(commit <code>"+q1+"</code>)") {
+		if page := file(t, out, "q1/promises/fast/index.html"); !strings.Contains(page, `(commit <code class="version-commit">`+q1+"</code>)") {
 			t.Errorf("q1 pages do not name commit %s", q1)
 		}
 		if page := file(t, out, "draft/promises/fast/index.html"); !strings.Contains(page, "(working tree)") {
@@ -241,7 +241,7 @@ func TestVersionedBuild(t *testing.T) {
 		// moved in q2 too.
 		q2 := b.Versions[2].Commit.Short
 		for _, page := range []string{"q3/promises/fast/index.html", "q3/reference/glossary/index.html"} {
-			if p := file(t, out, page); !strings.Contains(p, "by Ann Author <code class=\"muted\">"+q2+"</code>") {
+			if p := file(t, out, page); !strings.Contains(p, "by Ann Author (commit <code>"+q2+"</code>)") {
 				t.Errorf("%s does not name its last change, %s", page, q2)
 			}
 		}
