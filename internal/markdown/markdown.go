@@ -11,14 +11,18 @@
 //	}
 //	err := c.Render(w, doc)
 //
-// A Doc records the position (line and column) of every link and heading, the
-// ids a fragment may point at, and the title given by its first "# heading".
+// A Doc records the position (line and column, in characters) of every link
+// and heading, the ids a fragment may point at, the title given by its first
+// "# heading", and warnings of what renders but likely not as meant.
 //
 // The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
 // autolinks) with footnotes, typographic quotes, heading ids (automatic, or
 // explicit with "## Title {#id}"), GitHub alerts ("> [!NOTE]") rendered as
-// callouts, and fenced code highlighted by chroma with CSS classes (see
-// HighlightCSS). Raw HTML is shown escaped, as text, unless Options.Unsafe.
+// callouts, emoji codes, and fenced code highlighted by chroma with CSS
+// classes (see HighlightCSS); and of Hugo's, block attributes ("{.lead}" on
+// the line after a block) and the common shortcodes ({{< note >}}). Raw HTML
+// keeps only the elements of SafeHTML, and links in it are Links, unless
+// Options.Unsafe lets it all through.
 package markdown
 
 import (
@@ -47,8 +51,9 @@ import (
 
 // Options configures a Converter.
 type Options struct {
-	// Unsafe lets raw HTML in Markdown through to the output. By default it
-	// is escaped and shown as text.
+	// Unsafe lets raw HTML in Markdown through to the output as written. By
+	// default only the elements of SafeHTML are kept, and the rest is shown
+	// as text.
 	Unsafe bool
 }
 
