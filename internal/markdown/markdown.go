@@ -108,6 +108,7 @@ type Doc struct {
 	refused bool
 	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
+	lastPos    lastPos
 
 	// Title is the text of the document's first level-1 heading at the top
 	// level (not in a quote or a list), wherever it is: a handbook page
@@ -245,7 +246,6 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 				d.IDs[id] = true
 			}
 			for _, w := range r.warnings {
-				w.Pos = d.posOf(w.off)
 				d.warn(w)
 			}
 		}
@@ -254,21 +254,28 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		d.Title = plainText(title, src)
 	}
 	for _, w := range shortcodeWarnings(d.root, src) {
-		w.Pos = d.posOf(w.off)
 		d.warn(w)
 	}
 	d.lineStarts = nil
 	return d, nil
 }
 
-// warn adds w to d's warnings, unless d already has one saying the same:
-// a page's hundred <div>s are one warning, at the first.
+// maxWarnings is how many warnings a Doc keeps: past a hundred, more of
+// them help no author.
+const maxWarnings = 100
+
+// warn adds w to d's warnings, at its position, unless d already has one
+// saying the same: a page's hundred <div>s are one warning, at the first.
 func (d *Doc) warn(w Warning) {
+	if len(d.Warnings) >= maxWarnings {
+		return
+	}
 	for _, o := range d.Warnings {
 		if o.Kind == w.Kind && o.Msg == w.Msg {
 			return
 		}
 	}
+	w.Pos = d.posOf(w.off)
 	d.Warnings = append(d.Warnings, w)
 }
 
@@ -374,11 +381,24 @@ func (d *Doc) pos(n ast.Node) Pos {
 // posOf returns the line and column of byte offset off in the source. The
 // column counts characters, as an editor does, not bytes: in a line of
 // Japanese each character is three bytes.
+// Positions are mostly asked for in order, so it counts on from the last
+// one when it can: a page on one long line would cost the square of its
+// length.
 func (d *Doc) posOf(off int) Pos {
 	off = min(off, len(d.src))
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
-	return Pos{Line: i + 1, Col: utf8.RuneCount(d.src[d.lineStarts[i]:off]) + 1}
+	start, col := d.lineStarts[i], 1
+	if last := d.lastPos; last.col > 0 && last.line == i && start <= last.off && last.off <= off {
+		start, col = last.off, last.col
+	}
+	col += utf8.RuneCount(d.src[start:off])
+	d.lastPos = lastPos{off: off, line: i, col: col}
+	return Pos{Line: i + 1, Col: col}
 }
+
+// lastPos is the last position posOf returned: its offset, line index and
+// column.
+type lastPos struct{ off, line, col int }
 
 // Render writes the HTML of d to w. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {

@@ -344,18 +344,18 @@ func (s *htmlState) filterToken(r *rawHTML, out *strings.Builder, z *html.Tokeni
 // warnTag warns of a tag shown as text.
 func (s *htmlState) warnTag(r *rawHTML, name string, start int) {
 	r.warnings = append(r.warnings, Warning{Kind: WarnHTML, off: r.sourceOffset(start),
-		Msg: "raw HTML <" + name + "> shown as text: safe mode keeps only " + safeTagList() + " (set unsafe = true in [markdown] of site.toml to let all HTML through)"})
+		Msg: "raw HTML <" + name + "> shown as text: safe mode keeps only " + safeTagList + " (set unsafe = true in [markdown] of site.toml to let all HTML through)"})
 }
 
 // safeTagList names the elements of SafeHTML, in order.
-func safeTagList() string {
+var safeTagList = func() string {
 	names := make([]string, 0, len(SafeHTML))
 	for name := range SafeHTML {
 		names = append(names, "<"+name+">")
 	}
 	slices.Sort(names)
 	return strings.Join(names, ", ")
-}
+}()
 
 func quote(s string) string {
 	if len(s) > 40 {

@@ -46,7 +46,11 @@ var shortcodeArg = regexp.MustCompile(`(?:([A-Za-z]\w*)\s*=\s*)?(?:"((?:[^"\\]|\
 // parseShortcodeLine returns the name of the shortcode that line is only
 // the tag of, whether it is a closing tag, and its arguments.
 func parseShortcodeLine(line []byte) (name string, closing bool, args string, ok bool) {
-	m := shortcodeLine.FindSubmatch(bytes.TrimSpace(line))
+	line = bytes.TrimSpace(line)
+	if !bytes.HasPrefix(line, []byte("{{")) || !bytes.HasSuffix(line, []byte("}}")) {
+		return "", false, "", false
+	}
+	m := shortcodeLine.FindSubmatch(line)
 	if m == nil || (string(m[1]) == "<") != (string(m[5]) == ">") {
 		return "", false, "", false
 	}
@@ -154,12 +158,29 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	s := newShortcode(name, args)
-	if s == nil {
+	if s == nil || shortcodeDepth(parent) >= maxShortcodeNesting {
 		return nil, parser.NoChildren
 	}
 	s.SetPos(seg.Start)
 	reader.AdvanceToEOL()
 	return s, parser.HasChildren
+}
+
+// maxShortcodeNesting is how many rendered shortcodes may be open inside
+// one another; one more is left as text. Every line of a page goes past
+// each open one, so a page of opening tags alone would cost the square of
+// its length.
+const maxShortcodeNesting = 8
+
+// shortcodeDepth returns how many Shortcodes n is in, n included.
+func shortcodeDepth(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		if n.Kind() == KindShortcode {
+			d++
+		}
+	}
+	return d
 }
 
 func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
@@ -229,7 +250,8 @@ func (attributeParser) CanInterruptParagraph() bool                             
 func (attributeParser) CanAcceptIndentedLine() bool                                { return false }
 
 // Transform gives the attributes of each attribute line to the block
-// before it, and removes the line.
+// before it, and removes the line; a second line after the same block is
+// dropped.
 func (attributeParser) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var lines []*blockAttributes
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -238,8 +260,12 @@ func (attributeParser) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		return ast.WalkContinue, nil
 	})
+	// A block takes the attributes of one line only: a class added to on
+	// each of many lines would cost the square of their number.
+	given := map[ast.Node]bool{}
 	for _, b := range lines {
-		if prev := b.PreviousSibling(); prev != nil && prev.Type() == ast.TypeBlock {
+		if prev := b.PreviousSibling(); prev != nil && prev.Type() == ast.TypeBlock && !given[prev] {
+			given[prev] = true
 			for _, a := range b.Attributes() {
 				if string(a.Name) == "class" {
 					if old, ok := prev.AttributeString("class"); ok {
