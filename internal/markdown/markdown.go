@@ -82,10 +82,8 @@ func New(opts Options) *Converter {
 			hugo{},
 			emoji.Emoji,
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithAttribute(),
-		),
+		// Heading ids are made after parsing, from the text (see ids).
+		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
@@ -115,6 +113,10 @@ type Doc struct {
 	// often opens with a comment or a badge. That heading is not rendered:
 	// the page shows its title itself.
 	Title string
+	// TitleID is the id the title heading has, as on a Git host, where
+	// the title is a heading like the others: "#product-marketing" on the
+	// page titled "# Product Marketing". The page shows it on its title.
+	TitleID string
 	// titled marks a document whose page is titled elsewhere: only a
 	// leading heading is its title; one further down is part of the text.
 	titled bool
@@ -123,8 +125,9 @@ type Doc struct {
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
 	Links []*Link
-	// IDs holds every id a fragment may point at: headings, footnotes,
-	// and the ids and <a name>s of raw HTML.
+	// IDs holds every id a fragment may point at: headings (the title's
+	// included), footnotes, and the anchors raw HTML sets (an element's id,
+	// an <a name>).
 	IDs map[string]bool
 	// Warnings lists what renders, but likely not as its author meant, in
 	// order.
@@ -242,16 +245,29 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			for _, l := range r.links {
 				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), node: l})
 			}
-			for _, id := range r.ids {
-				d.IDs[id] = true
-			}
 			for _, w := range r.warnings {
 				d.warn(w)
+			}
+			for _, a := range htmlAnchors(rawHTML(n, src)) {
+				d.IDs[a] = true
 			}
 		}
 	})
 	if title != nil {
 		d.Title = plainText(title, src)
+		if id, ok := title.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				d.TitleID = string(b)
+				d.IDs[d.TitleID] = true
+			}
+		}
+		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
+			if n.Kind() == ast.KindRawHTML {
+				for _, a := range htmlAnchors(rawHTML(n, src)) {
+					d.IDs[a] = true
+				}
+			}
+		}
 	}
 	for _, w := range shortcodeWarnings(d.root, src) {
 		d.warn(w)
@@ -285,7 +301,9 @@ func (d *Doc) warn(w Warning) {
 // image whose destination has no scheme, in document order. Render relies
 // on that order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
-	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+	ids := newIDs()
+	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	ids.assignIDs(root, src)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
 			title = h

@@ -42,17 +42,15 @@ const maxOpenHTML = 64
 var voidElements = map[string]bool{"br": true, "img": true}
 
 // rawHTMLKey is the attribute under which parse keeps a raw HTML node's
-// rawHTML; an author cannot write it.
+// filteredHTML; an author cannot write it.
 var rawHTMLKey = []byte("\x00raw")
 
-// rawHTML is what parse makes of a raw HTML node (inline or a block): the
+// filteredHTML is what parse makes of a raw HTML node (inline or a block): the
 // HTML it renders as, in parts between which go the destinations of the
 // links in it.
-type rawHTML struct {
+type filteredHTML struct {
 	parts []string
-	links []*htmlLink
-	// ids are the ids (and <a name>s) it gives the page.
-	ids      []string
+	links    []*htmlLink
 	warnings []Warning
 	// at maps an offset in the node's text to one in the source.
 	segs []text.Segment
@@ -79,12 +77,12 @@ func (l *htmlLink) Dump(src []byte, level int) {
 }
 
 // rawInfo returns what parse made of raw HTML node n, or nil.
-func rawInfo(n ast.Node) *rawHTML {
+func rawInfo(n ast.Node) *filteredHTML {
 	v, ok := n.Attribute(rawHTMLKey)
 	if !ok {
 		return nil
 	}
-	r, _ := v.(*rawHTML)
+	r, _ := v.(*filteredHTML)
 	return r
 }
 
@@ -134,7 +132,7 @@ func (s *htmlState) leave(n ast.Node) {
 		c = ast.NewHTMLBlock(ast.HTMLBlockType7)
 		closers += "\n"
 	}
-	c.SetAttribute(rawHTMLKey, &rawHTML{parts: []string{closers}})
+	c.SetAttribute(rawHTMLKey, &filteredHTML{parts: []string{closers}})
 	n.AppendChild(n, c)
 }
 
@@ -151,7 +149,7 @@ func (s *htmlState) closeFrom(i int) string {
 
 // filter reads raw HTML node n and keeps on it what it renders as.
 func (s *htmlState) filter(n ast.Node) {
-	r := &rawHTML{}
+	r := &filteredHTML{}
 	switch n := n.(type) {
 	case *ast.RawHTML:
 		for i := range n.Segments.Len() {
@@ -197,7 +195,7 @@ func (s *htmlState) filter(n ast.Node) {
 
 // sourceOffset returns the offset in the document of offset off in r's
 // text.
-func (r *rawHTML) sourceOffset(off int) int {
+func (r *filteredHTML) sourceOffset(off int) int {
 	for _, seg := range r.segs {
 		if off < seg.Len() {
 			return seg.Start + off
@@ -212,7 +210,7 @@ func (r *rawHTML) sourceOffset(off int) int {
 
 // passToken writes a token of raw HTML in unsafe mode: as written, but
 // for the links of <a> and <img>, which the site may rewrite.
-func (s *htmlState) passToken(r *rawHTML, out *strings.Builder, z *html.Tokenizer, tt html.TokenType, raw string, start int) {
+func (s *htmlState) passToken(r *filteredHTML, out *strings.Builder, z *html.Tokenizer, tt html.TokenType, raw string, start int) {
 	if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 		out.WriteString(raw)
 		return
@@ -227,9 +225,6 @@ func (s *htmlState) passToken(r *rawHTML, out *strings.Builder, z *html.Tokenize
 	}
 	rewrite := false
 	for _, a := range tok.Attr {
-		if a.Namespace == "" && (a.Key == "id" || a.Key == "name" && tok.Data == "a") && a.Val != "" {
-			r.ids = append(r.ids, a.Val)
-		}
 		if a.Namespace == "" && a.Key == linkAttr && !hasScheme(a.Val) && a.Val != "" {
 			rewrite = true
 		}
@@ -256,7 +251,7 @@ func (s *htmlState) passToken(r *rawHTML, out *strings.Builder, z *html.Tokenize
 
 // addLink ends the current part of r's HTML at a link's destination,
 // which the renderer writes there.
-func (s *htmlState) addLink(r *rawHTML, out *strings.Builder, dest string, image bool, start int) {
+func (s *htmlState) addLink(r *filteredHTML, out *strings.Builder, dest string, image bool, start int) {
 	r.parts = append(r.parts, out.String())
 	out.Reset()
 	r.links = append(r.links, &htmlLink{dest: dest, image: image, off: r.sourceOffset(start)})
@@ -265,7 +260,7 @@ func (s *htmlState) addLink(r *rawHTML, out *strings.Builder, dest string, image
 // filterToken writes a token of raw HTML in safe mode: a comment is
 // dropped, an element of SafeHTML is kept with its safe attributes, and
 // anything else is escaped, to show as text.
-func (s *htmlState) filterToken(r *rawHTML, out *strings.Builder, z *html.Tokenizer, tt html.TokenType, raw string, start int) {
+func (s *htmlState) filterToken(r *filteredHTML, out *strings.Builder, z *html.Tokenizer, tt html.TokenType, raw string, start int) {
 	switch tt {
 	case html.CommentToken:
 		return
@@ -324,9 +319,6 @@ func (s *htmlState) filterToken(r *rawHTML, out *strings.Builder, z *html.Tokeni
 		case "open":
 			out.WriteString(" open")
 		default:
-			if a.Key == "id" || a.Key == "name" {
-				r.ids = append(r.ids, a.Val)
-			}
 			out.WriteString(" " + a.Key + `="` + escape(a.Val) + `"`)
 		}
 	}
@@ -342,7 +334,7 @@ func (s *htmlState) filterToken(r *rawHTML, out *strings.Builder, z *html.Tokeni
 }
 
 // warnTag warns of a tag shown as text.
-func (s *htmlState) warnTag(r *rawHTML, name string, start int) {
+func (s *htmlState) warnTag(r *filteredHTML, name string, start int) {
 	r.warnings = append(r.warnings, Warning{Kind: WarnHTML, off: r.sourceOffset(start),
 		Msg: "raw HTML <" + name + "> shown as text: safe mode keeps only " + safeTagList + " (set unsafe = true in [markdown] of site.toml to let all HTML through)"})
 }
@@ -392,7 +384,7 @@ func safeURL(v string, image bool) (string, bool) {
 
 // renderRaw writes a raw HTML node as parse filtered it, with the
 // destinations of its links as the site set them.
-func renderRaw(w util.BufWriter, r *rawHTML) {
+func renderRaw(w util.BufWriter, r *filteredHTML) {
 	for i, p := range r.parts {
 		if i > 0 {
 			w.WriteString(escape(r.links[i-1].dest))

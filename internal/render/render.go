@@ -80,6 +80,8 @@ type Renderer struct {
 	// files maps the name of every file but the static ones to its job.
 	files map[string]job
 	nav   navCache
+	// promises reports whether the site has promises; see generates.
+	promises bool
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -94,6 +96,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if err := r.loadStatic(); err != nil {
 		return nil, err
 	}
+	r.promises = len(s.OfType(site.TypePromise)) > 0
 	r.files = r.index()
 	return r, nil
 }
@@ -106,6 +109,7 @@ func (r *Renderer) Site() *site.Site { return r.site }
 // unless the theme or the settings changed.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
+	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.files = n.index()
 	return n
 }
@@ -395,8 +399,12 @@ func (r *Renderer) index() map[string]job {
 }
 
 // generates reports whether the site has the generated page g: the
-// pages of a versioned build only are made when the Version is set.
+// pages of a versioned build only are made when the Version is set, and
+// those about promises when the site has promises.
 func (r *Renderer) generates(g site.Generated) bool {
+	if g.Promises && !r.promises {
+		return false
+	}
 	return !g.Versioned || r.opts.Version != nil && r.opts.Version.Changes != nil
 }
 

@@ -585,7 +585,7 @@ func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
 				// The edit number is in the title and in the body: they
 				// must agree.
 				var title, text int
-				fmt.Sscanf(page[strings.Index(page, "<h1>Edition ")+len("<h1>Edition "):], "%d", &title)
+				fmt.Sscanf(page[strings.Index(page, "\">Edition ")+len("\">Edition "):], "%d", &title)
 				fmt.Sscanf(page[strings.Index(page, "<p>Text ")+len("<p>Text "):], "%d", &text)
 				if title != text {
 					errs <- fmt.Sprintf("title from edit %d, text from edit %d", title, text)

@@ -129,8 +129,17 @@ type loadState struct {
 	draftFiles map[string]*Page
 	// ambiguous ids belong to more than one page.
 	ambiguous map[string]bool
+	// shared holds each id that several pages' file names make, and the
+	// pages, each given an id of its own (see uniqueIDs).
+	shared map[string][]*Page
 	// failed are the files that could not be read, and their default ids.
 	failed, failedIDs map[string]bool
+	// excluded are the files and folders [content] exclude left out.
+	excluded []string
+	// byURL holds the published pages by URL, and fileURLs the other
+	// files by the URL they are published at, for links written as URLs.
+	byURL    map[string]*Page
+	fileURLs map[string]string
 	// configKey identifies the settings pages were read with.
 	configKey string
 }

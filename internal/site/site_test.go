@@ -134,11 +134,30 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/competitors/big.md:10: gaps: no page has id "cheap"`},
 		},
 		{
-			name:  "duplicate id",
+			name:  "duplicate id given in front matter",
+			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n", "content/promises/fast.md", "+++\nid = \"fast\"\npromise = \"p\"\n+++\n"),
+			want: []string{
+				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`,
+				`content/promises/fast.md:2: duplicate id "fast": content/other/quick.md has it too`,
+			},
+		},
+		{
+			name:  "an id two file names make is made unique from the path, and a relation naming it is ambiguous",
 			files: with(chainSite(), "content/other/fast.md", "+++\ntitle = \"Also fast\"\n+++\n"),
 			want: []string{
-				`content/promises/fast.md:1: duplicate id "fast": content/other/fast.md has it too`,
-				`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`,
+				`content/behaviours/sales/quote.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
+				`content/behaviours/service/call.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
+				`content/promises/fast.md:1: warning: promise "promises-fast" is disconnected: no sales or service behaviour fulfils it`,
+			},
+		},
+		{
+			name: "an id in front matter keeps it, and a page whose file name makes it too gets one from its path",
+			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n",
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"promises-fast\"]\n+++\n",
+				"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n"),
+			want: []string{
+				`content/behaviours/service/call.md:3: fulfils: "fast" is a page (content/other/quick.md), not a promise`,
+				`content/promises/fast.md:1: warning: promise "promises-fast" has a service gap: no service behaviour fulfils it`,
 			},
 		},
 		{
@@ -147,7 +166,6 @@ func TestProblems(t *testing.T) {
 			want: []string{
 				`content/guides:1: duplicate URL /guides/: content/Guides has it too (file names differ only in case or punctuation)`,
 				`content/guides/price-list.md:1: duplicate URL /guides/price-list/: content/Guides/Price List.md has it too (file names differ only in case or punctuation)`,
-				`content/guides/price-list.md:1: duplicate id "price-list": content/Guides/Price List.md has it too`,
 			},
 		},
 		{

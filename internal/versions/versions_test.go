@@ -475,7 +475,7 @@ func TestLatestByTagName(t *testing.T) {
 	if !b.Versions[1].Latest || b.Versions[1].Name != "v1-0" {
 		t.Errorf("latest = v1.0 does not pick the tag v1.0 (folder v1-0)")
 	}
-	if !strings.Contains(file(t, out, "latest/a/index.html"), "<h1>A</h1>") {
+	if !strings.Contains(file(t, out, "latest/a/index.html"), `<h1 id="a">A</h1>`) {
 		t.Error("latest/ is not v1.0")
 	}
 	feed := file(t, out, "changes.xml")
