@@ -49,7 +49,7 @@ var rawHTMLKey = []byte("\x00raw")
 // HTML it renders as, in parts between which go the destinations of the
 // links in it.
 type filteredHTML struct {
-	parts []string
+	parts    []string
 	links    []*htmlLink
 	warnings []Warning
 	// at maps an offset in the node's text to one in the source.
