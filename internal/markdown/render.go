@@ -12,18 +12,14 @@ import (
 )
 
 // nodeRenderer overrides goldmark's HTML for headings (adding a self-link)
-// and for raw HTML (escaping it unless unsafe).
-type nodeRenderer struct {
-	unsafe bool
-}
+// and for raw HTML (filtered unless unsafe, with its links rewritten).
+type nodeRenderer struct{}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.renderHeading)
 	reg.Register(east.KindTable, r.renderTable)
-	if !r.unsafe {
-		reg.Register(ast.KindRawHTML, r.renderRawHTML)
-		reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
-	}
+	reg.Register(ast.KindRawHTML, r.renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, r.renderRawHTML)
 }
 
 func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -77,31 +73,13 @@ func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, 
 	return ast.WalkContinue, nil
 }
 
+// renderRawHTML writes raw HTML, inline or a block, as parse filtered it.
 func (r *nodeRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		segs := node.(*ast.RawHTML).Segments
-		for i := 0; i < segs.Len(); i++ {
-			seg := segs.At(i)
-			w.Write(util.EscapeHTML(seg.Value(src)))
+		if info := rawInfo(node); info != nil {
+			renderRaw(w, info)
 		}
 	}
-	return ast.WalkSkipChildren, nil
-}
-
-func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	n := node.(*ast.HTMLBlock)
-	w.WriteString(`<pre tabindex="0" class="raw-html"><code>`)
-	for i := 0; i < n.Lines().Len(); i++ {
-		line := n.Lines().At(i)
-		w.Write(util.EscapeHTML(line.Value(src)))
-	}
-	if n.HasClosure() {
-		w.Write(util.EscapeHTML(n.ClosureLine.Value(src)))
-	}
-	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
 }
 
