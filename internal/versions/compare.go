@@ -1,14 +1,12 @@
 package versions
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
 	"strings"
 	"time"
 
-	"playbook/internal/markdown"
 	"playbook/internal/render"
 	"playbook/internal/site"
 )
@@ -48,7 +46,7 @@ func Compare(prev, v *Version) *render.Changes {
 			continue
 		}
 		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
-		was, now := fields(old, p, prev.Site.Markdown), fields(p, old, v.Site.Markdown)
+		was, now := fields(old, p), fields(p, old)
 		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
 		for _, f := range fieldNames(was, now) {
 			switch {
@@ -105,7 +103,7 @@ func samePage(s, from *site.Site, p *site.Page) *site.Page {
 
 // fields returns what a reader sees of page p, field by field, for
 // comparing it with other, the same page in another version.
-func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
+func fields(p, other *site.Page) map[string]string {
 	titles := func(ps []*site.Page) string {
 		var ts []string
 		for _, q := range ps {
@@ -128,12 +126,12 @@ func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
 		"Tags":        list(p.Tags),
 		"Text":        "",
 	}
-	if p.Doc != nil && (other.Doc == nil || !bytes.Equal(p.Doc.Source(), other.Doc.Source())) {
+	if p.Doc != nil && (other.Doc == nil || p.Doc.Sum() != other.Doc.Sum()) {
 		// The text as a reader reads it, without Markdown or where links
 		// lead (pages moved are not a change to the pages linking to
-		// them); made only where the source differs, as most pages of a
-		// version are as they were.
-		f["Text"] = md.Text(p.Doc)
+		// them), kept by the load (site.Options.Text); compared only where
+		// the source differs, as most pages of a version are as they were.
+		f["Text"] = p.Doc.Text()
 	}
 	switch p.Type {
 	case site.TypePositioning:

@@ -210,7 +210,7 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 	for _, v := range vs {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
-		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared})
+		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared, Text: true})
 		for _, p := range v.problems {
 			problems = append(problems, Problem{Version: v.Name, Problem: p})
 		}
