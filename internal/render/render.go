@@ -39,6 +39,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
@@ -292,41 +294,33 @@ var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // Render writes the whole site to out, on all cores. It stops at the first
 // error, and when ctx is done, between files, returning ctx's error.
 func (r *Renderer) Render(ctx context.Context, out Output) error {
-	names := r.Names()
-	// A failed file stops the others as an interrupt does.
-	ctx, stop := context.WithCancelCause(ctx)
-	defer stop(nil)
-	var wg sync.WaitGroup
-	next := make(chan string)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for name := range next {
-				if ctx.Err() != nil {
-					continue
-				}
-				buf := bufs.Get().(*bytes.Buffer)
-				buf.Reset()
-				b, err := r.file(name, buf)
-				if err == nil {
-					err = out.WriteFile(name, b)
-				}
-				bufs.Put(buf)
-				if err != nil {
-					stop(err)
-				}
+	// A failed file stops the others as an interrupt does: the group's
+	// context is done at the first error.
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, name := range r.Names() {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			// Go waits for a free worker, and the context may be done
+			// by the time one is.
+			if gctx.Err() != nil {
+				return nil
 			}
+			buf := bufs.Get().(*bytes.Buffer)
+			defer bufs.Put(buf)
+			buf.Reset()
+			b, err := r.file(name, buf)
+			if err != nil {
+				return err
+			}
+			return out.WriteFile(name, b)
 		})
 	}
-feed:
-	for _, name := range names {
-		select {
-		case next <- name:
-		case <-ctx.Done():
-			break feed
-		}
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	close(next)
-	wg.Wait()
 	return context.Cause(ctx)
 }
 

@@ -186,7 +186,10 @@ func TestEventStreamOutlivesTimeouts(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+addr+eventsPath+"?build=1", nil)
-	res, err := http.DefaultClient.Do(req)
+	// A connection of its own: one pooled from another test may already
+	// have been closed by the server for idling past its 50 ms.
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	res, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -266,14 +266,19 @@ func TestServesOnlyTheSite(t *testing.T) {
 			t.Errorf("GET %s served a file from outside the site", p)
 		}
 	}
+	// A client that follows no redirect, so that a 301 is seen as one.
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for p, want := range map[string]int{"/": 200, "/promises/fast/": 200, "/promises/fast": 301, "/assets/playbook.css": 200, "/nope/": 404} {
-		res, err := http.Get(ts.URL + p)
+		res, err := client.Get(ts.URL + p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
-		if res.StatusCode != want && !(want == 301 && res.StatusCode == 200) {
+		if res.StatusCode != want {
 			t.Errorf("GET %s: %d, want %d", p, res.StatusCode, want)
+		}
+		if loc := res.Header.Get("Location"); want == 301 && loc != p+"/" {
+			t.Errorf("GET %s: redirected to %q, want %q", p, loc, p+"/")
 		}
 	}
 }

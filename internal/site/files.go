@@ -9,8 +9,9 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // MaxFileSize is the largest Markdown file Load reads; a bigger one is
@@ -161,20 +162,15 @@ func (l *loadState) readPages() {
 
 // parallel calls f(0), ..., f(n-1) on all cores.
 func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			f(i)
+			return nil
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait() // f reports its problems itself; the group has no error
 }
 
 // readPage reads one Markdown file. It returns nil if the file cannot be a
