@@ -109,6 +109,7 @@ type Doc struct {
 	// html is the document's HTML, compressed, without the destinations of
 	// Links, which go at holes, in order of offset in the HTML.
 	html  []byte
+	size  int32 // of the HTML uncompressed
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
 	text string
@@ -229,6 +230,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	}
 	html, holes := cutHoles(buf.Bytes(), len(d.Links))
 	d.holes = holes
+	d.size = int32(len(html))
 	d.html = compress(html)
 	return d, nil
 }
@@ -369,25 +371,28 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 	if d.refused {
 		return nil
 	}
-	page, err := decompress(d.html)
+	var buf bytes.Buffer
+	buf.Grow(int(d.size) + 32*len(d.holes))
+	err := decompress(d.html, func(r io.Reader) error {
+		at := 0
+		for _, h := range d.holes {
+			if _, err := io.CopyN(&buf, r, int64(int(h.off)-at)); err != nil {
+				return err
+			}
+			at = int(h.off)
+			l := d.Links[h.link]
+			// As goldmark writes a destination.
+			u := util.URLEscape([]byte(cmp.Or(l.url, l.Dest)), true)
+			if c.unsafe || !html.IsDangerousURL(u) {
+				buf.Write(util.EscapeHTML(u))
+			}
+		}
+		_, err := io.Copy(&buf, r)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(page) + 32*len(d.holes))
-	at := 0
-	for _, h := range d.holes {
-		buf.Write(page[at:h.off])
-		at = int(h.off)
-		l := d.Links[h.link]
-		dest := cmp.Or(l.url, l.Dest)
-		// As goldmark writes a destination.
-		u := util.URLEscape([]byte(dest), true)
-		if c.unsafe || !html.IsDangerousURL(u) {
-			buf.Write(util.EscapeHTML(u))
-		}
-	}
-	buf.Write(page[at:])
 	_, err = w.Write(buf.Bytes())
 	return err
 }
