@@ -114,11 +114,11 @@ type writer struct {
 	stderr io.Writer
 }
 
-// abortWait is how long an interrupted build goes on removing its
-// unfinished output. Whoever pressed Ctrl-C waits for the prompt, and
-// removing thousands of files can take seconds; the output is safe
-// already, and the next build removes what is left.
-const abortWait = 500 * time.Millisecond
+// abortWait is how long after a signal an interrupted build goes on
+// removing its unfinished output. Whoever pressed Ctrl-C waits for the
+// prompt, and removing thousands of files can take seconds; the output is
+// safe already, and the next build removes what is left.
+const abortWait = 400 * time.Millisecond
 
 // write renders a site with fill into a temporary folder and swaps it in
 // only when complete; when fill fails or ctx is done first, the temporary
@@ -129,26 +129,32 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 		return err
 	}
 	out.Hook = w.hook
+	// The time of the signal, if one comes: stopping the writers takes a
+	// moment of the time abort has.
+	signalled := make(chan time.Time, 1)
+	defer context.AfterFunc(ctx, func() { signalled <- time.Now() })()
 	if err := fill(ctx, out); err != nil {
-		w.abort(ctx, out)
+		w.abort(ctx, signalled, out)
 		return err
 	}
 	// Once the swap starts, it ends: it takes a moment, and stopping
 	// half-way would leave more to clean than it saves.
 	if err := ctx.Err(); err != nil {
-		w.abort(ctx, out)
+		w.abort(ctx, signalled, out)
 		return err
 	}
 	return out.Commit()
 }
 
 // abort removes the unfinished output of a build that failed, or, when ctx
-// is done (a signal), as much of it as abortWait allows.
-func (w writer) abort(ctx context.Context, out *render.DirOutput) {
+// is done (a signal, at the time sent on signalled), as much of it as
+// abortWait allows.
+func (w writer) abort(ctx context.Context, signalled <-chan time.Time, out *render.DirOutput) {
 	rctx := context.Background()
 	if ctx.Err() != nil {
+		// AfterFunc runs as soon as ctx is done: this does not wait.
 		var cancel context.CancelFunc
-		rctx, cancel = context.WithTimeout(rctx, abortWait)
+		rctx, cancel = context.WithDeadline(rctx, (<-signalled).Add(abortWait))
 		defer cancel()
 	}
 	err := out.Abort(rctx)
