@@ -205,3 +205,51 @@ func BenchmarkFiles1000(b *testing.B) {
 		Files(1000)
 	}
 }
+
+// TestHandbook loads a generated handbook, Git host and Hugo halves, as a
+// build does: no error and no warning, every link form resolved to the
+// page it means, and the files that are not content left out.
+func TestHandbook(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{}
+	files := HandbookFiles(600)
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, p := range problems {
+		t.Errorf("HandbookFiles(600): %v", p)
+	}
+	if n := len(s.Pages); n < 560 || n > 640 {
+		t.Errorf("%d pages, want about 600", n)
+	}
+	if len(s.OfType(site.TypePromise)) != 0 || len(s.Files) != 0 {
+		t.Errorf("%d promises and files %v, want none", len(s.OfType(site.TypePromise)), s.Files)
+	}
+	if s.ByFile("content/docs/drafts/next.md") != nil {
+		t.Error("the drafts folder is not left out")
+	}
+	// Each link form, rewritten: from a Git host's page and a Hugo page.
+	for file, want := range map[string][]string{
+		"content/company/discovery/discovery-topic-1.md": {
+			"../discovery-topic-2/#how-we-work", "../../demos/demos-topic-1/",
+			"../../demos/demos-topic-1/#demos-topic-1", "../discovery-topic-2/#instagram", "../../demos/", "", // a link within the page stays as written
+		},
+		"content/docs/billing/guide-1.md": {
+			"../guide-2/", "../../contracts/guide-1/#進め方手順", "../../../company/discovery/discovery-topic-1/",
+			"https://handbook.example.com/handbook/engineering/on-call/", "../", "",
+		},
+	} {
+		p := s.ByFile(file)
+		if p == nil {
+			t.Fatalf("no page %s", file)
+		}
+		var got []string
+		for _, l := range p.Doc.Links {
+			got = append(got, l.URL())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s links to\n%q\nwant\n%q", file, got, want)
+		}
+	}
+}

@@ -11,8 +11,9 @@
 //	}
 //	err := c.Render(w, doc)
 //
-// A Doc records the position (line and column) of every link and heading, the
-// ids a fragment may point at, and the title given by its first "# heading".
+// A Doc records the position (line and column, in characters) of every link
+// and heading, the ids a fragment may point at, the title given by its first
+// "# heading", and warnings of what renders but likely not as meant.
 // Parse renders the HTML at once, with a hole at each link's destination,
 // and keeps it compressed instead of the syntax tree or the source; Render
 // fills the holes. A site of thousands of pages holds every Doc at once and
@@ -21,8 +22,11 @@
 // The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
 // autolinks) with footnotes, typographic quotes, heading ids (automatic, or
 // explicit with "## Title {#id}"), GitHub alerts ("> [!NOTE]") rendered as
-// callouts, and fenced code highlighted by chroma with CSS classes (see
-// HighlightCSS). Raw HTML is shown escaped, as text, unless Options.Unsafe.
+// callouts, emoji codes, and fenced code highlighted by chroma with CSS
+// classes (see HighlightCSS); and of Hugo's, block attributes ("{.lead}" on
+// the line after a block) and the common shortcodes ({{< note >}}). Raw HTML
+// keeps only the elements of SafeHTML, and links in it are Links, unless
+// Options.Unsafe lets it all through.
 package markdown
 
 import (
@@ -38,6 +42,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	emoji "github.com/yuin/goldmark-emoji"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -53,8 +58,9 @@ import (
 
 // Options configures a Converter.
 type Options struct {
-	// Unsafe lets raw HTML in Markdown through to the output. By default it
-	// is escaped and shown as text.
+	// Unsafe lets raw HTML in Markdown through to the output as written. By
+	// default only the elements of SafeHTML are kept, and the rest is shown
+	// as text.
 	Unsafe bool
 	// Text keeps the text of each document (see Doc.Text), for comparing
 	// versions of a page. It costs memory about the size of the source.
@@ -80,18 +86,18 @@ func New(opts Options) *Converter {
 			extension.Footnote,
 			extension.Typographer,
 			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
 				highlighting.WithGuessLanguage(false),
 			),
 			alerts{},
+			hugo{},
+			emoji.Emoji,
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithAttribute(),
-		),
+		// Heading ids are made after parsing, from the text (see ids).
+		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
 		),
 	)
 	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text}
@@ -116,21 +122,53 @@ type Doc struct {
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
+	// src is the source while parsing.
+	src []byte
 	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
+	lastPos    lastPos
 
 	// Title is the text of the document's first level-1 heading at the top
 	// level (not in a quote or a list), wherever it is: a handbook page
 	// often opens with a comment or a badge. That heading is not rendered:
 	// the page shows its title itself.
 	Title string
+	// TitleID is the id the title heading has, as on a Git host, where
+	// the title is a heading like the others: "#product-marketing" on the
+	// page titled "# Product Marketing". The page shows it on its title.
+	TitleID string
 	// Headings lists the headings after the title, in order.
 	Headings []Heading
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
 	Links []*Link
-	// IDs holds every id a fragment may point at: headings and footnotes.
+	// IDs holds every id a fragment may point at: headings (the title's
+	// included), footnotes, and the anchors raw HTML sets (an element's id,
+	// an <a name>).
 	IDs map[string]bool
+	// Warnings lists what renders, but likely not as its author meant, in
+	// order.
+	Warnings []Warning
+}
+
+// A WarningKind says what a Warning is about.
+type WarningKind int
+
+const (
+	// WarnHTML is raw HTML that safe mode shows as text or drops.
+	WarnHTML WarningKind = iota + 1
+	// WarnShortcode is a Hugo shortcode that is not rendered.
+	WarnShortcode
+)
+
+// A Warning is something in a document that renders, but likely not as
+// its author meant.
+type Warning struct {
+	Kind WarningKind
+	Pos  Pos
+	Msg  string
+	// off is the offset in the source Pos is made from.
+	off int
 }
 
 // A Heading is a heading of a document.
@@ -148,13 +186,16 @@ type Pos struct {
 
 // A Link is a link or image destination in a document.
 type Link struct {
-	// Dest is the destination as written.
+	// Dest is the destination as written (in raw HTML, with its
+	// character references decoded).
 	Dest string
 	// Image reports whether the link is an image.
 	Image bool
 	Pos   Pos
 	// url replaces Dest in the output when set.
 	url string
+	// raw marks a link in raw HTML, whose destination is written as is.
+	raw bool
 }
 
 // URL returns the destination set with SetDest, or "".
@@ -190,7 +231,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		// The holes are marked with a byte no UTF-8 text holds.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	d := &Doc{sum: sum, IDs: map[string]bool{}}
+	d := &Doc{sum: sum, src: src, IDs: map[string]bool{}}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -215,12 +256,41 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+		case *ast.RawHTML, *ast.HTMLBlock:
+			r := rawInfo(n)
+			for _, l := range r.links {
+				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
+				l.dest = string(holeMark(len(d.Links) - 1))
+			}
+			for _, w := range r.warnings {
+				d.warn(w)
+			}
+			for _, a := range htmlAnchors(rawHTML(n, src)) {
+				d.IDs[a] = true
+			}
 		}
 	})
 	if title != nil {
 		d.Title = plainText(title, src)
+		if id, ok := title.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				d.TitleID = string(b)
+				d.IDs[d.TitleID] = true
+			}
+		}
+		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
+			if n.Kind() == ast.KindRawHTML {
+				for _, a := range htmlAnchors(rawHTML(n, src)) {
+					d.IDs[a] = true
+				}
+			}
+		}
+	}
+	for _, w := range shortcodeWarnings(root, src) {
+		d.warn(w)
 	}
 	d.lineStarts = nil
+	d.src = nil
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
@@ -274,12 +344,33 @@ func cutHoles(html []byte, links int) ([]byte, []hole) {
 	return append(out, html...), holes
 }
 
+// maxWarnings is how many warnings a Doc keeps: past a hundred, more of
+// them help no author.
+const maxWarnings = 100
+
+// warn adds w to d's warnings, at its position, unless d already has one
+// saying the same: a page's hundred <div>s are one warning, at the first.
+func (d *Doc) warn(w Warning) {
+	if len(d.Warnings) >= maxWarnings {
+		return
+	}
+	for _, o := range d.Warnings {
+		if o.Kind == w.Kind && o.Msg == w.Msg {
+			return
+		}
+	}
+	w.Pos = d.posOf(w.off)
+	d.Warnings = append(d.Warnings, w)
+}
+
 // parse parses src, removes the title heading (the first "# heading" at
 // the top level, or only a leading one if titled) and returns it, and
-// calls visit for every heading, footnote, and link or image whose
-// destination has no scheme, in document order.
+// calls visit for every heading, footnote, raw HTML node, and link or
+// image whose destination has no scheme, in document order.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
-	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+	ids := newIDs()
+	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	ids.assignIDs(root, src)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
 			title = h
@@ -290,14 +381,20 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 			break
 		}
 	}
+	hs := &htmlState{src: src, unsafe: c.unsafe}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			hs.leave(n)
 			return ast.WalkContinue, nil
 		}
+		hs.enter(n)
 		if !c.unsafe && n.Attributes() != nil {
 			keepSafeAttributes(n)
 		}
 		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			hs.filter(n)
+			visit(n)
 		case *ast.Link:
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
@@ -337,7 +434,7 @@ func (d *Doc) Clone() *Doc {
 	c := *d
 	c.Links = make([]*Link, len(d.Links))
 	for i, l := range d.Links {
-		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos}
+		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos, raw: l.raw}
 	}
 	return &c
 }
@@ -359,11 +456,27 @@ func (d *Doc) pos(n ast.Node) Pos {
 	return d.posOf(off)
 }
 
-// posOf returns the line and column of byte offset off in the source.
+// posOf returns the line and column of byte offset off in the source. The
+// column counts characters, as an editor does, not bytes: in a line of
+// Japanese each character is three bytes.
+// Positions are mostly asked for in order, so it counts on from the last
+// one when it can: a page on one long line would cost the square of its
+// length.
 func (d *Doc) posOf(off int) Pos {
+	off = min(off, len(d.src))
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
-	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
+	start, col := d.lineStarts[i], 1
+	if last := d.lastPos; last.col > 0 && last.line == i && start <= last.off && last.off <= off {
+		start, col = last.off, last.col
+	}
+	col += utf8.RuneCount(d.src[start:off])
+	d.lastPos = lastPos{off: off, line: i, col: col}
+	return Pos{Line: i + 1, Col: col}
 }
+
+// lastPos is the last position posOf returned: its offset, line index and
+// column.
+type lastPos struct{ off, line, col int }
 
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
@@ -381,8 +494,14 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 			}
 			at = int(h.off)
 			l := d.Links[h.link]
+			dest := cmp.Or(l.url, l.Dest)
+			if l.raw {
+				// As renderRaw writes it: parse checked it.
+				buf.WriteString(escape(dest))
+				continue
+			}
 			// As goldmark writes a destination.
-			u := util.URLEscape([]byte(cmp.Or(l.url, l.Dest)), true)
+			u := util.URLEscape([]byte(dest), true)
 			if c.unsafe || !html.IsDangerousURL(u) {
 				buf.Write(util.EscapeHTML(u))
 			}

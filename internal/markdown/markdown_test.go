@@ -29,14 +29,66 @@ func TestRender(t *testing.T) {
 			want: []string{"<blockquote>", "[!SHOUT]"},
 		},
 		{
+			name: "alert with its first words on the marker's line",
+			src:  "> [!NOTE] Stock is *limited*\n> this week.\n",
+			want: []string{`<div class="alert alert-note" role="note"><p class="alert-title">Note</p>` + "\n<p>Stock is <em>limited</em>\nthis week.</p>\n</div>"},
+			not:  []string{"[!NOTE]", "<blockquote>"},
+		},
+		{
+			name: "Hugo alert shortcodes become alerts, with Markdown inside",
+			src:  "{{< warning >}}\nStock is *limited*.\n{{< /warning >}}\n\n{{% alert title=\"Heads up\" color=\"danger\" %}}\n- one\n{{% /alert %}}\n\nText\n{{< tip >}}\nTip\n{{< /tip >}}\n",
+			want: []string{
+				`<div class="alert alert-warning" role="note"><p class="alert-title">Warning</p>` + "\n<p>Stock is <em>limited</em>.</p>\n</div>",
+				`<div class="alert alert-caution" role="note"><p class="alert-title">Heads up</p>` + "\n<ul>\n<li>one</li>\n</ul>\n</div>",
+				"<p>Text</p>\n" + `<div class="alert alert-tip" role="note"><p class="alert-title">Tip</p>` + "\n<p>Tip</p>\n</div>",
+			},
+			not: []string{"{{"},
+		},
+		{
+			name: "Hugo details shortcode becomes details, its summary escaped",
+			src:  "{{< details summary=\"Why <b>\" >}}\nBecause.\n{{< /details >}}\n\n{{< details \"Plain\" >}}\nx\n{{< /details >}}\n",
+			want: []string{"<details>\n<summary>Why &lt;b&gt;</summary>\n<p>Because.</p>\n</details>", "<summary>Plain</summary>"},
+		},
+		{
+			name: "other shortcodes stay text",
+			src:  "{{< figure src=\"x.png\" >}}\n",
+			want: []string{"<p>{{&lt; figure"},
+		},
+		{
+			name: "emoji codes",
+			src:  "Well done :+1: :tada:\n",
+			want: []string{"Well done &#x1f44d; &#x1f389;"},
+		},
+		{
+			name: "block attributes set a block's id and class, and only those",
+			src:  "A lead paragraph.\n{.lead #intro style=\"position:fixed\" onclick=\"x()\"}\n\n- a\n\n{.checklist}\n",
+			want: []string{`<p class="lead" id="intro">A lead paragraph.</p>`, `<ul class="checklist">`},
+			not:  []string{"style=", "onclick", "{."},
+		},
+		{
+			name:   "block attributes pass whole when unsafe",
+			unsafe: true,
+			src:    "Para\n{style=\"color:red\"}\n",
+			want:   []string{`<p style="color:red">Para</p>`},
+		},
+		{
 			name: "plain quote stays a quote",
 			src:  "> Just a quote\n",
 			want: []string{"<blockquote>\n<p>Just a quote</p>"},
 		},
 		{
+			name: "each table scrolls in a focusable box named by its place",
+			src:  "| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |\n",
+			want: []string{
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1"><table>`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 2"><table>`,
+				"</table></div>",
+			},
+		},
+		{
 			name: "raw HTML is escaped by default",
 			src:  "Hi <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n",
-			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", `<pre class="raw-html"><code>&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;`},
+			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;"},
 			not:  []string{"<script>", "<div onclick"},
 		},
 		{
@@ -71,7 +123,7 @@ func TestRender(t *testing.T) {
 		{
 			name: "code is highlighted with classes",
 			src:  "```go\nfunc f() {}\n```\n",
-			want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`},
+			want: []string{`<pre tabindex="0" class="chroma">`, `<span class="kd">func</span>`},
 			not:  []string{"style="},
 		},
 		{
@@ -290,14 +342,83 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	}
 }
 
+// TestShortcodeWarnings: a shortcode left as text is a warning at its
+// line and column, once for each name; one in code is not, nor the tags
+// of rendered ones; a rendered one never closed is.
+func TestShortcodeWarnings(t *testing.T) {
+	src := "{{< note >}}\nx\n{{< /note >}}\n\nSee 日本 {{< ref \"a.md\" >}} and {{% ref \"b.md\" %}}.\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n\n{{< tabs >}}\nt\n{{< /tabs >}}\n\n{{< tip >}}\nopen\n"
+	d := mustParse(t, New(Options{}), src)
+	var got []string
+	for _, w := range d.Warnings {
+		if w.Kind != WarnShortcode {
+			t.Errorf("warning of kind %d: %s", w.Kind, w.Msg)
+		}
+		got = append(got, strconv.Itoa(w.Pos.Line)+":"+strconv.Itoa(w.Pos.Col)+": "+w.Msg)
+	}
+	want := []string{
+		`17:1: Hugo shortcode "tip" is never closed: add {{< /tip >}} where it ends`,
+		`5:8: Hugo shortcode "ref" left as text`,
+		`13:1: Hugo shortcode "tabs" left as text`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestGitHubHeadingIDs checks heading ids against those GitHub gives the
+// same headings, so that links written for a Git host keep working.
+func TestGitHubHeadingIDs(t *testing.T) {
+	for _, tc := range []struct{ heading, id string }{
+		{"## Instagram <a name=\"instagram\"></a>", "instagram-"},
+		{"## Use **bold** and `code`", "use-bold-and-code"},
+		{"## See [the price list](prices.md)", "see-the-price-list"},
+		{"## - Leading hyphen", "--leading-hyphen"},
+		{"## Trailing (see below) -", "trailing-see-below--"},
+		{"## 営業の進め方（概要）", "営業の進め方概要"},
+		{"## snake_case & Co.", "snake_case--co"},
+		{"## Café 2026", "café-2026"},
+	} {
+		t.Run(tc.heading, func(t *testing.T) {
+			d := mustParse(t, New(Options{}), tc.heading+"\n")
+			if len(d.Headings) != 1 || d.Headings[0].ID != tc.id {
+				t.Errorf("headings = %+v, want id %q", d.Headings, tc.id)
+			}
+		})
+	}
+}
+
+// TestAnchors checks the ids a fragment may point at besides headings: the
+// title's, and those raw HTML sets.
+func TestAnchors(t *testing.T) {
+	src := "# Product Marketing <a id=\"pm\"></a>\n\n### Instagram <a name=\"instagram\"></a>\n\n<div id=\"block-anchor\">\nx\n</div>\n\nText <span id='inline'>here</span> and <b name=\"not-an-anchor\">b</b>.\n"
+	for _, unsafe := range []bool{false, true} {
+		d := mustParse(t, New(Options{Unsafe: unsafe}), src)
+		if d.TitleID != "product-marketing-" {
+			t.Errorf("unsafe=%v: TitleID = %q", unsafe, d.TitleID)
+		}
+		for _, id := range []string{"product-marketing-", "pm", "instagram-", "instagram", "block-anchor", "inline"} {
+			if !d.IDs[id] {
+				t.Errorf("unsafe=%v: IDs lacks %q: %v", unsafe, id, d.IDs)
+			}
+		}
+		if d.IDs["not-an-anchor"] {
+			t.Errorf("unsafe=%v: the name of a <b> is taken as an anchor", unsafe)
+		}
+	}
+	d := mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
+	if d.TitleID != "product-marketing" || d.Headings[0].ID != "product-marketing-1" {
+		t.Errorf("TitleID = %q, heading %q; want the title first, as on GitHub", d.TitleID, d.Headings[0].ID)
+	}
+}
+
 // TestRenderFillsHolesAsGoldmark renders documents with links of every
 // kind, some set anew, and compares the HTML with goldmark's own, rendered
 // from a tree whose destinations were set before rendering.
 func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 	src := "# T\n\n[a](a.md#x) ![i *alt*](i%20x.png \"t\") [s](<b c.md>) [e](e&amp;.md) [j](javascript:x) [r][r]\n\n" +
 		"> - [q](q.md) in a quote [^n]\n\n| [t](t.md) | ![u](u.png) |\n|---|---|\n\n![outer [inner](in.md)](o.png)\n\n" +
-		"[![badge](b.svg)](ci.md)\n\n[^n]: note [f](f.md)\n\n[r]: ../r.md\n\n```go\n[not](a link)\n```\n\n\xff0\xff text with a stray byte\n"
-	set := map[int]string{0: "../a/#x", 2: `../b c/"<q>`, 3: "../e/?a=1&b=2", 6: "javascript:alert(1)", 11: "../ci/"}
+		"[![badge](b.svg)](ci.md)\n\n<a href=\"h.md\">raw</a> <img src=\"r&amp;.png\">\n\n[^n]: note [f](f.md)\n\n[r]: ../r.md\n\n```go\n[not](a link)\n```\n\n\xff0\xff text with a stray byte\n"
+	set := map[int]string{0: "../a/#x", 2: `../b c/"<q>`, 3: "../e/?a=1&b=2", 6: "javascript:alert(1)", 11: "../ci/", 13: `../h/?a=1&b="2"`}
 	for _, unsafe := range []bool{false, true} {
 		c := New(Options{Unsafe: unsafe})
 		d, _ := c.Parse([]byte(src))
@@ -325,6 +446,13 @@ func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 					n.Destination = []byte(dest)
 				}
 				i++
+			case *ast.RawHTML, *ast.HTMLBlock:
+				for _, l := range rawInfo(n).links {
+					if dest := set[i]; dest != "" {
+						l.dest = dest
+					}
+					i++
+				}
 			}
 		})
 		var want bytes.Buffer
@@ -334,7 +462,7 @@ func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 		if got != want.String() {
 			t.Errorf("unsafe=%v: HTML differs from goldmark's:\n%s\nwant:\n%s", unsafe, got, want.String())
 		}
-		if i != len(d.Links) || len(d.Links) < 12 {
+		if i != len(d.Links) || len(d.Links) < 15 {
 			t.Errorf("%d links, %d found again", len(d.Links), i)
 		}
 	}

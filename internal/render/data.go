@@ -118,6 +118,12 @@ func (d *Data) Asset(name string) string {
 	return d.Rel(name)
 }
 
+// HasCode reports whether the page's content holds highlighted code, so
+// that only such pages load the highlighting stylesheet.
+func (d *Data) HasCode() bool {
+	return strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
+}
+
 // Now returns the build time.
 func (d *Data) Now() time.Time { return d.r.opts.Now }
 
@@ -300,6 +306,13 @@ func (d *Data) EditURL() string {
 
 // TypeName returns the singular name of a page type: "Promise".
 func (d *Data) TypeName(typ string) string { return site.TypeNames[typ] }
+
+// TypeTitle returns the plural name of a page type: "Promises".
+func (d *Data) TypeTitle(typ string) string { return site.TypeTitles[typ] }
+
+// Review returns where the site's pages stand with their reviews, for the
+// Review page.
+func (d *Data) Review() *site.ReviewStatus { return d.Site.ReviewStatus() }
 
 // ChainCounts returns how many promises have each chain status, worst first.
 func (d *Data) ChainCounts() []StatusCount {

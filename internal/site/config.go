@@ -3,6 +3,8 @@ package site
 import (
 	"errors"
 	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -17,6 +19,9 @@ type Config struct {
 	Title string `toml:"title"`
 	// Description is a line shown under the title on the home page.
 	Description string `toml:"description"`
+	// Language is the language of the content, a BCP 47 tag ("en",
+	// "fr-CA") set as the lang of every page; "en" by default.
+	Language string `toml:"language"`
 	// Theme names a folder under themes/ holding layouts and static
 	// files; "default" (or empty) is the theme built into playbook.
 	Theme string `toml:"theme"`
@@ -39,7 +44,61 @@ type Config struct {
 	// Versions, when set, publishes several versions of the playbook
 	// side by side, read from Git.
 	Versions *Versions `toml:"versions"`
+	// Links configures how links in Markdown are checked.
+	Links Links `toml:"links"`
+	// Content configures which files under content/ make the site.
+	Content struct {
+		// Exclude lists globs of paths under content/ ("**/drafts/**")
+		// left out of the site; "**" matches any number of folders.
+		Exclude []string `toml:"exclude"`
+	} `toml:"content"`
+	// Review sets how often pages are reviewed, where neither a page nor
+	// its section says.
+	Review Review `toml:"review"`
 }
+
+// Review is the [review] block of site.toml: the review interval of every
+// page, and of the pages of a type.
+type Review struct {
+	// Every is the interval of every page ("180d"); empty for none.
+	Every string `toml:"every"`
+	// Types maps a type ("competitor") to its pages' interval ("30d").
+	Types map[string]string `toml:"types"`
+
+	every Interval
+	types map[string]Interval
+}
+
+// Interval returns the review interval site.toml gives the pages of type
+// typ: its [review.types] entry, else [review] every; zero for none.
+func (r Review) Interval(typ string) Interval {
+	if iv, ok := r.types[typ]; ok {
+		return iv
+	}
+	return r.every
+}
+
+// Links configures the checking of links, for a handbook brought from
+// elsewhere while its team cleans it up.
+type Links struct {
+	// Broken is "error" (the default) or "warn": a broken link or anchor
+	// is then a warning, and the link is left as written.
+	Broken string `toml:"broken"`
+	// Ignore lists globs of link targets not checked ("/images/**"),
+	// matched against the link as written and, for a relative one, against
+	// the path from content/ it leads to, with a leading slash.
+	Ignore []string `toml:"ignore"`
+	// ExternalBase, if set, is the URL a root-absolute link to a page not
+	// in the site leads to: this URL and the link's path.
+	ExternalBase string `toml:"external_base"`
+	// BasePath is the prefix the site was published under
+	// ("/handbook"): root-absolute links starting with it are taken from
+	// content/ without it.
+	BasePath string `toml:"base_path"`
+}
+
+// WarnBroken reports whether broken links and anchors are warnings.
+func (l Links) WarnBroken() bool { return l.Broken == "warn" }
 
 // Versions configures which versions of a playbook a build publishes.
 type Versions struct {
@@ -66,6 +125,10 @@ type VersionRef struct {
 	Label string `toml:"label"`
 }
 
+// languageTag matches the shape of a BCP 47 language tag: a language and
+// subtags of letters and digits.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
 // ParseConfig parses site.toml. Problems name ConfigFile and a line.
 func ParseConfig(data []byte) (Config, Problems) {
 	var c Config
@@ -89,6 +152,11 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	if c.Theme == "" {
 		c.Theme = "default"
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	} else if !languageTag.MatchString(c.Language) {
+		ps.errorf(ConfigFile, lineOfKey(string(data), "language"), "language: %q is not a language tag (such as \"en\" or \"fr-CA\")", c.Language)
 	}
 	if c.Highlight.Light == "" {
 		c.Highlight.Light = "github"
@@ -122,6 +190,33 @@ func ParseConfig(data []byte) (Config, Problems) {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
 		}
 	}
+	switch c.Links.Broken {
+	case "", "error", "warn":
+	default:
+		ps.errorf(ConfigFile, lineOfKey(string(data), "broken"), "links: broken = %q: want \"error\" or \"warn\"", c.Links.Broken)
+	}
+	if b := c.Links.ExternalBase; b != "" {
+		if u, err := url.Parse(b); err != nil || u.Scheme == "" || u.Host == "" {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "external_base"), "links: external_base = %q: want an absolute URL (https://handbook.example.com)", b)
+		}
+		c.Links.ExternalBase = strings.TrimRight(b, "/")
+	}
+	if b := c.Links.BasePath; b != "" {
+		if !strings.HasPrefix(b, "/") {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "base_path"), "links: base_path = %q: want a path from the host's root (\"/handbook\")", b)
+		}
+		c.Links.BasePath = strings.TrimRight(b, "/")
+	}
+	for _, g := range c.Links.Ignore {
+		if !validGlob(g) {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "ignore"), "links: ignore: bad pattern %q", g)
+		}
+	}
+	for _, g := range c.Content.Exclude {
+		if !validGlob(g) {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "exclude"), "content: exclude: bad pattern %q", g)
+		}
+	}
 	for sec, typ := range c.Types {
 		if t := canonicalType(typ); t == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), sec), "types: unknown type %q for section %q (want one of %s)", typ, sec, strings.Join(Types, ", "))
@@ -129,7 +224,35 @@ func ParseConfig(data []byte) (Config, Problems) {
 			c.Types[sec] = t
 		}
 	}
+	c.Review.parse(string(data), &ps)
 	return c, ps.list
+}
+
+// parse reads the intervals of the [review] block, reporting those that
+// are not intervals or name no type at their line of site.toml (text).
+func (r *Review) parse(text string, ps *problems) {
+	if r.Every != "" {
+		iv, err := ParseInterval(r.Every)
+		if err != nil {
+			ps.errorf(ConfigFile, lineOfKey(text, "every"), "review: every: %v", err)
+		}
+		r.every = iv
+	}
+	r.types = map[string]Interval{}
+	for typ, every := range r.Types {
+		line := lineOfKey(text, typ)
+		t := canonicalType(typ)
+		if t == "" {
+			ps.errorf(ConfigFile, line, "review.types: unknown type %q (want one of %s)", typ, strings.Join(Types, ", "))
+			continue
+		}
+		iv, err := ParseInterval(every)
+		if err != nil {
+			ps.errorf(ConfigFile, line, "review.types: %s: %v", typ, err)
+			continue
+		}
+		r.types[t] = iv
+	}
 }
 
 // ConfigLine returns the line of site.toml (data) that sets key of the

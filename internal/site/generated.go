@@ -25,6 +25,9 @@ type Generated struct {
 	// PerTag makes one page for each tag, at the tag's URL, rather than
 	// one at URL.
 	PerTag bool
+	// Promises makes the page only for a site with promises: a handbook
+	// without any has no use for it.
+	Promises bool
 }
 
 // GeneratedPages lists every page playbook generates, in the order the
@@ -32,8 +35,11 @@ type Generated struct {
 // URL is reserved (no page or file of content/ may take it), a theme must
 // have its layout, the renderer renders it, and the menu links it.
 var GeneratedPages = []Generated{
-	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true},
+	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true, Promises: true},
 	{Kind: "tags", URL: "tags/", Title: "Tags", Menu: true},
+	// Linked from the footer and from Alignment: authors go there, readers
+	// seldom.
+	{Kind: "review", URL: "review/", Title: "Review"},
 	{Kind: "tag", URL: "tags/", Title: "Tag: ", PerTag: true},
 	{Kind: "404", URL: "404.html", Title: "Page not found"},
 	{Kind: "changes", URL: "changes/", Title: "What changed", Menu: true, Versioned: true},

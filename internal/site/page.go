@@ -51,6 +51,32 @@ var TypeNames = map[string]string{
 	TypePage:        "Page",
 }
 
+// A Field is a front matter key of a page type.
+type Field struct {
+	Name     string
+	Required bool
+	// Hint says what the key holds.
+	Hint string
+}
+
+// TypeFields lists the keys of each type beyond the common ones, the
+// required first; readTypeFields reads them.
+var TypeFields = map[string][]Field{
+	TypePositioning: {{"position", true, "the place claimed in the customer's mind"}, {"value_proposition", false, "what the customer gets"}, {"segment", false, "who it is for"}},
+	TypePromise:     {{"promise", true, "the promise, as customers hear it"}, {"expectation", false, "what a customer expects because of it"}, {"channels", false, "where it is made"}, {"positioning", false, "ids of positioning pages"}},
+	TypeBehaviour:   {{"stage", true, `"sales" or "service"`}, {"fulfils", false, "ids of the promises it keeps"}, {"roles", false, "who does it"}},
+	TypeStandard:    {{"roles", false, "who it is for"}, {"applies_to", false, "ids of the pages it applies to"}},
+	TypeFAQ:         {{"question", true, "the question, as customers ask it"}, {"promises", false, "ids of promises"}, {"audience", false, "who asks"}},
+	TypeCompetitor:  {{"competitor", true, "the competitor's name"}, {"gaps", false, "a list of {area, theirs, ours, promise}"}},
+	TypeCampaign:    {{"starts", true, "the first day"}, {"ends", true, "the last day"}, {"promises", false, "ids of promises"}, {"offer", false, "what is offered"}},
+	TypePersona:     {{"role", true, "their part in the purchase"}, {"pains", false, "what hurts"}, {"criteria", false, "how they decide"}},
+	TypePage:        nil,
+}
+
+// CanonicalType returns the type named by s ("promises", "behavior" and
+// the like accepted), or "".
+func CanonicalType(s string) string { return canonicalType(s) }
+
 // canonicalType returns the type named by s (accepting plurals and American
 // spelling, which authors write as often as not), or "".
 func canonicalType(s string) string {
@@ -150,12 +176,16 @@ type Page struct {
 	// AppliesTo are the pages a standard applies to.
 	AppliesTo []*Page
 
+	// Start are the pages the home page sends a new reader to first
+	// (front matter "start" of content/_index.md), in their order.
+	Start []*Page
+
 	// Question and Audience are an FAQ's.
 	Question string
 	Audience string
 
-	// Name is a competitor's name (front matter "competitor").
-	Name string
+	// CompetitorName is a competitor's name (front matter "competitor").
+	CompetitorName string
 	// Gaps are the differences between a competitor's offer and ours.
 	Gaps []Gap
 
@@ -181,6 +211,9 @@ type Page struct {
 	sectionDir string
 	// bodyLine is the line of the file where the Markdown body starts.
 	bodyLine int
+	// derivedID marks an id made of the file name, not given in front
+	// matter.
+	derivedID bool
 	// fm locates front matter keys for problems.
 	fm *frontMatter
 }
@@ -219,6 +252,36 @@ type GapRef struct {
 // without an index file is not.
 func (p *Page) HasFile() bool { return !p.IsSection || p.File != p.sectionDir }
 
+// PageKey is what makes a page the same page in another version of the
+// site: its id, and its type (an id taken over by another kind of page is
+// another page).
+func PageKey(p *Page) string { return pageKind(p) + "\x00" + p.ID }
+
+// FileKey is a page's file, with its type: a page whose id changed between
+// versions is still found by its file.
+func FileKey(p *Page) string { return pageKind(p) + "\x00" + p.File }
+
+// pageKind is a page's type, or "section".
+func pageKind(p *Page) string {
+	if p.IsSection {
+		return "section"
+	}
+	return p.Type
+}
+
+// PageFiles returns the files the pages of s are read from, in reading
+// order. A section without an index file has none: its folder is no file
+// whose history could be asked about.
+func (s *Site) PageFiles() []string {
+	var files []string
+	for _, p := range s.Pages {
+		if p.HasFile() {
+			files = append(files, p.File)
+		}
+	}
+	return files
+}
+
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 
@@ -243,4 +306,13 @@ func (p *Page) Ancestors() []*Page {
 		as = append([]*Page{a}, as...)
 	}
 	return as
+}
+
+// TitleID returns the id of the page's title, as its "# title" heading has
+// it on a Git host; "" if the title is not a heading of the page.
+func (p *Page) TitleID() string {
+	if p.Doc == nil {
+		return ""
+	}
+	return p.Doc.TitleID
 }

@@ -44,9 +44,9 @@ type Options struct {
 	Drafts bool
 	// Now is the time reviews are judged against; zero means time.Now().
 	Now time.Time
-	// Shared, if set, lets the Loads of several versions of a site parse
+	// ParseCache, if set, lets the Loads of several versions of a site parse
 	// the files they have in common once.
-	Shared *Shared
+	ParseCache *ParseCache
 	// Text keeps the text of every page (markdown.Doc.Text), for comparing
 	// versions of the site.
 	Text bool
@@ -67,6 +67,8 @@ type Site struct {
 	Files []string
 	// Markdown renders the pages' Markdown.
 	Markdown *markdown.Converter
+	// Now is the time the pages' reviews were judged at.
+	Now time.Time
 
 	byID   map[string]*Page
 	byFile map[string]*Page

@@ -16,10 +16,11 @@ import (
 
 // Compare returns what changed from version prev to v, pages matched by
 // id: added, removed, moved (another file) and changed, grouped by type.
-// For promises and behaviours it shows the changed wording word by word.
-// prev is nil for the first version.
-func Compare(prev, v *Version) *render.Changes {
-	c := &render.Changes{}
+// For promises and behaviours it shows the changed wording word by word,
+// and a promise's chain status as badges; a summary comes first (see
+// summarize). prev is nil for the first version.
+func Compare(prev, v *Version) *render.WhatChanged {
+	c := &render.WhatChanged{}
 	if prev == nil {
 		return c
 	}
@@ -54,6 +55,8 @@ func Compare(prev, v *Version) *render.Changes {
 		for _, f := range fieldNames(was, now) {
 			switch {
 			case ids(was[f]) == ids(now[f]):
+			case f == "Chain":
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
 			case wording && listFields[f]:
@@ -85,6 +88,7 @@ func Compare(prev, v *Version) *render.Changes {
 			c.Groups = append(c.Groups, *g)
 		}
 	}
+	c.Summary = summarize(prev, v)
 	return c
 }
 
@@ -94,11 +98,11 @@ func Compare(prev, v *Version) *render.Changes {
 // page whose id changed, the page of the same type at the same file,
 // unless from has a page of that one's id.
 func samePage(s, from *site.Site, p *site.Page) *site.Page {
-	same := func(a, b *site.Page) bool { return a != nil && b != nil && render.PageKey(a) == render.PageKey(b) }
+	same := func(a, b *site.Page) bool { return a != nil && b != nil && site.PageKey(a) == site.PageKey(b) }
 	if q := s.ByID(p.ID); q != nil && same(p, q) {
 		return q
 	}
-	if q := s.ByFile(p.File); q != nil && render.FileKey(q) == render.FileKey(p) && !same(from.ByID(q.ID), q) {
+	if q := s.ByFile(p.File); q != nil && site.FileKey(q) == site.FileKey(p) && !same(from.ByID(q.ID), q) {
 		return q
 	}
 	return nil
@@ -159,7 +163,7 @@ func fields(p, other *site.Page) map[string]string {
 		for _, g := range p.Gaps {
 			gaps = append(gaps, fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours))
 		}
-		f["Competitor"], f["Gaps"] = p.Name, strings.Join(gaps, "; ")
+		f["Competitor"], f["Gaps"] = p.CompetitorName, strings.Join(gaps, "; ")
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
 	case site.TypePersona:
