@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "playbook build: %v\n", err)
 		return exitUsage
 	}
-	w := writer{dest: *dest, real: real, hook: pauseHook(ctx, stderr)}
+	w := writer{dest: *dest, real: real, hook: pauseHook(ctx, stderr), stderr: stderr}
 	start := time.Now()
 	src := root.FS()
 	if cfg, problems := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
@@ -111,10 +111,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // A writer writes a build's output into its destination.
 type writer struct {
-	dest string // as the user named it
-	real string // its real path, where the new site is swapped in
-	hook func(step string)
+	dest   string // as the user named it
+	real   string // its real path, where the new site is swapped in
+	hook   func(step string)
+	stderr io.Writer
 }
+
+// abortWait is how long after a signal an interrupted build goes on
+// removing its unfinished output. Whoever pressed Ctrl-C waits for the
+// prompt, and removing thousands of files can take seconds; the output is
+// safe already, and the next build removes what is left.
+const abortWait = 400 * time.Millisecond
 
 // write renders a site with fill into a temporary folder and swaps it in
 // only when complete; when fill fails or ctx is done first, the temporary
@@ -125,17 +132,41 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 		return err
 	}
 	out.Hook = w.hook
+	// The time of the signal, if one comes: stopping the writers takes a
+	// moment of the time abort has.
+	signalled := make(chan time.Time, 1)
+	defer context.AfterFunc(ctx, func() { signalled <- time.Now() })()
 	if err := fill(ctx, out); err != nil {
-		_ = out.Abort()
+		w.abort(ctx, signalled, out)
 		return err
 	}
 	// Once the swap starts, it ends: it takes a moment, and stopping
 	// half-way would leave more to clean than it saves.
 	if err := ctx.Err(); err != nil {
-		_ = out.Abort()
+		w.abort(ctx, signalled, out)
 		return err
 	}
 	return out.Commit()
+}
+
+// abort removes the unfinished output of a build that failed, or, when ctx
+// is done (a signal, at the time sent on signalled), as much of it as
+// abortWait allows.
+func (w writer) abort(ctx context.Context, signalled <-chan time.Time, out *render.DirOutput) {
+	rctx := context.Background()
+	if ctx.Err() != nil {
+		// AfterFunc runs as soon as ctx is done: this does not wait.
+		var cancel context.CancelFunc
+		rctx, cancel = context.WithDeadline(rctx, (<-signalled).Add(abortWait))
+		defer cancel()
+	}
+	err := out.Abort(rctx)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		fmt.Fprintf(w.stderr, "note: the unfinished output %s is not all removed; the next build removes the rest\n", out.Folder())
+	case err != nil:
+		fmt.Fprintf(w.stderr, "note: %v\n", err)
+	}
 }
 
 // interrupted reports a build stopped by a signal.

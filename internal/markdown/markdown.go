@@ -14,6 +14,10 @@
 // A Doc records the position (line and column, in characters) of every link
 // and heading, the ids a fragment may point at, the title given by its first
 // "# heading", and warnings of what renders but likely not as meant.
+// Parse renders the HTML at once, with a hole at each link's destination,
+// and keeps it compressed instead of the syntax tree or the source; Render
+// fills the holes. A site of thousands of pages holds every Doc at once and
+// parses each page once.
 //
 // The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
 // autolinks) with footnotes, typographic quotes, heading ids (automatic, or
@@ -27,6 +31,9 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"fmt"
 	stdhtml "html"
 	"io"
 	"sort"
@@ -55,12 +62,16 @@ type Options struct {
 	// default only the elements of SafeHTML are kept, and the rest is shown
 	// as text.
 	Unsafe bool
+	// Text keeps the text of each document (see Doc.Text), for comparing
+	// versions of a page. It costs memory about the size of the source.
+	Text bool
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
 	md     goldmark.Markdown
 	unsafe bool
+	text   bool
 }
 
 // New returns a Converter with the playbook dialect.
@@ -89,21 +100,30 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe}
+	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text}
 }
 
-// A Doc is a parsed Markdown document.
+// A Doc is a parsed Markdown document: what was learnt from it, and its
+// HTML with the destinations of its Links left to fill in.
 //
-// A Doc holds its syntax tree until Release; after that it keeps only its
-// source and what was learnt from it (a few bytes a link and heading), and
-// Render parses the source again. A site of thousands of pages holds every
-// Doc at once, but only as many trees as it renders at a time.
+// A Doc keeps neither its syntax tree nor its source: a site of thousands
+// of pages holds every Doc at once, and the HTML, compressed, is a fraction
+// of the size of either.
 type Doc struct {
-	src  []byte
-	root ast.Node
-	// refused marks a document beyond a limit: it keeps its source, to be
-	// compared, but is never parsed.
+	// sum is the SHA-256 of the source, for caches to compare.
+	sum [sha256.Size]byte
+	// html is the document's HTML, compressed, without the destinations of
+	// Links, which go at holes, in order of offset in the HTML.
+	html  []byte
+	size  int32 // of the HTML uncompressed
+	holes []hole
+	// text is the text of the document, if the Converter keeps it.
+	text string
+	// refused marks a document beyond a limit: it is never parsed and has
+	// neither HTML nor text.
 	refused bool
+	// src is the source while parsing.
+	src []byte
 	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
 	lastPos    lastPos
@@ -117,9 +137,6 @@ type Doc struct {
 	// the title is a heading like the others: "#product-marketing" on the
 	// page titled "# Product Marketing". The page shows it on its title.
 	TitleID string
-	// titled marks a document whose page is titled elsewhere: only a
-	// leading heading is its title; one further down is part of the text.
-	titled bool
 	// Headings lists the headings after the title, in order.
 	Headings []Heading
 	// Links lists the links and images whose destination is not an
@@ -176,34 +193,27 @@ type Link struct {
 	Image bool
 	Pos   Pos
 	// url replaces Dest in the output when set.
-	url  string
-	node ast.Node
+	url string
+	// raw marks a link in raw HTML, whose destination is written as is.
+	raw bool
 }
 
 // URL returns the destination set with SetDest, or "".
 func (l *Link) URL() string { return l.url }
 
 // SetDest replaces the destination the link renders with.
-func (l *Link) SetDest(dest string) {
-	l.url = dest
-	setDest(l.node, dest)
+func (l *Link) SetDest(dest string) { l.url = dest }
+
+// A hole is where the destination of Links[link] goes in a Doc's HTML,
+// at byte off of the uncompressed HTML.
+type hole struct {
+	off, link int32
 }
 
-func setDest(n ast.Node, dest string) {
-	switch n := n.(type) {
-	case *ast.Link:
-		n.Destination = []byte(dest)
-	case *ast.Image:
-		n.Destination = []byte(dest)
-	case *htmlLink:
-		n.dest = dest
-	}
-}
-
-// Parse parses src. Markdown has no syntax errors, but a page beyond
-// one of the limits (see MaxNesting) is refused with a *LimitError and a
-// Doc that holds only its source and renders as nothing, before goldmark
-// spends minutes on it.
+// Parse parses src and renders its HTML. Markdown has no syntax errors,
+// but a page beyond one of the limits (see MaxNesting) is refused with a
+// *LimitError and a Doc that renders as nothing, before goldmark spends
+// minutes on it. Invalid UTF-8 is read as U+FFFD, as a browser reads it.
 func (c *Converter) Parse(src []byte) (*Doc, error) { return c.parseDoc(src, false) }
 
 // ParseTitled parses the Markdown of a page whose title is set elsewhere
@@ -213,18 +223,22 @@ func (c *Converter) Parse(src []byte) (*Doc, error) { return c.parseDoc(src, fal
 func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(src, true) }
 
 func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
+	sum := sha256.Sum256(src)
 	if err := checkLimits(src); err != nil {
-		return &Doc{src: src, IDs: map[string]bool{}, refused: true}, err
+		return &Doc{sum: sum, IDs: map[string]bool{}, refused: true}, err
 	}
-	d := &Doc{src: src, IDs: map[string]bool{}, titled: titled}
+	if !utf8.Valid(src) {
+		// The holes are marked with a byte no UTF-8 text holds.
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	d := &Doc{sum: sum, src: src, IDs: map[string]bool{}}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}
-	var title ast.Node
-	d.root, title = c.parse(src, titled, func(n ast.Node) {
+	root, title := c.parse(src, titled, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
@@ -234,16 +248,19 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			}
 			d.Headings = append(d.Headings, h)
 		case *ast.Link:
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Pos: d.pos(n), node: n})
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Pos: d.pos(n)})
+			n.Destination = holeMark(len(d.Links) - 1)
 		case *ast.Image:
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n), node: n})
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n)})
+			n.Destination = holeMark(len(d.Links) - 1)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
-				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), node: l})
+				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
+				l.dest = string(holeMark(len(d.Links) - 1))
 			}
 			for _, w := range r.warnings {
 				d.warn(w)
@@ -269,11 +286,62 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			}
 		}
 	}
-	for _, w := range shortcodeWarnings(d.root, src) {
+	for _, w := range shortcodeWarnings(root, src) {
 		d.warn(w)
 	}
 	d.lineStarts = nil
+	d.src = nil
+	if c.text {
+		d.text = blocksText(root, title, src)
+	}
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+		return d, fmt.Errorf("render markdown: %w", err)
+	}
+	html, holes := cutHoles(buf.Bytes(), len(d.Links))
+	d.holes = holes
+	d.size = int32(len(html))
+	d.html = compress(html)
 	return d, nil
+}
+
+// holeMark returns the destination that marks the hole of link i while
+// rendering: 0xFF, i, 0xFF. goldmark writes it as it is (it leaves bytes
+// that are not UTF-8 alone when it escapes a URL), and no other HTML made
+// from UTF-8 holds an 0xFF byte.
+func holeMark(i int) []byte {
+	b := append([]byte{0xff}, strconv.Itoa(i)...)
+	return append(b, 0xff)
+}
+
+// cutHoles removes the marks of holeMark, for links links, from html, in
+// place, and returns what is left and where they were.
+func cutHoles(html []byte, links int) ([]byte, []hole) {
+	var holes []hole
+	out := html[:0] // out never passes the reading
+	for {
+		i := bytes.IndexByte(html, 0xff)
+		if i < 0 {
+			break
+		}
+		j := bytes.IndexByte(html[i+1:], 0xff)
+		k := -1
+		if j >= 0 {
+			if n, err := strconv.Atoi(string(html[i+1 : i+1+j])); err == nil && n < links {
+				k = n
+			}
+		}
+		if k < 0 {
+			// Not a mark of ours; cannot happen with UTF-8 input.
+			out = append(out, html[:i+1]...)
+			html = html[i+1:]
+			continue
+		}
+		out = append(out, html[:i]...)
+		holes = append(holes, hole{off: int32(len(out)), link: int32(k)})
+		html = html[i+1+j+1:]
+	}
+	return append(out, html...), holes
 }
 
 // maxWarnings is how many warnings a Doc keeps: past a hundred, more of
@@ -298,8 +366,7 @@ func (d *Doc) warn(w Warning) {
 // parse parses src, removes the title heading (the first "# heading" at
 // the top level, or only a leading one if titled) and returns it, and
 // calls visit for every heading, footnote, raw HTML node, and link or
-// image whose destination has no scheme, in document order. Render relies
-// on that order to find a released Doc's links again.
+// image whose destination has no scheme, in document order.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
 	ids := newIDs()
 	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
@@ -357,26 +424,19 @@ func keepSafeAttributes(n ast.Node) {
 	}
 }
 
-// Source returns the Markdown d was parsed from.
-func (d *Doc) Source() []byte { return d.src }
+// Sum returns the SHA-256 of the Markdown d was parsed from: documents
+// with the same Sum have the same source.
+func (d *Doc) Sum() [sha256.Size]byte { return d.sum }
 
-// Clone returns a copy of a released d whose links can be set anew.
+// Clone returns a copy of d whose links can be set anew. The copy shares
+// d's HTML, which neither changes.
 func (d *Doc) Clone() *Doc {
 	c := *d
 	c.Links = make([]*Link, len(d.Links))
 	for i, l := range d.Links {
-		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos}
+		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos, raw: l.raw}
 	}
 	return &c
-}
-
-// Release drops the syntax tree of d, keeping its source and what was
-// learnt from it; Render parses the source again.
-func (d *Doc) Release() {
-	d.root = nil
-	for _, l := range d.Links {
-		l.node = nil
-	}
 }
 
 // pos returns the position of n, or of its nearest positioned ancestor.
@@ -418,33 +478,42 @@ func (d *Doc) posOf(off int) Pos {
 // column.
 type lastPos struct{ off, line, col int }
 
-// Render writes the HTML of d to w. A document refused by Parse has none.
+// Render writes the HTML of d to w, each link's destination as set with
+// SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
 	if d.refused {
 		return nil
 	}
-	root := d.root
-	if root == nil {
-		// Released: parse again, and set the links as they were set.
-		i := 0
-		set := func(n ast.Node) {
-			if i < len(d.Links) && d.Links[i].url != "" {
-				setDest(n, d.Links[i].url)
+	var buf bytes.Buffer
+	buf.Grow(int(d.size) + 32*len(d.holes))
+	err := decompress(d.html, func(r io.Reader) error {
+		at := 0
+		for _, h := range d.holes {
+			if _, err := io.CopyN(&buf, r, int64(int(h.off)-at)); err != nil {
+				return err
 			}
-			i++
+			at = int(h.off)
+			l := d.Links[h.link]
+			dest := cmp.Or(l.url, l.Dest)
+			if l.raw {
+				// As renderRaw writes it: parse checked it.
+				buf.WriteString(escape(dest))
+				continue
+			}
+			// As goldmark writes a destination.
+			u := util.URLEscape([]byte(dest), true)
+			if c.unsafe || !html.IsDangerousURL(u) {
+				buf.Write(util.EscapeHTML(u))
+			}
 		}
-		root, _ = c.parse(d.src, d.titled, func(n ast.Node) {
-			switch n.(type) {
-			case *ast.Link, *ast.Image:
-				set(n)
-			case *ast.RawHTML, *ast.HTMLBlock:
-				for _, l := range rawInfo(n).links {
-					set(l)
-				}
-			}
-		})
+		_, err := io.Copy(&buf, r)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("render markdown: %w", err)
 	}
-	return c.md.Renderer().Render(w, d.src, root)
+	_, err = w.Write(buf.Bytes())
+	return err
 }
 
 // RenderString renders d and returns the HTML.
@@ -458,15 +527,16 @@ func (c *Converter) RenderString(d *Doc) (string, error) {
 // heading, list item's text, code block, table row) a paragraph, blocks
 // apart by a blank line, with no Markdown, link destinations or HTML. It
 // is for comparing versions of a page: moving the pages a page links to
-// does not change its text.
-func (c *Converter) Text(d *Doc) string {
-	if d.refused {
-		return ""
-	}
-	root, title := c.parse(d.src, d.titled, func(ast.Node) {})
+// does not change its text. Only a Converter made with Options.Text keeps
+// it; otherwise, and for a refused document, it is "".
+func (d *Doc) Text() string { return d.text }
+
+// blocksText returns the text of the document root, titled title, as
+// Doc.Text.
+func blocksText(root, title ast.Node, src []byte) string {
 	var blocks []string
 	if title != nil {
-		blocks = append(blocks, plainText(title, d.src))
+		blocks = append(blocks, plainText(title, src))
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -475,18 +545,18 @@ func (c *Converter) Text(d *Doc) string {
 		var text string
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
-			text = plainText(n, d.src)
+			text = plainText(n, src)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			var b bytes.Buffer
 			for i := range n.Lines().Len() {
 				seg := n.Lines().At(i)
-				b.Write(seg.Value(d.src))
+				b.Write(seg.Value(src))
 			}
 			text = strings.TrimRight(b.String(), "\n")
 		case *east.TableRow, *east.TableHeader:
 			var cells []string
 			for cell := n.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				cells = append(cells, plainText(cell, d.src))
+				cells = append(cells, plainText(cell, src))
 			}
 			text = strings.Join(cells, " | ")
 		case *ast.HTMLBlock:

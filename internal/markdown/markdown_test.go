@@ -1,9 +1,12 @@
 package markdown
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func TestRender(t *testing.T) {
@@ -194,10 +197,15 @@ func TestParse(t *testing.T) {
 	if !strings.Contains(html, `href="../a/#x"`) || !strings.Contains(html, `href="../r/"`) {
 		t.Errorf("SetDest not rendered:\n%s", html)
 	}
-	d.Release()
+	clone := d.Clone()
+	clone.Links[0].SetDest("../b/")
 	again, _ := New(Options{}).RenderString(d)
 	if again != html {
-		t.Errorf("a released Doc renders differently:\n%s\nwant:\n%s", again, html)
+		t.Errorf("a Doc renders differently after its clone's link was set:\n%s\nwant:\n%s", again, html)
+	}
+	other, _ := New(Options{}).RenderString(clone)
+	if !strings.Contains(other, `href="../b/"`) || !strings.Contains(other, `href="../r.md"`) {
+		t.Errorf("the clone's links not its own, as set and as written:\n%s", other)
 	}
 }
 
@@ -217,19 +225,22 @@ func TestHighlightCSS(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
-	c := New(Options{})
+	c := New(Options{Text: true})
 	src := "# Fast quotes\n\nWe quote *the same day*, see [the rule](../rules/quote.md#when \"Rule\").\n\n" +
 		"## Why\n\n- One price.\n- No \"extras\".\n\n```text\nline one\nline two\n```\n\n" +
 		"| Step | Who |\n|---|---|\n| Call | Sales |\n\n<div>raw</div>\n\n> [!NOTE]\n> Keep it short.\n"
 	want := "Fast quotes\n\nWe quote the same day, see the rule.\n\nWhy\n\nOne price.\n\nNo “extras”.\n\n" +
 		"line one\nline two\n\nStep | Who\n\nCall | Sales\n\nKeep it short."
-	if got := c.Text(mustParse(t, c, src)); got != want {
+	if got := mustParse(t, c, src).Text(); got != want {
 		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
 	}
 	// Where a link leads is not part of the text.
 	moved := strings.Replace(src, "../rules/quote.md", "../../handbook/rules/quote.md", 1)
-	if c.Text(mustParse(t, c, moved)) != want {
+	if mustParse(t, c, moved).Text() != want {
 		t.Error("a link's destination changes the text")
+	}
+	if got := mustParse(t, New(Options{}), src).Text(); got != "" {
+		t.Errorf("Text kept without Options.Text: %q", got)
 	}
 }
 
@@ -271,9 +282,6 @@ func TestTitle(t *testing.T) {
 			if d.Title != tt.title {
 				t.Errorf("Title = %q, want %q", d.Title, tt.title)
 			}
-			// A released document is parsed again to render: the same
-			// heading must be left out.
-			d.Release()
 			html, err := c.RenderString(d)
 			if err != nil {
 				t.Fatal(err)
@@ -321,7 +329,7 @@ func mustParse(t testing.TB, c *Converter, src string) *Doc {
 // TestRefusedDocRendersNothing checks that a page beyond a limit gets no
 // HTML and no text: goldmark never parses it, not even to render.
 func TestRefusedDocRendersNothing(t *testing.T) {
-	c := New(Options{})
+	c := New(Options{Text: true})
 	d, err := c.Parse([]byte(strings.Repeat("> ", MaxNesting+1) + "deep\n"))
 	if err == nil {
 		t.Fatal("not refused")
@@ -329,7 +337,7 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	if html, err := c.RenderString(d); html != "" || err != nil {
 		t.Errorf("Render = %q, %v; want nothing", html, err)
 	}
-	if text := c.Text(d); text != "" {
+	if text := d.Text(); text != "" {
 		t.Errorf("Text = %q, want nothing", text)
 	}
 }
@@ -400,5 +408,62 @@ func TestAnchors(t *testing.T) {
 	d := mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
 	if d.TitleID != "product-marketing" || d.Headings[0].ID != "product-marketing-1" {
 		t.Errorf("TitleID = %q, heading %q; want the title first, as on GitHub", d.TitleID, d.Headings[0].ID)
+	}
+}
+
+// TestRenderFillsHolesAsGoldmark renders documents with links of every
+// kind, some set anew, and compares the HTML with goldmark's own, rendered
+// from a tree whose destinations were set before rendering.
+func TestRenderFillsHolesAsGoldmark(t *testing.T) {
+	src := "# T\n\n[a](a.md#x) ![i *alt*](i%20x.png \"t\") [s](<b c.md>) [e](e&amp;.md) [j](javascript:x) [r][r]\n\n" +
+		"> - [q](q.md) in a quote [^n]\n\n| [t](t.md) | ![u](u.png) |\n|---|---|\n\n![outer [inner](in.md)](o.png)\n\n" +
+		"[![badge](b.svg)](ci.md)\n\n<a href=\"h.md\">raw</a> <img src=\"r&amp;.png\">\n\n[^n]: note [f](f.md)\n\n[r]: ../r.md\n\n```go\n[not](a link)\n```\n\n\xff0\xff text with a stray byte\n"
+	set := map[int]string{0: "../a/#x", 2: `../b c/"<q>`, 3: "../e/?a=1&b=2", 6: "javascript:alert(1)", 11: "../ci/", 13: `../h/?a=1&b="2"`}
+	for _, unsafe := range []bool{false, true} {
+		c := New(Options{Unsafe: unsafe})
+		d, _ := c.Parse([]byte(src))
+		for i, dest := range set {
+			if i < len(d.Links) {
+				d.Links[i].SetDest(dest)
+			}
+		}
+		got, err := c.RenderString(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What goldmark makes of the same page, read as Parse reads it.
+		valid := bytes.ToValidUTF8([]byte(src), []byte("\uFFFD"))
+		i := 0
+		root, _ := c.parse(valid, false, func(n ast.Node) {
+			switch n := n.(type) {
+			case *ast.Link:
+				if dest := set[i]; dest != "" {
+					n.Destination = []byte(dest)
+				}
+				i++
+			case *ast.Image:
+				if dest := set[i]; dest != "" {
+					n.Destination = []byte(dest)
+				}
+				i++
+			case *ast.RawHTML, *ast.HTMLBlock:
+				for _, l := range rawInfo(n).links {
+					if dest := set[i]; dest != "" {
+						l.dest = dest
+					}
+					i++
+				}
+			}
+		})
+		var want bytes.Buffer
+		if err := c.md.Renderer().Render(&want, valid, root); err != nil {
+			t.Fatal(err)
+		}
+		if got != want.String() {
+			t.Errorf("unsafe=%v: HTML differs from goldmark's:\n%s\nwant:\n%s", unsafe, got, want.String())
+		}
+		if i != len(d.Links) || len(d.Links) < 15 {
+			t.Errorf("%d links, %d found again", len(d.Links), i)
+		}
 	}
 }

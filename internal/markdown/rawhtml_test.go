@@ -143,7 +143,6 @@ func TestRawHTMLLinks(t *testing.T) {
 			if !d.IDs["pricing"] {
 				t.Errorf("IDs = %v, want pricing among them", d.IDs)
 			}
-			d.Release()
 			html, err := c.RenderString(d)
 			if err != nil {
 				t.Fatal(err)

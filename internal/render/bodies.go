@@ -1,7 +1,7 @@
 package render
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"html/template"
 	"strings"
 	"sync"
@@ -20,12 +20,12 @@ type BodyCache struct {
 }
 
 type body struct {
-	src  []byte // the source the HTML was made from
-	urls string // the link targets it was made with
+	sum  [sha256.Size]byte // of the source the HTML was made from
+	urls string            // the link targets it was made with
 	html template.HTML
 }
 
-func bodyKey(s *site.Site, p *site.Page) (src []byte, urls string) {
+func bodyKey(s *site.Site, p *site.Page) (sum [sha256.Size]byte, urls string) {
 	var b strings.Builder
 	// The same Markdown renders differently under other settings.
 	if s.Config.Markdown.Unsafe {
@@ -35,18 +35,18 @@ func bodyKey(s *site.Site, p *site.Page) (src []byte, urls string) {
 		b.WriteString(l.URL())
 		b.WriteByte(0)
 	}
-	return p.Doc.Source(), b.String()
+	return p.Doc.Sum(), b.String()
 }
 
 func (c *BodyCache) get(s *site.Site, p *site.Page) (template.HTML, bool) {
 	if c == nil {
 		return "", false
 	}
-	src, urls := bodyKey(s, p)
+	sum, urls := bodyKey(s, p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.m[p.File]
-	if !ok || b.urls != urls || !bytes.Equal(b.src, src) {
+	if !ok || b.urls != urls || b.sum != sum {
 		return "", false
 	}
 	return b.html, true
@@ -56,11 +56,11 @@ func (c *BodyCache) put(s *site.Site, p *site.Page, html template.HTML) {
 	if c == nil {
 		return
 	}
-	src, urls := bodyKey(s, p)
+	sum, urls := bodyKey(s, p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
 		c.m = map[string]body{}
 	}
-	c.m[p.File] = body{src: src, urls: urls, html: html}
+	c.m[p.File] = body{sum: sum, urls: urls, html: html}
 }

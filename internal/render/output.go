@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // An Output receives the files of a rendered site. Names are
@@ -121,7 +124,7 @@ func removeLeftovers(dest string) error {
 			continue
 		}
 		if err == nil {
-			err = removeFolder(p)
+			err = removeFolder(context.Background(), p)
 			lock.Close()
 		}
 		if err != nil {
@@ -131,10 +134,18 @@ func removeLeftovers(dest string) error {
 	return nil
 }
 
+// removers is how many goroutines remove a folder's files at once.
+const removers = 4
+
 // removeFolder removes folder dir and all it holds, its Marker last, so
 // that a build killed meanwhile leaves a folder the next one still knows
-// as its own to remove.
-func removeFolder(dir string) error {
+// as its own to remove. When ctx is done it stops, leaving the Marker, and
+// returns ctx's error.
+//
+// An output holds a folder for each page: the entries one level down (the
+// pages' folders, or the sections of a version) are removed on several
+// goroutines, as the kernel unlinks in separate folders at once.
+func removeFolder(ctx context.Context, dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -142,14 +153,60 @@ func removeFolder(dir string) error {
 	if err != nil {
 		return err
 	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(removers)
+	for _, e := range entries {
+		if e.Name() == Marker {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			g.Go(func() error { return removeAll(gctx, p, false) })
+			continue
+		}
+		sub, err := os.ReadDir(p)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			_ = g.Wait()
+			return err
+		}
+		for _, s := range sub {
+			g.Go(func() error { return removeAll(gctx, filepath.Join(p, s.Name()), s.IsDir()) })
+		}
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
 	for _, e := range entries {
 		if e.Name() != Marker {
-			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			if err := removeAll(ctx, filepath.Join(dir, e.Name()), e.IsDir()); err != nil {
 				return err
 			}
 		}
 	}
 	return os.RemoveAll(dir)
+}
+
+// removeAll removes path and, if it is a folder (not a link to one), all
+// it holds, as os.RemoveAll does, but stops when ctx is done.
+func removeAll(ctx context.Context, path string, isDir bool) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if isDir {
+		entries, err := os.ReadDir(path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for _, e := range entries {
+			if err := removeAll(ctx, filepath.Join(path, e.Name()), e.IsDir()); err != nil {
+				return err
+			}
+		}
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 func (o *DirOutput) hook(step string) {
@@ -209,7 +266,7 @@ func (o *DirOutput) Commit() error {
 	case err == nil:
 		// The temporary folder now holds the previous site.
 		o.hook("swapped")
-		if err := removeFolder(o.tmp); err != nil {
+		if err := removeFolder(context.Background(), o.tmp); err != nil {
 			return fmt.Errorf("remove previous site: %w", err)
 		}
 		return nil
@@ -241,16 +298,25 @@ func (o *DirOutput) commitRenames() error {
 		return fmt.Errorf("replace %s: %w", o.dest, err)
 	}
 	o.hook("swapped")
-	if err := removeFolder(old); err != nil {
+	if err := removeFolder(context.Background(), old); err != nil {
 		return fmt.Errorf("remove previous site: %w", err)
 	}
 	return nil
 }
 
+// Folder returns the temporary folder the site is written into.
+func (o *DirOutput) Folder() string { return o.tmp }
+
 // Abort removes the unfinished site, leaving the destination as it was.
-func (o *DirOutput) Abort() error {
+// When ctx is done first, it stops and returns an error wrapping ctx's:
+// what is left keeps the Marker, and the next build into the destination
+// removes it.
+func (o *DirOutput) Abort(ctx context.Context) error {
 	defer o.lock.Close()
-	return removeFolder(o.tmp)
+	if err := removeFolder(ctx, o.tmp); err != nil {
+		return fmt.Errorf("remove the unfinished output %s: %w", o.tmp, err)
+	}
+	return nil
 }
 
 // A MemOutput keeps a rendered site in memory.

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -152,7 +155,7 @@ func TestLeftoversRemoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := out.Abort(); err != nil {
+	if err := out.Abort(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{".public.new-4", ".site.new-5", "notes", "public"}
@@ -190,4 +193,60 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	if got := listDir(t, parent); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("left beside the output: %q", got)
 	}
+}
+
+// TestAbort removes an unfinished site of nested folders and a link to a
+// folder outside it, whose target stays; and stops an Abort whose time is
+// up, leaving a folder with its marker that the next build removes.
+func TestAbort(t *testing.T) {
+	files := map[string]string{"index.html": "home", "b.css": "css"}
+	for i := range 50 {
+		files["s/"+strconv.Itoa(i)+"/index.html"] = "page"
+		files["v/s/"+strconv.Itoa(i)+"/x/index.html"] = "deep page"
+	}
+	t.Run("removes all", func(t *testing.T) {
+		parent := t.TempDir()
+		outside := t.TempDir()
+		if err := os.WriteFile(filepath.Join(outside, "keep"), []byte("keep"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := writeOutput(t, filepath.Join(parent, "public"), files)
+		for _, link := range []string{"latest", "v/latest"} {
+			if err := os.Symlink(outside, filepath.Join(out.Folder(), link)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := out.Abort(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if got := listDir(t, parent); len(got) != 0 {
+			t.Errorf("left beside the output: %q", got)
+		}
+		if got := listDir(t, outside); !slices.Equal(got, []string{"keep"}) {
+			t.Errorf("the folder a link led to holds %q, want only keep", got)
+		}
+	})
+	t.Run("stops when its time is up", func(t *testing.T) {
+		parent := t.TempDir()
+		dest := filepath.Join(parent, "public")
+		out := writeOutput(t, dest, files)
+		ctx, cancel := context.WithTimeout(context.Background(), 0)
+		defer cancel()
+		if err := out.Abort(ctx); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("Abort = %v, want the deadline's error", err)
+		}
+		if !IsOutput(out.Folder()) {
+			t.Fatal("the folder left lost its marker")
+		}
+		next, err := NewDirOutput(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := next.Abort(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if got := listDir(t, parent); len(got) != 0 {
+			t.Errorf("the next build left beside the output: %q", got)
+		}
+	})
 }

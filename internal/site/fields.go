@@ -49,9 +49,6 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		ps.errorf(file, bodyLine+le.Line-1, "%s", le.Msg)
 	}
 	p.Doc = doc
-	// Thousands of syntax trees would not fit in memory together: keep
-	// what was learnt, and let the renderer parse each page again.
-	p.Doc.Release()
 
 	f := p.fm
 	if f == nil {

@@ -86,7 +86,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 		ps.errorf(ConfigFile, 1, "read: %v", err)
 		s.Config, _ = ParseConfig(nil)
 	}
-	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text})
 	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)

@@ -47,6 +47,9 @@ type Options struct {
 	// ParseCache, if set, lets the Loads of several versions of a site parse
 	// the files they have in common once.
 	ParseCache *ParseCache
+	// Text keeps the text of every page (markdown.Doc.Text), for comparing
+	// versions of the site.
+	Text bool
 }
 
 // Site is a loaded playbook.

@@ -1,7 +1,6 @@
 package versions
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
-	"playbook/internal/markdown"
 	"playbook/internal/render"
 	"playbook/internal/site"
 )
@@ -52,7 +50,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 			continue
 		}
 		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
-		was, now := fields(old, p, prev.Site.Markdown), fields(p, old, v.Site.Markdown)
+		was, now := fields(old, p), fields(p, old)
 		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
 		for _, f := range fieldNames(was, now) {
 			switch {
@@ -112,7 +110,7 @@ func samePage(s, from *site.Site, p *site.Page) *site.Page {
 
 // fields returns what a reader sees of page p, field by field, for
 // comparing it with other, the same page in another version.
-func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
+func fields(p, other *site.Page) map[string]string {
 	titles := func(ps []*site.Page) string {
 		var ts []string
 		for _, q := range ps {
@@ -135,12 +133,12 @@ func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
 		"Tags":        list(p.Tags),
 		"Text":        "",
 	}
-	if p.Doc != nil && (other.Doc == nil || !bytes.Equal(p.Doc.Source(), other.Doc.Source())) {
+	if p.Doc != nil && (other.Doc == nil || p.Doc.Sum() != other.Doc.Sum()) {
 		// The text as a reader reads it, without Markdown or where links
 		// lead (pages moved are not a change to the pages linking to
-		// them); made only where the source differs, as most pages of a
-		// version are as they were.
-		f["Text"] = md.Text(p.Doc)
+		// them), kept by the load (site.Options.Text); compared only where
+		// the source differs, as most pages of a version are as they were.
+		f["Text"] = p.Doc.Text()
 	}
 	switch p.Type {
 	case site.TypePositioning:

@@ -202,7 +202,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: &shared})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: &shared, Text: true})
 		for _, p := range ps {
 			p.Msg += " (version " + v.Name + ")"
 			problems = append(problems, p)
