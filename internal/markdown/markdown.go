@@ -341,6 +341,53 @@ func (c *Converter) Text(d *Doc) string {
 	if title != nil {
 		blocks = append(blocks, plainText(title, d.src))
 	}
+	eachBlock(root, d.src, func(_ ast.Node, text string) {
+		if text != "" {
+			blocks = append(blocks, text)
+		}
+	})
+	return strings.Join(blocks, "\n\n")
+}
+
+// A Section is the text of a document from one heading to the next.
+type Section struct {
+	// ID is the heading's id; empty for the text before the first heading.
+	ID      string
+	Heading string
+	// Text is the text of the section's blocks, a line each.
+	Text string
+}
+
+// Sections returns the text of d (as Text reads it, without the title)
+// split at its headings: the text before the first heading, then a
+// section for each heading. Search indexes it, so that a match links to
+// its heading.
+func (c *Converter) Sections(d *Doc) []Section {
+	root, _ := c.parse(d.src, d.titled, func(ast.Node) {})
+	secs := []Section{{}}
+	var b strings.Builder
+	eachBlock(root, d.src, func(n ast.Node, text string) {
+		if h, ok := n.(*ast.Heading); ok {
+			secs[len(secs)-1].Text = b.String()
+			b.Reset()
+			id, _ := h.AttributeString("id")
+			idText, _ := id.([]byte)
+			secs = append(secs, Section{ID: string(idText), Heading: text})
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(text)
+	})
+	secs[len(secs)-1].Text = b.String()
+	return secs
+}
+
+// eachBlock calls f with each block of root that holds text and the
+// block's text: a paragraph, heading, list item's text, code block or
+// table row.
+func eachBlock(root ast.Node, src []byte, f func(n ast.Node, text string)) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -348,18 +395,18 @@ func (c *Converter) Text(d *Doc) string {
 		var text string
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
-			text = plainText(n, d.src)
+			text = plainText(n, src)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			var b bytes.Buffer
 			for i := range n.Lines().Len() {
 				seg := n.Lines().At(i)
-				b.Write(seg.Value(d.src))
+				b.Write(seg.Value(src))
 			}
 			text = strings.TrimRight(b.String(), "\n")
 		case *east.TableRow, *east.TableHeader:
 			var cells []string
 			for cell := n.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				cells = append(cells, plainText(cell, d.src))
+				cells = append(cells, plainText(cell, src))
 			}
 			text = strings.Join(cells, " | ")
 		case *ast.HTMLBlock:
@@ -367,12 +414,11 @@ func (c *Converter) Text(d *Doc) string {
 		default:
 			return ast.WalkContinue, nil
 		}
-		if text != "" {
-			blocks = append(blocks, text)
+		if text != "" || n.Kind() == ast.KindHeading {
+			f(n, text)
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return strings.Join(blocks, "\n\n")
 }
 
 // hasScheme reports whether dest is an absolute URL ("https:", "mailto:")

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -264,4 +265,21 @@ func mustParse(t testing.TB, c *Converter, src string) *Doc {
 		t.Fatal(err)
 	}
 	return d
+}
+
+func TestSections(t *testing.T) {
+	c := New(Options{})
+	src := "# Title\n\nIntro *text*.\n\n## Why it matters {#why}\n\nBecause.\n\n- one\n- two\n\n### Details\n\nMore.\n"
+	want := []Section{
+		{Text: "Intro text."},
+		{ID: "why", Heading: "Why it matters", Text: "Because.\none\ntwo"},
+		{ID: "details", Heading: "Details", Text: "More."},
+	}
+	if got := c.Sections(mustParse(t, c, src)); !slices.Equal(got, want) {
+		t.Errorf("Sections = %q\nwant %q", got, want)
+	}
+	// A page that opens with a heading has an empty first section.
+	if got := c.Sections(mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
+		t.Errorf("Sections of a page opening with a heading = %q", got)
+	}
 }

@@ -17,6 +17,8 @@ import (
 type BodyCache struct {
 	mu sync.Mutex
 	m  map[string]body
+	// texts holds pages' text by section, for the search index.
+	texts map[string]text
 }
 
 type body struct {

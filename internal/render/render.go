@@ -75,6 +75,8 @@ type Renderer struct {
 	// files maps the name of every file but the static ones to its job.
 	files map[string]job
 	nav   navCache
+	// search is the site's search index, made when first asked for.
+	search *searchIndex
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -112,7 +114,9 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 var layoutNames = func() []string {
 	names := []string{"home.html", "section.html", "page.html", "redirect.html", "versions.html"}
 	for _, g := range site.GeneratedPages {
-		names = append(names, g.Kind+".html")
+		if !g.Files {
+			names = append(names, g.Kind+".html")
+		}
 	}
 	return names
 }()
@@ -238,6 +242,8 @@ type job struct {
 	data *Data
 	// source is set for a file under content/ published as it is.
 	source string
+	// search names a file of the search index.
+	search string
 }
 
 // Names returns the names of all the files of the site, sorted.
@@ -270,6 +276,9 @@ func (r *Renderer) file(name string, buf *bytes.Buffer) ([]byte, error) {
 			return b, nil
 		}
 		return nil, &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
+	}
+	if j.search != "" {
+		return r.searchFile(j.search)
 	}
 	if j.source != "" {
 		b, err := fs.ReadFile(r.opts.Source, j.source)
@@ -331,7 +340,8 @@ feed:
 }
 
 // index lists every file of the site but the static ones: pages,
-// generated pages, redirects and the files under content/.
+// generated pages and files (the search index), redirects and the files
+// under content/.
 func (r *Renderer) index() map[string]job {
 	s := r.site
 	files := map[string]job{}
@@ -354,6 +364,14 @@ func (r *Renderer) index() map[string]job {
 	for _, g := range site.GeneratedPages {
 		switch {
 		case !r.generates(g):
+		case g.Files:
+			// A case for each kind of generated file.
+			switch g.Kind {
+			case "search":
+				maps.Copy(files, r.searchJobs(g.URL))
+			default:
+				panic("render: no case for generated files " + g.Kind)
+			}
 		case g.PerTag:
 			for _, t := range s.Tags {
 				d := r.data(t.URL, g.Title+t.Name, g.Kind)
