@@ -43,6 +43,22 @@ func TestSearchIndex(t *testing.T) {
 	}
 }
 
+func TestSearchBox(t *testing.T) {
+	out := buildMem(t, fstest.MapFS{
+		"site.toml":               {Data: []byte("title = \"T\"\n")},
+		"content/faqs/refunds.md": {Data: []byte("+++\nquestion = \"Q\"\n+++\n# Refunds\n")},
+	})
+	if !strings.Contains(string(mustFile(t, out, "faqs/refunds/index.html")), `<div class="search" data-root="../../" hidden>`) {
+		t.Error("a page has no hidden search box leading to the root")
+	}
+	if !strings.Contains(string(mustFile(t, out, "404.html")), `class="search"`) {
+		t.Error("the 404 page has no search box")
+	}
+	if _, ok := out.File("assets/search.js"); !ok {
+		t.Error("no assets/search.js")
+	}
+}
+
 func mustFile(t *testing.T, out *MemOutput, name string) []byte {
 	t.Helper()
 	b, ok := out.File(name)
