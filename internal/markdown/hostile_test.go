@@ -51,7 +51,17 @@ var hostiles = []hostile{
 	}},
 	{name: "lists nested by indentation", gen: func(n int) []byte {
 		return numbered(n, func(i int) string { return strings.Repeat("  ", i%1000) + "- a\n" })
+	}, limit: "too deeply nested: a list or quote marker indented 64 columns or more (limit 32 levels)", line: MaxNesting + 1},
+	{name: "lists nested by indentation below the limit", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return strings.Repeat("  ", i%MaxNesting) + "- a\n" })
 	}},
+	{name: "lists nested by indentation and lazy lines", gen: func(n int) []byte {
+		// A lazy line keeps every list open in goldmark.
+		return numbered(n, func(i int) string { return strings.Repeat("  ", i) + "- a\n2. b\n" })
+	}, limit: "too deeply nested: a list or quote marker indented 64 columns or more (limit 32 levels)", line: 2*MaxNesting + 1},
+	{name: "quotes in lists nested by indentation", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return strings.Repeat("  ", i%1000) + "> - a\n" })
+	}, limit: "too deeply nested: a list or quote marker indented 64 columns or more (limit 32 levels)", line: MaxNesting},
 	{name: "many footnotes", gen: func(n int) []byte {
 		return numbered(n, func(i int) string { return fmt.Sprintf("[^%d]\n\n[^%d]: x\n\n", i, i) })
 	}, limit: "too many footnotes (limit 10000)", line: 4*(MaxFootnotes/2) + 1},
@@ -92,6 +102,42 @@ var hostiles = []hostile{
 	{name: "code fence of marks", gen: func(n int) []byte {
 		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)
 	}},
+}
+
+// TestLimitsLetRealPagesThrough parses pages as people write them, near
+// the nesting limit's allowance of two columns a level: none is refused.
+func TestLimitsLetRealPagesThrough(t *testing.T) {
+	outline := func(indent string, levels int) string {
+		var b strings.Builder
+		for i := range levels {
+			b.WriteString(strings.Repeat(indent, i) + "- level\n")
+		}
+		return b.String()
+	}
+	long := func() string {
+		var b strings.Builder
+		for i := 1; i <= 200; i++ {
+			fmt.Fprintf(&b, "%d. Step\n   - detail\n     1. more\n        text\n", i)
+		}
+		return b.String()
+	}
+	tests := []struct{ name, src string }{
+		{"an outline 32 levels deep by two spaces", outline("  ", 32)},
+		{"an outline 16 levels deep by four spaces", outline("    ", 16)},
+		{"a long numbered list with nested lists", long()},
+		{"deep YAML in a list item's fence", "- item\n\n  ```yaml\n" + strings.ReplaceAll(outline("  ", 60), "- level", "  - key: value") + "  ```\n"},
+		{"YAML lists in a fence", "```yaml\n" + outline("  ", 24) + "```\n"},
+		{"quotes in an outline", strings.ReplaceAll(outline("  ", 28), "- ", "- > ")},
+		{"an arrow far out in text", strings.Repeat("word ", 30) + "\n" + strings.Repeat(" ", 40) + "> a\n"},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := c.Parse([]byte(tt.src)); err != nil {
+				t.Errorf("refused: %v", err)
+			}
+		})
+	}
 }
 
 // TestHostile parses and renders every hostile page at 128 KiB: each

@@ -6,13 +6,16 @@ import (
 )
 
 // Limits on what one page may hold. goldmark's time grows with the square
-// of some counts (lists and quotes opened on one line, footnotes, reference
+// of some counts (lists and quotes opened on one line or nested by
+// indentation, footnotes, reference
 // definitions, brackets and emphasis marks in one paragraph, the empty cells
 // a table adds to short rows), so a hostile page of a few hundred kilobytes
 // could hold a build for minutes. Parse refuses a page beyond a limit before
 // goldmark sees it; no page written by hand comes near one.
 const (
-	// MaxNesting is how many lists and quotes one line may open.
+	// MaxNesting is how many lists and quotes one line may open, and
+	// how deep lists and quotes may nest: a list or quote marker may not
+	// be indented 2*MaxNesting columns or more (see nestingBound).
 	MaxNesting = 32
 	// MaxFootnotes is how many footnote marks ("[^") a page may hold,
 	// references and definitions together.
@@ -70,12 +73,16 @@ func checkLimits(src []byte) *LimitError {
 		}
 		if fence != nil {
 			if fence.holds(c) {
+				// Code: goldmark opens no list or quote in it.
 				if fence.closedBy(c.rest) {
 					fence = nil
 				}
 				continue
 			}
 			fence = nil
+		}
+		if nestingBound(line) > MaxNesting {
+			return &LimitError{n, fmt.Sprintf("too deeply nested: a list or quote marker indented %d columns or more (limit %d levels)", 2*MaxNesting, MaxNesting)}
 		}
 		rest := c.rest
 		if !hasText(rest) {
@@ -190,7 +197,13 @@ type containers struct {
 	// before rest included; rest is the line after every marker and the
 	// spaces that follow them.
 	indent int
-	rest   []byte
+	// lead is the column, after the last quote mark, of the first list
+	// marker after it, or else indent: in a fence, a line so indented is
+	// code, whatever it holds.
+	lead int
+	// inner is set when a list marker comes before a quote mark.
+	inner bool
+	rest  []byte
 }
 
 // scanContainers reads the list and quote markers at the start of line.
@@ -198,6 +211,7 @@ func scanContainers(line []byte) containers {
 	var c containers
 	col, i := 0, 0
 	base := 0 // the column after the last quote mark
+	lead := -1
 	for {
 		// Up to three spaces may come before a marker; more make code.
 		j, jcol := skipSpace(line, i, col)
@@ -213,10 +227,14 @@ func scanContainers(line []byte) containers {
 			if i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 				i, col = i+1, col+1
 			}
-			base = col
+			c.inner = c.inner || lead >= 0
+			base, lead = col, -1
 			continue
 		case b == '-' || b == '*' || b == '+':
 			if j+1 == len(line) || line[j+1] == ' ' || line[j+1] == '\t' {
+				if lead < 0 {
+					lead = jcol - base
+				}
 				c.depth++
 				c.newItem = c.newItem || hasText(line[j+1:])
 				i, col = j+1, jcol+1
@@ -228,6 +246,9 @@ func scanContainers(line []byte) containers {
 				k++
 			}
 			if k < len(line) && (line[k] == '.' || line[k] == ')') && (k+1 == len(line) || line[k+1] == ' ' || line[k+1] == '\t') {
+				if lead < 0 {
+					lead = jcol - base
+				}
 				c.depth++
 				if string(line[j:k]) == "1" {
 					c.newItem = c.newItem || hasText(line[k+1:])
@@ -240,8 +261,87 @@ func scanContainers(line []byte) containers {
 		break
 	}
 	c.indent = col - base
+	c.lead = c.indent
+	if lead >= 0 {
+		c.lead = lead
+	}
 	c.rest = line[i:]
 	return c
+}
+
+// nestingBound returns a bound on how deep the innermost list or quote
+// whose marker starts line (after spaces and other markers) may be nested,
+// or 0 if line starts with no marker.
+//
+// goldmark opens a list or quote only inside the lists and quotes the line
+// continues: a quote by its mark on the line, a list item by indenting the
+// line as far as the item's text, two columns or more past the item's
+// marker. Those items are to the left of the line's first list marker:
+// later markers are of items opened on the line, whose text starts there.
+// So the bound counts the line's markers, and a level for every two
+// columns of space before its first list marker, the one space after a
+// quote mark left out. It holds however the lines before nested, closed or
+// lazily continued their lists, which a scan of one line could not follow,
+// at the cost of an allowance of two columns a level: 32 levels are 64
+// columns of indentation, which a page of text or lists does not reach.
+func nestingBound(line []byte) int {
+	col, markers, space := 0, 0, 0
+	listed := false // a list marker was seen
+	for i := 0; ; {
+		j, jcol := skipSpace(line, i, col)
+		if j == len(line) {
+			break
+		}
+		if !listed {
+			space += jcol - col
+		}
+		i, col = j, jcol
+		if line[i] == '>' {
+			markers++
+			i, col = i+1, col+1
+			if i < len(line) && line[i] == ' ' {
+				i, col = i+1, col+1
+			}
+			continue
+		}
+		k := listMarkerEnd(line, i)
+		if k < 0 {
+			break
+		}
+		markers++
+		listed = true
+		col += k - i
+		i = k
+	}
+	if markers == 0 {
+		return 0
+	}
+	return markers + space/2
+}
+
+// listMarkerEnd returns the end of the list marker ("-", "*", "+", "1.",
+// "1)") at line[i], or -1 if there is none: a marker is followed by a space,
+// a tab or the end of the line.
+func listMarkerEnd(line []byte, i int) int {
+	k := i
+	switch b := line[i]; {
+	case b == '-' || b == '*' || b == '+':
+		k++
+	case '0' <= b && b <= '9':
+		for k < len(line) && k-i < 9 && '0' <= line[k] && line[k] <= '9' {
+			k++
+		}
+		if k == len(line) || (line[k] != '.' && line[k] != ')') {
+			return -1
+		}
+		k++
+	default:
+		return -1
+	}
+	if k < len(line) && line[k] != ' ' && line[k] != '\t' {
+		return -1
+	}
+	return k
 }
 
 // skipSpace skips spaces and tabs from line[i], at column col, and returns
@@ -293,10 +393,10 @@ func openFence(c containers) *fence {
 // holds reports whether a line with containers c may still be inside f.
 // Where unsure it says no: the line is then counted as Markdown.
 func (f *fence) holds(c containers) bool {
-	if c.quotes != f.quotes || c.depth != c.quotes {
+	if c.quotes != f.quotes || c.inner {
 		return false
 	}
-	return c.indent >= f.indent || !hasText(c.rest)
+	return c.lead >= f.indent || !hasText(c.rest)
 }
 
 // closedBy reports whether rest, the text of a line inside f, closes it.

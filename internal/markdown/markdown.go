@@ -94,6 +94,9 @@ func New(opts Options) *Converter {
 type Doc struct {
 	src  []byte
 	root ast.Node
+	// refused marks a document beyond a limit: it keeps its source, to be
+	// compared, but is never parsed.
+	refused bool
 	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
 
@@ -158,8 +161,9 @@ func setDest(n ast.Node, dest string) {
 }
 
 // Parse parses src. Markdown has no syntax errors, but a page beyond
-// one of the limits (see MaxNesting) is refused with a *LimitError and an
-// empty Doc, before goldmark spends minutes on it.
+// one of the limits (see MaxNesting) is refused with a *LimitError and a
+// Doc that holds only its source and renders as nothing, before goldmark
+// spends minutes on it.
 func (c *Converter) Parse(src []byte) (*Doc, error) { return c.parseDoc(src, false) }
 
 // ParseTitled parses the Markdown of a page whose title is set elsewhere
@@ -170,7 +174,7 @@ func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(sr
 
 func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if err := checkLimits(src); err != nil {
-		return &Doc{IDs: map[string]bool{}}, err
+		return &Doc{src: src, IDs: map[string]bool{}, refused: true}, err
 	}
 	d := &Doc{src: src, IDs: map[string]bool{}, titled: titled}
 	d.lineStarts = append(d.lineStarts, 0)
@@ -304,8 +308,11 @@ func (d *Doc) posOf(off int) Pos {
 	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
 }
 
-// Render writes the HTML of d to w.
+// Render writes the HTML of d to w. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
+	if d.refused {
+		return nil
+	}
 	root := d.root
 	if root == nil {
 		// Released: parse again, and set the links as they were set.
@@ -336,6 +343,9 @@ func (c *Converter) RenderString(d *Doc) (string, error) {
 // is for comparing versions of a page: moving the pages a page links to
 // does not change its text.
 func (c *Converter) Text(d *Doc) string {
+	if d.refused {
+		return ""
+	}
 	root, title := c.parse(d.src, d.titled, func(ast.Node) {})
 	var blocks []string
 	if title != nil {
@@ -360,9 +370,13 @@ type Section struct {
 
 // Sections returns the text of d (as Text reads it, without the title)
 // split at its headings: the text before the first heading, then a
-// section for each heading. Search indexes it, so that a match links to
+// section for each heading. A document refused by Parse has one empty
+// section. Search indexes it, so that a match links to
 // its heading.
 func (c *Converter) Sections(d *Doc) []Section {
+	if d.refused {
+		return []Section{{}}
+	}
 	root, _ := c.parse(d.src, d.titled, func(ast.Node) {})
 	secs := []Section{{}}
 	var b strings.Builder

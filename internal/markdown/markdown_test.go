@@ -283,3 +283,22 @@ func TestSections(t *testing.T) {
 		t.Errorf("Sections of a page opening with a heading = %q", got)
 	}
 }
+
+// TestRefusedDocRendersNothing checks that a page beyond a limit gets no
+// HTML and no text: goldmark never parses it, not even to render.
+func TestRefusedDocRendersNothing(t *testing.T) {
+	c := New(Options{})
+	d, err := c.Parse([]byte(strings.Repeat("> ", MaxNesting+1) + "deep\n"))
+	if err == nil {
+		t.Fatal("not refused")
+	}
+	if html, err := c.RenderString(d); html != "" || err != nil {
+		t.Errorf("Render = %q, %v; want nothing", html, err)
+	}
+	if secs := c.Sections(d); len(secs) != 1 || secs[0] != (Section{}) {
+		t.Errorf("Sections = %q, want one empty section", secs)
+	}
+	if text := c.Text(d); text != "" {
+		t.Errorf("Text = %q, want nothing", text)
+	}
+}
