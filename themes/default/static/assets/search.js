@@ -196,11 +196,15 @@
     var out = [];
     for (var k in docs) {
       var r = docs[k];
+      // The result links to the section most of its words are found in
+      // (a title has none).
+      var secs = {};
       r.best.forEach(function (b) {
         if (!b) return;
         r.hits++; r.score += b.s;
-        if (b.s > r.top) { r.top = b.s; r.sec = b.sec; }
+        if (b.sec > 0) secs[b.sec] = (secs[b.sec] || 0) + b.s;
       });
+      for (var sec in secs) if (secs[sec] > r.top) { r.top = secs[sec]; r.sec = +sec; }
       out.push(r);
     }
     out.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.id - b.id; });
