@@ -24,6 +24,9 @@
   var FIELD = [1, 3, 6, 16]; // body, the type's fields, heading, title
   var EXACT = 1, PREFIX = 0.7, TYPO = 0.5;
   var SHOWN = 10;
+  // MINPREFIX is the shortest word that matches longer ones: two letters
+  // begin too many words (and would load many shards of a large index).
+  var MINPREFIX = 3;
 
   var parts = {}; // name → {promise, resolve, data}
   var api = window.playbookSearch = {
@@ -131,12 +134,14 @@
     return lo;
   }
   // shardsFor names the shards a token needs: those holding the words it
-  // begins, and for a typo those sharing its first three letters.
+  // begins (or the word itself, if it is too short to begin others), and
+  // for a typo those sharing its first three letters.
   function shardsFor(tok) {
     if (manifest.k === 0) return ["t"];
-    var from = tok.t, names = [];
-    if (tok.t.length >= 5 && !tok.cjk) from = tok.t.slice(0, 3);
-    for (var i = shardOf(from), j = shardOf(tok.t + "\uffff"); i <= j; i++) names.push("t" + i);
+    var from = tok.t, to = tok.t + "\uffff", names = [];
+    if (!tok.cjk && tok.t.length < MINPREFIX) to = tok.t;
+    if (!tok.cjk && tok.t.length >= 5) from = tok.t.slice(0, 3);
+    for (var i = shardOf(from), j = shardOf(to); i <= j; i++) names.push("t" + i);
     return names;
   }
 
@@ -157,7 +162,7 @@
   function how(tok, term) {
     var t = tok.t;
     if (term === t) return tok.stop ? 0 : EXACT;
-    if (term.lastIndexOf(t, 0) === 0) return PREFIX;
+    if ((tok.cjk || t.length >= MINPREFIX) && term.lastIndexOf(t, 0) === 0) return PREFIX;
     if (tok.cjk || t.length < 5 || term.slice(0, 3) !== t.slice(0, 3)) return 0;
     if (oneEdit(t, term)) return TYPO;
     // As you type: one edit away from the beginning of the term.
@@ -173,11 +178,17 @@
     return out;
   }
 
-  // rank scores every document matching the tokens: those matching the
-  // most tokens first, then by score.
+  // rank scores every document for the tokens, in typed arrays (a site
+  // may have tens of thousands of pages): for each token, the best score
+  // of each document and the section it is in. It returns the documents
+  // matching the most tokens, of the chosen type: how many there are of
+  // each type, and the best SHOWN by score.
   function rank(toks) {
-    var n = manifest.n, docs = {};
-    toks.forEach(function (tok, ti) {
+    var n = manifest.n, per = [];
+    var total = new Float64Array(n), hits = new Uint8Array(n);
+    toks.forEach(function (tok) {
+      var best = new Float32Array(n), sec = new Uint16Array(n);
+      per.push({ best: best, sec: sec });
       termsOf(shardsFor(tok)).forEach(function (terms) {
         for (var term in terms) {
           var m = how(tok, term);
@@ -185,31 +196,42 @@
           var ps = terms[term], idf = Math.log(1 + n / (ps.length / 2)), d = 0;
           for (var i = 0; i < ps.length; i += 2) {
             d += ps[i];
-            var code = ps[i + 1], s = FIELD[code & 3] * m * idf;
-            var r = docs[d] || (docs[d] = { id: d, best: [], score: 0, hits: 0, top: 0, sec: 0 });
-            var b = r.best[ti];
-            if (!b || s > b.s) r.best[ti] = { s: s, sec: code >> 2 };
+            var code = ps[i + 1], sc = FIELD[code & 3] * m * idf;
+            if (sc > best[d]) { best[d] = sc; sec[d] = code >> 2; }
           }
         }
       });
+      for (var d = 0; d < n; d++) if (best[d] > 0) { hits[d]++; total[d] += best[d]; }
     });
-    var out = [];
-    for (var k in docs) {
-      var r = docs[k];
-      // The result links to the section most of its words are found in
-      // (a title has none).
-      var secs = {};
-      r.best.forEach(function (b) {
-        if (!b) return;
-        r.hits++; r.score += b.s;
-        if (b.sec > 0) secs[b.sec] = (secs[b.sec] || 0) + b.s;
-      });
-      for (var sec in secs) if (secs[sec] > r.top) { r.top = secs[sec]; r.sec = +sec; }
-      out.push(r);
+    var most = 0, d;
+    for (d = 0; d < n; d++) if (hits[d] > most) most = hits[d];
+    var out = { count: 0, all: 0, counts: {}, top: [] };
+    if (!most) return out;
+    for (d = 0; d < n; d++) {
+      if (hits[d] !== most) continue;
+      var t = typeOf(d);
+      out.counts[t] = (out.counts[t] || 0) + 1;
+      out.all++;
+      if (filter && t !== filter) continue;
+      out.count++;
+      // Keep the best SHOWN, best first; ties keep site order.
+      var top = out.top;
+      if (top.length === SHOWN && total[d] <= total[top[SHOWN - 1]]) continue;
+      var j = Math.min(top.length, SHOWN - 1);
+      while (j > 0 && total[top[j - 1]] < total[d]) { top[j] = top[j - 1]; j--; }
+      top[j] = d;
     }
-    out.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.id - b.id; });
-    var most = out.length ? out[0].hits : 0;
-    return out.filter(function (r) { return r.hits === most; });
+    // A result links to the section most of its words are found in (a
+    // title has none).
+    out.top = out.top.map(function (d) {
+      var secs = {}, bestSec = 0, bestScore = 0;
+      per.forEach(function (p) {
+        if (p.sec[d] > 0) secs[p.sec[d]] = (secs[p.sec[d]] || 0) + p.best[d];
+      });
+      for (var k in secs) if (secs[k] > bestScore) { bestScore = secs[k]; bestSec = +k; }
+      return { id: d, sec: bestSec };
+    });
+    return out;
   }
 
   function docOf(id) {
@@ -231,16 +253,18 @@
         if (my !== seq) return;
         var t0 = performance.now();
         var ranked = rank(toks);
-        var shown = filtered(ranked).slice(0, SHOWN);
         var chunks = {};
-        if (manifest.k !== 0) shown.forEach(function (r) { chunks["d" + Math.floor(r.id / manifest.c)] = true; });
+        if (manifest.k !== 0) ranked.top.forEach(function (r) { chunks["d" + Math.floor(r.id / manifest.c)] = true; });
         var pending = Object.keys(chunks).filter(function (c) { return !parts[c] || !parts[c].data; });
         var spent = performance.now() - t0;
         return Promise.all(pending.map(load)).then(function () {
           if (my !== seq) return;
           var t1 = performance.now();
           draw(q, toks, ranked);
+          // Reading a size lays the results out: the time counts it.
+          void list.offsetHeight;
           api.ms = spent + performance.now() - t1;
+          api.shown = q;
         });
       });
     }).catch(function (e) {
@@ -252,9 +276,6 @@
     });
   }
 
-  function filtered(ranked) {
-    return filter ? ranked.filter(function (r) { return typeOf(r.id) === filter; }) : ranked;
-  }
   // typeOf reads a document's type from the manifest, which has them all
   // so that chips count and filter without loading documents.
   function typeOf(id) {
@@ -274,15 +295,9 @@
   }
 
   function draw(q, toks, ranked) {
-    var counts = {};
-    ranked.forEach(function (r) {
-      var t = typeOf(r.id);
-      counts[t] = (counts[t] || 0) + 1;
-    });
-    var shown = filtered(ranked);
-    drawChips(counts, ranked.length);
+    drawChips(ranked.counts, ranked.all);
     list.textContent = "";
-    results = shown.slice(0, SHOWN);
+    results = ranked.top;
     results.forEach(function (r, i) {
       var d = docOf(r.id);
       var li = el("li", "search-result");
@@ -309,7 +324,7 @@
     });
     active = results.length ? 0 : -1;
     mark();
-    var n = shown.length;
+    var n = ranked.count;
     status.textContent = n === 0 ? "No results for " + q.trim() :
       n === 1 ? "1 result" : n + " results" + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
     empty.textContent = n === 0 ? status.textContent : "";
