@@ -310,8 +310,23 @@ func (d *Doc) posOf(off int) Pos {
 
 // Render writes the HTML of d to w. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
+	_, err := c.render(w, d, false)
+	return err
+}
+
+// RenderSections writes the HTML of d to w, as Render does, and returns
+// its Sections, read from the same parse: a site's search index needs
+// the text of every page it renders.
+func (c *Converter) RenderSections(w io.Writer, d *Doc) ([]Section, error) {
+	return c.render(w, d, true)
+}
+
+func (c *Converter) render(w io.Writer, d *Doc, sections bool) ([]Section, error) {
 	if d.refused {
-		return nil
+		if sections {
+			return []Section{{}}, nil
+		}
+		return nil, nil
 	}
 	root := d.root
 	if root == nil {
@@ -327,7 +342,13 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 			}
 		})
 	}
-	return c.md.Renderer().Render(w, d.src, root)
+	if err := c.md.Renderer().Render(w, d.src, root); err != nil {
+		return nil, err
+	}
+	if !sections {
+		return nil, nil
+	}
+	return sectionsOf(root, d.src), nil
 }
 
 // RenderString renders d and returns the HTML.
@@ -378,9 +399,14 @@ func (c *Converter) Sections(d *Doc) []Section {
 		return []Section{{}}
 	}
 	root, _ := c.parse(d.src, d.titled, func(ast.Node) {})
+	return sectionsOf(root, d.src)
+}
+
+// sectionsOf returns the text of the tree under root by heading.
+func sectionsOf(root ast.Node, src []byte) []Section {
 	secs := []Section{{}}
 	var b strings.Builder
-	eachBlock(root, d.src, func(n ast.Node, text string) {
+	eachBlock(root, src, func(n ast.Node, text string) {
 		if h, ok := n.(*ast.Heading); ok {
 			secs[len(secs)-1].Text = b.String()
 			b.Reset()

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,5 +301,23 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	}
 	if text := c.Text(d); text != "" {
 		t.Errorf("Text = %q, want nothing", text)
+	}
+}
+
+func TestRenderSections(t *testing.T) {
+	c := New(Options{})
+	src := "# Title\n\nIntro with a [link](x.md) and `code`.\n\n## Steps {#steps}\n\n```go\nfunc f() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+	d := mustParse(t, c, src)
+	d.Release()
+	var buf bytes.Buffer
+	got, err := c.RenderSections(&buf, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := c.Sections(d); !slices.Equal(got, want) {
+		t.Errorf("RenderSections = %q, Sections = %q", got, want)
+	}
+	if html, _ := c.RenderString(d); buf.String() != html {
+		t.Errorf("RenderSections wrote\n%s\nRender writes\n%s", buf.String(), html)
 	}
 }

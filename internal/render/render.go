@@ -25,6 +25,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -302,6 +303,15 @@ var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // error, and when ctx is done, between files, returning ctx's error.
 func (r *Renderer) Render(ctx context.Context, out Output) error {
 	names := r.Names()
+	// The search index last: by then the pages have given it their text
+	// as they were rendered, and it needs not parse them again.
+	last := func(name string) int {
+		if r.files[name].search != "" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(last(a), last(b)) })
 	// A failed file stops the others as an interrupt does.
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
@@ -455,11 +465,14 @@ func (r *Renderer) body(p *site.Page) (template.HTML, error) {
 		return html, nil
 	}
 	var buf bytes.Buffer
-	if err := r.site.Markdown.Render(&buf, p.Doc); err != nil {
+	// The search index reads the text of the page from the same parse.
+	secs, err := r.site.Markdown.RenderSections(&buf, p.Doc)
+	if err != nil {
 		return "", fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	html := template.HTML(buf.String())
 	r.opts.Bodies.put(r.site, p, html)
+	r.keepSections(p, secs)
 	return html, nil
 }
 

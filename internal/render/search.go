@@ -18,6 +18,17 @@ import (
 type searchIndex struct {
 	once  sync.Once
 	files map[string][]byte
+	// read holds the text of the pages rendered so far, by page.
+	read sync.Map
+}
+
+// keepSections keeps the text of page p, as rendering it read it, for
+// the search index.
+func (r *Renderer) keepSections(p *site.Page, secs []markdown.Section) {
+	r.opts.Bodies.putSections(p, secs)
+	if r.search != nil {
+		r.search.read.Store(p, secs)
+	}
 }
 
 // searchPages returns the pages search indexes: not drafts (even in a
@@ -122,9 +133,13 @@ func typeFields(p *site.Page) []string {
 	return out
 }
 
-// sections returns the text of p's body by heading, from r's cache when
-// the page's source did not change.
+// sections returns the text of p's body by heading: as rendering it read
+// it, or from r's cache when the page's source did not change, or else
+// parsed again.
 func (r *Renderer) sections(p *site.Page) []markdown.Section {
+	if s, ok := r.search.read.Load(p); ok {
+		return s.([]markdown.Section)
+	}
 	if s, ok := r.opts.Bodies.getSections(p); ok {
 		return s
 	}
