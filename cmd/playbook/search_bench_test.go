@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"playbook/internal/gen"
+	"playbook/internal/site"
 )
 
 // searchBenchQueries are typed, key by key, into the search box of the
@@ -128,5 +130,55 @@ func gzipSize(b *testing.B, dir string, names []string) int {
 		w.Close()
 		n += buf.Len()
 	}
+	return n
+}
+
+// BenchmarkSearchIndexBuild builds the generated 10,000-page playbook
+// with and without its search index, to weigh what the index adds to
+// the build time (ns/op of the two) and to the output (output-MB; and
+// index-% of the rest of the output, with it).
+func BenchmarkSearchIndexBuild(b *testing.B) {
+	src, outputs := b.TempDir(), b.TempDir()
+	if err := gen.Write(src, 10000); err != nil {
+		b.Fatal(err)
+	}
+	// Without first: a build deleting many files leaves the next one
+	// slower on some file systems (see the README), so that order favours
+	// the build without the index, if anything.
+	for _, with := range []bool{false, true} {
+		b.Run(fmt.Sprintf("index=%t", with), func(b *testing.B) {
+			if !with {
+				all := site.GeneratedPages
+				site.GeneratedPages = slices.DeleteFunc(slices.Clone(all), func(g site.Generated) bool { return g.Kind == "search" })
+				b.Cleanup(func() { site.GeneratedPages = all })
+			}
+			var dest string
+			for b.Loop() {
+				dest = gen.Dest(b, outputs)
+				if code := run(context.Background(), []string{"build", "--source", src, "--dest", dest}, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("build exited %d", code)
+				}
+			}
+			b.StopTimer()
+			total, index := dirSize(b, dest), dirSize(b, filepath.Join(dest, "search"))
+			b.ReportMetric(float64(total)/1e6, "output-MB")
+			if with {
+				b.ReportMetric(100*float64(index)/float64(total-index), "index-%")
+			}
+		})
+	}
+}
+
+// dirSize returns the size of the files under dir; 0 if there is none.
+func dirSize(b *testing.B, dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
 	return n
 }
