@@ -35,7 +35,9 @@ func BenchmarkSite(b *testing.B) {
 // BenchmarkSearchIndexCost loads and renders the generated 10,000-page
 // playbook in memory with and without its search index: what the index
 // adds to the work of a build, without the disk's noise (see
-// cmd/playbook's BenchmarkSearchIndexBuild for a whole build).
+// cmd/playbook's BenchmarkSearchIndexBuild for a whole build). cpu-s/op
+// is the processor time of a build, steadier than ns/op where other
+// work shares the machine.
 func BenchmarkSearchIndexCost(b *testing.B) {
 	fsys := fstest.MapFS{}
 	for name, data := range gen.Files(10000) {
@@ -49,6 +51,7 @@ func BenchmarkSearchIndexCost(b *testing.B) {
 				b.Cleanup(func() { site.GeneratedPages = all })
 			}
 			var out *MemOutput
+			cpu := cpuSeconds()
 			for b.Loop() {
 				s, problems := site.Load(fsys, site.Options{Now: testNow})
 				if problems.Errors() > 0 {
@@ -56,6 +59,7 @@ func BenchmarkSearchIndexCost(b *testing.B) {
 				}
 				out = renderMem(b, fsys, s, Options{})
 			}
+			b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 			total, index := 0, 0
 			for _, name := range out.Names() {
 				data, _ := out.File(name)

@@ -18,16 +18,22 @@ import (
 type searchIndex struct {
 	once  sync.Once
 	files map[string][]byte
+	mu sync.Mutex
 	// read holds the text of the pages rendered so far, by page.
-	read sync.Map
+	read map[*site.Page][]markdown.Section
 }
 
 // keepSections keeps the text of page p, as rendering it read it, for
 // the search index.
 func (r *Renderer) keepSections(p *site.Page, secs []markdown.Section) {
 	r.opts.Bodies.putSections(p, secs)
-	if r.search != nil {
-		r.search.read.Store(p, secs)
+	if ix := r.search; ix != nil {
+		ix.mu.Lock()
+		if ix.read == nil {
+			ix.read = map[*site.Page][]markdown.Section{}
+		}
+		ix.read[p] = secs
+		ix.mu.Unlock()
 	}
 }
 
@@ -137,13 +143,16 @@ func typeFields(p *site.Page) []string {
 // it, or from r's cache when the page's source did not change, or else
 // parsed again.
 func (r *Renderer) sections(p *site.Page) []markdown.Section {
-	if s, ok := r.search.read.Load(p); ok {
-		return s.([]markdown.Section)
+	r.search.mu.Lock()
+	s, ok := r.search.read[p]
+	r.search.mu.Unlock()
+	if ok {
+		return s
 	}
 	if s, ok := r.opts.Bodies.getSections(p); ok {
 		return s
 	}
-	s := r.site.Markdown.Sections(p.Doc)
+	s = r.site.Markdown.Sections(p.Doc)
 	r.opts.Bodies.putSections(p, s)
 	return s
 }

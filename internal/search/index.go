@@ -75,8 +75,9 @@ type Section struct {
 	Text    string
 }
 
-// SingleFileDocs is the most pages whose index is written as one file.
-const SingleFileDocs = 400
+// SingleFileDocs is the most pages whose index is written as one file:
+// about 100 kB compressed, for pages of a few kilobytes of text.
+const SingleFileDocs = 150
 
 // ChunkDocs is how many documents a chunk file holds.
 const ChunkDocs = 8
@@ -215,7 +216,8 @@ func parallel(n int, f func(int)) {
 // best found: section<<2 | field. A higher field is better, and in the
 // same field an earlier section.
 func docTerms(d *Doc) map[string]int {
-	terms := map[string]int{}
+	// A page of a few kilobytes has a few hundred terms.
+	terms := make(map[string]int, 256)
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
 		eachTerm(Normalize(text), func(t string) {
@@ -384,6 +386,11 @@ func encodeDocs(docs []Doc) json.RawMessage {
 // clip returns text with spaces collapsed, cut to about n characters at a
 // space.
 func clip(text string, n int) string {
+	// No more than n characters are kept: look no further than the most
+	// bytes they and the spaces between them may take.
+	if limit := 8*n + 8; len(text) > limit {
+		text = text[:limit]
+	}
 	text = strings.Join(strings.Fields(text), " ")
 	if utf8.RuneCountInString(text) <= n {
 		return text

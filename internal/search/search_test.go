@@ -168,7 +168,7 @@ func TestShards(t *testing.T) {
 			}
 		}
 	}
-	for _, w := range append(words, "w0", "w499", "page") {
+	for _, w := range append(words, "w0", fmt.Sprintf("w%d", len(docs)-1), "page") {
 		if !seen[w] {
 			t.Errorf("no shard holds %s", w)
 		}
