@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"testing"
 
@@ -12,12 +11,24 @@ import (
 // BenchmarkBuild runs "playbook build" on generated playbooks: a cold
 // build, content read from disk and the site written to disk.
 // Each build goes into a new folder (see gen.Dest).
+//
+// "handbook" is a handbook brought from a Git host and from Hugo
+// (gen.HandbookFiles), beside a playbook of the same size: every link is
+// read the several ways such handbooks write them.
 func BenchmarkBuild(b *testing.B) {
 	outputs := b.TempDir()
-	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		n     int
+		write func(dir string, n int) error
+	}{
+		{"pages=1000", 1000, gen.Write},
+		{"handbook/pages=1000", 1000, gen.WriteHandbook},
+		{"pages=10000", 10000, gen.Write},
+	} {
+		b.Run(c.name, func(b *testing.B) {
 			src := b.TempDir()
-			if err := gen.Write(src, n); err != nil {
+			if err := c.write(src, c.n); err != nil {
 				b.Fatal(err)
 			}
 			b.ResetTimer()

@@ -88,7 +88,7 @@ func TestBrowserFollowsPromiseChain(t *testing.T) {
 	if !strings.HasPrefix(behaviourURL, base+"behaviours/") {
 		t.Fatalf("sales behaviour opened at %s, want it under %sbehaviours/", behaviourURL, base)
 	}
-	if want := chain.Steps[2].Links[0]; behaviourURL != want {
+	if want := chain.Steps[1].Links[0]; behaviourURL != want {
 		t.Errorf("clicking the Sales step's first link opened %s, want %s", behaviourURL, want)
 	}
 	b.stylesLoaded("behaviour")
@@ -507,7 +507,7 @@ func checkBrowserChain(t *testing.T, c *browserChain, status string) {
 	for _, s := range c.Steps {
 		labels = append(labels, s.Label)
 	}
-	if want := []string{"Promise", "Expectation", "Sales", "Service"}; !slices.Equal(labels, want) {
+	if want := []string{"Expectation", "Sales", "Service"}; !slices.Equal(labels, want) {
 		t.Fatalf("chain has %d steps %q, want exactly %q", len(labels), labels, want)
 	}
 	if status == "" {
@@ -522,7 +522,7 @@ func checkBrowserChain(t *testing.T, c *browserChain, status string) {
 	if status == "connected" && (c.Missing > 0 || c.Broken > 0) {
 		t.Errorf("connected chain has %d missing steps and %d broken links", c.Missing, c.Broken)
 	}
-	if len(c.Steps[2].Links) == 0 {
+	if len(c.Steps[1].Links) == 0 {
 		t.Fatal("the Sales step of the chain links to no behaviour")
 	}
 }

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,7 +79,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// Pages show when they last changed, if the site is in a repository
 	// with its history; a plain folder or a shallow clone goes without.
-	last, err := versions.LastChanges(ctx, *source, s)
+	last, err := gitrepo.LastChanges(ctx, *source, s.PageFiles())
 	if ctx.Err() != nil {
 		return interrupted(stderr, *dest)
 	}
@@ -185,8 +188,35 @@ func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, too
 	}
 	fmt.Fprintf(w, "Built %s into %s in %s\n", t.pages(), dest, took.Round(time.Millisecond))
 	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
-	fmt.Fprintf(w, "  %s to the front line\n", t.chain())
-	fmt.Fprintf(w, "  %s, %s\n", plural(problems.Warnings(), "warning"), plural(problems.Errors(), "error"))
+	if t.promises > 0 {
+		fmt.Fprintf(w, "  %s to the front line\n", t.chain())
+	}
+	fmt.Fprintf(w, "  %s, %s\n", warningsByCheck(problems), plural(problems.Errors(), "error"))
+}
+
+// warningsByCheck counts the warnings and says how many each check found,
+// most first, so that a team bringing in a handbook sees what to work
+// down: "12 warnings (9 broken-link, 3 chain-gap)".
+func warningsByCheck(problems site.Problems) string {
+	n := problems.Warnings()
+	if n == 0 {
+		return plural(0, "warning")
+	}
+	counts := map[string]int{}
+	for _, p := range problems {
+		if p.Warning {
+			counts[cmp.Or(p.Check, "other")]++
+		}
+	}
+	checks := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(checks, func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
+	})
+	parts := make([]string, len(checks))
+	for i, c := range checks {
+		parts[i] = fmt.Sprintf("%d %s", counts[c], c)
+	}
+	return fmt.Sprintf("%s (%s)", plural(n, "warning"), strings.Join(parts, ", "))
 }
 
 // A tally counts what a site holds, for the summary.
@@ -244,7 +274,7 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 	dest := w.dest
 	type loaded struct {
 		b        *versions.Build
-		problems []versions.Problem
+		problems site.Problems
 		err      error
 	}
 	l, err := await(ctx, func() loaded {
@@ -260,15 +290,10 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		return exitContent
 	}
 	defer b.Close()
-	errs, warns := 0, 0
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
-		if p.Warning {
-			warns++
-		} else {
-			errs++
-		}
 	}
+	errs, warns := problems.Errors(), problems.Warnings()
 	if errs > 0 {
 		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
 		return exitContent
@@ -292,8 +317,12 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 			latest = ", also at latest/"
 		}
 		t := tallySite(v.Site)
-		fmt.Fprintf(stdout, "  %s: %s, %s; from %s%s\n", v.Name, t.pages(), t.chain(), from, latest)
+		chain := ""
+		if t.promises > 0 {
+			chain = ", " + t.chain()
+		}
+		fmt.Fprintf(stdout, "  %s: %s%s; from %s%s\n", v.Name, t.pages(), chain, from, latest)
 	}
-	fmt.Fprintf(stdout, "  %s, %s\n", plural(warns, "warning"), plural(errs, "error"))
+	fmt.Fprintf(stdout, "  %s, %s\n", warningsByCheck(problems), plural(errs, "error"))
 	return exitOK
 }

@@ -188,7 +188,7 @@ func TestBuildVersions(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Built 2 versions") || !strings.Contains(stdout, "v2: 2 pages in 2 sections, 0 of 0 promises connected; from v2 (") ||
+	if !strings.Contains(stdout, "Built 2 versions") || !strings.Contains(stdout, "v2: 2 pages in 2 sections; from v2 (") ||
 		!strings.Contains(stdout, "2026-04-01), also at latest/") {
 		t.Errorf("summary:\n%s", stdout)
 	}
@@ -227,11 +227,46 @@ func TestBuildShowsLastChange(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	page, _ := os.ReadFile(filepath.Join(dest, "guides", "a", "index.html"))
-	if !strings.Contains(string(page), `<dt>Changed</dt><dd><time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
+	if !strings.Contains(string(page), `last changed <time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
 		t.Error("the page does not show its last change")
 	}
 	plain := writeSite(t, goodSite)
 	if code, _, stderr := buildCmd(t, "--source", plain, "--dest", filepath.Join(t.TempDir(), "public")); code != 0 || stderr != "" {
 		t.Errorf("a folder outside git: exit %d\n%s", code, stderr)
 	}
+}
+
+// TestBuildSummaryCountsWarningsByCheck checks the summary a team works
+// down while it cleans up a handbook: warnings counted by check, and no
+// promise count for a site without promises.
+func TestBuildSummaryCountsWarningsByCheck(t *testing.T) {
+	t.Run("a handbook without promises", func(t *testing.T) {
+		src := writeSite(t, map[string]string{
+			"site.toml":    "[links]\nbroken = \"warn\"\n",
+			"content/a.md": "# A\n\n[x](gone.md) [y](b.md#nowhere)\n",
+			"content/b.md": "# B\n",
+		})
+		code, stdout, stderr := buildCmd(t, "--source", src, "--dest", filepath.Join(t.TempDir(), "public"))
+		if code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		if !strings.Contains(stdout, "\n  2 warnings (2 broken-link), 0 errors\n") || strings.Contains(stdout, "promises") {
+			t.Errorf("summary:\n%s", stdout)
+		}
+	})
+	t.Run("a playbook with promises", func(t *testing.T) {
+		src := writeSite(t, map[string]string{
+			"site.toml":             "[links]\nbroken = \"warn\"\n",
+			"content/a.md":          "# A\n\n[x](gone.md)\n",
+			"content/promises/p.md": "+++\npromise = \"P\"\n+++\n",
+			"content/promises/q.md": "+++\npromise = \"Q\"\n+++\n",
+		})
+		code, stdout, stderr := buildCmd(t, "--source", src, "--dest", filepath.Join(t.TempDir(), "public"))
+		if code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		if !strings.Contains(stdout, "\n  0 of 2 promises connected to the front line\n  3 warnings (2 chain-gap, 1 broken-link), 0 errors\n") {
+			t.Errorf("summary:\n%s", stdout)
+		}
+	})
 }

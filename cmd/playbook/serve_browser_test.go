@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -51,7 +52,8 @@ const liveProbeJS = `(() => {
 // playbook, opens a promise in headless Chromium and edits its Markdown as
 // an author does: the page reloads by itself and keeps its scroll position,
 // a broken front matter shows the error over the last good page, and the
-// fix takes the overlay away. Then the server stops cleanly.
+// fix takes the overlay away; so does a broken layout, at its own file and
+// line, and a missing theme, at no line. Then the server stops cleanly.
 func TestBrowserLivePreview(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
 	defer cancel()
@@ -163,7 +165,44 @@ func TestBrowserLivePreview(t *testing.T) {
 		t.Errorf("after the fix the page has %d overlays, want none", n)
 	}
 
-	// 4. The server stops cleanly, with the page still open.
+	// 4. A layout that does not parse shows over the page at its own file
+	// and line, and taking it away takes the overlay away.
+	layout := filepath.Join(src, "layouts", "promise.html")
+	if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeSource(t, layout, "{{define \"main\"}}\n\n{{if}}{{end}}\n")
+	waitInTab(b, "the overlay for the broken layout", liveWaitTimeout,
+		`!!document.querySelector("#playbook-overlay pre.playbook-problem")`, liveStateJS)
+	problems = tabValue(b, "problems in the overlay", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll("#playbook-overlay pre.playbook-problem"), p => p.textContent)`))
+	if want := "layouts/promise.html:3: missing value for if"; !slices.Contains(problems, want) {
+		t.Errorf("overlay lists %q, want %q", problems, want)
+	}
+	if err := os.Remove(layout); err != nil {
+		t.Fatal(err)
+	}
+	waitInTab(b, "the overlay to go once the layout is removed", liveWaitTimeout,
+		`document.readyState === "complete" && !document.querySelector("#playbook-overlay")`, liveStateJS)
+	// A fault with no line of its own shows at none, not at a made-up one.
+	config := filepath.Join(src, "site.toml")
+	settings, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeSource(t, config, "theme = \"corp\"\n"+string(settings))
+	waitInTab(b, "the overlay for the missing theme", liveWaitTimeout,
+		`!!document.querySelector("#playbook-overlay pre.playbook-problem")`, liveStateJS)
+	problems = tabValue(b, "problems in the overlay", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll("#playbook-overlay pre.playbook-problem"), p => p.textContent)`))
+	if want := `theme "corp": no folder themes/corp`; !slices.Contains(problems, want) {
+		t.Errorf("overlay lists %q, want %q", problems, want)
+	}
+	writeSource(t, config, string(settings))
+	waitInTab(b, "the overlay to go once the theme is fixed", liveWaitTimeout,
+		`document.readyState === "complete" && !document.querySelector("#playbook-overlay")`, liveStateJS)
+
+	// 5. The server stops cleanly, with the page still open.
 	srv.stop(t)
 }
 

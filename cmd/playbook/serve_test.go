@@ -31,10 +31,24 @@ func TestServePortInUse(t *testing.T) {
 }
 
 func TestServeUsage(t *testing.T) {
-	for _, args := range [][]string{{"serve", "--nope"}, {"serve", "extra"}, {"serve", "--source", t.TempDir()}} {
+	empty := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--nope"}, "flag provided but not defined: -nope\nUsage of serve:\n"},
+		{[]string{"serve", "extra"}, "playbook serve: unexpected argument \"extra\"\n"},
+		{[]string{"serve", "--source", empty}, "playbook serve: " + empty + " has no content/ folder: is --source the site's folder?\n"},
+	} {
 		var stdout, stderr bytes.Buffer
-		if code := run(context.Background(), args, &stdout, &stderr); code != exitUsage {
-			t.Errorf("%v: exit %d, want %d\n%s", args, code, exitUsage, stderr.String())
+		if code := run(context.Background(), c.args, &stdout, &stderr); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d\n%s", c.args, code, exitUsage, stderr.String())
+		}
+		if !strings.HasPrefix(stderr.String(), c.want) {
+			t.Errorf("%v: stderr\n%s\nwant it to start with\n%s", c.args, stderr.String(), c.want)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("%v: stdout %q, want nothing", c.args, stdout.String())
 		}
 	}
 }

@@ -336,16 +336,16 @@ func switchVersion(b *chromeTab, version, want string) {
 	}
 }
 
-// checkSwitcher checks that the switcher shows the version and its commit,
-// and marks it current.
+// checkSwitcher checks that the switcher shows the version, the footer its
+// commit, and the switcher marks it current.
 func checkSwitcher(b *chromeTab, page, version string, commits map[string]string) {
 	b.t.Helper()
 	summary := strings.Join(strings.Fields(tabValue(b, page+": switcher summary", chromedp.TextContent(chromedp.CSS(`details.versions > summary`)))), " ")
-	commit := tabValue(b, page+": switcher commit", chromedp.TextContent(chromedp.CSS(`details.versions > summary code`)))
+	commit := tabValue(b, page+": footer commit", chromedp.TextContent(chromedp.CSS(`footer code.version-commit`)))
 	if want := commits[version]; len(commit) < 7 || !strings.HasPrefix(want, commit) {
-		b.t.Errorf("%s: the switcher shows commit %q, want a prefix of %s's %s", page, commit, version, want)
+		b.t.Errorf("%s: the footer shows commit %q, want a prefix of %s's %s", page, commit, version, want)
 	}
-	if want := version + " " + commit; summary != want {
+	if want := version; summary != want {
 		b.t.Errorf("%s: the switcher summary reads %q, want %q", page, summary, want)
 	}
 	current := tabValue(b, page+": current switcher entry", chromedp.Evaluate[[]string](

@@ -38,8 +38,13 @@ func Files(n int) map[string][]byte {
 }
 
 // Write writes Files(n) under dir, creating folders as needed.
-func Write(dir string, n int) error {
-	files := Files(n)
+func Write(dir string, n int) error { return writeFiles(dir, Files(n)) }
+
+// WriteHandbook writes HandbookFiles(n) under dir, creating folders as
+// needed.
+func WriteHandbook(dir string, n int) error { return writeFiles(dir, HandbookFiles(n)) }
+
+func writeFiles(dir string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)

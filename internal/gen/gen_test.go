@@ -6,11 +6,19 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"playbook/internal/site"
 )
+
+// files10000 is Files(10000), made once for the tests that need a
+// playbook that large: making it is most of their time.
+var files10000 = sync.OnceValue(func() map[string][]byte { return Files(10000) })
 
 // pages returns the content pages of files (every .md under content/ but the _index.md files).
 func pages(files map[string][]byte) []string {
@@ -56,8 +64,12 @@ func TestSiteToml(t *testing.T) {
 }
 
 func TestPageCount(t *testing.T) {
+	t.Parallel()
 	for _, n := range []int{100, 1000, 10000} {
-		files := Files(n)
+		files := files10000()
+		if n != 10000 {
+			files = Files(n)
+		}
 		got := len(pages(files))
 		if d := got - n; d*20 > n || -d*20 > n {
 			t.Errorf("Files(%d): %d pages, want within 5%%", n, got)
@@ -65,19 +77,9 @@ func TestPageCount(t *testing.T) {
 	}
 }
 
-func TestSmall(t *testing.T) {
-	for _, n := range []int{-1, 0, 1, 2, 5, 13} {
-		files := Files(n)
-		if len(pages(files)) < 4 {
-			t.Errorf("Files(%d): %d pages, want at least 4 (positioning, promise, sales, service)", n, len(pages(files)))
-		}
-		checkLinks(t, files)
-		checkRelations(t, files)
-	}
-}
-
 func TestSections(t *testing.T) {
-	files := Files(10000)
+	t.Parallel()
+	files := files10000()
 	folders := map[string]bool{}
 	pageCount := map[string]int{}
 	for name := range files {
@@ -120,133 +122,65 @@ func TestSections(t *testing.T) {
 	}
 }
 
-var (
-	linkRE   = regexp.MustCompile(`\]\(([^)\s]+)\)`)
-	relRE    = regexp.MustCompile(`(?m)^(fulfils|promises|applies_to|positioning) = \[(.*)\]$`)
-	quotedRE = regexp.MustCompile(`"([^"]*)"`)
-)
-
-func checkLinks(t *testing.T, files map[string][]byte) {
+// load loads Files(n) as a build loads the playbook on disk, reporting
+// each problem as an error.
+func load(t *testing.T, n int) *site.Site {
 	t.Helper()
-	for _, name := range pages(files) {
-		_, body := frontMatter(t, name, files[name])
-		links := linkRE.FindAllStringSubmatch(body, -1)
-		if len(links) < 3 || len(links) > 8 {
-			t.Errorf("%s: %d links, want 3-8", name, len(links))
-		}
-		for _, m := range links {
-			target, anchor, _ := strings.Cut(m[1], "#")
-			if strings.Contains(target, "://") || !strings.HasSuffix(target, ".md") {
-				t.Errorf("%s: unexpected link %q", name, m[1])
+	fsys := fstest.MapFS{}
+	for name, data := range Files(n) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	// The generated pages were reviewed on 2026-10-01 and are due again
+	// ten years on.
+	s, problems := site.Load(fsys, site.Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, p := range problems {
+		t.Errorf("Files(%d): %v", n, p)
+	}
+	return s
+}
+
+// TestLoad loads generated playbooks as a build does: no error and no
+// warning (every id known, every link and anchor found, every promise
+// kept in sales and in service), the pages of each type in the shares
+// the package promises, and every page with its fields, headings and
+// 3-8 links.
+func TestLoad(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		n    int
+		want map[string]int // pages of each type
+	}{
+		// The smallest playbooks still have one page of each type a
+		// chain needs.
+		{-1, map[string]int{site.TypePositioning: 1, site.TypePromise: 1, site.TypeBehaviour: 2}},
+		{0, map[string]int{site.TypePositioning: 1, site.TypePromise: 1, site.TypeBehaviour: 2}},
+		{5, map[string]int{site.TypePositioning: 1, site.TypePromise: 1, site.TypeBehaviour: 2, site.TypeFAQ: 1}},
+		{13, map[string]int{site.TypePositioning: 1, site.TypePromise: 1, site.TypeBehaviour: 6, site.TypeStandard: 1, site.TypeFAQ: 2, site.TypePage: 2}},
+		{300, map[string]int{
+			site.TypePositioning: 9, site.TypePromise: 30, site.TypeBehaviour: 120, site.TypeStandard: 15, site.TypeFAQ: 45,
+			site.TypeCompetitor: 9, site.TypeCampaign: 6, site.TypePersona: 6, site.TypePage: 60,
+		}},
+	} {
+		s := load(t, c.n)
+		got := map[string]int{}
+		for _, p := range s.Pages {
+			if p.IsSection {
 				continue
 			}
-			file := path.Join(path.Dir(name), target)
-			data, ok := files[file]
-			if !ok {
-				t.Errorf("%s: link %q: %s does not exist", name, m[1], file)
-				continue
+			got[p.Type]++
+			if p.Owner == "" || p.Description == "" || len(p.Tags) == 0 || p.Reviewed.IsZero() {
+				t.Errorf("Files(%d): %s lacks an owner, description, tags or review date", c.n, p.File)
 			}
-			if file == name {
-				t.Errorf("%s: links to itself", name)
+			if !p.Doc.IDs["why"] || !p.Doc.IDs["do"] {
+				t.Errorf("Files(%d): %s lacks the headings #why and #do", c.n, p.File)
 			}
-			if anchor != "" && !bytes.Contains(data, []byte("{#"+anchor+"}")) {
-				t.Errorf("%s: link %q: no anchor #%s in %s", name, m[1], anchor, file)
+			if n := len(p.Doc.Links); n < 3 || n > 8 {
+				t.Errorf("Files(%d): %s has %d links, want 3-8", c.n, p.File, n)
 			}
 		}
-	}
-}
-
-func checkRelations(t *testing.T, files map[string][]byte) {
-	t.Helper()
-	ids := map[string]string{} // id -> file
-	for _, name := range pages(files) {
-		id := strings.TrimSuffix(path.Base(name), ".md")
-		if other, dup := ids[id]; dup {
-			t.Errorf("id %s in both %s and %s", id, other, name)
+		if !maps.Equal(got, c.want) {
+			t.Errorf("Files(%d): pages of each type %v, want %v", c.n, got, c.want)
 		}
-		ids[id] = name
-	}
-	sales, service := map[string]bool{}, map[string]bool{}
-	for _, name := range pages(files) {
-		fm, body := frontMatter(t, name, files[name])
-		for _, key := range []string{"title = ", "owner = ", "reviewed = 2026-10-01\n", "review_every = \"3650d\"\n", "tags = [", "description = ", "weight = "} {
-			if !strings.Contains(fm, "\n"+key) && !strings.HasPrefix(fm, key) {
-				t.Errorf("%s: no %q in front matter", name, key)
-			}
-		}
-		for _, h := range []string{"## Why it matters {#why}\n", "## What to do {#do}\n"} {
-			if !strings.Contains(body, h) {
-				t.Errorf("%s: no heading %q", name, h)
-			}
-		}
-		var refs []string
-		for _, m := range relRE.FindAllStringSubmatch(fm, -1) {
-			for _, q := range quotedRE.FindAllStringSubmatch(m[2], -1) {
-				refs = append(refs, q[1])
-				if m[1] == "fulfils" {
-					switch {
-					case strings.Contains(fm, "\nstage = \"sales\"\n"):
-						sales[q[1]] = true
-					case strings.Contains(fm, "\nstage = \"service\"\n"):
-						service[q[1]] = true
-					default:
-						t.Errorf("%s: fulfils without a stage", name)
-					}
-				}
-			}
-		}
-		inGaps := false
-		for line := range strings.Lines(fm) {
-			switch {
-			case line == "[[gaps]]\n":
-				inGaps = true
-			case inGaps && strings.HasPrefix(line, "promise = "):
-				refs = append(refs, quotedRE.FindStringSubmatch(line)[1])
-			}
-		}
-		for _, ref := range refs {
-			if _, ok := ids[ref]; !ok {
-				t.Errorf("%s: unknown id %q", name, ref)
-			}
-		}
-		dir := strings.Split(name, "/")[1]
-		required := map[string][]string{
-			"positioning": {"position = "},
-			"promises":    {"promise = ", "expectation = ", "positioning = ["},
-			"behaviours":  {"stage = ", "fulfils = ["},
-			"faqs":        {"question = ", "promises = ["},
-			"competitors": {"competitor = ", "[[gaps]]"},
-			"campaigns":   {"starts = ", "ends = ", "promises = ["},
-			"personas":    {"role = "},
-			"standards":   {"applies_to = ["},
-		}[dir]
-		for _, key := range required {
-			if !strings.Contains(fm, "\n"+key) {
-				t.Errorf("%s: no %q in front matter", name, key)
-			}
-		}
-	}
-	for id, name := range ids {
-		if strings.HasPrefix(path.Base(name), "promise-") {
-			if !sales[id] {
-				t.Errorf("promise %s is fulfilled by no sales behaviour", id)
-			}
-			if !service[id] {
-				t.Errorf("promise %s is fulfilled by no service behaviour", id)
-			}
-		}
-	}
-}
-
-func TestLinks(t *testing.T) {
-	for _, n := range []int{100, 3000} {
-		checkLinks(t, Files(n))
-	}
-}
-
-func TestRelations(t *testing.T) {
-	for _, n := range []int{100, 3000} {
-		checkRelations(t, Files(n))
 	}
 }
 
@@ -269,5 +203,53 @@ func TestWrite(t *testing.T) {
 func BenchmarkFiles1000(b *testing.B) {
 	for b.Loop() {
 		Files(1000)
+	}
+}
+
+// TestHandbook loads a generated handbook, Git host and Hugo halves, as a
+// build does: no error and no warning, every link form resolved to the
+// page it means, and the files that are not content left out.
+func TestHandbook(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{}
+	files := HandbookFiles(600)
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	for _, p := range problems {
+		t.Errorf("HandbookFiles(600): %v", p)
+	}
+	if n := len(s.Pages); n < 560 || n > 640 {
+		t.Errorf("%d pages, want about 600", n)
+	}
+	if len(s.OfType(site.TypePromise)) != 0 || len(s.Files) != 0 {
+		t.Errorf("%d promises and files %v, want none", len(s.OfType(site.TypePromise)), s.Files)
+	}
+	if s.ByFile("content/docs/drafts/next.md") != nil {
+		t.Error("the drafts folder is not left out")
+	}
+	// Each link form, rewritten: from a Git host's page and a Hugo page.
+	for file, want := range map[string][]string{
+		"content/company/discovery/discovery-topic-1.md": {
+			"../discovery-topic-2/#how-we-work", "../../demos/demos-topic-1/",
+			"../../demos/demos-topic-1/#demos-topic-1", "../discovery-topic-2/#instagram", "../../demos/", "", // a link within the page stays as written
+		},
+		"content/docs/billing/guide-1.md": {
+			"../guide-2/", "../../contracts/guide-1/#進め方手順", "../../../company/discovery/discovery-topic-1/",
+			"https://handbook.example.com/handbook/engineering/on-call/", "../", "",
+		},
+	} {
+		p := s.ByFile(file)
+		if p == nil {
+			t.Fatalf("no page %s", file)
+		}
+		var got []string
+		for _, l := range p.Doc.Links {
+			got = append(got, l.URL())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s links to\n%q\nwant\n%q", file, got, want)
+		}
 	}
 }

@@ -6,6 +6,10 @@
 // files of a commit through FS (an fs.FS, so that site.Load reads a version
 // as it reads a folder), and ask LastChanges which commit last touched each
 // file: one walk over history, shared by every version asked about.
+//
+// Builds and previews of the working tree, versioned or not, use the
+// functions of a folder: Head, to tell that a commit was made, and
+// LastChanges, for when each page's file last changed and by whom.
 package gitrepo
 
 import (
@@ -220,6 +224,27 @@ func (r *Repo) Tags(pattern string) ([]string, error) {
 	return names, err
 }
 
+// TagSubject returns the first line of the message of the annotated tag
+// name ("Q4 2026" for git tag -a playbook-2026-q4 -m "Q4 2026"), or ""
+// for a lightweight tag or one with no message.
+func (r *Repo) TagSubject(name string) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref, err := r.repo.Tag(name)
+	if err != nil {
+		return "", fmt.Errorf("tag %q: %w", name, err)
+	}
+	t, err := r.repo.TagObject(ref.Hash())
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return "", nil // a lightweight tag names the commit itself
+	}
+	if err != nil {
+		return "", fmt.Errorf("tag %q: %w", name, err)
+	}
+	subject, _, _ := strings.Cut(strings.TrimSpace(t.Message), "\n")
+	return strings.TrimSpace(subject), nil
+}
+
 // FS returns the files of commit c.
 func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	r.mu.Lock()
@@ -231,9 +256,11 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	return &treeFS{repo: r, root: t, when: c.When}, nil
 }
 
-// A Change is the last commit that touched a file.
-type Change struct {
-	Short  string
+// A LastChange is the last commit that touched a file, as a page shows it
+// (themes read .Commit, .When and .Author).
+type LastChange struct {
+	// Commit is the commit's short hash.
+	Commit string
 	When   time.Time
 	Author string
 }
@@ -242,7 +269,7 @@ type Change struct {
 // repository root) that exists at commit c, the newest commit up to c that
 // changed it. It walks history once, newest first, and stops as soon as
 // every path has its commit, or when ctx is done, with ctx's error.
-func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[string]Change, error) {
+func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[string]LastChange, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	want := map[string]bool{}
@@ -250,7 +277,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 		want[p] = true
 	}
 	dir := commonDir(paths)
-	out := map[string]Change{}
+	out := map[string]LastChange{}
 	iter, err := r.repo.Log(&git.LogOptions{From: c.c.Hash, Order: git.LogOrderCommitterTime})
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
@@ -281,7 +308,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 		for _, p := range changed {
 			if want[p] {
 				delete(want, p)
-				out[p] = Change{Short: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
+				out[p] = LastChange{Commit: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
 			}
 		}
 	}

@@ -80,8 +80,8 @@ func TestLastChangesThroughMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	for file, want := range map[string]string{"content/a.md": mainEdit, "content/b.md": side, "content/c.md": merge} {
-		if got[file].Short != want {
-			t.Errorf("%s: last changed in %s, want %s", file, got[file].Short, want)
+		if got[file].Commit != want {
+			t.Errorf("%s: last changed in %s, want %s", file, got[file].Commit, want)
 		}
 		if log := strings.TrimSpace(git("log", "-1", "--format=%h", "--abbrev=7", "--", file)); log != want {
 			t.Errorf("%s: git log says %s, the test expects %s", file, log, want)

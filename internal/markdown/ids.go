@@ -1,16 +1,24 @@
 package markdown
 
 import (
+	"bytes"
+	stdhtml "html"
+	"regexp"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // ids makes heading ids as GitHub does, so that an anchor written for a
-// Git host ("#über-uns") also works on the site: letters and digits of any
-// script in lower case, spaces and hyphens as hyphens, underscores kept,
-// the rest dropped; a repeated id gets "-1", "-2", ...
+// Git host ("#über-uns") also works on the site: the heading's text as a
+// reader sees it (no Markdown, no HTML tags), in lower case, with every
+// character but letters, marks, digits, connector punctuation ("_"),
+// hyphens and spaces dropped, and each space made a hyphen. Nothing is
+// trimmed or collapsed: "Instagram <a name=...>" is "instagram-", as on
+// GitHub. A repeated id gets "-1", "-2", ...
 type ids struct {
 	taken map[string]bool
 	// next holds, for each id repeated so far, the suffix to try first
@@ -21,25 +29,9 @@ type ids struct {
 
 func newIDs() *ids { return &ids{taken: map[string]bool{}, next: map[string]int{}} }
 
+// Generate returns a unique id for a heading whose text is value.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	var out []rune
-	for _, r := range string(value) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			out = append(out, unicode.ToLower(r))
-		case r == ' ' || r == '-':
-			out = append(out, '-')
-		case r == '_':
-			out = append(out, '_')
-		}
-	}
-	id := string(out)
-	for len(id) > 0 && id[0] == '-' {
-		id = id[1:]
-	}
-	for len(id) > 0 && id[len(id)-1] == '-' {
-		id = id[:len(id)-1]
-	}
+	id := headingID(string(value))
 	if id == "" {
 		id = "heading"
 	}
@@ -56,4 +48,124 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	return []byte(unique)
 }
 
+// Put reserves an id given explicitly ("## Why {#why}").
 func (s *ids) Put(value []byte) { s.taken[string(value)] = true }
+
+// headingID is GitHub's anchor for a heading whose text is text.
+func headingID(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.IsNumber(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '-':
+			b.WriteByte('-')
+		case unicode.Is(unicode.Pc, r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// assignIDs gives every heading under root that has no id one made of its
+// text, in document order, and reserves the ids given explicitly. It runs
+// after the inline parse, unlike goldmark's own heading ids, which are made
+// of the heading's source line and so of its Markdown and HTML too.
+func (s *ids) assignIDs(root ast.Node, src []byte) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := h.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				s.Put(b)
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		h.SetAttributeString("id", s.Generate([]byte(idText(h, src)), ast.KindHeading))
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// idText returns the text of a heading as GitHub reads it for its id: the
+// text of its inline children, HTML tags left out, untrimmed.
+func idText(n ast.Node, src []byte) string {
+	var buf bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			buf.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				buf.WriteByte(' ')
+			}
+		case *ast.String:
+			buf.WriteString(stdhtml.UnescapeString(string(c.Value)))
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					buf.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			buf.Write(c.Label(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return buf.String()
+}
+
+// htmlTag and htmlAttr find the tags of raw HTML and their attributes.
+var (
+	htmlTag  = regexp.MustCompile(`(?is)<([a-z][a-z0-9-]*)(\s[^>]*)?>`)
+	htmlAttr = regexp.MustCompile(`(?is)\s([a-z_:][-a-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
+)
+
+// htmlAnchors returns the anchors raw HTML sets: the id of any element,
+// and the name of an <a>, as a handbook written for a Git host marks a
+// place to link to ("<a name="instagram"></a>").
+func htmlAnchors(raw []byte) []string {
+	if bytes.IndexByte(raw, '<') < 0 {
+		return nil
+	}
+	var out []string
+	for _, tag := range htmlTag.FindAllSubmatch(raw, -1) {
+		isA := strings.EqualFold(string(tag[1]), "a")
+		for _, a := range htmlAttr.FindAllSubmatch(tag[2], -1) {
+			name := strings.ToLower(string(a[1]))
+			if name != "id" && !(isA && name == "name") {
+				continue
+			}
+			v := string(a[2]) + string(a[3]) + string(a[4])
+			if v = stdhtml.UnescapeString(v); v != "" {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// rawHTML returns the source of an inline or block HTML node.
+func rawHTML(n ast.Node, src []byte) []byte {
+	var segs []text.Segment
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		segs = n.Segments.Sliced(0, n.Segments.Len())
+	case *ast.HTMLBlock:
+		segs = n.Lines().Sliced(0, n.Lines().Len())
+		if n.HasClosure() {
+			segs = append(segs, n.ClosureLine)
+		}
+	}
+	var buf bytes.Buffer
+	for _, seg := range segs {
+		buf.Write(seg.Value(src))
+	}
+	return buf.Bytes()
+}

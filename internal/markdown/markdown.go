@@ -73,10 +73,8 @@ func New(opts Options) *Converter {
 			),
 			alerts{},
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithAttribute(),
-		),
+		// Heading ids are made after parsing, from the text (see ids).
+		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
@@ -105,6 +103,10 @@ type Doc struct {
 	// often opens with a comment or a badge. That heading is not rendered:
 	// the page shows its title itself.
 	Title string
+	// TitleID is the id the title heading has, as on a Git host, where
+	// the title is a heading like the others: "#product-marketing" on the
+	// page titled "# Product Marketing". The page shows it on its title.
+	TitleID string
 	// titled marks a document whose page is titled elsewhere: only a
 	// leading heading is its title; one further down is part of the text.
 	titled bool
@@ -113,7 +115,9 @@ type Doc struct {
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
 	Links []*Link
-	// IDs holds every id a fragment may point at: headings and footnotes.
+	// IDs holds every id a fragment may point at: headings (the title's
+	// included), footnotes, and the anchors raw HTML sets (an element's id,
+	// an <a name>).
 	IDs map[string]bool
 }
 
@@ -200,10 +204,27 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+		case *ast.RawHTML, *ast.HTMLBlock:
+			for _, a := range htmlAnchors(rawHTML(n, src)) {
+				d.IDs[a] = true
+			}
 		}
 	})
 	if title != nil {
 		d.Title = plainText(title, src)
+		if id, ok := title.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				d.TitleID = string(b)
+				d.IDs[d.TitleID] = true
+			}
+		}
+		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
+			if n.Kind() == ast.KindRawHTML {
+				for _, a := range htmlAnchors(rawHTML(n, src)) {
+					d.IDs[a] = true
+				}
+			}
+		}
 	}
 	d.lineStarts = nil
 	return d, nil
@@ -215,7 +236,9 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 // destination has no scheme, in document order. Render relies on that
 // order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
-	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+	ids := newIDs()
+	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	ids.assignIDs(root, src)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
 			title = h
@@ -242,7 +265,7 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
 			}
-		case *ast.Heading, *east.Footnote:
+		case *ast.Heading, *east.Footnote, *ast.RawHTML, *ast.HTMLBlock:
 			visit(n)
 		}
 		return ast.WalkContinue, nil

@@ -321,3 +321,49 @@ func TestRenderSections(t *testing.T) {
 		t.Errorf("RenderSections wrote\n%s\nRender writes\n%s", buf.String(), html)
 	}
 }
+
+// TestGitHubHeadingIDs checks heading ids against those GitHub gives the
+// same headings, so that links written for a Git host keep working.
+func TestGitHubHeadingIDs(t *testing.T) {
+	for _, tc := range []struct{ heading, id string }{
+		{"## Instagram <a name=\"instagram\"></a>", "instagram-"},
+		{"## Use **bold** and `code`", "use-bold-and-code"},
+		{"## See [the price list](prices.md)", "see-the-price-list"},
+		{"## - Leading hyphen", "--leading-hyphen"},
+		{"## Trailing (see below) -", "trailing-see-below--"},
+		{"## 営業の進め方（概要）", "営業の進め方概要"},
+		{"## snake_case & Co.", "snake_case--co"},
+		{"## Café 2026", "café-2026"},
+	} {
+		t.Run(tc.heading, func(t *testing.T) {
+			d := mustParse(t, New(Options{}), tc.heading+"\n")
+			if len(d.Headings) != 1 || d.Headings[0].ID != tc.id {
+				t.Errorf("headings = %+v, want id %q", d.Headings, tc.id)
+			}
+		})
+	}
+}
+
+// TestAnchors checks the ids a fragment may point at besides headings: the
+// title's, and those raw HTML sets.
+func TestAnchors(t *testing.T) {
+	src := "# Product Marketing <a id=\"pm\"></a>\n\n### Instagram <a name=\"instagram\"></a>\n\n<div id=\"block-anchor\">\nx\n</div>\n\nText <span id='inline'>here</span> and <b name=\"not-an-anchor\">b</b>.\n"
+	for _, unsafe := range []bool{false, true} {
+		d := mustParse(t, New(Options{Unsafe: unsafe}), src)
+		if d.TitleID != "product-marketing-" {
+			t.Errorf("unsafe=%v: TitleID = %q", unsafe, d.TitleID)
+		}
+		for _, id := range []string{"product-marketing-", "pm", "instagram-", "instagram", "block-anchor", "inline"} {
+			if !d.IDs[id] {
+				t.Errorf("unsafe=%v: IDs lacks %q: %v", unsafe, id, d.IDs)
+			}
+		}
+		if d.IDs["not-an-anchor"] {
+			t.Errorf("unsafe=%v: the name of a <b> is taken as an anchor", unsafe)
+		}
+	}
+	d := mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
+	if d.TitleID != "product-marketing" || d.Headings[0].ID != "product-marketing-1" {
+		t.Errorf("TitleID = %q, heading %q; want the title first, as on GitHub", d.TitleID, d.Headings[0].ID)
+	}
+}

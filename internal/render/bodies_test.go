@@ -33,7 +33,7 @@ func TestBodyCacheRendersOnlyChangedPages(t *testing.T) {
 	fsys["content/sub/c.md"] = fsys["content/c.md"]
 	delete(fsys, "content/c.md")
 	fsys["content/b.md"] = &fstest.MapFile{Data: fsys["content/b.md"].Data} // same bytes, new file read
-	s, problems := loader.Load([]string{"content/a.md", "content/c.md", "content/sub"})
+	_, problems := loader.Load([]string{"content/a.md", "content/c.md", "content/sub"})
 	if problems.Errors() == 0 {
 		t.Fatal("b's link to the moved c should be broken")
 	}

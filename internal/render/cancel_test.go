@@ -59,3 +59,48 @@ func TestRenderStopsWhenCancelled(t *testing.T) {
 		t.Errorf("%d of %d files written after a cancel at the %dth; want at most %d", got, len(r.Names()), out.n, most)
 	}
 }
+
+// failing is an Output that fails at its nth file, and counts the files
+// written.
+type failing struct {
+	n     int32
+	count atomic.Int32
+}
+
+var errDiskFull = errors.New("disk full")
+
+func (f *failing) WriteFile(name string, data []byte) error {
+	if f.count.Add(1) == f.n {
+		return errDiskFull
+	}
+	return nil
+}
+
+// TestRenderStopsAtFirstError fails a render's tenth file: Render returns
+// that error, and no file is started after it.
+func TestRenderStopsAtFirstError(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(200) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	theme, err := Theme(fsys, s.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &failing{n: 10}
+	if err := r.Render(context.Background(), out); !errors.Is(err, errDiskFull) {
+		t.Errorf("Render returned %v, want %v", err, errDiskFull)
+	}
+	most := int(out.n) + runtime.GOMAXPROCS(0) - 1
+	if got := int(out.count.Load()); got > most {
+		t.Errorf("%d of %d files written after a failure at the %dth; want at most %d", got, len(r.Names()), out.n, most)
+	}
+}

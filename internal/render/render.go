@@ -34,12 +34,17 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
+	"playbook/internal/gitrepo"
 	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
@@ -55,10 +60,10 @@ type Options struct {
 	Now time.Time
 	// LastChange gives the last commit that changed each page's file (a
 	// path from the site root), when the site is in a Git repository.
-	LastChange map[string]Change
+	LastChange map[string]gitrepo.LastChange
 	// Version, if set, is the version this site is of, in a versioned
 	// build: pages show it and a switcher, and a What changed page is added.
-	Version *Version
+	Version *VersionInfo
 	// Bodies, if set, keeps the HTML of pages' Markdown from one Renderer
 	// to the next, so that only changed pages are rendered again.
 	Bodies *BodyCache
@@ -78,6 +83,8 @@ type Renderer struct {
 	nav   navCache
 	// search is the site's search index, made when first asked for.
 	search *searchIndex
+	// promises reports whether the site has promises; see generates.
+	promises bool
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -92,6 +99,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if err := r.loadStatic(); err != nil {
 		return nil, err
 	}
+	r.promises = len(s.OfType(site.TypePromise)) > 0
 	r.files = r.index()
 	return r, nil
 }
@@ -104,6 +112,7 @@ func (r *Renderer) Site() *site.Site { return r.site }
 // unless the theme or the settings changed.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
+	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.files = n.index()
 	return n
 }
@@ -175,7 +184,7 @@ func (r *Renderer) parseLayouts() error {
 	}
 	for _, name := range layoutNames {
 		if r.layouts[name] == nil {
-			return fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+			return missingLayout(name)
 		}
 	}
 	return nil
@@ -186,20 +195,47 @@ func (r *Renderer) parseLayouts() error {
 func readError(name string, err error) error {
 	var le *LinkError
 	if errors.As(err, &le) {
-		return le
+		return &site.ProblemError{Problem: le.Problem()}
 	}
 	return fmt.Errorf("read %s: %w", name, unwrapPath(err))
 }
 
-// layoutError points a template error at its file under layouts/: Go's
-// messages read "template: promise.html:12: ..." or
-// "html/template:promise.html:12:3: ...".
-func layoutError(err error) error {
+// templatePlace is the place Go's template packages start their messages
+// with, once their own name is taken off: "promise.html:12: ",
+// "promise.html:12:3: " or, for a whole template, "promise.html: ".
+var templatePlace = regexp.MustCompile(`(?s)^([^:\s]+):(?:(\d+)(?::(\d+))?:)? (.*)$`)
+
+// layoutError turns a template error into a problem at its file under
+// layouts/ and its line. Go's template packages give the place in the
+// message text only ("template: promise.html:12: ...",
+// "html/template:promise.html:12:3: ..."): this is the one place that
+// reads it.
+func layoutError(err error) *site.ProblemError {
 	msg := err.Error()
 	for _, prefix := range []string{"template: ", "html/template:"} {
 		msg = strings.TrimPrefix(msg, prefix)
 	}
-	return errors.New("layouts/" + msg)
+	m := templatePlace.FindStringSubmatch(msg)
+	if m == nil {
+		// No template named: the folder is all that is known.
+		return &site.ProblemError{Problem: site.Problem{File: "layouts", Msg: strings.TrimSpace(msg)}}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &site.ProblemError{Problem: site.Problem{File: "layouts/" + m[1], Line: line, Col: col, Msg: m[4]}}
+}
+
+// renderError is a layout failing on one file of the site, named at the
+// end of the message.
+func renderError(err error, name string) error {
+	pe := layoutError(err)
+	pe.Msg += " (rendering " + name + ")"
+	return pe
+}
+
+// missingLayout says a layout every theme must have is missing.
+func missingLayout(name string) error {
+	return &site.ProblemError{Problem: site.Problem{File: "layouts/" + name, Msg: "missing: the theme must have it"}}
 }
 
 // loadStatic reads the theme's static files and generates the code
@@ -228,7 +264,7 @@ func (r *Renderer) loadStatic() error {
 	cfg := r.site.Config
 	css, err := markdown.HighlightCSS(cfg.Highlight.Light, cfg.Highlight.Dark)
 	if err != nil {
-		return fmt.Errorf("%s: highlight: %w", site.ConfigFile, err)
+		return &site.ProblemError{Problem: site.Problem{File: site.ConfigFile, Msg: "highlight: " + err.Error()}}
 	}
 	r.static["assets/chroma.css"] = css
 	for name, b := range r.static {
@@ -302,6 +338,10 @@ var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // Render writes the whole site to out, on all cores. It stops at the first
 // error, and when ctx is done, between files, returning ctx's error.
 func (r *Renderer) Render(ctx context.Context, out Output) error {
+	// A failed file stops the others as an interrupt does: the group's
+	// context is done at the first error.
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	names := r.Names()
 	// The search index last: by then the pages have given it their text
 	// as they were rendered, and it needs not parse them again.
@@ -312,40 +352,29 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 		return 0
 	}
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(last(a), last(b)) })
-	// A failed file stops the others as an interrupt does.
-	ctx, stop := context.WithCancelCause(ctx)
-	defer stop(nil)
-	var wg sync.WaitGroup
-	next := make(chan string)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for name := range next {
-				if ctx.Err() != nil {
-					continue
-				}
-				buf := bufs.Get().(*bytes.Buffer)
-				buf.Reset()
-				b, err := r.file(name, buf)
-				if err == nil {
-					err = out.WriteFile(name, b)
-				}
-				bufs.Put(buf)
-				if err != nil {
-					stop(err)
-				}
+	for _, name := range names {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			// Go waits for a free worker, and the context may be done
+			// by the time one is.
+			if gctx.Err() != nil {
+				return nil
 			}
+			buf := bufs.Get().(*bytes.Buffer)
+			defer bufs.Put(buf)
+			buf.Reset()
+			b, err := r.file(name, buf)
+			if err != nil {
+				return err
+			}
+			return out.WriteFile(name, b)
 		})
 	}
-feed:
-	for _, name := range names {
-		select {
-		case next <- name:
-		case <-ctx.Done():
-			break feed
-		}
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	close(next)
-	wg.Wait()
 	return context.Cause(ctx)
 }
 
@@ -399,8 +428,12 @@ func (r *Renderer) index() map[string]job {
 }
 
 // generates reports whether the site has the generated page g: the
-// pages of a versioned build only are made when the Version is set.
+// pages of a versioned build only are made when the Version is set, and
+// those about promises when the site has promises.
 func (r *Renderer) generates(g site.Generated) bool {
+	if g.Promises && !r.promises {
+		return false
+	}
 	return !g.Versioned || r.opts.Version != nil && r.opts.Version.Changes != nil
 }
 
@@ -434,7 +467,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	if j.data.Redirect != "" {
 		// A page of its own, not inside base.html.
 		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", j.data); err != nil {
-			return fmt.Errorf("%w (rendering %s)", layoutError(err), name)
+			return renderError(err, name)
 		}
 		return nil
 	}
@@ -454,7 +487,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 		if d.Page != nil {
 			where = d.Page.File
 		}
-		return fmt.Errorf("%w (rendering %s)", layoutError(err), where)
+		return renderError(err, where)
 	}
 	return nil
 }

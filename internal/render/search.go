@@ -18,7 +18,7 @@ import (
 type searchIndex struct {
 	once  sync.Once
 	files map[string][]byte
-	mu sync.Mutex
+	mu    sync.Mutex
 	// read holds the text of the pages rendered so far, by page.
 	read map[*site.Page][]markdown.Section
 }
@@ -125,7 +125,7 @@ func (r *Renderer) searchDoc(p *site.Page) search.Doc {
 // typeFields returns the text of the fields of p's type that say what
 // the page is about: search ranks them above its body.
 func typeFields(p *site.Page) []string {
-	f := []string{p.Statement, p.Question, p.Name, p.Position, p.ValueProposition, p.Role, p.Offer}
+	f := []string{p.Statement, p.Question, p.CompetitorName, p.Position, p.ValueProposition, p.Role, p.Offer}
 	f = append(f, p.Expectation)
 	for _, g := range p.Gaps {
 		f = append(f, g.Area)

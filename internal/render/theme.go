@@ -138,12 +138,15 @@ type LinkError struct {
 	Err  error
 }
 
-func (e *LinkError) Error() string {
+func (e *LinkError) Error() string { return e.Problem().String() }
+
+// Problem returns e as a problem at the link's path.
+func (e *LinkError) Problem() site.Problem {
 	use := "not used"
 	if slices.Contains(strings.Split(e.Path, "/"), "static") {
 		use = "not published"
 	}
-	return fmt.Sprintf("%s:1: %v: %s", e.Path, e.Err, use)
+	return site.Problem{File: e.Path, Line: 1, Msg: fmt.Sprintf("%v: %s", e.Err, use)}
 }
 
 // linksInside reads a folder of theme files, the site's folder or a theme's

@@ -2,17 +2,16 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
-	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
-// Version is what the pages of one version of a versioned build know of
+// VersionInfo is what the pages of one version of a versioned build know of
 // the versions published beside it.
-type Version struct {
+type VersionInfo struct {
 	// Name is the version's folder ("2026-q3"), Label its display name.
 	Name, Label string
 	// Commit is the short hash the version was built from; empty for the
@@ -21,7 +20,7 @@ type Version struct {
 	// All lists every version published, newest first, this one included.
 	All []*VersionPages
 	// Changes is the What changed page of this version.
-	Changes *Changes
+	Changes *WhatChanged
 }
 
 // VersionPages is a version as the switcher sees it.
@@ -29,42 +28,51 @@ type VersionPages struct {
 	Name, Label string
 	// Latest marks the version also published as latest/.
 	Latest bool
-	// IDs maps each page's PageKey to its URL in this version.
+	// IDs maps each page's site.PageKey to its URL in this version.
 	IDs map[string]string
-	// Files maps each page's FileKey to its URL: a page whose id changed
+	// Files maps each page's site.FileKey to its URL: a page whose id changed
 	// is found by its file.
 	Files map[string]string
 	// URLs holds every page URL of the version, for generated pages.
 	URLs map[string]bool
 }
 
-// PageKey is what makes a page the same page in another version: its id,
-// and its type (an id taken over by another kind of page is another page).
-func PageKey(p *site.Page) string { return kind(p) + "\x00" + p.ID }
-
-// FileKey is a page's file, with its type.
-func FileKey(p *site.Page) string { return kind(p) + "\x00" + p.File }
-
-func kind(p *site.Page) string {
-	if p.IsSection {
-		return "section"
-	}
-	return p.Type
-}
-
-// A Change is the last commit that changed a file.
-type Change struct {
-	Commit string
-	When   time.Time
-	Author string
-}
-
-// Changes is what changed in a version since the version before it.
-type Changes struct {
+// WhatChanged is what changed in a version since the version before it.
+type WhatChanged struct {
 	// Against is the label of the previous version, Before its name;
 	// both empty for the first version.
 	Against, Before string
 	Groups          []ChangeGroup
+	// Summary is what a reader looks for first.
+	Summary ChangeSummary
+}
+
+// A ChangeSummary is what a reader of What changed looks for first.
+type ChangeSummary struct {
+	// Risks are the promises whose chain opened a gap: a side no
+	// behaviour keeps any more, or a new promise with a gap.
+	Risks []StatusChange
+	// StatusChanges are the other promises whose chain status changed.
+	StatusChanges []StatusChange
+	// Reworded are the promises whose promise or expectation changed.
+	Reworded []ChangedPage
+	// BehavioursAdded and BehavioursRemoved are behaviours new in this
+	// version and gone from it (their URLs in the version before).
+	BehavioursAdded, BehavioursRemoved []ChangedPage
+}
+
+// Empty reports whether the summary has nothing to say.
+func (s ChangeSummary) Empty() bool {
+	return len(s.Risks)+len(s.StatusChanges)+len(s.Reworded)+len(s.BehavioursAdded)+len(s.BehavioursRemoved) == 0
+}
+
+// A StatusChange is a promise's chain status before and now.
+type StatusChange struct {
+	Title, URL string
+	// From is the status in the version before ("sales gap"), empty for
+	// a promise new in this version; To is the status now. FromClass and
+	// ToClass are the same as CSS classes ("sales-gap").
+	From, FromClass, To, ToClass string
 }
 
 // A ChangeGroup is the changes to the pages of one type.
@@ -95,7 +103,7 @@ type FieldDiff struct {
 }
 
 // Empty reports whether nothing changed.
-func (c *Changes) Empty() bool { return len(c.Groups) == 0 }
+func (c *WhatChanged) Empty() bool { return len(c.Groups) == 0 }
 
 // A SwitchLink is an entry of the version switcher.
 type SwitchLink struct {
@@ -109,7 +117,7 @@ type SwitchLink struct {
 }
 
 // Version returns the version of a versioned build, or nil.
-func (d *Data) Version() *Version { return d.r.opts.Version }
+func (d *Data) Version() *VersionInfo { return d.r.opts.Version }
 
 // Switcher links this page to the same page in every version: the page
 // with the same id and type, else of the same type at the same file, else
@@ -123,9 +131,9 @@ func (d *Data) Switcher() []SwitchLink {
 	for _, o := range v.All {
 		target, ok := "", false
 		if d.Page != nil {
-			target, ok = o.IDs[PageKey(d.Page)]
+			target, ok = o.IDs[site.PageKey(d.Page)]
 			if !ok {
-				target, ok = o.Files[FileKey(d.Page)]
+				target, ok = o.Files[site.FileKey(d.Page)]
 			}
 		} else {
 			ok = o.URLs[d.URL] || inEveryVersion(d.Kind)
@@ -160,7 +168,7 @@ func inEveryVersion(kind string) bool {
 func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 	t := r.layouts[name]
 	if t == nil {
-		return nil, fmt.Errorf("layouts/%s: missing: the theme must have it", name)
+		return nil, missingLayout(name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
@@ -170,7 +178,7 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 }
 
 // LastChange returns the last commit that changed the page, or nil.
-func (d *Data) LastChange() *Change {
+func (d *Data) LastChange() *gitrepo.LastChange {
 	if d.Page == nil {
 		return nil
 	}
@@ -188,4 +196,44 @@ func (d *Data) VersionLink(version, url string) string {
 		return d.Rel(url)
 	}
 	return site.Rel(v.Name+"/"+d.URL, version+"/"+strings.TrimPrefix(url, "/"))
+}
+
+// A VersionBanner tells the reader of a version other than the latest
+// which version they are reading, and leads to the latest.
+type VersionBanner struct {
+	// Label is the label of the version shown, Latest the latest's.
+	Label, Latest string
+	// Href is this page in the latest version, else that version's home.
+	Href string
+	// Missing says the page is not in the latest version.
+	Missing bool
+	// Newer says the version shown is newer than the latest: one not
+	// yet published, as the working tree is.
+	Newer bool
+}
+
+// Banner returns the banner of a page of a version that is not the
+// latest, or nil: on the latest version and in a build without versions.
+func (d *Data) Banner() *VersionBanner {
+	v := d.r.opts.Version
+	if v == nil {
+		return nil
+	}
+	var b *VersionBanner
+	newer := false
+	for _, l := range d.Switcher() {
+		switch {
+		case l.Latest && l.Current:
+			return nil
+		case l.Latest:
+			b = &VersionBanner{Latest: l.Label, Href: l.Href, Missing: l.Missing}
+		case l.Current:
+			// Versions are listed newest first.
+			newer = b == nil
+		}
+	}
+	if b != nil {
+		b.Label, b.Newer = v.Label, newer
+	}
+	return b
 }

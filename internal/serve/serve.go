@@ -30,7 +30,6 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,7 +84,7 @@ type Server struct {
 	themeDirty bool
 	// last is when each page last changed in Git, as of commit head,
 	// for the page files asked about.
-	last  map[string]render.Change
+	last  map[string]gitrepo.LastChange
 	head  string
 	asked map[string]bool
 
@@ -124,13 +123,13 @@ func New(src fs.FS, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// A Change says what a rebuild changed, for the browsers to catch up.
-type Change int
+// A Refresh says what a rebuild changed, for the browsers to catch up.
+type Refresh int
 
 // The changes a rebuild makes.
 const (
 	// Nothing: the build failed, or nothing that shows changed.
-	Nothing Change = iota
+	Nothing Refresh = iota
 	// Styles: only stylesheets changed; a page can swap them in place.
 	Styles
 	// Pages: pages must be loaded again.
@@ -141,7 +140,7 @@ const (
 // paths from the site root) changed; nil means everything. It returns what
 // browsers must do. The error is for a theme that cannot be used; the last
 // good snapshot stays served.
-func (s *Server) Rebuild(changed []string) (Change, error) {
+func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
@@ -230,7 +229,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	if s.opts.Dir == "" {
 		return false
 	}
-	head, err := versions.Head(s.opts.Dir)
+	head, err := gitrepo.Head(s.opts.Dir)
 	if err != nil {
 		// A folder outside Git or a repository without commits goes
 		// without, as in a build, until that changes.
@@ -253,7 +252,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	for _, p := range st.Pages {
 		s.asked[p.File] = true
 	}
-	last, err := versions.LastChanges(context.Background(), s.opts.Dir, st)
+	last, err := gitrepo.LastChanges(context.Background(), s.opts.Dir, st.PageFiles())
 	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
 		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
 	}
@@ -277,9 +276,9 @@ func (s *Server) swap(sn *snapshot) {
 }
 
 // rebuildVersions builds every version into memory; see Options.Versions.
-func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, error) {
+func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, error) {
 	cfg, problems := site.ParseConfig(readFile(s.src, site.ConfigFile))
-	fail := func(problems site.Problems) (Change, error) {
+	fail := func(problems site.Problems) (Refresh, error) {
 		if s.snap.Load() == nil {
 			// Nothing to serve under the overlay: the caller says why.
 			return Nothing, errors.New(problemsText(problems))
@@ -290,29 +289,24 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 		return Nothing, nil
 	}
 	if cfg.Versions == nil {
-		problems = append(problems, site.Problem{File: site.ConfigFile, Line: 1, Msg: "serve --versions: site.toml has no [versions] block"})
+		problems = append(problems, site.Problem{File: site.ConfigFile, Msg: "serve --versions: site.toml has no [versions] block"})
 	}
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	b, vproblems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
+	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
 	if err != nil {
-		return fail(site.Problems{{File: site.ConfigFile, Line: 1, Msg: err.Error()}})
+		// What stops versions from being read at all (no repository, a
+		// shallow clone) is no line's fault, but the versions block's.
+		return fail(site.Problems{{File: site.ConfigFile, Msg: err.Error()}})
 	}
 	defer b.Close()
-	problems = nil
-	for _, p := range vproblems {
-		if p.Version != "" {
-			p.Msg += " (version " + p.Version + ")"
-		}
-		problems = append(problems, p.Problem)
-	}
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
 	out := render.NewMemOutput()
 	if err := b.Render(context.Background(), out); err != nil {
-		return fail(site.Problems{{File: "layouts", Line: 1, Msg: err.Error()}})
+		return fail(site.Problems{problemOf(err)})
 	}
 	// The pages are the versions', the live reload script the working
 	// tree's theme's.
@@ -334,18 +328,16 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Change, err
 	return Pages, nil
 }
 
-var placed = regexp.MustCompile(`^([^:\s]+):(\d+)(?::(\d+))?: (.*)$`)
-
-// problemOf turns an error of the theme ("layouts/page.html:3:7: ...")
-// into a problem the overlay shows at its file and line.
+// problemOf returns the problem an error of the theme is (render returns
+// them as site.ProblemError), for the overlay to show at its file and
+// line. Any other error is shown as it reads, at no file: it names its
+// own, and a made-up place would send the author to the wrong one.
 func problemOf(err error) site.Problem {
-	m := placed.FindStringSubmatch(err.Error())
-	if m == nil {
-		return site.Problem{File: "layouts", Line: 1, Msg: err.Error()}
+	var pe *site.ProblemError
+	if errors.As(err, &pe) {
+		return pe.Problem
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return site.Problem{File: m[1], Line: line, Col: col, Msg: m[4]}
+	return site.Problem{Msg: err.Error()}
 }
 
 func readFile(fsys fs.FS, name string) []byte {
@@ -353,7 +345,7 @@ func readFile(fsys fs.FS, name string) []byte {
 	return b
 }
 
-func (c Change) event() string {
+func (c Refresh) event() string {
 	if c == Styles {
 		return "css"
 	}

@@ -274,14 +274,19 @@ func TestServesOnlyTheSite(t *testing.T) {
 			t.Errorf("GET %s served a file from outside the site", p)
 		}
 	}
+	// A client that follows no redirect, so that a 301 is seen as one.
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for p, want := range map[string]int{"/": 200, "/promises/fast/": 200, "/promises/fast": 301, "/assets/playbook.css": 200, "/nope/": 404} {
-		res, err := http.Get(ts.URL + p)
+		res, err := client.Get(ts.URL + p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
-		if res.StatusCode != want && !(want == 301 && res.StatusCode == 200) {
+		if res.StatusCode != want {
 			t.Errorf("GET %s: %d, want %d", p, res.StatusCode, want)
+		}
+		if loc := res.Header.Get("Location"); want == 301 && loc != p+"/" {
+			t.Errorf("GET %s: redirected to %q, want %q", p, loc, p+"/")
 		}
 	}
 }
@@ -478,6 +483,12 @@ func TestServeVersionsStartError(t *testing.T) {
 	if log.Len() > 0 {
 		t.Errorf("also printed:\n%s", log.String())
 	}
+	// Without a versions block there is no line to point at.
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n"})
+	_, err = New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
+	if err == nil || err.Error() != "site.toml: serve --versions: site.toml has no [versions] block" {
+		t.Errorf("error: %v", err)
+	}
 }
 
 // TestServeShowsLastChange: pages show their last commit, as a build
@@ -495,7 +506,7 @@ func TestServeShowsLastChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	changed := func(day string) string {
-		return `<dt>Changed</dt><dd><time datetime="2026-03-` + day + `">` + day + ` Mar 2026</time> by Ann Author`
+		return `last changed <time datetime="2026-03-` + day + `">` + day + ` Mar 2026</time> by Ann Author`
 	}
 	if !contains(t, s, "guides/glossary/index.html", changed("14")) {
 		t.Error("the glossary does not show its last change")
@@ -532,7 +543,7 @@ func TestServeShowsLastChange(t *testing.T) {
 	plain := t.TempDir()
 	gittest.WriteFiles(t, plain, smallSite)
 	s, err = New(os.DirFS(plain), Options{Dir: plain})
-	if err != nil || contains(t, s, "guides/glossary/index.html", "<dt>Changed</dt>") {
+	if err != nil || contains(t, s, "guides/glossary/index.html", "last changed") {
 		t.Errorf("a folder outside Git: %v, or it shows a last change", err)
 	}
 	gittest.Git(t, plain, first, "init", "-q")
@@ -582,7 +593,7 @@ func TestRequestsDuringRebuildsSeeWholeSites(t *testing.T) {
 				// The edit number is in the title and in the body: they
 				// must agree.
 				var title, text int
-				fmt.Sscanf(page[strings.Index(page, "<h1>Edition ")+len("<h1>Edition "):], "%d", &title)
+				fmt.Sscanf(page[strings.Index(page, "\">Edition ")+len("\">Edition "):], "%d", &title)
 				fmt.Sscanf(page[strings.Index(page, "<p>Text ")+len("<p>Text "):], "%d", &text)
 				if title != text {
 					errs <- fmt.Sprintf("title from edit %d, text from edit %d", title, text)
@@ -658,8 +669,12 @@ func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 		t.Fatal("a layout that does not parse is accepted")
 	}
 	p := s.Problems()
-	if len(p) != 1 || p[0].File != "layouts/page.html" || p[0].Line != 2 {
+	if len(p) != 1 || p[0].File != "layouts/page.html" || p[0].Line != 2 || p[0].String() != "layouts/page.html:2: missing value for if" {
 		t.Errorf("problems: %v", p)
+	}
+	// What the overlay is sent, and shows.
+	if got, want := problemsJSON(p), `[{"file":"layouts/page.html","line":2,"message":"missing value for if"}]`; got != want {
+		t.Errorf("overlay data %s, want %s", got, want)
 	}
 	if !contains(t, s, "guides/glossary/index.html", "Glossary") {
 		t.Error("the last good site is not served")
@@ -667,5 +682,38 @@ func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Content}}{{end}}\n"})
 	if _, err := s.Rebuild([]string{"layouts/page.html"}); err != nil || s.Problems() != nil {
 		t.Errorf("fixed layout: %v, %v", err, s.Problems())
+	}
+
+	// A fault with no line of its own is shown at none: not at a made-up
+	// "layouts:1".
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\ntheme = \"corp\"\n"})
+	if _, err := s.Rebuild([]string{"site.toml"}); err == nil {
+		t.Fatal("a theme that is not there is accepted")
+	}
+	if p := s.Problems(); len(p) != 1 || p[0] != (site.Problem{Msg: `theme "corp": no folder themes/corp`}) {
+		t.Errorf("problems: %#v", p)
+	}
+}
+
+// TestBrokenLayoutInVersionsShowsItsFileAndLine: with --versions too, a
+// layout that does not parse is shown at its file and line.
+func TestBrokenLayoutInVersionsShowsItsFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\nworktree = \"draft\"\n"})
+	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}\n\n{{if}}{{end}}\n"})
+	if _, err := s.Rebuild([]string{"layouts/page.html"}); err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Problems(); len(p) != 1 || p[0].String() != "layouts/page.html:3: missing value for if" {
+		t.Errorf("problems: %v", p)
 	}
 }

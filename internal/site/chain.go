@@ -82,8 +82,8 @@ func ParseInterval(s string) (Interval, error) {
 // IsZero reports whether no interval is set.
 func (i Interval) IsZero() bool { return i.N == 0 }
 
-// After returns t plus the interval.
-func (i Interval) After(t time.Time) time.Time {
+// AddTo returns t plus the interval.
+func (i Interval) AddTo(t time.Time) time.Time {
 	switch i.Unit {
 	case 'd':
 		return t.AddDate(0, 0, i.N)

@@ -135,7 +135,7 @@ func checkReviews(l *loadState) []Problem {
 			ps.warnf(p.File, p.fm.keyLine("review_every"), "review overdue: reviewed every %s but never reviewed (set \"reviewed\")", p.ReviewEvery)
 		default:
 			ps.warnf(p.File, p.fm.keyLine("reviewed"), "review overdue: last reviewed %s, due every %s (since %s)",
-				p.Reviewed.Format(time.DateOnly), p.ReviewEvery, p.ReviewEvery.After(p.Reviewed).Format(time.DateOnly))
+				p.Reviewed.Format(time.DateOnly), p.ReviewEvery, p.ReviewEvery.AddTo(p.Reviewed).Format(time.DateOnly))
 		}
 	}
 	return ps.list

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -39,7 +40,37 @@ type Config struct {
 	// Versions, when set, publishes several versions of the playbook
 	// side by side, read from Git.
 	Versions *Versions `toml:"versions"`
+	// Links configures how links in Markdown are checked.
+	Links Links `toml:"links"`
+	// Content configures which files under content/ make the site.
+	Content struct {
+		// Exclude lists globs of paths under content/ ("**/drafts/**")
+		// left out of the site; "**" matches any number of folders.
+		Exclude []string `toml:"exclude"`
+	} `toml:"content"`
 }
+
+// Links configures the checking of links, for a handbook brought from
+// elsewhere while its team cleans it up.
+type Links struct {
+	// Broken is "error" (the default) or "warn": a broken link or anchor
+	// is then a warning, and the link is left as written.
+	Broken string `toml:"broken"`
+	// Ignore lists globs of link targets not checked ("/images/**"),
+	// matched against the link as written and, for a relative one, against
+	// the path from content/ it leads to, with a leading slash.
+	Ignore []string `toml:"ignore"`
+	// ExternalBase, if set, is the URL a root-absolute link to a page not
+	// in the site leads to: this URL and the link's path.
+	ExternalBase string `toml:"external_base"`
+	// BasePath is the prefix the site was published under
+	// ("/handbook"): root-absolute links starting with it are taken from
+	// content/ without it.
+	BasePath string `toml:"base_path"`
+}
+
+// WarnBroken reports whether broken links and anchors are warnings.
+func (l Links) WarnBroken() bool { return l.Broken == "warn" }
 
 // Versions configures which versions of a playbook a build publishes.
 type Versions struct {
@@ -120,6 +151,33 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
+		}
+	}
+	switch c.Links.Broken {
+	case "", "error", "warn":
+	default:
+		ps.errorf(ConfigFile, lineOfKey(string(data), "broken"), "links: broken = %q: want \"error\" or \"warn\"", c.Links.Broken)
+	}
+	if b := c.Links.ExternalBase; b != "" {
+		if u, err := url.Parse(b); err != nil || u.Scheme == "" || u.Host == "" {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "external_base"), "links: external_base = %q: want an absolute URL (https://handbook.example.com)", b)
+		}
+		c.Links.ExternalBase = strings.TrimRight(b, "/")
+	}
+	if b := c.Links.BasePath; b != "" {
+		if !strings.HasPrefix(b, "/") {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "base_path"), "links: base_path = %q: want a path from the host's root (\"/handbook\")", b)
+		}
+		c.Links.BasePath = strings.TrimRight(b, "/")
+	}
+	for _, g := range c.Links.Ignore {
+		if !validGlob(g) {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "ignore"), "links: ignore: bad pattern %q", g)
+		}
+	}
+	for _, g := range c.Content.Exclude {
+		if !validGlob(g) {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "exclude"), "content: exclude: bad pattern %q", g)
 		}
 	}
 	for sec, typ := range c.Types {

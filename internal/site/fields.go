@@ -81,6 +81,10 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		f.errorf("type", "type: a section index (%s) has no type; set the type of its pages in site.toml [types]", name)
 	}
 	rel := p.readTypeFields(f)
+	if p.IsSection && dir == ContentDir {
+		// The home page's own key: where a new reader starts.
+		rel.start = f.strings("start")
+	}
 	p.Params = f.unused()
 	return p, rel
 }
@@ -118,6 +122,7 @@ func (l *loadState) typeOf(dir string, f *frontMatter, hasFrontMatter bool) stri
 // relations holds the ids a page's front matter names, until resolved.
 type relations struct {
 	positioning, fulfils, promises, appliesTo []string
+	start                                     []string // the home page's "start here" list
 	gaps                                      []string // the promise of each gap; "" if none
 }
 
@@ -158,8 +163,8 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		r.promises = f.strings("promises")
 		require("question", p.Question)
 	case TypeCompetitor:
-		p.Name = f.string("competitor")
-		require("competitor", p.Name)
+		p.CompetitorName = f.string("competitor")
+		require("competitor", p.CompetitorName)
 		for _, t := range f.tables("gaps") {
 			g := Gap{Area: tableString(t, "area"), Theirs: tableString(t, "theirs"), Ours: tableString(t, "ours")}
 			if g.Area == "" {

@@ -9,8 +9,9 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // MaxFileSize is the largest Markdown file Load reads; a bigger one is
@@ -60,8 +61,18 @@ func (l *loadState) walk() {
 			}
 			return nil
 		}
+		if p != ContentDir && l.excludes(p) {
+			l.excluded = append(l.excluded, p)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() {
 			l.sections[p] = &Page{File: p, IsSection: true}
+			return nil
+		}
+		if notContent(name) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -105,6 +116,31 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".tmp") || strings.Contains(name, "___jb_") || name == "4913"
 }
 
+// notContent reports whether a file is one a Git host or a tool reads,
+// rather than part of the handbook: it is not published.
+func notContent(name string) bool {
+	switch name {
+	case "CODEOWNERS", "CODENOTIFY", "OWNERS", "OWNERS_ALIASES":
+		return true
+	}
+	return false
+}
+
+// excludes reports whether a file or folder of content/ is left out by
+// [content] exclude. Patterns are matched against the path from content/
+// ("team/drafts/a.md") and from the site root. A folder matched is left
+// out whole: "drafts/**" matches the folder "drafts" too.
+func (l *loadState) excludes(file string) bool {
+	rel := strings.TrimPrefix(file, ContentDir+"/")
+	for _, g := range l.site.Config.Content.Exclude {
+		g = strings.TrimPrefix(g, "/")
+		if matchGlob(g, rel) || matchGlob(g, file) {
+			return true
+		}
+	}
+	return false
+}
+
 func isMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"
@@ -118,16 +154,16 @@ func (l *loadState) readPages() {
 	parallel(len(l.files), func(i int) {
 		file := l.files[i]
 		r := l.cache.get(file)
-		if r == nil && l.opts.Shared != nil {
+		if r == nil && l.opts.ParseCache != nil {
 			// Versions of a site share most files: parse each content once.
 			r = &readResult{}
 			if src, ok := l.readFile(file, &r.problems); ok {
 				key := l.sharedKey(file, src)
-				if shared := l.opts.Shared.get(key); shared != nil {
+				if shared := l.opts.ParseCache.get(key); shared != nil {
 					r = shared
 				} else {
 					r.page, r.rels = l.parsePage(file, src, &r.problems)
-					l.opts.Shared.put(key, r)
+					l.opts.ParseCache.put(key, r)
 				}
 			}
 			l.cache.put(file, r)
@@ -161,20 +197,15 @@ func (l *loadState) readPages() {
 
 // parallel calls f(0), ..., f(n-1) on all cores.
 func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			f(i)
+			return nil
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait() // f reports its problems itself; the group has no error
 }
 
 // readPage reads one Markdown file. It returns nil if the file cannot be a

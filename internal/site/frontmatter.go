@@ -21,10 +21,17 @@ type frontMatter struct {
 	// line 2 of the file.
 	text  string
 	lines []string
-	data  map[string]any
-	used  map[string]bool
-	ps    *problems
+	// keys holds the nodes of YAML front matter's keys and values, which
+	// know their line and column. TOML's decoder keeps no positions: for
+	// TOML, keys is nil and the lines are searched for a key.
+	keys map[string]yamlKey
+	data map[string]any
+	used map[string]bool
+	ps   *problems
 }
+
+// yamlKey is a key of YAML front matter and its value, as parsed.
+type yamlKey struct{ key, value *yaml.Node }
 
 // splitFrontMatter splits src into front matter and body. format is "toml",
 // "yaml" or "" (none); bodyLine is the file line the body starts on.
@@ -57,8 +64,6 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 	return "", nil, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed", fence)
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
 // tomlLine returns the line of a TOML error. The parser places a table
 // name left open at the end of its line ("[markdown") on the next line,
 // where it met the newline; other errors at a newline are on their line.
@@ -86,33 +91,120 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 			return nil
 		}
 	case "yaml":
-		if err := yaml.Unmarshal(text, &f.data); err != nil {
-			line := 1
-			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				msg = strings.TrimPrefix(strings.Replace(msg, m[0]+": ", "", 1), "unmarshal errors:\n  ")
-				// The YAML decoder counts lines from 0 in its parser errors
-				// and from 1 in the others.
-				if strings.HasPrefix(msg, "did not find expected") {
-					n++
-				}
-				line = n + 1
-			}
-			ps.errorf(file, line, "front matter: %s", msg)
+		if !f.decodeYAML(text) {
 			return nil
-		}
-		if f.data == nil {
-			f.data = map[string]any{}
 		}
 	}
 	return f
+}
+
+// decodeYAML decodes YAML front matter into f.data through a yaml.Node,
+// which knows the line and column of every key and value, and keeps the
+// nodes of the keys in f.keys. It reports false, with a problem, if the
+// front matter cannot be decoded.
+func (f *frontMatter) decodeYAML(text []byte) bool {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		f.ps.errorf(f.file, line+1, "front matter: %s", msg)
+		return false
+	}
+	if len(doc.Content) == 0 {
+		return true // nothing between the fences
+	}
+	root := doc.Content[0]
+	if dup, first := duplicateKey(root); dup != nil {
+		f.errorAt(dup, "front matter: mapping key %q already defined at line %d", dup.Value, first.Line+1)
+		return false
+	}
+	if err := root.Decode(&f.data); err != nil {
+		// What the decoder refuses of a well-formed document (a list
+		// where keys were expected) it says in text only.
+		line, msg := yamlErrorLine(err)
+		f.ps.errorf(f.file, line+1, "front matter: %s", msg)
+		return false
+	}
+	if f.data == nil {
+		f.data = map[string]any{}
+	}
+	if root.Kind == yaml.MappingNode {
+		f.keys = map[string]yamlKey{}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			f.keys[root.Content[i].Value] = yamlKey{root.Content[i], root.Content[i+1]}
+		}
+	}
+	return true
+}
+
+// duplicateKey returns a key set twice in the same mapping, anywhere in
+// the document under n, and where it was first set; nil if there is none.
+// The decoder would refuse it too, but with the line counted within the
+// front matter, not the file.
+func duplicateKey(n *yaml.Node) (dup, first *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			if prev, ok := seen[k.Value]; ok {
+				return k, prev
+			}
+			seen[k.Value] = k
+		}
+	}
+	if n.Kind == yaml.AliasNode {
+		return nil, nil // its anchor is checked where it is
+	}
+	for _, c := range n.Content {
+		if dup, first := duplicateKey(c); dup != nil {
+			return dup, first
+		}
+	}
+	return nil, nil
+}
+
+// yamlLine is where the YAML decoder puts a line in its messages.
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// yamlErrorLine takes the line out of an error of the YAML decoder, which
+// gives it in its text only: "yaml: line 3: did not find expected key" for
+// a syntax error, "yaml: unmarshal errors:\n  line 3: cannot unmarshal
+// ..." for the rest. It returns the line within the front matter
+// (1-based; 0 if the message names none) and the message without it.
+func yamlErrorLine(err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	line, _ = strconv.Atoi(m[1])
+	msg = strings.TrimPrefix(strings.Replace(msg, m[0]+": ", "", 1), "unmarshal errors:\n  ")
+	// The decoder counts lines from 0 where its parser did not find what
+	// it expected, and from 1 everywhere else.
+	if strings.HasPrefix(msg, "did not find expected") {
+		line++
+	}
+	return line, msg
+}
+
+// errorAt reports a problem at the line and column of a node of YAML
+// front matter.
+func (f *frontMatter) errorAt(n *yaml.Node, format string, args ...any) {
+	f.ps.list = append(f.ps.list, Problem{File: f.file, Line: n.Line + 1, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
 }
 
 // keyLine returns the file line that sets key, or the line of the opening
 // fence.
 func (f *frontMatter) keyLine(key string) int {
 	if f == nil {
+		return 1
+	}
+	if f.keys != nil {
+		if k, ok := f.keys[key]; ok {
+			return k.key.Line + 1
+		}
 		return 1
 	}
 	if i := keyIndex(f.lines, key); i >= 0 {
@@ -127,6 +219,18 @@ func (f *frontMatter) valueLine(key, value string) int {
 	if f == nil {
 		return 1
 	}
+	if k, ok := f.keys[key]; ok {
+		items := []*yaml.Node{k.value}
+		if k.value.Kind == yaml.SequenceNode {
+			items = k.value.Content
+		}
+		for _, n := range items {
+			if n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == value {
+				return n.Line + 1
+			}
+		}
+		return k.key.Line + 1
+	}
 	start := max(keyIndex(f.lines, key), 0)
 	for i := start; i < len(f.lines); i++ {
 		if strings.Contains(f.lines[i], value) {
@@ -136,8 +240,24 @@ func (f *frontMatter) valueLine(key, value string) int {
 	return start + 2
 }
 
+// errorf reports a problem with the value of key: in YAML, at the
+// value's line and column; in TOML, at the key's line.
 func (f *frontMatter) errorf(key, format string, args ...any) {
+	if k, ok := f.keys[key]; ok {
+		f.errorAt(k.value, format, args...)
+		return
+	}
 	f.ps.errorf(f.file, f.keyLine(key), format, args...)
+}
+
+// itemErrorf reports a problem with item i of the list key holds: in
+// YAML, at the item.
+func (f *frontMatter) itemErrorf(key string, i int, format string, args ...any) {
+	if k, ok := f.keys[key]; ok && k.value.Kind == yaml.SequenceNode && i < len(k.value.Content) {
+		f.errorAt(k.value.Content[i], format, args...)
+		return
+	}
+	f.errorf(key, format, args...)
 }
 
 // has reports whether key is set.
@@ -184,7 +304,7 @@ func (f *frontMatter) strings(key string) []string {
 		return []string{v}
 	case []any:
 		out := make([]string, 0, len(v))
-		for _, e := range v {
+		for i, e := range v {
 			switch e := e.(type) {
 			case string:
 				if e = strings.TrimSpace(e); e != "" {
@@ -193,7 +313,7 @@ func (f *frontMatter) strings(key string) []string {
 			case int64, int, float64, bool:
 				out = append(out, fmt.Sprint(e))
 			default:
-				f.errorf(key, "%s: want a list of text, found %s in it", key, describe(e))
+				f.itemErrorf(key, i, "%s: want a list of text, found %s in it", key, describe(e))
 				return nil
 			}
 		}
@@ -276,10 +396,10 @@ func (f *frontMatter) tables(key string) []map[string]any {
 		return v
 	case []any:
 		out := make([]map[string]any, 0, len(v))
-		for _, e := range v {
+		for i, e := range v {
 			m, ok := e.(map[string]any)
 			if !ok {
-				f.errorf(key, "%s: want a list of tables, found %s in it", key, describe(e))
+				f.itemErrorf(key, i, "%s: want a list of tables, found %s in it", key, describe(e))
 				return nil
 			}
 			out = append(out, m)

@@ -19,6 +19,7 @@ func FuzzLoad(f *testing.F) {
 		"---\ntags: {a: b}\nweight: [1]\nreviewed: yesterday\n---\n",
 		"> [!NOTE]\n> x\n\n[a](../../x.md) [b](<a b.md#c>) ![i](%zz)\n",
 		"\xef\xbb\xbf+++\r\ntitle = \"bom\"\r\n+++\r\n",
+		"# T <a name=\"x\"></a>\n\n[a](/) [b](/promises/fast/#x) [c](../b/) [d](promises) [e](/..//x) [f](#T-)\n<div id='y'>\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -29,6 +29,9 @@ type Generated struct {
 	// layout, and the renderer's case for its Kind (see render's index)
 	// writes its files in the folder URL.
 	Files bool
+	// Promises makes the page only for a site with promises: a handbook
+	// without any has no use for it.
+	Promises bool
 }
 
 // GeneratedPages lists every page and file playbook generates, in the
@@ -38,7 +41,7 @@ type Generated struct {
 // it. A generated file that is not a page (the search index) is an entry
 // with Files set and a case in the renderer that makes its content.
 var GeneratedPages = []Generated{
-	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true},
+	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true, Promises: true},
 	{Kind: "tags", URL: "tags/", Title: "Tags", Menu: true},
 	{Kind: "tag", URL: "tags/", Title: "Tag: ", PerTag: true},
 	{Kind: "404", URL: "404.html", Title: "Page not found"},

@@ -4,14 +4,18 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"playbook/internal/markdown"
 )
 
 // resolveLinks checks every relative link of every page and rewrites it to
-// the URL of its target, relative to the page, on all cores.
+// the URL of its target, relative to the page, on all cores. Settings of
+// [links] make a broken link a warning, or leave some unchecked.
 func (l *loadState) resolveLinks() {
+	l.indexURLs()
+	cfg := l.site.Config.Links
 	perPage := make([]problems, len(l.kept))
 	parallel(len(l.kept), func(i int) {
 		p := l.kept[i]
@@ -20,13 +24,16 @@ func (l *loadState) resolveLinks() {
 		}
 		dir := path.Dir(p.File)
 		for _, lk := range p.Doc.Links {
-			if msg := l.resolveLink(p, dir, lk); msg != "" {
-				perPage[i].list = append(perPage[i].list, Problem{
-					File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
-					Msg:   fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
-					Check: brokenLinkCheck,
-				})
+			msg, target := l.resolveLink(p, dir, lk)
+			if msg == "" || l.ignored(lk.Dest, target) {
+				continue
 			}
+			perPage[i].list = append(perPage[i].list, Problem{
+				File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
+				Msg:     fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+				Warning: cfg.WarnBroken(),
+				Check:   brokenLinkCheck,
+			})
 		}
 	})
 	for _, ps := range perPage {
@@ -34,10 +41,56 @@ func (l *loadState) resolveLinks() {
 	}
 }
 
+// indexURLs indexes the published pages and files by URL, for links
+// written as the URLs of a published site rather than as files.
+func (l *loadState) indexURLs() {
+	l.byURL = make(map[string]*Page, len(l.kept))
+	for _, p := range l.kept {
+		if q := l.byURL[p.URL]; q == nil || p.IsSection && !q.IsSection {
+			l.byURL[p.URL] = p
+		}
+	}
+	l.fileURLs = make(map[string]string, len(l.site.Files))
+	for _, f := range l.site.Files {
+		l.fileURLs[FileURL(f)] = f
+	}
+}
+
+// ignored reports whether a broken link is left unchecked by [links]
+// ignore: its destination as written, or the path from content/ it leads
+// to, matches a pattern.
+func (l *loadState) ignored(dest, target string) bool {
+	patterns := l.site.Config.Links.Ignore
+	if len(patterns) == 0 {
+		return false
+	}
+	dest, _, _ = strings.Cut(dest, "#")
+	dest, _, _ = strings.Cut(dest, "?")
+	rel := ""
+	if t, ok := strings.CutPrefix(target, ContentDir+"/"); ok {
+		rel = "/" + t
+	}
+	for _, g := range patterns {
+		if matchGlob(g, dest) || rel != "" && matchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveLink points lk, a link of page p in folder dir, at its target's
-// URL, or says why it cannot. It runs for every link of every page on each
-// rebuild of a preview, so it allocates only what it must.
-func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem string) {
+// URL, or says why it cannot, with the path it looked for first. It runs
+// for every link of every page on each rebuild of a preview, so it
+// allocates only what it must.
+//
+// A link is read as the author of a handbook for a Git host or for Hugo
+// meant it: a Markdown file relative to the page's file
+// ("../sales/quote.md"); a path from content/ ("/sales/quote/", less
+// [links] base_path); and a URL relative to the page's URL, as a browser
+// reads it on the published site ("../quote/" from sales/one/). A path
+// without ".md" may name a page's file without it, a folder (its index
+// file), or a page's URL; with a trailing slash or not.
+func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem, target string) {
 	dest, rawFrag, hasFrag := strings.Cut(lk.Dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	frag := rawFrag
@@ -46,46 +99,154 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 	}
 	if dest == "" {
 		if hasFrag && frag != "" && !p.Doc.IDs[frag] {
-			return fmt.Sprintf("this page has no heading with id %q", frag)
+			return "this page " + noAnchor(p.Doc, frag), ""
 		}
-		return ""
+		return "", ""
 	}
 	if strings.Contains(dest, "%") {
 		if d, err := url.PathUnescape(dest); err == nil {
 			dest = d
 		}
 	}
-	var target string
-	if strings.HasPrefix(dest, "/") {
-		target = path.Clean(dest[1:])
-	} else {
-		target = path.Join(dir, dest)
+	var tried [3]string
+	cands := l.linkTargets(p, dir, dest, tried[:0])
+	if len(cands) == 0 {
+		return fmt.Sprintf("it points outside %s/", ContentDir), ""
 	}
-	if target != ContentDir && !strings.HasPrefix(target, ContentDir+"/") {
-		return fmt.Sprintf("it points outside %s/", ContentDir)
+	var q *Page
+	var file string
+	for _, c := range cands {
+		if q, file = l.find(c); q != nil || file != "" {
+			break
+		}
 	}
 	var url string
-	if q := l.site.byFile[target]; q != nil {
+	switch {
+	case q != nil:
 		if frag != "" && (q.Doc == nil || !q.Doc.IDs[frag]) {
-			return fmt.Sprintf("%s has no heading with id %q", q.File, frag)
+			return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag)), cands[0]
 		}
 		url = Rel(p.URL, q.URL)
-	} else if l.site.files[target] {
-		url = Rel(p.URL, escapePath(FileURL(target)))
-	} else if l.failed[target] {
-		return ""
-	} else if d := l.draftFiles[target]; d != nil {
-		return fmt.Sprintf("%s is a draft, left out of the site", target)
-	} else if alt := l.caseInsensitive(target); alt != "" {
-		return fmt.Sprintf("no page at %s (did you mean %s? links are case-sensitive)", target, alt)
-	} else {
-		return fmt.Sprintf("no page or file at %s", target)
+	case file != "":
+		url = Rel(p.URL, escapePath(FileURL(file)))
+	default:
+		if base := l.site.Config.Links.ExternalBase; base != "" && strings.HasPrefix(lk.Dest, "/") {
+			lk.SetDest(base + lk.Dest)
+			return "", ""
+		}
+		return l.whyMissing(cands), cands[0]
 	}
 	if hasFrag {
 		url += "#" + rawFrag
 	}
 	lk.SetDest(url)
-	return ""
+	return "", ""
+}
+
+// linkTargets returns the paths from the site root a link's destination
+// (unescaped, without fragment) may mean, most likely first, appended to
+// out; none if it points outside content/.
+func (l *loadState) linkTargets(p *Page, dir, dest string, out []string) []string {
+	add := func(t string) {
+		if (t == ContentDir || strings.HasPrefix(t, ContentDir+"/")) && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	if strings.HasPrefix(dest, "/") {
+		if base := l.site.Config.Links.BasePath; base != "" && (dest == base || strings.HasPrefix(dest, base+"/")) {
+			dest = "/" + strings.TrimPrefix(dest[len(base):], "/")
+		}
+		add(path.Join(ContentDir, dest))
+		// A Git host reads it from the repository's root.
+		add(path.Clean(dest[1:]))
+		return out
+	}
+	fromFile := path.Join(dir, dest)
+	if isMarkdown(dest) {
+		add(fromFile)
+		return out
+	}
+	add(path.Join(ContentDir, p.URL, dest))
+	add(fromFile)
+	return out
+}
+
+// find returns the page or the other file at target, a path from the
+// site root: a file or folder, a page's file without its ".md", or a
+// page's URL.
+func (l *loadState) find(target string) (*Page, string) {
+	if q := l.site.byFile[target]; q != nil {
+		return q, ""
+	}
+	if l.site.files[target] {
+		return nil, target
+	}
+	if path.Ext(target) == "" {
+		for _, ext := range []string{".md", ".markdown"} {
+			if q := l.site.byFile[target+ext]; q != nil {
+				return q, ""
+			}
+		}
+	}
+	u := strings.TrimPrefix(strings.TrimPrefix(target, ContentDir), "/")
+	if f := l.fileURLs[u]; f != "" {
+		return nil, f
+	}
+	if u != "" {
+		u = slugPath(u) + "/"
+	}
+	return l.byURL[u], ""
+}
+
+// whyMissing says why none of the paths a link may mean holds a page.
+func (l *loadState) whyMissing(cands []string) string {
+	for _, c := range cands {
+		if l.failed[c] {
+			return "" // its own problem says why
+		}
+	}
+	for _, c := range cands {
+		if d := l.draftFiles[c]; d != nil {
+			return fmt.Sprintf("%s is a draft, left out of the site", c)
+		}
+		if l.isExcluded(c) {
+			return fmt.Sprintf("%s is left out by [content] exclude", c)
+		}
+	}
+	if alt := l.caseInsensitive(cands[0]); alt != "" {
+		return fmt.Sprintf("no page at %s (did you mean %s? links are case-sensitive)", cands[0], alt)
+	}
+	return fmt.Sprintf("no page or file at %s", strings.Join(cands, " or "))
+}
+
+// isExcluded reports whether target is, or is inside, a file or folder
+// left out by [content] exclude.
+func (l *loadState) isExcluded(target string) bool {
+	for _, e := range l.excluded {
+		if target == e || strings.HasPrefix(target, e+"/") || strings.TrimSuffix(e, path.Ext(e)) == target {
+			return true
+		}
+	}
+	return false
+}
+
+// noAnchor says that doc has no heading with id frag, and names one that
+// differs only in case.
+func noAnchor(doc *markdown.Doc, frag string) string {
+	msg := fmt.Sprintf("has no heading with id %q", frag)
+	if doc == nil {
+		return msg
+	}
+	alt := ""
+	for id := range doc.IDs {
+		if strings.EqualFold(id, frag) && (alt == "" || id < alt) {
+			alt = id
+		}
+	}
+	if alt != "" {
+		return fmt.Sprintf("%s (did you mean #%s? anchors are case-sensitive)", msg, alt)
+	}
+	return msg
 }
 
 // caseInsensitive returns a page or file whose path differs from target

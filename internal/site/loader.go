@@ -129,21 +129,30 @@ type loadState struct {
 	draftFiles map[string]*Page
 	// ambiguous ids belong to more than one page.
 	ambiguous map[string]bool
+	// shared holds each id that several pages' file names make, and the
+	// pages, each given an id of its own (see uniqueIDs).
+	shared map[string][]*Page
 	// failed are the files that could not be read, and their default ids.
 	failed, failedIDs map[string]bool
+	// excluded are the files and folders [content] exclude left out.
+	excluded []string
+	// byURL holds the published pages by URL, and fileURLs the other
+	// files by the URL they are published at, for links written as URLs.
+	byURL    map[string]*Page
+	fileURLs map[string]string
 	// configKey identifies the settings pages were read with.
 	configKey string
 }
 
-// Shared holds pages read by the Loads of several versions of one site, so
+// ParseCache holds pages read by the Loads of several versions of one site, so
 // that a file with the same path and content, read with the same
 // settings, is parsed once. Its zero value is ready to use.
-type Shared struct {
+type ParseCache struct {
 	files fileCache
 }
 
-func (s *Shared) get(key string) *readResult    { return s.files.get(key) }
-func (s *Shared) put(key string, r *readResult) { s.files.put(key, r) }
+func (s *ParseCache) get(key string) *readResult    { return s.files.get(key) }
+func (s *ParseCache) put(key string, r *readResult) { s.files.put(key, r) }
 
 // sharedKey identifies a file's content read with this Load's settings.
 func (l *loadState) sharedKey(file string, src []byte) string {

@@ -153,12 +153,16 @@ type Page struct {
 	// AppliesTo are the pages a standard applies to.
 	AppliesTo []*Page
 
+	// Start are the pages the home page sends a new reader to first
+	// (front matter "start" of content/_index.md), in their order.
+	Start []*Page
+
 	// Question and Audience are an FAQ's.
 	Question string
 	Audience string
 
-	// Name is a competitor's name (front matter "competitor").
-	Name string
+	// CompetitorName is a competitor's name (front matter "competitor").
+	CompetitorName string
 	// Gaps are the differences between a competitor's offer and ours.
 	Gaps []Gap
 
@@ -184,6 +188,9 @@ type Page struct {
 	sectionDir string
 	// bodyLine is the line of the file where the Markdown body starts.
 	bodyLine int
+	// derivedID marks an id made of the file name, not given in front
+	// matter.
+	derivedID bool
 	// fm locates front matter keys for problems.
 	fm *frontMatter
 }
@@ -222,6 +229,36 @@ type GapRef struct {
 // without an index file is not.
 func (p *Page) HasFile() bool { return !p.IsSection || p.File != p.sectionDir }
 
+// PageKey is what makes a page the same page in another version of the
+// site: its id, and its type (an id taken over by another kind of page is
+// another page).
+func PageKey(p *Page) string { return pageKind(p) + "\x00" + p.ID }
+
+// FileKey is a page's file, with its type: a page whose id changed between
+// versions is still found by its file.
+func FileKey(p *Page) string { return pageKind(p) + "\x00" + p.File }
+
+// pageKind is a page's type, or "section".
+func pageKind(p *Page) string {
+	if p.IsSection {
+		return "section"
+	}
+	return p.Type
+}
+
+// PageFiles returns the files the pages of s are read from, in reading
+// order. A section without an index file has none: its folder is no file
+// whose history could be asked about.
+func (s *Site) PageFiles() []string {
+	var files []string
+	for _, p := range s.Pages {
+		if p.HasFile() {
+			files = append(files, p.File)
+		}
+	}
+	return files
+}
+
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 
@@ -246,4 +283,13 @@ func (p *Page) Ancestors() []*Page {
 		as = append([]*Page{a}, as...)
 	}
 	return as
+}
+
+// TitleID returns the id of the page's title, as its "# title" heading has
+// it on a Git host; "" if the title is not a heading of the page.
+func (p *Page) TitleID() string {
+	if p.Doc == nil {
+		return ""
+	}
+	return p.Doc.TitleID
 }

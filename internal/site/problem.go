@@ -10,9 +10,12 @@ import (
 
 // A Problem is something wrong with a site's files, at a place an author can
 // find: a file (slash-separated, relative to the site root) and a line.
+// It is the one form every part of playbook reports problems in: the
+// loader's, the theme's (see ProblemError) and those of versions.
 type Problem struct {
+	// File is empty only for a problem no file can be blamed for.
 	File string
-	Line int // 1-based
+	Line int // 1-based; 0 when unknown, for a problem of a whole file
 	Col  int // 1-based; 0 when unknown
 	Msg  string
 	// Warning marks a problem that does not stop a build: a chain gap, an
@@ -23,19 +26,39 @@ type Problem struct {
 	Check string
 }
 
-// String formats p as "file:line[:col]: [warning: ]message". Bytes of the
-// file name that are not UTF-8 or are control characters are shown as
-// \xNN: printed raw, they garble the terminal and cannot be typed.
+// String formats p as "file:line[:col]: [warning: ]message"; without a
+// line, as "file: message" (no line is better than a made-up one). Bytes
+// of the file name that are not UTF-8 or are control characters are shown
+// as \xNN: printed raw, they garble the terminal and cannot be typed.
 func (p Problem) String() string {
-	pos := fmt.Sprintf("%s:%d", printable(p.File), p.Line)
-	if p.Col > 0 {
-		pos += fmt.Sprintf(":%d", p.Col)
-	}
+	msg := p.Msg
 	if p.Warning {
-		return pos + ": warning: " + p.Msg
+		msg = "warning: " + msg
 	}
-	return pos + ": " + p.Msg
+	pos := printable(p.File)
+	if p.Line > 0 {
+		pos += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			pos += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	if pos == "" {
+		return msg
+	}
+	return pos + ": " + msg
 }
+
+// A ProblemError is a Problem returned as an error, by code whose callers
+// take errors, such as a theme's layout that does not parse. Its text is
+// the problem's, and errors.As gives the problem back whole, so that the
+// preview shows it at its file and line without reading them back out of
+// the text.
+type ProblemError struct {
+	Problem
+}
+
+// Error formats the problem as Problem.String does.
+func (e *ProblemError) Error() string { return e.Problem.String() }
 
 // Problems is a list of problems.
 type Problems []Problem

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 )
 
 // resolveRelations turns the ids named in front matter into pages, and
@@ -16,6 +18,7 @@ func (l *loadState) resolveRelations() {
 		p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
 		p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
+		p.Start = l.resolve(p, "start", r.start, "")
 		for i, id := range r.gaps {
 			if id != "" {
 				if ps := l.resolve(p, "gaps", []string{id}, TypePromise); len(ps) == 1 {
@@ -66,7 +69,9 @@ func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*P
 	for _, id := range ids {
 		q := l.site.ByID(id)
 		line := p.fm.valueLine(key, id)
-		switch {
+		switch shared := l.sharedBy(id); {
+		case len(shared) > 1:
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is ambiguous: %s; name one by its id", key, id, describePages(shared))
 		case l.ambiguous[id], q == nil && l.failedIDs[id]:
 			// Reported already: as a duplicate id, or as a file that
 			// could not be read.
@@ -96,4 +101,27 @@ func article(p *Page) string {
 		return "an " + p.Type
 	}
 	return "a " + p.Type
+}
+
+// sharedBy returns the pages whose file names all make id, if more than
+// one does.
+func (l *loadState) sharedBy(id string) []*Page {
+	if ps := l.shared[id]; ps != nil {
+		return ps
+	}
+	return l.shared[Slug(id)]
+}
+
+// describePages names pages by file and id: "content/a/x.md (id "a-x")
+// and content/b/x.md (id "b-x")".
+func describePages(ps []*Page) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = fmt.Sprintf("%s (id %q)", p.File, p.ID)
+	}
+	if len(parts) > 1 {
+		parts[len(parts)-2] += " and " + parts[len(parts)-1]
+		parts = parts[:len(parts)-1]
+	}
+	return strings.Join(parts, ", ")
 }

@@ -44,9 +44,9 @@ type Options struct {
 	Drafts bool
 	// Now is the time reviews are judged against; zero means time.Now().
 	Now time.Time
-	// Shared, if set, lets the Loads of several versions of a site parse
+	// ParseCache, if set, lets the Loads of several versions of a site parse
 	// the files they have in common once.
-	Shared *Shared
+	ParseCache *ParseCache
 }
 
 // Site is a loaded playbook.

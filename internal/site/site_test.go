@@ -134,11 +134,30 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/competitors/big.md:10: gaps: no page has id "cheap"`},
 		},
 		{
-			name:  "duplicate id",
+			name:  "duplicate id given in front matter",
+			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n", "content/promises/fast.md", "+++\nid = \"fast\"\npromise = \"p\"\n+++\n"),
+			want: []string{
+				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`,
+				`content/promises/fast.md:2: duplicate id "fast": content/other/quick.md has it too`,
+			},
+		},
+		{
+			name:  "an id two file names make is made unique from the path, and a relation naming it is ambiguous",
 			files: with(chainSite(), "content/other/fast.md", "+++\ntitle = \"Also fast\"\n+++\n"),
 			want: []string{
-				`content/promises/fast.md:1: duplicate id "fast": content/other/fast.md has it too`,
-				`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`,
+				`content/behaviours/sales/quote.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
+				`content/behaviours/service/call.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
+				`content/promises/fast.md:1: warning: promise "promises-fast" is disconnected: no sales or service behaviour fulfils it`,
+			},
+		},
+		{
+			name: "an id in front matter keeps it, and a page whose file name makes it too gets one from its path",
+			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n",
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"promises-fast\"]\n+++\n",
+				"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n"),
+			want: []string{
+				`content/behaviours/service/call.md:3: fulfils: "fast" is a page (content/other/quick.md), not a promise`,
+				`content/promises/fast.md:1: warning: promise "promises-fast" has a service gap: no service behaviour fulfils it`,
 			},
 		},
 		{
@@ -147,7 +166,6 @@ func TestProblems(t *testing.T) {
 			want: []string{
 				`content/guides:1: duplicate URL /guides/: content/Guides has it too (file names differ only in case or punctuation)`,
 				`content/guides/price-list.md:1: duplicate URL /guides/price-list/: content/Guides/Price List.md has it too (file names differ only in case or punctuation)`,
-				`content/guides/price-list.md:1: duplicate id "price-list": content/Guides/Price List.md has it too`,
 			},
 		},
 		{
@@ -169,6 +187,48 @@ func TestProblems(t *testing.T) {
 			name:  "malformed YAML front matter names its line",
 			files: with(chainSite(), "content/a.md", "---\ntitle: A\ntags: [a, b\n---\n"),
 			want:  []string{`content/a.md:3: front matter: did not find expected ',' or ']'`},
+		},
+		{
+			// The YAML decoder gives a syntax error's line, not its column.
+			name:  "badly indented YAML names its line",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\n  summary: B\n---\n"),
+			want:  []string{`content/a.md:3: front matter: mapping values are not allowed in this context`},
+		},
+		{
+			name:  "a badly indented YAML list item names its line",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\ntags:\n  - a\n - b\n---\n"),
+			want:  []string{`content/a.md:5: front matter: did not find expected key`},
+		},
+		{
+			name:  "a duplicate YAML key names both lines of the file",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\nsummary: S\ntitle: B\n---\n"),
+			want:  []string{`content/a.md:4:1: front matter: mapping key "title" already defined at line 2`},
+		},
+		{
+			name: "a duplicate YAML key in a nested table names its line and column",
+			files: with(chainSite(), "content/competitors/acme.md",
+				"---\ngaps:\n  - area: price\n    note: cheap\n    area: speed\n---\n"),
+			want: []string{`content/competitors/acme.md:5:5: front matter: mapping key "area" already defined at line 3`},
+		},
+		{
+			name:  "a YAML value of the wrong type names its line and column",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\nweight:   heavy\n---\n"),
+			want:  []string{`content/a.md:3:11: weight: want a whole number, got "heavy"`},
+		},
+		{
+			name:  "a YAML list item of the wrong type names its own line and column",
+			files: with(chainSite(), "content/a.md", "---\ntitle: A\ntags:\n  - a\n  - {x: 1}\n---\n"),
+			want:  []string{`content/a.md:5:5: tags: want a list of text, found a table in it`},
+		},
+		{
+			name:  "a YAML setting of a wrong value names its line and column",
+			files: with(chainSite(), "content/behaviours/x.md", "---\nfulfils: [fast]\nstage:  delivery\n---\n"),
+			want:  []string{`content/behaviours/x.md:3:9: stage: "delivery" is not a stage (want "sales" or "service")`},
+		},
+		{
+			name:  "YAML front matter that is a list names its line",
+			files: with(chainSite(), "content/a.md", "---\n- a\n- b\n---\n"),
+			want:  []string{`content/a.md:2: front matter: cannot unmarshal !!seq into map[string]interface {}`},
 		},
 		{
 			name: "a page that cannot be read is reported once, not by every link and relation to it",

@@ -132,6 +132,7 @@ func (l *loadState) placePages() {
 		p.URL = p.Parent.URL + Slug(base) + "/"
 		if p.ID == "" {
 			p.ID = Slug(base)
+			p.derivedID = true
 		}
 		if p.Title == "" {
 			p.Title = humanize(base)
@@ -204,6 +205,7 @@ func (l *loadState) dropDrafts(pages []*Page) {
 // the other.
 func (l *loadState) indexPages() {
 	s := l.site
+	l.uniqueIDs()
 	urls := map[string]*Page{}
 	for _, r := range reservedURLs {
 		urls[r] = nil
@@ -221,8 +223,9 @@ func (l *loadState) indexPages() {
 			urls[p.URL] = p
 		}
 		// A page and a folder of the same name have one id as well as one
-		// URL: the URL's problem says it all.
-		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection)) {
+		// URL, and so do two files whose names differ only in case: the
+		// URL's problem says it all.
+		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID)) {
 			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
 			l.ambiguous[p.ID] = true
 		} else if !dup {
@@ -234,6 +237,52 @@ func (l *loadState) indexPages() {
 		}
 		if p.Parent != nil {
 			p.Parent.Children = append(p.Parent.Children, p)
+		}
+	}
+}
+
+// uniqueIDs makes unique the ids that pages take from their file names,
+// as a handbook has a team-norms.md in many folders: where two pages
+// share one (or a page's front matter or a section has it), each of them
+// gets its folders' names put before it, nearest first, as many as make it
+// unique: sales/team-norms.md is "sales-team-norms", and if that is taken
+// too, "emea-sales-team-norms" for emea/sales/team-norms.md. A page at the
+// top of content/ has no folder to add and keeps its id. The shared id is
+// remembered: a relation naming it is ambiguous.
+func (l *loadState) uniqueIDs() {
+	taken := map[string]bool{}
+	groups := map[string][]*Page{}
+	for _, p := range l.kept {
+		if p.derivedID {
+			groups[p.ID] = append(groups[p.ID], p)
+		} else {
+			taken[p.ID] = true
+		}
+	}
+	var shared []string
+	for id, ps := range groups {
+		if len(ps) > 1 || taken[id] {
+			shared = append(shared, id)
+		} else {
+			taken[id] = true
+		}
+	}
+	slices.Sort(shared)
+	for _, id := range shared {
+		taken[id] = true
+	}
+	l.shared = map[string][]*Page{}
+	for _, id := range shared {
+		ps := groups[id]
+		if len(ps) > 1 {
+			l.shared[id] = ps
+		}
+		for _, p := range ps {
+			dirs := strings.Split(strings.TrimPrefix(path.Dir(p.File), ContentDir), "/")
+			for i := len(dirs) - 1; i > 0 && taken[p.ID]; i-- {
+				p.ID = Slug(dirs[i]) + "-" + p.ID
+			}
+			taken[p.ID] = true
 		}
 	}
 }
@@ -327,7 +376,7 @@ func (p *Page) reviewOverdue(now time.Time) bool {
 	if p.ReviewEvery.IsZero() {
 		return false
 	}
-	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.After(p.Reviewed))
+	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.AddTo(p.Reviewed))
 }
 
 // compareNav orders pages by weight (weighted ones first), then title.

@@ -1,20 +1,14 @@
 package versions
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"playbook/internal/gen"
-	"playbook/internal/gittest"
 	"playbook/internal/render"
 	"playbook/internal/site"
 )
@@ -96,65 +90,5 @@ func BenchmarkVersions(b *testing.B) {
 				bl.Close()
 			}
 		})
-	}
-}
-
-// BenchmarkLastChanges finds the last commit of every page of a generated
-// 1,000-page playbook with 2,000 commits of history, each editing one of
-// 50 pages: the pages never edited again take the walk to the first
-// commit, as in a playbook kept for years.
-func BenchmarkLastChanges(b *testing.B) {
-	dir := b.TempDir()
-	gittest.Git(b, dir, time.Time{}, "init", "-q", "-b", "main")
-	files := gen.Files(1000)
-	names := slices.Sorted(maps.Keys(files))
-	var stream bytes.Buffer
-	start := time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC)
-	commit := func(i int, names []string, data func(string) []byte) {
-		msg := fmt.Sprintf("change %d", i)
-		fmt.Fprintf(&stream, "commit refs/heads/main\ncommitter Ann Author <ann@example.com> %d +0000\ndata %d\n%s\n",
-			start.Add(time.Duration(i)*time.Hour).Unix(), len(msg), msg)
-		for _, name := range names {
-			d := data(name)
-			fmt.Fprintf(&stream, "M 100644 inline %s\ndata %d\n%s\n", name, len(d), d)
-		}
-	}
-	commit(0, names, func(name string) []byte { return files[name] })
-	var edited []string
-	for _, name := range names {
-		if strings.HasPrefix(name, "content/guides/") && len(edited) < 50 {
-			edited = append(edited, name)
-		}
-	}
-	for i := 1; i <= 2000; i++ {
-		name := edited[i%len(edited)]
-		files[name] = append(files[name], fmt.Sprintf("\nEdit %d.\n", i)...)
-		commit(i, []string{name}, func(name string) []byte { return files[name] })
-	}
-	gittest.Import(b, dir, stream.Bytes())
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-	s, problems := site.Load(fsys, site.Options{Now: testNow})
-	if problems.Errors() > 0 {
-		b.Fatal(problems)
-	}
-	files = nil
-	want := 0 // sections without an index file have no file to track
-	for _, p := range s.Pages {
-		if strings.HasSuffix(p.File, ".md") {
-			want++
-		}
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		changes, err := LastChanges(context.Background(), dir, s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(changes) != want {
-			b.Fatalf("%d last changes for %d page files", len(changes), want)
-		}
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"playbook/internal/markdown"
 	"playbook/internal/render"
@@ -15,10 +18,11 @@ import (
 
 // Compare returns what changed from version prev to v, pages matched by
 // id: added, removed, moved (another file) and changed, grouped by type.
-// For promises and behaviours it shows the changed wording word by word.
-// prev is nil for the first version.
-func Compare(prev, v *Version) *render.Changes {
-	c := &render.Changes{}
+// For promises and behaviours it shows the changed wording word by word,
+// and a promise's chain status as badges; a summary comes first (see
+// summarize). prev is nil for the first version.
+func Compare(prev, v *Version) *render.WhatChanged {
+	c := &render.WhatChanged{}
 	if prev == nil {
 		return c
 	}
@@ -53,6 +57,8 @@ func Compare(prev, v *Version) *render.Changes {
 		for _, f := range fieldNames(was, now) {
 			switch {
 			case ids(was[f]) == ids(now[f]):
+			case f == "Chain":
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
 			case wording && listFields[f]:
@@ -84,6 +90,7 @@ func Compare(prev, v *Version) *render.Changes {
 			c.Groups = append(c.Groups, *g)
 		}
 	}
+	c.Summary = summarize(prev, v)
 	return c
 }
 
@@ -93,11 +100,11 @@ func Compare(prev, v *Version) *render.Changes {
 // page whose id changed, the page of the same type at the same file,
 // unless from has a page of that one's id.
 func samePage(s, from *site.Site, p *site.Page) *site.Page {
-	same := func(a, b *site.Page) bool { return a != nil && b != nil && render.PageKey(a) == render.PageKey(b) }
+	same := func(a, b *site.Page) bool { return a != nil && b != nil && site.PageKey(a) == site.PageKey(b) }
 	if q := s.ByID(p.ID); q != nil && same(p, q) {
 		return q
 	}
-	if q := s.ByFile(p.File); q != nil && render.FileKey(q) == render.FileKey(p) && !same(from.ByID(q.ID), q) {
+	if q := s.ByFile(p.File); q != nil && site.FileKey(q) == site.FileKey(p) && !same(from.ByID(q.ID), q) {
 		return q
 	}
 	return nil
@@ -158,7 +165,7 @@ func fields(p, other *site.Page, md *markdown.Converter) map[string]string {
 		for _, g := range p.Gaps {
 			gaps = append(gaps, fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours))
 		}
-		f["Competitor"], f["Gaps"] = p.Name, strings.Join(gaps, "; ")
+		f["Competitor"], f["Gaps"] = p.CompetitorName, strings.Join(gaps, "; ")
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
 	case site.TypePersona:
@@ -250,9 +257,13 @@ func fieldNames(a, b map[string]string) []string {
 	return names
 }
 
-// maxDiffCells bounds the work of one diff; past it the old text is
-// shown deleted and the new inserted, whole.
-const maxDiffCells = 4_000_000
+// maxDiffCells bounds the work of one diff: past it, the part between
+// the common beginning and end is shown deleted and inserted whole. The
+// diff's time grows with the product of the lengths of that part when
+// the texts have little in common (about 0.2 s for two unrelated texts of
+// 2,000 words), and pages come from authors, so it needs a bound that
+// does not depend on how fast the machine is.
+const maxDiffCells = 16_000_000
 
 // An op is a run of a diff: kept, deleted or inserted elements.
 type op struct {
@@ -260,58 +271,85 @@ type op struct {
 	x    []string
 }
 
-// diff returns the runs turning x into y, by longest common subsequence.
+// diff returns the runs turning x into y, by Myers' algorithm as
+// diff-match-patch implements it, on runes that stand for the elements.
 func diff(x, y []string) []op {
-	n, m := len(x), len(y)
-	// A text removed or added whole needs no table: a page's text of
-	// thousands of words against none would otherwise make a row for
-	// each word.
-	switch {
-	case n == 0 && m == 0:
-		return nil
-	case n == 0:
-		return []op{{'+', y}}
-	case m == 0:
-		return []op{{'-', x}}
-	case (n+1)*(m+1) > maxDiffCells:
-		return []op{{'-', x}, {'+', y}}
-	}
-	// lcs[i*w+j] is the length of the longest common subsequence of
-	// x[i:] and y[j:], in one allocation.
-	w := m + 1
-	lcs := make([]int32, (n+1)*w)
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if x[i] == y[j] {
-				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
-			} else {
-				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
-			}
-		}
-	}
 	var ops []op
-	push := func(kind byte, e string) {
-		if len(ops) > 0 && ops[len(ops)-1].kind == kind {
-			ops[len(ops)-1].x = append(ops[len(ops)-1].x, e)
-			return
+	add := func(kind byte, x []string) {
+		if len(x) > 0 {
+			ops = append(ops, op{kind, x})
 		}
-		ops = append(ops, op{kind, []string{e}})
 	}
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	s := 0
+	for s < len(x)-p && s < len(y)-p && x[len(x)-1-s] == y[len(y)-1-s] {
+		s++
+	}
+	add('=', x[:p])
+	mx, my := x[p:len(x)-s], y[p:len(y)-s]
+	// Nothing to match up, or too much: a page's text of thousands of
+	// words against none needs no runes.
+	var rx, ry []rune
+	ok := len(mx) > 0 && len(my) > 0 && len(mx)*len(my) <= maxDiffCells
+	if ok {
+		rx, ry, ok = toRunes(mx, my)
+	}
+	if !ok {
+		add('-', mx)
+		add('+', my)
+		add('=', x[len(x)-s:])
+		return ops
+	}
+	// No timeout: a diff cut short by the clock would make the same
+	// versions read differently from one build to the next.
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
 	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && x[i] == y[j]:
-			push('=', x[i])
-			i, j = i+1, j+1
-		case i < n && (j == m || lcs[(i+1)*w+j] >= lcs[i*w+j+1]):
-			push('-', x[i])
-			i++
-		default:
-			push('+', y[j])
-			j++
+	for _, d := range dmp.DiffMainRunes(rx, ry, false) {
+		k := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			add('=', mx[i:i+k])
+			i, j = i+k, j+k
+		case diffmatchpatch.DiffDelete:
+			add('-', mx[i:i+k])
+			i += k
+		case diffmatchpatch.DiffInsert:
+			add('+', my[j:j+k])
+			j += k
 		}
 	}
+	add('=', x[len(x)-s:])
 	return ops
+}
+
+// toRunes stands a rune for each distinct element of x and y, numbered
+// in order met, skipping the surrogates, which do not survive the
+// library's conversions between runes and strings. It reports false if
+// there are more distinct elements than runes.
+func toRunes(x, y []string) (rx, ry []rune, ok bool) {
+	const surrogates, afterSurrogates = 0xD800, 0xE000
+	index := map[string]rune{}
+	convert := func(s []string) []rune {
+		rs := make([]rune, len(s))
+		for i, e := range s {
+			r, seen := index[e]
+			if !seen {
+				r = rune(len(index))
+				if r >= surrogates {
+					r += afterSurrogates - surrogates
+				}
+				index[e] = r
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	rx, ry = convert(x), convert(y)
+	return rx, ry, len(index) <= utf8.MaxRune+1-(afterSurrogates-surrogates)
 }
 
 // wordDiff shows the change from a to b word by word: removed words in

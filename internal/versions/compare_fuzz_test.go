@@ -111,3 +111,16 @@ func TestWordDiffOfLongTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestWordDiffOfFewChanges: a text of 2,000 words with a few changes
+// spread over it shows those changes, not the whole text replaced.
+func TestWordDiffOfFewChanges(t *testing.T) {
+	a, b := editedText(2_000)
+	out := string(wordDiff(a, b))
+	if _, _, changes, err := readDiff(out); err != nil || changes != 8 {
+		t.Errorf("%d deletions and insertions (%v), want 8: three words replaced, a phrase added, a sentence dropped", changes, err)
+	}
+	if n := markedBytes(out); n > 200 {
+		t.Errorf("%d bytes marked changed of %d, want the few changed words", n, len(a))
+	}
+}

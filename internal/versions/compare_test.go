@@ -40,7 +40,8 @@ func TestDiffs(t *testing.T) {
 }
 
 // TestCompareChain: a promise whose last sales behaviour stops keeping it
-// shows its chain breaking and the behaviour leaving its list.
+// shows its chain breaking, as two status badges, and the behaviour
+// leaving its list.
 func TestCompareChain(t *testing.T) {
 	load := func(fulfils string) *Version {
 		fsys := fstest.MapFS{
@@ -67,7 +68,7 @@ func TestCompareChain(t *testing.T) {
 		t.Fatalf("changed pages: %+v", c.Groups)
 	}
 	want := []render.FieldDiff{
-		{Field: "Chain", HTML: "<del>connected</del><ins>sales gap</ins>"},
+		{Field: "Chain", HTML: `<span class="badge badge-connected">connected</span> → <span class="badge badge-sales-gap">sales gap</span>`},
 		{Field: "Sales behaviours", HTML: "<del>Quote</del>"},
 	}
 	if !slices.Equal(promise.Diffs, want) {

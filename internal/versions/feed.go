@@ -12,7 +12,7 @@ import (
 
 type feedEntry struct {
 	v       *Version
-	changes *render.Changes
+	changes *render.WhatChanged
 }
 
 // atomFeed is the Atom feed of the versions' changes, newest first. Its

@@ -9,7 +9,9 @@
 // written under /<name>/; the latest is also written under /latest/, and
 // the site root leads there. Every page shows its version and commit, a
 // switcher to the same page (by id) in the other versions, and when its
-// file last changed and by whom. Each version has a What changed page
+// file last changed and by whom; a page of a version other than the
+// latest says so in a banner leading to the latest. A tag's label is the
+// first line of its annotation. Each version has a What changed page
 // against the version before it, and the root has an Atom feed of them.
 package versions
 
@@ -20,7 +22,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -53,23 +54,6 @@ type Version struct {
 	Site   *site.Site
 	Latest bool
 	fsys   fs.FS
-	// problems are the version's own, each naming the version.
-	problems site.Problems
-}
-
-// A Problem is a problem of one version, or (Version empty) of the
-// versions block of site.toml.
-type Problem struct {
-	Version string
-	site.Problem
-}
-
-// String formats p as its site.Problem, naming the version at the end.
-func (p Problem) String() string {
-	if p.Version == "" {
-		return p.Problem.String()
-	}
-	return p.Problem.String() + " (version " + p.Version + ")"
 }
 
 // A Build is the versions of a playbook, loaded, ready to render.
@@ -88,8 +72,9 @@ type Build struct {
 // that does not exist, two versions in one folder, latest naming none)
 // is a problem at its line of site.toml, and the build is nil. The error
 // is for what stops versions from being read at all: no repository, no
-// commits, a shallow clone.
-func Load(opts Options) (b *Build, _ []Problem, err error) {
+// commits, a shallow clone. A problem of a version's own files ends its
+// message with the version: "... (version q1)".
+func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	cfg := opts.Config.Versions
 	repo, err := gitrepo.Open(opts.Source)
 	if err != nil {
@@ -102,16 +87,16 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 	}()
 	// setting is the problem of a setting: key names it ("ref" of the
 	// [[versions.ref]] table numbered ref, "tags", "worktree", "latest").
-	setting := func(key string, ref int, err error) []Problem {
+	setting := func(key string, ref int, err error) site.Problems {
 		var data []byte
 		if opts.Worktree != nil {
 			data, _ = fs.ReadFile(opts.Worktree, site.ConfigFile)
 		}
-		return []Problem{{Problem: site.Problem{File: site.ConfigFile, Line: site.ConfigLine(data, key, ref), Msg: err.Error()}}}
+		return site.Problems{{File: site.ConfigFile, Line: site.ConfigLine(data, key, ref), Msg: err.Error()}}
 	}
-	prefix, err := repoPrefix(repo, opts.Source)
+	prefix, err := repo.Prefix(opts.Source)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("versions: %w", err)
 	}
 	// Every version, the working tree's too, shows when its pages last
 	// changed: that needs history.
@@ -164,7 +149,13 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 			return nil, setting("tags", 0, fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))), nil
 		}
 		for _, t := range tags {
-			if err := add(site.Slug(t), t, t); err != nil {
+			// A tag's label is the first line of its annotation:
+			// git tag -a playbook-2026-q4 -m "Q4 2026".
+			label, err := repo.TagSubject(t)
+			if err != nil {
+				return nil, setting("tags", 0, err), nil
+			}
+			if err := add(site.Slug(t), t, cmp.Or(label, t)); err != nil {
 				return nil, setting("tags", 0, err), nil
 			}
 		}
@@ -205,37 +196,19 @@ func Load(opts Options) (b *Build, _ []Problem, err error) {
 
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
-	var problems []Problem
-	var shared site.Shared
+	var problems site.Problems
+	var shared site.ParseCache
 	for _, v := range vs {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
-		v.Site, v.problems = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, Shared: &shared})
-		for _, p := range v.problems {
-			problems = append(problems, Problem{Version: v.Name, Problem: p})
+		var ps site.Problems
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: &shared})
+		for _, p := range ps {
+			p.Msg += " (version " + v.Name + ")"
+			problems = append(problems, p)
 		}
 	}
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts}, problems, nil
-}
-
-// repoPrefix returns the site folder's path inside its repository.
-func repoPrefix(repo *gitrepo.Repo, source string) (string, error) {
-	abs, err := filepath.Abs(source)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	root := repo.Root()
-	if real, err := filepath.EvalSymlinks(root); err == nil {
-		root = real
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return "", fmt.Errorf("versions: %s is not inside the repository at %s", source, root)
-	}
-	return filepath.ToSlash(rel), nil
 }
 
 // Close closes the files of the repository the build reads. A nil
@@ -256,8 +229,8 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 	for i, v := range vs {
 		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, Files: map[string]string{}, URLs: map[string]bool{}}
 		for _, p := range v.Site.Pages {
-			vp.IDs[render.PageKey(p)] = p.URL
-			vp.Files[render.FileKey(p)] = p.URL
+			vp.IDs[site.PageKey(p)] = p.URL
+			vp.Files[site.FileKey(p)] = p.URL
 			vp.URLs[p.URL] = true
 		}
 		for _, t := range v.Site.Tags {
@@ -291,7 +264,7 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 }
 
 // renderVersion writes the version v to out, and returns its Renderer.
-func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.Changes, out render.Output) (*render.Renderer, error) {
+func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
 	last, err := b.lastChanges(ctx, v)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
@@ -306,7 +279,7 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 	}
 	r, err := render.New(v.Site, render.Options{
 		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies, LastChange: last,
-		Version: &render.Version{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
+		Version: &render.VersionInfo{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
@@ -330,7 +303,7 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 
 // lastChanges returns the last commit that changed each page file of v;
 // for the working tree, as of HEAD.
-func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]render.Change, error) {
+func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]gitrepo.LastChange, error) {
 	commit := v.Commit
 	if commit == nil {
 		c, err := b.repo.Resolve("HEAD")
@@ -339,68 +312,7 @@ func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]render.
 		}
 		commit = c
 	}
-	return lastChanges(ctx, b.repo, b.prefix, commit, v.Site)
-}
-
-// LastChanges returns the last commit that changed each page of s, a site
-// read from the working tree of the folder source, as of HEAD. It is
-// for unversioned builds, which show it too when they can; the error says
-// why they cannot (no repository, no commits, a shallow clone), or is
-// ctx's when ctx is done before the walk over history ends.
-func LastChanges(ctx context.Context, source string, s *site.Site) (map[string]render.Change, error) {
-	repo, err := gitrepo.Open(source)
-	if err != nil {
-		return nil, err
-	}
-	defer repo.Close()
-	prefix, err := repoPrefix(repo, source)
-	if err != nil {
-		return nil, err
-	}
-	head, err := repo.Resolve("HEAD")
-	if err != nil {
-		return nil, err
-	}
-	return lastChanges(ctx, repo, prefix, head, s)
-}
-
-// Head returns the commit HEAD of the repository holding the folder
-// source names.
-func Head(source string) (string, error) {
-	repo, err := gitrepo.Open(source)
-	if err != nil {
-		return "", err
-	}
-	defer repo.Close()
-	return repo.Head()
-}
-
-func lastChanges(ctx context.Context, repo *gitrepo.Repo, prefix string, commit *gitrepo.Commit, s *site.Site) (map[string]render.Change, error) {
-	repoPath := func(file string) string {
-		if prefix == "." {
-			return file
-		}
-		return prefix + "/" + file
-	}
-	var paths []string
-	for _, p := range s.Pages {
-		// A folder never changes as a file does: asked for, it would
-		// send the walk to the first commit.
-		if p.HasFile() {
-			paths = append(paths, repoPath(p.File))
-		}
-	}
-	changes, err := repo.LastChanges(ctx, commit, paths)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]render.Change{}
-	for _, p := range s.Pages {
-		if c, ok := changes[repoPath(p.File)]; ok {
-			out[p.File] = render.Change{Commit: c.Short, When: c.When, Author: c.Author}
-		}
-	}
-	return out, nil
+	return b.repo.LastChangesIn(ctx, commit, b.prefix, v.Site.PageFiles())
 }
 
 // prefixed writes under a folder of another Output.

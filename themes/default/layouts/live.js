@@ -31,7 +31,9 @@
       var line = document.createElement("pre");
       line.className = "playbook-problem";
       line.style.cssText = "white-space:pre-wrap;margin:0 0 .75rem;padding:.75rem 1rem;background:#2a1a1a;border-left:4px solid #ff8a80";
-      line.textContent = p.file + ":" + p.line + (p.col ? ":" + p.col : "") + ": " + p.message;
+      // As the terminal prints it: no line when none is known.
+      var at = p.file + (p.line ? ":" + p.line + (p.col ? ":" + p.col : "") : "");
+      line.textContent = (at ? at + ": " : "") + p.message;
       overlay.appendChild(line);
     });
     document.body.appendChild(overlay);

@@ -1,0 +1,91 @@
+package gitrepo
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// Head returns the commit HEAD names in the repository holding the folder
+// dir, reading references only: a preview asks it at every rebuild, to
+// tell whether a commit was made.
+func Head(dir string) (string, error) {
+	repo, err := Open(dir)
+	if err != nil {
+		return "", err
+	}
+	defer repo.Close()
+	return repo.Head()
+}
+
+// LastChanges returns the newest commit up to HEAD that changed each of
+// files, paths from the folder dir (a site's folder, which may be deep in
+// its repository), keyed by those paths. Builds and previews of the
+// working tree show it on pages; the error says why they cannot (no
+// repository, no commits, a shallow clone), or is ctx's when ctx is done
+// before the walk over history ends.
+func LastChanges(ctx context.Context, dir string, files []string) (map[string]LastChange, error) {
+	repo, err := Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	prefix, err := repo.Prefix(dir)
+	if err != nil {
+		return nil, err
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	return repo.LastChangesIn(ctx, head, prefix, files)
+}
+
+// LastChangesIn is LastChanges as of commit c, for files given as paths
+// from the folder prefix of the repository (see Prefix).
+func (r *Repo) LastChangesIn(ctx context.Context, c *Commit, prefix string, files []string) (map[string]LastChange, error) {
+	repoPath := func(file string) string {
+		if prefix == "." {
+			return file
+		}
+		return prefix + "/" + file
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = repoPath(f)
+	}
+	changes, err := r.LastChanges(ctx, c, paths)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]LastChange{}
+	for _, f := range files {
+		if c, ok := changes[repoPath(f)]; ok {
+			out[f] = c
+		}
+	}
+	return out, nil
+}
+
+// Prefix returns the path of the folder dir inside the repository's
+// working tree, slash-separated; "." for its root. Symbolic links on the
+// way are resolved on both sides, as a temporary folder often has one.
+func (r *Repo) Prefix(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	root := r.Root()
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", fmt.Errorf("%s is not inside the repository at %s", dir, root)
+	}
+	return filepath.ToSlash(rel), nil
+}

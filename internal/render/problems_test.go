@@ -1,0 +1,84 @@
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"playbook/internal/site"
+)
+
+// TestLayoutErrorsAreProblems: a theme's faults come back as problems at
+// their file and line (errors.As), and print as they always have.
+func TestLayoutErrorsAreProblems(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		layout string // layouts/page.html of the site
+		theme  fstest.MapFS
+		want   site.Problem
+		text   string // the start of the error's text
+		end    string // and its end
+	}{
+		{
+			name:   "a layout that does not parse is at its line",
+			layout: "{{define \"main\"}}\n\n{{if}}{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 3, Msg: "missing value for if"},
+			text:   "layouts/page.html:3: missing value for if",
+		},
+		{
+			name:   "a layout failing on a page is at its line and column, naming the page",
+			layout: "{{define \"main\"}}\n  {{.Nope}}{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 4},
+			text:   "layouts/page.html:2:4: executing \"main\" at <.Nope>: can't evaluate field Nope",
+			end:    " (rendering content/a.md)",
+		},
+		{
+			name:  "a missing layout is its file, with no line",
+			theme: fstest.MapFS{"layouts/base.html": {Data: []byte(`{{template "main" .}}`)}},
+			want:  site.Problem{File: "layouts/home.html", Msg: "missing: the theme must have it"},
+			text:  "layouts/home.html: missing: the theme must have it",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"site.toml":         {Data: []byte("title = \"T\"\n")},
+				"content/_index.md": {Data: []byte("# Home\n")},
+				"content/a.md":      {Data: []byte("# A\n")},
+			}
+			if c.layout != "" {
+				fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte(c.layout)}
+			}
+			s, problems := site.Load(fsys, site.Options{Now: testNow})
+			if problems.Errors() > 0 {
+				t.Fatal(problems)
+			}
+			var theme fs.FS = c.theme
+			if c.theme == nil {
+				var err error
+				if theme, err = Theme(fsys, "default"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+			if err == nil {
+				err = r.Render(t.Context(), NewMemOutput())
+			}
+			var pe *site.ProblemError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v (%T) is no problem", err, err)
+			}
+			got := pe.Problem
+			if c.want.Msg == "" {
+				got.Msg = "" // long and Go's own: the text is checked below
+			}
+			if got != c.want {
+				t.Errorf("problem %+v, want %+v", pe.Problem, c.want)
+			}
+			if !strings.HasPrefix(err.Error(), c.text) || !strings.HasSuffix(err.Error(), c.end) {
+				t.Errorf("text %q, want it to start %q and end %q", err, c.text, c.end)
+			}
+		})
+	}
+}
