@@ -72,7 +72,6 @@
       m.stop.forEach(function (w) { manifest.stopSet[w] = true; });
       if (m.k === 0) {
         part("t").resolve(m.terms);
-        m.chunks = [m.docs];
         m.c = m.docs.length || 1;
       }
       return manifest;
