@@ -191,6 +191,7 @@ func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, too
 	if t.promises > 0 {
 		fmt.Fprintf(w, "  %s to the front line\n", t.chain())
 	}
+	fmt.Fprintf(w, "  %s\n", trustScore(s.ReviewStatus()))
 	fmt.Fprintf(w, "  %s, %s\n", warningsByCheck(problems), plural(problems.Errors(), "error"))
 }
 
@@ -253,6 +254,15 @@ func (t tally) pages() string {
 
 func (t tally) chain() string {
 	return fmt.Sprintf("%d of %d promises connected", t.connected, t.promises)
+}
+
+// trustScore says how many pages were reviewed within their interval.
+func trustScore(r *site.ReviewStatus) string {
+	if r.Score.Total == 0 {
+		return "Trust Score: no page has a review interval"
+	}
+	return fmt.Sprintf("Trust Score %d%%: %d of %d pages reviewed within their interval, %d overdue",
+		r.Score.Percent(), r.Score.Reviewed, r.Score.Total, r.OverdueCount())
 }
 
 func plural(n int, word string) string {
@@ -321,7 +331,11 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		if t.promises > 0 {
 			chain = ", " + t.chain()
 		}
-		fmt.Fprintf(stdout, "  %s: %s%s; from %s%s\n", v.Name, t.pages(), chain, from, latest)
+		trust := ""
+		if r := v.Site.ReviewStatus(); r.Score.Total > 0 {
+			trust = fmt.Sprintf(", Trust Score %d%%", r.Score.Percent())
+		}
+		fmt.Fprintf(stdout, "  %s: %s%s%s; from %s%s\n", v.Name, t.pages(), chain, trust, from, latest)
 	}
 	fmt.Fprintf(stdout, "  %s, %s\n", warningsByCheck(problems), plural(errs, "error"))
 	return exitOK

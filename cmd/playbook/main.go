@@ -5,6 +5,9 @@
 //
 //	playbook build [--source DIR] [--dest DIR] [--drafts] [--force]
 //	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
+//	playbook check [--source DIR] [--format text|json|github] [--strict] [--new-since REF] [--due 30d]
+//	playbook review [--source DIR] FILE...
+//	playbook new site DIR | playbook new [--source DIR] TYPE "Title" | playbook new --list
 //	playbook version
 //
 // See README.md for the content format and site.toml.
@@ -53,6 +56,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(ctx, args[1:], stdout, stderr)
+	case "review":
+		return runReview(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "playbook", version)
 		return exitOK
@@ -71,6 +80,11 @@ func usage(w io.Writer) {
                                                           build the site
   playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
                                                           preview the site, rebuilt as files change
+  playbook check [--source DIR] [--format text|json|github] [--strict] [--new-since REF] [--due 30d]
+                                                          check the site, writing nothing
+  playbook review [--source DIR] FILE...                  mark pages reviewed today
+  playbook new site DIR                                   start a new playbook in DIR
+  playbook new [--source DIR] TYPE "Title"                add a page of a type (new --list shows them)
   playbook version                                        print the version
 `)
 }

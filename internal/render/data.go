@@ -301,6 +301,13 @@ func (d *Data) EditURL() string {
 // TypeName returns the singular name of a page type: "Promise".
 func (d *Data) TypeName(typ string) string { return site.TypeNames[typ] }
 
+// TypeTitle returns the plural name of a page type: "Promises".
+func (d *Data) TypeTitle(typ string) string { return site.TypeTitles[typ] }
+
+// Review returns where the site's pages stand with their reviews, for the
+// Review page.
+func (d *Data) Review() *site.ReviewStatus { return d.Site.ReviewStatus() }
+
 // ChainCounts returns how many promises have each chain status, worst first.
 func (d *Data) ChainCounts() []StatusCount {
 	counts := make([]StatusCount, site.Connected+1)

@@ -48,6 +48,30 @@ type Config struct {
 		// left out of the site; "**" matches any number of folders.
 		Exclude []string `toml:"exclude"`
 	} `toml:"content"`
+	// Review sets how often pages are reviewed, where neither a page nor
+	// its section says.
+	Review Review `toml:"review"`
+}
+
+// Review is the [review] block of site.toml: the review interval of every
+// page, and of the pages of a type.
+type Review struct {
+	// Every is the interval of every page ("180d"); empty for none.
+	Every string `toml:"every"`
+	// Types maps a type ("competitor") to its pages' interval ("30d").
+	Types map[string]string `toml:"types"`
+
+	every Interval
+	types map[string]Interval
+}
+
+// Interval returns the review interval site.toml gives the pages of type
+// typ: its [review.types] entry, else [review] every; zero for none.
+func (r Review) Interval(typ string) Interval {
+	if iv, ok := r.types[typ]; ok {
+		return iv
+	}
+	return r.every
 }
 
 // Links configures the checking of links, for a handbook brought from
@@ -187,7 +211,35 @@ func ParseConfig(data []byte) (Config, Problems) {
 			c.Types[sec] = t
 		}
 	}
+	c.Review.parse(string(data), &ps)
 	return c, ps.list
+}
+
+// parse reads the intervals of the [review] block, reporting those that
+// are not intervals or name no type at their line of site.toml (text).
+func (r *Review) parse(text string, ps *problems) {
+	if r.Every != "" {
+		iv, err := ParseInterval(r.Every)
+		if err != nil {
+			ps.errorf(ConfigFile, lineOfKey(text, "every"), "review: every: %v", err)
+		}
+		r.every = iv
+	}
+	r.types = map[string]Interval{}
+	for typ, every := range r.Types {
+		line := lineOfKey(text, typ)
+		t := canonicalType(typ)
+		if t == "" {
+			ps.errorf(ConfigFile, line, "review.types: unknown type %q (want one of %s)", typ, strings.Join(Types, ", "))
+			continue
+		}
+		iv, err := ParseInterval(every)
+		if err != nil {
+			ps.errorf(ConfigFile, line, "review.types: %s: %v", typ, err)
+			continue
+		}
+		r.types[t] = iv
+	}
 }
 
 // ConfigLine returns the line of site.toml (data) that sets key of the

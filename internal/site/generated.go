@@ -43,6 +43,9 @@ type Generated struct {
 var GeneratedPages = []Generated{
 	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true, Promises: true},
 	{Kind: "tags", URL: "tags/", Title: "Tags", Menu: true},
+	// Linked from the footer and from Alignment: authors go there, readers
+	// seldom.
+	{Kind: "review", URL: "review/", Title: "Review"},
 	{Kind: "tag", URL: "tags/", Title: "Tag: ", PerTag: true},
 	{Kind: "404", URL: "404.html", Title: "Page not found"},
 	{Kind: "changes", URL: "changes/", Title: "What changed", Menu: true, Versioned: true},

@@ -51,6 +51,32 @@ var TypeNames = map[string]string{
 	TypePage:        "Page",
 }
 
+// A Field is a front matter key of a page type.
+type Field struct {
+	Name     string
+	Required bool
+	// Hint says what the key holds.
+	Hint string
+}
+
+// TypeFields lists the keys of each type beyond the common ones, the
+// required first; readTypeFields reads them.
+var TypeFields = map[string][]Field{
+	TypePositioning: {{"position", true, "the place claimed in the customer's mind"}, {"value_proposition", false, "what the customer gets"}, {"segment", false, "who it is for"}},
+	TypePromise:     {{"promise", true, "the promise, as customers hear it"}, {"expectation", false, "what a customer expects because of it"}, {"channels", false, "where it is made"}, {"positioning", false, "ids of positioning pages"}},
+	TypeBehaviour:   {{"stage", true, `"sales" or "service"`}, {"fulfils", false, "ids of the promises it keeps"}, {"roles", false, "who does it"}},
+	TypeStandard:    {{"roles", false, "who it is for"}, {"applies_to", false, "ids of the pages it applies to"}},
+	TypeFAQ:         {{"question", true, "the question, as customers ask it"}, {"promises", false, "ids of promises"}, {"audience", false, "who asks"}},
+	TypeCompetitor:  {{"competitor", true, "the competitor's name"}, {"gaps", false, "a list of {area, theirs, ours, promise}"}},
+	TypeCampaign:    {{"starts", true, "the first day"}, {"ends", true, "the last day"}, {"promises", false, "ids of promises"}, {"offer", false, "what is offered"}},
+	TypePersona:     {{"role", true, "their part in the purchase"}, {"pains", false, "what hurts"}, {"criteria", false, "how they decide"}},
+	TypePage:        nil,
+}
+
+// CanonicalType returns the type named by s ("promises", "behavior" and
+// the like accepted), or "".
+func CanonicalType(s string) string { return canonicalType(s) }
+
 // canonicalType returns the type named by s (accepting plurals and American
 // spelling, which authors write as often as not), or "".
 func canonicalType(s string) string {

@@ -84,6 +84,28 @@ func (ps Problems) Sort() {
 	})
 }
 
+// NewSince returns the problems of ps that old does not have: those of a
+// change, with the ones it found already there left out. Problems are
+// matched by check, file and message, not by line, which edits above a
+// problem move; a problem found twice in ps and once in old is new once.
+func (ps Problems) NewSince(old Problems) Problems {
+	type key struct{ check, file, msg string }
+	seen := map[key]int{}
+	for _, p := range old {
+		seen[key{p.Check, p.File, p.Msg}]++
+	}
+	var out Problems
+	for _, p := range ps {
+		k := key{p.Check, p.File, p.Msg}
+		if seen[k] > 0 {
+			seen[k]--
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // problems collects problems; the zero value is ready to use.
 type problems struct {
 	list Problems

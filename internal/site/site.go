@@ -64,6 +64,8 @@ type Site struct {
 	Files []string
 	// Markdown renders the pages' Markdown.
 	Markdown *markdown.Converter
+	// Now is the time the pages' reviews were judged at.
+	Now time.Time
 
 	byID   map[string]*Page
 	byFile map[string]*Page

@@ -333,6 +333,8 @@ func (l *loadState) finish() {
 	}
 	visit(s.Home)
 	l.gatherTags()
+	s.Now = l.opts.Now
+	l.cascadeReviews()
 	for _, p := range s.Pages {
 		if p.Type == TypePromise {
 			p.Chain = chainOf(p)
@@ -369,11 +371,43 @@ func (l *loadState) gatherTags() {
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
 }
 
+// cascadeReviews gives each page the owner and the review interval it
+// does not set itself: a section's owner and review_every are those of
+// its pages and sub-sections, down to a page or a section that sets its
+// own; a page no section gives an interval to gets its type's from
+// site.toml ([review.types]), else every page's ([review] every).
+//
+// A section is no page to review: what it sets is for the pages in it.
+func (l *loadState) cascadeReviews() {
+	// own is the interval a section sets or takes from the sections
+	// above it, without the defaults of site.toml.
+	own := map[*Page]Interval{}
+	for _, p := range l.site.Pages { // parents before their children
+		var fromParent Interval
+		if p.Parent != nil {
+			fromParent = own[p.Parent]
+			if p.Owner == "" {
+				p.Owner = p.Parent.Owner
+			}
+		}
+		if p.IsSection {
+			if p.ReviewEvery.IsZero() {
+				p.ReviewEvery = fromParent
+			}
+			own[p] = p.ReviewEvery
+			continue
+		}
+		if p.ReviewEvery.IsZero() {
+			p.ReviewEvery = cmp.Or(fromParent, l.site.Config.Review.Interval(p.Type))
+		}
+	}
+}
+
 // reviewOverdue reports whether p is due for review at now and has not
 // had it: reviewed every interval but never reviewed, or last reviewed
-// longer ago.
+// longer ago. Sections are not reviewed.
 func (p *Page) reviewOverdue(now time.Time) bool {
-	if p.ReviewEvery.IsZero() {
+	if p.IsSection || p.ReviewEvery.IsZero() {
 		return false
 	}
 	return p.Reviewed.IsZero() || now.After(p.ReviewEvery.AddTo(p.Reviewed))

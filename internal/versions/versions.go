@@ -391,3 +391,34 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	}
 	return nil
 }
+
+// LoadRef loads the site in the folder source as it is at ref (a tag, a
+// branch or a commit) of its Git repository, read from the repository's
+// objects: the working tree is left alone. The error is for a ref or a
+// repository that cannot be read.
+func LoadRef(source, ref string, opts site.Options) (*site.Site, site.Problems, error) {
+	repo, err := gitrepo.Open(source)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer repo.Close()
+	prefix, err := repo.Prefix(source)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := repo.Resolve(ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	fsys, err := repo.FS(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if prefix != "." {
+		if fsys, err = fs.Sub(fsys, prefix); err != nil {
+			return nil, nil, err
+		}
+	}
+	s, ps := site.Load(fsys, opts)
+	return s, ps, nil
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"playbook/internal/gitrepo"
+	"playbook/internal/site"
+	"playbook/internal/versions"
+)
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site `folder`, holding site.toml and content/")
+	format := fl.String("format", site.FormatText, "how problems are written: `text`, json or github")
+	strict := fl.Bool("strict", false, "fail on warnings too")
+	newSince := fl.String("new-since", "", "report only the problems not already present at this Git `ref` (origin/main)")
+	due := fl.String("due", "", "list the pages overdue or due for review within this `interval` (30d), by owner, instead of problems")
+	root, ok := openSite(fl, args, stderr)
+	if !ok {
+		return exitUsage
+	}
+	defer root.Close()
+	if !slices.Contains(site.Formats, *format) {
+		fmt.Fprintf(stderr, "playbook check: unknown --format %q (want %s)\n", *format, strings.Join(site.Formats, ", "))
+		return exitUsage
+	}
+	now := time.Now()
+	src := root.FS()
+	if *due != "" {
+		return listDue(src, *due, *format, now, stdout, stderr)
+	}
+	if *newSince != "" {
+		return checkNewSince(ctx, src, *source, *newSince, *format, *strict, now, stdout, stderr)
+	}
+	type loaded struct {
+		problems site.Problems
+		err      error
+	}
+	l, err := await(ctx, func() loaded {
+		// The working tree is always checked, as a build without
+		// versions reads it; the versions a build publishes from Git
+		// are checked too.
+		_, problems := site.Load(src, site.Options{Now: now})
+		cfg, _ := site.ParseConfig(readConfig(src))
+		if cfg.Versions == nil || hasConfigError(problems) {
+			return loaded{problems: problems}
+		}
+		vs := *cfg.Versions
+		vs.Worktree = ""
+		if len(vs.Refs) == 0 && vs.Tags == "" {
+			return loaded{problems: problems}
+		}
+		cfg.Versions = &vs
+		b, vps, err := versions.Load(versions.Options{Source: *source, Worktree: src, Config: cfg, Now: now})
+		b.Close()
+		problems = append(problems, vps...)
+		problems.Sort()
+		return loaded{problems: problems, err: err}
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "interrupted")
+		return exitInterrupted
+	}
+	if l.err != nil {
+		fmt.Fprintf(stderr, "playbook check: %v\n", l.err)
+		return exitContent
+	}
+	return report(l.problems, *source, *format, *strict, "", stdout, stderr)
+}
+
+// report writes the problems found and returns the exit status they make.
+func report(problems site.Problems, source, format string, strict bool, note string, stdout, stderr io.Writer) int {
+	prefix := ""
+	if format == site.FormatGitHub {
+		prefix = repoPrefix(source)
+	}
+	if err := site.WriteProblems(stdout, format, problems, prefix); err != nil {
+		fmt.Fprintf(stderr, "playbook check: %v\n", err)
+		return exitContent
+	}
+	errs, warns := problems.Errors(), problems.Warnings()
+	fmt.Fprintf(stderr, "%s, %s%s\n", plural(errs, "error"), plural(warns, "warning"), note)
+	if errs > 0 || strict && warns > 0 {
+		return exitContent
+	}
+	return exitOK
+}
+
+// checkNewSince reports the problems of the working tree that the site
+// at ref, read from Git, does not have. The versions a build publishes
+// from Git are the same at ref and now: they add nothing new.
+func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, strict bool, now time.Time, stdout, stderr io.Writer) int {
+	type loaded struct {
+		now, then site.Problems
+		err       error
+	}
+	l, err := await(ctx, func() loaded {
+		_, then, err := versions.LoadRef(source, ref, site.Options{Now: now})
+		if err != nil {
+			return loaded{err: err}
+		}
+		_, problems := site.Load(src, site.Options{Now: now})
+		return loaded{now: problems, then: then}
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "interrupted")
+		return exitInterrupted
+	}
+	if l.err != nil {
+		fmt.Fprintf(stderr, "playbook check: --new-since %s: %v\n", ref, l.err)
+		return exitUsage
+	}
+	fresh := l.now.NewSince(l.then)
+	return report(fresh, source, format, strict, fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(fresh)), stdout, stderr)
+}
+
+// listDue lists the pages whose review is overdue or falls due within
+// the interval, by owner.
+func listDue(src fs.FS, within, format string, now time.Time, stdout, stderr io.Writer) int {
+	iv, err := site.ParseInterval(within)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook check: --due: %v\n", err)
+		return exitUsage
+	}
+	if format == site.FormatGitHub {
+		fmt.Fprintln(stderr, "playbook check: --due writes text or json")
+		return exitUsage
+	}
+	s, problems := site.Load(src, site.Options{Now: now})
+	if n := problems.Errors(); n > 0 {
+		for _, p := range problems {
+			if !p.Warning {
+				fmt.Fprintln(stderr, p)
+			}
+		}
+		fmt.Fprintf(stderr, "playbook check: %s: fix them to list what is due\n", plural(n, "error"))
+		return exitContent
+	}
+	if err := site.WriteDue(stdout, format, s.DueBy(iv.AddTo(now)), now); err != nil {
+		fmt.Fprintf(stderr, "playbook check: %v\n", err)
+		return exitContent
+	}
+	return exitOK
+}
+
+// hasConfigError reports whether a problem is in site.toml, whose
+// versions block must be sound before anything is read from Git.
+func hasConfigError(ps site.Problems) bool {
+	return slices.ContainsFunc(ps, func(p site.Problem) bool { return p.File == site.ConfigFile && !p.Warning })
+}
+
+// repoPrefix returns the site folder's path in its Git repository, with a
+// slash after it ("docs/"), or "" at the repository's root or outside
+// one: GitHub places annotations by paths from the repository's root.
+func repoPrefix(source string) string {
+	repo, err := gitrepo.Open(source)
+	if err != nil {
+		return ""
+	}
+	defer repo.Close()
+	prefix, err := repo.Prefix(source)
+	if err != nil || prefix == "." {
+		return ""
+	}
+	return prefix + "/"
+}

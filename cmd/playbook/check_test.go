@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"playbook/internal/gittest"
+)
+
+// checkCmd runs "playbook check" with args and returns its exit status
+// and output.
+func checkCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), append([]string{"check"}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// warnSite has one warning (a promise with no behaviour) and no error.
+var warnSite = map[string]string{
+	"site.toml":             "title = \"T\"\n",
+	"content/_index.md":     "# Home\n",
+	"content/promises/p.md": "+++\ntitle = \"P\"\npromise = \"We call back\"\nexpectation = \"A call\"\n+++\n",
+}
+
+func TestCheckExitStatus(t *testing.T) {
+	errSite := with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n")
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  int
+	}{
+		{"a clean site passes", goodSite, nil, exitOK},
+		{"warnings pass", warnSite, nil, exitOK},
+		{"warnings fail with --strict", warnSite, []string{"--strict"}, exitContent},
+		{"errors fail", errSite, nil, exitContent},
+		{"a clean site passes with --strict", goodSite, []string{"--strict"}, exitOK},
+		{"an unknown format is a usage error", goodSite, []string{"--format", "xml"}, exitUsage},
+		{"an argument is a usage error", goodSite, []string{"extra"}, exitUsage},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeSite(t, c.files)
+			code, _, stderr := checkCmd(t, append([]string{"--source", dir}, c.args...)...)
+			if code != c.want {
+				t.Errorf("exit %d, want %d\n%s", code, c.want, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Error("check wrote public/")
+			}
+		})
+	}
+}
+
+// with returns files with one more file.
+func with(files map[string]string, name, text string) map[string]string {
+	out := map[string]string{name: text}
+	for k, v := range files {
+		if k != name {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func TestCheckPrintsWhatBuildPrints(t *testing.T) {
+	dir := writeSite(t, with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n"))
+	_, _, built := buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out"))
+	code, checked, _ := checkCmd(t, "--source", dir)
+	if code != exitContent {
+		t.Errorf("exit %d, want %d", code, exitContent)
+	}
+	lines := strings.Split(strings.TrimSpace(checked), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 problems, got:\n%s", checked)
+	}
+	for _, l := range lines {
+		if !strings.Contains(built, l+"\n") {
+			t.Errorf("check prints %q, which build does not:\n%s", l, built)
+		}
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	dir := writeSite(t, with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n"))
+	_, out, _ := checkCmd(t, "--source", dir, "--format", "json")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) != 2 || got[0]["file"] != "content/a.md" || got[0]["check"] != "broken-link" || got[0]["line"] != 3.0 || got[1]["severity"] != "warning" {
+		t.Errorf("json:\n%s", out)
+	}
+	_, out, _ = checkCmd(t, "--source", dir, "--format", "github")
+	want := "::error file=content/a.md,line=3,col=1,title=playbook broken-link::broken link"
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("github: got\n%s\nwant a first line starting\n%s", out, want)
+	}
+}
+
+func TestCheckGitHubPathsFromTheRepositoryRoot(t *testing.T) {
+	repo := t.TempDir()
+	gittest.Git(t, repo, time.Time{}, "init", "-q")
+	site := filepath.Join(repo, "docs")
+	gittest.WriteFiles(t, site, warnSite)
+	_, out, _ := checkCmd(t, "--source", site, "--format", "github")
+	if !strings.HasPrefix(out, "::warning file=docs/content/promises/p.md,") {
+		t.Errorf("github: %s", out)
+	}
+}
+
+func TestCheckVersions(t *testing.T) {
+	repo := t.TempDir()
+	gittest.WriteFiles(t, repo, with(goodSite, "content/guides/b.md", "# B\n\n[gone](gone.md)\n"))
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gittest.Git(t, repo, when, "init", "-q")
+	gittest.Git(t, repo, when, "add", ".")
+	gittest.Git(t, repo, when, "commit", "-q", "-m", "one")
+	gittest.Git(t, repo, when, "tag", "v1")
+	// The working tree is fixed, but the published tag is not.
+	gittest.WriteFiles(t, repo, with(goodSite, "site.toml", "title = \"T\"\n[versions]\ntags = \"v*\"\n"))
+	code, out, stderr := checkCmd(t, "--source", repo)
+	if code != exitContent || !strings.Contains(out, `content/guides/b.md:3:1: broken link "gone.md": no page or file at content/guides/gone.md (version v1)`) {
+		t.Errorf("exit %d\n%s%s", code, out, stderr)
+	}
+}
+
+// TestCheckNewSince commits a site with a broken link and a chain gap,
+// then changes it: lines move above the old problems, and one new broken
+// link is added. Only the new one is reported.
+func TestCheckNewSince(t *testing.T) {
+	repo := t.TempDir()
+	old := with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n")
+	gittest.WriteFiles(t, repo, old)
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gittest.Git(t, repo, when, "init", "-q", "-b", "main")
+	gittest.Git(t, repo, when, "add", ".")
+	gittest.Git(t, repo, when, "commit", "-q", "-m", "one")
+	gittest.WriteFiles(t, repo, map[string]string{"content/a.md": "# A\n\nMore text.\n\n[x](missing.md)\n\n[y](gone.md)\n"})
+	gittest.Git(t, repo, when.Add(time.Hour), "commit", "-q", "-am", "two")
+
+	code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "HEAD~1")
+	if want := "content/a.md:7:1: broken link \"gone.md\": no page or file at content/gone.md\n"; code != exitContent || out != want {
+		t.Errorf("exit %d, output\n%s\nwant\n%s%s", code, out, want, stderr)
+	}
+	if !strings.Contains(stderr, "new since HEAD~1 (2 already there)") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	// At HEAD every problem is already there: the old warning passes
+	// --strict.
+	if code, out, _ := checkCmd(t, "--source", repo, "--new-since", "main", "--strict"); code != exitOK || out != "" {
+		t.Errorf("against main: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := checkCmd(t, "--source", repo, "--new-since", "no-such-ref"); code != exitUsage {
+		t.Errorf("a missing ref: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestCheckDue(t *testing.T) {
+	today := time.Now().Format(time.DateOnly)
+	dir := writeSite(t, map[string]string{
+		"site.toml":         "[review]\nevery = \"30d\"\n",
+		"content/_index.md": "+++\nreviewed = " + today + "\n+++\n",
+		"content/a.md":      "+++\ntitle = \"A\"\nowner = \"Ann\"\nreviewed = 2020-01-01\n+++\n",
+		"content/b.md":      "+++\ntitle = \"B\"\nowner = \"Bob\"\nreviewed = " + today + "\n+++\n",
+	})
+	code, out, stderr := checkCmd(t, "--source", dir, "--due", "7d")
+	if code != exitOK || !strings.HasPrefix(out, "Ann: 1 due\n  content/a.md: overdue since 2020-01-31") || strings.Contains(out, "Bob") {
+		t.Errorf("exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, _ = checkCmd(t, "--source", dir, "--due", "31d", "--format", "json")
+	var got []struct {
+		Owner string
+		Pages []struct{ File string }
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != exitOK || err != nil || len(got) != 2 || got[1].Owner != "Bob" || got[1].Pages[0].File != "content/b.md" {
+		t.Errorf("exit %d, %v\n%s", code, err, out)
+	}
+	if code, _, _ := checkCmd(t, "--source", dir, "--due", "soon"); code != exitUsage {
+		t.Errorf("a bad interval: exit %d", code)
+	}
+}

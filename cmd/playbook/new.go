@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"playbook/internal/scaffold"
+	"playbook/internal/site"
+)
+
+func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("new", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site `folder` a new page goes in")
+	list := fl.Bool("list", false, "list the page types and their fields")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *list {
+		listTypes(stdout)
+		return exitOK
+	}
+	today := time.Now()
+	switch {
+	case fl.NArg() == 2 && fl.Arg(0) == "site":
+		return newSite(fl.Arg(1), today, stdout, stderr)
+	case fl.NArg() == 2:
+		return newPage(*source, fl.Arg(0), fl.Arg(1), today, stdout, stderr)
+	}
+	fmt.Fprintln(stderr, `usage: playbook new site DIR | playbook new [--source DIR] TYPE "Title" | playbook new --list`)
+	return exitUsage
+}
+
+// newSite writes a new playbook into dir, which must be missing or empty.
+func newSite(dir string, today time.Time, stdout, stderr io.Writer) int {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(stderr, "playbook new site: %s is not empty: give a new folder\n", dir)
+		return exitUsage
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(stderr, "playbook new site: %v\n", err)
+		return exitUsage
+	}
+	files, err := scaffold.Site(today)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook new site: %v\n", err)
+		return exitContent
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			fmt.Fprintf(stderr, "playbook new site: %v\n", err)
+			return exitContent
+		}
+		if err := os.WriteFile(p, text, 0o644); err != nil {
+			fmt.Fprintf(stderr, "playbook new site: %v\n", err)
+			return exitContent
+		}
+	}
+	fmt.Fprintf(stdout, "Created a playbook of %d files in %s\nPreview it: playbook serve --source %s\n", len(files), dir, dir)
+	return exitOK
+}
+
+// newPage writes a new page of a type into the site in source.
+func newPage(source, typeName, title string, today time.Time, stdout, stderr io.Writer) int {
+	typ := site.CanonicalType(typeName)
+	if typ == "" {
+		fmt.Fprintf(stderr, "playbook new: unknown type %q (want one of %s, or site)\n", typeName, strings.Join(site.Types, ", "))
+		return exitUsage
+	}
+	if site.Slug(title) == "" {
+		fmt.Fprintf(stderr, "playbook new: the title %q has no letter or digit to make a file name of\n", title)
+		return exitUsage
+	}
+	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "playbook new: %s has no %s/ folder: is --source the site's folder?\n", source, site.ContentDir)
+		return exitUsage
+	}
+	data, _ := os.ReadFile(filepath.Join(source, site.ConfigFile))
+	cfg, _ := site.ParseConfig(data)
+	name, text, err := scaffold.Page(cfg, typ, title, gitUser(source), today)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook new: %v\n", err)
+		return exitContent
+	}
+	p := filepath.Join(source, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		fmt.Fprintf(stderr, "playbook new: %v\n", err)
+		return exitContent
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(stderr, "playbook new: %s already exists: pick another title, or edit it\n", name)
+		return exitContent
+	}
+	if err == nil {
+		_, err = f.Write(text)
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook new: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, name)
+	return exitOK
+}
+
+// gitUser returns git's user.name where dir is, or "".
+func gitUser(dir string) string {
+	cmd := exec.Command("git", "config", "user.name")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// listTypes prints the page types and their fields.
+func listTypes(w io.Writer) {
+	fmt.Fprintln(w, "Page types and their fields (* required); every type also takes title, id, owner, reviewed, review_every, tags, weight, description, draft, aliases:")
+	for _, typ := range site.Types {
+		fields := site.TypeFields[typ]
+		fmt.Fprintf(w, "\n%s (in %s/)\n", typ, filepath.ToSlash(filepath.Join(site.ContentDir, scaffold.Section(site.Config{}, typ))))
+		if len(fields) == 0 {
+			fmt.Fprintln(w, "  no fields of its own")
+		}
+		for _, f := range fields {
+			mark := " "
+			if f.Required {
+				mark = "*"
+			}
+			fmt.Fprintf(w, "  %s %-18s %s\n", mark, f.Name, f.Hint)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func newCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), append([]string{"new"}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestNewSiteThenPages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "playbook")
+	if code, _, stderr := newCmd(t, "site", dir); code != exitOK {
+		t.Fatalf("new site: exit %d\n%s", code, stderr)
+	}
+	if code, out, stderr := checkCmd(t, "--source", dir, "--strict"); code != exitOK || out != "" {
+		t.Errorf("the new site does not check clean: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := newCmd(t, "site", dir); code != exitUsage || !strings.Contains(stderr, "is not empty") {
+		t.Errorf("new site into a full folder: exit %d\n%s", code, stderr)
+	}
+	code, out, stderr := newCmd(t, "--source", dir, "behaviours", "Call back the same day")
+	if code != exitOK || out != "content/behaviours/call-back-the-same-day.md\n" {
+		t.Fatalf("new behaviour: exit %d\n%s%s", code, out, stderr)
+	}
+	first, _ := os.ReadFile(filepath.Join(dir, "content/behaviours/call-back-the-same-day.md"))
+	if code, _, stderr := newCmd(t, "--source", dir, "behaviour", "Call back the same day"); code != exitContent || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new page over an existing one: exit %d\n%s", code, stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "content/behaviours/call-back-the-same-day.md")); !bytes.Equal(first, again) {
+		t.Error("the existing page was changed")
+	}
+	if code, _, _ := newCmd(t, "--source", dir, "widget", "X"); code != exitUsage {
+		t.Errorf("unknown type: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestNewList(t *testing.T) {
+	code, out, _ := newCmd(t, "--list")
+	if code != exitOK || !strings.Contains(out, "behaviour (in content/behaviours/)\n  * stage ") || !strings.Contains(out, "  * ends ") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

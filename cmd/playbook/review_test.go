@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func reviewCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), append([]string{"review"}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestReviewMarksPages(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":         "title = \"T\"\n",
+		"content/_index.md": "# Home\n",
+		"content/a.md":      "+++\ntitle = \"A\" # the title\nreviewed = 2020-01-01\n+++\nBody\n",
+		"content/b.md":      "---\ntitle: B\nowner: Ann\n---\nBody\n",
+	})
+	today := time.Now().Format(time.DateOnly)
+	code, out, stderr := reviewCmd(t, "--source", dir, filepath.Join(dir, "content/a.md"), filepath.Join(dir, "content/b.md"))
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if want := "content/a.md: reviewed " + today + "\ncontent/b.md: reviewed " + today + "\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+	for file, want := range map[string]string{
+		"content/a.md": "+++\ntitle = \"A\" # the title\nreviewed = " + today + "\n+++\nBody\n",
+		"content/b.md": "---\ntitle: B\nreviewed: " + today + "\nowner: Ann\n---\nBody\n",
+	} {
+		got, _ := os.ReadFile(filepath.Join(dir, file))
+		if string(got) != want {
+			t.Errorf("%s:\n%q\nwant\n%q", file, got, want)
+		}
+	}
+}
+
+func TestReviewRefuses(t *testing.T) {
+	files := map[string]string{
+		"site.toml":         "title = \"T\"\n",
+		"content/_index.md": "# Home\n",
+		"content/a.md":      "+++\ntitle = \"A\"\n+++\n",
+		"content/bad.md":    "+++\ntitle = \"A\"\nowner = [\n+++\n",
+		"notes.md":          "+++\ntitle = \"N\"\n+++\n",
+	}
+	for _, c := range []struct {
+		name string
+		file string
+		want string
+	}{
+		{"a file outside content/", "notes.md", "notes.md: not a page: it is outside"},
+		{"a file that does not parse, at its line", "content/bad.md", "content/bad.md:3: front matter: "},
+		{"a file that does not exist", "content/none.md", "content/none.md: "},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeSite(t, files)
+			code, _, stderr := reviewCmd(t, "--source", dir, filepath.Join(dir, "content/a.md"), filepath.Join(dir, c.file))
+			if code != exitContent || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant it to hold %q", code, stderr, c.want)
+			}
+			// Refused for one file, the command changes none.
+			if got, _ := os.ReadFile(filepath.Join(dir, "content/a.md")); string(got) != files["content/a.md"] {
+				t.Errorf("content/a.md was changed:\n%s", got)
+			}
+		})
+	}
+	if code, _, _ := reviewCmd(t); code != exitUsage {
+		t.Errorf("no files: exit %d, want %d", code, exitUsage)
+	}
+}

@@ -1,0 +1,107 @@
+// Package scaffold makes new playbooks and new pages: a working site to
+// start from, and a page of each type with its fields in place.
+//
+// The files are templates embedded from this package's site/ and pages/
+// folders, executed with the page's title, id, owner and the day.
+package scaffold
+
+import (
+	"bytes"
+	"embed"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+
+	"playbook/internal/site"
+)
+
+//go:embed all:site pages
+var files embed.FS
+
+// fields are what a template is executed with.
+type fields struct {
+	Title, Owner string
+	Today        string // 2026-11-27
+	InAMonth     string // a campaign's end
+}
+
+func newFields(title, owner string, today time.Time) fields {
+	return fields{
+		Title:    escape(title),
+		Owner:    escape(owner),
+		Today:    today.Format(time.DateOnly),
+		InAMonth: today.AddDate(0, 1, 0).Format(time.DateOnly),
+	}
+}
+
+// escape returns s as the inside of a TOML basic string, on one line.
+func escape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "\r", " ", "\t", " ").Replace(s)
+}
+
+// Site returns the files of a new playbook, by path from its folder: a
+// site.toml with its settings commented, and a page of each type around
+// one promise kept by a sales and a service behaviour. It builds without
+// a warning.
+func Site(today time.Time) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	f := newFields("", "", today)
+	err := fs.WalkDir(files, "site", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		text, err := execute(name, f)
+		out[strings.TrimPrefix(name, "site/")] = text
+		return err
+	})
+	return out, err
+}
+
+// Page returns the path (from the site's folder) and the text of a new
+// page of type typ titled title, in the section of its type: the one
+// cfg's [types] gives it, else the one named after it. Its id is made of
+// its title; its required fields are there with a hint; owner and today
+// fill "owner" and "reviewed".
+func Page(cfg site.Config, typ, title, owner string, today time.Time) (string, []byte, error) {
+	text, err := execute("pages/"+typ+".md", newFields(title, owner, today))
+	if err != nil {
+		return "", nil, err
+	}
+	return path.Join(site.ContentDir, Section(cfg, typ), site.Slug(title)+".md"), text, nil
+}
+
+// Section returns the folder, under content/, of the pages of type typ:
+// the first section cfg's [types] gives the type, else the folder named
+// after it ("promises"); "" (content/ itself) for plain pages.
+func Section(cfg site.Config, typ string) string {
+	var secs []string
+	for sec, t := range cfg.Types {
+		if t == typ {
+			secs = append(secs, strings.Trim(sec, "/"))
+		}
+	}
+	if len(secs) > 0 {
+		slices.Sort(secs)
+		return secs[0]
+	}
+	switch typ {
+	case site.TypePage:
+		return ""
+	case site.TypePositioning:
+		return "positioning"
+	}
+	return typ + "s"
+}
+
+func execute(name string, f fields) ([]byte, error) {
+	t, err := template.ParseFS(files, name)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = t.Execute(&b, f)
+	return b.Bytes(), err
+}

@@ -1,0 +1,92 @@
+package scaffold
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"playbook/internal/site"
+)
+
+var today = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+// newSite returns the files of a new playbook as a file system.
+func newSite(t *testing.T) fstest.MapFS {
+	t.Helper()
+	files, err := Site(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: text}
+	}
+	return fsys
+}
+
+func TestNewSiteBuildsWithoutWarnings(t *testing.T) {
+	fsys := newSite(t)
+	// A year on, every page is due: the reviews are dated, not blank.
+	for _, now := range []time.Time{today, today.AddDate(0, 5, 0)} {
+		s, ps := site.Load(fsys, site.Options{Now: now})
+		if len(ps) > 0 {
+			t.Errorf("at %s: %v", now.Format(time.DateOnly), ps)
+		}
+		for _, typ := range site.Types {
+			if len(s.OfType(typ)) == 0 {
+				t.Errorf("no page of type %s", typ)
+			}
+		}
+		for _, p := range s.Promises() {
+			if p.Chain.Status != site.Connected {
+				t.Errorf("promise %s is %s, want connected", p.ID, p.Chain.Status)
+			}
+		}
+	}
+}
+
+// TestNewPageOfEveryType adds a page of each type to a new playbook: each
+// lands in its type's section with its id from its title and its required
+// fields, and the site still loads without an error and with no warning
+// but the one a new promise must have, that nothing keeps it yet.
+func TestNewPageOfEveryType(t *testing.T) {
+	for _, typ := range site.Types {
+		t.Run(typ, func(t *testing.T) {
+			fsys := newSite(t)
+			name, text, err := Page(site.Config{}, typ, `Our "new" `+typ, "Ann Author", today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[name] = &fstest.MapFile{Data: text}
+			s, ps := site.Load(fsys, site.Options{Now: today})
+			for _, p := range ps {
+				if typ == site.TypePromise && p.Check == "chain-gap" && p.File == name {
+					continue
+				}
+				t.Errorf("%v\n%s", p, text)
+			}
+			p := s.ByFile(name)
+			if p == nil {
+				t.Fatalf("%s is no page", name)
+			}
+			if p.Type != typ || p.ID != site.Slug(`Our "new" `+typ) || p.Title != `Our "new" `+typ || p.Owner != "Ann Author" || !p.Reviewed.Equal(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("page %s: type %q id %q title %q owner %q reviewed %s", name, p.Type, p.ID, p.Title, p.Owner, p.Reviewed)
+			}
+			for _, f := range site.TypeFields[typ] {
+				if f.Required && !strings.Contains(string(text), "\n"+f.Name+" = ") {
+					t.Errorf("required field %q missing:\n%s", f.Name, text)
+				}
+			}
+		})
+	}
+}
+
+func TestSectionFollowsTypes(t *testing.T) {
+	cfg, _ := site.ParseConfig([]byte("[types]\n\"playbook/objections\" = \"faq\"\n"))
+	for typ, want := range map[string]string{site.TypeFAQ: "playbook/objections", site.TypePromise: "promises", site.TypePositioning: "positioning", site.TypePage: ""} {
+		if got := Section(cfg, typ); got != want {
+			t.Errorf("Section(%s) = %q, want %q", typ, got, want)
+		}
+	}
+}
