@@ -185,6 +185,11 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	// The root's copy, opened where it lies, leads to latest/ too.
 	b.openNotFound(base+"404.html", http.StatusOK, base+"latest/")
 
+	// 7. On phones, What changed and a page under the switcher fit the
+	// window, with the title and the switcher whole; axe finds nothing
+	// there either.
+	checkVersionedPages(b, base+"q2/changes/", base+"q1/promises/"+id+"/")
+
 	t.Logf("whole test took %v", time.Since(start).Round(time.Millisecond))
 }
 

@@ -16,7 +16,8 @@ import (
 var KindAlert = ast.NewNodeKind("Alert")
 
 // An Alert is a GitHub-style callout: a blockquote whose first line is
-// [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION].
+// [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION], alone or
+// followed by the alert's first words.
 type Alert struct {
 	ast.BaseBlock
 	// Variant is the lower-case alert kind: "note", "tip", ...
@@ -64,21 +65,38 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 			continue
 		}
 		line := p.Lines().At(0)
-		first := bytes.TrimSpace(line.Value(src))
-		if !bytes.HasPrefix(first, []byte("[!")) || !bytes.HasSuffix(first, []byte("]")) {
+		first := line.Value(src)
+		lead := len(first) - len(bytes.TrimLeft(first, " \t"))
+		marker := bytes.TrimSpace(first)
+		end := bytes.IndexByte(marker, ']')
+		if !bytes.HasPrefix(marker, []byte("[!")) || end < 0 {
 			continue
 		}
-		kind := strings.ToLower(string(first[2 : len(first)-1]))
+		kind := strings.ToLower(string(marker[2:end]))
 		if alertTitles[kind] == "" {
 			continue
 		}
 		a := &Alert{Variant: kind}
 		a.SetPos(q.Pos())
-		// Drop the inline nodes of the marker line, up to its line break.
+		// Drop the marker: the inline nodes of its text, up to the line
+		// break after it or to the text after it on its line ("> [!NOTE]
+		// Read this").
+		rest := line.Start + lead + end + 1
+		for rest < line.Stop && (src[rest] == ' ' || src[rest] == '\t') {
+			rest++
+		}
 		for c := p.FirstChild(); c != nil; {
 			next := c.NextSibling()
+			t, ok := c.(*ast.Text)
+			if ok && t.Segment.Start < rest && t.Segment.Stop > rest {
+				t.Segment = t.Segment.WithStart(rest)
+				break
+			}
+			if ok && t.Segment.Start >= rest {
+				break
+			}
 			p.RemoveChild(p, c)
-			if t, ok := c.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
+			if ok && (t.SoftLineBreak() || t.HardLineBreak()) {
 				break
 			}
 			c = next
@@ -99,10 +117,15 @@ func (alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindAlert, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		a := n.(*Alert)
 		if entering {
-			w.WriteString(`<div class="alert alert-` + a.Variant + `" role="note"><p class="alert-title">` + alertTitles[a.Variant] + "</p>\n")
+			writeAlertStart(w, a.Variant, alertTitles[a.Variant])
 		} else {
 			w.WriteString("</div>\n")
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// writeAlertStart writes the start of an alert of a variant with a title.
+func writeAlertStart(w util.BufWriter, variant, title string) {
+	w.WriteString(`<div class="alert alert-` + variant + `" role="note"><p class="alert-title">` + escape(title) + "</p>\n")
 }

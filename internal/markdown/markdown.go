@@ -11,14 +11,18 @@
 //	}
 //	err := c.Render(w, doc)
 //
-// A Doc records the position (line and column) of every link and heading, the
-// ids a fragment may point at, and the title given by its first "# heading".
+// A Doc records the position (line and column, in characters) of every link
+// and heading, the ids a fragment may point at, the title given by its first
+// "# heading", and warnings of what renders but likely not as meant.
 //
 // The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
 // autolinks) with footnotes, typographic quotes, heading ids (automatic, or
 // explicit with "## Title {#id}"), GitHub alerts ("> [!NOTE]") rendered as
-// callouts, and fenced code highlighted by chroma with CSS classes (see
-// HighlightCSS). Raw HTML is shown escaped, as text, unless Options.Unsafe.
+// callouts, emoji codes, and fenced code highlighted by chroma with CSS
+// classes (see HighlightCSS); and of Hugo's, block attributes ("{.lead}" on
+// the line after a block) and the common shortcodes ({{< note >}}). Raw HTML
+// keeps only the elements of SafeHTML, and links in it are Links, unless
+// Options.Unsafe lets it all through.
 package markdown
 
 import (
@@ -28,8 +32,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	emoji "github.com/yuin/goldmark-emoji"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -45,8 +51,9 @@ import (
 
 // Options configures a Converter.
 type Options struct {
-	// Unsafe lets raw HTML in Markdown through to the output. By default it
-	// is escaped and shown as text.
+	// Unsafe lets raw HTML in Markdown through to the output as written. By
+	// default only the elements of SafeHTML are kept, and the rest is shown
+	// as text.
 	Unsafe bool
 }
 
@@ -68,16 +75,18 @@ func New(opts Options) *Converter {
 			extension.Footnote,
 			extension.Typographer,
 			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
 				highlighting.WithGuessLanguage(false),
 			),
 			alerts{},
+			hugo{},
+			emoji.Emoji,
 		),
 		// Heading ids are made after parsing, from the text (see ids).
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
 		),
 	)
 	return &Converter{md: md, unsafe: opts.Unsafe}
@@ -97,6 +106,7 @@ type Doc struct {
 	refused bool
 	// lineStarts holds the offset of the start of each line while parsing.
 	lineStarts []int
+	lastPos    lastPos
 
 	// Title is the text of the document's first level-1 heading at the top
 	// level (not in a quote or a list), wherever it is: a handbook page
@@ -119,6 +129,29 @@ type Doc struct {
 	// included), footnotes, and the anchors raw HTML sets (an element's id,
 	// an <a name>).
 	IDs map[string]bool
+	// Warnings lists what renders, but likely not as its author meant, in
+	// order.
+	Warnings []Warning
+}
+
+// A WarningKind says what a Warning is about.
+type WarningKind int
+
+const (
+	// WarnHTML is raw HTML that safe mode shows as text or drops.
+	WarnHTML WarningKind = iota + 1
+	// WarnShortcode is a Hugo shortcode that is not rendered.
+	WarnShortcode
+)
+
+// A Warning is something in a document that renders, but likely not as
+// its author meant.
+type Warning struct {
+	Kind WarningKind
+	Pos  Pos
+	Msg  string
+	// off is the offset in the source Pos is made from.
+	off int
 }
 
 // A Heading is a heading of a document.
@@ -136,7 +169,8 @@ type Pos struct {
 
 // A Link is a link or image destination in a document.
 type Link struct {
-	// Dest is the destination as written.
+	// Dest is the destination as written (in raw HTML, with its
+	// character references decoded).
 	Dest string
 	// Image reports whether the link is an image.
 	Image bool
@@ -161,6 +195,8 @@ func setDest(n ast.Node, dest string) {
 		n.Destination = []byte(dest)
 	case *ast.Image:
 		n.Destination = []byte(dest)
+	case *htmlLink:
+		n.dest = dest
 	}
 }
 
@@ -205,6 +241,13 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			// Footnote ids are fixed by the footnote extension.
 			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
 		case *ast.RawHTML, *ast.HTMLBlock:
+			r := rawInfo(n)
+			for _, l := range r.links {
+				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), node: l})
+			}
+			for _, w := range r.warnings {
+				d.warn(w)
+			}
 			for _, a := range htmlAnchors(rawHTML(n, src)) {
 				d.IDs[a] = true
 			}
@@ -226,15 +269,37 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			}
 		}
 	}
+	for _, w := range shortcodeWarnings(d.root, src) {
+		d.warn(w)
+	}
 	d.lineStarts = nil
 	return d, nil
 }
 
+// maxWarnings is how many warnings a Doc keeps: past a hundred, more of
+// them help no author.
+const maxWarnings = 100
+
+// warn adds w to d's warnings, at its position, unless d already has one
+// saying the same: a page's hundred <div>s are one warning, at the first.
+func (d *Doc) warn(w Warning) {
+	if len(d.Warnings) >= maxWarnings {
+		return
+	}
+	for _, o := range d.Warnings {
+		if o.Kind == w.Kind && o.Msg == w.Msg {
+			return
+		}
+	}
+	w.Pos = d.posOf(w.off)
+	d.Warnings = append(d.Warnings, w)
+}
+
 // parse parses src, removes the title heading (the first "# heading" at
 // the top level, or only a leading one if titled) and returns it, and
-// calls visit for every heading, footnote, and link or image whose
-// destination has no scheme, in document order. Render relies on that
-// order to find a released Doc's links again.
+// calls visit for every heading, footnote, raw HTML node, and link or
+// image whose destination has no scheme, in document order. Render relies
+// on that order to find a released Doc's links again.
 func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
 	ids := newIDs()
 	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
@@ -249,14 +314,20 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 			break
 		}
 	}
+	hs := &htmlState{src: src, unsafe: c.unsafe}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			hs.leave(n)
 			return ast.WalkContinue, nil
 		}
+		hs.enter(n)
 		if !c.unsafe && n.Attributes() != nil {
 			keepSafeAttributes(n)
 		}
 		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			hs.filter(n)
+			visit(n)
 		case *ast.Link:
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
@@ -265,7 +336,7 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
 			}
-		case *ast.Heading, *east.Footnote, *ast.RawHTML, *ast.HTMLBlock:
+		case *ast.Heading, *east.Footnote:
 			visit(n)
 		}
 		return ast.WalkContinue, nil
@@ -325,11 +396,27 @@ func (d *Doc) pos(n ast.Node) Pos {
 	return d.posOf(off)
 }
 
-// posOf returns the line and column of byte offset off in the source.
+// posOf returns the line and column of byte offset off in the source. The
+// column counts characters, as an editor does, not bytes: in a line of
+// Japanese each character is three bytes.
+// Positions are mostly asked for in order, so it counts on from the last
+// one when it can: a page on one long line would cost the square of its
+// length.
 func (d *Doc) posOf(off int) Pos {
+	off = min(off, len(d.src))
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
-	return Pos{Line: i + 1, Col: off - d.lineStarts[i] + 1}
+	start, col := d.lineStarts[i], 1
+	if last := d.lastPos; last.col > 0 && last.line == i && start <= last.off && last.off <= off {
+		start, col = last.off, last.col
+	}
+	col += utf8.RuneCount(d.src[start:off])
+	d.lastPos = lastPos{off: off, line: i, col: col}
+	return Pos{Line: i + 1, Col: col}
 }
+
+// lastPos is the last position posOf returned: its offset, line index and
+// column.
+type lastPos struct{ off, line, col int }
 
 // Render writes the HTML of d to w. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
@@ -355,13 +442,20 @@ func (c *Converter) render(w io.Writer, d *Doc, sections bool) ([]Section, error
 	if root == nil {
 		// Released: parse again, and set the links as they were set.
 		i := 0
+		set := func(n ast.Node) {
+			if i < len(d.Links) && d.Links[i].url != "" {
+				setDest(n, d.Links[i].url)
+			}
+			i++
+		}
 		root, _ = c.parse(d.src, d.titled, func(n ast.Node) {
 			switch n.(type) {
 			case *ast.Link, *ast.Image:
-				if i < len(d.Links) && d.Links[i].url != "" {
-					setDest(n, d.Links[i].url)
+				set(n)
+			case *ast.RawHTML, *ast.HTMLBlock:
+				for _, l := range rawInfo(n).links {
+					set(l)
 				}
-				i++
 			}
 		})
 	}

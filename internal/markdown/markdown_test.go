@@ -28,14 +28,66 @@ func TestRender(t *testing.T) {
 			want: []string{"<blockquote>", "[!SHOUT]"},
 		},
 		{
+			name: "alert with its first words on the marker's line",
+			src:  "> [!NOTE] Stock is *limited*\n> this week.\n",
+			want: []string{`<div class="alert alert-note" role="note"><p class="alert-title">Note</p>` + "\n<p>Stock is <em>limited</em>\nthis week.</p>\n</div>"},
+			not:  []string{"[!NOTE]", "<blockquote>"},
+		},
+		{
+			name: "Hugo alert shortcodes become alerts, with Markdown inside",
+			src:  "{{< warning >}}\nStock is *limited*.\n{{< /warning >}}\n\n{{% alert title=\"Heads up\" color=\"danger\" %}}\n- one\n{{% /alert %}}\n\nText\n{{< tip >}}\nTip\n{{< /tip >}}\n",
+			want: []string{
+				`<div class="alert alert-warning" role="note"><p class="alert-title">Warning</p>` + "\n<p>Stock is <em>limited</em>.</p>\n</div>",
+				`<div class="alert alert-caution" role="note"><p class="alert-title">Heads up</p>` + "\n<ul>\n<li>one</li>\n</ul>\n</div>",
+				"<p>Text</p>\n" + `<div class="alert alert-tip" role="note"><p class="alert-title">Tip</p>` + "\n<p>Tip</p>\n</div>",
+			},
+			not: []string{"{{"},
+		},
+		{
+			name: "Hugo details shortcode becomes details, its summary escaped",
+			src:  "{{< details summary=\"Why <b>\" >}}\nBecause.\n{{< /details >}}\n\n{{< details \"Plain\" >}}\nx\n{{< /details >}}\n",
+			want: []string{"<details>\n<summary>Why &lt;b&gt;</summary>\n<p>Because.</p>\n</details>", "<summary>Plain</summary>"},
+		},
+		{
+			name: "other shortcodes stay text",
+			src:  "{{< figure src=\"x.png\" >}}\n",
+			want: []string{"<p>{{&lt; figure"},
+		},
+		{
+			name: "emoji codes",
+			src:  "Well done :+1: :tada:\n",
+			want: []string{"Well done &#x1f44d; &#x1f389;"},
+		},
+		{
+			name: "block attributes set a block's id and class, and only those",
+			src:  "A lead paragraph.\n{.lead #intro style=\"position:fixed\" onclick=\"x()\"}\n\n- a\n\n{.checklist}\n",
+			want: []string{`<p class="lead" id="intro">A lead paragraph.</p>`, `<ul class="checklist">`},
+			not:  []string{"style=", "onclick", "{."},
+		},
+		{
+			name:   "block attributes pass whole when unsafe",
+			unsafe: true,
+			src:    "Para\n{style=\"color:red\"}\n",
+			want:   []string{`<p style="color:red">Para</p>`},
+		},
+		{
 			name: "plain quote stays a quote",
 			src:  "> Just a quote\n",
 			want: []string{"<blockquote>\n<p>Just a quote</p>"},
 		},
 		{
+			name: "each table scrolls in a focusable box named by its place",
+			src:  "| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |\n",
+			want: []string{
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1"><table>`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 2"><table>`,
+				"</table></div>",
+			},
+		},
+		{
 			name: "raw HTML is escaped by default",
 			src:  "Hi <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n",
-			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", `<pre class="raw-html"><code>&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;`},
+			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;"},
 			not:  []string{"<script>", "<div onclick"},
 		},
 		{
@@ -70,7 +122,7 @@ func TestRender(t *testing.T) {
 		{
 			name: "code is highlighted with classes",
 			src:  "```go\nfunc f() {}\n```\n",
-			want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`},
+			want: []string{`<pre tabindex="0" class="chroma">`, `<span class="kd">func</span>`},
 			not:  []string{"style="},
 		},
 		{
@@ -319,6 +371,29 @@ func TestRenderSections(t *testing.T) {
 	}
 	if html, _ := c.RenderString(d); buf.String() != html {
 		t.Errorf("RenderSections wrote\n%s\nRender writes\n%s", buf.String(), html)
+	}
+}
+
+// TestShortcodeWarnings: a shortcode left as text is a warning at its
+// line and column, once for each name; one in code is not, nor the tags
+// of rendered ones; a rendered one never closed is.
+func TestShortcodeWarnings(t *testing.T) {
+	src := "{{< note >}}\nx\n{{< /note >}}\n\nSee 日本 {{< ref \"a.md\" >}} and {{% ref \"b.md\" %}}.\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n\n{{< tabs >}}\nt\n{{< /tabs >}}\n\n{{< tip >}}\nopen\n"
+	d := mustParse(t, New(Options{}), src)
+	var got []string
+	for _, w := range d.Warnings {
+		if w.Kind != WarnShortcode {
+			t.Errorf("warning of kind %d: %s", w.Kind, w.Msg)
+		}
+		got = append(got, strconv.Itoa(w.Pos.Line)+":"+strconv.Itoa(w.Pos.Col)+": "+w.Msg)
+	}
+	want := []string{
+		`17:1: Hugo shortcode "tip" is never closed: add {{< /tip >}} where it ends`,
+		`5:8: Hugo shortcode "ref" left as text`,
+		`13:1: Hugo shortcode "tabs" left as text`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

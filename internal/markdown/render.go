@@ -1,30 +1,25 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
-	"strings"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
 // nodeRenderer overrides goldmark's HTML for headings (adding a self-link)
-// and for raw HTML (escaping it unless unsafe).
-type nodeRenderer struct {
-	unsafe bool
-}
+// and for raw HTML (filtered unless unsafe, with its links rewritten).
+type nodeRenderer struct{}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.renderHeading)
-	if !r.unsafe {
-		reg.Register(ast.KindRawHTML, r.renderRawHTML)
-		reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
-	}
+	reg.Register(east.KindTable, r.renderTable)
+	reg.Register(ast.KindRawHTML, r.renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, r.renderRawHTML)
 }
 
 func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -46,81 +41,62 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node
 	return ast.WalkContinue, nil
 }
 
+// renderTable puts a table in a box of its own that scrolls sideways and
+// takes the keyboard focus, so that a wide table never widens the page.
+// The rows are goldmark's.
+func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		// The region is named by the table's place in the page, so that
+		// each landmark has its own name.
+		n := 0
+		root := node
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		ast.Walk(root, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && m.Kind() == east.KindTable {
+				n++
+				if m == node {
+					return ast.WalkStop, nil
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		fmt.Fprintf(w, `<div class="table-wrap" tabindex="0" role="region" aria-label="Table %d"><table`, n)
+		if node.Attributes() != nil {
+			html.RenderAttributes(w, node, extension.TableAttributeFilter)
+		}
+		w.WriteString(">\n")
+	} else {
+		w.WriteString("</table></div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderRawHTML writes raw HTML, inline or a block, as parse filtered it.
 func (r *nodeRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		segs := node.(*ast.RawHTML).Segments
-		for i := 0; i < segs.Len(); i++ {
-			seg := segs.At(i)
-			w.Write(util.EscapeHTML(seg.Value(src)))
+		if info := rawInfo(node); info != nil {
+			renderRaw(w, info)
 		}
 	}
 	return ast.WalkSkipChildren, nil
 }
 
-func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
+// focusablePre wraps highlighted code in a pre that takes the keyboard focus,
+// so that a reader without a mouse can scroll a wide block sideways.
+type focusablePre struct{}
+
+func (focusablePre) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre tabindex="0"` + styleAttr + `><code>`
 	}
-	n := node.(*ast.HTMLBlock)
-	w.WriteString(`<pre class="raw-html"><code>`)
-	for i := 0; i < n.Lines().Len(); i++ {
-		line := n.Lines().At(i)
-		w.Write(util.EscapeHTML(line.Value(src)))
-	}
-	if n.HasClosure() {
-		w.Write(util.EscapeHTML(n.ClosureLine.Value(src)))
-	}
-	w.WriteString("</code></pre>\n")
-	return ast.WalkSkipChildren, nil
+	return `<pre` + styleAttr + `>`
 }
 
-// HighlightCSS returns the stylesheet for highlighted code: the light chroma
-// style by default, and the dark one under prefers-color-scheme: dark or an
-// explicit data-theme="dark" on the html element.
-func HighlightCSS(light, dark string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := writeStyleCSS(&buf, light, ""); err != nil {
-		return nil, err
+func (focusablePre) End(code bool) string {
+	if code {
+		return `</code></pre>`
 	}
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := writeStyleCSS(&buf, dark, `html:not([data-theme="light"]) `); err != nil {
-		return nil, err
-	}
-	buf.WriteString("}\n")
-	if err := writeStyleCSS(&buf, dark, `html[data-theme="dark"] `); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func writeStyleCSS(buf *bytes.Buffer, name, scope string) error {
-	style, ok := styles.Registry[strings.ToLower(name)]
-	if !ok {
-		return fmt.Errorf("unknown highlight style %q", name)
-	}
-	var css bytes.Buffer
-	if err := chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(&css, style); err != nil {
-		return fmt.Errorf("write %s css: %w", name, err)
-	}
-	// Chroma writes one rule per line, each starting with its selector; the
-	// pre background comes from the page's own code style, not the theme's.
-	for _, line := range strings.Split(css.String(), "\n") {
-		if i := strings.Index(line, "*/ "); i >= 0 {
-			line = line[i+3:]
-		}
-		if !strings.HasPrefix(line, ".") {
-			continue
-		}
-		if strings.HasPrefix(line, ".bg ") || strings.HasPrefix(line, ".chroma {") {
-			continue
-		}
-		buf.WriteString(scope + line + "\n")
-	}
-	return nil
-}
-
-// StyleExists reports whether chroma knows the named style.
-func StyleExists(name string) bool {
-	_, ok := styles.Registry[strings.ToLower(name)]
-	return ok
+	return `</pre>`
 }

@@ -118,6 +118,12 @@ func (d *Data) Asset(name string) string {
 	return d.Rel(name)
 }
 
+// HasCode reports whether the page's content holds highlighted code, so
+// that only such pages load the highlighting stylesheet.
+func (d *Data) HasCode() bool {
+	return strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
+}
+
 // Now returns the build time.
 func (d *Data) Now() time.Time { return d.r.opts.Now }
 

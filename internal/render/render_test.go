@@ -25,7 +25,9 @@ var update = flag.Bool("update", false, "rewrite the want/ files of testdata/*.t
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 
 // TestGolden builds each site in testdata/*.txtar and compares the files
-// under want/ with the output. Files not under want/ are the site.
+// under want/ with the output. A file named "problems" holds the problems
+// the site is loaded with, one a line as printed; without it the site
+// must load without errors. Other files are the site.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -38,13 +40,35 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			fsys := fstest.MapFS{}
-			for _, f := range ar.Files {
-				if !strings.HasPrefix(f.Name, "want/") {
+			wantProblems := -1
+			for i, f := range ar.Files {
+				switch {
+				case f.Name == "problems":
+					wantProblems = i
+				case !strings.HasPrefix(f.Name, "want/"):
 					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
 			}
-			out := buildMem(t, fsys)
 			changed := false
+			var out *MemOutput
+			if wantProblems < 0 {
+				out = buildMem(t, fsys)
+			} else {
+				s, problems := site.Load(fsys, site.Options{Now: testNow})
+				var got bytes.Buffer
+				for _, p := range problems {
+					got.WriteString(p.String() + "\n")
+				}
+				if want := ar.Files[wantProblems].Data; !bytes.Equal(got.Bytes(), want) {
+					if *update {
+						ar.Files[wantProblems].Data = got.Bytes()
+						changed = true
+					} else {
+						t.Errorf("problems differ (run go test -update to accept):\n%s", firstDiff(want, got.Bytes()))
+					}
+				}
+				out = renderMem(t, fsys, s, Options{})
+			}
 			for i, f := range ar.Files {
 				name, ok := strings.CutPrefix(f.Name, "want/")
 				if !ok {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"playbook/internal/markdown"
 )
 
 // A check is one kind of problem a site is checked for.
@@ -59,6 +61,8 @@ var checks = []check{
 	// checked, and left as written when broken.
 	{name: brokenLinkCheck},
 
+	{name: "raw-html", run: checkRawHTML},
+	{name: "hugo-shortcode", run: checkShortcodes},
 	{name: "tag-name", run: checkTags},
 	{name: "chain-gap", run: checkChains},
 	{name: "review-overdue", run: checkReviews},
@@ -78,6 +82,31 @@ func (l *loadState) runChecks() {
 			l.ps.list = append(l.ps.list, p)
 		}
 	}
+}
+
+// checkRawHTML warns of raw HTML that safe mode shows as text (a <div>)
+// or drops (a javascript: link).
+func checkRawHTML(l *loadState) []Problem { return docWarnings(l, markdown.WarnHTML) }
+
+// checkShortcodes warns of Hugo shortcodes that are not rendered: they
+// show on the page as written.
+func checkShortcodes(l *loadState) []Problem { return docWarnings(l, markdown.WarnShortcode) }
+
+// docWarnings returns the Markdown warnings of a kind of every published
+// page, at their lines in the file.
+func docWarnings(l *loadState, kind markdown.WarningKind) []Problem {
+	var ps Problems
+	for _, p := range l.kept {
+		if p.Doc == nil {
+			continue
+		}
+		for _, w := range p.Doc.Warnings {
+			if w.Kind == kind {
+				ps = append(ps, Problem{File: p.File, Line: p.bodyLine + w.Pos.Line - 1, Col: w.Pos.Col, Msg: w.Msg, Warning: true})
+			}
+		}
+	}
+	return ps
 }
 
 // checkTags reports tags that cannot have a page of their own: a tag

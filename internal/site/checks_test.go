@@ -12,7 +12,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"tag-name", "chain-gap", "review-overdue", "output-path",
+		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "review-overdue", "output-path",
 	}
 	var names []string
 	for _, c := range checks {
@@ -47,6 +47,8 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
 		"content/alias.md":             "+++\naliases = [\"alignment\"]\n+++\n",
 		"content/bad.md":               "+++\ntitle = \n+++\n",
+		"content/html.md":              "# HTML\n\n<div>x</div>\n",
+		"content/hugo.md":              "# Hugo\n\n{{< figure src=\"x.png\" >}}\n",
 	})
 	want := []struct{ msg, check string }{
 		{"both stand for folder", "duplicate-index"},
@@ -55,6 +57,8 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`duplicate id "same"`, "duplicate-id"},
 		{`fulfils: no page has id "nowhere"`, "broken-relation"},
 		{`broken link "nowhere.md"`, "broken-link"},
+		{"content/html.md:3:1: warning: raw HTML <div> shown as text", "raw-html"},
+		{`content/hugo.md:3:1: warning: Hugo shortcode "figure" left as text`, "hugo-shortcode"},
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
 		{`promise "p" is disconnected`, "chain-gap"},
 		{"review overdue", "review-overdue"},

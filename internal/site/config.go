@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -18,6 +19,9 @@ type Config struct {
 	Title string `toml:"title"`
 	// Description is a line shown under the title on the home page.
 	Description string `toml:"description"`
+	// Language is the language of the content, a BCP 47 tag ("en",
+	// "fr-CA") set as the lang of every page; "en" by default.
+	Language string `toml:"language"`
 	// Theme names a folder under themes/ holding layouts and static
 	// files; "default" (or empty) is the theme built into playbook.
 	Theme string `toml:"theme"`
@@ -121,6 +125,10 @@ type VersionRef struct {
 	Label string `toml:"label"`
 }
 
+// languageTag matches the shape of a BCP 47 language tag: a language and
+// subtags of letters and digits.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
 // ParseConfig parses site.toml. Problems name ConfigFile and a line.
 func ParseConfig(data []byte) (Config, Problems) {
 	var c Config
@@ -144,6 +152,11 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	if c.Theme == "" {
 		c.Theme = "default"
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	} else if !languageTag.MatchString(c.Language) {
+		ps.errorf(ConfigFile, lineOfKey(string(data), "language"), "language: %q is not a language tag (such as \"en\" or \"fr-CA\")", c.Language)
 	}
 	if c.Highlight.Light == "" {
 		c.Highlight.Light = "github"

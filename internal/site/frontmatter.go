@@ -273,7 +273,8 @@ func (f *frontMatter) get(key string) (any, bool) {
 }
 
 // string returns key's value as a string; numbers and booleans are
-// accepted, as YAML authors write them bare.
+// accepted, as YAML authors write them bare, and so is a list of them,
+// joined with ", " (audience = ["floor consultant", "service desk"]).
 func (f *frontMatter) string(key string) string {
 	v, ok := f.get(key)
 	if !ok {
@@ -284,13 +285,29 @@ func (f *frontMatter) string(key string) string {
 		return strings.TrimSpace(v)
 	case int64, int, float64, bool:
 		return fmt.Sprint(v)
+	case []any:
+		items := make([]string, 0, len(v))
+		for i, e := range v {
+			switch e := e.(type) {
+			case string:
+				if e = strings.TrimSpace(e); e != "" {
+					items = append(items, e)
+				}
+			case int64, int, float64, bool:
+				items = append(items, fmt.Sprint(e))
+			default:
+				f.itemErrorf(key, i, "%s: want text or a list of text, found %s in it", key, describe(e))
+				return ""
+			}
+		}
+		return strings.Join(items, ", ")
 	}
 	f.errorf(key, "%s: want text, got %s", key, describe(v))
 	return ""
 }
 
-// strings returns key's value as a list of strings; a single string is a
-// list of one.
+// strings returns key's value as a list of strings; text is a list of
+// the parts between its commas (roles = "sales, service"), or of one.
 func (f *frontMatter) strings(key string) []string {
 	v, ok := f.get(key)
 	if !ok {
@@ -298,10 +315,13 @@ func (f *frontMatter) strings(key string) []string {
 	}
 	switch v := v.(type) {
 	case string:
-		if v = strings.TrimSpace(v); v == "" {
-			return nil
+		var out []string
+		for part := range strings.SplitSeq(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
 		}
-		return []string{v}
+		return out
 	case []any:
 		out := make([]string, 0, len(v))
 		for i, e := range v {

@@ -226,6 +226,14 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/behaviours/x.md:3:9: stage: "delivery" is not a stage (want "sales" or "service")`},
 		},
 		{
+			name:  "columns count characters, not bytes, in front matter and in links",
+			files: with(chainSite(), "content/a.md", "---\ntags: [\"日本語\", {x: 1}]\n---\n価格表は[こちら](price.md)をご覧ください。\n"),
+			want: []string{
+				`content/a.md:2:15: tags: want a list of text, found a table in it`,
+				`content/a.md:4:5: broken link "price.md": no page or file at content/price.md`,
+			},
+		},
+		{
 			name:  "YAML front matter that is a list names its line",
 			files: with(chainSite(), "content/a.md", "---\n- a\n- b\n---\n"),
 			want:  []string{`content/a.md:2: front matter: cannot unmarshal !!seq into map[string]interface {}`},
@@ -240,7 +248,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "anchors in any script, as written or percent-encoded",
 			files: with(chainSite(), "content/a.md", "# A\n\n## Über uns\n\n[x](#über-uns) [y](#%C3%BCber-uns) [z](#uber-uns)\n"),
-			want:  []string{`content/a.md:5:37: broken link "#uber-uns": this page has no heading with id "uber-uns"`},
+			want:  []string{`content/a.md:5:36: broken link "#uber-uns": this page has no heading with id "uber-uns"`},
 		},
 		{
 			name:  "a name with nothing to make a URL of",
@@ -835,6 +843,30 @@ func TestTitleFromFirstHeading(t *testing.T) {
 			}
 			if p := s.ByFile("content/q3-offer.md"); p.Title != tt.title {
 				t.Errorf("title %q, want %q", p.Title, tt.title)
+			}
+		})
+	}
+}
+
+func TestConfigLanguage(t *testing.T) {
+	for _, c := range []struct {
+		name, toml, want string
+		bad              bool
+	}{
+		{"no language is English", `title = "x"`, "en", false},
+		{"a region tag is kept", `language = "fr-CA"`, "fr-CA", false},
+		{"a sentence is refused on its line", "title = \"x\"\nlanguage = \"French please\"", "", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, ps := ParseConfig([]byte(c.toml))
+			if c.bad {
+				if len(ps) != 1 || ps[0].Line != 2 || !strings.Contains(ps[0].Msg, "language") {
+					t.Errorf("problems %v, want one about language on line 2", ps)
+				}
+				return
+			}
+			if len(ps) > 0 || cfg.Language != c.want {
+				t.Errorf("language %q, problems %v; want %q and none", cfg.Language, ps, c.want)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-// playbook's default theme: navigation toggle, light/dark switch, and links
+// playbook's default theme: the phone menu, the theme choice, and links
 // that work when the site is opened from disk.
 (function () {
   "use strict";
@@ -17,23 +17,52 @@
     });
   }
 
-  var toggle = document.querySelector(".theme-toggle");
-  if (toggle) {
-    toggle.addEventListener("click", function () {
-      var dark = root.dataset.theme
-        ? root.dataset.theme === "dark"
-        : matchMedia("(prefers-color-scheme: dark)").matches;
-      root.dataset.theme = dark ? "light" : "dark";
-      try { localStorage.setItem("playbook-theme", root.dataset.theme); } catch (e) {}
+  // The theme choice: follow the system, or keep light or dark. Without
+  // JavaScript it stays hidden, and the system's choice applies.
+  var choice = document.querySelector(".theme-choice");
+  if (choice) {
+    var current = root.dataset.theme || "system";
+    choice.querySelectorAll("input[name=pb-theme]").forEach(function (input) {
+      input.checked = input.value === current;
+      input.addEventListener("change", function () {
+        if (input.value === "system") {
+          delete root.dataset.theme;
+        } else {
+          root.dataset.theme = input.value;
+        }
+        try {
+          if (input.value === "system") localStorage.removeItem("playbook-theme");
+          else localStorage.setItem("playbook-theme", input.value);
+        } catch (e) {}
+      });
+    });
+    choice.hidden = false;
+    // Escape or a click elsewhere closes it, as a menu does.
+    document.addEventListener("click", function (e) {
+      if (choice.open && !choice.contains(e.target)) choice.open = false;
+    });
+    choice.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && choice.open) {
+        choice.open = false;
+        choice.querySelector("summary").focus();
+      }
     });
   }
 
-  var navToggle = document.querySelector(".nav-toggle");
+  // The menu on a phone opens with a checkbox, which works without
+  // JavaScript; with it, Escape closes the menu, as does following a link
+  // within the page.
+  var navState = document.getElementById("pb-nav-open");
   var sidebar = document.getElementById("pb-sidebar");
-  if (navToggle && sidebar) {
-    navToggle.addEventListener("click", function () {
-      var open = document.body.classList.toggle("nav-open");
-      navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  if (navState && sidebar) {
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && navState.checked) {
+        navState.checked = false;
+        navState.focus();
+      }
+    });
+    sidebar.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a[href^='#']")) navState.checked = false;
     });
   }
 

@@ -1,0 +1,450 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// axeEnv names the file of axe-core's axe.min.js, which .ci/run installs
+// from npm (axe-core 4.14, MPL-2.0) outside the repository.
+const axeEnv = "PLAYBOOK_AXE"
+
+// readerTimeout bounds the whole of TestBrowserReaderSite: one browser
+// walks every page of the example site at two phone widths and runs axe on
+// each kind of page four times.
+const readerTimeout = 5 * time.Minute
+
+// A readerPage is one page of the example site to check.
+type readerPage struct {
+	name string // what it is: "home", "promise", "404"...
+	path string // under the site's root
+	// status is what the host answers: 200, or 404 for the page shown
+	// in place of a missing one.
+	status int64
+}
+
+// TestBrowserReaderSite checks the example playbook as readers see it, on
+// phones and desktops, in light and dark: no page is wider than a phone's
+// window, the menu opens full height and scrolls with JavaScript and
+// without, the theme choice has three states and says which is on, and
+// axe-core finds no violation on any kind of page.
+func TestBrowserReaderSite(t *testing.T) {
+	findChromium(t)
+	axe := axeSource(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	all, kinds := readerPages(t, dir)
+
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	defer cancel()
+	browser := startChromium(t, ctx)
+	tab := func(t *testing.T) *chromeTab { return &chromeTab{t: t, ctx: browser.ctx} }
+
+	t.Run("no page is wider than a phone's window, and its top bar fits", func(t *testing.T) {
+		b := tab(t)
+		for _, width := range []int64{320, 390} {
+			b.do("set the window", chromedp.EmulateViewport(width, 700))
+			for _, p := range all {
+				b.openPage(p, base)
+				if msg := tabValue(b, p.path+": width", chromedp.Evaluate[string](tooWideJS)); msg != "" {
+					t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+				}
+				if msg := tabValue(b, p.path+": top bar", chromedp.Evaluate[string](headerCutJS)); msg != "" {
+					t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+				}
+			}
+		}
+	})
+
+	// A short phone: the menu holds more than fits.
+	for _, js := range []bool{true, false} {
+		name := "the menu opens full height and scrolls with JavaScript"
+		if !js {
+			name = "the menu opens full height and scrolls without JavaScript"
+		}
+		t.Run(name, func(t *testing.T) {
+			b := tab(t)
+			b.do("set the window", chromedp.EmulateViewport(390, 480))
+			b.do("scripts", scriptsDisabled(!js))
+			defer b.do("scripts back on", scriptsDisabled(false))
+			checkMenu(b, base+"behaviours/sales/", js)
+		})
+	}
+
+	t.Run("the theme choice has three states and shows which is on", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(1280, 800))
+		defer b.do("system colours back", prefersDark(false))
+		checkThemeChoice(b, base)
+	})
+
+	for _, v := range []struct {
+		name   string
+		width  int64
+		height int64
+		dark   bool
+	}{
+		{"phone, light", 390, 844, false},
+		{"phone, dark", 390, 844, true},
+		{"desktop, light", 1280, 900, false},
+		{"desktop, dark", 1280, 900, true},
+	} {
+		t.Run("axe finds no violation: "+v.name, func(t *testing.T) {
+			b := tab(t)
+			b.do("set the window", chromedp.EmulateViewport(v.width, v.height), prefersDark(v.dark))
+			defer b.do("system colours back", prefersDark(false))
+			for _, p := range kinds {
+				b.openPage(p, base)
+				for _, f := range runAxe(b, axe) {
+					t.Errorf("%s (%s): %s", p.name, p.path, f)
+				}
+			}
+		})
+	}
+}
+
+// readerPages lists the pages of the build in dir: all of them, and one of
+// each kind (home, a section, a page of each type, the generated pages and
+// the 404 page), preferring a page that holds a table.
+func readerPages(t *testing.T, dir string) (all, kinds []readerPage) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, filepath.Dir(p))
+		path := filepath.ToSlash(rel) + "/"
+		if path == "./" {
+			path = ""
+		}
+		all = append(all, readerPage{name: path, path: path, status: http.StatusOK})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := readerPage{name: "404", path: "promises/no-such-promise/", status: http.StatusNotFound}
+	all = append(all, missing)
+	kinds = []readerPage{
+		{name: "home", path: "", status: http.StatusOK},
+		{name: "section", path: "promises/", status: http.StatusOK},
+		{name: "alignment", path: "alignment/", status: http.StatusOK},
+		{name: "tags", path: "tags/", status: http.StatusOK},
+		missing,
+	}
+	for _, typ := range []struct{ name, folder string }{
+		{"promise", "promises"}, {"behaviour", "behaviours/sales"}, {"faq", "faqs"},
+		{"competitor", "competitors"}, {"campaign", "campaigns"}, {"persona", "personas"},
+		{"standard", "standards"}, {"positioning", "positioning"}, {"page", "guides"}, {"tag", "tags"},
+	} {
+		pages, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(typ.folder), "*", "index.html"))
+		if len(pages) == 0 {
+			t.Fatalf("no %s page in %s", typ.name, typ.folder)
+		}
+		slices.Sort(pages)
+		pick := pages[0]
+		for _, p := range pages {
+			if b, err := os.ReadFile(p); err == nil && strings.Contains(string(b), "<table") {
+				pick = p
+				break
+			}
+		}
+		kinds = append(kinds, readerPage{
+			name:   typ.name,
+			path:   typ.folder + "/" + filepath.Base(filepath.Dir(pick)) + "/",
+			status: http.StatusOK,
+		})
+	}
+	return all, kinds
+}
+
+// openPage loads p and checks the host's answer.
+func (b *chromeTab) openPage(p readerPage, base string) {
+	b.t.Helper()
+	resp := tabValue(b, "open "+p.path, chromedp.NavigateResponse(base+p.path))
+	if resp == nil || resp.Status != p.status {
+		b.t.Fatalf("open %s (%s): response %+v, want status %d", p.name, p.path, resp, p.status)
+	}
+}
+
+// tooWideJS says how the page is wider than the window and which elements
+// stick out, or "" when it is not.
+const tooWideJS = `(() => {
+	const w = document.documentElement.clientWidth, sw = document.documentElement.scrollWidth;
+	if (sw <= w) return "";
+	const out = Array.from(document.querySelectorAll('body *'))
+		.filter(e => e.getBoundingClientRect().right > w + 1)
+		.slice(0, 6)
+		.map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '') +
+			' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ')');
+	return 'page is ' + sw + ' px wide in a ' + w + ' px window; sticking out: ' + out.join(', ');
+})()`
+
+// scriptsDisabled turns the page's JavaScript off or back on.
+func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+		return err
+	})
+}
+
+// prefersDark makes the system's colour scheme dark, or light.
+func prefersDark(dark bool) chromedp.Action[chromedp.Void] {
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
+}
+
+// menuState is what menuStateJS reads of the menu.
+type menuState struct {
+	Shown        bool    `json:"shown"`
+	Top          float64 `json:"top"`
+	Bottom       float64 `json:"bottom"`
+	BarBottom    float64 `json:"barBottom"`
+	Window       float64 `json:"window"`
+	Scrolls      bool    `json:"scrolls"`
+	LastVisible  bool    `json:"lastVisible"`
+	PageLocked   bool    `json:"pageLocked"`
+	PageScrolls  bool    `json:"pageScrolls"`
+	Links        int     `json:"links"`
+	ScrolledDown bool    `json:"scrolledDown"`
+}
+
+// menuStateJS scrolls the menu to its end and reads where it is.
+const menuStateJS = `(() => {
+	const m = document.getElementById('pb-sidebar'), r = m.getBoundingClientRect();
+	const links = m.querySelectorAll('a[href]'), last = links[links.length - 1];
+	const scrolls = m.scrollHeight > m.clientHeight + 1;
+	m.scrollTop = m.scrollHeight;
+	const lr = last.getBoundingClientRect();
+	const root = document.documentElement;
+	return {
+		shown: getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' && r.height > 0,
+		top: r.top, bottom: r.bottom,
+		barBottom: document.querySelector('.topbar').getBoundingClientRect().bottom,
+		window: window.innerHeight,
+		scrolls: scrolls,
+		scrolledDown: m.scrollTop > 0,
+		lastVisible: lr.top >= r.top - 1 && lr.bottom <= r.bottom + 1 && lr.bottom <= window.innerHeight + 1,
+		pageLocked: getComputedStyle(root).overflowY === 'hidden',
+		pageScrolls: root.scrollHeight > root.clientHeight,
+		links: links.length,
+	};
+})()`
+
+// checkMenu opens the menu on a phone, checks that it covers the window
+// below the top bar, scrolls to its last link and holds the page behind
+// still, and closes it.
+func checkMenu(b *chromeTab, url string, js bool) {
+	b.t.Helper()
+	b.open("a page with a long menu", url)
+	if got := tabValue(b, "scripts on", chromedp.Evaluate[bool](`document.documentElement.dataset.js === 'on'`)); got != js {
+		b.t.Fatalf("page's scripts ran: %v, want %v", got, js)
+	}
+	closed := tabValue(b, "menu, closed", chromedp.Evaluate[menuState](menuStateJS))
+	if closed.Shown {
+		b.t.Fatalf("the menu shows before it is opened on a phone")
+	}
+	if closed.PageLocked || !closed.PageScrolls {
+		b.t.Fatalf("with the menu closed, the page must scroll (locked %v, taller than the window %v)", closed.PageLocked, closed.PageScrolls)
+	}
+	b.do("open the menu", chromedp.Click(chromedp.CSS(`.nav-toggle`)))
+	open := tabValue(b, "menu, open", chromedp.Evaluate[menuState](menuStateJS))
+	switch {
+	case !open.Shown:
+		b.t.Fatalf("the menu does not show once its button is pressed")
+	case open.Top < open.BarBottom-1:
+		b.t.Errorf("the menu starts at %.0f px, under the top bar, which ends at %.0f px", open.Top, open.BarBottom)
+	case open.Bottom < open.Window-1:
+		b.t.Errorf("the menu ends at %.0f px in a %.0f px window: the page shows under it", open.Bottom, open.Window)
+	}
+	if !open.Scrolls || !open.ScrolledDown || !open.LastVisible {
+		b.t.Errorf("the menu's %d links do not scroll into view (taller than the menu %v, scrolled %v, last link in view %v)",
+			open.Links, open.Scrolls, open.ScrolledDown, open.LastVisible)
+	}
+	if !open.PageLocked {
+		b.t.Errorf("with the menu open, the page behind still scrolls")
+	}
+	if js {
+		b.do("Escape closes the menu", chromedp.KeyEvent("\x1b"))
+	} else {
+		b.do("close the menu", chromedp.Click(chromedp.CSS(`.nav-toggle`)))
+	}
+	if again := tabValue(b, "menu, closed again", chromedp.Evaluate[menuState](menuStateJS)); again.Shown || again.PageLocked {
+		b.t.Errorf("the menu did not close (shown %v, page locked %v)", again.Shown, again.PageLocked)
+	}
+}
+
+// themeState is what the theme choice shows and does.
+type themeState struct {
+	Theme      string   `json:"theme"`
+	Stored     string   `json:"stored"`
+	Checked    []string `json:"checked"`
+	Background string   `json:"background"`
+}
+
+const themeStateJS = `(() => ({
+	theme: document.documentElement.dataset.theme || '',
+	stored: localStorage.getItem('playbook-theme') || '',
+	checked: Array.from(document.querySelectorAll('.theme-choice input:checked'), i => i.value),
+	background: getComputedStyle(document.body).backgroundColor,
+}))()`
+
+// checkThemeChoice picks each theme in turn and checks what the page
+// shows and keeps, after a reload too.
+func checkThemeChoice(b *chromeTab, base string) {
+	b.t.Helper()
+	const light, dark = "rgb(255, 255, 255)", "rgb(20, 23, 28)"
+	b.do("system light", prefersDark(false))
+	b.open("home", base)
+	b.do("open the theme choice", chromedp.Click(chromedp.CSS(`.theme-choice summary`)))
+	for _, c := range []struct {
+		pick, theme, background string
+		systemDark              bool
+	}{
+		{"dark", "dark", dark, false},
+		{"light", "light", light, true},
+		{"system", "", dark, true},
+		{"system", "", light, false},
+	} {
+		b.do("system colours", prefersDark(c.systemDark))
+		b.do("pick "+c.pick, chromedp.Click(chromedp.CSS(`.theme-choice input[value="`+c.pick+`"]`)))
+		for _, when := range []string{"picked", "after a reload"} {
+			s := tabValue(b, "theme state", chromedp.Evaluate[themeState](themeStateJS))
+			if s.Theme != c.theme || s.Stored != c.theme || !slices.Equal(s.Checked, []string{c.pick}) || s.Background != c.background {
+				b.t.Errorf("%s %s (system dark %v): data-theme %q, stored %q, checked %q, background %s; want %q, %q, [%s], %s",
+					c.pick, when, c.systemDark, s.Theme, s.Stored, s.Checked, s.Background, c.theme, c.theme, c.pick, c.background)
+			}
+			if when == "picked" {
+				b.do("reload", chromedp.Reload())
+				b.do("open the theme choice", chromedp.Click(chromedp.CSS(`.theme-choice summary`)))
+			}
+		}
+	}
+}
+
+// axeSource reads axe-core from the file PLAYBOOK_AXE names. Without it the
+// test is skipped, except in CI, where it fails.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	name := os.Getenv(axeEnv)
+	if name == "" {
+		msg := axeEnv + " does not name axe-core's axe.min.js (npm install --no-save axe-core@4.14; .ci/run does)"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg + " (CI=true: the accessibility checks must run in CI)")
+		}
+		t.Skip(msg)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("read axe-core: %v", err)
+	}
+	return string(b)
+}
+
+// axeViolation is one rule axe-core found broken, with where.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+func (v axeViolation) String() string {
+	nodes := v.Nodes
+	if len(nodes) > 4 {
+		nodes = append(nodes[:4:4], fmt.Sprintf("and %d more", len(v.Nodes)-4))
+	}
+	return fmt.Sprintf("axe %s (%s, %d nodes): %s\n\t%s", v.ID, v.Impact, len(v.Nodes), v.Help, strings.Join(nodes, "\n\t"))
+}
+
+// runAxe runs axe-core on the page and returns its violations.
+func runAxe(b *chromeTab, axe string) []axeViolation {
+	b.t.Helper()
+	b.do("load axe-core", chromedp.Evaluate[chromedp.Void](axe))
+	return tabValue(b, "run axe-core", chromedp.Evaluate[[]axeViolation](`axe.run(document, {resultTypes: ['violations']}).then(r =>
+		r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
+			nodes: v.nodes.map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\s+/g, ' '))})))`,
+		chromedp.EvalAwaitPromise))
+}
+
+// headerCutJS says what of the top bar is cut short or pushed out of the
+// window, or "" when all of it shows.
+const headerCutJS = `(() => {
+	const bar = document.querySelector('.topbar'), w = document.documentElement.clientWidth, out = [];
+	const brand = bar.querySelector('.brand');
+	if (brand.scrollWidth > brand.clientWidth + 1 || brand.scrollHeight > brand.clientHeight + 1) out.push('the site title is cut short');
+	for (const el of bar.querySelectorAll('.brand, .nav-toggle, details > summary')) {
+		const r = el.getBoundingClientRect();
+		if (r.width > 0 && (r.left < -1 || r.right > w + 1)) out.push(el.className || el.tagName + ' is out of the window');
+	}
+	return out.join('; ');
+})()`
+
+// checkVersionedPages checks pages of a versioned build on phones: not
+// wider than the window, the top bar whole, and, where axe-core is at hand
+// (always in CI, where TestBrowserReaderSite requires it), no violation on
+// phone or desktop, light or dark.
+func checkVersionedPages(b *chromeTab, urls ...string) {
+	b.t.Helper()
+	var axe string
+	if name := os.Getenv(axeEnv); name != "" {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			b.t.Fatalf("read axe-core: %v", err)
+		}
+		axe = string(src)
+	}
+	defer b.do("window back", chromedp.EmulateViewport(1280, 900), prefersDark(false))
+	for _, width := range []int64{320, 390} {
+		b.do("set the window", chromedp.EmulateViewport(width, 700))
+		for _, url := range urls {
+			b.open(url, url)
+			if msg := tabValue(b, url+": width", chromedp.Evaluate[string](tooWideJS)); msg != "" {
+				b.t.Errorf("%s at %d px: %s", url, width, msg)
+			}
+			if msg := tabValue(b, url+": top bar", chromedp.Evaluate[string](headerCutJS)); msg != "" {
+				b.t.Errorf("%s at %d px: %s", url, width, msg)
+			}
+			// A version labelled by its tag's name gives way to the title.
+			b.do("a long version label", chromedp.Evaluate[chromedp.Void](
+				`document.querySelector('details.versions > summary').textContent = 'playbook-2026-q4-final'`))
+			if msg := tabValue(b, url+": top bar with a long label", chromedp.Evaluate[string](headerCutJS)); msg != "" {
+				b.t.Errorf("%s at %d px, with a long version label: %s", url, width, msg)
+			}
+		}
+	}
+	if axe == "" {
+		return
+	}
+	for _, width := range []int64{390, 1280} {
+		for _, dark := range []bool{false, true} {
+			b.do("set the window", chromedp.EmulateViewport(width, 800), prefersDark(dark))
+			for _, url := range urls {
+				b.open(url, url)
+				for _, v := range runAxe(b, axe) {
+					b.t.Errorf("%s at %d px, dark %v: %s", url, width, dark, v)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,335 @@
+package markdown
+
+// Hugo's dialect: shortcodes and block attributes. A handbook moved from a
+// Hugo site keeps its {{< note >}} blocks; the common ones render as the
+// built-in alerts and as <details>, and the others are warnings, since
+// they show on the page as written.
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// shortcodeVariants maps the names of the shortcodes rendered as alerts
+// (those of Hugo's common themes) to the alert's variant.
+var shortcodeVariants = map[string]string{
+	"alert":     "note",
+	"callout":   "note",
+	"note":      "note",
+	"info":      "note",
+	"tip":       "tip",
+	"hint":      "tip",
+	"important": "important",
+	"warning":   "warning",
+	"caution":   "caution",
+	"danger":    "caution",
+}
+
+// shortcodeLine matches a line that is only a shortcode's tag, opening
+// ({{< note >}}, {{% alert title="x" %}}) or closing ({{< /note >}}).
+var shortcodeLine = regexp.MustCompile(`^\{\{([<%])\s*(/?)\s*([A-Za-z][\w-]*)(.*?)\s*([>%])\}\}\s*$`)
+
+// shortcodeStart matches the start of any shortcode, for warnings.
+var shortcodeStart = regexp.MustCompile(`\{\{[<%]\s*(/?)\s*([A-Za-z][\w./-]*)`)
+
+// shortcodeArg matches an argument: key="value", key=value or "value".
+var shortcodeArg = regexp.MustCompile(`(?:([A-Za-z]\w*)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|(\S+))`)
+
+// parseShortcodeLine returns the name of the shortcode that line is only
+// the tag of, whether it is a closing tag, and its arguments.
+func parseShortcodeLine(line []byte) (name string, closing bool, args string, ok bool) {
+	line = bytes.TrimSpace(line)
+	if !bytes.HasPrefix(line, []byte("{{")) || !bytes.HasSuffix(line, []byte("}}")) {
+		return "", false, "", false
+	}
+	m := shortcodeLine.FindSubmatch(line)
+	if m == nil || (string(m[1]) == "<") != (string(m[5]) == ">") {
+		return "", false, "", false
+	}
+	return strings.ToLower(string(m[3])), len(m[2]) > 0, string(m[4]), true
+}
+
+// KindShortcode is the node kind of a rendered Hugo shortcode.
+var KindShortcode = ast.NewNodeKind("Shortcode")
+
+// A Shortcode is a Hugo shortcode rendered as an alert ("note", "tip",
+// ...) or as a <details> block, with the Markdown between its tags.
+type Shortcode struct {
+	ast.BaseBlock
+	// Name is the shortcode's name, in lower case.
+	Name string
+	// Variant is the alert's variant, or "" for details.
+	Variant string
+	// Title is the alert's title or the summary of details, if given.
+	Title string
+	// closed marks a shortcode whose closing tag was met.
+	closed bool
+}
+
+// Dump implements ast.Node.
+func (s *Shortcode) Dump(src []byte, level int) {
+	ast.DumpHelper(s, src, level, map[string]string{"Name": s.Name, "Title": s.Title}, nil)
+}
+
+// Kind implements ast.Node.
+func (s *Shortcode) Kind() ast.NodeKind { return KindShortcode }
+
+// newShortcode returns the node of the opening tag of shortcode name with
+// args, or nil if it is not one playbook renders.
+func newShortcode(name, args string) *Shortcode {
+	s := &Shortcode{Name: name}
+	if name != "details" {
+		if s.Variant = shortcodeVariants[name]; s.Variant == "" {
+			return nil
+		}
+	}
+	for _, m := range shortcodeArg.FindAllStringSubmatch(args, -1) {
+		key, value := strings.ToLower(m[1]), strings.ReplaceAll(m[2]+m[3], `\"`, `"`)
+		switch {
+		case key == "title" || key == "summary" || key == "" && s.Variant == "":
+			s.Title = value
+		case name == "alert" || name == "callout":
+			// {{< alert color="warning" >}}, {{< alert warning >}}
+			if v := shortcodeVariants[strings.ToLower(value)]; v != "" && (key == "" || key == "color" || key == "type") {
+				s.Variant = v
+			}
+		}
+	}
+	if s.Variant != "" && s.Title == "" {
+		s.Title = alertTitles[s.Variant]
+	}
+	if s.Variant == "" && s.Title == "" {
+		s.Title = "Details"
+	}
+	return s
+}
+
+// hugo is the goldmark extension for Hugo's dialect: shortcodes rendered
+// as alerts and details, and block attributes.
+type hugo struct{}
+
+func (hugo) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(
+			util.Prioritized(shortcodeParser{}, 90),
+			util.Prioritized(attributeParser{}, 95),
+		),
+		parser.WithASTTransformers(util.Prioritized(attributeParser{}, 100)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hugo{}, 500)))
+}
+
+func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindShortcode, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		s := n.(*Shortcode)
+		switch {
+		case s.Variant == "" && entering:
+			w.WriteString("<details>\n<summary>" + escape(s.Title) + "</summary>\n")
+		case s.Variant == "":
+			w.WriteString("</details>\n")
+		case entering:
+			writeAlertStart(w, s.Variant, s.Title)
+		default:
+			w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// shortcodeParser parses a line that is only a shortcode's opening tag, of
+// a shortcode playbook renders, up to the line that is only its closing
+// tag, as a Shortcode holding the Markdown between.
+type shortcodeParser struct{}
+
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	name, closing, args, ok := parseShortcodeLine(line)
+	if !ok || closing {
+		return nil, parser.NoChildren
+	}
+	s := newShortcode(name, args)
+	if s == nil || shortcodeDepth(parent) >= maxShortcodeNesting {
+		return nil, parser.NoChildren
+	}
+	s.SetPos(seg.Start)
+	reader.AdvanceToEOL()
+	return s, parser.HasChildren
+}
+
+// maxShortcodeNesting is how many rendered shortcodes may be open inside
+// one another; one more is left as text. Every line of a page goes past
+// each open one, so a page of opening tags alone would cost the square of
+// its length.
+const maxShortcodeNesting = 8
+
+// shortcodeDepth returns how many Shortcodes n is in, n included.
+func shortcodeDepth(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		if n.Kind() == KindShortcode {
+			d++
+		}
+	}
+	return d
+}
+
+func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == node.(*Shortcode).Name {
+		node.(*Shortcode).closed = true
+		reader.AdvanceToEOL()
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (shortcodeParser) CanInterruptParagraph() bool                                { return true }
+func (shortcodeParser) CanAcceptIndentedLine() bool                                { return false }
+
+// blockAttributes holds the attributes of a line that is only
+// "{.class #id}", until attributeParser gives them to the block before.
+type blockAttributes struct {
+	ast.BaseBlock
+}
+
+var kindBlockAttributes = ast.NewNodeKind("BlockAttributes")
+
+// Dump implements ast.Node.
+func (b *blockAttributes) Dump(src []byte, level int) { ast.DumpHelper(b, src, level, nil, nil) }
+
+// Kind implements ast.Node.
+func (b *blockAttributes) Kind() ast.NodeKind { return kindBlockAttributes }
+
+// attributeParser reads Hugo's block attributes: a line that is only
+// "{.class #id key=value}" right after a paragraph, list, quote or table
+// sets the attributes of that block. Safe mode keeps only id and class of
+// them (see keepSafeAttributes), as of a heading's.
+type attributeParser struct{}
+
+func (attributeParser) Trigger() []byte { return []byte{'{'} }
+
+func (attributeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	trimmed := bytes.TrimSpace(line)
+	if len(trimmed) < 2 || trimmed[1] == '{' {
+		return nil, parser.NoChildren
+	}
+	lr := text.NewReader(trimmed)
+	attrs, ok := parser.ParseAttributes(lr)
+	if !ok {
+		return nil, parser.NoChildren
+	}
+	if rest, _ := lr.PeekLine(); !util.IsBlank(rest) {
+		return nil, parser.NoChildren
+	}
+	b := &blockAttributes{}
+	for _, a := range attrs {
+		b.SetAttribute(a.Name, a.Value)
+	}
+	reader.AdvanceToEOL()
+	return b, parser.NoChildren
+}
+
+func (attributeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	return parser.Close
+}
+
+func (attributeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (attributeParser) CanInterruptParagraph() bool                                { return true }
+func (attributeParser) CanAcceptIndentedLine() bool                                { return false }
+
+// Transform gives the attributes of each attribute line to the block
+// before it, and removes the line; a second line after the same block is
+// dropped.
+func (attributeParser) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var lines []*blockAttributes
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*blockAttributes); ok && entering {
+			lines = append(lines, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	// A block takes the attributes of one line only: a class added to on
+	// each of many lines would cost the square of their number.
+	given := map[ast.Node]bool{}
+	for _, b := range lines {
+		if prev := b.PreviousSibling(); prev != nil && prev.Type() == ast.TypeBlock && !given[prev] {
+			given[prev] = true
+			for _, a := range b.Attributes() {
+				if string(a.Name) == "class" {
+					if old, ok := prev.AttributeString("class"); ok {
+						a.Value = append(append(append([]byte{}, old.([]byte)...), ' '), a.Value.([]byte)...)
+					}
+				}
+				prev.SetAttribute(a.Name, a.Value)
+			}
+		}
+		b.Parent().RemoveChild(b.Parent(), b)
+	}
+}
+
+// shortcodeWarnings returns a warning for each shortcode in src left as
+// text: not a rendered one, nor in code. A rendered shortcode never
+// closed is a warning too.
+func shortcodeWarnings(root ast.Node, src []byte) []Warning {
+	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
+		return nil
+	}
+	var skip []text.Segment // code, and the tags of rendered shortcodes
+	var ws []Warning
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := range n.Lines().Len() {
+				skip = append(skip, n.Lines().At(i))
+			}
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					skip = append(skip, t.Segment)
+				}
+			}
+		case *Shortcode:
+			end := bytes.IndexByte(src[n.Pos():], '\n')
+			if end < 0 {
+				end = len(src) - n.Pos()
+			}
+			skip = append(skip, text.NewSegment(n.Pos(), n.Pos()+end))
+			if !n.closed {
+				ws = append(ws, Warning{Kind: WarnShortcode, off: n.Pos(),
+					Msg: "Hugo shortcode \"" + n.Name + "\" is never closed: add {{< /" + n.Name + " >}} where it ends"})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, m := range shortcodeStart.FindAllSubmatchIndex(src, -1) {
+		off := m[0]
+		inSkip := false
+		for _, s := range skip {
+			if s.Start <= off && off < s.Stop {
+				inSkip = true
+				break
+			}
+		}
+		if inSkip || m[3] > m[2] { // in code, rendered, or a closing tag
+			continue
+		}
+		ws = append(ws, Warning{Kind: WarnShortcode, off: off,
+			Msg: "Hugo shortcode \"" + string(src[m[4]:m[5]]) + "\" left as text"})
+	}
+	return ws
+}
