@@ -205,7 +205,7 @@ type servedRequest struct {
 
 // serveUnderPrefix serves dir under browserSitePrefix, and nothing anywhere
 // else. It returns the server and a func that lists the requests so far.
-func serveUnderPrefix(t *testing.T, dir string) (*httptest.Server, func() []servedRequest) {
+func serveUnderPrefix(t testing.TB, dir string) (*httptest.Server, func() []servedRequest) {
 	t.Helper()
 	var (
 		mu   sync.Mutex
@@ -290,7 +290,7 @@ func builtPromiseURLs(t *testing.T, dir, base string) []string {
 // a line saying why, so that go test passes on a machine without it;
 // except in CI (CI=true, which CI services set), where the browser tests
 // must run and a missing browser fails them.
-func findChromium(t *testing.T) string {
+func findChromium(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if path, err := exec.LookPath(name); err == nil {
@@ -308,12 +308,12 @@ func findChromium(t *testing.T) string {
 
 // chromeTab is one headless Chromium tab.
 type chromeTab struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context
 }
 
 // startChromium starts headless Chromium for the life of ctx.
-func startChromium(t *testing.T, ctx context.Context) *chromeTab {
+func startChromium(t testing.TB, ctx context.Context) *chromeTab {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(findChromium(t)),

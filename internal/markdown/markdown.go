@@ -119,6 +119,8 @@ type Doc struct {
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
 	text string
+	// sections is the text of the document by heading, for search.
+	sections []Section
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
@@ -294,6 +296,8 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
+	// The search index reads each page's text by heading from this parse.
+	d.sections = sectionsOf(root, src)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
 		return d, fmt.Errorf("render markdown: %w", err)
@@ -481,8 +485,23 @@ type lastPos struct{ off, line, col int }
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
+	_, err := c.render(w, d, false)
+	return err
+}
+
+// RenderSections writes the HTML of d to w, as Render does, and returns
+// its Sections, read from the same parse: a site's search index needs
+// the text of every page it renders.
+func (c *Converter) RenderSections(w io.Writer, d *Doc) ([]Section, error) {
+	return c.render(w, d, true)
+}
+
+func (c *Converter) render(w io.Writer, d *Doc, sections bool) ([]Section, error) {
 	if d.refused {
-		return nil
+		if sections {
+			return []Section{{}}, nil
+		}
+		return nil, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(d.size) + 32*len(d.holes))
@@ -510,10 +529,15 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("render markdown: %w", err)
+		return nil, fmt.Errorf("render markdown: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return nil, err
+	}
+	if !sections {
+		return nil, nil
+	}
+	return d.sections, nil
 }
 
 // RenderString renders d and returns the HTML.
@@ -538,6 +562,61 @@ func blocksText(root, title ast.Node, src []byte) string {
 	if title != nil {
 		blocks = append(blocks, plainText(title, src))
 	}
+	eachBlock(root, src, func(_ ast.Node, text string) {
+		if text != "" {
+			blocks = append(blocks, text)
+		}
+	})
+	return strings.Join(blocks, "\n\n")
+}
+
+// A Section is the text of a document from one heading to the next.
+type Section struct {
+	// ID is the heading's id; empty for the text before the first heading.
+	ID      string
+	Heading string
+	// Text is the text of the section's blocks, a line each.
+	Text string
+}
+
+// Sections returns the text of d (as Text reads it, without the title)
+// split at its headings: the text before the first heading, then a
+// section for each heading. A document refused by Parse has one empty
+// section. Search indexes it, so that a match links to
+// its heading.
+func (c *Converter) Sections(d *Doc) []Section {
+	if d.refused {
+		return []Section{{}}
+	}
+	return d.sections
+}
+
+// sectionsOf returns the text of the tree under root by heading.
+func sectionsOf(root ast.Node, src []byte) []Section {
+	secs := []Section{{}}
+	var b strings.Builder
+	eachBlock(root, src, func(n ast.Node, text string) {
+		if h, ok := n.(*ast.Heading); ok {
+			secs[len(secs)-1].Text = b.String()
+			b.Reset()
+			id, _ := h.AttributeString("id")
+			idText, _ := id.([]byte)
+			secs = append(secs, Section{ID: string(idText), Heading: text})
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(text)
+	})
+	secs[len(secs)-1].Text = b.String()
+	return secs
+}
+
+// eachBlock calls f with each block of root that holds text and the
+// block's text: a paragraph, heading, list item's text, code block or
+// table row.
+func eachBlock(root ast.Node, src []byte, f func(n ast.Node, text string)) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -564,12 +643,11 @@ func blocksText(root, title ast.Node, src []byte) string {
 		default:
 			return ast.WalkContinue, nil
 		}
-		if text != "" {
-			blocks = append(blocks, text)
+		if text != "" || n.Kind() == ast.KindHeading {
+			f(n, text)
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return strings.Join(blocks, "\n\n")
 }
 
 // hasScheme reports whether dest is an absolute URL ("https:", "mailto:")

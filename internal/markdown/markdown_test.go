@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -326,6 +327,23 @@ func mustParse(t testing.TB, c *Converter, src string) *Doc {
 	return d
 }
 
+func TestSections(t *testing.T) {
+	c := New(Options{})
+	src := "# Title\n\nIntro *text*.\n\n## Why it matters {#why}\n\nBecause.\n\n- one\n- two\n\n### Details\n\nMore.\n"
+	want := []Section{
+		{Text: "Intro text."},
+		{ID: "why", Heading: "Why it matters", Text: "Because.\none\ntwo"},
+		{ID: "details", Heading: "Details", Text: "More."},
+	}
+	if got := c.Sections(mustParse(t, c, src)); !slices.Equal(got, want) {
+		t.Errorf("Sections = %q\nwant %q", got, want)
+	}
+	// A page that opens with a heading has an empty first section.
+	if got := c.Sections(mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
+		t.Errorf("Sections of a page opening with a heading = %q", got)
+	}
+}
+
 // TestRefusedDocRendersNothing checks that a page beyond a limit gets no
 // HTML and no text: goldmark never parses it, not even to render.
 func TestRefusedDocRendersNothing(t *testing.T) {
@@ -337,8 +355,28 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	if html, err := c.RenderString(d); html != "" || err != nil {
 		t.Errorf("Render = %q, %v; want nothing", html, err)
 	}
+	if secs := c.Sections(d); len(secs) != 1 || secs[0] != (Section{}) {
+		t.Errorf("Sections = %q, want one empty section", secs)
+	}
 	if text := d.Text(); text != "" {
 		t.Errorf("Text = %q, want nothing", text)
+	}
+}
+
+func TestRenderSections(t *testing.T) {
+	c := New(Options{})
+	src := "# Title\n\nIntro with a [link](x.md) and `code`.\n\n## Steps {#steps}\n\n```go\nfunc f() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+	d := mustParse(t, c, src)
+	var buf bytes.Buffer
+	got, err := c.RenderSections(&buf, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := c.Sections(d); !slices.Equal(got, want) {
+		t.Errorf("RenderSections = %q, Sections = %q", got, want)
+	}
+	if html, _ := c.RenderString(d); buf.String() != html {
+		t.Errorf("RenderSections wrote\n%s\nRender writes\n%s", buf.String(), html)
 	}
 }
 

@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -25,6 +27,50 @@ func BenchmarkSite(b *testing.B) {
 					b.Fatal(problems)
 				}
 				renderMem(b, fsys, s, Options{})
+			}
+		})
+	}
+}
+
+// BenchmarkSearchIndexCost loads and renders the generated 10,000-page
+// playbook in memory with and without its search index: what the index
+// adds to the work of a build, without the disk's noise (see
+// cmd/playbook's BenchmarkSearchIndexBuild for a whole build). cpu-s/op
+// is the processor time of a build, steadier than ns/op where other
+// work shares the machine.
+func BenchmarkSearchIndexCost(b *testing.B) {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(10000) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	for _, with := range []bool{false, true} {
+		b.Run(fmt.Sprintf("index=%t", with), func(b *testing.B) {
+			if !with {
+				all := site.GeneratedPages
+				site.GeneratedPages = slices.DeleteFunc(slices.Clone(all), func(g site.Generated) bool { return g.Kind == "search" })
+				b.Cleanup(func() { site.GeneratedPages = all })
+			}
+			var out *MemOutput
+			cpu := cpuSeconds()
+			for b.Loop() {
+				s, problems := site.Load(fsys, site.Options{Now: testNow})
+				if problems.Errors() > 0 {
+					b.Fatal(problems)
+				}
+				out = renderMem(b, fsys, s, Options{})
+			}
+			b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
+			total, index := 0, 0
+			for _, name := range out.Names() {
+				data, _ := out.File(name)
+				total += len(data)
+				if strings.HasPrefix(name, "search/") {
+					index += len(data)
+				}
+			}
+			b.ReportMetric(float64(total)/1e6, "output-MB")
+			if with {
+				b.ReportMetric(100*float64(index)/float64(total-index), "index-%")
 			}
 		})
 	}

@@ -25,6 +25,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -80,6 +81,8 @@ type Renderer struct {
 	// files maps the name of every file but the static ones to its job.
 	files map[string]job
 	nav   navCache
+	// search is the site's search index, made when first asked for.
+	search *searchIndex
 	// promises reports whether the site has promises; see generates.
 	promises bool
 }
@@ -121,7 +124,9 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 var layoutNames = func() []string {
 	names := []string{"home.html", "section.html", "page.html", "redirect.html", "versions.html"}
 	for _, g := range site.GeneratedPages {
-		names = append(names, g.Kind+".html")
+		if !g.Files {
+			names = append(names, g.Kind+".html")
+		}
 	}
 	return names
 }()
@@ -274,6 +279,8 @@ type job struct {
 	data *Data
 	// source is set for a file under content/ published as it is.
 	source string
+	// search names a file of the search index.
+	search string
 }
 
 // Names returns the names of all the files of the site, sorted.
@@ -307,6 +314,9 @@ func (r *Renderer) file(name string, buf *bytes.Buffer) ([]byte, error) {
 		}
 		return nil, &fs.PathError{Op: "render", Path: name, Err: fs.ErrNotExist}
 	}
+	if j.search != "" {
+		return r.searchFile(j.search)
+	}
 	if j.source != "" {
 		b, err := fs.ReadFile(r.opts.Source, j.source)
 		if err != nil {
@@ -332,7 +342,17 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 	// context is done at the first error.
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, name := range r.Names() {
+	names := r.Names()
+	// The search index last: by then the pages have given it their text
+	// as they were rendered, and it needs not parse them again.
+	last := func(name string) int {
+		if r.files[name].search != "" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(last(a), last(b)) })
+	for _, name := range names {
 		if gctx.Err() != nil {
 			break
 		}
@@ -359,7 +379,8 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 }
 
 // index lists every file of the site but the static ones: pages,
-// generated pages, redirects and the files under content/.
+// generated pages and files (the search index), redirects and the files
+// under content/.
 func (r *Renderer) index() map[string]job {
 	s := r.site
 	files := map[string]job{}
@@ -382,6 +403,14 @@ func (r *Renderer) index() map[string]job {
 	for _, g := range site.GeneratedPages {
 		switch {
 		case !r.generates(g):
+		case g.Files:
+			// A case for each kind of generated file.
+			switch g.Kind {
+			case "search":
+				maps.Copy(files, r.searchJobs(g.URL))
+			default:
+				panic("render: no case for generated files " + g.Kind)
+			}
 		case g.PerTag:
 			for _, t := range s.Tags {
 				d := r.data(t.URL, g.Title+t.Name, g.Kind)

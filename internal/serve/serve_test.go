@@ -99,6 +99,11 @@ func sameAsCold(t *testing.T, s *Server, dir string) {
 	if got, want := s.Names(), want.Names(); !slices.Equal(got, want) {
 		t.Fatalf("files differ:\n got %v\nwant %v", got, want)
 	}
+	// The search index is compared with the pages: it must follow every
+	// change too.
+	if !slices.Contains(want.Names(), "search/index.js") {
+		t.Fatal("the cold build has no search index to compare")
+	}
 	for _, name := range want.Names() {
 		w, _ := want.File(name)
 		g, err := s.File(name)
@@ -128,6 +133,9 @@ func TestIncrementalEqualsCold(t *testing.T) {
 	}{
 		{"edit a body", func() {
 			gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+		}, []string{"content/guides/glossary.md"}},
+		{"leave a page out of search", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "+++\nsearch = false\n+++\n# Glossary\n\nMore words.\n"})
 		}, []string{"content/guides/glossary.md"}},
 		{"edit a relation in front matter", func() {
 			gittest.WriteFiles(t, dir, map[string]string{"content/behaviours/service/call.md": "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n## How {#how}\n\nCall.\n"})

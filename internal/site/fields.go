@@ -60,6 +60,7 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 	p.Weight = f.int("weight")
 	p.Tags = f.strings("tags")
 	p.Draft = f.bool("draft")
+	p.Search = !f.has("search") || f.bool("search")
 	p.Owner = f.string("owner")
 	p.Reviewed = f.date("reviewed")
 	if s := f.string("review_every"); s != "" {

@@ -25,15 +25,21 @@ type Generated struct {
 	// PerTag makes one page for each tag, at the tag's URL, rather than
 	// one at URL.
 	PerTag bool
+	// Files makes the entry files of data rather than a page: it has no
+	// layout, and the renderer's case for its Kind (see render's index)
+	// writes its files in the folder URL.
+	Files bool
 	// Promises makes the page only for a site with promises: a handbook
 	// without any has no use for it.
 	Promises bool
 }
 
-// GeneratedPages lists every page playbook generates, in the order the
-// menu links them. An entry here is all a new generated page needs: its
-// URL is reserved (no page or file of content/ may take it), a theme must
-// have its layout, the renderer renders it, and the menu links it.
+// GeneratedPages lists every page and file playbook generates, in the
+// order the menu links them. An entry here is all a new generated page
+// needs: its URL is reserved (no page or file of content/ may take it), a
+// theme must have its layout, the renderer renders it, and the menu links
+// it. A generated file that is not a page (the search index) is an entry
+// with Files set and a case in the renderer that makes its content.
 var GeneratedPages = []Generated{
 	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true, Promises: true},
 	{Kind: "tags", URL: "tags/", Title: "Tags", Menu: true},
@@ -43,6 +49,7 @@ var GeneratedPages = []Generated{
 	{Kind: "tag", URL: "tags/", Title: "Tag: ", PerTag: true},
 	{Kind: "404", URL: "404.html", Title: "Page not found"},
 	{Kind: "changes", URL: "changes/", Title: "What changed", Menu: true, Versioned: true},
+	{Kind: "search", URL: "search/", Title: "Search index", Files: true},
 }
 
 // IsFolder reports whether g is published as a folder's index.html

@@ -135,7 +135,10 @@ type Page struct {
 	Weight      int
 	Tags        []string
 	Draft       bool
-	Owner       string
+	// Search is false when front matter says search = false: the page is
+	// left out of the site's search.
+	Search bool
+	Owner  string
 	// Reviewed is when the page was last reviewed; zero if never.
 	Reviewed    time.Time
 	ReviewEvery Interval

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// searchQuery is a query typed into the search box, and the page its
+// first result must be.
+type searchQuery struct {
+	name  string
+	query string
+	// first is the path of the first result from the site's root, with
+	// the anchor it links to, if any.
+	first string
+	// title is the first result's title.
+	title string
+}
+
+// exampleQueries are typed into the example playbook's search box.
+var exampleQueries = []searchQuery{
+	{"the words of a customer's question find its FAQ", "rough price over the phone",
+		"faqs/price-over-the-phone/", "Can you give me a price over the phone?"},
+	{"a competitor's name finds its page", "heatnation", "competitors/heatnation/", "HeatNation"},
+	{"a misspelt word still finds it", "Northgird", "competitors/northgrid-home/", "Northgrid Home"},
+	{"a word as it is being typed finds it", "radiat", "faqs/can-i-keep-my-radiators/", "Can I keep my existing radiators?"},
+}
+
+// TestBrowserSearch types into the search box of the example playbook,
+// served under a sub-path, with the keyboard only: / focuses the box,
+// the words are typed, Enter opens the first result, and another query's
+// second result is reached with the arrow keys.
+func TestBrowserSearch(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	t.Cleanup(func() { checkRequests(t, requests()) })
+
+	ctx, cancel := context.WithTimeout(t.Context(), 2*browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	for _, q := range exampleQueries {
+		t.Run(q.name, func(t *testing.T) {
+			b.t = t
+			// From a page deep in the site, so that the index is found
+			// from the page's root, not from where the page is.
+			b.open("a promise", base+"promises/fixed-price-quote/")
+			b.do("press /", pressSlash())
+			typeQuery(b, q.query)
+			got := firstResult(b, q.query)
+			if got.title != q.title || got.href != base+q.first {
+				t.Errorf("%q: first result %q at %s, want %q at %s", q.query, got.title, got.href, q.title, base+q.first)
+			}
+			b.do("press Enter", chromedp.KeyEvent(kb.Enter))
+			waitInTab(b, "the first result to open", browserStepTimeout,
+				fmt.Sprintf(`location.href === %s && document.readyState === "complete"`, jsQuote(base+q.first)), `location.href`)
+		})
+	}
+	b.t = t
+
+	// Ctrl-K focuses the box; the arrow keys move; Enter opens the result
+	// chosen; Esc closes the results.
+	b.open("home", base)
+	b.do("press Ctrl-K", chromedp.KeyEvent("k", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	typeQuery(b, "heat pump")
+	firstResult(b, "heat pump")
+	second := tabValue(b, "second result", chromedp.Evaluate[string](`document.querySelectorAll('#pb-search-list [role=option] a')[1].href`))
+	b.do("press ArrowDown", chromedp.KeyEvent(kb.ArrowDown))
+	active := tabValue(b, "active option", chromedp.Evaluate[string](
+		`document.getElementById(document.activeElement.getAttribute('aria-activedescendant')).querySelector('a').href`))
+	if active != second {
+		t.Errorf("ArrowDown made %s active, want the second result %s", active, second)
+	}
+	announced := tabValue(b, "the live region", chromedp.Evaluate[string](`document.querySelector('.search-status[aria-live]').textContent`))
+	if !strings.Contains(announced, "result") {
+		t.Errorf("the live region says %q, want the number of results", announced)
+	}
+	b.do("press Escape", chromedp.KeyEvent(kb.Escape))
+	if open := tabValue(b, "results after Esc", chromedp.Evaluate[string](`document.activeElement.getAttribute('aria-expanded')`)); open != "false" {
+		t.Errorf("after Esc the box says aria-expanded=%s, want false", open)
+	}
+	b.do("press ArrowDown to open the results again", chromedp.KeyEvent(kb.ArrowDown))
+	firstResult(b, "heat pump")
+	b.do("press ArrowDown", chromedp.KeyEvent(kb.ArrowDown)) // The example's index is one file: a query needs no other.
+	if parts := tabValue(b, "index parts loaded", chromedp.Evaluate[[]string](`playbookSearch.loaded`)); len(parts) != 1 || parts[0] != "index" {
+		t.Errorf("a query on the example loaded %v, want the one file index", parts)
+	}
+	b.do("press Enter", chromedp.KeyEvent(kb.Enter))
+	waitInTab(b, "the second result to open", browserStepTimeout,
+		fmt.Sprintf(`location.href === %s && document.readyState === "complete"`, jsQuote(second)), `location.href`)
+
+}
+
+// TestBrowserSearchFromDisk opens the example playbook from disk
+// (file://), where browsers refuse fetch, and searches it.
+func TestBrowserSearchFromDisk(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	home := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/faqs/index.html"}).String()
+	b.do("open from disk", chromedp.Navigate(home))
+	b.do("press /", pressSlash())
+	typeQuery(b, "heatnation")
+	got := firstResult(b, "heatnation")
+	want := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/competitors/heatnation/index.html"}).String()
+	if got.href != want {
+		t.Errorf("first result %q at %s, want %s: from disk a folder's link names its index.html", got.title, got.href, want)
+	}
+	b.do("press Enter", chromedp.KeyEvent(kb.Enter))
+	waitInTab(b, "the result to open", browserStepTimeout,
+		fmt.Sprintf(`location.href === %s && document.readyState === "complete"`, jsQuote(want)), `location.href`)
+}
+
+// japaneseSite is a small playbook with a Japanese page among English ones.
+var japaneseSite = map[string]string{
+	"site.toml":         "title = \"Kestrel\"\n",
+	"content/_index.md": "# Home\n\nWelcome.\n",
+	"content/guides/refunds.md": "+++\ntitle = \"Refunds\"\n+++\n\nA refund is paid within ten days.\n\n" +
+		"## Exceptions {#exceptions}\n\nA résumé of the cases where no refund is due.\n",
+	"content/guides/henkin.md": "+++\ntitle = \"返金について\"\n+++\n\nお客様への返金は十日以内に行います。\n\n" +
+		"## 例外 {#reigai}\n\n保証期間を過ぎた場合、返金の対象外です。\n",
+	"content/guides/hours.md": "+++\ntitle = \"Opening hours\"\n+++\n\nWe open at nine.\n",
+}
+
+// TestBrowserSearchJapanese searches a small site for a Japanese phrase
+// and for an English word without its accents, under a sub-path.
+func TestBrowserSearchJapanese(t *testing.T) {
+	src := t.TempDir()
+	for name, text := range japaneseSite {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run(t.Context(), []string{"build", "--source", src, "--dest", dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("playbook build: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	t.Cleanup(func() { checkRequests(t, requests()) })
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	for _, q := range []searchQuery{
+		{"a Japanese phrase finds the Japanese page", "返金の対象", "guides/henkin/#reigai", "返金について"},
+		{"a Japanese word finds the Japanese page", "返金", "guides/henkin/", "返金について"},
+		{"a word without its accents finds it with them", "resume", "guides/refunds/#exceptions", "Refunds"},
+	} {
+		t.Run(q.name, func(t *testing.T) {
+			b.t = t
+			b.open("hours", base+"guides/hours/")
+			b.do("press /", pressSlash())
+			typeQuery(b, q.query)
+			got := firstResult(b, q.query)
+			if got.title != q.title || got.href != base+q.first {
+				t.Errorf("%q: first result %q at %s, want %q at %s", q.query, got.title, got.href, q.title, base+q.first)
+			}
+			if got.marked == "" {
+				t.Errorf("%q: no word marked in the snippet", q.query)
+			}
+		})
+	}
+}
+
+// typeQuery types q into the focused search box, key by key.
+func typeQuery(b *chromeTab, q string) {
+	b.t.Helper()
+	focused := tabValue(b, "focused element", chromedp.Evaluate[string](`document.activeElement.id`))
+	if focused != "pb-search-input" {
+		b.t.Fatalf("the focus is on %q, not the search box", focused)
+	}
+	b.do("type "+q, chromedp.KeyEvent(q))
+}
+
+// shownResult is a result in the list.
+type shownResult struct {
+	title, href string
+	// marked is the text of the marked words of its snippet.
+	marked string
+}
+
+// firstResult waits for the results of q and returns the first.
+func firstResult(b *chromeTab, q string) shownResult {
+	b.t.Helper()
+	waitInTab(b, "results of "+q, browserStepTimeout,
+		fmt.Sprintf(`document.getElementById('pb-search-input').value === %s && document.querySelector('#pb-search-input[aria-expanded=true]') !== null && document.querySelectorAll('#pb-search-list [role=option]').length > 0`, jsQuote(q)),
+		`JSON.stringify([document.getElementById('pb-search-input').value, document.querySelector('#pb-search-input[aria-expanded=true]') !== null, document.querySelectorAll('#pb-search-list [role=option]').length])`)
+	r := tabValue(b, "first result", chromedp.Evaluate[[]string](`(() => {
+		const a = document.querySelector('#pb-search-list [role=option] a');
+		return [a.querySelector('.search-title').firstChild.textContent, a.href,
+			Array.from(a.querySelectorAll('mark'), m => m.textContent).join(' ')];
+	})()`))
+	return shownResult{title: r[0], href: r[1], marked: r[2]}
+}
+
+// pressSlash presses / as a keyboard does: one keyDown carrying its text,
+// so that a page stopping the keydown (as the search box's shortcut does)
+// stops the character too. chromedp.KeyEvent sends the character as an
+// event of its own, which no keydown handler can stop.
+func pressSlash() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "/", Code: "Slash",
+			Text: "/", UnmodifiedText: "/", WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}
+		if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, down); err != nil {
+			return err
+		}
+		up := down
+		up.Type, up.Text, up.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
+		_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, up)
+		return err
+	})
+}

@@ -1,0 +1,128 @@
+package render
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"playbook/internal/markdown"
+	"playbook/internal/search"
+	"playbook/internal/site"
+)
+
+// searchIndex is the search index of a Renderer's site, built once, when
+// the first of its files is asked for: its file names depend only on the
+// number of pages indexed, so listing them costs nothing.
+type searchIndex struct {
+	once  sync.Once
+	files map[string][]byte
+}
+
+// searchPages returns the pages search indexes: not drafts (even in a
+// preview showing them) nor pages with search = false.
+func (r *Renderer) searchPages() []*site.Page {
+	var pages []*site.Page
+	for _, p := range r.site.Pages {
+		if !p.Draft && p.Search {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+// searchJobs returns the jobs of the search index's files, in folder dir.
+func (r *Renderer) searchJobs(dir string) map[string]job {
+	r.search = new(searchIndex)
+	jobs := map[string]job{}
+	for _, name := range search.LayoutFor(len(r.searchPages())).Names() {
+		jobs[dir+name] = job{search: name}
+	}
+	return jobs
+}
+
+// searchFile returns the file name of the search index.
+func (r *Renderer) searchFile(name string) ([]byte, error) {
+	r.search.once.Do(func() { r.search.files = search.Build(r.searchDocs()) })
+	b, ok := r.search.files[name]
+	if !ok {
+		return nil, fmt.Errorf("search index: no file %s", name)
+	}
+	return b, nil
+}
+
+// searchDocs returns the pages of the search index as search sees them,
+// reading their text on all cores.
+func (r *Renderer) searchDocs() []search.Doc {
+	pages := r.searchPages()
+	docs := make([]search.Doc, len(pages))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(pages); i += workers {
+				docs[i] = r.searchDoc(pages[i])
+			}
+		})
+	}
+	wg.Wait()
+	return docs
+}
+
+func (r *Renderer) searchDoc(p *site.Page) search.Doc {
+	d := search.Doc{URL: p.URL, Title: p.Title, Type: p.Type, TypeName: site.TypeNames[p.Type]}
+	switch {
+	case p.Parent == nil:
+		d.Type, d.TypeName = "home", "Home"
+	case p.IsSection:
+		d.Type, d.TypeName = "section", "Section"
+	}
+	var path []string
+	for _, a := range p.Ancestors() {
+		if a.Parent != nil {
+			path = append(path, a.Title)
+		}
+	}
+	d.Path = strings.Join(path, " › ")
+	if p.Type == site.TypePromise {
+		d.Chain = p.Chain.Status.String()
+	}
+	d.Fields = strings.Join(typeFields(p), "\n")
+	if p.Doc != nil {
+		for _, s := range r.sections(p) {
+			d.Sections = append(d.Sections, search.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
+		}
+	}
+	if len(d.Sections) == 0 {
+		d.Sections = []search.Section{{}}
+	}
+	if d.Sections[0].Text == "" {
+		// A page's description stands in for a body that opens with a
+		// heading, so that its result has a line to show.
+		d.Sections[0].Text = p.Description
+	}
+	return d
+}
+
+// typeFields returns the text of the fields of p's type that say what
+// the page is about: search ranks them above its body.
+func typeFields(p *site.Page) []string {
+	f := []string{p.Statement, p.Question, p.CompetitorName, p.Position, p.ValueProposition, p.Role, p.Offer}
+	f = append(f, p.Expectation)
+	for _, g := range p.Gaps {
+		f = append(f, g.Area)
+	}
+	var out []string
+	for _, s := range f {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// sections returns the text of p's body by heading, as the one parse of
+// the page read it.
+func (r *Renderer) sections(p *site.Page) []markdown.Section {
+	return r.site.Markdown.Sections(p.Doc)
+}

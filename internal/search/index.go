@@ -1,0 +1,410 @@
+// Package search builds the index of a site's client-side search.
+//
+// The index is a set of JavaScript files that the theme's search.js loads
+// by inserting <script> elements, which browsers allow from disk (file://)
+// where they refuse fetch. Each file calls the page's register function:
+//
+//	playbookSearch.add("index", {...})   // index.js: the manifest
+//	playbookSearch.add("t3", {...})      // t3.js: a shard of terms
+//	playbookSearch.add("d12", [...])     // d12.js: a chunk of documents
+//
+// A small site (up to SingleFileDocs pages) has index.js only, holding its
+// terms and documents too, so a query needs that one file. A larger one is
+// split: the sorted terms are cut into runs of about the same size, one
+// shard file each (the manifest lists the first term of each), and the
+// documents into chunks of ChunkDocs in site order, so a query loads the
+// manifest, the shards holding its words and the words they begin (one
+// for a whole word, mostly), and the chunks of the results it shows.
+//
+// A term maps to its postings: for each page it occurs in, the page and
+// where the term is best found (the title, a heading, the fields of the
+// page's type, the body) and in which section, so that a result links to
+// the heading of the section. See Terms for what a term is.
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The fields a term may be found in, the most telling last: a posting
+// keeps the best one, and search.js ranks them in this order.
+const (
+	FieldBody = iota
+	FieldType
+	FieldHeading
+	FieldTitle
+)
+
+// maxSection is the last section a posting can name; terms found further
+// down a very long page link to the page itself.
+const maxSection = 1<<14 - 1
+
+// A Doc is a page as search sees it.
+type Doc struct {
+	// URL is the page's path from the site root ("promises/x/").
+	URL   string
+	Title string
+	// Type is the page's type ("promise"), and TypeName its name as
+	// readers see it ("Promise"); chips filter results by type.
+	Type, TypeName string
+	// Path is where the page is: the titles of the sections above it.
+	Path string
+	// Chain is a promise's chain status ("connected", "sales gap", ...).
+	Chain string
+	// Fields is the text of the fields of the page's type: a promise's
+	// wording, an FAQ's question, a competitor's name.
+	Fields string
+	// Sections are the parts of the body: the first is the text before
+	// the first heading (its ID and Heading empty), then one a heading.
+	Sections []Section
+}
+
+// A Section is the part of a page from one heading to the next.
+type Section struct {
+	// ID is the heading's anchor; empty for the first section, or for a
+	// heading without one.
+	ID      string
+	Heading string
+	Text    string
+}
+
+// SingleFileDocs is the most pages whose index is written as one file:
+// about 100 kB compressed, for pages of a few kilobytes of text.
+const SingleFileDocs = 150
+
+// ChunkDocs is how many documents a chunk file holds.
+const ChunkDocs = 8
+
+// A Layout says how an index is split into files.
+type Layout struct {
+	// Docs is the number of documents.
+	Docs int
+	// Shards is the number of term shards; 0 for a single file.
+	Shards int
+}
+
+// LayoutFor returns the layout of an index of n documents: one file up
+// to SingleFileDocs, else about one shard per 40 documents, so that a
+// shard stays a few tens of kilobytes as the site grows. It depends on n
+// only, so the names of the files are known before the index is built.
+func LayoutFor(n int) Layout {
+	if n <= SingleFileDocs {
+		return Layout{Docs: n}
+	}
+	return Layout{Docs: n, Shards: min(n/40, 1024)}
+}
+
+// Chunks returns the number of document chunks.
+func (l Layout) Chunks() int {
+	if l.Shards == 0 {
+		return 0
+	}
+	return (l.Docs + ChunkDocs - 1) / ChunkDocs
+}
+
+// Names returns the names of the index's files, index.js first.
+func (l Layout) Names() []string {
+	names := []string{"index.js"}
+	for i := range l.Shards {
+		names = append(names, "t"+strconv.Itoa(i)+".js")
+	}
+	for i := range l.Chunks() {
+		names = append(names, "d"+strconv.Itoa(i)+".js")
+	}
+	return names
+}
+
+// Build returns the files of the index of docs, by the names of
+// LayoutFor(len(docs)).Names().
+func Build(docs []Doc) map[string][]byte {
+	l := LayoutFor(len(docs))
+	perDoc := make([]map[string]int, len(docs))
+	parallel(len(docs), func(i int) { perDoc[i] = docTerms(&docs[i]) })
+
+	// Postings in document order: pairs of document and code.
+	postings := map[string][]int{}
+	for i, terms := range perDoc {
+		for t, code := range terms {
+			postings[t] = append(postings[t], i, code)
+		}
+	}
+	terms := sortedTerms(postings)
+	files := map[string][]byte{}
+	if l.Shards == 0 {
+		m := manifest(l, docs)
+		m.Terms = encodeTerms(postings, terms)
+		m.Documents = encodeDocs(docs)
+		files["index.js"] = register("index", m)
+		return files
+	}
+	m := manifest(l, docs)
+	shards := split(postings, terms, l.Shards)
+	for _, sh := range shards {
+		m.Bounds = append(m.Bounds, sh[0])
+	}
+	files["index.js"] = register("index", m)
+	var mu sync.Mutex
+	parallel(l.Shards, func(i int) {
+		var terms []string
+		if i < len(shards) {
+			terms = shards[i]
+		}
+		b := register("t"+strconv.Itoa(i), encodeTerms(postings, terms))
+		mu.Lock()
+		files["t"+strconv.Itoa(i)+".js"] = b
+		mu.Unlock()
+	})
+	parallel(l.Chunks(), func(i int) {
+		chunk := docs[i*ChunkDocs : min((i+1)*ChunkDocs, len(docs))]
+		b := register("d"+strconv.Itoa(i), encodeDocs(chunk))
+		mu.Lock()
+		files["d"+strconv.Itoa(i)+".js"] = b
+		mu.Unlock()
+	})
+	return files
+}
+
+// split cuts the sorted terms into at most n runs of about the same
+// number of postings, so that each shard is about as large as the others;
+// a term is never cut, so a very common one may make a shard of its own.
+// A query finds the shards holding a word and the words it begins from
+// the first term of each (the manifest's bounds): terms sort as in
+// JavaScript for all but characters beyond the BMP.
+func split(postings map[string][]int, terms []string, n int) [][]string {
+	total := 0
+	for _, t := range terms {
+		total += len(postings[t]) + 4
+	}
+	target := max(total/n, 1)
+	var shards [][]string
+	start, size := 0, 0
+	for i, t := range terms {
+		size += len(postings[t]) + 4
+		if size >= target && len(shards) < n-1 {
+			shards = append(shards, terms[start:i+1])
+			start, size = i+1, 0
+		}
+	}
+	if start < len(terms) {
+		shards = append(shards, terms[start:])
+	}
+	return shards
+}
+
+// parallel calls f(0) ... f(n-1) on all cores.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), n)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// docTerms returns the terms of d, each with the code of where it is
+// best found: section<<2 | field. A higher field is better, and in the
+// same field an earlier section.
+func docTerms(d *Doc) map[string]int {
+	// A page of a few kilobytes has a few hundred terms.
+	terms := make(map[string]int, 256)
+	add := func(text string, sec, field int) {
+		code := min(sec, maxSection)<<2 | field
+		eachTerm(Normalize(text), func(t string) {
+			old, ok := terms[t]
+			if !ok || field > old&3 || field == old&3 && code < old {
+				terms[t] = code
+			}
+		})
+	}
+	add(d.Title, 0, FieldTitle)
+	add(d.Fields, 0, FieldType)
+	for i, s := range d.Sections {
+		sec := i
+		if s.ID == "" {
+			// Nothing to link to: the page itself.
+			sec = 0
+		}
+		add(s.Heading, sec, FieldHeading)
+		add(s.Text, sec, FieldBody)
+	}
+	return terms
+}
+
+// index is the manifest, index.js.
+type index struct {
+	// Version is the format, for a theme's script to check.
+	Version int `json:"v"`
+	Docs    int `json:"n"`
+	Shards  int `json:"k"`
+	Chunk   int `json:"c"`
+	// Stop lists the stop-words, which queries drop.
+	Stop []string `json:"stop"`
+	// Types lists the types of the pages and their names, for the chips.
+	Types [][2]string `json:"types"`
+	// DocTypes holds the type of each document, a character each: 'a'
+	// for the first of Types, and so on. Chips count and filter results
+	// by type without loading their documents.
+	DocTypes string `json:"doctypes"`
+	// Bounds are the first term of each shard, in order.
+	Bounds []string `json:"bounds,omitempty"`
+	// Terms and Docs are the whole index, when it is one file.
+	Terms     json.RawMessage `json:"terms,omitempty"`
+	Documents json.RawMessage `json:"docs,omitempty"`
+}
+
+func manifest(l Layout, docs []Doc) *index {
+	var types [][2]string
+	which := map[string]byte{}
+	dt := make([]byte, len(docs))
+	for i, d := range docs {
+		c, ok := which[d.Type]
+		if !ok {
+			// A site has a dozen types at most (site.Types, the home
+			// page and sections): letters and then a few ASCII signs.
+			c = byte('a' + len(types))
+			which[d.Type] = c
+			types = append(types, [2]string{d.Type, d.TypeName})
+		}
+		dt[i] = c
+	}
+	return &index{Version: 1, Docs: l.Docs, Shards: l.Shards, Chunk: ChunkDocs, Stop: StopWords, Types: types, DocTypes: string(dt)}
+}
+
+// register returns a script calling the page's register function with
+// name and v as JSON.
+func register(name string, v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Strings, numbers and raw JSON made here always encode.
+		panic(fmt.Sprintf("search: encode %s: %v", name, err))
+	}
+	out := make([]byte, 0, len(b)+40)
+	out = append(out, "playbookSearch.add(\""...)
+	out = append(out, name...)
+	out = append(out, "\","...)
+	out = append(out, b...)
+	return append(out, ");\n"...)
+}
+
+func sortedTerms(postings map[string][]int) []string {
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	return terms
+}
+
+// encodeTerms writes the terms and their postings as a JSON object:
+// each term's postings are a flat array of the distance from the previous
+// posting's document (small numbers that compress well) and the code.
+func encodeTerms(postings map[string][]int, terms []string) json.RawMessage {
+	b := []byte{'{'}
+	for i, t := range terms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, t)
+		b = append(b, ':', '[')
+		prev := 0
+		ps := postings[t]
+		for j := 0; j < len(ps); j += 2 {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(ps[j]-prev), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(ps[j+1]), 10)
+			prev = ps[j]
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+func appendString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s)
+	return append(b, q...)
+}
+
+// Snippet lengths, in characters: enough for a line or two of each
+// section under a result, and a bound on the size of a chunk.
+const (
+	snippetSection = 200
+	snippetDoc     = 900
+)
+
+// encodeDocs writes docs as a JSON array of
+// [url, title, type, path, chain, [[id, heading, text], ...]].
+func encodeDocs(docs []Doc) json.RawMessage {
+	b := []byte{'['}
+	for i, d := range docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for _, s := range []string{d.URL, d.Title, d.Type, d.Path, d.Chain} {
+			b = appendString(b, s)
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		left := snippetDoc
+		for j, s := range d.Sections {
+			text := s.Text
+			if j == 0 && d.Fields != "" {
+				text = strings.TrimSpace(d.Fields + " " + text)
+			}
+			text = clip(text, min(snippetSection, max(left, 0)))
+			left -= utf8.RuneCountInString(text)
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = appendString(b, s.ID)
+			b = append(b, ',')
+			b = appendString(b, s.Heading)
+			b = append(b, ',')
+			b = appendString(b, text)
+			b = append(b, ']')
+		}
+		b = append(b, ']', ']')
+	}
+	return append(b, ']')
+}
+
+// clip returns text with spaces collapsed, cut to about n characters at a
+// space.
+func clip(text string, n int) string {
+	// No more than n characters are kept: look no further than the most
+	// bytes they and the spaces between them may take.
+	if limit := 8*n + 8; len(text) > limit {
+		text = text[:limit]
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := 0
+	for i := range text {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return text[:cut] + "…"
+}

@@ -1,0 +1,236 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTerms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"words are folded to lower case", "Fixed-Price Quote", []string{"fixed", "price", "quote"}},
+		{"accents are dropped", "Résumé à la Crème", []string{"resume", "la", "creme"}},
+		{"stop-words and single letters are left out", "What is the price of a Q3 plan", []string{"price", "q3", "plan"}},
+		{"numbers are words", "within 24 hours", []string{"within", "24", "hours"}},
+		{"CJK text is indexed by pairs", "見積もり", []string{"見積", "積も", "もり"}},
+		{"a lone CJK character is a term", "「見」", []string{"見"}},
+		{"CJK and Latin are split apart", "SLA保証", []string{"sla", "保証"}},
+		{"Hangul syllables stay whole", "한국어", []string{"한국", "국어"}},
+		{"katakana long vowel mark is CJK", "サーバー", []string{"サー", "ーハ", "ハー"}}, // dakuten are marks
+		{"Japanese with kanji and kana", "返金の条件", []string{"返金", "金の", "の条", "条件"}},
+		{"punctuation separates words", "e-mail, (web)!", []string{"mail", "web"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Terms(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("Terms(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"Résumé":   "resume",
+		"ÅNGSTRÖM": "angstrom",
+		"naïve":    "naive",
+		"ガイド":      "カイト", // dakuten are combining marks too, in queries as in the index
+		"plain":    "plain",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// parse reads a file the index writes: its name and JSON.
+func parse(t *testing.T, b []byte, v any) string {
+	t.Helper()
+	s := strings.TrimSuffix(string(b), ");\n")
+	rest, ok := strings.CutPrefix(s, `playbookSearch.add("`)
+	if !ok {
+		t.Fatalf("not a register call: %.60s", b)
+	}
+	name, data, _ := strings.Cut(rest, `",`)
+	if err := json.Unmarshal([]byte(data), v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return name
+}
+
+type manifestJSON struct {
+	N        int              `json:"n"`
+	K        int              `json:"k"`
+	Bounds   []string         `json:"bounds"`
+	Terms    map[string][]int `json:"terms"`
+	Docs     [][]any          `json:"docs"`
+	Types    [][2]string      `json:"types"`
+	DocTypes string           `json:"doctypes"`
+}
+
+// postings decodes a term's postings into document and code pairs.
+func postings(ps []int) [][2]int {
+	var out [][2]int
+	d := 0
+	for i := 0; i < len(ps); i += 2 {
+		d += ps[i]
+		out = append(out, [2]int{d, ps[i+1]})
+	}
+	return out
+}
+
+func TestPostingsKeepTheBestField(t *testing.T) {
+	docs := []Doc{
+		{URL: "a/", Title: "Refund policy", Type: "page", TypeName: "Page", Sections: []Section{{Text: "Refunds and more."}}},
+		{URL: "b/", Title: "Other", Type: "faq", TypeName: "FAQ", Fields: "A question: can I get a refund?", Sections: []Section{
+			{Text: "Intro."},
+			{ID: "why", Heading: "Why", Text: "A refund takes a day."},
+			{ID: "how", Heading: "Refund steps", Text: "Ask."},
+		}},
+		{URL: "c/", Title: "Third", Type: "page", TypeName: "Page", Sections: []Section{
+			{Text: "Nothing."},
+			{ID: "one", Heading: "One", Text: "No match."},
+			{ID: "two", Heading: "Two", Text: "The refund is here."},
+		}},
+		{URL: "d/", Title: "Fourth", Type: "page", TypeName: "Page", Sections: []Section{
+			{Text: "Nothing."},
+			{Heading: "No id", Text: "A refund."},
+		}},
+	}
+	files := Build(docs)
+	if len(files) != 1 {
+		t.Fatalf("a small index is one file, got %d", len(files))
+	}
+	var m manifestJSON
+	parse(t, files["index.js"], &m)
+	got := postings(m.Terms["refund"])
+	want := [][2]int{
+		{0, 0<<2 | FieldTitle},   // the title wins over the body
+		{1, 2<<2 | FieldHeading}, // a heading wins over the FAQ's question
+		{2, 2<<2 | FieldBody},    // the section where it is found
+		{3, 0<<2 | FieldBody},    // a heading without an id: the page
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("postings of refund = %v, want %v", got, want)
+	}
+	if got := postings(m.Terms["question"]); !slices.Equal(got, [][2]int{{1, FieldType}}) {
+		t.Errorf("postings of question = %v, want the FAQ's fields", got)
+	}
+	if m.DocTypes != "abaa" || m.Types[0] != [2]string{"page", "Page"} || m.Types[1] != [2]string{"faq", "FAQ"} {
+		t.Errorf("types %v, doctypes %q; want page, faq and abaa", m.Types, m.DocTypes)
+	}
+}
+
+func TestShards(t *testing.T) {
+	words := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"}
+	var docs []Doc
+	for i := range SingleFileDocs + 100 {
+		text := words[i%len(words)] + " " + words[(i*7)%len(words)] + fmt.Sprintf(" w%d", i)
+		docs = append(docs, Doc{URL: fmt.Sprintf("p%d/", i), Title: fmt.Sprintf("Page %d", i), Type: "page", Sections: []Section{{Text: text}}})
+	}
+	files := Build(docs)
+	l := LayoutFor(len(docs))
+	if l.Shards == 0 {
+		t.Fatal("a large index is split")
+	}
+	names := l.Names()
+	if len(files) != len(names) {
+		t.Fatalf("Build wrote %d files, the layout names %d", len(files), len(names))
+	}
+	var m manifestJSON
+	parse(t, files["index.js"], &m)
+	if m.Terms != nil || m.Docs != nil {
+		t.Error("the manifest of a split index holds terms or documents")
+	}
+	if !slices.IsSorted(m.Bounds) || len(m.Bounds) > l.Shards {
+		t.Fatalf("bounds %v: want at most %d, sorted", m.Bounds, l.Shards)
+	}
+	// Every term is in the shard the bounds lead to, and only there.
+	seen := map[string]bool{}
+	for i := range l.Shards {
+		var terms map[string][]int
+		name := parse(t, files[fmt.Sprintf("t%d.js", i)], &terms)
+		if name != fmt.Sprintf("t%d", i) {
+			t.Errorf("t%d.js registers as %s", i, name)
+		}
+		for term := range terms {
+			if seen[term] {
+				t.Errorf("%s is in two shards", term)
+			}
+			seen[term] = true
+			if j := shardOf(m.Bounds, term); j != i {
+				t.Errorf("%s is in shard %d, the bounds lead to %d", term, i, j)
+			}
+		}
+	}
+	for _, w := range append(words, "w0", fmt.Sprintf("w%d", len(docs)-1), "page") {
+		if !seen[w] {
+			t.Errorf("no shard holds %s", w)
+		}
+	}
+	// Documents are in chunks of ChunkDocs, in order.
+	var chunk [][]any
+	parse(t, files["d1.js"], &chunk)
+	if len(chunk) != ChunkDocs || chunk[0][0] != fmt.Sprintf("p%d/", ChunkDocs) {
+		t.Errorf("d1.js holds %d documents from %v; want %d from p%d/", len(chunk), chunk[0][0], ChunkDocs, ChunkDocs)
+	}
+}
+
+// shardOf is search.js's: the last shard whose first term is not after t.
+func shardOf(bounds []string, t string) int {
+	i, _ := slices.BinarySearch(bounds, t)
+	if i < len(bounds) && bounds[i] == t {
+		return i
+	}
+	return max(i-1, 0)
+}
+
+func TestShardsAreBalanced(t *testing.T) {
+	var docs []Doc
+	for i := range 2000 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("p%d/", i), Title: fmt.Sprintf("Page %d", i), Sections: []Section{{Text: fmt.Sprintf("common words everywhere and term%d", i)}}})
+	}
+	files := Build(docs)
+	shards := LayoutFor(len(docs)).Shards
+	common := []string{"common", "words", "everywhere", "page"}
+	total := 0
+	for i := range shards {
+		total += len(files[fmt.Sprintf("t%d.js", i)])
+	}
+	for i := range shards {
+		b := files[fmt.Sprintf("t%d.js", i)]
+		var terms map[string][]int
+		parse(t, b, &terms)
+		n := 0
+		for _, c := range common {
+			if terms[c] != nil {
+				n++
+			}
+		}
+		// A common word is larger than a shard's share, so it makes a
+		// shard of its own (or nearly); the rest share theirs evenly.
+		if n > 1 {
+			t.Errorf("t%d.js holds %d of the common words", i, n)
+		}
+		if n == 0 && len(b) > 2*total/shards {
+			t.Errorf("t%d.js is %d bytes, twice the mean %d", i, len(b), total/shards)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	if got := clip("one  two\nthree", 100); got != "one two three" {
+		t.Errorf("spaces not collapsed: %q", got)
+	}
+	if got := clip("alpha beta gamma delta", 12); got != "alpha beta…" {
+		t.Errorf("clip at a space: %q", got)
+	}
+	if got := clip("見積もりの書き方", 3); got != "見積も…" {
+		t.Errorf("clip of CJK: %q", got)
+	}
+}

@@ -1,0 +1,138 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize folds s for matching: accents and other combining marks
+// removed (NFD, marks dropped, NFC again so that Hangul syllables stay
+// whole) and lower case, so that "Résumé" and "resume" are one word. The
+// theme's search.js folds queries the same way.
+func Normalize(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.ToLower(norm.NFC.String(b.String()))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// IsCJK reports whether r is a letter of a script written without spaces
+// between words (Chinese, Japanese, Korean), which is indexed by
+// overlapping pairs of characters rather than by words. Ranges rather
+// than Unicode scripts, so that marks such as the katakana "ー" (of the
+// Common script) count too; search.js uses the same ranges.
+func IsCJK(r rune) bool {
+	switch {
+	case 0x2E80 <= r && r <= 0x9FFF, // radicals, kana, CJK ideographs
+		0xAC00 <= r && r <= 0xD7AF,   // Hangul syllables
+		0xF900 <= r && r <= 0xFAFF,   // compatibility ideographs
+		0xFF66 <= r && r <= 0xFF9F,   // half-width katakana
+		0x20000 <= r && r <= 0x3FFFF: // ideographs beyond the BMP
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+// Terms returns the terms of text in order: each word, normalized, and
+// for CJK text each pair of adjacent characters (a lone character on
+// its own). Words of one character and stop-words are left out: they
+// would match nearly every page.
+func Terms(text string) []string {
+	var terms []string
+	eachTerm(Normalize(text), func(t string) { terms = append(terms, t) })
+	return terms
+}
+
+// eachTerm calls f with each term of the normalized text s.
+func eachTerm(s string, f func(string)) {
+	start, cjk := -1, false
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:end]
+		start = -1
+		if cjk {
+			bigrams(w, f)
+			return
+		}
+		if utf8.RuneCountInString(w) > 1 && !stopWords[w] {
+			f(w)
+		}
+	}
+	for i, r := range s {
+		if !isWordRune(r) {
+			flush(i)
+			continue
+		}
+		c := IsCJK(r)
+		if start >= 0 && c != cjk {
+			flush(i)
+		}
+		if start < 0 {
+			start, cjk = i, c
+		}
+	}
+	flush(len(s))
+}
+
+// bigrams calls f with each pair of adjacent characters of w, or with w
+// if it is a single character.
+func bigrams(w string, f func(string)) {
+	_, first := utf8.DecodeRuneInString(w)
+	if first == len(w) {
+		f(w)
+		return
+	}
+	for i := 0; i < len(w); {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		_, m := utf8.DecodeRuneInString(w[i+n:])
+		if m == 0 {
+			break
+		}
+		f(w[i : i+n+m])
+		i += n
+	}
+}
+
+// StopWords are the English words too common to tell pages apart; they
+// are not indexed, and search.js drops them from queries (it reads this
+// list from the index).
+var StopWords = []string{
+	"a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
+	"do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how",
+	"i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
+	"she", "so", "than", "that", "the", "their", "them", "then", "there", "these",
+	"they", "this", "to", "us", "was", "we", "were", "what", "when", "where",
+	"which", "who", "will", "with", "would", "you", "your",
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range StopWords {
+		m[w] = true
+	}
+	return m
+}()

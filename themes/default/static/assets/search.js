@@ -1,0 +1,470 @@
+// playbook's search box: results as you type, from the index playbook
+// writes into search/ (see package internal/search). The index is loaded
+// as script files, each calling playbookSearch.add, because browsers
+// refuse fetch from disk (file://); only the parts a query needs are
+// loaded. Words are folded as the index folds them: accents dropped, lower
+// case, CJK text by pairs of characters.
+(function () {
+  "use strict";
+  var box = document.querySelector(".search");
+  if (!box) return;
+  var input = box.querySelector("input");
+  var panel = box.querySelector(".search-panel");
+  var chipsEl = box.querySelector(".search-chips");
+  var list = box.querySelector("[role=listbox]");
+  var status = box.querySelector(".search-status");
+  var root = box.getAttribute("data-root") || "";
+  var empty = panel.appendChild(document.createElement("p"));
+  empty.className = "search-empty";
+  empty.hidden = true;
+  var fromDisk = location.protocol === "file:";
+  // Shown by the script only: without it the box would do nothing.
+  box.hidden = false;
+
+  var FIELD = [1, 3, 6, 16]; // body, the type's fields, heading, title
+  var EXACT = 1, PREFIX = 0.7, TYPO = 0.5;
+  var SHOWN = 10;
+  // MINPREFIX is the shortest word that matches longer ones: two letters
+  // begin too many words (and would load many shards of a large index).
+  var MINPREFIX = 3;
+
+  var parts = {}; // name → {promise, resolve, data}
+  var api = window.playbookSearch = {
+    add: function (name, data) { part(name).resolve(data); },
+    // ms is how long the last query took to compute and draw, once its
+    // parts were loaded; the benchmarks read it.
+    ms: 0,
+    loaded: []
+  };
+
+  function part(name) {
+    var p = parts[name];
+    if (!p) {
+      p = parts[name] = {};
+      p.promise = new Promise(function (resolve, reject) {
+        p.resolve = function (d) { p.data = d; resolve(d); };
+        p.reject = reject;
+      });
+    }
+    return p;
+  }
+
+  // load returns a promise of the index part name, inserting its script
+  // once; the script is resolved against the page (and its <base>).
+  function load(name) {
+    var p = part(name);
+    if (!p.script && !p.data) {
+      p.script = document.createElement("script");
+      p.script.src = root + "search/" + name + ".js";
+      p.script.onerror = function () { p.reject(new Error("cannot load " + p.script.src)); };
+      document.head.appendChild(p.script);
+      api.loaded.push(name);
+    }
+    return p.promise;
+  }
+
+  var manifest = null;
+  function loadManifest() {
+    return load("index").then(function (m) {
+      if (manifest) return manifest;
+      manifest = m;
+      manifest.stopSet = {};
+      m.stop.forEach(function (w) { manifest.stopSet[w] = true; });
+      if (m.k === 0) {
+        part("t").resolve(m.terms);
+        m.c = m.docs.length || 1;
+      }
+      return manifest;
+    });
+  }
+
+  // Folding and tokenizing, as internal/search does it.
+  function fold(s) {
+    return s.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC").toLowerCase();
+  }
+  function isCJK(c) {
+    var r = c.codePointAt(0);
+    return (r >= 0x2E80 && r <= 0x9FFF) || (r >= 0xAC00 && r <= 0xD7AF) ||
+      (r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFF66 && r <= 0xFF9F) ||
+      (r >= 0x20000 && r <= 0x3FFFF);
+  }
+  // runs splits folded text into runs of word characters, CJK apart.
+  function runs(s) {
+    var out = [];
+    (s.match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
+      var cur = "", cjk = null;
+      Array.from(w).forEach(function (c) {
+        var k = isCJK(c);
+        if (cur && k !== cjk) { out.push({ w: cur, cjk: cjk }); cur = ""; }
+        cur += c; cjk = k;
+      });
+      if (cur) out.push({ w: cur, cjk: cjk });
+    });
+    return out;
+  }
+  // tokens returns the words of a query; the last, still being typed,
+  // is kept even if it is a stop-word, as the beginning of a longer word.
+  function tokens(q) {
+    var rs = runs(fold(q)), out = [];
+    var open = !/[\s\p{P}]$/u.test(q);
+    rs.forEach(function (r, i) {
+      var last = open && i === rs.length - 1;
+      if (r.cjk) {
+        var cs = Array.from(r.w);
+        if (cs.length === 1) out.push({ t: cs[0], cjk: true });
+        for (var j = 0; j + 1 < cs.length; j++) out.push({ t: cs[j] + cs[j + 1], cjk: true });
+        return;
+      }
+      if (Array.from(r.w).length < 2) return;
+      if (manifest.stopSet[r.w] && !last) return;
+      out.push({ t: r.w, stop: !!manifest.stopSet[r.w] });
+    });
+    return out;
+  }
+
+  // shardOf returns the shard holding term t: the last whose first term
+  // is not after t.
+  function shardOf(t) {
+    var b = manifest.bounds, lo = 0, hi = b.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (b[mid] <= t) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  // shardsFor names the shards a token needs: those holding the words it
+  // begins (or the word itself, if it is too short to begin others), and
+  // for a typo those sharing its first three letters.
+  function shardsFor(tok) {
+    if (manifest.k === 0) return ["t"];
+    var from = tok.t, to = tok.t + "\uffff", names = [];
+    if (!tok.cjk && tok.t.length < MINPREFIX) to = tok.t;
+    if (!tok.cjk && tok.t.length >= 5) from = tok.t.slice(0, 3);
+    for (var i = shardOf(from), j = shardOf(to); i <= j; i++) names.push("t" + i);
+    return names;
+  }
+
+  // oneEdit reports whether a and b are at most one edit apart: one
+  // letter changed, added, dropped, or two swapped.
+  function oneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  // how returns how term matches token: EXACT, PREFIX, TYPO or 0.
+  function how(tok, term) {
+    var t = tok.t;
+    if (term === t) return tok.stop ? 0 : EXACT;
+    if ((tok.cjk || t.length >= MINPREFIX) && term.lastIndexOf(t, 0) === 0) return PREFIX;
+    if (tok.cjk || t.length < 5 || term.slice(0, 3) !== t.slice(0, 3)) return 0;
+    if (oneEdit(t, term)) return TYPO;
+    // As you type: one edit away from the beginning of the term.
+    for (var n = t.length - 1; n <= t.length + 1; n++) {
+      if (n < term.length && oneEdit(t, term.slice(0, n))) return TYPO;
+    }
+    return 0;
+  }
+
+  function termsOf(names) {
+    var out = [];
+    names.forEach(function (n) { out.push(parts[n].data); });
+    return out;
+  }
+
+  // rank scores every document for the tokens, in typed arrays (a site
+  // may have tens of thousands of pages): for each token, the best score
+  // of each document and the section it is in. It returns the documents
+  // matching the most tokens, of the chosen type: how many there are of
+  // each type, and the best SHOWN by score.
+  function rank(toks) {
+    var n = manifest.n, per = [];
+    var total = new Float64Array(n), hits = new Uint8Array(n);
+    toks.forEach(function (tok) {
+      var best = new Float32Array(n), sec = new Uint16Array(n);
+      per.push({ best: best, sec: sec });
+      termsOf(shardsFor(tok)).forEach(function (terms) {
+        for (var term in terms) {
+          var m = how(tok, term);
+          if (!m) continue;
+          var ps = terms[term], idf = Math.log(1 + n / (ps.length / 2)), d = 0;
+          for (var i = 0; i < ps.length; i += 2) {
+            d += ps[i];
+            var code = ps[i + 1], sc = FIELD[code & 3] * m * idf;
+            if (sc > best[d]) { best[d] = sc; sec[d] = code >> 2; }
+          }
+        }
+      });
+      for (var d = 0; d < n; d++) if (best[d] > 0) { hits[d]++; total[d] += best[d]; }
+    });
+    var most = 0, d;
+    for (d = 0; d < n; d++) if (hits[d] > most) most = hits[d];
+    var out = { count: 0, all: 0, counts: {}, top: [] };
+    if (!most) return out;
+    for (d = 0; d < n; d++) {
+      if (hits[d] !== most) continue;
+      var t = typeOf(d);
+      out.counts[t] = (out.counts[t] || 0) + 1;
+      out.all++;
+      if (filter && t !== filter) continue;
+      out.count++;
+      // Keep the best SHOWN, best first; ties keep site order.
+      var top = out.top;
+      if (top.length === SHOWN && total[d] <= total[top[SHOWN - 1]]) continue;
+      var j = Math.min(top.length, SHOWN - 1);
+      while (j > 0 && total[top[j - 1]] < total[d]) { top[j] = top[j - 1]; j--; }
+      top[j] = d;
+    }
+    // A result links to the section most of its words are found in (a
+    // title has none).
+    out.top = out.top.map(function (d) {
+      var secs = {}, bestSec = 0, bestScore = 0;
+      per.forEach(function (p) {
+        if (p.sec[d] > 0) secs[p.sec[d]] = (secs[p.sec[d]] || 0) + p.best[d];
+      });
+      for (var k in secs) if (secs[k] > bestScore) { bestScore = secs[k]; bestSec = +k; }
+      return { id: d, sec: bestSec };
+    });
+    return out;
+  }
+
+  function docOf(id) {
+    var c = manifest.c;
+    var chunk = manifest.k === 0 ? manifest.docs : parts["d" + Math.floor(id / c)].data;
+    var a = chunk[id % c];
+    return { url: a[0], title: a[1], type: a[2], path: a[3], chain: a[4], sections: a[5] };
+  }
+
+  var seq = 0, results = [], active = -1, filter = "";
+  function search() {
+    var q = input.value, my = ++seq;
+    if (!q.trim()) { close(); return Promise.resolve(); }
+    return loadManifest().then(function () {
+      var toks = tokens(q);
+      var need = [];
+      toks.forEach(function (tok) { need = need.concat(shardsFor(tok)); });
+      return Promise.all(need.map(load)).then(function () {
+        if (my !== seq) return;
+        var t0 = performance.now();
+        var ranked = rank(toks);
+        var chunks = {};
+        if (manifest.k !== 0) ranked.top.forEach(function (r) { chunks["d" + Math.floor(r.id / manifest.c)] = true; });
+        var pending = Object.keys(chunks).filter(function (c) { return !parts[c] || !parts[c].data; });
+        var spent = performance.now() - t0;
+        return Promise.all(pending.map(load)).then(function () {
+          if (my !== seq) return;
+          var t1 = performance.now();
+          draw(q, toks, ranked);
+          // Reading a size lays the results out: the time counts it.
+          void list.offsetHeight;
+          api.ms = spent + performance.now() - t1;
+          api.shown = q;
+        });
+      });
+    }).catch(function (e) {
+      if (my !== seq) return;
+      open(true);
+      list.textContent = "";
+      status.textContent = empty.textContent = "Search is unavailable: " + e.message;
+      empty.hidden = false;
+    });
+  }
+
+  // typeOf reads a document's type from the manifest, which has them all
+  // so that chips count and filter without loading documents.
+  function typeOf(id) {
+    return manifest.types[manifest.doctypes.charCodeAt(id) - 97][0];
+  }
+  function typeName(t) {
+    for (var i = 0; i < manifest.types.length; i++) if (manifest.types[i][0] === t) return manifest.types[i][1];
+    return t;
+  }
+
+  function href(d, sec) {
+    var url = root + d.url;
+    if (fromDisk && (url === "" || /\/$/.test(url))) url += "index.html";
+    if (url === "") url = "./";
+    var s = d.sections[sec];
+    return s && s[0] ? url + "#" + encodeURIComponent(s[0]) : url;
+  }
+
+  function draw(q, toks, ranked) {
+    drawChips(ranked.counts, ranked.all);
+    list.textContent = "";
+    results = ranked.top;
+    results.forEach(function (r, i) {
+      var d = docOf(r.id);
+      var li = el("li", "search-result");
+      li.id = "pb-search-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      var a = el("a");
+      a.href = href(d, r.sec);
+      a.tabIndex = -1;
+      var title = el("span", "search-title", d.title);
+      var sec = d.sections[r.sec];
+      if (r.sec > 0 && sec && sec[1]) title.appendChild(el("span", "search-heading", " › " + sec[1]));
+      a.appendChild(title);
+      var meta = el("span", "search-meta");
+      meta.appendChild(el("span", "badge search-type", typeName(d.type)));
+      if (d.chain) meta.appendChild(el("span", "badge badge-" + d.chain.replace(/ /g, "-"), d.chain));
+      if (d.path) meta.appendChild(el("span", "search-path", d.path));
+      a.appendChild(meta);
+      var text = (sec && sec[2]) || (d.sections[0] && d.sections[0][2]) || "";
+      if (text) a.appendChild(snippet(text, toks));
+      li.appendChild(a);
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+      list.appendChild(li);
+    });
+    active = results.length ? 0 : -1;
+    mark();
+    var n = ranked.count;
+    status.textContent = n === 0 ? "No results for " + q.trim() :
+      n === 1 ? "1 result" : n + " results" + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
+    empty.textContent = n === 0 ? status.textContent : "";
+    empty.hidden = n !== 0;
+    open(true);
+  }
+
+  function drawChips(counts, all) {
+    chipsEl.textContent = "";
+    var types = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+    if (types.length < 2 && !filter) return;
+    [""].concat(types).forEach(function (t) {
+      var b = el("button", "search-chip", (t ? typeName(t) : "All") + " " + (t ? counts[t] : all));
+      b.type = "button";
+      b.setAttribute("aria-pressed", filter === t ? "true" : "false");
+      b.addEventListener("click", function () {
+        filter = filter === t ? "" : t;
+        search();
+        input.focus();
+      });
+      chipsEl.appendChild(b);
+    });
+  }
+
+  // snippet returns the text around the first matched word, the matched
+  // words marked.
+  function snippet(text, toks) {
+    var marks = [], re = /[\p{L}\p{N}]+/gu, m;
+    while ((m = re.exec(text))) matchesWord(fold(m[0]), toks, m.index, marks);
+    // Pairs of CJK characters overlap: merge their marks.
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    marks = marks.reduce(function (out, mk) {
+      var last = out[out.length - 1];
+      if (last && mk[0] <= last[1]) last[1] = Math.max(last[1], mk[1]);
+      else out.push(mk);
+      return out;
+    }, []);
+    var start = 0;
+    if (marks.length && marks[0][0] > 80) {
+      start = text.lastIndexOf(" ", marks[0][0] - 40) + 1;
+    }
+    var p = el("span", "search-snippet"), at = start;
+    if (start > 0) p.appendChild(document.createTextNode("…"));
+    marks.forEach(function (mk) {
+      if (mk[0] < at) return;
+      p.appendChild(document.createTextNode(text.slice(at, mk[0])));
+      p.appendChild(el("mark", "", text.slice(mk[0], mk[1])));
+      at = mk[1];
+    });
+    p.appendChild(document.createTextNode(text.slice(at)));
+    return p;
+  }
+  function matchesWord(w, toks, at, marks) {
+    for (var i = 0; i < toks.length; i++) {
+      var tok = toks[i];
+      if (tok.cjk) {
+        for (var k = w.indexOf(tok.t); k >= 0; k = w.indexOf(tok.t, k + 1)) {
+          marks.push([at + k, at + k + tok.t.length]);
+        }
+        continue;
+      }
+      if (w.length === 0 || w.length > 60) continue;
+      if (w === tok.t || w.lastIndexOf(tok.t, 0) === 0 || how(tok, w)) {
+        marks.push([at, at + w.length]);
+        return;
+      }
+    }
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function open(yes) {
+    panel.hidden = !yes;
+    input.setAttribute("aria-expanded", yes ? "true" : "false");
+    if (!yes) input.removeAttribute("aria-activedescendant");
+  }
+  function close() {
+    seq++;
+    open(false);
+    list.textContent = "";
+    results = [];
+    active = -1;
+  }
+  function mark() {
+    Array.prototype.forEach.call(list.children, function (li, i) {
+      li.setAttribute("aria-selected", i === active ? "true" : "false");
+    });
+    if (active >= 0) {
+      var li = list.children[active];
+      input.setAttribute("aria-activedescendant", li.id);
+      if (li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  input.addEventListener("focus", function () {
+    loadManifest().catch(function () {});
+    if (input.value.trim() && panel.hidden) search();
+  });
+  input.addEventListener("input", search);
+  input.addEventListener("keydown", function (e) {
+    var n = results.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (panel.hidden) { search(); e.preventDefault(); return; }
+      if (!n) return;
+      active = (active + (e.key === "ArrowDown" ? 1 : n - 1)) % n;
+      mark();
+      e.preventDefault();
+    } else if (e.key === "Enter") {
+      if (active >= 0 && !panel.hidden) {
+        e.preventDefault();
+        location.href = list.children[active].querySelector("a").href;
+      }
+    } else if (e.key === "Escape") {
+      if (!panel.hidden) close();
+      else input.value = "";
+      e.preventDefault();
+    }
+  });
+  box.addEventListener("focusout", function (e) {
+    if (!box.contains(e.relatedTarget)) open(false);
+  });
+  // A link may carry a query: page.html?q=refund opens its results.
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    search();
+  }
+
+  document.addEventListener("keydown", function (e) {
+    var t = e.target, typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+    if ((e.key === "k" || e.key === "K") && (e.ctrlKey || e.metaKey) || e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+})();
