@@ -206,6 +206,9 @@ type Page struct {
 
 	// Backlinks are the relations of other pages that point at this one.
 	Backlinks Backlinks
+	// MentionedBy are the pages whose Markdown links to this one, each
+	// once, in reading order.
+	MentionedBy []*Page
 	// Chain is the chain status of a promise.
 	Chain Chain
 
