@@ -353,18 +353,9 @@ type TypeCount struct {
 	Count       int
 }
 
-// CampaignState says whether a campaign is "upcoming", "running" or
-// "ended" at build time.
-func (d *Data) CampaignState(p *site.Page) string {
-	now := d.Now()
-	switch {
-	case now.Before(p.Starts):
-		return "upcoming"
-	case !p.Ends.IsZero() && now.After(p.Ends.AddDate(0, 0, 1)):
-		return "ended"
-	}
-	return "running"
-}
+// CampaignState says whether a campaign is "upcoming", "live" or "ended"
+// at build time.
+func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now()) }
 
 var funcs = template.FuncMap{
 	"date": func(t time.Time) string {

@@ -179,3 +179,38 @@ func TestHomePage(t *testing.T) {
 		t.Error("the home page still shows count tiles")
 	}
 }
+
+// TestMentionedOn: a page lists the pages whose text links to it, by
+// type, before the pager; a page already listed through a relation is
+// not listed again.
+func TestMentionedOn(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"content/_index.md":          "# Home\n",
+		"content/promises/fast.md":   "+++\ntitle = \"Fast\"\npromise = \"Hear back today.\"\n+++\nText.\n",
+		"content/faqs/when.md":       "+++\ntitle = \"When\"\nquestion = \"When?\"\npromises = [\"fast\"]\n+++\nSee [fast](../promises/fast.md) and [the glossary](../guides/glossary.md).\n",
+		"content/guides/glossary.md": "# Glossary\n\nText.\n",
+		"content/guides/week.md":     "# Week\n\nRead [the glossary](glossary.md) and [fast](../promises/fast.md).\n",
+	}, Options{})
+	glossary, _ := between(page(t, out, "guides/glossary/index.html"), "<main", "</main>")
+	mentions, ok := between(glossary, `<h2 id="pb-mentions">Mentioned on</h2>`, "</section>")
+	if !ok {
+		t.Fatalf("the glossary has no Mentioned on:\n%s", glossary)
+	}
+	want := `<h3>FAQs</h3>
+  <ul><li><a href="../../faqs/when/">When</a></li></ul>
+  <h3>Pages</h3>
+  <ul><li><a href="../week/">Week</a></li></ul>`
+	if strings.TrimSpace(mentions) != want {
+		t.Errorf("Mentioned on is\n%s\nwant\n%s", mentions, want)
+	}
+	if m, p := strings.Index(glossary, "pb-mentions"), strings.Index(glossary, `class="pager"`); p < 0 || m > p {
+		t.Errorf("Mentioned on (at %d) is not before the pager (at %d)", m, p)
+	}
+	fast, _ := between(page(t, out, "promises/fast/index.html"), "<main", "</main>")
+	if n := strings.Count(fast, `href="../../faqs/when/"`); n != 1 {
+		t.Errorf("the FAQ, related and linking, is on the promise page %d times, want 1", n)
+	}
+	if n := strings.Count(fast, `href="../../guides/week/"`); n != 1 {
+		t.Errorf("the page linking to the promise is on it %d times, want 1", n)
+	}
+}

@@ -65,6 +65,7 @@ var checks = []check{
 	{name: "hugo-shortcode", run: checkShortcodes},
 	{name: "tag-name", run: checkTags},
 	{name: "chain-gap", run: checkChains},
+	{name: "campaign-not-ready", run: checkCampaigns},
 	{name: "review-overdue", run: checkReviews},
 	{name: "output-path", run: checkOutputPaths},
 }
@@ -150,6 +151,25 @@ func checkChains(l *loadState) []Problem {
 		case p.Chain.Status == ServiceGap:
 			ps.warnf(p.File, 1, "promise %q has a service gap: no service behaviour fulfils it", p.ID)
 		}
+	}
+	return ps.list
+}
+
+// checkCampaigns warns of each campaign that is live, or starts within
+// [campaigns] warn_before, while the front line is not ready for it.
+func checkCampaigns(l *loadState) []Problem {
+	var ps problems
+	s := l.site
+	for _, p := range s.OfType(TypeCampaign) {
+		r := p.Readiness()
+		if r.Ready || !s.imminent(p, s.Now) {
+			continue
+		}
+		when := "is live"
+		if p.CampaignState(s.Now) == CampaignUpcoming {
+			when = "starts " + p.Starts.Format(time.DateOnly)
+		}
+		ps.warnf(p.File, p.fm.keyLine("starts"), "campaign %q %s and the front line is not ready: %s", p.ID, when, strings.Join(r.Missing, "; "))
 	}
 	return ps.list
 }

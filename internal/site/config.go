@@ -55,6 +55,26 @@ type Config struct {
 	// Review sets how often pages are reviewed, where neither a page nor
 	// its section says.
 	Review Review `toml:"review"`
+	// Campaigns sets when a campaign must have its front line ready.
+	Campaigns Campaigns `toml:"campaigns"`
+}
+
+// Campaigns is the [campaigns] block of site.toml.
+type Campaigns struct {
+	// WarnBefore is how long before a campaign starts it must be ready
+	// ("14d", the default): from then on, and while it is live, a
+	// campaign that is not ready is a warning.
+	WarnBefore string `toml:"warn_before"`
+
+	warnBefore Interval
+}
+
+// WarnInterval returns [campaigns] warn_before, 14 days by default.
+func (c Campaigns) WarnInterval() Interval {
+	if c.warnBefore.IsZero() {
+		return Interval{N: 14, Unit: 'd'}
+	}
+	return c.warnBefore
 }
 
 // Review is the [review] block of site.toml: the review interval of every
@@ -225,6 +245,13 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 	}
 	c.Review.parse(string(data), &ps)
+	if w := c.Campaigns.WarnBefore; w != "" {
+		iv, err := ParseInterval(w)
+		if err != nil {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "warn_before"), "campaigns: warn_before: %v", err)
+		}
+		c.Campaigns.warnBefore = iv
+	}
 	return c, ps.list
 }
 

@@ -121,6 +121,7 @@ type relations struct {
 	positioning, fulfils, promises, appliesTo []string
 	start                                     []string // the home page's "start here" list
 	gaps                                      []string // the promise of each gap; "" if none
+	briefing                                  string   // a campaign's briefing: a page id, or text
 }
 
 // readTypeFields reads the fields of p's type and checks the required ones.
@@ -180,6 +181,8 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		p.Starts = f.date("starts")
 		p.Ends = f.date("ends")
 		p.Offer = f.string("offer")
+		p.Roles = f.strings("roles")
+		r.briefing = f.string("briefing")
 		r.promises = f.strings("promises")
 		if p.Starts.IsZero() && !f.has("starts") {
 			require("starts", "")

@@ -17,6 +17,7 @@ func (l *loadState) resolveLinks() {
 	l.indexURLs()
 	cfg := l.site.Config.Links
 	perPage := make([]problems, len(l.kept))
+	linksTo := make([][]*Page, len(l.kept))
 	parallel(len(l.kept), func(i int) {
 		p := l.kept[i]
 		if p.Doc == nil {
@@ -24,7 +25,10 @@ func (l *loadState) resolveLinks() {
 		}
 		dir := path.Dir(p.File)
 		for _, lk := range p.Doc.Links {
-			msg, target := l.resolveLink(p, dir, lk)
+			msg, target, q := l.resolveLink(p, dir, lk)
+			if q != nil && q != p && !slices.Contains(linksTo[i], q) {
+				linksTo[i] = append(linksTo[i], q)
+			}
 			if msg == "" || l.ignored(lk.Dest, target) {
 				continue
 			}
@@ -38,6 +42,11 @@ func (l *loadState) resolveLinks() {
 	})
 	for _, ps := range perPage {
 		l.ps.list = append(l.ps.list, ps.list...)
+	}
+	for i, p := range l.kept {
+		for _, q := range linksTo[i] {
+			q.MentionedBy = append(q.MentionedBy, p)
+		}
 	}
 }
 
@@ -90,7 +99,10 @@ func (l *loadState) ignored(dest, target string) bool {
 // reads it on the published site ("../quote/" from sales/one/). A path
 // without ".md" may name a page's file without it, a folder (its index
 // file), or a page's URL; with a trailing slash or not.
-func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem, target string) {
+//
+// It returns the page the link leads to, if it leads to one, even when
+// the anchor is missing.
+func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem, target string, to *Page) {
 	dest, rawFrag, hasFrag := strings.Cut(lk.Dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	frag := rawFrag
@@ -99,9 +111,9 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 	}
 	if dest == "" {
 		if hasFrag && frag != "" && !p.Doc.IDs[frag] {
-			return "this page " + noAnchor(p.Doc, frag), ""
+			return "this page " + noAnchor(p.Doc, frag), "", nil
 		}
-		return "", ""
+		return "", "", nil
 	}
 	if strings.Contains(dest, "%") {
 		if d, err := url.PathUnescape(dest); err == nil {
@@ -111,7 +123,7 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 	var tried [3]string
 	cands := l.linkTargets(p, dir, dest, tried[:0])
 	if len(cands) == 0 {
-		return fmt.Sprintf("it points outside %s/", ContentDir), ""
+		return fmt.Sprintf("it points outside %s/", ContentDir), "", nil
 	}
 	var q *Page
 	var file string
@@ -124,7 +136,7 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 	switch {
 	case q != nil:
 		if frag != "" && (q.Doc == nil || !q.Doc.IDs[frag]) {
-			return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag)), cands[0]
+			return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag)), cands[0], q
 		}
 		url = Rel(p.URL, q.URL)
 	case file != "":
@@ -132,15 +144,15 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 	default:
 		if base := l.site.Config.Links.ExternalBase; base != "" && strings.HasPrefix(lk.Dest, "/") {
 			lk.SetDest(base + lk.Dest)
-			return "", ""
+			return "", "", nil
 		}
-		return l.whyMissing(cands), cands[0]
+		return l.whyMissing(cands), cands[0], nil
 	}
 	if hasFrag {
 		url += "#" + rawFrag
 	}
 	lk.SetDest(url)
-	return "", ""
+	return "", "", q
 }
 
 // linkTargets returns the paths from the site root a link's destination

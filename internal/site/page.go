@@ -68,7 +68,7 @@ var TypeFields = map[string][]Field{
 	TypeStandard:    {{"roles", false, "who it is for"}, {"applies_to", false, "ids of the pages it applies to"}},
 	TypeFAQ:         {{"question", true, "the question, as customers ask it"}, {"promises", false, "ids of promises"}, {"audience", false, "who asks"}},
 	TypeCompetitor:  {{"competitor", true, "the competitor's name"}, {"gaps", false, "a list of {area, theirs, ours, promise}"}},
-	TypeCampaign:    {{"starts", true, "the first day"}, {"ends", true, "the last day"}, {"promises", false, "ids of promises"}, {"offer", false, "what is offered"}},
+	TypeCampaign:    {{"starts", true, "the first day"}, {"ends", true, "the last day"}, {"promises", false, "ids of promises"}, {"offer", false, "what is offered"}, {"briefing", false, "the id of the briefing page, or the briefing"}, {"roles", false, "who must be briefed"}},
 	TypePersona:     {{"role", true, "their part in the purchase"}, {"pains", false, "what hurts"}, {"criteria", false, "how they decide"}},
 	TypePage:        nil,
 }
@@ -173,7 +173,8 @@ type Page struct {
 	Stage string
 	// Fulfils are the promises a behaviour keeps.
 	Fulfils []*Page
-	// Roles are who a behaviour or a standard is for.
+	// Roles are who a behaviour or a standard is for, and who must be
+	// briefed on a campaign.
 	Roles []string
 
 	// AppliesTo are the pages a standard applies to.
@@ -195,6 +196,11 @@ type Page struct {
 	// Starts, Ends and Offer are a campaign's.
 	Starts, Ends time.Time
 	Offer        string
+	// BriefingPage is the page a campaign's "briefing" names by id; nil
+	// when it names none.
+	BriefingPage *Page
+	// Briefing is a campaign's "briefing" when it is text, not an id.
+	Briefing string
 
 	// Role, Pains and Criteria are a persona's.
 	Role     string
@@ -203,6 +209,9 @@ type Page struct {
 
 	// Backlinks are the relations of other pages that point at this one.
 	Backlinks Backlinks
+	// MentionedBy are the pages whose Markdown links to this one, each
+	// once, in reading order.
+	MentionedBy []*Page
 	// Chain is the chain status of a promise.
 	Chain Chain
 

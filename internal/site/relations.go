@@ -19,6 +19,14 @@ func (l *loadState) resolveRelations() {
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
 		p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
 		p.Start = l.resolve(p, "start", r.start, "")
+		if b := r.briefing; b != "" {
+			// An id when a page has it, else the briefing itself.
+			if q := l.site.ByID(b); q != nil && q != p && !strings.ContainsAny(b, " \n") {
+				p.BriefingPage = q
+			} else {
+				p.Briefing = b
+			}
+		}
 		for i, id := range r.gaps {
 			if id != "" {
 				if ps := l.resolve(p, "gaps", []string{id}, TypePromise); len(ps) == 1 {

@@ -166,6 +166,10 @@ func fields(p, other *site.Page) map[string]string {
 		f["Competitor"], f["Gaps"] = p.CompetitorName, strings.Join(gaps, "; ")
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
+		f["Briefing"], f["Roles"] = p.Briefing, list(p.Roles)
+		if b := p.BriefingPage; b != nil {
+			f["Briefing"] = b.Title
+		}
 	case site.TypePersona:
 		f["Role"], f["Pains"], f["Criteria"] = p.Role, list(p.Pains), list(p.Criteria)
 	}
@@ -239,7 +243,7 @@ func listDiff(a, b string) template.HTML {
 // fieldOrder is the order fields are shown in.
 var fieldOrder = []string{
 	"Title", "Chain", "Promise", "Expectation", "Sales behaviours", "Service behaviours", "Stage", "Fulfils", "Position", "Value proposition", "Question",
-	"Competitor", "Gaps", "Offer", "Starts", "Ends", "Role", "Pains", "Criteria", "Roles", "Applies to",
+	"Competitor", "Gaps", "Offer", "Starts", "Ends", "Briefing", "Role", "Pains", "Criteria", "Roles", "Applies to",
 	"Promises", "Channels", "Positioning", "Segment", "Audience", "Description", "Owner", "Tags", "Text",
 }
 
