@@ -110,10 +110,10 @@ func TestPostingsKeepTheBestField(t *testing.T) {
 	parse(t, files["index.js"], &m)
 	got := postings(m.Terms["refund"])
 	want := [][2]int{
-		{0, 0<<2 | FieldTitle},   // the title wins over the body
-		{1, 2<<2 | FieldHeading}, // a heading wins over the FAQ's question
-		{2, 2<<2 | FieldBody},    // the section where it is found
-		{3, 0<<2 | FieldBody},    // a heading without an id: the page
+		{0, at(0, FieldTitle)},   // the title wins over the body
+		{1, at(2, FieldHeading)}, // a heading wins over the FAQ's question
+		{2, at(2, FieldBody)},    // the section where it is found
+		{3, at(0, FieldBody)},    // a heading without an id: the page
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("postings of refund = %v, want %v", got, want)
@@ -234,3 +234,7 @@ func TestClip(t *testing.T) {
 		t.Errorf("clip of CJK: %q", got)
 	}
 }
+
+// at encodes a posting's place as the index does: the section, then the
+// field in the two low bits.
+func at(section, field int) int { return section<<2 | field }
