@@ -87,7 +87,7 @@ func TestBuildExample(t *testing.T) {
 	if !strings.Contains(stdout, "0 warnings, 0 errors") && !regexp.MustCompile(`(\d+) warnings? \(\d+ campaign-not-ready\), 0 errors`).MatchString(stdout) {
 		t.Errorf("summary:\n%s", stdout)
 	}
-	for _, f := range []string{"index.html", "404.html", "alignment/index.html", "tags/index.html", "assets/playbook.css", "assets/chroma.css"} {
+	for _, f := range []string{"index.html", "404.html", "alignment/index.html", "tags/index.html", "roles/index.html", "assets/playbook.css", "assets/chroma.css"} {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
 			t.Error(err)
 		}

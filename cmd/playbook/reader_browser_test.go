@@ -142,12 +142,13 @@ func readerPages(t *testing.T, dir string) (all, kinds []readerPage) {
 		{name: "section", path: "promises/", status: http.StatusOK},
 		{name: "alignment", path: "alignment/", status: http.StatusOK},
 		{name: "tags", path: "tags/", status: http.StatusOK},
+		{name: "roles", path: "roles/", status: http.StatusOK},
 		missing,
 	}
 	for _, typ := range []struct{ name, folder string }{
 		{"promise", "promises"}, {"behaviour", "behaviours/sales"}, {"faq", "faqs"},
 		{"competitor", "competitors"}, {"campaign", "campaigns"}, {"persona", "personas"},
-		{"standard", "standards"}, {"positioning", "positioning"}, {"page", "guides"}, {"tag", "tags"},
+		{"standard", "standards"}, {"positioning", "positioning"}, {"page", "guides"}, {"tag", "tags"}, {"role", "roles"},
 	} {
 		pages, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(typ.folder), "*", "index.html"))
 		if len(pages) == 0 {

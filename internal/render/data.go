@@ -26,6 +26,8 @@ type Data struct {
 	Content template.HTML
 	// Tag is the tag of a tag page.
 	Tag *site.Tag
+	// Role is the role of a role page.
+	Role *site.Role
 	// Redirect is, on the page left at an alias, the URL of the page it
 	// leads to.
 	Redirect string
@@ -352,6 +354,9 @@ type TypeCount struct {
 	Type, Title string
 	Count       int
 }
+
+// Roles returns the roles page p names: its roles, or an FAQ's audience.
+func (d *Data) Roles(p *site.Page) []string { return site.PageRoles(p) }
 
 // CampaignState says whether a campaign is "upcoming", "live" or "ended"
 // at build time.

@@ -417,6 +417,12 @@ func (r *Renderer) index() map[string]job {
 				d.Tag = t
 				files[t.URL+"index.html"] = job{data: d}
 			}
+		case g.PerRole:
+			for _, ro := range s.Roles {
+				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
+				d.Role = ro
+				files[ro.URL+"index.html"] = job{data: d}
+			}
 		default:
 			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}
 		}
@@ -429,9 +435,10 @@ func (r *Renderer) index() map[string]job {
 
 // generates reports whether the site has the generated page g: the
 // pages of a versioned build only are made when the Version is set, and
-// those about promises when the site has promises.
+// those about promises when the site has promises, and those about
+// roles when its pages name roles.
 func (r *Renderer) generates(g site.Generated) bool {
-	if g.Promises && !r.promises {
+	if g.Promises && !r.promises || g.Roles && len(r.site.Roles) == 0 {
 		return false
 	}
 	return !g.Versioned || r.opts.Version != nil && r.opts.Version.Changes != nil

@@ -57,6 +57,22 @@ type Config struct {
 	Review Review `toml:"review"`
 	// Campaigns sets when a campaign must have its front line ready.
 	Campaigns Campaigns `toml:"campaigns"`
+	// Roles gives roles a title and a description, and merges the
+	// spellings pages use for one role, by the role's slug
+	// ([roles.floor-consultant]).
+	Roles map[string]RoleConfig `toml:"roles"`
+}
+
+// RoleConfig is a [roles.<slug>] block of site.toml.
+type RoleConfig struct {
+	// Title is the role's name on its page and in every list; by default
+	// the first spelling a page uses.
+	Title string `toml:"title"`
+	// Description is a line shown under the title on the role's page.
+	Description string `toml:"description"`
+	// Aliases are other spellings pages use for the role ("floor staff"),
+	// matched, like the role's slug and title, whatever their case.
+	Aliases []string `toml:"aliases"`
 }
 
 // Campaigns is the [campaigns] block of site.toml.
@@ -245,6 +261,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 	}
 	c.Review.parse(string(data), &ps)
+	parseRoles(c.Roles, string(data), &ps)
 	if w := c.Campaigns.WarnBefore; w != "" {
 		iv, err := ParseInterval(w)
 		if err != nil {

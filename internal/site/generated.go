@@ -25,6 +25,11 @@ type Generated struct {
 	// PerTag makes one page for each tag, at the tag's URL, rather than
 	// one at URL.
 	PerTag bool
+	// PerRole makes one page for each role, at the role's URL, rather
+	// than one at URL.
+	PerRole bool
+	// Roles makes the page only for a site whose pages name roles.
+	Roles bool
 	// Files makes the entry files of data rather than a page: it has no
 	// layout, and the renderer's case for its Kind (see render's index)
 	// writes its files in the folder URL.
@@ -42,11 +47,13 @@ type Generated struct {
 // with Files set and a case in the renderer that makes its content.
 var GeneratedPages = []Generated{
 	{Kind: "alignment", URL: "alignment/", Title: "Alignment", Menu: true, Promises: true},
+	{Kind: "roles", URL: "roles/", Title: "Roles", Menu: true, Roles: true},
 	{Kind: "tags", URL: "tags/", Title: "Tags", Menu: true},
 	// Linked from the footer and from Alignment: authors go there, readers
 	// seldom.
 	{Kind: "review", URL: "review/", Title: "Review"},
 	{Kind: "tag", URL: "tags/", Title: "Tag: ", PerTag: true},
+	{Kind: "role", URL: "roles/", Title: "Role: ", PerRole: true, Roles: true},
 	{Kind: "404", URL: "404.html", Title: "Page not found"},
 	{Kind: "changes", URL: "changes/", Title: "What changed", Menu: true, Versioned: true},
 	{Kind: "search", URL: "search/", Title: "Search index", Files: true},

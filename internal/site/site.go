@@ -62,6 +62,8 @@ type Site struct {
 	Pages []*Page
 	// Tags lists the tags used, by name.
 	Tags []*Tag
+	// Roles lists the roles pages name, by name.
+	Roles []*Role
 	// Files lists the other files under content/ (images, PDFs), as paths
 	// from the site root; each is published at FileURL(path).
 	Files []string
@@ -73,6 +75,9 @@ type Site struct {
 	byID   map[string]*Page
 	byFile map[string]*Page
 	files  map[string]bool
+	// roleAliases maps the slug of each spelling [roles] merges to its
+	// role's slug.
+	roleAliases map[string]string
 }
 
 // A Tag is a tag and the pages carrying it.

@@ -333,6 +333,7 @@ func (l *loadState) finish() {
 	}
 	visit(s.Home)
 	l.gatherTags()
+	l.gatherRoles()
 	s.Now = l.opts.Now
 	l.cascadeReviews()
 	for _, p := range s.Pages {
