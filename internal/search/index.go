@@ -23,6 +23,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -30,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -125,14 +127,19 @@ func (l Layout) Names() []string {
 // LayoutFor(len(docs)).Names().
 func Build(docs []Doc) map[string][]byte {
 	l := LayoutFor(len(docs))
-	perDoc := make([]map[string]int, len(docs))
-	parallel(len(docs), func(i int) { perDoc[i] = docTerms(&docs[i]) })
+	perDoc := make([][]termCode, len(docs))
+	parallelWith(len(docs), func() map[string]int {
+		// A page of a few kilobytes has a few hundred terms.
+		return make(map[string]int, 512)
+	}, func(seen map[string]int, i int) {
+		perDoc[i] = docTerms(&docs[i], seen)
+	})
 
 	// Postings in document order: pairs of document and code.
 	postings := map[string][]int{}
 	for i, terms := range perDoc {
-		for t, code := range terms {
-			postings[t] = append(postings[t], i, code)
+		for _, tc := range terms {
+			postings[tc.term] = append(postings[tc.term], i, tc.code)
 		}
 	}
 	terms := sortedTerms(postings)
@@ -200,24 +207,38 @@ func split(postings map[string][]int, terms []string, n int) [][]string {
 
 // parallel calls f(0) ... f(n-1) on all cores.
 func parallel(n int, f func(int)) {
+	parallelWith(n, func() struct{} { return struct{}{} }, func(_ struct{}, i int) { f(i) })
+}
+
+// parallelWith calls f(s, 0) ... f(s, n-1) on all cores, where s is the
+// scratch state of the core's worker, made by newState.
+func parallelWith[S any](n int, newState func() S, f func(S, int)) {
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), n)
 	for w := range workers {
 		wg.Go(func() {
+			s := newState()
 			for i := w; i < n; i += workers {
-				f(i)
+				f(s, i)
 			}
 		})
 	}
 	wg.Wait()
 }
 
+// A termCode is a term of a document and the code of where it is best
+// found in it.
+type termCode struct {
+	term string
+	code int
+}
+
 // docTerms returns the terms of d, each with the code of where it is
 // best found: section<<2 | field. A higher field is better, and in the
-// same field an earlier section.
-func docTerms(d *Doc) map[string]int {
-	// A page of a few kilobytes has a few hundred terms.
-	terms := make(map[string]int, 256)
+// same field an earlier section. It uses terms, which it clears, as
+// scratch space: a map made once per worker rather than once per page.
+func docTerms(d *Doc, terms map[string]int) []termCode {
+	clear(terms)
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
 		eachTerm(Normalize(text), func(t string) {
@@ -238,7 +259,11 @@ func docTerms(d *Doc) map[string]int {
 		add(s.Heading, sec, FieldHeading)
 		add(s.Text, sec, FieldBody)
 	}
-	return terms
+	out := make([]termCode, 0, len(terms))
+	for t, code := range terms {
+		out = append(out, termCode{t, code})
+	}
+	return out
 }
 
 // index is the manifest, index.js.
@@ -333,10 +358,58 @@ func encodeTerms(postings map[string][]int, terms []string) json.RawMessage {
 	return append(b, '}')
 }
 
+// appendString appends s as a JSON string, byte for byte as json.Marshal
+// writes it (HTML's <, > and & escaped), without its allocations.
 func appendString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
+
+const hexDigits = "0123456789abcdef"
 
 // Snippet lengths, in characters: enough for a line or two of each
 // section under a result, and a bound on the size of a chunk.
@@ -391,20 +464,47 @@ func clip(text string, n int) string {
 	if limit := 8*n + 8; len(text) > limit {
 		text = text[:limit]
 	}
-	text = strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(text) <= n {
-		return text
+	// Collapse spaces as strings.Join(strings.Fields(text), " ") does,
+	// but only as far as the n+1 characters that decide the cut.
+	b := make([]byte, 0, min(len(text), 4*n+8))
+	chars, space := 0, true // space: at the start, or after a space
+	for i := 0; i < len(text) && chars <= n; {
+		c, size, isSpace := rune(text[i]), 1, false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace[c]
+		} else {
+			c, size = utf8.DecodeRuneInString(text[i:])
+			isSpace = unicode.IsSpace(c)
+		}
+		if !isSpace {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+				chars++
+			}
+			// The bytes as they are, invalid UTF-8 included, as
+			// strings.Fields keeps them.
+			b = append(b, text[i:i+size]...)
+			chars++
+		}
+		space = isSpace
+		i += size
+	}
+	if chars <= n {
+		return string(b)
 	}
 	cut := 0
-	for i := range text {
+	for i := range string(b) {
 		if n == 0 {
 			cut = i
 			break
 		}
 		n--
 	}
-	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut/2 {
+	if sp := bytes.LastIndexByte(b[:cut], ' '); sp > cut/2 {
 		cut = sp
 	}
-	return text[:cut] + "…"
+	return string(b[:cut]) + "…"
 }
+
+// asciiSpace holds the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
