@@ -127,21 +127,7 @@ func (l Layout) Names() []string {
 // LayoutFor(len(docs)).Names().
 func Build(docs []Doc) map[string][]byte {
 	l := LayoutFor(len(docs))
-	perDoc := make([][]termCode, len(docs))
-	parallelWith(len(docs), func() map[string]int {
-		// A page of a few kilobytes has a few hundred terms.
-		return make(map[string]int, 512)
-	}, func(seen map[string]int, i int) {
-		perDoc[i] = docTerms(&docs[i], seen)
-	})
-
-	// Postings in document order: pairs of document and code.
-	postings := map[string][]int{}
-	for i, terms := range perDoc {
-		for _, tc := range terms {
-			postings[tc.term] = append(postings[tc.term], i, tc.code)
-		}
-	}
+	postings := postingsOf(docs)
 	terms := sortedTerms(postings)
 	files := map[string][]byte{}
 	if l.Shards == 0 {
@@ -207,37 +193,55 @@ func split(postings map[string][]int, terms []string, n int) [][]string {
 
 // parallel calls f(0) ... f(n-1) on all cores.
 func parallel(n int, f func(int)) {
-	parallelWith(n, func() struct{} { return struct{}{} }, func(_ struct{}, i int) { f(i) })
-}
-
-// parallelWith calls f(s, 0) ... f(s, n-1) on all cores, where s is the
-// scratch state of the core's worker, made by newState.
-func parallelWith[S any](n int, newState func() S, f func(S, int)) {
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), n)
 	for w := range workers {
 		wg.Go(func() {
-			s := newState()
 			for i := w; i < n; i += workers {
-				f(s, i)
+				f(i)
 			}
 		})
 	}
 	wg.Wait()
 }
 
-// A termCode is a term of a document and the code of where it is best
-// found in it.
-type termCode struct {
-	term string
-	code int
+// postingsOf returns the postings of the terms of docs, in document
+// order: pairs of document and code (see docTerms). Each core reads a run
+// of documents into postings of its own, and the runs are joined in
+// order, so that no term of a page is handled twice on one core.
+func postingsOf(docs []Doc) map[string][]int {
+	runs := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
+	parts := make([]map[string][]int, runs)
+	var wg sync.WaitGroup
+	for w := range runs {
+		wg.Go(func() {
+			postings := map[string][]int{}
+			// A page of a few kilobytes has a few hundred terms.
+			terms := make(map[string]int, 512)
+			for i := w * len(docs) / runs; i < (w+1)*len(docs)/runs; i++ {
+				docTerms(&docs[i], terms)
+				for t, code := range terms {
+					postings[t] = append(postings[t], i, code)
+				}
+			}
+			parts[w] = postings
+		})
+	}
+	wg.Wait()
+	postings := parts[0]
+	for _, p := range parts[1:] {
+		for t, ps := range p {
+			postings[t] = append(postings[t], ps...)
+		}
+	}
+	return postings
 }
 
-// docTerms returns the terms of d, each with the code of where it is
-// best found: section<<2 | field. A higher field is better, and in the
-// same field an earlier section. It uses terms, which it clears, as
-// scratch space: a map made once per worker rather than once per page.
-func docTerms(d *Doc, terms map[string]int) []termCode {
+// docTerms sets terms, which it clears first, to the terms of d, each
+// with the code of where it is best found: section<<2 | field. A higher
+// field is better, and in the same field an earlier section. The map is
+// the caller's, to be used again for the next page.
+func docTerms(d *Doc, terms map[string]int) {
 	clear(terms)
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
@@ -259,11 +263,6 @@ func docTerms(d *Doc, terms map[string]int) []termCode {
 		add(s.Heading, sec, FieldHeading)
 		add(s.Text, sec, FieldBody)
 	}
-	out := make([]termCode, 0, len(terms))
-	for t, code := range terms {
-		out = append(out, termCode{t, code})
-	}
-	return out
 }
 
 // index is the manifest, index.js.
