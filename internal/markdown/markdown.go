@@ -65,13 +65,18 @@ type Options struct {
 	// Text keeps the text of each document (see Doc.Text), for comparing
 	// versions of a page. It costs memory about the size of the source.
 	Text bool
+	// Sections keeps the text of each document by heading (see
+	// Converter.Sections), for a search index. Without it a parse skips
+	// that work.
+	Sections bool
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md     goldmark.Markdown
-	unsafe bool
-	text   bool
+	md       goldmark.Markdown
+	unsafe   bool
+	text     bool
+	sections bool
 }
 
 // New returns a Converter with the playbook dialect.
@@ -100,7 +105,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text}
+	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections}
 }
 
 // A Doc is a parsed Markdown document: what was learnt from it, and its
@@ -296,8 +301,11 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
-	// The search index reads each page's text by heading from this parse.
-	d.sections = sectionsOf(root, src)
+	if c.sections {
+		// The search index reads each page's text by heading from this
+		// parse.
+		d.sections = sectionsOf(root, src)
+	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
 		return d, fmt.Errorf("render markdown: %w", err)
@@ -583,7 +591,8 @@ type Section struct {
 // split at its headings: the text before the first heading, then a
 // section for each heading. A document refused by Parse has one empty
 // section. Search indexes it, so that a match links to
-// its heading.
+// its heading. Only a Converter made with Options.Sections keeps the
+// sections; otherwise a parsed document has none.
 func (c *Converter) Sections(d *Doc) []Section {
 	if d.refused {
 		return []Section{{}}

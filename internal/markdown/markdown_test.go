@@ -328,7 +328,7 @@ func mustParse(t testing.TB, c *Converter, src string) *Doc {
 }
 
 func TestSections(t *testing.T) {
-	c := New(Options{})
+	c := New(Options{Sections: true})
 	src := "# Title\n\nIntro *text*.\n\n## Why it matters {#why}\n\nBecause.\n\n- one\n- two\n\n### Details\n\nMore.\n"
 	want := []Section{
 		{Text: "Intro text."},
@@ -341,6 +341,11 @@ func TestSections(t *testing.T) {
 	// A page that opens with a heading has an empty first section.
 	if got := c.Sections(mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
 		t.Errorf("Sections of a page opening with a heading = %q", got)
+	}
+	// Without Options.Sections a parse skips the work.
+	plain := New(Options{})
+	if got := plain.Sections(mustParse(t, plain, src)); got != nil {
+		t.Errorf("Sections without Options.Sections = %q, want none", got)
 	}
 }
 
@@ -364,7 +369,7 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 }
 
 func TestRenderSections(t *testing.T) {
-	c := New(Options{})
+	c := New(Options{Sections: true})
 	src := "# Title\n\nIntro with a [link](x.md) and `code`.\n\n## Steps {#steps}\n\n```go\nfunc f() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
 	d := mustParse(t, c, src)
 	var buf bytes.Buffer

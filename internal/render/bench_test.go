@@ -35,7 +35,9 @@ func BenchmarkSite(b *testing.B) {
 // BenchmarkSearchIndexCost loads and renders the generated 10,000-page
 // playbook in memory with and without its search index: what the index
 // adds to the work of a build, without the disk's noise (see
-// cmd/playbook's BenchmarkSearchIndexBuild for a whole build). cpu-s/op
+// cmd/playbook's BenchmarkSearchIndexBuild for a whole build). Without
+// the index's entry in site.GeneratedPages, Load does not read pages by
+// heading either, so index=false does none of the index's work. cpu-s/op
 // is the processor time of a build, steadier than ns/op where other
 // work shares the machine.
 func BenchmarkSearchIndexCost(b *testing.B) {

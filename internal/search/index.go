@@ -23,6 +23,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -30,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -125,16 +127,7 @@ func (l Layout) Names() []string {
 // LayoutFor(len(docs)).Names().
 func Build(docs []Doc) map[string][]byte {
 	l := LayoutFor(len(docs))
-	perDoc := make([]map[string]int, len(docs))
-	parallel(len(docs), func(i int) { perDoc[i] = docTerms(&docs[i]) })
-
-	// Postings in document order: pairs of document and code.
-	postings := map[string][]int{}
-	for i, terms := range perDoc {
-		for t, code := range terms {
-			postings[t] = append(postings[t], i, code)
-		}
-	}
+	postings := postingsOf(docs)
 	terms := sortedTerms(postings)
 	files := map[string][]byte{}
 	if l.Shards == 0 {
@@ -212,12 +205,44 @@ func parallel(n int, f func(int)) {
 	wg.Wait()
 }
 
-// docTerms returns the terms of d, each with the code of where it is
-// best found: section<<2 | field. A higher field is better, and in the
-// same field an earlier section.
-func docTerms(d *Doc) map[string]int {
-	// A page of a few kilobytes has a few hundred terms.
-	terms := make(map[string]int, 256)
+// postingsOf returns the postings of the terms of docs, in document
+// order: pairs of document and code (see docTerms). Each core reads a run
+// of documents into postings of its own, and the runs are joined in
+// order, so that no term of a page is handled twice on one core.
+func postingsOf(docs []Doc) map[string][]int {
+	runs := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
+	parts := make([]map[string][]int, runs)
+	var wg sync.WaitGroup
+	for w := range runs {
+		wg.Go(func() {
+			postings := map[string][]int{}
+			// A page of a few kilobytes has a few hundred terms.
+			terms := make(map[string]int, 512)
+			for i := w * len(docs) / runs; i < (w+1)*len(docs)/runs; i++ {
+				docTerms(&docs[i], terms)
+				for t, code := range terms {
+					postings[t] = append(postings[t], i, code)
+				}
+			}
+			parts[w] = postings
+		})
+	}
+	wg.Wait()
+	postings := parts[0]
+	for _, p := range parts[1:] {
+		for t, ps := range p {
+			postings[t] = append(postings[t], ps...)
+		}
+	}
+	return postings
+}
+
+// docTerms sets terms, which it clears first, to the terms of d, each
+// with the code of where it is best found: section<<2 | field. A higher
+// field is better, and in the same field an earlier section. The map is
+// the caller's, to be used again for the next page.
+func docTerms(d *Doc, terms map[string]int) {
+	clear(terms)
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
 		eachTerm(Normalize(text), func(t string) {
@@ -238,7 +263,6 @@ func docTerms(d *Doc) map[string]int {
 		add(s.Heading, sec, FieldHeading)
 		add(s.Text, sec, FieldBody)
 	}
-	return terms
 }
 
 // index is the manifest, index.js.
@@ -333,10 +357,58 @@ func encodeTerms(postings map[string][]int, terms []string) json.RawMessage {
 	return append(b, '}')
 }
 
+// appendString appends s as a JSON string, byte for byte as json.Marshal
+// writes it (HTML's <, > and & escaped), without its allocations.
 func appendString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
+
+const hexDigits = "0123456789abcdef"
 
 // Snippet lengths, in characters: enough for a line or two of each
 // section under a result, and a bound on the size of a chunk.
@@ -391,20 +463,47 @@ func clip(text string, n int) string {
 	if limit := 8*n + 8; len(text) > limit {
 		text = text[:limit]
 	}
-	text = strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(text) <= n {
-		return text
+	// Collapse spaces as strings.Join(strings.Fields(text), " ") does,
+	// but only as far as the n+1 characters that decide the cut.
+	b := make([]byte, 0, min(len(text), 4*n+8))
+	chars, space := 0, true // space: at the start, or after a space
+	for i := 0; i < len(text) && chars <= n; {
+		c, size, isSpace := rune(text[i]), 1, false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace[c]
+		} else {
+			c, size = utf8.DecodeRuneInString(text[i:])
+			isSpace = unicode.IsSpace(c)
+		}
+		if !isSpace {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+				chars++
+			}
+			// The bytes as they are, invalid UTF-8 included, as
+			// strings.Fields keeps them.
+			b = append(b, text[i:i+size]...)
+			chars++
+		}
+		space = isSpace
+		i += size
+	}
+	if chars <= n {
+		return string(b)
 	}
 	cut := 0
-	for i := range text {
+	for i := range string(b) {
 		if n == 0 {
 			cut = i
 			break
 		}
 		n--
 	}
-	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut/2 {
+	if sp := bytes.LastIndexByte(b[:cut], ' '); sp > cut/2 {
 		cut = sp
 	}
-	return text[:cut] + "…"
+	return string(b[:cut]) + "…"
 }
+
+// asciiSpace holds the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

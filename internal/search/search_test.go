@@ -3,9 +3,11 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTerms(t *testing.T) {
@@ -238,3 +240,63 @@ func TestClip(t *testing.T) {
 // at encodes a posting's place as the index does: the section, then the
 // field in the two low bits.
 func at(section, field int) int { return section<<2 | field }
+
+// TestEncodingMatchesStandardLibrary checks that the index's own string
+// encoding and clipping write what encoding/json and
+// strings.Fields do, so that the index's bytes stay the same.
+func TestEncodingMatchesStandardLibrary(t *testing.T) {
+	cases := []string{
+		"", " ", "plain words", "  lead and trail  ", "tab\tand\nnew\r\nline\v\f",
+		`quote " back \ slash`, "<b>bold</b> & co", "\x00\x01\x1f\x7f", "\b\f",
+		"résumé café", "東京 タワー", "line\u2028para\u2029end", "nbsp\u00a0x\u0085y\u3000z",
+		"bad \xff utf-8 \xc3", "\xe2\x80", "emoji 😀 done",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pool := []rune{'a', 'Z', ' ', '\t', '\n', '"', '\\', '<', '>', '&', 0, 0x1f, 'é', '東', 0x2028, 0x2029, 0xa0, 0x85, '😀'}
+	for range 2000 {
+		var b []byte
+		for range r.IntN(40) {
+			if r.IntN(10) == 0 {
+				b = append(b, byte(0x80+r.IntN(0x80)))
+				continue
+			}
+			b = utf8.AppendRune(b, pool[r.IntN(len(pool))])
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Errorf("appendString(%q) = %s, json.Marshal writes %s", s, got, want)
+		}
+		for _, n := range []int{0, 1, 3, 7, 200} {
+			if got, want := clip(s, n), clipFields(s, n); got != want {
+				t.Errorf("clip(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
+
+// clipFields is clip as strings.Fields makes it plain: collapse every
+// space, then cut.
+func clipFields(text string, n int) string {
+	if limit := 8*n + 8; len(text) > limit {
+		text = text[:limit]
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := 0
+	for i := range text {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return text[:cut] + "…"
+}

@@ -78,11 +78,25 @@ func eachTerm(s string, f func(string)) {
 			bigrams(w, f)
 			return
 		}
-		if utf8.RuneCountInString(w) > 1 && !stopWords[w] {
+		if utf8.RuneCountInString(w) > 1 && (len(w) > maxStopWord || !stopWords[w]) {
 			f(w)
 		}
 	}
 	for i, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most text: a word character or not, never CJK.
+			if !asciiWord[r] {
+				flush(i)
+				continue
+			}
+			if start >= 0 && cjk {
+				flush(i)
+			}
+			if start < 0 {
+				start, cjk = i, false
+			}
+			continue
+		}
 		if !isWordRune(r) {
 			flush(i)
 			continue
@@ -128,6 +142,24 @@ var StopWords = []string{
 	"they", "this", "to", "us", "was", "we", "were", "what", "when", "where",
 	"which", "who", "will", "with", "would", "you", "your",
 }
+
+// asciiWord holds the ASCII characters isWordRune reports.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		w[r] = isWordRune(r)
+	}
+	return w
+}()
+
+// maxStopWord is the length of the longest stop-word, in bytes: a longer
+// word needs no look-up.
+var maxStopWord = func() int {
+	n := 0
+	for _, w := range StopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}

@@ -59,6 +59,12 @@ var GeneratedPages = []Generated{
 	{Kind: "search", URL: "search/", Title: "Search index", Files: true},
 }
 
+// searchIndexed reports whether a site has a search index: whether
+// GeneratedPages has its entry.
+func searchIndexed() bool {
+	return slices.ContainsFunc(GeneratedPages, func(g Generated) bool { return g.Kind == "search" })
+}
+
 // IsFolder reports whether g is published as a folder's index.html
 // rather than as a file of its own.
 func (g Generated) IsFolder() bool { return strings.HasSuffix(g.URL, "/") }

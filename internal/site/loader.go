@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"io/fs"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -86,7 +87,9 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 		ps.errorf(ConfigFile, 1, "read: %v", err)
 		s.Config, _ = ParseConfig(nil)
 	}
-	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text})
+	// Pages are read by heading only for a search index to read them.
+	indexed := searchIndexed()
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed})
 	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)
@@ -94,7 +97,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:])}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:]) + strconv.FormatBool(indexed)}
 	l.walk()
 	l.readPages()
 	l.buildTree()
