@@ -343,8 +343,8 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	names := r.Names()
-	// The search index last: by then the pages have given it their text
-	// as they were rendered, and it needs not parse them again.
+	// The search index last, once the pages are written: it is built from
+	// every page's text at once, and a page's own file need not wait for it.
 	last := func(name string) int {
 		if r.files[name].search != "" {
 			return 1
