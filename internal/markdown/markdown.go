@@ -493,23 +493,8 @@ type lastPos struct{ off, line, col int }
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
-	_, err := c.render(w, d, false)
-	return err
-}
-
-// RenderSections writes the HTML of d to w, as Render does, and returns
-// its Sections, read from the same parse: a site's search index needs
-// the text of every page it renders.
-func (c *Converter) RenderSections(w io.Writer, d *Doc) ([]Section, error) {
-	return c.render(w, d, true)
-}
-
-func (c *Converter) render(w io.Writer, d *Doc, sections bool) ([]Section, error) {
 	if d.refused {
-		if sections {
-			return []Section{{}}, nil
-		}
-		return nil, nil
+		return nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(d.size) + 32*len(d.holes))
@@ -537,15 +522,10 @@ func (c *Converter) render(w io.Writer, d *Doc, sections bool) ([]Section, error
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("render markdown: %w", err)
+		return fmt.Errorf("render markdown: %w", err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return nil, err
-	}
-	if !sections {
-		return nil, nil
-	}
-	return d.sections, nil
+	_, err = w.Write(buf.Bytes())
+	return err
 }
 
 // RenderString renders d and returns the HTML.

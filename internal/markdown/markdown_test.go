@@ -368,23 +368,6 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	}
 }
 
-func TestRenderSections(t *testing.T) {
-	c := New(Options{Sections: true})
-	src := "# Title\n\nIntro with a [link](x.md) and `code`.\n\n## Steps {#steps}\n\n```go\nfunc f() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
-	d := mustParse(t, c, src)
-	var buf bytes.Buffer
-	got, err := c.RenderSections(&buf, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := c.Sections(d); !slices.Equal(got, want) {
-		t.Errorf("RenderSections = %q, Sections = %q", got, want)
-	}
-	if html, _ := c.RenderString(d); buf.String() != html {
-		t.Errorf("RenderSections wrote\n%s\nRender writes\n%s", buf.String(), html)
-	}
-}
-
 // TestShortcodeWarnings: a shortcode left as text is a warning at its
 // line and column, once for each name; one in code is not, nor the tags
 // of rendered ones; a rendered one never closed is.
