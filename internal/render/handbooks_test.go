@@ -27,16 +27,7 @@ func TestHandbooks(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys := fstest.MapFS{}
-			for _, f := range ar.Files {
-				if !strings.HasPrefix(f.Name, "want/") {
-					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-				}
-			}
+			ar, fsys := readArchive(t, file)
 			s, problems := site.Load(fsys, site.Options{Now: testNow})
 			var lines bytes.Buffer
 			for _, p := range problems {
@@ -93,4 +84,21 @@ func mainElement(page []byte) []byte {
 		return page
 	}
 	return append(bytes.Clone(page[i:j+len("</main>")]), '\n')
+}
+
+// readArchive parses the txtar archive file and returns it with the site
+// it holds: every file but those under want/ and the problems file.
+func readArchive(t *testing.T, file string) (*txtar.Archive, fstest.MapFS) {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if f.Name != "problems" && !strings.HasPrefix(f.Name, "want/") {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return ar, fsys
 }

@@ -35,18 +35,11 @@ func TestGolden(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys := fstest.MapFS{}
+			ar, fsys := readArchive(t, file)
 			wantProblems := -1
 			for i, f := range ar.Files {
-				switch {
-				case f.Name == "problems":
+				if f.Name == "problems" {
 					wantProblems = i
-				case !strings.HasPrefix(f.Name, "want/"):
-					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
 			}
 			changed := false
