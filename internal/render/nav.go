@@ -85,34 +85,41 @@ func (c *navCache) items(from string, home, open, current, hole *site.Page) []Na
 }
 
 // list returns the entries of sec's children as seen from the page at URL
-// from: all of a short list; of a long one, those navShown keeps around
-// focus (the child on the way to the page shown, or nil), with a link to
-// sec in each gap. Top-level sections are always kept. expand opens the
-// entry of a section on the way to the page shown.
+// from (see rows), current marked. expand opens the entry of a section on
+// the way to the page shown.
 func (c *navCache) list(from string, sec, focus, current *site.Page, expand func(*site.Page, *NavItem)) []NavItem {
-	kids := sec.Children
-	entry := func(p *site.Page) NavItem {
-		it := NavItem{Title: p.Title, Href: site.Rel(from, p.URL), Class: "nav-page"}
-		if p == current {
-			it.Href, it.Current = "./", true
+	rows := c.rows(sec, focus)
+	out := make([]NavItem, len(rows))
+	for k, row := range rows {
+		if row.more > 0 {
+			out[k] = moreEntry(from, sec, row.more)
+			continue
 		}
-		if p.IsPromise() {
-			it.Status, it.StatusClass = p.Chain.Status.String(), p.Chain.Status.Class()
+		p := sec.Children[row.child]
+		out[k] = entry(from, p, current)
+		if p.IsSection && expand != nil {
+			expand(p, &out[k])
 		}
-		if p.IsSection {
-			it.Class = "nav-section"
-			if expand != nil {
-				expand(p, &it)
-			}
-		}
-		return it
 	}
+	return out
+}
+
+// A navRow is a row of a section's list in the sidebar: the child at
+// index child, or, if more is set, a link standing for that many.
+type navRow struct{ child, more int }
+
+// rows returns the rows of sec's list: every child of a short list; of a
+// long one, those navShown keeps around focus (the child on the way to the
+// page shown, or nil), with a link to sec in each gap. Top-level sections
+// are always kept.
+func (c *navCache) rows(sec, focus *site.Page) []navRow {
+	kids := sec.Children
 	if len(kids) <= NavListMax {
-		out := make([]NavItem, len(kids))
-		for i, p := range kids {
-			out[i] = entry(p)
+		rows := make([]navRow, len(kids))
+		for i := range kids {
+			rows[i].child = i
 		}
-		return out
+		return rows
 	}
 	at := -1
 	if focus != nil {
@@ -123,18 +130,37 @@ func (c *navCache) list(from string, sec, focus, current *site.Page, expand func
 		always = func(i int) bool { return kids[i].IsSection }
 	}
 	shown := navShown(len(kids), at, always)
-	out := make([]NavItem, 0, len(shown)+2)
-	for j, i := range shown {
-		if j > 0 && i > shown[j-1]+1 {
-			n := i - shown[j-1] - 1
-			out = append(out, NavItem{
-				Title: strconv.Itoa(n) + " more in " + sec.Title,
-				Href:  site.Rel(from, sec.URL), Class: "nav-more", More: n,
-			})
+	rows := make([]navRow, 0, len(shown)+2)
+	for k, i := range shown {
+		if k > 0 && i > shown[k-1]+1 {
+			rows = append(rows, navRow{child: -1, more: i - shown[k-1] - 1})
 		}
-		out = append(out, entry(kids[i]))
+		rows = append(rows, navRow{child: i})
 	}
-	return out
+	return rows
+}
+
+// entry returns the entry of p, closed, seen from the page at URL from.
+func entry(from string, p, current *site.Page) NavItem {
+	it := NavItem{Title: p.Title, Href: site.Rel(from, p.URL), Class: "nav-page"}
+	if p == current {
+		it.Href, it.Current = "./", true
+	}
+	if p.IsSection {
+		it.Class = "nav-section"
+	}
+	if p.IsPromise() {
+		it.Status, it.StatusClass = p.Chain.Status.String(), p.Chain.Status.Class()
+	}
+	return it
+}
+
+// moreEntry returns the link standing for n entries of sec's list.
+func moreEntry(from string, sec *site.Page, n int) NavItem {
+	return NavItem{
+		Title: strconv.Itoa(n) + " more in " + sec.Title,
+		Href:  site.Rel(from, sec.URL), Class: "nav-more", More: n,
+	}
 }
 
 // navShown returns, in order, the indexes of the entries a list of n
@@ -169,10 +195,11 @@ func navShown(n, at int, always func(int) bool) []int {
 // NavHTML returns the navigation as HTML, as the default theme shows it.
 //
 // It is the largest part of most pages, so it is written in Go, not by a
-// template, and most of it is made once for all the pages of a section:
-// from any page of a folder, the links above and around the folder's own
-// list read the same. Only that list, a bounded window around the page,
-// is made per page. A theme wanting other markup builds its own from Nav.
+// template, and made once for all the pages of a section: from any page
+// of a folder, the links above and around the folder's own list read the
+// same, and so does each entry of that list. A page puts together the
+// entries of its window, a bounded number. A theme wanting other markup
+// builds its own from Nav.
 func (d *Data) NavHTML() template.HTML {
 	p := d.Page
 	if p == nil || p.IsSection || p.Parent == nil {
@@ -195,10 +222,27 @@ func (d *Data) NavHTML() template.HTML {
 		writeNav(&b, d.r.nav.items(from, d.Site.Home, sec, nil, sec), &hole)
 		e.before, e.after = b.String()[:hole], b.String()[hole:]
 	})
+	e.children.Do(func() {
+		e.entries = make([]string, len(sec.Children))
+		for i, q := range sec.Children {
+			var b strings.Builder
+			writeItems(&b, []NavItem{entry(from, q, nil)}, nil)
+			e.entries[i] = b.String()
+		}
+	})
 	var b strings.Builder
-	b.Grow(len(e.before) + len(e.after) + 2048)
+	b.Grow(len(e.before) + len(e.after) + 4096)
 	b.WriteString(e.before)
-	writeItems(&b, d.r.nav.list(from, sec, p, p, nil), nil)
+	for _, row := range d.r.nav.rows(sec, p) {
+		switch {
+		case row.more > 0:
+			writeItems(&b, []NavItem{moreEntry(from, sec, row.more)}, nil)
+		case sec.Children[row.child] == p:
+			writeItems(&b, []NavItem{entry(from, p, p)}, nil)
+		default:
+			b.WriteString(e.entries[row.child])
+		}
+	}
 	b.WriteString(e.after)
 	return template.HTML(b.String())
 }
@@ -213,7 +257,11 @@ func writeNav(b *strings.Builder, items []NavItem, hole *int) {
 
 func writeItems(b *strings.Builder, items []NavItem, hole *int) {
 	for _, it := range items {
-		b.WriteString(`<li class="` + it.Class + `"><a href="` + template.HTMLEscapeString(it.Href) + `"`)
+		b.WriteString(`<li class="`)
+		b.WriteString(it.Class)
+		b.WriteString(`"><a href="`)
+		b.WriteString(template.HTMLEscapeString(it.Href))
+		b.WriteString(`"`)
 		if it.Current {
 			b.WriteString(` aria-current="page"`)
 		}
@@ -255,6 +303,10 @@ type navSection struct {
 	// up to and from the section's own list.
 	around        sync.Once
 	before, after string
+	// entries are the HTML entries of the section's children, closed and
+	// not current, each made once however many windows show it.
+	children sync.Once
+	entries  []string
 	// pos is the index of each child of a long section, so a page finds
 	// its place without a walk over its siblings.
 	index sync.Once

@@ -249,3 +249,45 @@ func TestNavShown(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkNavHTML makes the sidebar of every page of a section of n
+// pages, the section's shared part made anew each time as in a build: the
+// time a page takes stays the same however many siblings it has.
+func BenchmarkNavHTML(b *testing.B) {
+	for _, n := range []int{100, 2000} {
+		b.Run(fmt.Sprintf("siblings=%d", n), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for name, data := range navSite(n, 0) {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			s, problems := site.Load(fsys, site.Options{Now: testNow})
+			if problems.Errors() > 0 {
+				b.Fatal(problems)
+			}
+			theme, err := Theme(fsys, s.Config.Theme)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var pages []*site.Page
+			for _, p := range s.Pages {
+				if !p.IsSection {
+					pages = append(pages, p)
+				}
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				r.nav = navCache{}
+				for _, p := range pages {
+					d := r.data(p.URL, p.Title, kindOf(p))
+					d.Page = p
+					d.NavHTML()
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+		})
+	}
+}
