@@ -187,13 +187,16 @@ func TestNavSizeBounded(t *testing.T) {
 }
 
 // TestNavHTMLIsNav: the HTML made from what a section's pages share is
-// the HTML of Nav, on every page.
+// the HTML of Nav, on every page, long lists and short.
 func TestNavHTMLIsNav(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for name, data := range navSite(60, 25) {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	fsys["content/top.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Top\"\n+++\n")}
+	// A top level long enough to be windowed too, its sections kept.
+	for i := 1; i <= 25; i++ {
+		fsys[fmt.Sprintf("content/top%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Top %02d\"\n+++\n", i))}
+	}
 	s, problems := site.Load(fsys, site.Options{Now: testNow})
 	if problems.Errors() > 0 {
 		t.Fatalf("load: %v", problems)
