@@ -171,7 +171,7 @@ func TestBattlecardProblems(t *testing.T) {
 			},
 		},
 		{
-			name: "a gap resting on a connected promise is fine",
+			name:  "a gap resting on a connected promise is fine",
 			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"fast\"\n"+objection+"+++\n"),
 		},
 	}
