@@ -182,6 +182,8 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		p.WhyWeWin = f.strings("why_we_win")
 		p.Landmines = f.strings("landmines")
 		p.Objections = readObjections(f)
+		misplacedKeys(f, "gaps")
+		misplacedKeys(f, "objections")
 	case TypeCampaign:
 		p.Starts = f.date("starts")
 		p.Ends = f.date("ends")
@@ -226,6 +228,41 @@ func readObjections(f *frontMatter) []Objection {
 		}
 	}
 	return out
+}
+
+// pageKeys are the keys of a competitor page that TOML puts inside the
+// table above them when they are written after a [[gaps]] or
+// [[objections]] header: an easy slip, and silent but for this.
+var pageKeys = []string{"title", "description", "competitor", "why_we_win", "landmines", "gaps", "objections", "owner", "reviewed", "review_every", "tags", "weight", "id", "draft", "aliases"}
+
+// misplacedKeys reports each page key found inside a table of the list
+// key, at its line.
+func misplacedKeys(f *frontMatter, key string) {
+	for i, t := range asTables(f.data[key]) {
+		for _, k := range pageKeys {
+			if _, ok := t[k]; ok {
+				f.ps.errorf(f.file, f.tableKeyLine(key, i, k), "%s: %q is a key of the page, not of one of its %s: move it above the first [[%s]]", key, k, key, key)
+			}
+		}
+	}
+}
+
+// asTables returns v as a list of tables, leaving out what is not one
+// (reported where the list is read).
+func asTables(v any) []map[string]any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		var out []map[string]any
+		for _, e := range v {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // clip shortens text quoted in a problem to its first words.
