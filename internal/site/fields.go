@@ -247,18 +247,20 @@ func misplacedKeys(f *frontMatter, key string) {
 	}
 }
 
-// asTables returns v as a list of tables, leaving out what is not one
-// (reported where the list is read).
+// asTables returns v as a list of tables; nil if it is not one (reported
+// where the list is read).
 func asTables(v any) []map[string]any {
 	switch v := v.(type) {
 	case []map[string]any:
 		return v
 	case []any:
-		var out []map[string]any
-		for _, e := range v {
-			if m, ok := e.(map[string]any); ok {
-				out = append(out, m)
+		out := make([]map[string]any, len(v))
+		for i, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return nil
 			}
+			out[i] = m
 		}
 		return out
 	}
