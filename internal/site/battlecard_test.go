@@ -106,7 +106,7 @@ func TestBattlecardProblems(t *testing.T) {
 			want: []string{`content/competitors/big.md:6:5: objections: the response "Ask what the price includes, line by lin…" answers no "objection": say what the customer says`},
 		},
 		{
-			name: "keys of the page written under a table, in TOML",
+			name:  "keys of the page written under a table, in TOML",
 			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\nwhy_we_win = [\"Fast\"]\n"+objection+"landmines = [\"Ask\"]\n+++\n"),
 			want: []string{
 				`content/competitors/big.md:5: gaps: "why_we_win" is a key of the page, not of one of its gaps: move it above the first [[gaps]]`,
