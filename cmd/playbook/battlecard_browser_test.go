@@ -22,8 +22,9 @@ const a4Width, a4Height = 8.27, 11.69
 // TestBrowserBattlecards checks each battlecard of the example playbook as
 // a salesperson uses it: printed on A4 it is one page holding every part
 // of the card and nothing of the site around it, in light colours even
-// when the screen is dark; on a phone no part of it is wider than the
-// window, the gaps table included.
+// when the screen is dark; on a 1440 × 900 screen the card fits the
+// window; on a phone no part of it is wider than the window, the gaps
+// table included.
 func TestBrowserBattlecards(t *testing.T) {
 	findChromium(t)
 	dir := buildExampleForBrowser(t)
@@ -55,6 +56,13 @@ func TestBrowserBattlecards(t *testing.T) {
 					t.Errorf("printed (dark %v): %s", dark, msg)
 				}
 				b.do("screen media", emulatedMedia(""), prefersDark(false))
+			}
+
+			// A laptop's screen: the card, not the notes after it, fits.
+			b.do("set a desktop's window", chromedp.EmulateViewport(1440, 900))
+			b.open("the battlecard", url)
+			if bottom := tabValue(b, "the card's end", chromedp.Evaluate[float64](`document.querySelector('.battlecard').getBoundingClientRect().bottom`)); bottom > 900 {
+				t.Errorf("at 1440 × 900 the card ends %.0f px down, below the window", bottom)
 			}
 
 			b.do("set a phone's window", chromedp.EmulateViewport(390, 844))
