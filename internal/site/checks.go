@@ -246,8 +246,9 @@ func checkOutputPaths(l *loadState) []Problem {
 		}
 	}
 	for _, p := range s.Pages {
-		if sec := pagerClash(paged, p.URL); sec != nil {
-			ps.errorf(p.File, 1, "this page would be published at /%s, where playbook puts the further pages of /%s (its %d pages are more than [pagination] size = %d): rename it",
+		// A folder under the clash is reported once, at its top.
+		if sec := pagerClash(paged, p.URL); sec != nil && pagerClash(paged, p.Parent.URL) == nil {
+			ps.errorf(p.File, 1, "this page would be published at /%s, where playbook puts the further pages of /%s (its list of %d is longer than [pagination] size = %d): rename it",
 				p.URL, sec.URL, len(sec.Children), s.Config.Pagination.PageSize())
 		}
 	}
