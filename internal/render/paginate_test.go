@@ -24,21 +24,21 @@ func listSite(n int) map[string]string {
 }
 
 // TestListSizeBounded: the first and a middle page of a section's, a
-// tag's and a role's list are the same size with 100 entries and with
+// tag's and a role's list are the same size with 400 entries and with
 // 2,000; the whole list is on its pages, once each, in order.
 func TestListSizeBounded(t *testing.T) {
-	small := renderFiles(t, listSite(100), Options{})
+	small := renderFiles(t, listSite(400), Options{})
 	large := renderFiles(t, listSite(2000), Options{})
 	size := site.DefaultPageSize
 	for _, list := range []string{"standards/", "tags/all/", "roles/floor/"} {
 		for _, c := range []struct{ name, small, large string }{
 			{"first page", site.ListPageURL(list, 1), site.ListPageURL(list, 1)},
-			{"middle page", site.ListPageURL(list, 100/size/2), site.ListPageURL(list, 2000/size/2)},
+			{"middle page", site.ListPageURL(list, 400/size/2), site.ListPageURL(list, 2000/size/2)},
 		} {
 			a, b := len(page(t, small, c.small+"index.html")), len(page(t, large, c.large+"index.html"))
 			// The pager's page numbers have more digits.
 			if d := b - a; d < -300 || d > 300 {
-				t.Errorf("%s: %s is %d bytes with 100 entries, %s %d with 2,000", c.name, c.small, a, c.large, b)
+				t.Errorf("%s: %s is %d bytes with 400 entries, %s %d with 2,000", c.name, c.small, a, c.large, b)
 			}
 		}
 		var titles []string

@@ -11,7 +11,7 @@ import (
 // DefaultPageSize is the number of entries a list page shows when
 // site.toml sets no [pagination] size: small enough that a section page of
 // a large playbook stays under 30 KB.
-const DefaultPageSize = 20
+const DefaultPageSize = 25
 
 // PagerFolder is the folder, under a split list's URL, of its further
 // pages: "standards/page/2/".
