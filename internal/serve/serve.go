@@ -55,8 +55,9 @@ type Options struct {
 	// rebuilds at a commit).
 	Dir string
 	// Versions shows every version site.toml names, read from the Git
-	// repository of Dir, as playbook build publishes them. Each rebuild
-	// builds them all again.
+	// repository of Dir, as playbook build publishes them. A rebuild
+	// loads them all again, and renders those whose inputs changed (see
+	// versions.Build.Render): an edit of the working tree, its own.
 	Versions bool
 }
 
@@ -304,7 +305,13 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	out := render.NewMemOutput()
+	// Versions whose inputs did not change are kept from the snapshot
+	// served: an edit of the working tree renders its version only.
+	var prev *render.MemOutput
+	if sn := s.snap.Load(); sn != nil {
+		prev = sn.files
+	}
+	out := render.NewMemOutputAfter(prev)
 	if err := b.Render(context.Background(), out); err != nil {
 		return fail(site.Problems{problemOf(err)})
 	}
@@ -323,9 +330,27 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	s.swap(&snapshot{files: out, liveJS: liveJS})
 	s.live.send(event{name: "reload"})
 	if changed != nil {
-		fmt.Fprintf(s.opts.Log, "rebuilt %d versions in %s (%s)\n", len(b.Versions), time.Since(start).Round(time.Millisecond), describe(changed))
+		var rendered []string
+		for _, v := range b.Versions {
+			if !v.Kept {
+				rendered = append(rendered, v.Name)
+			}
+		}
+		fmt.Fprintf(s.opts.Log, "rebuilt %s in %s, kept %d (%s)\n", versionList(rendered), time.Since(start).Round(time.Millisecond), len(b.Versions)-len(rendered), describe(changed))
 	}
 	return Pages, nil
+}
+
+// versionList names the versions rebuilt: "version draft", "versions
+// draft, q3".
+func versionList(names []string) string {
+	switch len(names) {
+	case 0:
+		return "no version"
+	case 1:
+		return "version " + names[0]
+	}
+	return "versions " + strings.Join(names, ", ")
 }
 
 // problemOf returns the problem an error of the theme is (render returns
