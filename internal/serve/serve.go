@@ -68,6 +68,8 @@ type Server struct {
 	loader *site.Loader
 	bodies render.BodyCache
 	live   broker
+	// parsed holds the pages of the last versioned build (Options.Versions).
+	parsed *site.ParseCache
 	// timing is how Watch gathers a burst of changes; zero is the default.
 	timing timing
 
@@ -295,7 +297,16 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
+	// The versions from Git, and the working tree's pages not edited,
+	// are parsed once: each build takes them from the last one's.
+	parsed := &site.ParseCache{}
+	if s.parsed != nil {
+		parsed = s.parsed.Next()
+	}
+	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now(), ParseCache: parsed})
+	if err == nil {
+		s.parsed = parsed
+	}
 	if err != nil {
 		// What stops versions from being read at all (no repository, a
 		// shallow clone) is no line's fault, but the versions block's.

@@ -44,6 +44,10 @@ type Options struct {
 	// Drafts includes pages marked draft in the working tree's version.
 	Drafts bool
 	Now    time.Time
+	// ParseCache, if set, holds the pages parsed by an earlier build of
+	// the same site (see site.ParseCache.Next); the build parses only
+	// what it lacks.
+	ParseCache *site.ParseCache
 }
 
 // A Version is one version of the playbook, loaded.
@@ -201,12 +205,15 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
 	var problems site.Problems
-	var shared site.ParseCache
+	shared := opts.ParseCache
+	if shared == nil {
+		shared = &site.ParseCache{}
+	}
 	for _, v := range vs {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: &shared, Text: true})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: true})
 		for _, p := range ps {
 			p.Msg += " (version " + v.Name + ")"
 			problems = append(problems, p)
