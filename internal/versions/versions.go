@@ -13,6 +13,10 @@
 // latest says so in a banner leading to the latest. A tag's label is the
 // first line of its annotation. Each version has a What changed page
 // against the version before it, and the root has an Atom feed of them.
+//
+// A build over an earlier output of the same site keeps from it the folder
+// of every version whose inputs are unchanged (its fingerprint, see
+// FingerprintFile), rendering only the others.
 package versions
 
 import (
