@@ -357,8 +357,8 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 }
 
 // keepVersion puts the folder of the version v of the output out replaces
-// into out, and returns the version's Renderer, for the root page: it
-// renders nothing unless asked for a file. When it fails having kept
+// into out, and returns the latest version's Renderer, for the root page:
+// it renders nothing unless asked for a file; nil for another version. When it fails having kept
 // nothing, retry says the version can be rendered instead: files kept
 // must not be written again (see render.DirOutput.Keep).
 func (b *Build) keepVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (_ *render.Renderer, retry bool, _ error) {
@@ -371,12 +371,15 @@ func (b *Build) keepVersion(ctx context.Context, v *Version, all []*render.Versi
 			return nil, false, fmt.Errorf("version %s: %w", v.Name, err)
 		}
 	}
+	v.Kept = true
+	if !v.Latest {
+		return nil, false, nil
+	}
 	// The root's pages (versions.html, 404.html) show no page's last change.
 	r, err := b.newRenderer(v, all, changes, nil)
 	if err != nil {
 		return nil, false, err
 	}
-	v.Kept = true
 	return r, false, nil
 }
 
