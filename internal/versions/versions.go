@@ -357,10 +357,11 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 }
 
 // keepVersion puts the folder of the version v of the output out replaces
-// into out, and returns the latest version's Renderer, for the root page:
-// it renders nothing unless asked for a file; nil for another version. When it fails having kept
-// nothing, retry says the version can be rendered instead: files kept
-// must not be written again (see render.DirOutput.Keep).
+// into out. For the latest version it returns its Renderer, for the root
+// page, which renders nothing unless asked for a file; nil for another.
+// When it fails having kept nothing, retry says the version can be
+// rendered instead: files kept must not be written again (see
+// render.DirOutput.Keep).
 func (b *Build) keepVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (_ *render.Renderer, retry bool, _ error) {
 	k := out.(render.Keeper)
 	if err := k.Keep(ctx, v.Name, v.Name); err != nil {
