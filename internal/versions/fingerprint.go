@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"maps"
@@ -75,9 +76,9 @@ type inputs struct {
 	Before string
 	// Theme hashes the working tree's theme files; Config its site.toml.
 	Theme, Config string
-	// Day and UTCDay are the build's date: pages show it, and what is
-	// overdue for review.
-	Day, UTCDay string
+	// Day and UTCDay are the build's date, which pages show; Timely is
+	// what else they show that the time of the build decides.
+	Day, UTCDay, Timely string
 	// Versions are every version published, as the switcher and the
 	// banner see them.
 	Versions []listed
@@ -106,6 +107,7 @@ func (b *Build) fingerprint(i int, all []*render.VersionPages, themes map[string
 		Name: v.Name, Label: v.Label, Latest: v.Latest, Commit: v.Commit.Hash,
 		Theme: theme, Config: hashBytes(readFile(b.opts.Worktree, site.ConfigFile)),
 		Day: b.opts.Now.Format(time.DateOnly), UTCDay: b.opts.Now.UTC().Format(time.DateOnly),
+		Timely: timely(v.Site),
 	}
 	if i+1 < len(b.Versions) && b.Versions[i+1].Commit != nil {
 		in.Before = b.Versions[i+1].Commit.Hash
@@ -118,6 +120,31 @@ func (b *Build) fingerprint(i int, all []*render.VersionPages, themes map[string
 		return ""
 	}
 	return hashBytes(data)
+}
+
+// timely hashes what the pages of s show that changes with the time of
+// the build: which pages are overdue for review and by how many days,
+// which come due soon, and which campaigns are live, upcoming or ended. A
+// date written with a time of day (reviewed = 2026-03-01T15:00:00Z)
+// passes in the middle of one, so the date of the build is not enough.
+func timely(s *site.Site) string {
+	h := sha256.New()
+	for _, p := range s.Pages {
+		fmt.Fprintf(h, "%s\x00%t\x00%s\n", p.URL, p.Stale, p.CampaignState(s.Now))
+	}
+	for _, p := range s.CurrentCampaigns() {
+		fmt.Fprintf(h, "current %s\n", p.URL)
+	}
+	r := s.ReviewStatus()
+	for _, d := range r.Coming {
+		fmt.Fprintf(h, "coming %s\n", d.Page.URL)
+	}
+	for _, o := range r.Overdue {
+		for _, d := range o.Pages {
+			fmt.Fprintf(h, "overdue %s %d\n", d.Page.URL, d.DaysOverdue(s.Now))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // themeHashes hashes the theme of each version read from Git, by theme

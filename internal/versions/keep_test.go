@@ -186,6 +186,27 @@ func TestKeepUnchangedVersions(t *testing.T) {
 	}
 }
 
+// TestKeepUntilAReviewFallsDue builds a version with a page whose review
+// falls due at 1 pm: it is kept by a build at 12:30, and rendered again by
+// one at 2 pm, when the page shows it overdue, as a cold build does.
+func TestKeepUntilAReviewFallsDue(t *testing.T) {
+	r := history(t)
+	r.write(map[string]string{"content/guides/due.md": "+++\ntitle = \"Due\"\nreviewed = 2026-10-02T13:00:00Z\nreview_every = \"30d\"\n+++\nDue.\n"})
+	r.commit("A page to review", "q4")
+	dest := filepath.Join(t.TempDir(), "public")
+	buildInto(t, r.dir, dest, testNow)
+	if kept := buildInto(t, r.dir, dest, testNow.Add(30*time.Minute)); !slices.Equal(kept, []string{"q4", "q3", "q2", "q1"}) {
+		t.Errorf("kept %v before the review fell due, want every version", kept)
+	}
+	later := testNow.Add(2 * time.Hour)
+	if kept := buildInto(t, r.dir, dest, later); !slices.Equal(kept, []string{"q3", "q2", "q1"}) {
+		t.Errorf("kept %v once the review fell due, want all but q4", kept)
+	}
+	cold := filepath.Join(t.TempDir(), "public")
+	buildInto(t, r.dir, cold, later)
+	sameOutput(t, dest, cold)
+}
+
 // TestKeepFromMemory keeps unchanged versions from a previous output in
 // memory, as serve --versions does: their files are the previous ones.
 func TestKeepFromMemory(t *testing.T) {
