@@ -353,8 +353,11 @@ func (o *DirOutput) Keep(ctx context.Context, from, to string) error {
 		}
 		target := filepath.Join(dst, rel)
 		switch {
-		case d.IsDir():
+		case d.IsDir() && p == src:
 			return os.MkdirAll(target, 0o755)
+		case d.IsDir():
+			// The walk makes each folder after the one holding it.
+			return os.Mkdir(target, 0o755)
 		case d.Type().IsRegular():
 			return linkOrCopy(p, target)
 		}

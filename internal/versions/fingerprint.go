@@ -92,10 +92,11 @@ type listed struct {
 	Pages string
 }
 
-// fingerprint returns the fingerprint of the version at index i of vs,
-// whose switcher data is all; "" for one that cannot be kept (the working
-// tree's, or when the tool or the theme cannot be read).
-func (b *Build) fingerprint(i int, all []*render.VersionPages, themes map[string]string) string {
+// fingerprint returns the fingerprint of the version at index i of
+// b.Versions, listed every version as the switcher sees it; "" for one
+// that cannot be kept (the working tree's, or when the tool or the theme
+// cannot be read).
+func (b *Build) fingerprint(i int, list []listed, themes map[string]string) string {
 	v := b.Versions[i]
 	tool := toolID()
 	theme, ok := themes[v.Site.Config.Theme]
@@ -112,9 +113,7 @@ func (b *Build) fingerprint(i int, all []*render.VersionPages, themes map[string
 	if i+1 < len(b.Versions) && b.Versions[i+1].Commit != nil {
 		in.Before = b.Versions[i+1].Commit.Hash
 	}
-	for _, o := range all {
-		in.Versions = append(in.Versions, listed{Name: o.Name, Label: o.Label, Latest: o.Latest, Pages: pagesHash(o)})
-	}
+	in.Versions = list
 	data, err := json.Marshal(in)
 	if err != nil {
 		return ""
@@ -190,6 +189,15 @@ func hashTheme(theme fs.FS) (string, error) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// listVersions returns the versions as the pages of each see the others.
+func listVersions(all []*render.VersionPages) []listed {
+	list := make([]listed, len(all))
+	for i, o := range all {
+		list[i] = listed{Name: o.Name, Label: o.Label, Latest: o.Latest, Pages: pagesHash(o)}
+	}
+	return list
 }
 
 // pagesHash hashes what the switcher reads of a version.

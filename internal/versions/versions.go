@@ -257,9 +257,9 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 		all[i] = vp
 	}
 	prints := make([]string, len(vs))
-	themes := b.themeHashes()
+	themes, list := b.themeHashes(), listVersions(all)
 	for i := range vs {
-		prints[i] = b.fingerprint(i, all, themes)
+		prints[i] = b.fingerprint(i, list, themes)
 	}
 	prev := previousFingerprints(out)
 	feed := make([]feedEntry, len(vs))
