@@ -67,7 +67,7 @@ type DirOutput struct {
 	// that another build into the same destination leaves it alone.
 	lock *os.File
 	// Hook, if set, is called at each step of a build: "writing" once the
-	// first file is written, "swap" just before the new site is swapped in,
+	// first file is written or kept, "swap" just before the new site is swapped in,
 	// "swapped" after it, before the previous site is removed. Tests stop
 	// the process there.
 	Hook    func(step string)
@@ -359,7 +359,11 @@ func (o *DirOutput) Keep(ctx context.Context, from, to string) error {
 			// The walk makes each folder after the one holding it.
 			return os.Mkdir(target, 0o755)
 		case d.Type().IsRegular():
-			return linkOrCopy(p, target)
+			if err := linkOrCopy(p, target); err != nil {
+				return err
+			}
+			o.writing.Do(func() { o.hook("writing") })
+			return nil
 		}
 		return fmt.Errorf("%s: not a file or a folder", p)
 	})
