@@ -48,7 +48,7 @@ func BenchmarkEditVersions(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-first-build")
+	first := time.Since(start)
 	page := pages[0]
 	orig, err := os.ReadFile(page)
 	if err != nil {
@@ -69,4 +69,5 @@ func BenchmarkEditVersions(b *testing.B) {
 	}
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Milliseconds()), "ms-median-rebuild")
+	b.ReportMetric(float64(first.Milliseconds()), "ms-first-build")
 }
