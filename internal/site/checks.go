@@ -65,6 +65,7 @@ var checks = []check{
 	{name: "hugo-shortcode", run: checkShortcodes},
 	{name: "tag-name", run: checkTags},
 	{name: "chain-gap", run: checkChains},
+	{name: "channel-gap", run: checkChannels},
 	{name: "campaign-not-ready", run: checkCampaigns},
 	{name: "review-overdue", run: checkReviews},
 	{name: "output-path", run: checkOutputPaths},
@@ -150,6 +151,19 @@ func checkChains(l *loadState) []Problem {
 			ps.warnf(p.File, 1, "promise %q has a sales gap: no sales behaviour fulfils it", p.ID)
 		case p.Chain.Status == ServiceGap:
 			ps.warnf(p.File, 1, "promise %q has a service gap: no service behaviour fulfils it", p.ID)
+		}
+	}
+	return ps.list
+}
+
+// checkChannels warns of each channel a promise is made on that no sales
+// behaviour follows up, where its sales behaviours name channels at all
+// (see followUpsOf).
+func checkChannels(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		for _, ch := range p.ChannelGaps() {
+			ps.warnf(p.File, p.fm.keyLine("channels"), "promise %q is made by %s; no sales behaviour follows up %s", p.ID, ch, ch)
 		}
 	}
 	return ps.list
