@@ -38,6 +38,23 @@ func (d *Data) FilterStatus(p *site.Page) string {
 	return s
 }
 
+// ChannelGapCount returns how many promises are made on a channel no
+// sales behaviour follows up; -1 when no promise is judged by channel
+// (see site.FollowUp), and a count of none would mislead.
+func (d *Data) ChannelGapCount() int {
+	n, mapped := 0, false
+	for _, p := range d.Site.OfType(site.TypePromise) {
+		mapped = mapped || p.FollowUps != nil
+		if len(p.ChannelGaps()) > 0 {
+			n++
+		}
+	}
+	if !mapped {
+		return -1
+	}
+	return n
+}
+
 // An OwnerGaps is an owner of promises, and the gaps they close.
 type OwnerGaps struct {
 	// Owner is as the promises name it; "" for promises without one.
