@@ -95,14 +95,17 @@
         section.hidden = !!owner && section.dataset.filterOwner !== owner ||
           !!status && !section.querySelector("[data-filter-row]:not([hidden])");
       });
-      var rows = document.querySelectorAll("table.alignment:not(.channels) [data-filter-row]");
+      var rows = document.querySelectorAll("table.alignment [data-filter-row]");
       var shown = Array.prototype.filter.call(rows, function (row) { return !row.hidden; }).length;
       filters.querySelector("[data-filter-count]").textContent =
         owner || status ? "Showing " + shown + " of " + rows.length + " promises." : "";
       var empty = document.querySelector("[data-filter-empty]");
       if (empty) empty.hidden = shown > 0;
-      if (owner) query.set("owner", owner); else query.delete("owner");
-      if (status) query.set("status", status); else query.delete("status");
+      // Always owner, then status: one view, one URL.
+      query.delete("owner");
+      query.delete("status");
+      if (owner) query.set("owner", owner);
+      if (status) query.set("status", status);
       var search = query.toString();
       try {
         history.replaceState(null, "", (search ? "?" + search : location.pathname) + location.hash);
