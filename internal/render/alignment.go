@@ -40,7 +40,7 @@ func (d *Data) FilterStatus(p *site.Page) string {
 
 // ChannelGapCount returns how many promises are made on a channel no
 // sales behaviour follows up; -1 when no promise is judged by channel
-// (see site.FollowUp), and a count of none would mislead.
+// (see site.Page.FollowUps), where a count of none would mislead.
 func (d *Data) ChannelGapCount() int {
 	n, mapped := 0, false
 	for _, p := range d.Site.OfType(site.TypePromise) {

@@ -170,7 +170,8 @@ type Page struct {
 	Channels []string
 	// FollowUps are, for each channel a promise is made on, the sales
 	// behaviours that follow it up there. Nil unless a sales behaviour
-	// fulfilling the promise names channels: see followUpsOf.
+	// fulfilling the promise names channels: a promise none of whose
+	// sales behaviours name any is not judged by channel.
 	FollowUps []FollowUp
 	// PositioningPages are the positioning pages a promise carries.
 	PositioningPages []*Page
