@@ -156,8 +156,17 @@ func TestBrowserAlignmentFilters(t *testing.T) {
 		t.Errorf("opened with a query: %+v", got)
 	}
 
-	// Without JavaScript: no filters, every row, and a link to each
-	// owner's gaps.
+	// A count shows the promises it counts, of every owner.
+	b.do("click the count of service gaps", chromedp.Click(chromedp.CSS(`a[data-status-link="service-gap"]`)))
+	if got := view("rows of a count"); got.Owner != "" || got.Status != "service-gap" || !slices.Equal(got.Promises, []string{"Free survey"}) {
+		t.Errorf("after clicking the count of service gaps: %+v", got)
+	}
+	if got, want := b.location(), page+"?status=service-gap#status-service-gap"; got != want {
+		t.Errorf("after clicking the count of service gaps: at %s, want %s", got, want)
+	}
+
+	// Without JavaScript: no filters, every row, a link to each owner's
+	// gaps, and each count leads to the first promise it counts.
 	b.do("scripts off", scriptsDisabled(true))
 	defer b.do("scripts back on", scriptsDisabled(false))
 	b.open("Alignment without JavaScript", page+"?owner=sales-ann-lee")
@@ -170,6 +179,13 @@ func TestBrowserAlignmentFilters(t *testing.T) {
 		`Array.from(document.querySelectorAll('nav.owner-index a'), a => a.getAttribute('href') + ' ' + a.textContent.trim())`))
 	if want := []string{"#owner-sales-ann-lee Sales — Ann Lee (2)", "#owner-surveys-bo-park Surveys — Bo Park (1)"}; !slices.Equal(links, want) {
 		t.Errorf("owners' links %q, want %q", links, want)
+	}
+	counts := tabValue(b, "counts' links", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.summary a.stat'), a => {
+		const to = document.getElementById(a.getAttribute('href').slice(1));
+		return a.textContent.trim() + ' → ' + (to ? to.closest('tr').querySelector('th a').textContent.trim() : 'nothing');
+	})`))
+	if want := []string{"1disconnected → Warm home", "1service gap → Free survey", "1connected → Same-day quote", "1channel gap → Same-day quote"}; !slices.Equal(counts, want) {
+		t.Errorf("counts lead to %q, want %q", counts, want)
 	}
 }
 

@@ -112,6 +112,15 @@
       } catch (e) {}
     };
     filters.addEventListener("change", apply);
+    // A count of promises leads to the first of them; it shows only them,
+    // of every owner, as it counts them.
+    document.querySelectorAll("[data-status-link]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        byOwner.value = "";
+        byStatus.value = link.dataset.statusLink;
+        apply();
+      });
+    });
     filters.addEventListener("submit", function (e) { e.preventDefault(); });
     filters.hidden = false;
     apply();
