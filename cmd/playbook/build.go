@@ -357,6 +357,9 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		if v.Latest {
 			latest = ", also at latest/"
 		}
+		if v.Kept {
+			latest += "; kept from the previous build"
+		}
 		t := tallySite(v.Site)
 		chain := ""
 		if t.promises > 0 {

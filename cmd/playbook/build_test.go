@@ -211,6 +211,13 @@ func TestBuildVersions(t *testing.T) {
 		t.Errorf("v1/ does not show v1: %v", err)
 	}
 
+	// Built again, nothing changed: both versions are kept from the
+	// previous output.
+	code, stdout, stderr = buildCmd(t, "--source", src, "--dest", dest)
+	if code != 0 || strings.Count(stdout, "; kept from the previous build") != 2 {
+		t.Errorf("exit %d, summary of a build again:\n%s%s", code, stdout, stderr)
+	}
+
 	before := treeSum(t, dest)
 	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("[versions]\n[[versions.ref]]\nname = \"v1\"\nref = \"v1\"\n[[versions.ref]]\nname = \"v9\"\nref = \"v9\"\n"), 0o644); err != nil {
 		t.Fatal(err)

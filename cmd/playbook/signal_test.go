@@ -134,16 +134,24 @@ func TestInterruptedBuild(t *testing.T) {
 		name string
 		src  string
 		sig  syscall.Signal
+		// over builds the previous output from src itself, so that the
+		// build keeps versions from it.
+		over bool
 	}{
-		{"Ctrl-C", plain, syscall.SIGINT},
-		{"SIGTERM", plain, syscall.SIGTERM},
-		{"Ctrl-C in a versioned build", versioned, syscall.SIGINT},
+		{"Ctrl-C", plain, syscall.SIGINT, false},
+		{"SIGTERM", plain, syscall.SIGTERM, false},
+		{"Ctrl-C in a versioned build", versioned, syscall.SIGINT, false},
+		{"Ctrl-C in a versioned build keeping versions", versioned, syscall.SIGINT, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			parent := t.TempDir()
 			dest := filepath.Join(parent, "public")
-			if code, _, stderr := buildCmd(t, "--source", writeSite(t, goodSite), "--dest", dest); code != 0 {
+			earlier := writeSite(t, goodSite)
+			if tt.over {
+				earlier = tt.src
+			}
+			if code, _, stderr := buildCmd(t, "--source", earlier, "--dest", dest); code != 0 {
 				t.Fatalf("earlier build: exit %d\n%s", code, stderr)
 			}
 			before := treeSum(t, dest)

@@ -24,6 +24,21 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
+// A Keeper is an Output that replaces an earlier output of the same build
+// and can keep folders of it as they are, rather than have their files
+// written again. The earlier output is only read: it stays whole until
+// the new one replaces it.
+type Keeper interface {
+	Output
+	// Previous returns a file of the output being replaced; an error when
+	// there is none, or it lacks the file.
+	Previous(name string) ([]byte, error)
+	// Keep puts folder from of the previous output, all it holds, at
+	// folder to of this one. It stops when ctx is done, returning ctx's
+	// error.
+	Keep(ctx context.Context, from, to string) error
+}
+
 // Marker is the file every DirOutput writes into its folder. It marks the
 // folder as an output of playbook: a later build may replace it whole, and
 // may remove a temporary folder of a build that was killed.
@@ -52,7 +67,7 @@ type DirOutput struct {
 	// that another build into the same destination leaves it alone.
 	lock *os.File
 	// Hook, if set, is called at each step of a build: "writing" once the
-	// first file is written, "swap" just before the new site is swapped in,
+	// first file is written or kept, "swap" just before the new site is swapped in,
 	// "swapped" after it, before the previous site is removed. Tests stop
 	// the process there.
 	Hook    func(step string)
@@ -304,6 +319,74 @@ func (o *DirOutput) commitRenames() error {
 	return nil
 }
 
+// Previous returns a file of the site being replaced, if the destination
+// is an earlier output (it holds the Marker).
+func (o *DirOutput) Previous(name string) ([]byte, error) {
+	if !fs.ValidPath(name) || !IsOutput(o.dest) {
+		return nil, fs.ErrNotExist
+	}
+	return os.ReadFile(filepath.Join(o.dest, filepath.FromSlash(name)))
+}
+
+// Keep puts folder from of the site being replaced at folder to of the new
+// one: each file hard-linked where the file system allows, else copied. A
+// file kept must never be written again (WriteFile would write through
+// the link into the previous site): the caller keeps whole folders it
+// does not otherwise write. If Keep fails, to is removed again, so that
+// the folder can be written instead.
+func (o *DirOutput) Keep(ctx context.Context, from, to string) error {
+	if !fs.ValidPath(from) || !fs.ValidPath(to) || from == "." || to == "." || !IsOutput(o.dest) {
+		return fmt.Errorf("keep %q as %q: not a folder of the previous site", from, to)
+	}
+	src := filepath.Join(o.dest, filepath.FromSlash(from))
+	dst := filepath.Join(o.tmp, filepath.FromSlash(to))
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir() && p == src:
+			return os.MkdirAll(target, 0o755)
+		case d.IsDir():
+			// The walk makes each folder after the one holding it.
+			return os.Mkdir(target, 0o755)
+		case d.Type().IsRegular():
+			if err := linkOrCopy(p, target); err != nil {
+				return err
+			}
+			o.writing.Do(func() { o.hook("writing") })
+			return nil
+		}
+		return fmt.Errorf("%s: not a file or a folder", p)
+	})
+	if err != nil {
+		_ = os.RemoveAll(dst)
+		return fmt.Errorf("keep %s: %w", from, err)
+	}
+	return nil
+}
+
+// linkOrCopy makes a hard link at dst to the file src, or where the file
+// system has none, a copy.
+func linkOrCopy(src, dst string) error {
+	if os.Link(src, dst) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
 // Folder returns the temporary folder the site is written into.
 func (o *DirOutput) Folder() string { return o.tmp }
 
@@ -323,10 +406,59 @@ func (o *DirOutput) Abort(ctx context.Context) error {
 type MemOutput struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	// prev is the output this one replaces, to keep folders of.
+	prev *MemOutput
 }
 
 // NewMemOutput returns an empty MemOutput.
 func NewMemOutput() *MemOutput { return &MemOutput{files: map[string][]byte{}} }
+
+// NewMemOutputAfter returns an empty MemOutput that replaces prev: it can
+// keep folders of prev (see Keeper). prev's own previous output is
+// forgotten, so that a chain of rebuilds holds two sites, not all of them.
+func NewMemOutputAfter(prev *MemOutput) *MemOutput {
+	o := NewMemOutput()
+	if prev != nil {
+		prev.mu.Lock()
+		prev.prev = nil
+		prev.mu.Unlock()
+		o.prev = prev
+	}
+	return o
+}
+
+// Previous returns a file of the output this one replaces.
+func (o *MemOutput) Previous(name string) ([]byte, error) {
+	if o.prev != nil {
+		if b, ok := o.prev.File(name); ok {
+			return b, nil
+		}
+	}
+	return nil, fs.ErrNotExist
+}
+
+// Keep puts folder from of the output this one replaces at folder to. The
+// files are shared, not copied: neither output changes a file once written.
+func (o *MemOutput) Keep(ctx context.Context, from, to string) error {
+	if o.prev == nil {
+		return fmt.Errorf("keep %s: no previous site", from)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	o.prev.mu.Lock()
+	kept := map[string][]byte{}
+	for name, b := range o.prev.files {
+		if rest, ok := strings.CutPrefix(name, from+"/"); ok {
+			kept[to+"/"+rest] = b
+		}
+	}
+	o.prev.mu.Unlock()
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	maps.Copy(o.files, kept)
+	return nil
+}
 
 // WriteFile records one file of the site.
 func (o *MemOutput) WriteFile(name string, data []byte) error {

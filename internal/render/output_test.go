@@ -250,3 +250,77 @@ func TestAbort(t *testing.T) {
 		}
 	})
 }
+
+// TestKeep keeps folders of the previous site in the next: the files are
+// there, as links to the previous ones where the file system has them; a
+// folder the previous site lacks is an error that leaves nothing; and the
+// previous site is whole after the new one is aborted, and is replaced by
+// it on Commit.
+func TestKeep(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := writeOutput(t, dest, map[string]string{"v1/a/index.html": "a", "v1/b.css": "b", "v2/index.html": "2"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, commit := range []bool{false, true} {
+		out := writeOutput(t, dest, map[string]string{"v3/index.html": "3"})
+		if b, err := out.Previous(Marker); err != nil || string(b) != markerText {
+			t.Errorf("Previous(%s): %q, %v", Marker, b, err)
+		}
+		if err := out.Keep(context.Background(), "v1", "v1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Keep(context.Background(), "v1", "latest"); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Keep(context.Background(), "v9", "v9"); err == nil {
+			t.Error("kept a folder the previous site lacks")
+		}
+		if _, err := os.Stat(filepath.Join(out.Folder(), "v9")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a folder that could not be kept is there: %v", err)
+		}
+		for _, name := range []string{"v1/a/index.html", "latest/a/index.html"} {
+			kept, err := os.Stat(filepath.Join(out.Folder(), name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			prev, err := os.Stat(filepath.Join(dest, "v1/a/index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !os.SameFile(kept, prev) {
+				t.Errorf("%s is not a link to the previous file", name)
+			}
+		}
+		if !commit {
+			if err := out.Abort(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if got := listDir(t, dest); !slices.Equal(got, []string{Marker, "v1", "v2"}) {
+				t.Errorf("after Abort the previous site holds %v", got)
+			}
+			continue
+		}
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if got := listDir(t, dest); !slices.Equal(got, []string{Marker, "latest", "v1", "v3"}) {
+			t.Errorf("the new site holds %v", got)
+		}
+		if b, err := os.ReadFile(filepath.Join(dest, "latest/b.css")); err != nil || string(b) != "b" {
+			t.Errorf("latest/b.css: %q, %v", b, err)
+		}
+	}
+	// A folder that is not an output has no previous site to keep from.
+	plain := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(plain, "v1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, err := NewDirOutput(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort(context.Background())
+	if err := out.Keep(context.Background(), "v1", "v1"); err == nil {
+		t.Error("kept a folder of a folder that is not an output")
+	}
+}

@@ -55,8 +55,9 @@ type Options struct {
 	// rebuilds at a commit).
 	Dir string
 	// Versions shows every version site.toml names, read from the Git
-	// repository of Dir, as playbook build publishes them. Each rebuild
-	// builds them all again.
+	// repository of Dir, as playbook build publishes them. A rebuild
+	// loads them all again, and renders those whose inputs changed (see
+	// versions.Build.Render): an edit of the working tree, its own.
 	Versions bool
 }
 
@@ -67,6 +68,8 @@ type Server struct {
 	loader *site.Loader
 	bodies render.BodyCache
 	live   broker
+	// parsed holds the pages of the last versioned build (Options.Versions).
+	parsed *site.ParseCache
 	// timing is how Watch gathers a burst of changes; zero is the default.
 	timing timing
 
@@ -294,7 +297,16 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now()})
+	// The versions from Git, and the working tree's pages not edited,
+	// are parsed once: each build takes them from the last one's.
+	parsed := &site.ParseCache{}
+	if s.parsed != nil {
+		parsed = s.parsed.Next()
+	}
+	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now(), ParseCache: parsed})
+	if err == nil {
+		s.parsed = parsed
+	}
 	if err != nil {
 		// What stops versions from being read at all (no repository, a
 		// shallow clone) is no line's fault, but the versions block's.
@@ -304,7 +316,13 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	if problems.Errors() > 0 {
 		return fail(problems)
 	}
-	out := render.NewMemOutput()
+	// Versions whose inputs did not change are kept from the snapshot
+	// served: an edit of the working tree renders its version only.
+	var prev *render.MemOutput
+	if sn := s.snap.Load(); sn != nil {
+		prev = sn.files
+	}
+	out := render.NewMemOutputAfter(prev)
 	if err := b.Render(context.Background(), out); err != nil {
 		return fail(site.Problems{problemOf(err)})
 	}
@@ -323,9 +341,27 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	s.swap(&snapshot{files: out, liveJS: liveJS})
 	s.live.send(event{name: "reload"})
 	if changed != nil {
-		fmt.Fprintf(s.opts.Log, "rebuilt %d versions in %s (%s)\n", len(b.Versions), time.Since(start).Round(time.Millisecond), describe(changed))
+		var rendered []string
+		for _, v := range b.Versions {
+			if !v.Kept {
+				rendered = append(rendered, v.Name)
+			}
+		}
+		fmt.Fprintf(s.opts.Log, "rebuilt %s in %s, kept %d (%s)\n", versionList(rendered), time.Since(start).Round(time.Millisecond), len(b.Versions)-len(rendered), describe(changed))
 	}
 	return Pages, nil
+}
+
+// versionList names the versions rebuilt: "version draft", "versions
+// draft, q3".
+func versionList(names []string) string {
+	switch len(names) {
+	case 0:
+		return "no version"
+	case 1:
+		return "version " + names[0]
+	}
+	return "versions " + strings.Join(names, ", ")
 }
 
 // problemOf returns the problem an error of the theme is (render returns

@@ -466,6 +466,74 @@ func TestServeVersions(t *testing.T) {
 	}
 }
 
+// TestServeVersionsRendersWhatChanged edits the working tree of a
+// versioned site: only the working tree's version is rendered again, the
+// others kept as they were; a new tag changes what every version's
+// switcher lists, so all are rendered again. Each rebuild serves what a
+// fresh start would.
+func TestServeVersionsRendersWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	git := func(args ...string) { gittest.Git(t, dir, when, args...) }
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	git("tag", "v1")
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
+	var log bytes.Buffer
+	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := func(what string) {
+		t.Helper()
+		f, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := s.Names(), f.Names(); !slices.Equal(got, want) {
+			t.Fatalf("%s: files %v, a fresh start has %v", what, got, want)
+		}
+		for _, name := range f.Names() {
+			got, _ := s.File(name)
+			want, _ := f.File(name)
+			// The feed holds the time of its build, to the second.
+			if !bytes.Equal(got, want) && name != "changes.xml" {
+				t.Errorf("%s: %s is not what a fresh start serves", what, name)
+			}
+		}
+	}
+
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nDraft words.\n"})
+	log.Reset()
+	if change, err := s.Rebuild([]string{"content/guides/glossary.md"}); change != Pages || err != nil {
+		t.Fatalf("rebuild: %v, %v", change, err)
+	}
+	if !strings.HasPrefix(log.String(), "rebuilt version draft in ") || !strings.Contains(log.String(), ", kept 1 (content/guides/glossary.md)") {
+		t.Errorf("an edit of the working tree: %q, want draft rebuilt and v1 kept", log.String())
+	}
+	if !contains(t, s, "draft/guides/glossary/index.html", "Draft words.") || contains(t, s, "v1/guides/glossary/index.html", "Draft words.") {
+		t.Error("the edit is not in draft/ alone")
+	}
+	fresh("after an edit")
+
+	git("add", "-A")
+	git("commit", "-q", "-m", "two")
+	git("tag", "v2")
+	log.Reset()
+	if _, err := s.Rebuild([]string{"HEAD"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(log.String(), "rebuilt versions draft, v2, v1 in ") || !strings.Contains(log.String(), ", kept 0 (a commit or tag)") {
+		t.Errorf("a new tag: %q, want every version rebuilt", log.String())
+	}
+	if !contains(t, s, "v1/guides/glossary/index.html", `data-version="v2"`) {
+		t.Error("v1's switcher does not list v2")
+	}
+	fresh("after a tag")
+}
+
 // TestServeVersionsStartError: a versions block that cannot be built
 // stops serve with the problem, said once.
 func TestServeVersionsStartError(t *testing.T) {

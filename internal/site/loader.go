@@ -152,9 +152,30 @@ type loadState struct {
 // settings, is parsed once. Its zero value is ready to use.
 type ParseCache struct {
 	files fileCache
+	// prev is the cache this one follows (see Next).
+	prev *ParseCache
 }
 
-func (s *ParseCache) get(key string) *readResult    { return s.files.get(key) }
+// Next returns an empty ParseCache that follows c, for the next build of
+// the same site: a page in c is taken from it, not parsed again. What the
+// Loads of the new cache do not take is dropped with c, so that a preview
+// rebuilding again and again holds the pages of its last build only.
+func (c *ParseCache) Next() *ParseCache {
+	c.prev = nil
+	return &ParseCache{prev: c}
+}
+
+func (s *ParseCache) get(key string) *readResult {
+	if r := s.files.get(key); r != nil || s.prev == nil {
+		return r
+	}
+	r := s.prev.files.get(key)
+	if r != nil {
+		s.files.put(key, r)
+	}
+	return r
+}
+
 func (s *ParseCache) put(key string, r *readResult) { s.files.put(key, r) }
 
 // sharedKey identifies a file's content read with this Load's settings.

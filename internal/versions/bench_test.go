@@ -1,6 +1,7 @@
 package versions
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -16,7 +17,10 @@ import (
 // BenchmarkVersions builds a generated 1,000-page playbook from Git: one
 // version, then four quarters of it, each a few pages apart; written to
 // disk as playbook build does, and to memory, to tell the work of the
-// build from the file system's.
+// build from the file system's. The case worktree-edited is four versions
+// (the working tree and three quarters) built again over their previous
+// output after an edit of one page of the working tree, as an author
+// rebuilding does: the quarters are kept, not rendered.
 func BenchmarkVersions(b *testing.B) {
 	r := newRepo(b, b.TempDir())
 	runGit := func(args ...string) { r.git(args...) }
@@ -33,20 +37,35 @@ func BenchmarkVersions(b *testing.B) {
 		runGit("commit", "-q", "-m", fmt.Sprintf("quarter %d", q))
 		runGit("tag", fmt.Sprintf("q%d", q))
 	}
-	// Each build goes into a new folder (see gen.Dest).
+	edited := pages[0]
+	original, err := os.ReadFile(edited)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Each cold build goes into a new folder (see gen.Dest).
 	outputs := b.TempDir()
 	for _, c := range []struct {
-		n    int
-		disk bool
-	}{{1, true}, {4, true}, {1, false}, {4, false}} {
+		n        int
+		disk     bool
+		worktree bool
+	}{{1, true, false}, {4, true, false}, {4, true, true}, {1, false, false}, {4, false, false}, {4, false, true}} {
 		n := c.n
 		where := "memory"
 		if c.disk {
 			where = "disk"
 		}
-		b.Run(fmt.Sprintf("versions=%d/output=%s", n, where), func(b *testing.B) {
+		name := fmt.Sprintf("versions=%d/output=%s", n, where)
+		if c.worktree {
+			name = fmt.Sprintf("versions=%d/worktree-edited/output=%s", n, where)
+		}
+		b.Run(name, func(b *testing.B) {
 			var refs []string
-			for q := 4; q > 4-n; q-- {
+			from := 4
+			if c.worktree {
+				refs = append(refs, "worktree = \"draft\"\n")
+				from = 3
+			}
+			for q := from; q > 4-n; q-- {
 				refs = append(refs, fmt.Sprintf("[[versions.ref]]\nname = \"q%d\"\nref = \"q%d\"\n", q, q))
 			}
 			cfg, ps := site.ParseConfig([]byte("title = \"Generated\"\n[versions]\n" + strings.Join(refs, "")))
@@ -58,24 +77,33 @@ func BenchmarkVersions(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer root.Close()
-			b.ResetTimer()
-			for range b.N {
-				dest := gen.Dest(b, outputs)
+			defer os.WriteFile(edited, original, 0o644)
+			var mem *render.MemOutput
+			build := func(i int, dest string) {
+				if c.worktree {
+					// An edit of one page of the working tree.
+					os.WriteFile(edited, fmt.Appendf(bytes.Clone(original), "\nEdit %d.\n", i), 0o644)
+				}
 				bl, problems, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Now: testNow})
 				if err != nil {
 					b.Fatal(err)
 				}
+				defer bl.Close()
 				for _, p := range problems {
 					if !p.Warning {
 						b.Fatal(p)
 					}
 				}
 				if !c.disk {
-					if err := bl.Render(context.Background(), render.NewMemOutput()); err != nil {
+					out := render.NewMemOutput()
+					if c.worktree {
+						out = render.NewMemOutputAfter(mem)
+					}
+					if err := bl.Render(context.Background(), out); err != nil {
 						b.Fatal(err)
 					}
-					bl.Close()
-					continue
+					mem = out
+					return
 				}
 				out, err := render.NewDirOutput(dest)
 				if err != nil {
@@ -87,8 +115,22 @@ func BenchmarkVersions(b *testing.B) {
 				if err := out.Commit(); err != nil {
 					b.Fatal(err)
 				}
-				bl.Close()
 			}
+			// The edited working tree is built over its previous output,
+			// made before the timer starts.
+			dest := gen.Dest(b, outputs)
+			if c.worktree {
+				build(-1, dest)
+			}
+			b.ResetTimer()
+			cpu := cpuSeconds()
+			for i := range b.N {
+				if !c.worktree {
+					dest = gen.Dest(b, outputs)
+				}
+				build(i, dest)
+			}
+			b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 		})
 	}
 }

@@ -13,11 +13,16 @@
 // latest says so in a banner leading to the latest. A tag's label is the
 // first line of its annotation. Each version has a What changed page
 // against the version before it, and the root has an Atom feed of them.
+//
+// A build over an earlier output of the same site keeps from it the folder
+// of every version whose inputs are unchanged (its fingerprint, see
+// FingerprintFile), rendering only the others.
 package versions
 
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -43,6 +48,10 @@ type Options struct {
 	// Drafts includes pages marked draft in the working tree's version.
 	Drafts bool
 	Now    time.Time
+	// ParseCache, if set, holds the pages parsed by an earlier build of
+	// the same site (see site.ParseCache.Next); the build parses only
+	// what it lacks.
+	ParseCache *site.ParseCache
 }
 
 // A Version is one version of the playbook, loaded.
@@ -53,7 +62,10 @@ type Version struct {
 	Commit *gitrepo.Commit
 	Site   *site.Site
 	Latest bool
-	fsys   fs.FS
+	// Kept says Render took the version's folder from the previous
+	// output, its inputs unchanged, rather than rendering it again.
+	Kept bool
+	fsys fs.FS
 }
 
 // A Build is the versions of a playbook, loaded, ready to render.
@@ -197,12 +209,15 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
 	var problems site.Problems
-	var shared site.ParseCache
+	shared := opts.ParseCache
+	if shared == nil {
+		shared = &site.ParseCache{}
+	}
 	for _, v := range vs {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: &shared, Text: true})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: true})
 		for _, p := range ps {
 			p.Msg += " (version " + v.Name + ")"
 			problems = append(problems, p)
@@ -221,8 +236,11 @@ func (b *Build) Close() error {
 }
 
 // Render writes every version to out: /<name>/ each, /latest/, the root
-// page and the Atom feed of changes. It stops when ctx is done, between
-// files and between the commits of the history walk, returning ctx's error.
+// page, the Atom feed of changes and FingerprintFile. When out replaces an
+// earlier output (a render.Keeper), the folder of each version whose
+// fingerprint is the one recorded there is kept from it rather than
+// rendered again. It stops when ctx is done, between files and between
+// the commits of the history walk, returning ctx's error.
 func (b *Build) Render(ctx context.Context, out render.Output) error {
 	vs := b.Versions
 	all := make([]*render.VersionPages, len(vs))
@@ -238,18 +256,34 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 		}
 		all[i] = vp
 	}
+	prints := make([]string, len(vs))
+	themes, list := b.themeHashes(), listVersions(all)
+	for i := range vs {
+		prints[i] = b.fingerprint(i, list, themes)
+	}
+	prev := previousFingerprints(out)
 	feed := make([]feedEntry, len(vs))
 	errs := make([]error, len(vs))
 	renderers := make([]*render.Renderer, len(vs))
 	var wg sync.WaitGroup
 	for i, v := range vs {
 		wg.Go(func() {
-			var prev *Version
+			var before *Version
 			if i+1 < len(vs) {
-				prev = vs[i+1]
+				before = vs[i+1]
 			}
-			changes := Compare(prev, v)
+			changes := Compare(before, v)
 			feed[i] = feedEntry{v: v, changes: changes}
+			v.Kept = false
+			if prints[i] != "" && prev[v.Name] == prints[i] {
+				var retry bool
+				renderers[i], retry, errs[i] = b.keepVersion(ctx, v, all, changes, out)
+				if !retry || ctx.Err() != nil {
+					return
+				}
+				// A folder missing from the previous output is rendered,
+				// as in a build without one.
+			}
 			renderers[i], errs[i] = b.renderVersion(ctx, v, all, changes, out)
 		})
 	}
@@ -260,15 +294,30 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	return b.writeRoot(vs, renderers, feed, out)
+	if err := b.writeRoot(vs, renderers, feed, out); err != nil {
+		return err
+	}
+	return writeFingerprints(vs, prints, out)
 }
 
-// renderVersion writes the version v to out, and returns its Renderer.
-func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
-	last, err := b.lastChanges(ctx, v)
-	if err != nil {
-		return nil, fmt.Errorf("version %s: %w", v.Name, err)
+// writeFingerprints writes FingerprintFile: last, so that an output that
+// has it is whole.
+func writeFingerprints(vs []*Version, prints []string, out render.Output) error {
+	f := fingerprints{Format: fingerprintFormat, Versions: []versionFingerprint{}}
+	for i, v := range vs {
+		if prints[i] != "" {
+			f.Versions = append(f.Versions, versionFingerprint{Name: v.Name, Commit: v.Commit.Hash, Fingerprint: prints[i]})
+		}
 	}
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	return out.WriteFile(FingerprintFile, append(data, '\n'))
+}
+
+// newRenderer returns the Renderer of the version v.
+func (b *Build) newRenderer(v *Version, all []*render.VersionPages, changes *render.WhatChanged, last map[string]gitrepo.LastChange) (*render.Renderer, error) {
 	theme, err := render.Theme(b.opts.Worktree, v.Site.Config.Theme)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
@@ -284,21 +333,65 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
+	return r, nil
+}
+
+// renderVersion writes the version v to out, and returns its Renderer.
+func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
+	last, err := b.lastChanges(ctx, v)
+	if err != nil {
+		return nil, fmt.Errorf("version %s: %w", v.Name, err)
+	}
+	r, err := b.newRenderer(v, all, changes, last)
+	if err != nil {
+		return nil, err
+	}
 	var dest render.Output = prefixed{out, v.Name + "/"}
-	if v.Latest {
-		// latest/ is a link to the version's folder where the output can
-		// make one (static hosts and upload tools follow it), else a copy.
-		l, ok := out.(interface {
-			Symlink(name, target string) error
-		})
-		if !ok || l.Symlink("latest", v.Name) != nil {
-			dest = tee{dest, prefixed{out, "latest/"}}
-		}
+	if v.Latest && !linkLatest(out, v) {
+		dest = tee{dest, prefixed{out, "latest/"}}
 	}
 	if err := r.Render(ctx, dest); err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
 	return r, nil
+}
+
+// keepVersion puts the folder of the version v of the output out replaces
+// into out. For the latest version it returns its Renderer, for the root
+// page, which renders nothing unless asked for a file; nil for another.
+// When it fails having kept nothing, retry says the version can be
+// rendered instead: files kept must not be written again (see
+// render.DirOutput.Keep).
+func (b *Build) keepVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (_ *render.Renderer, retry bool, _ error) {
+	k := out.(render.Keeper)
+	if err := k.Keep(ctx, v.Name, v.Name); err != nil {
+		return nil, true, err
+	}
+	if v.Latest && !linkLatest(out, v) {
+		if err := k.Keep(ctx, v.Name, "latest"); err != nil {
+			return nil, false, fmt.Errorf("version %s: %w", v.Name, err)
+		}
+	}
+	v.Kept = true
+	if !v.Latest {
+		return nil, false, nil
+	}
+	// The root's pages (versions.html, 404.html) show no page's last change.
+	r, err := b.newRenderer(v, all, changes, nil)
+	if err != nil {
+		return nil, false, err
+	}
+	return r, false, nil
+}
+
+// linkLatest makes latest/ a link to the latest version's folder where
+// the output can make one (static hosts and upload tools follow it), and
+// reports whether it did; else latest/ is a copy.
+func linkLatest(out render.Output, v *Version) bool {
+	l, ok := out.(interface {
+		Symlink(name, target string) error
+	})
+	return ok && l.Symlink("latest", v.Name) == nil
 }
 
 // lastChanges returns the last commit that changed each page file of v;
