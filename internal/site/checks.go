@@ -65,6 +65,7 @@ var checks = []check{
 	{name: "hugo-shortcode", run: checkShortcodes},
 	{name: "tag-name", run: checkTags},
 	{name: "chain-gap", run: checkChains},
+	{name: "channel-gap", run: checkChannels},
 	{name: "campaign-not-ready", run: checkCampaigns},
 	{name: "no-talk-track", run: checkTalkTracks},
 	{name: "gap-not-connected", run: checkGapPromises},
@@ -190,6 +191,19 @@ func checkGapPromises(l *loadState) []Problem {
 			if q := g.Promise; q != nil && q.Chain.Status != Connected {
 				ps.warnf(p.File, p.fm.tableKeyLine("gaps", i, "promise"), "gap %q rests on promise %q, which is not connected: %s", g.Area, q.ID, q.Chain.missing())
 			}
+		}
+	}
+	return ps.list
+}
+
+// checkChannels warns of each channel a promise is made on that no sales
+// behaviour follows up, where its sales behaviours name channels at all
+// (see followUpsOf).
+func checkChannels(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		for _, ch := range p.ChannelGaps() {
+			ps.warnf(p.File, p.fm.keyLine("channels"), "promise %q is made by %s; no sales behaviour follows up %s", p.ID, ch, ch)
 		}
 	}
 	return ps.list
