@@ -37,6 +37,10 @@ func TestEditsEqualCold(t *testing.T) {
 	// of promises.
 	promises := st.OfType(site.TypePromise)
 	promise, sales, guide := promises[len(promises)-1].File, first(site.TypeBehaviour).File, first(site.TypePage).File
+	// The last behaviour of the first one's section: a new title moves it
+	// in the lists of its roles and tags.
+	siblings := st.ByFile(sales).Parent.Children
+	behaviour := siblings[len(siblings)-1].File
 	// other is a page the guide does not link to yet.
 	var other *site.Page
 	for _, q := range st.OfType(site.TypeFAQ) {
@@ -93,6 +97,29 @@ func TestEditsEqualCold(t *testing.T) {
 			replace(promise, "\ntitle = \"Aardvark ", "\ntitle = \"Zebra ")()
 			write(sales, read(sales)+"\nAnd a body.\n")
 		}, []string{promise, sales}, true},
+		{"unweigh two behaviours of the same roles and tags", func() {
+			from := strings.Split(read(sales), "\n")
+			key := func(line string) string { k, _, _ := strings.Cut(line, " = "); return k }
+			same := map[string]string{}
+			for _, line := range from {
+				if k := key(line); k == "roles" || k == "tags" {
+					same[k] = line
+				}
+			}
+			for _, file := range []string{sales, behaviour} {
+				var out []string
+				for _, line := range strings.Split(read(file), "\n") {
+					if k := key(line); k == "weight" {
+						continue
+					} else if same[k] != "" {
+						line = same[k]
+					}
+					out = append(out, line)
+				}
+				write(file, strings.Join(out, "\n"))
+			}
+		}, []string{sales, behaviour}, false},
+		{"move a page in its section, roles and tags", replace(behaviour, "\ntitle = \"", "\ntitle = \"Aaa "), []string{behaviour}, true},
 		{"set an id", replace(guide, "+++\n", "+++\nid = \"renamed-guide\"\n"), []string{guide}, false},
 		{"edit a relation", func() {
 			text := read(sales)

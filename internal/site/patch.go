@@ -239,7 +239,8 @@ func (l *loadState) applyEdit(e *pageEdit, ed *Edit) {
 
 // reorder puts the pages in the order their titles give them after the
 // titles of pages changed: in their sections, in reading order, in the
-// lists of relations pointing at a page, and in tags and roles.
+// lists of relations pointing at them, and in their tags and roles, as a
+// Load orders them.
 func (l *loadState) reorder(titled []*Page) {
 	s := l.site
 	for _, p := range titled {
@@ -255,13 +256,100 @@ func (l *loadState) reorder(titled []*Page) {
 	}
 	visit(s.Home)
 	s.Pages = pages
-	for _, p := range l.kept {
-		b := &p.Backlinks
-		for _, list := range [][]*Page{b.Sales, b.Service, b.FAQs, b.Campaigns, b.Promises, b.Standards} {
-			slices.SortStableFunc(list, compareTitles)
+	for _, p := range titled {
+		for _, q := range relatedTo(p) {
+			b := &q.Backlinks
+			for _, list := range [][]*Page{b.Sales, b.Service, b.FAQs, b.Campaigns, b.Promises, b.Standards} {
+				slices.SortStableFunc(list, compareTitles)
+			}
 		}
 	}
-	s.Tags, s.Roles = nil, nil
-	l.gatherTags()
-	l.gatherRoles()
+	pos := make(map[*Page]int, len(pages))
+	for i, p := range pages {
+		pos[p] = i
+	}
+	inReadingOrder := func(a, b *Page) int { return pos[a] - pos[b] }
+	isTitled := func(p *Page) bool { return slices.Contains(titled, p) }
+	l.reorderTags(isTitled, inReadingOrder)
+	l.reorderRoles(isTitled, inReadingOrder)
+}
+
+// relatedTo returns the pages whose backlinks list p.
+func relatedTo(p *Page) []*Page {
+	qs := slices.Concat(p.Fulfils, p.Promises, p.PositioningPages, p.AppliesTo)
+	for _, g := range p.Gaps {
+		if g.Promise != nil {
+			qs = append(qs, g.Promise)
+		}
+	}
+	return qs
+}
+
+// reorderTags puts the pages of the tags of pages moved (isTitled) in
+// reading order, and names each tag as the first of its pages spells it,
+// as gatherTags does.
+func (l *loadState) reorderTags(isTitled func(*Page) bool, order func(a, b *Page) int) {
+	renamed := false
+	for _, tag := range l.site.Tags {
+		if !slices.ContainsFunc(tag.Pages, isTitled) {
+			continue
+		}
+		slices.SortFunc(tag.Pages, order)
+		slug := strings.TrimSuffix(strings.TrimPrefix(tag.URL, "tags/"), "/")
+		for _, t := range tag.Pages[0].Tags {
+			if Slug(t) == slug {
+				renamed = renamed || t != tag.Name
+				tag.Name = t
+				break
+			}
+		}
+	}
+	if renamed {
+		slices.SortFunc(l.site.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	}
+}
+
+// reorderRoles puts the pages of the roles of pages moved (isTitled) in
+// reading order, and names each role as gatherRoles does: by the first
+// spelling in reading order, or the first after it not written as its
+// slug, unless [roles] titles it.
+func (l *loadState) reorderRoles(isTitled func(*Page) bool, order func(a, b *Page) int) {
+	s := l.site
+	renamed := false
+	for _, r := range s.Roles {
+		var pages []*Page
+		moved := false
+		for _, list := range [][]*Page{r.Behaviours, r.Standards, r.FAQs, r.Campaigns} {
+			if slices.ContainsFunc(list, isTitled) {
+				slices.SortFunc(list, order)
+				moved = true
+			}
+			pages = append(pages, list...)
+		}
+		if !moved || r.titled {
+			continue
+		}
+		slices.SortFunc(pages, order)
+		name := ""
+		for _, p := range pages {
+			for _, n := range PageRoles(p) {
+				slug := Slug(n)
+				if k, ok := s.roleAliases[slug]; ok {
+					slug = k
+				}
+				switch {
+				case slug != r.Slug:
+				case name == "":
+					name = n
+				case name == r.Slug && n != r.Slug:
+					name = n
+				}
+			}
+		}
+		renamed = renamed || name != r.Name
+		r.Name = name
+	}
+	if renamed {
+		slices.SortFunc(s.Roles, func(a, b *Role) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	}
 }
