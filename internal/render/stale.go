@@ -26,3 +26,18 @@ func (r *Renderer) Stale(ed *site.Edit) (names []string, all bool) {
 	}
 	return names, false
 }
+
+// Edited returns the Renderer of r's site after the edit ed, made by
+// site.Loader.Patch while r was not in use. An edit of bodies alone
+// leaves every page where it was, with its title: r serves on, its
+// search index made again when next asked for. A new title orders pages
+// anew: the Renderer is then made as ForSite makes it.
+func (r *Renderer) Edited(ed *site.Edit) *Renderer {
+	if len(ed.Titles) > 0 {
+		return r.ForSite(ed.Site)
+	}
+	if r.search != nil {
+		r.search = new(searchIndex)
+	}
+	return r
+}

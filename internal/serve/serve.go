@@ -245,7 +245,7 @@ func (s *Server) patch(changed []string) bool {
 		return false
 	}
 	s.report(ed.Problems)
-	sn := &snapshot{r: s.theme.ForSite(ed.Site), liveJS: s.liveJS}
+	sn := &snapshot{r: old.r.Edited(ed), liveJS: s.liveJS}
 	if stale, all := sn.r.Stale(ed); !all {
 		keep(old, sn, stale)
 	}
