@@ -274,9 +274,10 @@ func (l *loadState) reorder(titled []*Page) {
 	l.reorderRoles(isTitled, inReadingOrder)
 }
 
-// relatedTo returns the pages whose backlinks list p.
+// relatedTo returns the pages whose backlinks list p: those its relations
+// name (see resolveRelations).
 func relatedTo(p *Page) []*Page {
-	qs := slices.Concat(p.Fulfils, p.Promises, p.PositioningPages, p.AppliesTo)
+	qs := slices.Concat(p.Fulfils, p.Promises, p.PositioningPages, p.AppliesTo, p.Competitors)
 	for _, g := range p.Gaps {
 		if g.Promise != nil {
 			qs = append(qs, g.Promise)
