@@ -126,16 +126,23 @@ type pageEdit struct {
 // read it, and last that Load's problems.
 func (l *loadState) readEdit(file string, was *readResult, last Problems) *pageEdit {
 	p := l.site.byFile[file]
-	if p == nil || p.IsSection || was == nil || was.page == nil || !ownProblems(file, was, last) {
+	if p == nil || p.IsSection || was == nil || was.page == nil {
+		return nil
+	}
+	before, after, ok := keptProblems(file, was, last)
+	if !ok {
 		return nil
 	}
 	r := &readResult{}
 	r.page, r.rels = l.readPage(file, &r.problems)
-	if r.page == nil || !sameButBody(was, r) {
+	if r.page == nil || !sameButBody(was, r) || len(before)+len(after) > 0 && !sameLines(was.page.fm, r.page.fm) {
 		return nil
 	}
 	e := &pageEdit{page: p, read: r, title: r.page.Title, bodyLine: r.page.bodyLine}
+	// In the order a Load finds them, for problems at one place to keep
+	// theirs.
 	e.problems.list = append(e.problems.list, r.problems.list...)
+	e.problems.list = append(e.problems.list, before...)
 	if r.page.Doc != nil {
 		// Resolved on a copy: the page served stays as it is until the
 		// edit is made.
@@ -154,6 +161,7 @@ func (l *loadState) readEdit(file string, was *readResult, last Problems) *pageE
 			}
 		}
 	}
+	e.problems.list = append(e.problems.list, after...)
 	if e.problems.list.Errors() > 0 {
 		// The preview keeps the site it had until the error is fixed.
 		return nil
@@ -166,10 +174,12 @@ func (l *loadState) readEdit(file string, was *readResult, last Problems) *pageE
 	return e
 }
 
-// ownProblems reports whether the problems at file in last are only the
-// ones a Patch finds again: those of reading it (was), of its links and
-// of its Markdown.
-func ownProblems(file string, was *readResult, last Problems) bool {
+// keptProblems returns the problems at file in last that an edit of the
+// body and title leaves as they are, found before a Load resolves links
+// and after; the others are those of reading the file (was), of its
+// links and of its Markdown, which Patch finds again. It reports false
+// if last holds problems at file it cannot tell apart.
+func keptProblems(file string, was *readResult, last Problems) (before, after []Problem, ok bool) {
 	read := 0
 	for _, p := range last {
 		if p.File != file {
@@ -179,11 +189,35 @@ func ownProblems(file string, was *readResult, last Problems) bool {
 		case "":
 			read++
 		case brokenLinkCheck, rawHTMLCheck, shortcodeCheck:
+		case duplicateIndexCheck, unnamedPageCheck, duplicateURLCheck, duplicateIDCheck, brokenRelationCheck:
+			before = append(before, p)
 		default:
+			after = append(after, p)
+		}
+	}
+	return before, after, read == len(was.problems.list)
+}
+
+// sameLines reports whether two versions of a page's front matter have
+// every key on the same line, the title's aside: problems found in
+// front matter point at lines.
+func sameLines(a, b *frontMatter) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if len(a.lines) != len(b.lines) {
+		return false
+	}
+	title := keyIndex(a.lines, "title")
+	if keyIndex(b.lines, "title") != title {
+		return false
+	}
+	for i := range a.lines {
+		if i != title && a.lines[i] != b.lines[i] {
 			return false
 		}
 	}
-	return read == len(was.problems.list)
+	return true
 }
 
 // sameButBody reports whether a page read again differs from the page

@@ -64,6 +64,18 @@ func TestPatchEqualsLoad(t *testing.T) {
 	guide := s.OfType(TypePage)[0].File
 	promises := s.OfType(TypePromise)
 	promise := promises[len(promises)-1].File
+	// warned is made a page with a warning of its own, which its
+	// edits keep: a promise stating no expectation.
+	warned := promises[0].File
+	noExpectation := func(text string) string {
+		var out []string
+		for _, line := range strings.Split(text, "\n") {
+			if !strings.HasPrefix(line, "expectation = ") {
+				out = append(out, line)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
 	edit := func(file string, f func(string) string) {
 		fsys[file] = &fstest.MapFile{Data: []byte(f(string(fsys[file].Data)))}
 	}
@@ -100,6 +112,12 @@ func TestPatchEqualsLoad(t *testing.T) {
 		{"weights, roles and tags", func() { edit(other, unweigh); edit(sales.File, unweigh) }, []string{other, sales.File}, false},
 		{"title moving a page", func() { edit(other, retitle("Aaa")) }, []string{other}, true},
 		{"title moving it back", func() { edit(other, retitle("Zzz")) }, []string{other}, true},
+		{"a warning", func() { edit(warned, noExpectation) }, []string{warned}, false},
+		{"body of a page with warnings", func() { edit(warned, func(s string) string { return s + "\nMore.\n" }) }, []string{warned}, true},
+		{"title of a page with warnings", func() { edit(warned, retitle("Zzz")) }, []string{warned}, true},
+		{"a line more in front matter", func() {
+			edit(warned, func(s string) string { return strings.Replace(s, "\ntitle = ", "\ntitle = \"Two\"\n#title = ", 1) })
+		}, []string{warned}, false},
 		{"heading id", func() { edit(guide, func(s string) string { return s + "\n## New heading\n" }) }, []string{guide}, false},
 		{"a new error", func() { edit(guide, func(s string) string { return s + "\n[gone](gone.md)\n" }) }, []string{guide}, false},
 	}
@@ -109,6 +127,9 @@ func TestPatchEqualsLoad(t *testing.T) {
 			ed, ok := ld.Patch(st.changed)
 			if ok != st.patched {
 				t.Fatalf("patched: %v, want %v", ok, st.patched)
+			}
+			if st.name == "body of a page with warnings" && !slices.ContainsFunc(ed.Problems, func(p Problem) bool { return p.File == warned }) {
+				t.Fatal("the warned has no warning to keep")
 			}
 			var got string
 			if ok {
