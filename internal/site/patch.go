@@ -97,12 +97,8 @@ func (ld *Loader) now() time.Time {
 // sameDay reports whether a and b fall on the same day, where they are
 // and in UTC: reviews fall due at the start of a day.
 func sameDay(a, b time.Time) bool {
-	day := func(t time.Time) (int, time.Month, int) { return t.Date() }
-	y1, m1, d1 := day(a)
-	y2, m2, d2 := day(b)
-	u1, n1, e1 := day(a.UTC())
-	u2, n2, e2 := day(b.UTC())
-	return y1 == y2 && m1 == m2 && d1 == d2 && u1 == u2 && n1 == n2 && e1 == e2
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	return day(a) == day(b) && day(a.UTC()) == day(b.UTC())
 }
 
 // A pageEdit is the new content of one page's file, read and checked
