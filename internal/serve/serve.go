@@ -167,7 +167,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		return s.rebuildVersions(changed, start)
 	}
 	if !themeChanged && s.patch(changed) {
-		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s, in place)\n", time.Since(start).Round(time.Millisecond), describe(changed))
+		fmt.Fprintf(s.opts.Log, "rebuilt in %s, in place (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 		s.live.send(event{name: Pages.event()})
 		return Pages, nil
 	}
