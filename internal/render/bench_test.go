@@ -77,3 +77,33 @@ func BenchmarkSearchIndexCost(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAlignment renders the Alignment page of the generated 10,000-page
+// playbook (1,000 promises): the one page that grows with every promise,
+// its channels and its owner.
+func BenchmarkAlignment(b *testing.B) {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(10000) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		b.Fatal(problems)
+	}
+	theme, err := Theme(fsys, s.Config.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		page, err := r.File("alignment/index.html")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(page)))
+	}
+}

@@ -78,6 +78,11 @@ func TestNewPageOfEveryType(t *testing.T) {
 					t.Errorf("required field %q missing:\n%s", f.Name, text)
 				}
 			}
+			// A behaviour shows how to name its channels, which the
+			// channel-gap check reads.
+			if typ == site.TypeBehaviour && !strings.Contains(string(text), "\nchannels = []") {
+				t.Errorf("no channels:\n%s", text)
+			}
 		})
 	}
 }

@@ -7,10 +7,12 @@
 // life of their snapshot.
 //
 // Rebuild takes the paths that changed. Only changed Markdown files are
-// read and parsed again (site.Loader); a page's Markdown is rendered again
-// only if its source or the targets of its links changed (render.BodyCache);
-// layouts and static files are read again only when one of them changed.
-// The result is the same as a cold build of the same files.
+// read and parsed again (site.Loader). An edit of pages' bodies and titles
+// only is made on the site served, in place (site.Loader.Patch), and the
+// pages rendered before that do not show what changed are kept
+// (render.Renderer.Stale); any other change loads the site again. Layouts
+// and static files are read again only when one of them changed. The
+// result is the same as a cold build of the same files.
 //
 // A rebuild with errors leaves the last good snapshot served, and the
 // errors are shown in every open browser as an overlay until they are
@@ -66,7 +68,6 @@ type Server struct {
 	src    fs.FS
 	opts   Options
 	loader *site.Loader
-	bodies render.BodyCache
 	live   broker
 	// parsed holds the pages of the last versioned build (Options.Versions).
 	parsed *site.ParseCache
@@ -75,6 +76,9 @@ type Server struct {
 
 	// mu serialises rebuilds; requests never take it.
 	mu sync.Mutex
+	// patching is held for reading by requests reading the snapshot
+	// served, and for writing while a rebuild changes its site in place.
+	patching sync.RWMutex
 	// theme is the renderer whose layouts and static files are current;
 	// nil after a change to them.
 	theme *render.Renderer
@@ -165,6 +169,11 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	if s.opts.Versions {
 		return s.rebuildVersions(changed, start)
 	}
+	if !themeChanged && s.patch(changed) {
+		fmt.Fprintf(s.opts.Log, "rebuilt in %s, in place (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
+		s.live.send(event{name: Pages.event()})
+		return Pages, nil
+	}
 	st, problems := s.loader.Load(changed)
 	s.report(problems)
 	if problems.Errors() > 0 {
@@ -193,7 +202,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			liveJS, err = render.LiveScript(theme)
 		}
 		if err == nil {
-			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, Bodies: &s.bodies, LastChange: s.last})
+			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, LastChange: s.last})
 		}
 		if err != nil {
 			s.theme = nil
@@ -221,6 +230,67 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 	}
 	return change, nil
+}
+
+// patch makes an edit of pages' bodies and titles on the site served, if
+// that is all the change at changed is (see site.Loader.Patch), and
+// serves the result, keeping the pages rendered before that it left as
+// they were. It reports whether it did.
+func (s *Server) patch(changed []string) bool {
+	old := s.snap.Load()
+	if old == nil || old.r == nil || s.theme == nil || s.problems.Load() != nil || !pageFiles(changed) || s.historyMoved() {
+		return false
+	}
+	s.patching.Lock()
+	defer s.patching.Unlock()
+	ed, ok := s.loader.Patch(changed)
+	if !ok {
+		return false
+	}
+	s.report(ed.Problems)
+	sn := &snapshot{r: old.r.Edited(ed), liveJS: s.liveJS}
+	if stale, all := sn.r.Stale(ed); !all {
+		keep(old, sn, stale)
+	}
+	s.swap(sn)
+	return true
+}
+
+// historyMoved reports whether the Git history of the site moved since
+// pages were told when they last changed: a commit or a checkout, or a
+// repository made or removed (see updateLastChanges). Reading HEAD reads
+// references only.
+func (s *Server) historyMoved() bool {
+	if s.opts.Dir == "" {
+		return false
+	}
+	head, err := gitrepo.Head(s.opts.Dir)
+	if err != nil {
+		return s.head != "" || s.last != nil
+	}
+	return head != s.head
+}
+
+// keep gives to sn the files old rendered, but those named by stale.
+func keep(old, sn *snapshot, stale []string) {
+	drop := make(map[string]bool, len(stale))
+	for _, name := range stale {
+		drop[name] = true
+	}
+	old.cache.Range(func(name, b any) bool {
+		if !drop[name.(string)] {
+			sn.cache.Store(name, b)
+		}
+		return true
+	})
+}
+
+// pageFiles reports whether changed names Markdown files under content/
+// only.
+func pageFiles(changed []string) bool {
+	return len(changed) > 0 && !slices.ContainsFunc(changed, func(c string) bool {
+		return !under(c, site.ContentDir) || !site.IsMarkdown(c)
+	})
 }
 
 // updateLastChanges reads when each page last changed in Git again if
@@ -435,11 +505,15 @@ func (s *Server) Problems() site.Problems {
 
 // File returns a file of the current snapshot, as a build would write it.
 func (s *Server) File(name string) ([]byte, error) {
+	s.patching.RLock()
+	defer s.patching.RUnlock()
 	return s.snap.Load().file(name)
 }
 
 // Names returns the names of all files of the current snapshot.
 func (s *Server) Names() []string {
+	s.patching.RLock()
+	defer s.patching.RUnlock()
 	sn := s.snap.Load()
 	if sn.files != nil {
 		return sn.files.Names()
@@ -483,34 +557,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		w.Write(s.snap.Load().liveJS)
 		return
 	}
-	sn := s.snap.Load()
-	name, ok := fileName(req.URL.Path)
-	var b []byte
-	var err error
-	if ok {
-		b, err = sn.file(name)
-		if errors.Is(err, fs.ErrNotExist) && path.Ext(name) == "" {
-			// "/promises/x" is the folder "/promises/x/".
-			if _, err := sn.file(name + "/index.html"); err == nil {
-				to := url.URL{Path: req.URL.Path + "/", RawQuery: req.URL.RawQuery}
-				http.Redirect(w, req, to.RequestURI(), http.StatusMovedPermanently)
-				return
-			}
-		}
-	}
-	status := http.StatusOK
-	switch {
-	case !ok || errors.Is(err, fs.ErrNotExist):
-		status, name = http.StatusNotFound, "404.html"
-		b, err = sn.file(name)
-		if err != nil {
-			b, err = []byte("<!doctype html><title>Not found</title><h1>Not found</h1>"), nil
-		}
-	case err != nil:
-		// A layout failing on this page: say so where the author looks.
-		status, name = http.StatusInternalServerError, "error.html"
-		b = []byte("<!doctype html><title>Build error</title><body><h1>This page could not be rendered</h1><pre>" +
-			html.EscapeString(err.Error()) + "</pre></body>")
+	b, name, status, sn := s.page(req.URL.Path)
+	if status == http.StatusMovedPermanently {
+		to := url.URL{Path: req.URL.Path + "/", RawQuery: req.URL.RawQuery}
+		http.Redirect(w, req, to.RequestURI(), http.StatusMovedPermanently)
+		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
@@ -534,6 +585,41 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if req.Method != http.MethodHead {
 		w.Write(b)
 	}
+}
+
+// page returns the file at URL path u of the current snapshot, its name,
+// the status to answer with, and the snapshot. A page is read whole
+// while no rebuild changes the site.
+func (s *Server) page(u string) (b []byte, name string, status int, sn *snapshot) {
+	s.patching.RLock()
+	defer s.patching.RUnlock()
+	sn = s.snap.Load()
+	name, ok := fileName(u)
+	var err error
+	if ok {
+		b, err = sn.file(name)
+		if errors.Is(err, fs.ErrNotExist) && path.Ext(name) == "" {
+			// "/promises/x" is the folder "/promises/x/".
+			if _, err := sn.file(name + "/index.html"); err == nil {
+				return nil, name, http.StatusMovedPermanently, sn
+			}
+		}
+	}
+	status = http.StatusOK
+	switch {
+	case !ok || errors.Is(err, fs.ErrNotExist):
+		status, name = http.StatusNotFound, "404.html"
+		b, err = sn.file(name)
+		if err != nil {
+			b = []byte("<!doctype html><title>Not found</title><h1>Not found</h1>")
+		}
+	case err != nil:
+		// A layout failing on this page: say so where the author looks.
+		status, name = http.StatusInternalServerError, "error.html"
+		b = []byte("<!doctype html><title>Build error</title><body><h1>This page could not be rendered</h1><pre>" +
+			html.EscapeString(err.Error()) + "</pre></body>")
+	}
+	return b, name, status, sn
 }
 
 // fileName maps a URL path to a file of the site: "/" is "index.html",

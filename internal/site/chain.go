@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -103,4 +104,51 @@ func (i Interval) String() string {
 		return ""
 	}
 	return strconv.Itoa(i.N) + string(i.Unit)
+}
+
+// followUpsOf returns, for each channel promise p is made on, the sales
+// behaviours that follow it up there; nil when no sales behaviour
+// fulfilling p names channels. A behaviour without channels follows up
+// none, yet a promise none of whose sales behaviours name any is not
+// judged by channel at all: a playbook maps its channels one promise at
+// a time, and one promise mapped must not put every other promise in
+// the wrong.
+func followUpsOf(p *Page) []FollowUp {
+	mapped := slices.ContainsFunc(p.Backlinks.Sales, func(b *Page) bool { return len(b.Channels) > 0 })
+	if !mapped || len(p.Channels) == 0 {
+		return nil
+	}
+	var fs []FollowUp
+	seen := map[string]bool{}
+	for _, ch := range p.Channels {
+		key := ChannelKey(ch)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		f := FollowUp{Channel: ch}
+		for _, b := range p.Backlinks.Sales {
+			if slices.ContainsFunc(b.Channels, func(c string) bool { return ChannelKey(c) == key }) {
+				f.By = append(f.By, b)
+			}
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// ChannelKey returns what makes two names one channel: "Email" and
+// " email" are the same, as are "radio  ads" and "Radio ads".
+func ChannelKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// ChannelGaps returns the channels promise p is made on that no sales
+// behaviour follows up, as p names them.
+func (p *Page) ChannelGaps() []string {
+	var gaps []string
+	for _, f := range p.FollowUps {
+		if len(f.By) == 0 {
+			gaps = append(gaps, f.Channel)
+		}
+	}
+	return gaps
 }

@@ -32,6 +32,16 @@ const (
 	brokenLinkCheck     = "broken-link"
 )
 
+// The names of checks Loader.Patch knows: it makes those of a page's
+// Markdown again for the page edited, and leaves a title change to Load
+// when tags are misspelt, as the reading order a title changes picks the
+// page a misspelling is reported at.
+const (
+	rawHTMLCheck   = "raw-html"
+	shortcodeCheck = "hugo-shortcode"
+	tagNameCheck   = "tag-name"
+)
+
 // checks lists every check, in the order they run.
 //
 // The first ones are made while the site is loaded, by the step that
@@ -61,10 +71,11 @@ var checks = []check{
 	// checked, and left as written when broken.
 	{name: brokenLinkCheck},
 
-	{name: "raw-html", run: checkRawHTML},
-	{name: "hugo-shortcode", run: checkShortcodes},
-	{name: "tag-name", run: checkTags},
+	{name: rawHTMLCheck, run: checkRawHTML},
+	{name: shortcodeCheck, run: checkShortcodes},
+	{name: tagNameCheck, run: checkTags},
 	{name: "chain-gap", run: checkChains},
+	{name: "channel-gap", run: checkChannels},
 	{name: "campaign-not-ready", run: checkCampaigns},
 	{name: "no-talk-track", run: checkTalkTracks},
 	{name: "gap-not-connected", run: checkGapPromises},
@@ -100,13 +111,20 @@ func checkShortcodes(l *loadState) []Problem { return docWarnings(l, markdown.Wa
 func docWarnings(l *loadState, kind markdown.WarningKind) []Problem {
 	var ps Problems
 	for _, p := range l.kept {
-		if p.Doc == nil {
-			continue
-		}
-		for _, w := range p.Doc.Warnings {
-			if w.Kind == kind {
-				ps = append(ps, Problem{File: p.File, Line: p.bodyLine + w.Pos.Line - 1, Col: w.Pos.Col, Msg: w.Msg, Warning: true})
-			}
+		ps = append(ps, pageWarnings(p, kind)...)
+	}
+	return ps
+}
+
+// pageWarnings returns the Markdown warnings of a kind of page p.
+func pageWarnings(p *Page, kind markdown.WarningKind) []Problem {
+	if p.Doc == nil {
+		return nil
+	}
+	var ps []Problem
+	for _, w := range p.Doc.Warnings {
+		if w.Kind == kind {
+			ps = append(ps, Problem{File: p.File, Line: p.bodyLine + w.Pos.Line - 1, Col: w.Pos.Col, Msg: w.Msg, Warning: true})
 		}
 	}
 	return ps
@@ -190,6 +208,19 @@ func checkGapPromises(l *loadState) []Problem {
 			if q := g.Promise; q != nil && q.Chain.Status != Connected {
 				ps.warnf(p.File, p.fm.tableKeyLine("gaps", i, "promise"), "gap %q rests on promise %q, which is not connected: %s", g.Area, q.ID, q.Chain.missing())
 			}
+		}
+	}
+	return ps.list
+}
+
+// checkChannels warns of each channel a promise is made on that no sales
+// behaviour follows up, where its sales behaviours name channels at all
+// (see followUpsOf).
+func checkChannels(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		for _, ch := range p.ChannelGaps() {
+			ps.warnf(p.File, p.fm.keyLine("channels"), "promise %q is made by %s; no sales behaviour follows up %s", p.ID, ch, ch)
 		}
 	}
 	return ps.list

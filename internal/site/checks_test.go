@@ -12,7 +12,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "campaign-not-ready",
+		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready",
 		"no-talk-track", "gap-not-connected", "review-overdue", "output-path",
 	}
 	var names []string
@@ -45,6 +45,8 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/link.md":              "[gone](nowhere.md)\n",
 		"content/tagged.md":            "+++\ntags = [\"!!!\"]\n+++\n",
 		"content/promises/p.md":        "+++\npromise = \"We call back.\"\n+++\n",
+		"content/promises/q.md":        "+++\npromise = \"We call.\"\nexpectation = \"A call.\"\nchannels = [\"email\"]\n+++\n",
+		"content/behaviours/s.md":      "+++\nstage = \"sales\"\nfulfils = [\"q\"]\nchannels = [\"phone\"]\n+++\n",
 		"content/campaigns/c.md":       "+++\nstarts = 2026-10-01\nends = 2026-12-31\n+++\n",
 		"content/competitors/big.md":   "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"p\"\n+++\n",
 		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
@@ -64,6 +66,8 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`content/hugo.md:3:1: warning: Hugo shortcode "figure" left as text`, "hugo-shortcode"},
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
 		{`promise "p" is disconnected`, "chain-gap"},
+		{`promise "q" has a service gap`, "chain-gap"},
+		{`content/promises/q.md:4: warning: promise "q" is made by email; no sales behaviour follows up email`, "channel-gap"},
 		{`campaign "c" is live and the front line is not ready: no briefing`, "campaign-not-ready"},
 		{`competitor "Big" has no talk track`, "no-talk-track"},
 		{`gap "Speed" rests on promise "p", which is not connected`, "gap-not-connected"},

@@ -148,6 +148,7 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 	case TypeBehaviour:
 		p.Stage = strings.ToLower(f.string("stage"))
 		p.Roles = f.strings("roles")
+		p.Channels = f.strings("channels")
 		r.fulfils = f.strings("fulfils")
 		require("stage", p.Stage)
 		if p.Stage != "" && p.Stage != StageSales && p.Stage != StageService {

@@ -141,6 +141,9 @@ func (l *loadState) excludes(file string) bool {
 	return false
 }
 
+// IsMarkdown reports whether the file name is a Markdown file's, a page's.
+func IsMarkdown(name string) bool { return isMarkdown(name) }
+
 func isMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"

@@ -15,30 +15,10 @@ import (
 // [links] make a broken link a warning, or leave some unchecked.
 func (l *loadState) resolveLinks() {
 	l.indexURLs()
-	cfg := l.site.Config.Links
 	perPage := make([]problems, len(l.kept))
 	linksTo := make([][]*Page, len(l.kept))
 	parallel(len(l.kept), func(i int) {
-		p := l.kept[i]
-		if p.Doc == nil {
-			return
-		}
-		dir := path.Dir(p.File)
-		for _, lk := range p.Doc.Links {
-			msg, target, q := l.resolveLink(p, dir, lk)
-			if q != nil && q != p && !slices.Contains(linksTo[i], q) {
-				linksTo[i] = append(linksTo[i], q)
-			}
-			if msg == "" || l.ignored(lk.Dest, target) {
-				continue
-			}
-			perPage[i].list = append(perPage[i].list, Problem{
-				File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
-				Msg:     fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
-				Warning: cfg.WarnBroken(),
-				Check:   brokenLinkCheck,
-			})
-		}
+		perPage[i], linksTo[i] = l.linkPage(l.kept[i])
 	})
 	for _, ps := range perPage {
 		l.ps.list = append(l.ps.list, ps.list...)
@@ -48,6 +28,33 @@ func (l *loadState) resolveLinks() {
 			q.MentionedBy = append(q.MentionedBy, p)
 		}
 	}
+}
+
+// linkPage resolves the links of page p, and returns their problems and
+// the other pages they lead to, each once.
+func (l *loadState) linkPage(p *Page) (problems, []*Page) {
+	var ps problems
+	var to []*Page
+	if p.Doc == nil {
+		return ps, nil
+	}
+	dir := path.Dir(p.File)
+	for _, lk := range p.Doc.Links {
+		msg, target, q := l.resolveLink(p, dir, lk)
+		if q != nil && q != p && !slices.Contains(to, q) {
+			to = append(to, q)
+		}
+		if msg == "" || l.ignored(lk.Dest, target) {
+			continue
+		}
+		ps.list = append(ps.list, Problem{
+			File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
+			Msg:     fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+			Warning: l.site.Config.Links.WarnBroken(),
+			Check:   brokenLinkCheck,
+		})
+	}
+	return ps, to
 }
 
 // indexURLs indexes the published pages and files by URL, for links

@@ -15,7 +15,9 @@ import (
 // that changed since the last Load: a preview server reloads a site of
 // thousands of pages in milliseconds after an edit.
 //
-// The result of every Load equals that of a fresh Load of the same files.
+// The result of every Load equals that of a fresh Load of the same files,
+// and so does the site Patch leaves after an edit of pages' bodies and
+// titles, made on the last site in place.
 type Loader struct {
 	fsys fs.FS
 	opts Options
@@ -25,6 +27,8 @@ type Loader struct {
 	// last is the result of the last Load, kept when nothing it read changed.
 	last     *Site
 	lastProb Problems
+	// state is what the last Load knew while it loaded, for Patch.
+	state *loadState
 }
 
 // NewLoader returns a Loader of the site in fsys.
@@ -64,13 +68,14 @@ func (ld *Loader) Load(changed []string) (*Site, Problems) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	s, ps := load(ld.fsys, opts, &ld.cache)
-	ld.last, ld.lastProb = s, ps
-	return s, ps
+	l := load(ld.fsys, opts, &ld.cache)
+	ld.last, ld.lastProb, ld.state = l.site, l.ps.list, l
+	return l.site, l.ps.list
 }
 
-// load runs one Load, reading pages through cache.
-func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
+// load runs one Load, reading pages through cache, and returns its state:
+// the site and its problems, and the indexes it was made with.
+func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	var ps problems
 	s := &Site{byID: map[string]*Page{}, byFile: map[string]*Page{}, files: map[string]bool{}}
 
@@ -106,7 +111,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 	l.finish()
 
 	ps.list.Sort()
-	return s, ps.list
+	return l
 }
 
 // loadState holds the state of one Load: what a Loader knows only while it

@@ -64,7 +64,7 @@ type Field struct {
 var TypeFields = map[string][]Field{
 	TypePositioning: {{"position", true, "the place claimed in the customer's mind"}, {"value_proposition", false, "what the customer gets"}, {"segment", false, "who it is for"}},
 	TypePromise:     {{"promise", true, "the promise, as customers hear it"}, {"expectation", false, "what a customer expects because of it"}, {"channels", false, "where it is made"}, {"positioning", false, "ids of positioning pages"}},
-	TypeBehaviour:   {{"stage", true, `"sales" or "service"`}, {"fulfils", false, "ids of the promises it keeps"}, {"roles", false, "who does it"}},
+	TypeBehaviour:   {{"stage", true, `"sales" or "service"`}, {"fulfils", false, "ids of the promises it keeps"}, {"roles", false, "who does it"}, {"channels", false, "the channels it follows promises up on, named as promises name them"}},
 	TypeStandard:    {{"roles", false, "who it is for"}, {"applies_to", false, "ids of the pages it applies to"}},
 	TypeFAQ:         {{"question", true, "the question, as customers ask it"}, {"promises", false, "ids of promises"}, {"audience", false, "who asks"}, {"competitors", false, "ids of the competitors it answers"}},
 	TypeCompetitor:  {{"competitor", true, "the competitor's name"}, {"gaps", false, "a list of {area, theirs, ours, promise}"}, {"why_we_win", false, "a short list of why customers choose us"}, {"landmines", false, "questions that expose their weak spot"}, {"objections", false, "a list of {objection, response}: what customers say, and the talk track"}},
@@ -164,8 +164,15 @@ type Page struct {
 	Statement string
 	// Expectation is what a promise makes a customer expect.
 	Expectation string
-	// Channels are where a promise is made.
+	// Channels are where a promise is made, or the channels a behaviour
+	// covers: a sales behaviour follows up, on each, the promises it
+	// fulfils that are made there.
 	Channels []string
+	// FollowUps are, for each channel a promise is made on, the sales
+	// behaviours that follow it up there. Nil unless a sales behaviour
+	// fulfilling the promise names channels: a promise none of whose
+	// sales behaviours name any is not judged by channel.
+	FollowUps []FollowUp
 	// PositioningPages are the positioning pages a promise carries.
 	PositioningPages []*Page
 
@@ -240,6 +247,16 @@ type Page struct {
 	derivedID bool
 	// fm locates front matter keys for problems.
 	fm *frontMatter
+}
+
+// A FollowUp is a channel a promise is made on, and the sales behaviours
+// that follow the promise up on it.
+type FollowUp struct {
+	// Channel is as the promise names it.
+	Channel string
+	// By are the sales behaviours that fulfil the promise and name the
+	// channel; none is a gap.
+	By []*Page
 }
 
 // A Gap is a difference between a competitor's offer and ours.

@@ -110,11 +110,13 @@ func (s *Site) OfType(typ string) []*Page {
 }
 
 // Promises returns the promises, those with the worst chain status first,
+// and of one status those with a channel no sales behaviour follows up,
 // then by title: the order of the Alignment page.
 func (s *Site) Promises() []*Page {
 	ps := s.OfType(TypePromise)
 	slices.SortStableFunc(ps, func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(a.Chain.Status, b.Chain.Status), compareTitles(a, b))
+		return cmp.Or(cmp.Compare(a.Chain.Status, b.Chain.Status),
+			-cmp.Compare(len(a.ChannelGaps()), len(b.ChannelGaps())), compareTitles(a, b))
 	})
 	return ps
 }

@@ -339,6 +339,7 @@ func (l *loadState) finish() {
 	for _, p := range s.Pages {
 		if p.Type == TypePromise {
 			p.Chain = chainOf(p)
+			p.FollowUps = followUpsOf(p)
 		}
 		p.Stale = p.reviewOverdue(l.opts.Now)
 	}

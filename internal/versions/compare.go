@@ -157,6 +157,7 @@ func fields(p, other *site.Page) map[string]string {
 		f["Sales behaviours"], f["Service behaviours"] = titles(p.Backlinks.Sales), titles(p.Backlinks.Service)
 	case site.TypeBehaviour:
 		f["Stage"], f["Fulfils"], f["Roles"] = p.Stage, titles(p.Fulfils), list(p.Roles)
+		f["Channels"] = list(p.Channels)
 	case site.TypeStandard:
 		f["Roles"], f["Applies to"] = list(p.Roles), titles(p.AppliesTo)
 	case site.TypeFAQ:

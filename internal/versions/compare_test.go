@@ -125,6 +125,34 @@ func TestComparePages(t *testing.T) {
 	}
 }
 
+// TestCompareBehaviourChannels: a behaviour that takes up a channel shows
+// it in What changed.
+func TestCompareBehaviourChannels(t *testing.T) {
+	load := func(quote string) *Version {
+		fsys := fstest.MapFS{
+			"content/promises/fast.md":           {Data: []byte(promiseFast)},
+			"content/behaviours/sales/quote.md":  {Data: []byte(quote)},
+			"content/behaviours/service/call.md": {Data: []byte(behaviourCall)},
+		}
+		s, _ := site.Load(fsys, site.Options{Now: testNow})
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	withChannels := strings.Replace(behaviourQuote, "stage = \"sales\"\n", "stage = \"sales\"\nchannels = [\"email\", \"store\"]\n", 1)
+	c := Compare(load(behaviourQuote), load(withChannels))
+	var diffs []render.FieldDiff
+	for _, g := range c.Groups {
+		for _, p := range g.Modified {
+			if p.Title == "Quote" {
+				diffs = p.Diffs
+			}
+		}
+	}
+	want := []render.FieldDiff{{Field: "Channels", HTML: "<ins>email</ins>, <ins>store</ins>"}}
+	if !slices.Equal(diffs, want) {
+		t.Errorf("behaviour diffs: %+v, want %+v", diffs, want)
+	}
+}
+
 // TestCompareBattlecard: a battlecard's lists change item by item (a
 // reason to win added, an objection's talk track reworded, a gap resting
 // on another promise), a renamed promise changes no gap, and an FAQ that

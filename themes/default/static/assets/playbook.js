@@ -1,5 +1,5 @@
-// playbook's default theme: the phone menu, the theme choice, and links
-// that work when the site is opened from disk.
+// playbook's default theme: the phone menu, the theme choice, links
+// that work when the site is opened from disk, and Alignment's filters.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -70,5 +70,59 @@
   var current = sidebar && sidebar.querySelector('[aria-current="page"]');
   if (current && sidebar.scrollHeight > sidebar.clientHeight) {
     sidebar.scrollTop = current.offsetTop - sidebar.clientHeight / 2;
+  }
+  // Alignment's filters: by owner and by status, kept in the URL's query
+  // (?owner=...&status=...) so that a filtered view can be shared. A row
+  // names its owner and statuses in data-owner and data-status.
+  var filters = document.querySelector("[data-filters]");
+  if (filters) {
+    var byOwner = filters.elements.owner, byStatus = filters.elements.status;
+    var query = new URLSearchParams(location.search);
+    [byOwner, byStatus].forEach(function (select) {
+      var want = query.get(select.name);
+      if (want && select.querySelector('option[value="' + CSS.escape(want) + '"]')) select.value = want;
+    });
+    var apply = function () {
+      var owner = byOwner.value, status = byStatus.value;
+      document.querySelectorAll("[data-filter-row]").forEach(function (row) {
+        row.hidden = !!owner && row.dataset.owner !== owner ||
+          !!status && (" " + row.dataset.status + " ").indexOf(" " + status + " ") < 0;
+      });
+      document.querySelectorAll("[data-filter-group]").forEach(function (group) {
+        group.hidden = !group.querySelector("[data-filter-row]:not([hidden])");
+      });
+      document.querySelectorAll("[data-filter-owner]").forEach(function (section) {
+        section.hidden = !!owner && section.dataset.filterOwner !== owner ||
+          !!status && !section.querySelector("[data-filter-row]:not([hidden])");
+      });
+      var rows = document.querySelectorAll("table.alignment [data-filter-row]");
+      var shown = Array.prototype.filter.call(rows, function (row) { return !row.hidden; }).length;
+      filters.querySelector("[data-filter-count]").textContent =
+        owner || status ? "Showing " + shown + " of " + rows.length + " promises." : "";
+      var empty = document.querySelector("[data-filter-empty]");
+      if (empty) empty.hidden = shown > 0;
+      // Always owner, then status: one view, one URL.
+      query.delete("owner");
+      query.delete("status");
+      if (owner) query.set("owner", owner);
+      if (status) query.set("status", status);
+      var search = query.toString();
+      try {
+        history.replaceState(null, "", (search ? "?" + search : location.pathname) + location.hash);
+      } catch (e) {}
+    };
+    filters.addEventListener("change", apply);
+    // A count of promises leads to the first of them; it shows only them,
+    // of every owner, as it counts them.
+    document.querySelectorAll("[data-status-link]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        byOwner.value = "";
+        byStatus.value = link.dataset.statusLink;
+        apply();
+      });
+    });
+    filters.addEventListener("submit", function (e) { e.preventDefault(); });
+    filters.hidden = false;
+    apply();
   }
 })();

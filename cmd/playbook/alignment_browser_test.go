@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// alignmentSite has three promises of two owners: one connected but made
+// in a store no sales behaviour follows up, one with a service gap, and
+// one disconnected. The channel view names a channel as the first promise
+// listed spells it: "Website".
+var alignmentSite = map[string]string{
+	"site.toml":         "title = \"Acme\"\n",
+	"content/_index.md": "+++\ntitle = \"Acme\"\n+++\n",
+	"content/promises/same-day.md": `+++
+title = "Same-day quote"
+promise = "A quote the day you visit."
+expectation = "A written quote before you leave."
+owner = "Sales — Ann Lee"
+channels = ["website", "store"]
++++
+`,
+	"content/promises/free-survey.md": `+++
+title = "Free survey"
+promise = "The survey is free."
+expectation = "No charge for the survey."
+owner = "Surveys — Bo Park"
+channels = ["Website"]
++++
+`,
+	"content/promises/warm-home.md": `+++
+title = "Warm home"
+promise = "21 °C or we come back."
+owner = "Sales — Ann Lee"
++++
+`,
+	"content/behaviours/sales/quote.md":   "+++\ntitle = \"Quote\"\nstage = \"sales\"\nfulfils = [\"same-day\"]\nchannels = [\"website\"]\n+++\n",
+	"content/behaviours/sales/book.md":    "+++\ntitle = \"Book\"\nstage = \"sales\"\nfulfils = [\"free-survey\"]\nchannels = [\"website\"]\n+++\n",
+	"content/behaviours/service/visit.md": "+++\ntitle = \"Visit\"\nstage = \"service\"\nfulfils = [\"same-day\"]\n+++\n",
+}
+
+// alignmentView is what a reader sees of Alignment's rows.
+type alignmentView struct {
+	// Promises are the rows of the table of every promise shown.
+	Promises []string `json:"promises"`
+	// Channels are the rows of the view by channel shown, as
+	// "channel: promise".
+	Channels []string `json:"channels"`
+	// Owners are the ids of the owners' sections shown.
+	Owners []string `json:"owners"`
+	// Empty reports whether the "no promise matches" line shows.
+	Empty bool `json:"empty"`
+	// Filters reports whether the filters show.
+	Filters bool `json:"filters"`
+	// Owner and Status are the filters' values.
+	Owner  string `json:"owner"`
+	Status string `json:"status"`
+}
+
+const alignmentViewJS = `(() => {
+	const shown = e => e.getClientRects().length > 0;
+	const text = e => e.textContent.trim();
+	return {
+		promises: Array.from(document.querySelectorAll('table.alignment tbody tr')).filter(shown).map(r => text(r.querySelector('th a'))),
+		channels: Array.from(document.querySelectorAll('table.channel-view tr[data-filter-row]')).filter(shown)
+			.map(r => text(r.closest('tbody').querySelector('.channel-head th')) + ': ' + text(r.querySelector('th a'))),
+		owners: Array.from(document.querySelectorAll('section.owner-gaps')).filter(shown).map(s => s.id),
+		empty: shown(document.querySelector('[data-filter-empty]')),
+		filters: shown(document.getElementById('pb-filters')),
+		owner: document.getElementById('pb-filter-owner').value,
+		status: document.getElementById('pb-filter-status').value,
+	};
+})()`
+
+// TestBrowserAlignmentFilters picks owners and statuses in Alignment's
+// filters and wants exactly the matching rows shown, in the table of
+// every promise, the view by channel and the owners' gaps; the choice in
+// the URL, and restored from it; and without JavaScript, every row.
+func TestBrowserAlignmentFilters(t *testing.T) {
+	findChromium(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", writeSite(t, alignmentSite), "--dest", dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	srv, _ := serveUnderPrefix(t, dir)
+	page := srv.URL + browserSitePrefix + "alignment/"
+
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	view := func(what string) alignmentView {
+		t.Helper()
+		return tabValue(b, what, chromedp.Evaluate[alignmentView](alignmentViewJS))
+	}
+	pick := func(owner, status string) {
+		t.Helper()
+		b.do(fmt.Sprintf("pick owner %q and status %q", owner, status), chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+			for (const [id, v] of [['pb-filter-owner', %s], ['pb-filter-status', %s]]) {
+				const s = document.getElementById(id);
+				if (s.value !== v) { s.value = v; s.dispatchEvent(new Event('change', {bubbles: true})); }
+			}
+		})()`, jsQuote(owner), jsQuote(status))))
+	}
+	everyone := alignmentView{
+		Promises: []string{"Warm home", "Free survey", "Same-day quote"},
+		Channels: []string{"store: Same-day quote", "Website: Free survey", "Website: Same-day quote"},
+		Owners:   []string{"owner-sales-ann-lee", "owner-surveys-bo-park"},
+		Filters:  true,
+	}
+
+	b.open("Alignment", page)
+	if got := view("every row"); !equalView(got, everyone) {
+		t.Errorf("unfiltered: %+v, want %+v", got, everyone)
+	}
+	for _, tt := range []struct {
+		owner, status string
+		want          alignmentView
+		query         string
+	}{
+		{"sales-ann-lee", "", alignmentView{
+			Promises: []string{"Warm home", "Same-day quote"},
+			Channels: []string{"store: Same-day quote", "Website: Same-day quote"},
+			Owners:   []string{"owner-sales-ann-lee"},
+		}, "?owner=sales-ann-lee"},
+		{"sales-ann-lee", "channel-gap", alignmentView{
+			Promises: []string{"Same-day quote"},
+			Channels: []string{"store: Same-day quote"},
+			Owners:   []string{"owner-sales-ann-lee"},
+		}, "?owner=sales-ann-lee&status=channel-gap"},
+		{"", "service-gap", alignmentView{
+			Promises: []string{"Free survey"},
+			Channels: []string{"Website: Free survey"},
+			Owners:   []string{"owner-surveys-bo-park"},
+		}, "?status=service-gap"},
+		{"surveys-bo-park", "disconnected", alignmentView{Empty: true}, "?owner=surveys-bo-park&status=disconnected"},
+		{"", "", everyone, ""},
+	} {
+		pick(tt.owner, tt.status)
+		tt.want.Filters, tt.want.Owner, tt.want.Status = true, tt.owner, tt.status
+		if got := view("filtered rows"); !equalView(got, tt.want) {
+			t.Errorf("owner %q, status %q: %+v, want %+v", tt.owner, tt.status, got, tt.want)
+		}
+		if got := b.location(); got != page+tt.query {
+			t.Errorf("owner %q, status %q: at %s, want %s", tt.owner, tt.status, got, page+tt.query)
+		}
+	}
+
+	// A shared link opens filtered.
+	b.open("Alignment, filtered by its URL", page+"?owner=sales-ann-lee&status=channel-gap")
+	if got := view("rows of a shared link"); got.Owner != "sales-ann-lee" || got.Status != "channel-gap" || !slices.Equal(got.Promises, []string{"Same-day quote"}) {
+		t.Errorf("opened with a query: %+v", got)
+	}
+
+	// A count shows the promises it counts, of every owner.
+	b.do("click the count of service gaps", chromedp.Click(chromedp.CSS(`a[data-status-link="service-gap"]`)))
+	if got := view("rows of a count"); got.Owner != "" || got.Status != "service-gap" || !slices.Equal(got.Promises, []string{"Free survey"}) {
+		t.Errorf("after clicking the count of service gaps: %+v", got)
+	}
+	if got, want := b.location(), page+"?status=service-gap#status-service-gap"; got != want {
+		t.Errorf("after clicking the count of service gaps: at %s, want %s", got, want)
+	}
+
+	// Without JavaScript: no filters, every row, a link to each owner's
+	// gaps, and each count leads to the first promise it counts.
+	b.do("scripts off", scriptsDisabled(true))
+	defer b.do("scripts back on", scriptsDisabled(false))
+	b.open("Alignment without JavaScript", page+"?owner=sales-ann-lee")
+	want := everyone
+	want.Filters = false
+	if got := view("rows without JavaScript"); !equalView(got, want) {
+		t.Errorf("without JavaScript: %+v, want %+v", got, want)
+	}
+	links := tabValue(b, "owners' links", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll('nav.owner-index a'), a => a.getAttribute('href') + ' ' + a.textContent.trim())`))
+	if want := []string{"#owner-sales-ann-lee Sales — Ann Lee (2)", "#owner-surveys-bo-park Surveys — Bo Park (1)"}; !slices.Equal(links, want) {
+		t.Errorf("owners' links %q, want %q", links, want)
+	}
+	counts := tabValue(b, "counts' links", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.summary a.stat'), a => {
+		const to = document.getElementById(a.getAttribute('href').slice(1));
+		return a.textContent.trim() + ' → ' + (to ? to.closest('tr').querySelector('th a').textContent.trim() : 'nothing');
+	})`))
+	if want := []string{"1disconnected → Warm home", "1service gap → Free survey", "1connected → Same-day quote", "1channel gap → Same-day quote"}; !slices.Equal(counts, want) {
+		t.Errorf("counts lead to %q, want %q", counts, want)
+	}
+}
+
+func equalView(a, b alignmentView) bool {
+	return slices.Equal(a.Promises, b.Promises) && slices.Equal(a.Channels, b.Channels) && slices.Equal(a.Owners, b.Owners) &&
+		a.Empty == b.Empty && a.Filters == b.Filters && a.Owner == b.Owner && a.Status == b.Status
+}
