@@ -33,6 +33,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	stdhtml "html"
 	"io"
@@ -124,8 +125,11 @@ type Doc struct {
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
 	text string
-	// sections is the text of the document by heading, for search.
-	sections []Section
+	// sections is the text of the document by heading, for search,
+	// packed (see packSections) and compressed: a site holds every page's
+	// until its search index is built, and the text is twice the size
+	// of the compressed HTML.
+	sections []byte
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
@@ -304,7 +308,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if c.sections {
 		// The search index reads each page's text by heading from this
 		// parse.
-		d.sections = sectionsOf(root, src)
+		d.sections = compress(packSections(sectionsOf(root, src)))
 	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
@@ -577,7 +581,54 @@ func (c *Converter) Sections(d *Doc) []Section {
 	if d.refused {
 		return []Section{{}}
 	}
-	return d.sections
+	if d.sections == nil {
+		return nil
+	}
+	var packed []byte
+	err := decompress(d.sections, func(r io.Reader) error {
+		var err error
+		packed, err = io.ReadAll(r)
+		return err
+	})
+	if err != nil {
+		// What compress wrote always reads back.
+		panic("markdown: read sections: " + err.Error())
+	}
+	return unpackSections(packed)
+}
+
+// packSections returns secs as one run of bytes: the length of each
+// string, as an unsigned varint, and the string, for each section's ID,
+// Heading and Text in turn.
+func packSections(secs []Section) []byte {
+	n := 0
+	for _, s := range secs {
+		n += len(s.ID) + len(s.Heading) + len(s.Text) + 3*binary.MaxVarintLen32
+	}
+	b := make([]byte, 0, n)
+	for _, s := range secs {
+		for _, f := range []string{s.ID, s.Heading, s.Text} {
+			b = binary.AppendUvarint(b, uint64(len(f)))
+			b = append(b, f...)
+		}
+	}
+	return b
+}
+
+// unpackSections reads what packSections wrote.
+func unpackSections(b []byte) []Section {
+	all := string(b) // one copy that the sections' strings share
+	var secs []Section
+	next := func() string {
+		n, k := binary.Uvarint(b)
+		s := all[len(all)-len(b)+k : len(all)-len(b)+k+int(n)]
+		b = b[k+int(n):]
+		return s
+	}
+	for len(b) > 0 {
+		secs = append(secs, Section{ID: next(), Heading: next(), Text: next()})
+	}
+	return secs
 }
 
 // sectionsOf returns the text of the tree under root by heading.
