@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -278,23 +279,40 @@ func writeNav(b *strings.Builder, items []NavItem) {
 	b.WriteString("</ul>\n")
 }
 
-// navCache holds the navigation HTML shared by the pages of each section.
+// navCache holds the navigation HTML shared by the pages of a section, for
+// the sections asked for last. Render goes through the pages in order of
+// their names, so those of a section come together: a few sections kept
+// serve it as well as every section would, and every section's HTML kept
+// for the whole build was tens of kilobytes for each section of the site.
 type navCache struct {
 	mu sync.Mutex
 	m  map[*site.Page]string
+	// recent are the sections in m, the one asked for last at the end.
+	recent []*site.Page
 }
+
+// navCacheSize is how many sections' navigation a navCache keeps: more
+// than the depth of a site's folders, for each core.
+const navCacheSize = 64
 
 func (c *navCache) get(sec *site.Page, make func() string) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if html, ok := c.m[sec]; ok {
+		i := slices.Index(c.recent, sec)
+		c.recent = append(slices.Delete(c.recent, i, i+1), sec)
 		return html
 	}
 	if c.m == nil {
 		c.m = map[*site.Page]string{}
 	}
+	if len(c.recent) == navCacheSize {
+		delete(c.m, c.recent[0])
+		c.recent = slices.Delete(c.recent, 0, 1)
+	}
 	html := make()
 	c.m[sec] = html
+	c.recent = append(c.recent, sec)
 	return html
 }
 
