@@ -69,7 +69,8 @@ func (ld *Loader) Load(changed []string) (*Site, Problems) {
 	return s, ps
 }
 
-// load runs one Load, reading pages through cache.
+// load runs one Load, reading pages through cache; with no cache, every
+// page is read.
 func load(fsys fs.FS, opts Options, cache *fileCache) (*Site, Problems) {
 	var ps problems
 	s := &Site{byID: map[string]*Page{}, byFile: map[string]*Page{}, files: map[string]bool{}}
@@ -177,12 +178,18 @@ type fileCache struct {
 }
 
 func (c *fileCache) get(file string) *readResult {
+	if c == nil {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.m[file]
 }
 
 func (c *fileCache) put(file string, r *readResult) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
