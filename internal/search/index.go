@@ -24,9 +24,11 @@ package search
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -146,8 +148,53 @@ type Index struct {
 	shards [][]string
 	// types holds each document's type and its name, for the manifest.
 	types [][2]string
-	// entries holds each document as its chunk lists it (see appendDoc).
+	// entries holds each document as its chunk lists it (see appendDoc),
+	// compressed: a site's entries are kept from its first page read to
+	// its last chunk written, and they compress to less than half.
 	entries [][]byte
+}
+
+// A compressor and its buffer are pooled: each holds tens of kilobytes of
+// tables, more than an entry.
+type compressor struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
+var (
+	compressors = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
+		return &compressor{w: w}
+	}}
+	readers = sync.Pool{New: func() any { return flate.NewReader(nil) }}
+)
+
+// deflate returns b compressed.
+func deflate(b []byte) []byte {
+	c := compressors.Get().(*compressor)
+	defer compressors.Put(c)
+	c.buf.Reset()
+	c.w.Reset(&c.buf)
+	// Writing to a bytes.Buffer cannot fail.
+	_, _ = c.w.Write(b)
+	_ = c.w.Close()
+	return bytes.Clone(c.buf.Bytes())
+}
+
+// inflate appends to b what deflate was given to make data.
+func inflate(b, data []byte) []byte {
+	r := readers.Get().(io.ReadCloser)
+	defer readers.Put(r)
+	out := bytes.NewBuffer(b)
+	err := r.(flate.Resetter).Reset(bytes.NewReader(data), nil)
+	if err == nil {
+		_, err = out.ReadFrom(r)
+	}
+	if err != nil {
+		// What deflate wrote always reads back.
+		panic("search: read an entry: " + err.Error())
+	}
+	return out.Bytes()
 }
 
 // New returns the index of n documents, doc(i) returning the i-th. It
@@ -158,8 +205,7 @@ func New(n int, doc func(i int) Doc) *Index {
 	x.postings = postingsOf(n, func(i int) Doc {
 		d := doc(i)
 		x.types[i] = [2]string{d.Type, d.TypeName}
-		// Kept to the end of the build: no room to grow.
-		x.entries[i] = bytes.Clone(appendDoc(nil, &d))
+		x.entries[i] = deflate(appendDoc(nil, &d))
 		return d
 	})
 	terms := sortedTerms(x.postings)
@@ -503,20 +549,15 @@ const (
 	snippetDoc     = 900
 )
 
-// encodeDocs writes the entries of documents (see appendDoc) as a JSON
-// array.
+// encodeDocs writes the entries of documents (see appendDoc and
+// Index.entries) as a JSON array.
 func encodeDocs(entries [][]byte) json.RawMessage {
-	n := 2
-	for _, e := range entries {
-		n += len(e) + 1
-	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
+	b := []byte{'['}
 	for i, e := range entries {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, e...)
+		b = inflate(b, e)
 	}
 	return append(b, ']')
 }
