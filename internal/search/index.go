@@ -240,7 +240,7 @@ func (x *Index) File(name string) ([]byte, bool) {
 		return register("index", m), true
 	}
 	i, err := strconv.Atoi(base[1:])
-	if err != nil || x.layout.Shards == 0 || strconv.Itoa(i) != base[1:] {
+	if err != nil || i < 0 || x.layout.Shards == 0 || strconv.Itoa(i) != base[1:] {
 		return nil, false
 	}
 	switch {
