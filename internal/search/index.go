@@ -441,11 +441,17 @@ func (x *Index) manifest() *index {
 // register returns a script calling the page's register function with
 // name and v as JSON.
 func register(name string, v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		// Strings, numbers and raw JSON made here always encode.
-		panic(fmt.Sprintf("search: encode %s: %v", name, err))
+	b, ok := v.(json.RawMessage)
+	if !ok {
+		var err error
+		b, err = json.Marshal(v)
+		if err != nil {
+			// Strings, numbers and raw JSON made here always encode.
+			panic(fmt.Sprintf("search: encode %s: %v", name, err))
+		}
 	}
+	// Raw JSON made here is compact and escaped as json.Marshal writes
+	// it: passing it through Marshal would only check and copy it.
 	out := make([]byte, 0, len(b)+40)
 	out = append(out, "playbookSearch.add(\""...)
 	out = append(out, name...)
