@@ -57,8 +57,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return buildVersions(ctx, versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, w, stdout, stderr)
 	}
-	siteLoaded, restore := limitMemory()
-	defer restore()
 	type loaded struct {
 		s        *site.Site
 		problems site.Problems
@@ -71,7 +69,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return interrupted(stderr, *dest)
 	}
 	s, problems := l.s, l.problems
-	siteLoaded()
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 	}
