@@ -517,6 +517,12 @@ func (g *generator) typeKeys(p *page) {
 			kv("ours", w(adjectives)+" "+w(nouns)+" included")
 			kv("promise", g.pages[x].id)
 		}
+		// A talk track, so that the battlecard is complete; written
+		// without drawing on r, so the pages after it are as they were.
+		name := competitorName(p.num)
+		sb.WriteString("\n[[objections]]\n")
+		kv("objection", name+" is cheaper.")
+		kv("response", "Compare what each quote includes with what "+name+" leaves out.")
 	}
 }
 

@@ -96,6 +96,10 @@ func typeFields(p *site.Page) []string {
 	for _, g := range p.Gaps {
 		f = append(f, g.Area)
 	}
+	// What customers say for a competitor is what a salesperson types.
+	for _, o := range p.Objections {
+		f = append(f, o.Objection)
+	}
 	var out []string
 	for _, s := range f {
 		if s != "" {

@@ -16,6 +16,9 @@ func TestSearchIndex(t *testing.T) {
 		"content/faqs/hidden.md":   {Data: []byte("+++\nquestion = \"Q\"\nsearch = false\n+++\n# Hidden\n\nquokka\n")},
 		"content/faqs/draft.md":    {Data: []byte("+++\nquestion = \"Q\"\ndraft = true\n+++\n# Draft\n\nwombat\n")},
 		"content/promises/fast.md": {Data: []byte("+++\npromise = \"Fast\"\n+++\n# Fast\n")},
+		// What customers say for a competitor is found, though the
+		// page's body never says it.
+		"content/competitors/rival.md": {Data: []byte("+++\ncompetitor = \"Rival\"\n[[objections]]\nobjection = \"Rival never gazumps.\"\nresponse = \"R\"\n+++\n# Rival\n")},
 	}
 	// Drafts shown, as a preview may: they are still not indexed.
 	s, problems := site.Load(fsys, site.Options{Now: testNow, Drafts: true})
@@ -28,7 +31,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Fatalf("no search/index.js in %v", out.Names())
 	}
 	index := string(b)
-	for _, want := range []string{`"zeppelin":[`, `"money":[`, `"how","How","Ask the zeppelin desk."`, `"disconnected"`} {
+	for _, want := range []string{`"zeppelin":[`, `"money":[`, `"how","How","Ask the zeppelin desk."`, `"disconnected"`, `"gazumps":[`} {
 		if !strings.Contains(index, want) {
 			t.Errorf("the index lacks %s", want)
 		}

@@ -66,6 +66,8 @@ var checks = []check{
 	{name: "tag-name", run: checkTags},
 	{name: "chain-gap", run: checkChains},
 	{name: "campaign-not-ready", run: checkCampaigns},
+	{name: "no-talk-track", run: checkTalkTracks},
+	{name: "gap-not-connected", run: checkGapPromises},
 	{name: "review-overdue", run: checkReviews},
 	{name: "output-path", run: checkOutputPaths},
 }
@@ -141,15 +143,53 @@ func checkChains(l *loadState) []Problem {
 		if p.Type != TypePromise {
 			continue
 		}
-		switch {
-		case !p.Chain.HasExpectation:
-			ps.warnf(p.File, 1, "promise %q is disconnected: it states no \"expectation\"", p.ID)
-		case p.Chain.Status == Disconnected:
-			ps.warnf(p.File, 1, "promise %q is disconnected: no sales or service behaviour fulfils it", p.ID)
-		case p.Chain.Status == SalesGap:
-			ps.warnf(p.File, 1, "promise %q has a sales gap: no sales behaviour fulfils it", p.ID)
-		case p.Chain.Status == ServiceGap:
-			ps.warnf(p.File, 1, "promise %q has a service gap: no service behaviour fulfils it", p.ID)
+		switch p.Chain.Status {
+		case Disconnected:
+			ps.warnf(p.File, 1, "promise %q is disconnected: %s", p.ID, p.Chain.missing())
+		case SalesGap, ServiceGap:
+			ps.warnf(p.File, 1, "promise %q has a %s: %s", p.ID, p.Chain.Status, p.Chain.missing())
+		}
+	}
+	return ps.list
+}
+
+// missing says what a chain that is not connected lacks.
+func (c Chain) missing() string {
+	switch {
+	case !c.HasExpectation:
+		return `it states no "expectation"`
+	case !c.HasSales && !c.HasService:
+		return "no sales or service behaviour fulfils it"
+	case !c.HasSales:
+		return "no sales behaviour fulfils it"
+	case !c.HasService:
+		return "no service behaviour fulfils it"
+	}
+	return ""
+}
+
+// checkTalkTracks warns of each competitor whose battlecard gives staff
+// nothing to say when a customer raises it: no objection with a
+// response, and no FAQ naming it.
+func checkTalkTracks(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.OfType(TypeCompetitor) {
+		if !p.HasTalkTrack() {
+			ps.warnf(p.File, p.fm.keyLine("competitor"), "competitor %q has no talk track: add [[objections]] with a response, or an FAQ that names %q in \"competitors\"", p.CompetitorName, p.ID)
+		}
+	}
+	return ps.list
+}
+
+// checkGapPromises warns of each competitor gap resting on a promise the
+// front line does not keep: we would be winning on a promise we break.
+func checkGapPromises(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.OfType(TypeCompetitor) {
+		for i, g := range p.Gaps {
+			if q := g.Promise; q != nil && q.Chain.Status != Connected {
+				ps.warnf(p.File, p.fm.tableKeyLine("gaps", i, "promise"), "gap %q rests on promise %q, which is not connected: %s", g.Area, q.ID, q.Chain.missing())
+			}
 		}
 	}
 	return ps.list

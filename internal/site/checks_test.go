@@ -12,7 +12,8 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "campaign-not-ready", "review-overdue", "output-path",
+		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "campaign-not-ready",
+		"no-talk-track", "gap-not-connected", "review-overdue", "output-path",
 	}
 	var names []string
 	for _, c := range checks {
@@ -45,6 +46,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/tagged.md":            "+++\ntags = [\"!!!\"]\n+++\n",
 		"content/promises/p.md":        "+++\npromise = \"We call back.\"\n+++\n",
 		"content/campaigns/c.md":       "+++\nstarts = 2026-10-01\nends = 2026-12-31\n+++\n",
+		"content/competitors/big.md":   "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"p\"\n+++\n",
 		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
 		"content/alias.md":             "+++\naliases = [\"alignment\"]\n+++\n",
 		"content/bad.md":               "+++\ntitle = \n+++\n",
@@ -63,6 +65,8 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
 		{`promise "p" is disconnected`, "chain-gap"},
 		{`campaign "c" is live and the front line is not ready: no briefing`, "campaign-not-ready"},
+		{`competitor "Big" has no talk track`, "no-talk-track"},
+		{`gap "Speed" rests on promise "p", which is not connected`, "gap-not-connected"},
 		{"review overdue", "review-overdue"},
 		{`alias "alignment" would be published`, "output-path"},
 		{"content/bad.md", ""},

@@ -120,6 +120,7 @@ func (l *loadState) typeOf(dir string, f *frontMatter, hasFrontMatter bool) stri
 // relations holds the ids a page's front matter names, until resolved.
 type relations struct {
 	positioning, fulfils, promises, appliesTo []string
+	competitors                               []string // an FAQ's
 	start                                     []string // the home page's "start here" list
 	gaps                                      []string // the promise of each gap; "" if none
 	briefing                                  string   // a campaign's briefing: a page id, or text
@@ -160,6 +161,7 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		p.Question = f.string("question")
 		p.Audience = f.string("audience")
 		r.promises = f.strings("promises")
+		r.competitors = f.strings("competitors")
 		require("question", p.Question)
 	case TypeCompetitor:
 		p.CompetitorName = f.string("competitor")
@@ -178,6 +180,11 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 			p.Gaps = append(p.Gaps, g)
 			r.gaps = append(r.gaps, tableString(t, "promise"))
 		}
+		p.WhyWeWin = f.strings("why_we_win")
+		p.Landmines = f.strings("landmines")
+		p.Objections = readObjections(f)
+		misplacedKeys(f, "gaps")
+		misplacedKeys(f, "objections")
 	case TypeCampaign:
 		p.Starts = f.date("starts")
 		p.Ends = f.date("ends")
@@ -201,6 +208,74 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		require("role", p.Role)
 	}
 	return r
+}
+
+// readObjections reads a competitor's [[objections]]. One without its
+// objection or its response is an error at its table, and left out: half
+// a talk track is not one.
+func readObjections(f *frontMatter) []Objection {
+	var out []Objection
+	for i, t := range f.tables("objections") {
+		o := Objection{Objection: tableString(t, "objection"), Response: tableString(t, "response")}
+		switch {
+		case o.Objection == "" && o.Response == "":
+			f.tableErrorf("objections", i, `objections: an objection needs "objection" (what the customer says) and "response" (the talk track)`)
+		case o.Objection == "":
+			f.tableErrorf("objections", i, `objections: the response %q answers no "objection": say what the customer says`, clip(o.Response))
+		case o.Response == "":
+			f.tableErrorf("objections", i, `objections: objection %q has no "response": give the talk track that answers it`, clip(o.Objection))
+		default:
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// pageKeys are the keys of a competitor page that TOML puts inside the
+// table above them when they are written after a [[gaps]] or
+// [[objections]] header: an easy slip, and silent but for this.
+var pageKeys = []string{"title", "description", "competitor", "why_we_win", "landmines", "gaps", "objections", "owner", "reviewed", "review_every", "tags", "weight", "id", "draft", "aliases"}
+
+// misplacedKeys reports each page key found inside a table of the list
+// key, at its line.
+func misplacedKeys(f *frontMatter, key string) {
+	for i, t := range asTables(f.data[key]) {
+		for _, k := range pageKeys {
+			if _, ok := t[k]; ok {
+				f.ps.errorf(f.file, f.tableKeyLine(key, i, k), "%s: %q is a key of the page, not of one of its %s: move it above the first [[%s]]", key, k, key, key)
+			}
+		}
+	}
+}
+
+// asTables returns v as a list of tables; nil if it is not one (reported
+// where the list is read).
+func asTables(v any) []map[string]any {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		out := make([]map[string]any, len(v))
+		for i, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return nil
+			}
+			out[i] = m
+		}
+		return out
+	}
+	return nil
+}
+
+// clip shortens text quoted in a problem to its first words.
+func clip(s string) string {
+	const limit = 40
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:limit])) + "…"
 }
 
 func tableString(t map[string]any, key string) string {

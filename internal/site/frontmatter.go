@@ -250,6 +250,94 @@ func (f *frontMatter) valueLine(key, value string) int {
 	return start + 2
 }
 
+// tableLine returns the file line where table i of the list of tables
+// key starts: its i-th "[[key]]" header in TOML, its item in YAML; else
+// the line of key.
+func (f *frontMatter) tableLine(key string, i int) int {
+	if n := f.tableNode(key, i); n != nil {
+		return n.Line + 1
+	}
+	if start := f.tableHeader(key, i); start >= 0 {
+		return start + 2
+	}
+	return f.keyLine(key)
+}
+
+// tableErrorf reports a problem with table i of the list of tables key:
+// in YAML at the item, in TOML at its header.
+func (f *frontMatter) tableErrorf(key string, i int, format string, args ...any) {
+	if n := f.tableNode(key, i); n != nil {
+		f.errorAt(n, format, args...)
+		return
+	}
+	f.ps.errorf(f.file, f.tableLine(key, i), format, args...)
+}
+
+// tableKeyLine returns the file line that sets field in table i of the
+// list of tables key; else the line the table starts at.
+func (f *frontMatter) tableKeyLine(key string, i int, field string) int {
+	if n := f.tableNode(key, i); n != nil {
+		if n.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				if n.Content[j].Value == field {
+					return n.Content[j].Line + 1
+				}
+			}
+		}
+		return n.Line + 1
+	}
+	start := f.tableHeader(key, i)
+	if start < 0 {
+		return f.keyLine(key)
+	}
+	// The table's keys run to the next header.
+	end := start + 1
+	for end < len(f.lines) && !strings.HasPrefix(strings.TrimSpace(f.lines[end]), "[") {
+		end++
+	}
+	if j := keyIndex(f.lines[start+1:end], field); j >= 0 {
+		return start + 1 + j + 2
+	}
+	return start + 2
+}
+
+// tableNode returns the YAML node of item i of the list key; nil for TOML
+// or when there is none.
+func (f *frontMatter) tableNode(key string, i int) *yaml.Node {
+	if f == nil {
+		return nil
+	}
+	k, ok := f.keys[key]
+	if !ok || k.value.Kind != yaml.SequenceNode || i >= len(k.value.Content) {
+		return nil
+	}
+	return k.value.Content[i]
+}
+
+// tableHeader returns the index among f.lines of the i-th "[[key]]"
+// header of TOML front matter, or -1 (a list of tables may also be
+// written inline, as key = [{...}]).
+func (f *frontMatter) tableHeader(key string, i int) int {
+	if f == nil {
+		return -1
+	}
+	for j, line := range f.lines {
+		l := strings.TrimSpace(line)
+		if c := strings.Index(l, "#"); c >= 0 {
+			l = strings.TrimSpace(l[:c])
+		}
+		if name, ok := strings.CutPrefix(l, "[["); ok {
+			if name, ok = strings.CutSuffix(name, "]]"); ok && strings.Trim(strings.TrimSpace(name), `"'`) == key {
+				if i == 0 {
+					return j
+				}
+				i--
+			}
+		}
+	}
+	return -1
+}
+
 // errorf reports a problem with the value of key: in YAML, at the
 // value's line and column; in TOML, at the key's line.
 func (f *frontMatter) errorf(key, format string, args ...any) {

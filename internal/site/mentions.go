@@ -48,7 +48,7 @@ func (p *Page) related() []*Page {
 	b := &p.Backlinks
 	var ps []*Page
 	for _, list := range [][]*Page{
-		p.Fulfils, p.Promises, p.PositioningPages, p.AppliesTo, p.Start,
+		p.Fulfils, p.Promises, p.PositioningPages, p.AppliesTo, p.Start, p.Competitors,
 		b.Sales, b.Service, b.FAQs, b.Campaigns, b.Promises, b.Standards,
 	} {
 		ps = append(ps, list...)

@@ -66,8 +66,8 @@ var TypeFields = map[string][]Field{
 	TypePromise:     {{"promise", true, "the promise, as customers hear it"}, {"expectation", false, "what a customer expects because of it"}, {"channels", false, "where it is made"}, {"positioning", false, "ids of positioning pages"}},
 	TypeBehaviour:   {{"stage", true, `"sales" or "service"`}, {"fulfils", false, "ids of the promises it keeps"}, {"roles", false, "who does it"}},
 	TypeStandard:    {{"roles", false, "who it is for"}, {"applies_to", false, "ids of the pages it applies to"}},
-	TypeFAQ:         {{"question", true, "the question, as customers ask it"}, {"promises", false, "ids of promises"}, {"audience", false, "who asks"}},
-	TypeCompetitor:  {{"competitor", true, "the competitor's name"}, {"gaps", false, "a list of {area, theirs, ours, promise}"}},
+	TypeFAQ:         {{"question", true, "the question, as customers ask it"}, {"promises", false, "ids of promises"}, {"audience", false, "who asks"}, {"competitors", false, "ids of the competitors it answers"}},
+	TypeCompetitor:  {{"competitor", true, "the competitor's name"}, {"gaps", false, "a list of {area, theirs, ours, promise}"}, {"why_we_win", false, "a short list of why customers choose us"}, {"landmines", false, "questions that expose their weak spot"}, {"objections", false, "a list of {objection, response}: what customers say, and the talk track"}},
 	TypeCampaign:    {{"starts", true, "the first day"}, {"ends", true, "the last day"}, {"promises", false, "ids of promises"}, {"offer", false, "what is offered"}, {"briefing", false, "the id of the briefing page, or the briefing"}, {"roles", false, "who must be briefed"}},
 	TypePersona:     {{"role", true, "their part in the purchase"}, {"pains", false, "what hurts"}, {"criteria", false, "how they decide"}},
 	TypePage:        nil,
@@ -187,11 +187,23 @@ type Page struct {
 	// Question and Audience are an FAQ's.
 	Question string
 	Audience string
+	// Competitors are the competitors an FAQ's answer is a talk track
+	// against (front matter "competitors").
+	Competitors []*Page
 
 	// CompetitorName is a competitor's name (front matter "competitor").
 	CompetitorName string
 	// Gaps are the differences between a competitor's offer and ours.
 	Gaps []Gap
+	// WhyWeWin is a competitor battlecard's short list of reasons
+	// customers choose us over them (front matter "why_we_win").
+	WhyWeWin []string
+	// Landmines are questions to suggest to a customer that expose the
+	// competitor's weak spot.
+	Landmines []string
+	// Objections are what customers say for the competitor, each with
+	// its talk track.
+	Objections []Objection
 
 	// Starts, Ends and Offer are a campaign's.
 	Starts, Ends time.Time
@@ -239,12 +251,24 @@ type Gap struct {
 	Promise *Page
 }
 
+// An Objection is what a customer says for a competitor, and the talk
+// track that answers it (front matter [[objections]]).
+type Objection struct {
+	Objection string
+	Response  string
+}
+
+// HasTalkTrack reports whether a competitor's battlecard tells staff
+// what to say: an objection with its response, or an FAQ naming it.
+func (p *Page) HasTalkTrack() bool { return len(p.Objections) > 0 || len(p.Backlinks.FAQs) > 0 }
+
 // Backlinks are the relations that point at a page, grouped as its page
 // shows them.
 type Backlinks struct {
 	// Sales and Service are the behaviours that fulfil a promise.
 	Sales, Service []*Page
-	// FAQs and Campaigns cite a promise.
+	// FAQs cite a promise or name a competitor; Campaigns cite a
+	// promise.
 	FAQs, Campaigns []*Page
 	// Gaps are competitor gaps a promise answers.
 	Gaps []GapRef

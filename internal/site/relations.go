@@ -17,6 +17,7 @@ func (l *loadState) resolveRelations() {
 		p.PositioningPages = l.resolve(p, "positioning", r.positioning, TypePositioning)
 		p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
+		p.Competitors = l.resolve(p, "competitors", r.competitors, TypeCompetitor)
 		p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
 		p.Start = l.resolve(p, "start", r.start, "")
 		if b := r.briefing; b != "" {
@@ -49,6 +50,9 @@ func (l *loadState) resolveRelations() {
 			} else {
 				q.Backlinks.Campaigns = append(q.Backlinks.Campaigns, p)
 			}
+		}
+		for _, q := range p.Competitors {
+			q.Backlinks.FAQs = append(q.Backlinks.FAQs, p)
 		}
 		for _, q := range p.PositioningPages {
 			q.Backlinks.Promises = append(q.Backlinks.Promises, p)

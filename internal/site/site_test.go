@@ -130,7 +130,7 @@ func TestProblems(t *testing.T) {
 		},
 		{
 			name:  "unknown relation id in a competitor gap",
-			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n\n[[gaps]]\narea = \"Speed\"\npromise = \"fast\"\n\n[[gaps]]\narea = \"Price\"\npromise = \"cheap\"\n+++\n"),
+			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n\n[[gaps]]\narea = \"Speed\"\npromise = \"fast\"\n\n[[gaps]]\narea = \"Price\"\npromise = \"cheap\"\n\n[[objections]]\nobjection = \"O\"\nresponse = \"R\"\n+++\n"),
 			want:  []string{`content/competitors/big.md:10: gaps: no page has id "cheap"`},
 		},
 		{
@@ -361,8 +361,8 @@ func TestProblems(t *testing.T) {
 		},
 		{
 			name:  "a gap naming more than one promise",
-			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = [\"fast\", 3]\n+++\n"),
-			want:  []string{`content/competitors/big.md:3: gaps: a gap's "promise" is the id of one promise, not a list`},
+			files: with(chainSite(), "content/competitors/big.md", "+++\ncompetitor = \"Big\"\nlandmines = [\"L?\"]\n[[gaps]]\narea = \"Speed\"\npromise = [\"fast\", 3]\n[[objections]]\nobjection = \"O\"\nresponse = \"R\"\n+++\n"),
+			want:  []string{`content/competitors/big.md:4: gaps: a gap's "promise" is the id of one promise, not a list`},
 		},
 		{
 			name:  "sales gap is a warning",
@@ -436,7 +436,7 @@ func TestRelationsBothWays(t *testing.T) {
 	s, problems := loadFiles(t, with(chainSite(),
 		"content/positioning/local.md", "+++\nposition = \"Local\"\n+++\n",
 		"content/promises/fast.md", "+++\npromise = \"x\"\nexpectation = \"y\"\npositioning = \"local\"\n+++\n",
-		"content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"fast\"]\n+++\n",
+		"content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"fast\"]\ncompetitors = [\"big\"]\n+++\n",
 		"content/campaigns/c.md", "---\nstarts: 2026-01-01\nends: 2026-02-01\npromises: [fast]\n---\n",
 		"content/standards/s.md", "+++\napplies_to = [\"call\"]\n+++\n",
 		"content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"fast\"\n+++\n",
@@ -462,6 +462,8 @@ func TestRelationsBothWays(t *testing.T) {
 		{"positioning's promises", ids(s.ByID("local").Backlinks.Promises), "fast"},
 		{"behaviour's standards", ids(call.Backlinks.Standards), "s"},
 		{"standard applies to", ids(s.ByID("s").AppliesTo), "call"},
+		{"FAQ's competitors", ids(s.ByID("q").Competitors), "big"},
+		{"competitor's FAQs", ids(s.ByID("big").Backlinks.FAQs), "q"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

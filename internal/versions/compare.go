@@ -52,6 +52,9 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
 		was, now := fields(old, p), fields(p, old)
 		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
+		// A battlecard is read as lists: what changed in them is shown
+		// item by item.
+		itemised := wording || p.Type == site.TypeCompetitor
 		for _, f := range fieldNames(was, now) {
 			switch {
 			case ids(was[f]) == ids(now[f]):
@@ -59,7 +62,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
-			case wording && listFields[f]:
+			case itemised && listFields[f]:
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: listDiff(was[f], now[f])})
 			case wording:
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: wordDiff(was[f], now[f])})
@@ -158,12 +161,22 @@ func fields(p, other *site.Page) map[string]string {
 		f["Roles"], f["Applies to"] = list(p.Roles), titles(p.AppliesTo)
 	case site.TypeFAQ:
 		f["Question"], f["Audience"], f["Promises"] = p.Question, p.Audience, titles(p.Promises)
+		f["Competitors"] = titles(p.Competitors)
 	case site.TypeCompetitor:
-		var gaps []string
+		var gaps, objections []string
 		for _, g := range p.Gaps {
-			gaps = append(gaps, fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours))
+			gap := fmt.Sprintf("%s: %s / %s", g.Area, g.Theirs, g.Ours)
+			if q := g.Promise; q != nil {
+				// Compared by the promise's id, shown with its title.
+				gap = gap + " (" + q.ID + ")" + titleSep + gap + " (" + q.Title + ")"
+			}
+			gaps = append(gaps, gap)
 		}
-		f["Competitor"], f["Gaps"] = p.CompetitorName, strings.Join(gaps, "; ")
+		for _, o := range p.Objections {
+			objections = append(objections, fmt.Sprintf("“%s” %s", o.Objection, o.Response))
+		}
+		f["Competitor"], f["Gaps"] = p.CompetitorName, list(gaps)
+		f["Why we win"], f["Landmines"], f["Objections"] = list(p.WhyWeWin), list(p.Landmines), list(objections)
 	case site.TypeCampaign:
 		f["Starts"], f["Ends"], f["Offer"], f["Promises"] = date(p.Starts), date(p.Ends), p.Offer, titles(p.Promises)
 		f["Briefing"], f["Roles"] = p.Briefing, list(p.Roles)
@@ -184,6 +197,7 @@ const listSep = "\x1f"
 var listFields = map[string]bool{
 	"Tags": true, "Channels": true, "Positioning": true, "Sales behaviours": true, "Service behaviours": true,
 	"Fulfils": true, "Roles": true, "Applies to": true, "Promises": true, "Pains": true, "Criteria": true,
+	"Gaps": true, "Why we win": true, "Landmines": true, "Objections": true, "Competitors": true,
 }
 
 func list(items []string) string { return strings.Join(items, listSep) }
@@ -243,8 +257,8 @@ func listDiff(a, b string) template.HTML {
 // fieldOrder is the order fields are shown in.
 var fieldOrder = []string{
 	"Title", "Chain", "Promise", "Expectation", "Sales behaviours", "Service behaviours", "Stage", "Fulfils", "Position", "Value proposition", "Question",
-	"Competitor", "Gaps", "Offer", "Starts", "Ends", "Briefing", "Role", "Pains", "Criteria", "Roles", "Applies to",
-	"Promises", "Channels", "Positioning", "Segment", "Audience", "Description", "Owner", "Tags", "Text",
+	"Competitor", "Why we win", "Gaps", "Landmines", "Objections", "Offer", "Starts", "Ends", "Briefing", "Role", "Pains", "Criteria", "Roles", "Applies to",
+	"Promises", "Competitors", "Channels", "Positioning", "Segment", "Audience", "Description", "Owner", "Tags", "Text",
 }
 
 func fieldNames(a, b map[string]string) []string {

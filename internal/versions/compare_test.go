@@ -124,3 +124,75 @@ func TestComparePages(t *testing.T) {
 		t.Errorf("pages: %+v; want the guide added, not moved from a behaviour", got)
 	}
 }
+
+// TestCompareBattlecard: a battlecard's lists change item by item (a
+// reason to win added, an objection's talk track reworded, a gap resting
+// on another promise), a renamed promise changes no gap, and an FAQ that
+// names another competitor shows that field changed.
+func TestCompareBattlecard(t *testing.T) {
+	const competitor = `+++
+title = "Big"
+competitor = "Big Ltd"
+why_we_win = ["One price"]
+[[gaps]]
+area = "Speed"
+promise = "fast"
+[[objections]]
+objection = "Big is cheaper."
+response = "Compare the quotes."
++++
+`
+	load := func(competitor, promiseTitle, faqCompetitors string) *Version {
+		fsys := fstest.MapFS{
+			"content/promises/fast.md":           {Data: []byte(strings.Replace(promiseFast, `title = "Fast"`, `title = "`+promiseTitle+`"`, 1))},
+			"content/promises/slow.md":           {Data: []byte(strings.Replace(promiseFast, `title = "Fast"`, `title = "Slow"`, 1))},
+			"content/behaviours/sales/quote.md":  {Data: []byte(behaviourQuote)},
+			"content/behaviours/service/call.md": {Data: []byte(behaviourCall)},
+			"content/competitors/big.md":         {Data: []byte(competitor)},
+			"content/competitors/small.md":       {Data: []byte("+++\ncompetitor = \"Small\"\n+++\n")},
+			"content/faqs/q.md":                  {Data: []byte("+++\ntitle = \"Q\"\nquestion = \"Q?\"\ncompetitors = " + faqCompetitors + "\n+++\n")},
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	changed := func(c *render.WhatChanged, title string) *render.ChangedPage {
+		for _, g := range c.Groups {
+			for i, p := range g.Modified {
+				if p.Title == title {
+					return &g.Modified[i]
+				}
+			}
+		}
+		return nil
+	}
+
+	c := Compare(load(competitor, "Fast", `["big"]`), load(competitor, "Faster", `["big"]`))
+	if p := changed(c, "Big"); p != nil {
+		t.Errorf("a renamed promise changed the battlecard resting on it: %+v", p)
+	}
+
+	after := strings.NewReplacer(
+		`why_we_win = ["One price"]`, `why_we_win = ["One price", "Our own engineers"]`,
+		`promise = "fast"`, `promise = "slow"`,
+		"Compare the quotes.", "Compare what each quote includes.",
+	).Replace(competitor)
+	c = Compare(load(competitor, "Fast", `["big"]`), load(after, "Fast", `["big", "small"]`))
+	big := changed(c, "Big")
+	if big == nil {
+		t.Fatalf("the battlecard is not changed: %+v", c.Groups)
+	}
+	want := []render.FieldDiff{
+		{Field: "Why we win", HTML: "One price, <ins>Our own engineers</ins>"},
+		{Field: "Gaps", HTML: "<del>Speed:  /  (Fast)</del>, <ins>Speed:  /  (Slow)</ins>"},
+		{Field: "Objections", HTML: "<del>“Big is cheaper.” Compare the quotes.</del>, <ins>“Big is cheaper.” Compare what each quote includes.</ins>"},
+	}
+	if !slices.Equal(big.Diffs, want) {
+		t.Errorf("battlecard diffs:\n%+v\nwant\n%+v", big.Diffs, want)
+	}
+	if q := changed(c, "Q"); q == nil || !slices.Equal(q.Fields, []string{"Competitors"}) {
+		t.Errorf("FAQ: %+v, want its competitors changed", q)
+	}
+}
