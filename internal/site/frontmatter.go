@@ -291,11 +291,12 @@ func (f *frontMatter) tableKeyLine(key string, i int, field string) int {
 		return f.keyLine(key)
 	}
 	// The table's keys run to the next header.
+	lines := f.lines()
 	end := start + 1
-	for end < len(f.lines) && !strings.HasPrefix(strings.TrimSpace(f.lines[end]), "[") {
+	for end < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[end]), "[") {
 		end++
 	}
-	if j := keyIndex(f.lines[start+1:end], field); j >= 0 {
+	if j := keyIndex(lines[start+1:end], field); j >= 0 {
 		return start + 1 + j + 2
 	}
 	return start + 2
@@ -321,7 +322,7 @@ func (f *frontMatter) tableHeader(key string, i int) int {
 	if f == nil {
 		return -1
 	}
-	for j, line := range f.lines {
+	for j, line := range f.lines() {
 		l := strings.TrimSpace(line)
 		if c := strings.Index(l, "#"); c >= 0 {
 			l = strings.TrimSpace(l[:c])
