@@ -1,0 +1,343 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"playbook/internal/site"
+)
+
+// NavListMax is the most entries a list of the sidebar shows whole. A
+// longer list (a section of hundreds of pages or sub-sections) shows a
+// window of at most 2*navEdge+2*navAround+1 of them, and in each gap a
+// link to the section, which lists them all: so a page's sidebar stays
+// the same size however large its section grows.
+const NavListMax = 20
+
+const (
+	// navEdge is how many of its first and of its last entries a long
+	// list keeps.
+	navEdge = 3
+	// navAround is how many entries a long list keeps either side of the
+	// one on the way to the page shown.
+	navAround = 4
+)
+
+// A NavItem is an entry of the navigation tree. Its fields are worked out
+// in Go rather than in the layout: the navigation is the largest part of
+// most pages, and template method calls are slow.
+type NavItem struct {
+	Title string
+	// Href is the page's URL relative to the page shown.
+	Href string
+	// Class is "nav-section" or "nav-page", plus "open" for the page shown
+	// and the sections above it; "nav-more" for a link standing for the
+	// entries a long list leaves out.
+	Class string
+	// Status is a promise's chain status ("sales gap"), and StatusClass
+	// the same as a CSS class; both empty for other pages.
+	Status, StatusClass string
+	// Current marks the page shown.
+	Current bool
+	// More is, on a "nav-more" link, how many entries it stands for; the
+	// link leads to their section, which lists them all.
+	More int
+	// Children are shown for open sections only, which keeps every page
+	// small on a site of thousands of pages.
+	Children []NavItem
+
+	// hole marks the open section whose list NavHTML fills in per page.
+	hole bool
+}
+
+// Nav returns the navigation tree: the home page's children, with the
+// sections leading to this page opened. A list longer than NavListMax
+// shows a window around the way to this page, with "nav-more" links for
+// the rest.
+func (d *Data) Nav() []NavItem {
+	return d.r.nav.items(d.URL, d.Site.Home, d.Page, d.Page, nil)
+}
+
+// items returns the navigation as seen from the page at URL from, with
+// open and the sections above it opened and current marked. The list of
+// hole's children, if hole is set, is left out and its place marked.
+func (c *navCache) items(from string, home, open, current, hole *site.Page) []NavItem {
+	// toward maps each section above open to its child on the way there.
+	toward := map[*site.Page]*site.Page{}
+	for p := open; p != nil && p.Parent != nil; p = p.Parent {
+		toward[p.Parent] = p
+	}
+	var expand func(p *site.Page, it *NavItem)
+	expand = func(p *site.Page, it *NavItem) {
+		if _, above := toward[p]; !above && p != open {
+			return
+		}
+		it.Class += " open"
+		if p == hole {
+			it.hole = true
+			return
+		}
+		it.Children = c.list(from, p, toward[p], current, expand)
+	}
+	return c.list(from, home, toward[home], current, expand)
+}
+
+// list returns the entries of sec's children as seen from the page at URL
+// from (see rows), current marked. expand opens the entry of a section on
+// the way to the page shown.
+func (c *navCache) list(from string, sec, focus, current *site.Page, expand func(*site.Page, *NavItem)) []NavItem {
+	rows := c.rows(sec, focus)
+	out := make([]NavItem, len(rows))
+	for k, row := range rows {
+		if row.more > 0 {
+			out[k] = moreEntry(from, sec, row.more)
+			continue
+		}
+		p := sec.Children[row.child]
+		out[k] = entry(from, p, current)
+		if p.IsSection && expand != nil {
+			expand(p, &out[k])
+		}
+	}
+	return out
+}
+
+// A navRow is a row of a section's list in the sidebar: the child at
+// index child, or, if more is set, a link standing for that many.
+type navRow struct{ child, more int }
+
+// rows returns the rows of sec's list: every child of a short list; of a
+// long one, those navShown keeps around focus (the child on the way to the
+// page shown, or nil), with a link to sec in each gap. Top-level sections
+// are always kept.
+func (c *navCache) rows(sec, focus *site.Page) []navRow {
+	kids := sec.Children
+	if len(kids) <= NavListMax {
+		rows := make([]navRow, len(kids))
+		for i := range kids {
+			rows[i].child = i
+		}
+		return rows
+	}
+	at := -1
+	if focus != nil {
+		at = c.index(sec, focus)
+	}
+	var always func(i int) bool
+	if sec.Parent == nil {
+		always = func(i int) bool { return kids[i].IsSection }
+	}
+	shown := navShown(len(kids), at, always)
+	rows := make([]navRow, 0, len(shown)+2)
+	for k, i := range shown {
+		if k > 0 && i > shown[k-1]+1 {
+			rows = append(rows, navRow{child: -1, more: i - shown[k-1] - 1})
+		}
+		rows = append(rows, navRow{child: i})
+	}
+	return rows
+}
+
+// entry returns the entry of p, closed, seen from the page at URL from.
+func entry(from string, p, current *site.Page) NavItem {
+	it := NavItem{Title: p.Title, Href: site.Rel(from, p.URL), Class: "nav-page"}
+	if p == current {
+		it.Href, it.Current = "./", true
+	}
+	if p.IsSection {
+		it.Class = "nav-section"
+	}
+	if p.IsPromise() {
+		it.Status, it.StatusClass = p.Chain.Status.String(), p.Chain.Status.Class()
+	}
+	return it
+}
+
+// moreEntry returns the link standing for n entries of sec's list.
+func moreEntry(from string, sec *site.Page, n int) NavItem {
+	return NavItem{
+		Title: strconv.Itoa(n) + " more in " + sec.Title,
+		Href:  site.Rel(from, sec.URL), Class: "nav-more", More: n,
+	}
+}
+
+// navShown returns, in order, the indexes of the entries a list of n
+// entries longer than NavListMax shows: the first and last navEdge, and
+// navAround either side of the entry at (-1: none, which shows the first
+// ones), the window kept whole near either end; and those always keeps.
+// A gap of one entry is filled: the entry takes no more room than a link
+// standing for it.
+func navShown(n, at int, always func(int) bool) []int {
+	lo := max(0, at-navAround)
+	hi := min(n-1, lo+2*navAround)
+	lo = max(0, hi-2*navAround)
+	kept := func(i int) bool {
+		return i < navEdge || i >= n-navEdge || lo <= i && i <= hi || always != nil && always(i)
+	}
+	var shown []int
+	for i := 0; i < n; i++ {
+		if kept(i) || i > 0 && i < n-1 && kept(i-1) && kept(i+1) {
+			shown = append(shown, i)
+		} else if always == nil {
+			// Skip to the next kept entry rather than walk a long list.
+			if i < lo {
+				i = lo - 1
+			} else {
+				i = n - navEdge - 1
+			}
+		}
+	}
+	return shown
+}
+
+// NavHTML returns the navigation as HTML, as the default theme shows it.
+//
+// It is the largest part of most pages, so it is written in Go, not by a
+// template, and made once for all the pages of a section: from any page
+// of a folder, the links above and around the folder's own list read the
+// same, and so does each entry of that list. A page puts together the
+// entries of its window, a bounded number. A theme wanting other markup
+// builds its own from Nav.
+func (d *Data) NavHTML() template.HTML {
+	p := d.Page
+	if p == nil || p.IsSection || p.Parent == nil {
+		var b strings.Builder
+		writeNav(&b, d.Nav(), nil)
+		return template.HTML(b.String())
+	}
+	sec := p.Parent
+	// Seen from a page beside p, so every sibling reads "../slug/".
+	from := sec.URL + "-/"
+	e := d.r.nav.section(sec)
+	e.around.Do(func() {
+		if sec.Parent == nil {
+			// A page of the top level: its list is the whole navigation.
+			e.before, e.after = "<ul>\n", "</ul>\n"
+			return
+		}
+		var b strings.Builder
+		hole := -1
+		writeNav(&b, d.r.nav.items(from, d.Site.Home, sec, nil, sec), &hole)
+		e.before, e.after = b.String()[:hole], b.String()[hole:]
+	})
+	e.children.Do(func() {
+		e.entries = make([]string, len(sec.Children))
+		for i, q := range sec.Children {
+			var b strings.Builder
+			writeItems(&b, []NavItem{entry(from, q, nil)}, nil)
+			e.entries[i] = b.String()
+		}
+	})
+	var b strings.Builder
+	b.Grow(len(e.before) + len(e.after) + 4096)
+	b.WriteString(e.before)
+	for _, row := range d.r.nav.rows(sec, p) {
+		switch {
+		case row.more > 0:
+			writeItems(&b, []NavItem{moreEntry(from, sec, row.more)}, nil)
+		case sec.Children[row.child] == p:
+			writeItems(&b, []NavItem{entry(from, p, p)}, nil)
+		default:
+			b.WriteString(e.entries[row.child])
+		}
+	}
+	b.WriteString(e.after)
+	return template.HTML(b.String())
+}
+
+// writeNav writes items as a list; at the hole's list, it writes an empty
+// one and sets *hole to the offset inside it.
+func writeNav(b *strings.Builder, items []NavItem, hole *int) {
+	b.WriteString("<ul>\n")
+	writeItems(b, items, hole)
+	b.WriteString("</ul>\n")
+}
+
+func writeItems(b *strings.Builder, items []NavItem, hole *int) {
+	for _, it := range items {
+		b.WriteString(`<li class="`)
+		b.WriteString(it.Class)
+		b.WriteString(`"><a href="`)
+		b.WriteString(template.HTMLEscapeString(it.Href))
+		b.WriteString(`"`)
+		if it.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteString(">")
+		if it.StatusClass == "" {
+			b.WriteString(template.HTMLEscapeString(it.Title))
+		} else {
+			// The dot stays on the line of the title's last word.
+			head, last := "", it.Title
+			if i := strings.LastIndexByte(it.Title, ' '); i >= 0 {
+				head, last = it.Title[:i+1], it.Title[i+1:]
+			}
+			b.WriteString(template.HTMLEscapeString(head) + `<span class="nowrap">` + template.HTMLEscapeString(last) +
+				` <span class="dot dot-` + it.StatusClass + `" title="` + it.Status + `"></span></span>`)
+		}
+		b.WriteString("</a>")
+		switch {
+		case it.hole && hole != nil:
+			b.WriteString("<ul>\n")
+			*hole = b.Len()
+			b.WriteString("</ul>\n")
+		case len(it.Children) > 0:
+			writeNav(b, it.Children, hole)
+		}
+		b.WriteString("</li>\n")
+	}
+}
+
+// navCache holds, for each section, what the navigation of its pages
+// shares: made once, on any core, by the first page that needs it.
+type navCache struct {
+	mu sync.Mutex
+	m  map[*site.Page]*navSection
+}
+
+// navSection is what the pages of one section share of the navigation.
+type navSection struct {
+	// before and after are the navigation HTML of a page of the section,
+	// up to and from the section's own list.
+	around        sync.Once
+	before, after string
+	// entries are the HTML entries of the section's children, closed and
+	// not current, each made once however many windows show it.
+	children sync.Once
+	entries  []string
+	// pos is the index of each child of a long section, so a page finds
+	// its place without a walk over its siblings.
+	index sync.Once
+	pos   map[*site.Page]int
+}
+
+func (c *navCache) section(sec *site.Page) *navSection {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.m[sec]
+	if e == nil {
+		if c.m == nil {
+			c.m = map[*site.Page]*navSection{}
+		}
+		e = &navSection{}
+		c.m[sec] = e
+	}
+	return e
+}
+
+// index returns the index of child in sec.Children, or -1.
+func (c *navCache) index(sec, child *site.Page) int {
+	e := c.section(sec)
+	e.index.Do(func() {
+		e.pos = make(map[*site.Page]int, len(sec.Children))
+		for i, p := range sec.Children {
+			e.pos[p] = i
+		}
+	})
+	if i, ok := e.pos[child]; ok {
+		return i
+	}
+	return -1
+}
