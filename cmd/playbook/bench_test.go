@@ -1,23 +1,56 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/extension"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 
 	"playbook/internal/gen"
 )
 
+// largeBenchEnv names the environment variable that adds the
+// 100,000-page case to BenchmarkBuild: it takes minutes and gigabytes of
+// disk, too much for every run of the benchmarks.
+const largeBenchEnv = "PLAYBOOK_BENCH_LARGE"
+
 // BenchmarkBuild runs "playbook build" on generated playbooks: a cold
 // build, content read from disk and the site written to disk.
-// Each build goes into a new folder (see gen.Dest).
+// Each build goes into a new folder (see gen.Dest). With
+// PLAYBOOK_BENCH_LARGE=1 it builds a 100,000-page playbook too.
 //
 // "handbook" is a handbook brought from a Git host and from Hugo
 // (gen.HandbookFiles), beside a playbook of the same size: every link is
 // read the several ways such handbooks write them.
+//
+// Besides the time of a build it reports:
+//
+//   - cpu-s/op: the processor time of a build, user and system, steadier
+//     than ns/op where other work shares the machine;
+//   - peak-MB: the most memory the Go runtime held from the system during
+//     a build (what the process's resident size follows), and
+//     peak-kB/page the same per page;
+//   - floor-s/op and x-floor, cpu-x-floor: the floor, goldmark and chroma
+//     rendering the Markdown of the same pages alone, on all cores, with
+//     nothing else (see floor), measured between builds, and a build's
+//     time and processor time as multiples of it.
 func BenchmarkBuild(b *testing.B) {
 	outputs := b.TempDir()
-	for _, c := range []struct {
+	cases := []struct {
 		name  string
 		n     int
 		write func(dir string, n int) error
@@ -25,19 +58,133 @@ func BenchmarkBuild(b *testing.B) {
 		{"pages=1000", 1000, gen.Write},
 		{"handbook/pages=1000", 1000, gen.WriteHandbook},
 		{"pages=10000", 10000, gen.Write},
-	} {
+	}
+	if os.Getenv(largeBenchEnv) == "1" {
+		cases = append(cases, struct {
+			name  string
+			n     int
+			write func(dir string, n int) error
+		}{"pages=100000", 100000, gen.Write})
+	}
+	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			src := b.TempDir()
 			if err := c.write(src, c.n); err != nil {
 				b.Fatal(err)
 			}
+			bodies := markdownBodies(b, src)
+			var buildCPU, floorWall, floorCPU float64
+			var peak uint64
+			runtime.GC()
 			b.ResetTimer()
 			for b.Loop() {
+				b.StopTimer()
+				start, cpu := time.Now(), cpuSeconds()
+				floor(bodies)
+				floorWall += time.Since(start).Seconds()
+				floorCPU += cpuSeconds() - cpu
+				runtime.GC()
 				dest := gen.Dest(b, outputs)
+				b.StartTimer()
+				cpu = cpuSeconds()
+				stop := watchPeak()
 				if code := run(context.Background(), []string{"build", "--source", src, "--dest", dest}, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("build exited %d", code)
 				}
+				peak = max(peak, stop())
+				buildCPU += cpuSeconds() - cpu
+			}
+			b.StopTimer()
+			n := float64(b.N)
+			elapsed := b.Elapsed().Seconds()
+			b.ReportMetric(buildCPU/n, "cpu-s/op")
+			b.ReportMetric(float64(peak)/1e6, "peak-MB")
+			b.ReportMetric(float64(peak)/1e3/float64(c.n), "peak-kB/page")
+			b.ReportMetric(floorWall/n, "floor-s/op")
+			b.ReportMetric(elapsed/floorWall, "x-floor")
+			b.ReportMetric(buildCPU/floorCPU, "cpu-x-floor")
+		})
+	}
+}
+
+// markdownBodies returns the Markdown of the pages under dir's content/,
+// front matter taken off, for floor.
+func markdownBodies(b *testing.B, dir string) [][]byte {
+	var bodies [][]byte
+	err := fs.WalkDir(os.DirFS(dir), "content", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(dir + "/" + name)
+		if err != nil {
+			return err
+		}
+		for _, fence := range []string{"+++\n", "---\n"} {
+			if rest, ok := bytes.CutPrefix(src, []byte(fence)); ok {
+				if _, body, ok := bytes.Cut(rest, []byte("\n"+fence)); ok {
+					src = body
+				}
+			}
+		}
+		bodies = append(bodies, src)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bodies
+}
+
+// floor renders bodies to HTML with goldmark (GitHub-flavoured Markdown)
+// and chroma (fenced code highlighted with CSS classes) alone, on all
+// cores: the least a build of the same pages could cost.
+func floor(bodies [][]byte) {
+	md := goldmark.New(goldmark.WithExtensions(
+		extension.GFM,
+		highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true))),
+	))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := w; i < len(bodies); i += workers {
+				buf.Reset()
+				if err := md.Convert(bodies[i], &buf); err != nil {
+					panic(fmt.Sprintf("floor: %v", err))
+				}
 			}
 		})
+	}
+	wg.Wait()
+}
+
+// watchPeak samples, until the function it returns is called, the memory
+// the Go runtime holds from the system and has not returned to it, and
+// that function returns the most seen.
+func watchPeak() (stop func() uint64) {
+	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	held := func() uint64 {
+		metrics.Read(samples)
+		return samples[0].Value.Uint64() - samples[1].Value.Uint64()
+	}
+	done, result := make(chan struct{}), make(chan uint64)
+	go func() {
+		peak := held()
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				peak = max(peak, held())
+			case <-done:
+				result <- max(peak, held())
+				return
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		return <-result
 	}
 }

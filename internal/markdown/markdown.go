@@ -33,6 +33,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	stdhtml "html"
 	"io"
@@ -118,14 +119,19 @@ type Doc struct {
 	// sum is the SHA-256 of the source, for caches to compare.
 	sum [sha256.Size]byte
 	// html is the document's HTML, compressed, without the destinations of
-	// Links, which go at holes, in order of offset in the HTML.
+	// Links, which go at holes, in order of offset in the HTML. If the
+	// Converter keeps sections, they follow the HTML in the same stream,
+	// packed (see appendSections): the text of the sections is that of the
+	// HTML, which the compressor finds, so that they add a fraction of
+	// what they would compressed apart. A site holds every page's until
+	// its search index is built, at the end of a build.
 	html  []byte
 	size  int32 // of the HTML uncompressed
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
 	text string
-	// sections is the text of the document by heading, for search.
-	sections []Section
+	// sections reports whether html holds the document's sections.
+	sections bool
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
@@ -301,10 +307,11 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
+	var secs []Section
 	if c.sections {
 		// The search index reads each page's text by heading from this
 		// parse.
-		d.sections = sectionsOf(root, src)
+		secs = sectionsOf(root, src)
 	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
@@ -313,6 +320,10 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	html, holes := cutHoles(buf.Bytes(), len(d.Links))
 	d.holes = holes
 	d.size = int32(len(html))
+	if c.sections {
+		html = appendSections(html, secs)
+		d.sections = true
+	}
 	d.html = compress(html)
 	return d, nil
 }
@@ -518,7 +529,8 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 				buf.Write(util.EscapeHTML(u))
 			}
 		}
-		_, err := io.Copy(&buf, r)
+		// The sections, if any, follow the HTML.
+		_, err := io.CopyN(&buf, r, int64(int(d.size)-at))
 		return err
 	})
 	if err != nil {
@@ -577,7 +589,52 @@ func (c *Converter) Sections(d *Doc) []Section {
 	if d.refused {
 		return []Section{{}}
 	}
-	return d.sections
+	if !d.sections {
+		return nil
+	}
+	var packed []byte
+	err := decompress(d.html, func(r io.Reader) error {
+		if _, err := io.CopyN(io.Discard, r, int64(d.size)); err != nil {
+			return err
+		}
+		var err error
+		packed, err = io.ReadAll(r)
+		return err
+	})
+	if err != nil {
+		// What compress wrote always reads back.
+		panic("markdown: read sections: " + err.Error())
+	}
+	return unpackSections(packed)
+}
+
+// appendSections appends secs to b as one run of bytes: the length of
+// each string, as an unsigned varint, and the string, for each section's
+// ID, Heading and Text in turn.
+func appendSections(b []byte, secs []Section) []byte {
+	for _, s := range secs {
+		for _, f := range []string{s.ID, s.Heading, s.Text} {
+			b = binary.AppendUvarint(b, uint64(len(f)))
+			b = append(b, f...)
+		}
+	}
+	return b
+}
+
+// unpackSections reads what appendSections wrote.
+func unpackSections(b []byte) []Section {
+	all := string(b) // one copy that the sections' strings share
+	var secs []Section
+	next := func() string {
+		n, k := binary.Uvarint(b)
+		s := all[len(all)-len(b)+k : len(all)-len(b)+k+int(n)]
+		b = b[k+int(n):]
+		return s
+	}
+	for len(b) > 0 {
+		secs = append(secs, Section{ID: next(), Heading: next(), Text: next()})
+	}
+	return secs
 }
 
 // sectionsOf returns the text of the tree under root by heading.

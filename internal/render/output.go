@@ -61,8 +61,6 @@ func IsOutput(dir string) bool {
 // and remove what a killed build left.
 type DirOutput struct {
 	dest, tmp string
-	// made records the folders created, sparing a mkdir per file.
-	made sync.Map
 	// lock is held on the temporary folder while the site is written, so
 	// that another build into the same destination leaves it alone.
 	lock *os.File
@@ -237,15 +235,17 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("write %q: not a path inside the site", name)
 	}
 	p := filepath.Join(o.tmp, filepath.FromSlash(name))
-	if dir := filepath.Dir(p); dir != o.tmp {
-		if _, ok := o.made.Load(dir); !ok {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("write %s: %w", name, err)
-			}
-			o.made.Store(dir, true)
+	err := os.WriteFile(p, data, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Its folder is not made yet. Most files are a page in a folder
+		// of its own: asking first would cost a call for each, and
+		// remembering the folders made, memory for each.
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
 		}
+		err = os.WriteFile(p, data, 0o644)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	o.writing.Do(func() { o.hook("writing") })

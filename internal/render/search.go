@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -16,7 +15,7 @@ import (
 // number of pages indexed, so listing them costs nothing.
 type searchIndex struct {
 	once  sync.Once
-	files map[string][]byte
+	index *search.Index
 }
 
 // searchPages returns the pages search indexes: not drafts (even in a
@@ -43,30 +42,15 @@ func (r *Renderer) searchJobs(dir string) map[string]job {
 
 // searchFile returns the file name of the search index.
 func (r *Renderer) searchFile(name string) ([]byte, error) {
-	r.search.once.Do(func() { r.search.files = search.Build(r.searchDocs()) })
-	b, ok := r.search.files[name]
+	r.search.once.Do(func() {
+		pages := r.searchPages()
+		r.search.index = search.New(len(pages), func(i int) search.Doc { return r.searchDoc(pages[i]) })
+	})
+	b, ok := r.search.index.File(name)
 	if !ok {
 		return nil, fmt.Errorf("search index: no file %s", name)
 	}
 	return b, nil
-}
-
-// searchDocs returns the pages of the search index as search sees them,
-// reading their text on all cores.
-func (r *Renderer) searchDocs() []search.Doc {
-	pages := r.searchPages()
-	docs := make([]search.Doc, len(pages))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(pages); i += workers {
-				docs[i] = r.searchDoc(pages[i])
-			}
-		})
-	}
-	wg.Wait()
-	return docs
 }
 
 func (r *Renderer) searchDoc(p *site.Page) search.Doc {

@@ -24,8 +24,11 @@ package search
 
 import (
 	"bytes"
+	"compress/flate"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -126,42 +129,131 @@ func (l Layout) Names() []string {
 // Build returns the files of the index of docs, by the names of
 // LayoutFor(len(docs)).Names().
 func Build(docs []Doc) map[string][]byte {
-	l := LayoutFor(len(docs))
-	postings := postingsOf(docs)
-	terms := sortedTerms(postings)
+	x := New(len(docs), func(i int) Doc { return docs[i] })
 	files := map[string][]byte{}
-	if l.Shards == 0 {
-		m := manifest(l, docs)
-		m.Terms = encodeTerms(postings, terms)
-		m.Documents = encodeDocs(docs)
-		files["index.js"] = register("index", m)
-		return files
+	for _, name := range x.Layout().Names() {
+		files[name], _ = x.File(name)
 	}
-	m := manifest(l, docs)
-	shards := split(postings, terms, l.Shards)
-	for _, sh := range shards {
-		m.Bounds = append(m.Bounds, sh[0])
-	}
-	files["index.js"] = register("index", m)
-	var mu sync.Mutex
-	parallel(l.Shards, func(i int) {
-		var terms []string
-		if i < len(shards) {
-			terms = shards[i]
-		}
-		b := register("t"+strconv.Itoa(i), encodeTerms(postings, terms))
-		mu.Lock()
-		files["t"+strconv.Itoa(i)+".js"] = b
-		mu.Unlock()
-	})
-	parallel(l.Chunks(), func(i int) {
-		chunk := docs[i*ChunkDocs : min((i+1)*ChunkDocs, len(docs))]
-		b := register("d"+strconv.Itoa(i), encodeDocs(chunk))
-		mu.Lock()
-		files["d"+strconv.Itoa(i)+".js"] = b
-		mu.Unlock()
-	})
 	return files
+}
+
+// An Index is the search index of a site, its files written when asked
+// for: it keeps the postings and each document's entry, and not the
+// documents' text, nor the files, which are as large again.
+type Index struct {
+	layout   Layout
+	postings map[string]*postingList
+	// shards are the terms of each shard, in order; one run of all the
+	// terms for a single file.
+	shards [][]string
+	// types holds each document's type and its name, for the manifest.
+	types [][2]string
+	// entries holds each document as its chunk lists it (see appendDoc),
+	// compressed: a site's entries are kept from its first page read to
+	// its last chunk written, and they compress to less than half.
+	entries [][]byte
+}
+
+// A compressor and its buffer are pooled: each holds tens of kilobytes of
+// tables, more than an entry.
+type compressor struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
+var (
+	compressors = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
+		return &compressor{w: w}
+	}}
+	readers = sync.Pool{New: func() any { return flate.NewReader(nil) }}
+)
+
+// deflate returns b compressed.
+func deflate(b []byte) []byte {
+	c := compressors.Get().(*compressor)
+	defer compressors.Put(c)
+	c.buf.Reset()
+	c.w.Reset(&c.buf)
+	// Writing to a bytes.Buffer cannot fail.
+	_, _ = c.w.Write(b)
+	_ = c.w.Close()
+	return bytes.Clone(c.buf.Bytes())
+}
+
+// inflate appends to b what deflate was given to make data.
+func inflate(b, data []byte) []byte {
+	r := readers.Get().(io.ReadCloser)
+	defer readers.Put(r)
+	out := bytes.NewBuffer(b)
+	err := r.(flate.Resetter).Reset(bytes.NewReader(data), nil)
+	if err == nil {
+		_, err = out.ReadFrom(r)
+	}
+	if err != nil {
+		// What deflate wrote always reads back.
+		panic("search: read an entry: " + err.Error())
+	}
+	return out.Bytes()
+}
+
+// New returns the index of n documents, doc(i) returning the i-th. It
+// calls doc once for each, on all cores; a document's text is not kept
+// once its terms and its entry are read.
+func New(n int, doc func(i int) Doc) *Index {
+	x := &Index{layout: LayoutFor(n), types: make([][2]string, n), entries: make([][]byte, n)}
+	x.postings = postingsOf(n, func(i int) Doc {
+		d := doc(i)
+		x.types[i] = [2]string{d.Type, d.TypeName}
+		x.entries[i] = deflate(appendDoc(nil, &d))
+		return d
+	})
+	terms := sortedTerms(x.postings)
+	if x.layout.Shards == 0 {
+		x.shards = [][]string{terms}
+	} else {
+		x.shards = split(x.postings, terms, x.layout.Shards)
+	}
+	return x
+}
+
+// Layout returns how the index is split into files.
+func (x *Index) Layout() Layout { return x.layout }
+
+// File returns the content of the index's file name (one of
+// x.Layout().Names()), and whether there is one.
+func (x *Index) File(name string) ([]byte, bool) {
+	base, ok := strings.CutSuffix(name, ".js")
+	if !ok || base == "" {
+		return nil, false
+	}
+	if base == "index" {
+		m := x.manifest()
+		if x.layout.Shards == 0 {
+			m.Terms = encodeTerms(x.postings, x.shards[0])
+			m.Documents = encodeDocs(x.entries)
+		} else {
+			for _, sh := range x.shards {
+				m.Bounds = append(m.Bounds, sh[0])
+			}
+		}
+		return register("index", m), true
+	}
+	i, err := strconv.Atoi(base[1:])
+	if err != nil || i < 0 || x.layout.Shards == 0 || strconv.Itoa(i) != base[1:] {
+		return nil, false
+	}
+	switch {
+	case base[0] == 't' && i < x.layout.Shards:
+		var terms []string
+		if i < len(x.shards) {
+			terms = x.shards[i]
+		}
+		return register(base, encodeTerms(x.postings, terms)), true
+	case base[0] == 'd' && i < x.layout.Chunks():
+		return register(base, encodeDocs(x.entries[i*ChunkDocs:min((i+1)*ChunkDocs, len(x.entries))])), true
+	}
+	return nil, false
 }
 
 // split cuts the sorted terms into at most n runs of about the same
@@ -170,16 +262,16 @@ func Build(docs []Doc) map[string][]byte {
 // A query finds the shards holding a word and the words it begins from
 // the first term of each (the manifest's bounds): terms sort as in
 // JavaScript for all but characters beyond the BMP.
-func split(postings map[string][]int, terms []string, n int) [][]string {
+func split(postings map[string]*postingList, terms []string, n int) [][]string {
 	total := 0
 	for _, t := range terms {
-		total += len(postings[t]) + 4
+		total += 2*postings[t].n + 4
 	}
 	target := max(total/n, 1)
 	var shards [][]string
 	start, size := 0, 0
 	for i, t := range terms {
-		size += len(postings[t]) + 4
+		size += 2*postings[t].n + 4
 		if size >= target && len(shards) < n-1 {
 			shards = append(shards, terms[start:i+1])
 			start, size = i+1, 0
@@ -191,37 +283,73 @@ func split(postings map[string][]int, terms []string, n int) [][]string {
 	return shards
 }
 
-// parallel calls f(0) ... f(n-1) on all cores.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), n)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
+// A postingList is a term's postings in document order, encoded as
+// encodeTerms writes them: for each document, its distance from the
+// previous posting's document (from 0 for the first) and the code, as
+// unsigned varints. A site of 100,000 pages has tens of millions of
+// postings: a pair of ints each would be most of a build's memory.
+type postingList struct {
+	b []byte
+	// last is the document of the last posting, and n the number of
+	// postings.
+	last, n int
 }
 
-// postingsOf returns the postings of the terms of docs, in document
-// order: pairs of document and code (see docTerms). Each core reads a run
-// of documents into postings of its own, and the runs are joined in
-// order, so that no term of a page is handled twice on one core.
-func postingsOf(docs []Doc) map[string][]int {
-	runs := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
-	parts := make([]map[string][]int, runs)
+// add appends the posting of document doc, which comes after the others,
+// with its code.
+func (l *postingList) add(doc, code int) {
+	l.b = binary.AppendUvarint(l.b, uint64(doc-l.last))
+	l.b = binary.AppendUvarint(l.b, uint64(code))
+	l.last = doc
+	l.n++
+}
+
+// join appends the postings of o, whose documents all come after l's.
+// o's first distance is from 0: it becomes the distance from l's last.
+func (l *postingList) join(o *postingList) {
+	first, k := binary.Uvarint(o.b)
+	l.b = binary.AppendUvarint(l.b, first-uint64(l.last))
+	l.b = append(l.b, o.b[k:]...)
+	l.last = o.last
+	l.n += o.n
+}
+
+// each calls f with the distance and the code of each posting, in order.
+func (l *postingList) each(f func(dist, code uint64)) {
+	for b := l.b; len(b) > 0; {
+		dist, k := binary.Uvarint(b)
+		code, m := binary.Uvarint(b[k:])
+		f(dist, code)
+		b = b[k+m:]
+	}
+}
+
+// postingsOf returns the postings of the terms of the n documents doc
+// returns. Each core reads a run of documents into postings of its own,
+// and the runs are joined in order, so that no term of a page is handled
+// twice on one core.
+func postingsOf(n int, doc func(i int) Doc) map[string]*postingList {
+	runs := min(runtime.GOMAXPROCS(0), max(n, 1))
+	parts := make([]map[string]*postingList, runs)
 	var wg sync.WaitGroup
 	for w := range runs {
 		wg.Go(func() {
-			postings := map[string][]int{}
+			postings := map[string]*postingList{}
 			// A page of a few kilobytes has a few hundred terms.
 			terms := make(map[string]int, 512)
-			for i := w * len(docs) / runs; i < (w+1)*len(docs)/runs; i++ {
-				docTerms(&docs[i], terms)
+			for i := w * n / runs; i < (w+1)*n/runs; i++ {
+				d := doc(i)
+				docTerms(&d, terms)
 				for t, code := range terms {
-					postings[t] = append(postings[t], i, code)
+					l := postings[t]
+					if l == nil {
+						// The term is a piece of the page's text: a
+						// copy of its own keeps the text from staying
+						// in memory with it.
+						l = new(postingList)
+						postings[strings.Clone(t)] = l
+					}
+					l.add(i, code)
 				}
 			}
 			parts[w] = postings
@@ -230,8 +358,12 @@ func postingsOf(docs []Doc) map[string][]int {
 	wg.Wait()
 	postings := parts[0]
 	for _, p := range parts[1:] {
-		for t, ps := range p {
-			postings[t] = append(postings[t], ps...)
+		for t, l := range p {
+			if all := postings[t]; all != nil {
+				all.join(l)
+			} else {
+				postings[t] = l
+			}
 		}
 	}
 	return postings
@@ -287,32 +419,39 @@ type index struct {
 	Documents json.RawMessage `json:"docs,omitempty"`
 }
 
-func manifest(l Layout, docs []Doc) *index {
+func (x *Index) manifest() *index {
 	var types [][2]string
 	which := map[string]byte{}
-	dt := make([]byte, len(docs))
-	for i, d := range docs {
-		c, ok := which[d.Type]
+	dt := make([]byte, len(x.types))
+	for i, t := range x.types {
+		c, ok := which[t[0]]
 		if !ok {
 			// A site has a dozen types at most (site.Types, the home
 			// page and sections): letters and then a few ASCII signs.
 			c = byte('a' + len(types))
-			which[d.Type] = c
-			types = append(types, [2]string{d.Type, d.TypeName})
+			which[t[0]] = c
+			types = append(types, t)
 		}
 		dt[i] = c
 	}
+	l := x.layout
 	return &index{Version: 1, Docs: l.Docs, Shards: l.Shards, Chunk: ChunkDocs, Stop: StopWords, Types: types, DocTypes: string(dt)}
 }
 
 // register returns a script calling the page's register function with
 // name and v as JSON.
 func register(name string, v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		// Strings, numbers and raw JSON made here always encode.
-		panic(fmt.Sprintf("search: encode %s: %v", name, err))
+	b, ok := v.(json.RawMessage)
+	if !ok {
+		var err error
+		b, err = json.Marshal(v)
+		if err != nil {
+			// Strings, numbers and raw JSON made here always encode.
+			panic(fmt.Sprintf("search: encode %s: %v", name, err))
+		}
 	}
+	// Raw JSON made here is compact and escaped as json.Marshal writes
+	// it: passing it through Marshal would only check and copy it.
 	out := make([]byte, 0, len(b)+40)
 	out = append(out, "playbookSearch.add(\""...)
 	out = append(out, name...)
@@ -321,7 +460,7 @@ func register(name string, v any) []byte {
 	return append(out, ");\n"...)
 }
 
-func sortedTerms(postings map[string][]int) []string {
+func sortedTerms(postings map[string]*postingList) []string {
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
 		terms = append(terms, t)
@@ -333,7 +472,7 @@ func sortedTerms(postings map[string][]int) []string {
 // encodeTerms writes the terms and their postings as a JSON object:
 // each term's postings are a flat array of the distance from the previous
 // posting's document (small numbers that compress well) and the code.
-func encodeTerms(postings map[string][]int, terms []string) json.RawMessage {
+func encodeTerms(postings map[string]*postingList, terms []string) json.RawMessage {
 	b := []byte{'{'}
 	for i, t := range terms {
 		if i > 0 {
@@ -341,17 +480,16 @@ func encodeTerms(postings map[string][]int, terms []string) json.RawMessage {
 		}
 		b = appendString(b, t)
 		b = append(b, ':', '[')
-		prev := 0
-		ps := postings[t]
-		for j := 0; j < len(ps); j += 2 {
-			if j > 0 {
+		first := true
+		postings[t].each(func(dist, code uint64) {
+			if !first {
 				b = append(b, ',')
 			}
-			b = strconv.AppendInt(b, int64(ps[j]-prev), 10)
+			first = false
+			b = strconv.AppendUint(b, dist, 10)
 			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(ps[j+1]), 10)
-			prev = ps[j]
-		}
+			b = strconv.AppendUint(b, code, 10)
+		})
 		b = append(b, ']')
 	}
 	return append(b, '}')
@@ -417,42 +555,49 @@ const (
 	snippetDoc     = 900
 )
 
-// encodeDocs writes docs as a JSON array of
-// [url, title, type, path, chain, [[id, heading, text], ...]].
-func encodeDocs(docs []Doc) json.RawMessage {
+// encodeDocs writes the entries of documents (see appendDoc and
+// Index.entries) as a JSON array.
+func encodeDocs(entries [][]byte) json.RawMessage {
 	b := []byte{'['}
-	for i, d := range docs {
+	for i, e := range entries {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, '[')
-		for _, s := range []string{d.URL, d.Title, d.Type, d.Path, d.Chain} {
-			b = appendString(b, s)
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		left := snippetDoc
-		for j, s := range d.Sections {
-			text := s.Text
-			if j == 0 && d.Fields != "" {
-				text = strings.TrimSpace(d.Fields + " " + text)
-			}
-			text = clip(text, min(snippetSection, max(left, 0)))
-			left -= utf8.RuneCountInString(text)
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = appendString(b, s.ID)
-			b = append(b, ',')
-			b = appendString(b, s.Heading)
-			b = append(b, ',')
-			b = appendString(b, text)
-			b = append(b, ']')
-		}
-		b = append(b, ']', ']')
+		b = inflate(b, e)
 	}
 	return append(b, ']')
+}
+
+// appendDoc appends d as its chunk lists it, a JSON array:
+// [url, title, type, path, chain, [[id, heading, text], ...]], the text
+// of the sections clipped to snippets.
+func appendDoc(b []byte, d *Doc) []byte {
+	b = append(b, '[')
+	for _, s := range []string{d.URL, d.Title, d.Type, d.Path, d.Chain} {
+		b = appendString(b, s)
+		b = append(b, ',')
+	}
+	b = append(b, '[')
+	left := snippetDoc
+	for j, s := range d.Sections {
+		text := s.Text
+		if j == 0 && d.Fields != "" {
+			text = strings.TrimSpace(d.Fields + " " + text)
+		}
+		text = clip(text, min(snippetSection, max(left, 0)))
+		left -= utf8.RuneCountInString(text)
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, s.ID)
+		b = append(b, ',')
+		b = appendString(b, s.Heading)
+		b = append(b, ',')
+		b = appendString(b, text)
+		b = append(b, ']')
+	}
+	return append(b, ']', ']')
 }
 
 // clip returns text with spaces collapsed, cut to about n characters at a

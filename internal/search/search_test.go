@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -299,4 +300,42 @@ func clipFields(text string, n int) string {
 		cut = sp
 	}
 	return text[:cut] + "…"
+}
+
+func TestPostingsOfRunsJoinInOrder(t *testing.T) {
+	// Each core reads a run of documents: with several, a term of every
+	// page has postings from each run, joined.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var docs []Doc
+	for i := range 1000 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("p%d/", i), Sections: []Section{{Text: fmt.Sprintf("everywhere w%d", i)}}})
+	}
+	files := Build(docs)
+	var m manifestJSON
+	parse(t, files["index.js"], &m)
+	var terms map[string][]int
+	parse(t, files[fmt.Sprintf("t%d.js", shardOf(m.Bounds, "everywhere"))], &terms)
+	got := postings(terms["everywhere"])
+	if len(got) != len(docs) {
+		t.Fatalf("everywhere has %d postings, want %d", len(got), len(docs))
+	}
+	for i, p := range got {
+		if p != [2]int{i, FieldBody} {
+			t.Fatalf("posting %d of everywhere = %v, want page %d in the body", i, p, i)
+		}
+	}
+}
+
+func TestIndexFileNames(t *testing.T) {
+	x := New(SingleFileDocs+1, func(i int) Doc { return Doc{URL: fmt.Sprintf("p%d/", i)} })
+	for _, name := range x.Layout().Names() {
+		if _, ok := x.File(name); !ok {
+			t.Errorf("no file %s, which the layout names", name)
+		}
+	}
+	for _, name := range []string{"", "index", "t.js", "t-1.js", "t01.js", "x1.js", fmt.Sprintf("t%d.js", x.Layout().Shards), fmt.Sprintf("d%d.js", x.Layout().Chunks())} {
+		if _, ok := x.File(name); ok {
+			t.Errorf("a file %q, which the layout does not name", name)
+		}
+	}
 }

@@ -83,6 +83,7 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		rel.start = f.strings("start")
 	}
 	p.Params = f.unused()
+	f.read()
 	return p, rel
 }
 

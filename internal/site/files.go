@@ -190,8 +190,11 @@ func (l *loadState) readPages() {
 			l.failedIDs[Slug(strings.TrimSuffix(name, path.Ext(name)))] = true
 		}
 		if r.page != nil {
-			// Later steps fill in the page; the cached one stays as read.
-			p := r.page.clone()
+			// Later steps fill in the page; a cached one stays as read.
+			p := r.page
+			if l.cache != nil || l.opts.ParseCache != nil {
+				p = p.clone()
+			}
 			l.pages[i] = p
 			l.rels[p] = r.rels
 		}

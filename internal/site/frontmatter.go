@@ -19,8 +19,7 @@ type frontMatter struct {
 	file string
 	// text is the front matter between its fences; its first line is
 	// line 2 of the file.
-	text  string
-	lines []string
+	text string
 	// keys holds the nodes of YAML front matter's keys and values, which
 	// know their line and column. TOML's decoder keeps no positions: for
 	// TOML, keys is nil and the lines are searched for a key.
@@ -78,7 +77,6 @@ func tomlLine(pe toml.ParseError) int {
 // at its file line.
 func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMatter {
 	f := &frontMatter{file: file, text: string(text), data: map[string]any{}, used: map[string]bool{}, ps: ps}
-	f.lines = strings.Split(f.text, "\n")
 	switch format {
 	case "toml":
 		if _, err := toml.Decode(f.text, &f.data); err != nil {
@@ -195,6 +193,17 @@ func (f *frontMatter) errorAt(n *yaml.Node, format string, args ...any) {
 	f.ps.list = append(f.ps.list, Problem{File: f.file, Line: n.Line + 1, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
 }
 
+// lines returns the lines of the front matter, for finding a key's line:
+// only a problem asks, so they are not kept.
+func (f *frontMatter) lines() []string { return strings.Split(f.text, "\n") }
+
+// read drops what the page's fields were read from, once they are: a
+// site keeps every page's front matter until it is loaded, for the lines
+// of problems, and the decoded values were most of it.
+func (f *frontMatter) read() {
+	f.data, f.used = nil, nil
+}
+
 // keyLine returns the file line that sets key, or the line of the opening
 // fence.
 func (f *frontMatter) keyLine(key string) int {
@@ -207,7 +216,7 @@ func (f *frontMatter) keyLine(key string) int {
 		}
 		return 1
 	}
-	if i := keyIndex(f.lines, key); i >= 0 {
+	if i := keyIndex(f.lines(), key); i >= 0 {
 		return i + 2
 	}
 	return 1
@@ -231,9 +240,10 @@ func (f *frontMatter) valueLine(key, value string) int {
 		}
 		return k.key.Line + 1
 	}
-	start := max(keyIndex(f.lines, key), 0)
-	for i := start; i < len(f.lines); i++ {
-		if strings.Contains(f.lines[i], value) {
+	lines := f.lines()
+	start := max(keyIndex(lines, key), 0)
+	for i := start; i < len(lines); i++ {
+		if strings.Contains(lines[i], value) {
 			return i + 2
 		}
 	}
@@ -281,11 +291,12 @@ func (f *frontMatter) tableKeyLine(key string, i int, field string) int {
 		return f.keyLine(key)
 	}
 	// The table's keys run to the next header.
+	lines := f.lines()
 	end := start + 1
-	for end < len(f.lines) && !strings.HasPrefix(strings.TrimSpace(f.lines[end]), "[") {
+	for end < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[end]), "[") {
 		end++
 	}
-	if j := keyIndex(f.lines[start+1:end], field); j >= 0 {
+	if j := keyIndex(lines[start+1:end], field); j >= 0 {
 		return start + 1 + j + 2
 	}
 	return start + 2
@@ -311,7 +322,7 @@ func (f *frontMatter) tableHeader(key string, i int) int {
 	if f == nil {
 		return -1
 	}
-	for j, line := range f.lines {
+	for j, line := range f.lines() {
 		l := strings.TrimSpace(line)
 		if c := strings.Index(l, "#"); c >= 0 {
 			l = strings.TrimSpace(l[:c])

@@ -73,8 +73,9 @@ func (ld *Loader) Load(changed []string) (*Site, Problems) {
 	return l.site, l.ps.list
 }
 
-// load runs one Load, reading pages through cache, and returns its state:
-// the site and its problems, and the indexes it was made with.
+// load runs one Load, reading pages through cache (with no cache, every
+// page is read), and returns its state: the site and its problems, and the
+// indexes it was made with.
 func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	var ps problems
 	s := &Site{byID: map[string]*Page{}, byFile: map[string]*Page{}, files: map[string]bool{}}
@@ -203,12 +204,18 @@ type fileCache struct {
 }
 
 func (c *fileCache) get(file string) *readResult {
+	if c == nil {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.m[file]
 }
 
 func (c *fileCache) put(file string, r *readResult) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {

@@ -201,15 +201,16 @@ func sameLines(a, b *frontMatter) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if len(a.lines) != len(b.lines) {
+	al, bl := a.lines(), b.lines()
+	if len(al) != len(bl) {
 		return false
 	}
-	title := keyIndex(a.lines, "title")
-	if keyIndex(b.lines, "title") != title {
+	title := keyIndex(al, "title")
+	if keyIndex(bl, "title") != title {
 		return false
 	}
-	for i := range a.lines {
-		if i != title && a.lines[i] != b.lines[i] {
+	for i := range al {
+		if i != title && al[i] != bl[i] {
 			return false
 		}
 	}

@@ -124,5 +124,11 @@ func (s *Site) Promises() []*Page {
 // Load reads the site in fsys. It returns the site even when there are
 // errors among the problems.
 func Load(fsys fs.FS, opts Options) (*Site, Problems) {
-	return NewLoader(fsys, opts).Load(nil)
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	// Loaded once: no Loader keeps the pages as read to load them again,
+	// so the pages need not be copied for this load to fill in.
+	l := load(fsys, opts, nil)
+	return l.site, l.ps.list
 }
