@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,13 +14,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"playbook/internal/gen"
+	"playbook/internal/site"
 )
 
 // TestBrowserLongSection checks a page of a section too long for the
 // sidebar to list whole, on phones and desktops, in light and dark:
 // axe-core finds no violation, the sidebar marks the page and holds a
 // bounded window around it, and a "more" link leads to the section's
-// page, which lists every page of the section.
+// page, the first of those listing every page of the section.
 func TestBrowserLongSection(t *testing.T) {
 	findChromium(t)
 	axe := axeSource(t)
@@ -69,6 +71,12 @@ func TestBrowserLongSection(t *testing.T) {
 			for _, f := range runAxe(b, axe) {
 				t.Errorf("%s: %s", pagePath, f)
 			}
+			// The section's list is split: its second page, with the pager.
+			listPage := site.ListPageURL(section, 2)
+			b.open("a further page of the section's list", base+listPage)
+			for _, f := range runAxe(b, axe) {
+				t.Errorf("%s: %s", listPage, f)
+			}
 		})
 	}
 
@@ -95,8 +103,13 @@ func TestBrowserLongSection(t *testing.T) {
 	if !strings.HasSuffix(to, browserSitePrefix+section) {
 		t.Fatalf("the more link led to %s, want the section %s", to, section)
 	}
-	if n := tabValue(b, "count the section page's list", chromedp.Evaluate[int](`document.querySelectorAll('main ul.cards > li').length`)); n != len(pages) {
-		t.Errorf("the section's page lists %d pages, want all %d", n, len(pages))
+	// The section's list is split over pages of DefaultPageSize entries.
+	if n := tabValue(b, "count the section page's list", chromedp.Evaluate[int](`document.querySelectorAll('main ul.cards > li').length`)); n != site.DefaultPageSize {
+		t.Errorf("the section's page lists %d pages, want the first %d", n, site.DefaultPageSize)
+	}
+	total := (len(pages) + site.DefaultPageSize - 1) / site.DefaultPageSize
+	if status := tabValue(b, "the pager", chromedp.TextContent(chromedp.CSS(`main nav.paginator .paginator-status`))); status != fmt.Sprintf("Page 1 of %d", total) {
+		t.Errorf("the pager reads %q, want Page 1 of %d", status, total)
 	}
 }
 

@@ -30,6 +30,9 @@ type Data struct {
 	// Redirect is, on the page left at an alias, the URL of the page it
 	// leads to.
 	Redirect string
+	// Paginator is, on a page of a list split over several pages, where
+	// the page stands among them; nil otherwise.
+	Paginator *Paginator
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.

@@ -144,7 +144,11 @@ func (c *navCache) rows(sec, focus *site.Page) []navRow {
 func entry(from string, p, current *site.Page) NavItem {
 	it := NavItem{Title: p.Title, Href: site.Rel(from, p.URL), Class: "nav-page"}
 	if p == current {
-		it.Href, it.Current = "./", true
+		// From a further page of its list, a section links to its first.
+		it.Current = true
+		if !strings.HasPrefix(from, p.URL+site.PagerFolder) {
+			it.Href = "./"
+		}
 	}
 	if p.IsSection {
 		it.Class = "nav-section"

@@ -389,6 +389,9 @@ func (r *Renderer) index() map[string]job {
 		d.Page = p
 		d.index = i
 		files[p.URL+"index.html"] = job{data: d}
+		if d.Kind == "section" {
+			r.paginate(files, d, len(p.Children))
+		}
 		for _, a := range p.Aliases {
 			// site.Load reports aliases that land on other files.
 			if u, ok := site.AliasFile(a); ok {
@@ -416,12 +419,14 @@ func (r *Renderer) index() map[string]job {
 				d := r.data(t.URL, g.Title+t.Name, g.Kind)
 				d.Tag = t
 				files[t.URL+"index.html"] = job{data: d}
+				r.paginate(files, d, len(t.Pages))
 			}
 		case g.PerRole:
 			for _, ro := range s.Roles {
 				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
 				d.Role = ro
 				files[ro.URL+"index.html"] = job{data: d}
+				r.paginate(files, d, len(ro.Promises())+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
 			}
 		default:
 			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}
@@ -481,7 +486,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	// A Data is filled in per rendering: a page may be rendered by several
 	// requests at once.
 	d := *j.data
-	if p := d.Page; p != nil && p.Doc != nil {
+	if p := d.Page; p != nil && p.Doc != nil && !d.Later() {
 		body, err := r.body(p)
 		if err != nil {
 			return err

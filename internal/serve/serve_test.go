@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -783,5 +784,32 @@ func TestBrokenLayoutInVersionsShowsItsFileAndLine(t *testing.T) {
 	}
 	if p := s.Problems(); len(p) != 1 || p[0].String() != "layouts/page.html:3: missing value for if" {
 		t.Errorf("problems: %v", p)
+	}
+}
+
+// TestServesFurtherPagesOfLists: the pages of a split list are served,
+// and page/1/ leads to the first.
+func TestServesFurtherPagesOfLists(t *testing.T) {
+	files := maps.Clone(smallSite)
+	files["site.toml"] = "title = \"Small\"\n[pagination]\nsize = 1\n"
+	s, err := New(mapFS(files), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"/promises/":        `<a href="page/2/" rel="next">Next</a>`,
+		"/promises/page/2/": `<a href="../../" rel="prev">Previous</a>`,
+		"/promises/page/1/": `<meta http-equiv="refresh" content="0; url=../../">`,
+	} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("GET %s: %d, want 200 with %s", p, rec.Code, want)
+		}
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/promises/page/3/", nil))
+	if rec.Code != 404 {
+		t.Errorf("GET /promises/page/3/: %d, want 404", rec.Code)
 	}
 }

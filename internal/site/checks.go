@@ -269,11 +269,24 @@ func checkOutputPaths(l *loadState) []Problem {
 	var ps problems
 	s := l.site
 	taken := map[string]string{} // output file → what makes it
+	paged := map[string]*Page{}  // URL of each split section → it
 	for _, p := range s.Pages {
 		taken[p.URL+"index.html"] = p.File
+		if s.Config.Paginated(p) {
+			paged[p.URL] = p
+		}
+	}
+	for _, p := range s.Pages {
+		// A folder under the clash is reported once, at its top.
+		if sec := pagerClash(paged, p.URL); sec != nil && pagerClash(paged, p.Parent.URL) == nil {
+			ps.errorf(p.File, 1, "this page would be published at /%s, where playbook puts the further pages of /%s (its list of %d is longer than [pagination] size = %d): rename it",
+				p.URL, sec.URL, len(sec.Children), s.Config.Pagination.PageSize())
+		}
 	}
 	claim := func(name, by string, line int, what string) {
 		switch prev, ok := taken[name]; {
+		case pagerClash(paged, name) != nil:
+			ps.errorf(by, line, "%s would be published as /%s, where playbook puts the further pages of /%s", what, name, pagerClash(paged, name).URL)
 		case ok:
 			ps.errorf(by, line, "%s would be published as /%s, where %s is", what, name, prev)
 		case isGenerated(name):

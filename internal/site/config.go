@@ -61,6 +61,8 @@ type Config struct {
 	// spellings pages use for one role, by the role's slug
 	// ([roles.floor-consultant]).
 	Roles map[string]RoleConfig `toml:"roles"`
+	// Pagination sets how many entries a page of a long list shows.
+	Pagination Pagination `toml:"pagination"`
 }
 
 // RoleConfig is a [roles.<slug>] block of site.toml.
@@ -259,6 +261,9 @@ func ParseConfig(data []byte) (Config, Problems) {
 		} else {
 			c.Types[sec] = t
 		}
+	}
+	if c.Pagination.Size < 0 {
+		ps.errorf(ConfigFile, lineOfKey(string(data), "size"), "pagination: size = %d: want a number of entries, 1 or more", c.Pagination.Size)
 	}
 	c.Review.parse(string(data), &ps)
 	parseRoles(c.Roles, string(data), &ps)

@@ -307,6 +307,35 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/campaigns/c.md:3: ends: the campaign ends (2026-01-01) before it starts (2026-02-01)`},
 		},
 		{
+			name: "a page or file at a split section's page/ is an error",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = 3\n",
+				"content/x/a.md", "# A\n", "content/x/b.md", "# B\n", "content/x/c.md", "# C\n", "content/x/page.md", "# Page\n",
+				"content/a.md", "+++\naliases = [\"x/page/3\"]\n+++\n"),
+			want: []string{
+				`content/a.md:2: alias "x/page/3" would be published as /x/page/3/index.html, where playbook puts the further pages of /x/`,
+				`content/x/page.md:1: this page would be published at /x/page/, where playbook puts the further pages of /x/ (its list of 4 is longer than [pagination] size = 3): rename it`,
+			},
+		},
+		{
+			name: "a folder page/ in a split section is an error, at the folder and its files",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = 2\n",
+				"content/x/a.md", "# A\n", "content/x/b.md", "# B\n", "content/x/page/2/chart.png", "PNG"),
+			want: []string{
+				`content/x/page:1: this page would be published at /x/page/, where playbook puts the further pages of /x/ (its list of 3 is longer than [pagination] size = 2): rename it`,
+				`content/x/page/2/chart.png:1: this file would be published as /x/page/2/chart.png, where playbook puts the further pages of /x/`,
+			},
+		},
+		{
+			name: "a page named page in a section that is not split is no error",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = 3\n",
+				"content/x/a.md", "# A\n", "content/x/b.md", "# B\n", "content/x/page.md", "# Page\n"),
+		},
+		{
+			name:  "a page size below 1",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n\n[pagination]\nsize = -2\n"),
+			want:  []string{`site.toml:4: pagination: size = -2: want a number of entries, 1 or more`},
+		},
+		{
 			name:  "bad site.toml",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n[markdown]\nunsafe = yes\n"),
 			want:  []string{`site.toml:3: expected value but found "yes" instead`},

@@ -1,0 +1,84 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"playbook/internal/site"
+)
+
+// listSite is a playbook of n standards, each tagged "all" and naming
+// the role Floor: the section, the tag and the role list n pages.
+func listSite(n int) map[string]string {
+	files := map[string]string{
+		"content/_index.md":           "+++\ntitle = \"Home\"\n+++\n",
+		"content/standards/_index.md": "+++\ntitle = \"Standards\"\n+++\nWhat we hold to.\n",
+	}
+	for i := 1; i <= n; i++ {
+		files[fmt.Sprintf("content/standards/s%04d.md", i)] = fmt.Sprintf(
+			"+++\ntitle = \"Standard %04d\"\ndescription = \"What standard %04d asks of the floor.\"\ntags = [\"all\"]\nroles = [\"Floor\"]\nweight = %d\n+++\nText.\n", i, i, i)
+	}
+	return files
+}
+
+// TestListSizeBounded: the first and a middle page of a section's, a
+// tag's and a role's list are the same size with 400 entries and with
+// 2,000; the whole list is on its pages, once each, in order.
+func TestListSizeBounded(t *testing.T) {
+	small := renderFiles(t, listSite(400), Options{})
+	large := renderFiles(t, listSite(2000), Options{})
+	size := site.DefaultPageSize
+	for _, list := range []string{"standards/", "tags/all/", "roles/floor/"} {
+		for _, c := range []struct{ name, small, large string }{
+			{"first page", site.ListPageURL(list, 1), site.ListPageURL(list, 1)},
+			{"middle page", site.ListPageURL(list, 400/size/2), site.ListPageURL(list, 2000/size/2)},
+		} {
+			a, b := len(page(t, small, c.small+"index.html")), len(page(t, large, c.large+"index.html"))
+			// The pager's page numbers have more digits.
+			if d := b - a; d < -300 || d > 300 {
+				t.Errorf("%s: %s is %d bytes with 400 entries, %s %d with 2,000", c.name, c.small, a, c.large, b)
+			}
+		}
+		var titles []string
+		for i := 1; i <= 2000/size; i++ {
+			html := page(t, large, site.ListPageURL(list, i)+"index.html")
+			for _, m := range strings.Split(html, `<li class="card">`)[1:] {
+				_, rest, _ := strings.Cut(m, `/">`)
+				title, _, _ := strings.Cut(rest, "</a>")
+				titles = append(titles, title)
+			}
+		}
+		want := make([]string, 2000)
+		for i := range want {
+			want[i] = fmt.Sprintf("Standard %04d", i+1)
+		}
+		if !slices.Equal(titles, want) {
+			t.Errorf("%s: its pages list %d entries, want Standard 0001 to 2000 once each in order", list, len(titles))
+		}
+		if _, ok := large.File(site.ListPageURL(list, 2000/size+1) + "index.html"); ok {
+			t.Errorf("%s: a page after the last", list)
+		}
+	}
+}
+
+func TestPaginatorWindow(t *testing.T) {
+	for _, c := range []struct {
+		number, total int
+		want          []int
+	}{
+		{1, 1, []int{1}},
+		{1, 3, []int{1, 2, 3}},
+		{1, 10, []int{1, 2, 3, 0, 10}},
+		{5, 10, []int{1, 0, 3, 4, 5, 6, 7, 0, 10}},
+		{4, 10, []int{1, 2, 3, 4, 5, 6, 0, 10}},
+		{10, 10, []int{1, 0, 8, 9, 10}},
+		{500, 1000, []int{1, 0, 498, 499, 500, 501, 502, 0, 1000}},
+	} {
+		p := &Paginator{Number: c.number, Total: c.total}
+		if got := p.Window(); !slices.Equal(got, c.want) {
+			t.Errorf("page %d of %d: window %v, want %v", c.number, c.total, got, c.want)
+		}
+	}
+}
