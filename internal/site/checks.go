@@ -77,6 +77,7 @@ var checks = []check{
 	{name: "chain-gap", run: checkChains},
 	{name: "channel-gap", run: checkChannels},
 	{name: "campaign-not-ready", run: checkCampaigns},
+	{name: "briefing-id", run: checkBriefingIDs},
 	{name: "no-talk-track", run: checkTalkTracks},
 	{name: "gap-not-connected", run: checkGapPromises},
 	{name: "review-overdue", run: checkReviews},
@@ -243,6 +244,33 @@ func checkCampaigns(l *loadState) []Problem {
 		ps.warnf(p.File, p.fm.keyLine("starts"), "campaign %q %s and the front line is not ready: %s", p.ID, when, strings.Join(r.Missing, "; "))
 	}
 	return ps.list
+}
+
+// checkBriefingIDs warns of each campaign whose briefing reads as a page id
+// that no page has: a mistyped id would otherwise be shown as the briefing
+// itself and count as one.
+func checkBriefingIDs(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.OfType(TypeCampaign) {
+		if p.BriefingPage == nil && looksLikeID(p.Briefing) {
+			ps.warnf(p.File, p.fm.keyLine("briefing"), "campaign %q: briefing %q is no page's id, so it is shown as text: name an existing page, or write the briefing out", p.ID, p.Briefing)
+		}
+	}
+	return ps.list
+}
+
+// looksLikeID reports whether s has the shape of a page id rather than of
+// a sentence: lower-case letters and digits joined by hyphens.
+func looksLikeID(s string) bool {
+	if !strings.Contains(s, "-") || strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-") {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkReviews warns of each page whose review is overdue.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready",
+		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready", "briefing-id",
 		"no-talk-track", "gap-not-connected", "review-overdue", "output-path",
 	}
 	var names []string
@@ -48,6 +49,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/promises/q.md":        "+++\npromise = \"We call.\"\nexpectation = \"A call.\"\nchannels = [\"email\"]\n+++\n",
 		"content/behaviours/s.md":      "+++\nstage = \"sales\"\nfulfils = [\"q\"]\nchannels = [\"phone\"]\n+++\n",
 		"content/campaigns/c.md":       "+++\nstarts = 2026-10-01\nends = 2026-12-31\n+++\n",
+		"content/campaigns/d.md":       "+++\nstarts = 2030-10-01\nends = 2030-12-31\nbriefing = \"winter-brief\"\n+++\n",
 		"content/competitors/big.md":   "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"p\"\n+++\n",
 		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
 		"content/alias.md":             "+++\naliases = [\"alignment\"]\n+++\n",
@@ -69,6 +71,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`promise "q" has a service gap`, "chain-gap"},
 		{`content/promises/q.md:4: warning: promise "q" is made by email; no sales behaviour follows up email`, "channel-gap"},
 		{`campaign "c" is live and the front line is not ready: no briefing`, "campaign-not-ready"},
+		{`content/campaigns/d.md:4: warning: campaign "d": briefing "winter-brief" is no page's id, so it is shown as text`, "briefing-id"},
 		{`competitor "Big" has no talk track`, "no-talk-track"},
 		{`gap "Speed" rests on promise "p", which is not connected`, "gap-not-connected"},
 		{"review overdue", "review-overdue"},
@@ -97,6 +100,40 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 	for _, c := range checks {
 		if !slices.ContainsFunc(want, func(w struct{ msg, check string }) bool { return w.check == c.name }) {
 			t.Errorf("check %q has no problem in this test", c.name)
+		}
+	}
+}
+
+// TestBriefingIDs wants a warning only for a briefing shaped like an id
+// that no page has: an id that exists is a link, and words are the
+// briefing itself.
+func TestBriefingIDs(t *testing.T) {
+	for _, tc := range []struct {
+		briefing string
+		warns    bool
+	}{
+		{"winter-brief", true},
+		{"brief-2026", true},
+		{"winter-briefing", false}, // the page below
+		{"Read the briefing below before Friday.", false},
+		{"tbd", false},
+		{"Winter-Brief", false},
+		{"-", false},
+	} {
+		_, problems := loadFiles(t, map[string]string{
+			"content/guides/winter-briefing.md": "# Winter briefing\n",
+			"content/campaigns/c.md":            fmt.Sprintf("+++\nstarts = 2030-10-01\nends = 2030-12-31\nbriefing = %q\n+++\n", tc.briefing),
+		})
+		var got []string
+		for _, p := range problems {
+			got = append(got, p.String())
+		}
+		want := []string(nil)
+		if tc.warns {
+			want = []string{fmt.Sprintf("content/campaigns/c.md:4: warning: campaign \"c\": briefing %q is no page's id, so it is shown as text: name an existing page, or write the briefing out", tc.briefing)}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("briefing %q: got %q, want %q", tc.briefing, got, want)
 		}
 	}
 }
