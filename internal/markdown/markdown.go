@@ -55,6 +55,8 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+
+	"playbook/internal/deflate"
 )
 
 // Options configures a Converter.
@@ -324,7 +326,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		html = appendSections(html, secs)
 		d.sections = true
 	}
-	d.html = compress(html)
+	d.html = deflate.Compress(html)
 	return d, nil
 }
 
@@ -509,7 +511,7 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(d.size) + 32*len(d.holes))
-	err := decompress(d.html, func(r io.Reader) error {
+	err := deflate.Read(d.html, func(r io.Reader) error {
 		at := 0
 		for _, h := range d.holes {
 			if _, err := io.CopyN(&buf, r, int64(int(h.off)-at)); err != nil {
@@ -593,7 +595,7 @@ func (c *Converter) Sections(d *Doc) []Section {
 		return nil
 	}
 	var packed []byte
-	err := decompress(d.html, func(r io.Reader) error {
+	err := deflate.Read(d.html, func(r io.Reader) error {
 		if _, err := io.CopyN(io.Discard, r, int64(d.size)); err != nil {
 			return err
 		}

@@ -24,11 +24,9 @@ package search
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -36,6 +34,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"playbook/internal/deflate"
 )
 
 // The fields a term may be found in, the most telling last: a posting
@@ -154,47 +154,14 @@ type Index struct {
 	entries [][]byte
 }
 
-// A compressor and its buffer are pooled: each holds tens of kilobytes of
-// tables, more than an entry.
-type compressor struct {
-	w   *flate.Writer
-	buf bytes.Buffer
-}
-
-var (
-	compressors = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
-		return &compressor{w: w}
-	}}
-	readers = sync.Pool{New: func() any { return flate.NewReader(nil) }}
-)
-
-// deflate returns b compressed.
-func deflate(b []byte) []byte {
-	c := compressors.Get().(*compressor)
-	defer compressors.Put(c)
-	c.buf.Reset()
-	c.w.Reset(&c.buf)
-	// Writing to a bytes.Buffer cannot fail.
-	_, _ = c.w.Write(b)
-	_ = c.w.Close()
-	return bytes.Clone(c.buf.Bytes())
-}
-
-// inflate appends to b what deflate was given to make data.
+// inflate appends to b what deflate.Compress was given to make data.
 func inflate(b, data []byte) []byte {
-	r := readers.Get().(io.ReadCloser)
-	defer readers.Put(r)
-	out := bytes.NewBuffer(b)
-	err := r.(flate.Resetter).Reset(bytes.NewReader(data), nil)
-	if err == nil {
-		_, err = out.ReadFrom(r)
-	}
+	b, err := deflate.Append(b, data)
 	if err != nil {
-		// What deflate wrote always reads back.
+		// What deflate.Compress wrote always reads back.
 		panic("search: read an entry: " + err.Error())
 	}
-	return out.Bytes()
+	return b
 }
 
 // New returns the index of n documents, doc(i) returning the i-th. It
@@ -205,7 +172,7 @@ func New(n int, doc func(i int) Doc) *Index {
 	x.postings = postingsOf(n, func(i int) Doc {
 		d := doc(i)
 		x.types[i] = [2]string{d.Type, d.TypeName}
-		x.entries[i] = deflate(appendDoc(nil, &d))
+		x.entries[i] = deflate.Compress(appendDoc(nil, &d))
 		return d
 	})
 	terms := sortedTerms(x.postings)
