@@ -86,18 +86,7 @@ func BenchmarkAlignment(b *testing.B) {
 	for name, data := range gen.Files(10000) {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
-	s, problems := site.Load(fsys, site.Options{Now: testNow})
-	if problems.Errors() > 0 {
-		b.Fatal(problems)
-	}
-	theme, err := Theme(fsys, s.Config.Theme)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, r := loadRenderer(b, fsys)
 	b.ResetTimer()
 	for b.Loop() {
 		page, err := r.File("alignment/index.html")

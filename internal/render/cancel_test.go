@@ -9,7 +9,6 @@ import (
 	"testing/fstest"
 
 	"playbook/internal/gen"
-	"playbook/internal/site"
 )
 
 // cancelling is an Output that cancels a context at its nth file, and
@@ -35,18 +34,7 @@ func TestRenderStopsWhenCancelled(t *testing.T) {
 	for name, data := range gen.Files(200) {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
-	s, problems := site.Load(fsys, site.Options{Now: testNow})
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	theme, err := Theme(fsys, s.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := loadRenderer(t, fsys)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	out := &cancelling{n: 10, cancel: cancel}
@@ -83,18 +71,7 @@ func TestRenderStopsAtFirstError(t *testing.T) {
 	for name, data := range gen.Files(200) {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
-	s, problems := site.Load(fsys, site.Options{Now: testNow})
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	theme, err := Theme(fsys, s.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := loadRenderer(t, fsys)
 	out := &failing{n: 10}
 	if err := r.Render(context.Background(), out); !errors.Is(err, errDiskFull) {
 		t.Errorf("Render returned %v, want %v", err, errDiskFull)

@@ -201,18 +201,7 @@ func TestNavHTMLIsNav(t *testing.T) {
 	for i := 1; i <= 25; i++ {
 		fsys[fmt.Sprintf("content/top%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Top %02d\"\n+++\n", i))}
 	}
-	s, problems := site.Load(fsys, site.Options{Now: testNow})
-	if problems.Errors() > 0 {
-		t.Fatalf("load: %v", problems)
-	}
-	theme, err := Theme(fsys, s.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, r := loadRenderer(t, fsys)
 	for _, p := range s.Pages {
 		d := r.data(p.URL, p.Title, kindOf(p))
 		d.Page = p
@@ -267,18 +256,7 @@ func BenchmarkNavHTML(b *testing.B) {
 			for name, data := range navSite(n, 0) {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
-			s, problems := site.Load(fsys, site.Options{Now: testNow})
-			if problems.Errors() > 0 {
-				b.Fatal(problems)
-			}
-			theme, err := Theme(fsys, s.Config.Theme)
-			if err != nil {
-				b.Fatal(err)
-			}
-			r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
-			if err != nil {
-				b.Fatal(err)
-			}
+			s, r := loadRenderer(b, fsys)
 			var pages []*site.Page
 			for _, p := range s.Pages {
 				if !p.IsSection {

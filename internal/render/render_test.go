@@ -104,6 +104,18 @@ func buildMem(t *testing.T, fsys fstest.MapFS) *MemOutput {
 // fsys; opts adds to the source, theme and time it is given.
 func renderMem(t testing.TB, fsys fs.FS, s *site.Site, opts Options) *MemOutput {
 	t.Helper()
+	r := newRenderer(t, fsys, s, opts)
+	out := NewMemOutput()
+	if err := r.Render(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// newRenderer makes the renderer of s, loaded from fsys, with the theme of
+// fsys; opts adds to the source, theme and time it is given.
+func newRenderer(t testing.TB, fsys fs.FS, s *site.Site, opts Options) *Renderer {
+	t.Helper()
 	theme, err := Theme(fsys, s.Config.Theme)
 	if err != nil {
 		t.Fatal(err)
@@ -113,11 +125,18 @@ func renderMem(t testing.TB, fsys fs.FS, s *site.Site, opts Options) *MemOutput 
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := NewMemOutput()
-	if err := r.Render(context.Background(), out); err != nil {
-		t.Fatal(err)
+	return r
+}
+
+// loadRenderer loads the site in fsys, which must have no errors, and
+// makes its renderer.
+func loadRenderer(t testing.TB, fsys fs.FS) (*site.Site, *Renderer) {
+	t.Helper()
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatalf("load: %v", problems)
 	}
-	return out
+	return s, newRenderer(t, fsys, s, Options{})
 }
 
 // firstDiff shows the first line where want and got differ.
