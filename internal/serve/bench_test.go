@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -28,23 +27,9 @@ func BenchmarkEdit(b *testing.B) {
 				b.Fatal(err)
 			}
 			start := time.Now()
-			s, err := New(os.DirFS(dir), Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
+			s := newServer(b, dir)
 			b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-cold-build")
-			if p := s.Problems(); p != nil {
-				b.Fatal(p)
-			}
-			events, stop := s.Subscribe()
-			defer stop()
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			done, err := s.Watch(ctx, dir, func(err error) { b.Error(err) })
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer func() { cancel(); <-done }()
+			events := watch(b, s, dir)
 
 			pages, _ := filepath.Glob(filepath.Join(dir, "content", "guides", "*", "guide-*.md"))
 			if len(pages) == 0 {
@@ -94,22 +79,8 @@ func BenchmarkEdits(b *testing.B) {
 	if err := gen.Write(dir, n); err != nil {
 		b.Fatal(err)
 	}
-	s, err := New(os.DirFS(dir), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if p := s.Problems(); p != nil {
-		b.Fatal(p)
-	}
-	events, stop := s.Subscribe()
-	defer stop()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done, err := s.Watch(ctx, dir, func(err error) { b.Error(err) })
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() { cancel(); <-done }()
+	s := newServer(b, dir)
+	events := watch(b, s, dir)
 	files := editedPages(b, s, edits)
 
 	for run := 0; b.Loop(); run++ {

@@ -29,10 +29,19 @@ func watching(t *testing.T, dir string, opts Options) (*Server, <-chan string, <
 		t.Fatal(err)
 	}
 	s.timing = testTiming
+	return s, watch(t, s, dir), log
+}
+
+// watch has s watch dir until the test ends, and returns the events s
+// sends to browsers.
+func watch(t testing.TB, s *Server, dir string) <-chan string {
+	t.Helper()
 	events, stop := s.Subscribe()
 	ctx, cancel := context.WithCancel(context.Background())
 	done, err := s.Watch(ctx, dir, func(err error) { t.Errorf("watch: %v", err) })
 	if err != nil {
+		stop()
+		cancel()
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
@@ -40,7 +49,7 @@ func watching(t *testing.T, dir string, opts Options) (*Server, <-chan string, <
 		<-done
 		stop()
 	})
-	return s, events, log
+	return events
 }
 
 // logLines is a Log that passes on each line written to it, so that a
