@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
@@ -33,6 +34,44 @@ type Data struct {
 	// Paginator is, on a page of a list split over several pages, where
 	// the page stands among them; nil otherwise.
 	Paginator *Paginator
+	// Later is true on a page of a split list after the first: it shows
+	// the list only, not the page's own text.
+	Later bool
+
+	// The fields below are filled in when the page is rendered. They are
+	// fields, not methods, because every page reads them, several times:
+	// a template looks a method up by name and calls it through
+	// reflection at each use, a field costs a fraction of that.
+
+	// Menu links the generated pages every page links to, in their order
+	// in site.GeneratedPages; the same list for every page.
+	Menu []MenuLink
+	// Now is the build time.
+	Now time.Time
+	// Version is the version of a versioned build, or nil.
+	Version *VersionInfo
+	// Switcher links this page to the same page in every version of a
+	// versioned build; nil without versions. See Renderer.switcher.
+	Switcher []SwitchLink
+	// Banner tells the reader of a version other than the latest which
+	// version they are reading; nil on the latest version and without
+	// versions.
+	Banner *VersionBanner
+	// HasCode reports whether Content holds highlighted code, so that
+	// only such pages load the highlighting stylesheet.
+	HasCode bool
+	// TOC is the page's second- and third-level headings.
+	TOC []markdown.Heading
+	// Breadcrumbs are the sections above the page, from the home page
+	// down.
+	Breadcrumbs []*site.Page
+	// Prev and Next are the pages before and after this one in reading
+	// order, or nil.
+	Prev, Next *site.Page
+	// EditURL is the "edit this page" link, or "".
+	EditURL string
+	// LastChange is the last commit that changed the page, or nil.
+	LastChange *gitrepo.LastChange
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.
@@ -101,18 +140,6 @@ type MenuLink struct {
 	Kind string
 }
 
-// Menu returns the links to the generated pages every page links to, in
-// their order in site.GeneratedPages.
-func (d *Data) Menu() []MenuLink {
-	var links []MenuLink
-	for _, g := range site.GeneratedPages {
-		if g.Menu && d.r.generates(g) {
-			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
-		}
-	}
-	return links
-}
-
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
 // to this page, with a fingerprint of its content.
 func (d *Data) Asset(name string) string {
@@ -120,61 +147,6 @@ func (d *Data) Asset(name string) string {
 		return d.Rel(a)
 	}
 	return d.Rel(name)
-}
-
-// HasCode reports whether the page's content holds highlighted code, so
-// that only such pages load the highlighting stylesheet.
-func (d *Data) HasCode() bool {
-	return strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
-}
-
-// Now returns the build time.
-func (d *Data) Now() time.Time { return d.r.opts.Now }
-
-// TOC returns the page's second- and third-level headings.
-func (d *Data) TOC() []markdown.Heading {
-	if d.Page == nil || d.Page.Doc == nil {
-		return nil
-	}
-	var hs []markdown.Heading
-	for _, h := range d.Page.Doc.Headings {
-		if (h.Level == 2 || h.Level == 3) && h.ID != "" {
-			hs = append(hs, h)
-		}
-	}
-	return hs
-}
-
-// Breadcrumbs returns the sections above the page, from the home page down.
-func (d *Data) Breadcrumbs() []*site.Page {
-	if d.Page == nil {
-		return []*site.Page{d.Site.Home}
-	}
-	return d.Page.Ancestors()
-}
-
-// Prev returns the page before this one in reading order, or nil.
-func (d *Data) Prev() *site.Page {
-	if d.index <= 0 {
-		return nil
-	}
-	return d.Site.Pages[d.index-1]
-}
-
-// Next returns the page after this one in reading order, or nil.
-func (d *Data) Next() *site.Page {
-	if d.index < 0 || d.index+1 >= len(d.Site.Pages) {
-		return nil
-	}
-	return d.Site.Pages[d.index+1]
-}
-
-// EditURL returns the "edit this page" link, or "".
-func (d *Data) EditURL() string {
-	if d.Page == nil || d.Site.Config.EditURL == "" || !strings.HasSuffix(d.Page.File, ".md") && !strings.HasSuffix(d.Page.File, ".markdown") {
-		return ""
-	}
-	return strings.ReplaceAll(d.Site.Config.EditURL, "{path}", d.Page.File)
 }
 
 // TypeName returns the singular name of a page type: "Promise".
@@ -231,7 +203,7 @@ func (d *Data) Roles(p *site.Page) []string { return site.PageRoles(p) }
 
 // CampaignState says whether a campaign is "upcoming", "live" or "ended"
 // at build time.
-func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now()) }
+func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now) }
 
 var funcs = template.FuncMap{
 	"date": func(t time.Time) string {
@@ -245,4 +217,52 @@ var funcs = template.FuncMap{
 	"slug":    site.Slug,
 	// list builds the argument list of a partial that takes several.
 	"list": func(xs ...any) []any { return xs },
+}
+
+// menuLinks returns the links to the generated pages every page links to, in
+// their order in site.GeneratedPages.
+func (r *Renderer) menuLinks() []MenuLink {
+	var links []MenuLink
+	for _, g := range site.GeneratedPages {
+		if g.Menu && r.generates(g) {
+			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
+		}
+	}
+	return links
+}
+
+// fill sets the fields of d that are worked out per rendering, from its
+// Page, Content and place in reading order.
+func (r *Renderer) fill(d *Data) {
+	d.Menu, d.Now, d.Version = r.menu, r.opts.Now, r.opts.Version
+	if d.Version != nil {
+		d.Switcher = r.switcher(d)
+		d.Banner = banner(d.Version, d.Switcher)
+	}
+	d.HasCode = strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
+	if d.index > 0 {
+		d.Prev = d.Site.Pages[d.index-1]
+	}
+	if d.index >= 0 && d.index+1 < len(d.Site.Pages) {
+		d.Next = d.Site.Pages[d.index+1]
+	}
+	p := d.Page
+	if p == nil {
+		d.Breadcrumbs = []*site.Page{d.Site.Home}
+		return
+	}
+	d.Breadcrumbs = p.Ancestors()
+	if p.Doc != nil {
+		for _, h := range p.Doc.Headings {
+			if (h.Level == 2 || h.Level == 3) && h.ID != "" {
+				d.TOC = append(d.TOC, h)
+			}
+		}
+	}
+	if edit := d.Site.Config.EditURL; edit != "" && (strings.HasSuffix(p.File, ".md") || strings.HasSuffix(p.File, ".markdown")) {
+		d.EditURL = strings.ReplaceAll(edit, "{path}", p.File)
+	}
+	if c, ok := r.opts.LastChange[p.File]; ok {
+		d.LastChange = &c
+	}
 }
