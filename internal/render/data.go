@@ -44,8 +44,10 @@ type Data struct {
 	// reflection at each use, a field costs a fraction of that.
 
 	// Menu links the generated pages every page links to, in their order
-	// in site.GeneratedPages; the same list for every page.
+	// in site.GeneratedPages.
 	Menu []MenuLink
+	// Root is the site's root relative to this page: .Rel "".
+	Root string
 	// Now is the build time.
 	Now time.Time
 	// Version is the version of a versioned build, or nil.
@@ -72,6 +74,9 @@ type Data struct {
 	EditURL string
 	// LastChange is the last commit that changed the page, or nil.
 	LastChange *gitrepo.LastChange
+	// Mentions are the pages whose text links to this one, by type, but
+	// those shown through a relation: .Page.Mentions, worked out once.
+	Mentions []site.MentionGroup
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.
@@ -138,6 +143,10 @@ type MenuLink struct {
 	// Kind is the page's Kind: the link to the page shown has the Kind of
 	// the page.
 	Kind string
+	// Href is URL relative to the page shown.
+	Href string
+	// Current marks the link to the page shown.
+	Current bool
 }
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
@@ -234,7 +243,13 @@ func (r *Renderer) menuLinks() []MenuLink {
 // fill sets the fields of d that are worked out per rendering, from its
 // Page, Content and place in reading order.
 func (r *Renderer) fill(d *Data) {
-	d.Menu, d.Now, d.Version = r.menu, r.opts.Now, r.opts.Version
+	d.Now, d.Version = r.opts.Now, r.opts.Version
+	d.Root = site.Rel(d.URL, "")
+	d.Menu = make([]MenuLink, len(r.menu))
+	for i, l := range r.menu {
+		l.Href, l.Current = site.Rel(d.URL, l.URL), l.Kind == d.Kind
+		d.Menu[i] = l
+	}
 	if d.Version != nil {
 		d.Switcher = r.switcher(d)
 		d.Banner = banner(d.Version, d.Switcher)
@@ -252,6 +267,7 @@ func (r *Renderer) fill(d *Data) {
 		return
 	}
 	d.Breadcrumbs = p.Ancestors()
+	d.Mentions = p.Mentions()
 	if p.Doc != nil {
 		for _, h := range p.Doc.Headings {
 			if (h.Level == 2 || h.Level == 3) && h.ID != "" {
