@@ -90,6 +90,10 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 // Link returns the URL of page p relative to this page.
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 
+// TagLink returns the URL of the page of a tag, named as a page names it,
+// relative to this page: one call for what printf, slug and Rel make.
+func (d *Data) TagLink(name string) string { return site.Rel(d.URL, "tags/"+site.Slug(name)+"/") }
+
 // NotFoundSettings is what the script of the 404 page
 // (layouts/partials/notfound.js) is told of the site. A static host shows
 // 404.html at whatever path was asked for, where its relative links no
