@@ -81,6 +81,11 @@ type Data struct {
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.
 	index int
+	// rolePromises are, on a role page, the role's promises, made once
+	// for all the pages of a split role page: Role.Promises makes the
+	// list again at each call. A site edited in place gets a new
+	// Renderer when titles, which order the list, change.
+	rolePromises []*site.Page
 }
 
 // Rel returns the URL of url (a path from the site root) relative to this

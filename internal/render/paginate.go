@@ -90,7 +90,7 @@ type RoleLists struct {
 // split role page is split as one list of all of them, in this order.
 func (d *Data) RoleLists() RoleLists {
 	ro := d.Role
-	all := RoleLists{Promises: ro.Promises(), Behaviours: ro.Behaviours, Standards: ro.Standards, FAQs: ro.FAQs}
+	all := RoleLists{Promises: d.rolePromises, Behaviours: ro.Behaviours, Standards: ro.Standards, FAQs: ro.FAQs}
 	if d.Paginator == nil {
 		return all
 	}

@@ -429,8 +429,9 @@ func (r *Renderer) index() map[string]job {
 			for _, ro := range s.Roles {
 				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
 				d.Role = ro
+				d.rolePromises = ro.Promises()
 				files[ro.URL+"index.html"] = job{data: d}
-				r.paginate(files, d, len(ro.Promises())+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
+				r.paginate(files, d, len(d.rolePromises)+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
 			}
 		default:
 			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}

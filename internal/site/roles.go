@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // A Role is a role of the front line and the pages naming it.
@@ -30,28 +29,21 @@ type Role struct {
 
 	// titled is set when [roles] gives the role its title.
 	titled bool
-	// promises is made once, when first asked for: every page of a long
-	// role page asks again.
-	promisesOnce sync.Once
-	promises     []*Page
 }
 
 // Promises returns the promises the role keeps: those its behaviours
-// fulfil, by title. The list is shared; callers must not change it.
+// fulfil, by title.
 func (r *Role) Promises() []*Page {
-	r.promisesOnce.Do(func() {
-		seen := map[*Page]bool{}
-		for _, b := range r.Behaviours {
-			for _, p := range b.Fulfils {
-				if !seen[p] {
-					seen[p] = true
-					r.promises = append(r.promises, p)
-				}
+	var ps []*Page
+	for _, b := range r.Behaviours {
+		for _, p := range b.Fulfils {
+			if !slices.Contains(ps, p) {
+				ps = append(ps, p)
 			}
 		}
-		slices.SortStableFunc(r.promises, compareTitles)
-	})
-	return r.promises
+	}
+	slices.SortStableFunc(ps, compareTitles)
+	return ps
 }
 
 // RoleCampaigns returns the campaigns naming role r that are live or
