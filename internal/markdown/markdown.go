@@ -40,6 +40,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -509,38 +510,42 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 	if d.refused {
 		return nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(d.size) + 32*len(d.holes))
-	err := deflate.Read(d.html, func(r io.Reader) error {
-		at := 0
-		for _, h := range d.holes {
-			if _, err := io.CopyN(&buf, r, int64(int(h.off)-at)); err != nil {
-				return err
-			}
-			at = int(h.off)
-			l := d.Links[h.link]
-			dest := cmp.Or(l.url, l.Dest)
-			if l.raw {
-				// As renderRaw writes it: parse checked it.
-				buf.WriteString(escape(dest))
-				continue
-			}
-			// As goldmark writes a destination.
-			u := util.URLEscape([]byte(dest), true)
-			if c.unsafe || !html.IsDangerousURL(u) {
-				buf.Write(util.EscapeHTML(u))
-			}
-		}
-		// The sections, if any, follow the HTML.
-		_, err := io.CopyN(&buf, r, int64(int(d.size)-at))
-		return err
-	})
+	raw := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(raw)
+	text, err := deflate.Append((*raw)[:0], d.html)
+	*raw = text
 	if err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
+	// The sections, if any, follow the HTML.
+	text = text[:d.size]
+	var buf bytes.Buffer
+	buf.Grow(int(d.size) + 32*len(d.holes))
+	at := 0
+	for _, h := range d.holes {
+		buf.Write(text[at:h.off])
+		at = int(h.off)
+		l := d.Links[h.link]
+		dest := cmp.Or(l.url, l.Dest)
+		if l.raw {
+			// As renderRaw writes it: parse checked it.
+			buf.WriteString(escape(dest))
+			continue
+		}
+		// As goldmark writes a destination.
+		u := util.URLEscape([]byte(dest), true)
+		if c.unsafe || !html.IsDangerousURL(u) {
+			buf.Write(util.EscapeHTML(u))
+		}
+	}
+	buf.Write(text[at:])
 	_, err = w.Write(buf.Bytes())
 	return err
 }
+
+// htmlBufs holds buffers to read a Doc's HTML into, as long as the
+// longest read yet: a build reads every page's once or twice.
+var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // RenderString renders d and returns the HTML.
 func (c *Converter) RenderString(d *Doc) (string, error) {
@@ -594,20 +599,15 @@ func (c *Converter) Sections(d *Doc) []Section {
 	if !d.sections {
 		return nil
 	}
-	var packed []byte
-	err := deflate.Read(d.html, func(r io.Reader) error {
-		if _, err := io.CopyN(io.Discard, r, int64(d.size)); err != nil {
-			return err
-		}
-		var err error
-		packed, err = io.ReadAll(r)
-		return err
-	})
+	raw := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(raw)
+	b, err := deflate.Append((*raw)[:0], d.html)
+	*raw = b
 	if err != nil {
-		// What compress wrote always reads back.
+		// What Compress wrote always reads back.
 		panic("markdown: read sections: " + err.Error())
 	}
-	return unpackSections(packed)
+	return unpackSections(b[d.size:])
 }
 
 // appendSections appends secs to b as one run of bytes: the length of
