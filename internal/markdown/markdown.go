@@ -45,7 +45,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -54,8 +53,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 
 	"playbook/internal/deflate"
 )
@@ -94,10 +91,6 @@ func New(opts Options) *Converter {
 			extension.GFM,
 			extension.Footnote,
 			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
-				highlighting.WithGuessLanguage(false),
-			),
 			alerts{},
 			hugo{},
 			emoji.Emoji,
@@ -106,7 +99,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
 		),
 	)
 	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections}
