@@ -30,6 +30,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -309,11 +310,16 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		// parse.
 		secs = sectionsOf(root, src)
 	}
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+	// The HTML is only kept compressed: it is made in a buffer used again
+	// for the next page.
+	rb := renderBufs.Get().(*renderBuf)
+	defer renderBufs.Put(rb)
+	rb.buf.Reset()
+	rb.w.Reset(&rb.buf)
+	if err := c.md.Renderer().Render(rb.w, src, root); err != nil {
 		return d, fmt.Errorf("render markdown: %w", err)
 	}
-	html, holes := cutHoles(buf.Bytes(), len(d.Links))
+	html, holes := cutHoles(rb.buf.Bytes(), len(d.Links))
 	d.holes = holes
 	d.size = int32(len(html))
 	if c.sections {
@@ -321,8 +327,25 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		d.sections = true
 	}
 	d.html = deflate.Compress(html)
+	if cap(html) > rb.buf.Cap() {
+		// The sections grew it: keep the larger array for the next page.
+		rb.buf = *bytes.NewBuffer(html[:0])
+	}
 	return d, nil
 }
+
+// A renderBuf is where parse renders a page's HTML: goldmark writes
+// through a bufio.Writer, which it would otherwise make for each page.
+type renderBuf struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var renderBufs = sync.Pool{New: func() any {
+	rb := new(renderBuf)
+	rb.w = bufio.NewWriter(&rb.buf)
+	return rb
+}}
 
 // holeMark returns the destination that marks the hole of link i while
 // rendering: 0xFF, i, 0xFF. goldmark writes it as it is (it leaves bytes
@@ -713,7 +736,20 @@ func hasScheme(dest string) bool {
 
 // plainText returns the text of n's inline children, without markup.
 func plainText(n ast.Node, src []byte) string {
-	var buf bytes.Buffer
+	b := textBufs.Get().(*bytes.Buffer)
+	defer textBufs.Put(b)
+	b.Reset()
+	writePlainText(b, n, src)
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// textBufs holds buffers for plainText, which is called for every
+// paragraph, heading and table cell of a page.
+var textBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writePlainText writes the text of n's inline children to buf, as
+// plainText returns it but for the spaces around it.
+func writePlainText(buf *bytes.Buffer, n ast.Node, src []byte) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -739,5 +775,4 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return string(bytes.TrimSpace(buf.Bytes()))
 }
