@@ -118,7 +118,7 @@ type Doc struct {
 	// html is the document's HTML, compressed, without the destinations of
 	// Links, which go at holes, in order of offset in the HTML. If the
 	// Converter keeps sections, they follow the HTML in the same stream,
-	// packed (see appendSections): the text of the sections is that of the
+	// packed (see writeSections): the text of the sections is that of the
 	// HTML, which the compressor finds, so that they add a fraction of
 	// what they would compressed apart. A site holds every page's until
 	// its search index is built, at the end of a build.
@@ -304,11 +304,14 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
-	var secs []Section
+	var secs *bytes.Buffer
 	if c.sections {
 		// The search index reads each page's text by heading from this
 		// parse.
-		secs = sectionsOf(root, src)
+		secs = textBufs.Get().(*bytes.Buffer)
+		defer textBufs.Put(secs)
+		secs.Reset()
+		writeSections(secs, root, src)
 	}
 	// The HTML is only kept compressed: it is made in a buffer used again
 	// for the next page.
@@ -323,7 +326,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	d.holes = holes
 	d.size = int32(len(html))
 	if c.sections {
-		html = appendSections(html, secs)
+		html = append(html, secs.Bytes()...)
 		d.sections = true
 	}
 	d.html = deflate.Compress(html)
@@ -523,8 +526,27 @@ type lastPos struct{ off, line, col int }
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
-	if d.refused {
+	return c.render(d, func(html []byte) error {
+		_, err := w.Write(html)
+		return err
+	})
+}
+
+// RenderString renders d and returns the HTML.
+func (c *Converter) RenderString(d *Doc) (string, error) {
+	var s string
+	err := c.render(d, func(html []byte) error {
+		s = string(html)
 		return nil
+	})
+	return s, err
+}
+
+// render calls use with the HTML of d, in a buffer that is only its
+// until use returns.
+func (c *Converter) render(d *Doc, use func([]byte) error) error {
+	if d.refused {
+		return use(nil)
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
@@ -535,7 +557,12 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 	}
 	// The sections, if any, follow the HTML.
 	text = text[:d.size]
-	var buf bytes.Buffer
+	if len(d.holes) == 0 {
+		return use(text)
+	}
+	filled := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(filled)
+	buf := bytes.NewBuffer((*filled)[:0])
 	buf.Grow(int(d.size) + 32*len(d.holes))
 	at := 0
 	for _, h := range d.holes {
@@ -555,20 +582,13 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 		}
 	}
 	buf.Write(text[at:])
-	_, err = w.Write(buf.Bytes())
-	return err
+	*filled = buf.Bytes()
+	return use(buf.Bytes())
 }
 
 // htmlBufs holds buffers to read a Doc's HTML into, as long as the
 // longest read yet: a build reads every page's once or twice.
 var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
-
-// RenderString renders d and returns the HTML.
-func (c *Converter) RenderString(d *Doc) (string, error) {
-	var buf bytes.Buffer
-	err := c.Render(&buf, d)
-	return buf.String(), err
-}
 
 // Text returns the text of d as a reader reads it: a block (paragraph,
 // heading, list item's text, code block, table row) a paragraph, blocks
@@ -626,20 +646,7 @@ func (c *Converter) Sections(d *Doc) []Section {
 	return unpackSections(b[d.size:])
 }
 
-// appendSections appends secs to b as one run of bytes: the length of
-// each string, as an unsigned varint, and the string, for each section's
-// ID, Heading and Text in turn.
-func appendSections(b []byte, secs []Section) []byte {
-	for _, s := range secs {
-		for _, f := range []string{s.ID, s.Heading, s.Text} {
-			b = binary.AppendUvarint(b, uint64(len(f)))
-			b = append(b, f...)
-		}
-	}
-	return b
-}
-
-// unpackSections reads what appendSections wrote.
+// unpackSections reads what writeSections wrote.
 func unpackSections(b []byte) []Section {
 	all := string(b) // one copy that the sections' strings share
 	var secs []Section
@@ -655,26 +662,39 @@ func unpackSections(b []byte) []Section {
 	return secs
 }
 
-// sectionsOf returns the text of the tree under root by heading.
-func sectionsOf(root ast.Node, src []byte) []Section {
-	secs := []Section{{}}
-	var b strings.Builder
-	eachBlock(root, src, func(n ast.Node, text string) {
+// writeSections writes the text of the tree under root by heading to
+// buf, packed as one run of bytes: for the ID, Heading and Text of each
+// section in turn, its length as an unsigned varint and the string.
+func writeSections(buf *bytes.Buffer, root ast.Node, src []byte) {
+	text := textBufs.Get().(*bytes.Buffer)
+	defer textBufs.Put(text)
+	text.Reset()
+	field := func(s string) {
+		buf.Write(binary.AppendUvarint(buf.AvailableBuffer(), uint64(len(s))))
+		buf.WriteString(s)
+	}
+	fieldOf := func(b []byte) {
+		buf.Write(binary.AppendUvarint(buf.AvailableBuffer(), uint64(len(b))))
+		buf.Write(b)
+	}
+	field("") // the first section has no ID
+	field("") // nor heading
+	eachBlock(root, src, func(n ast.Node, s string) {
 		if h, ok := n.(*ast.Heading); ok {
-			secs[len(secs)-1].Text = b.String()
-			b.Reset()
+			fieldOf(text.Bytes())
+			text.Reset()
 			id, _ := h.AttributeString("id")
 			idText, _ := id.([]byte)
-			secs = append(secs, Section{ID: string(idText), Heading: text})
+			fieldOf(idText)
+			field(s)
 			return
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if text.Len() > 0 {
+			text.WriteByte('\n')
 		}
-		b.WriteString(text)
+		text.WriteString(s)
 	})
-	secs[len(secs)-1].Text = b.String()
-	return secs
+	fieldOf(text.Bytes())
 }
 
 // eachBlock calls f with each block of root that holds text and the
