@@ -370,12 +370,17 @@ func docTerms(d *Doc, terms map[string]int) {
 	clear(terms)
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
-		eachTerm(Normalize(text), func(t string) {
+		f := func(t string) {
 			old, ok := terms[t]
 			if !ok || field > old&3 || field == old&3 && code < old {
 				terms[t] = code
 			}
-		})
+		}
+		if n, ascii := normalize(text); ascii {
+			eachASCIITerm(n, f)
+		} else {
+			eachTextTerm(n, f)
+		}
 	}
 	add(d.Title, 0, FieldTitle)
 	add(d.Fields, 0, FieldType)

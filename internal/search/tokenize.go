@@ -13,9 +13,43 @@ import (
 // whole) and lower case, so that "Résumé" and "resume" are one word. The
 // theme's search.js folds queries the same way.
 func Normalize(s string) string {
-	if isASCII(s) {
-		return strings.ToLower(s)
+	n, _ := normalize(s)
+	return n
+}
+
+// normalize is Normalize, and reports whether s is ASCII (and so what it
+// returns).
+func normalize(s string) (string, bool) {
+	// ASCII text, most text, needs only its capitals lowered: one pass
+	// finds whether it is ASCII and where the first capital is.
+	upper := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return normalizeText(s), false
+		}
+		if upper < 0 && 'A' <= c && c <= 'Z' {
+			upper = i
+		}
 	}
+	if upper < 0 {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:upper])
+	for i := upper; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
+}
+
+// normalizeText is Normalize for text that is not ASCII.
+func normalizeText(s string) string {
 	d := norm.NFD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
