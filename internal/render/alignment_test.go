@@ -183,3 +183,27 @@ func promiseLinks(html string) []string {
 	}
 	return urls
 }
+
+// TestAlignmentSwitcher wants the version switcher of a split Alignment's
+// list to lead to the Alignment of another version, where the list may
+// not be, and to the list itself in its own version.
+func TestAlignmentSwitcher(t *testing.T) {
+	fsys := promiseSite(4, 3, []string{"Ann"}, []string{"web"})
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	v := &VersionInfo{Name: "v2", All: []*VersionPages{{Name: "v2"}, {Name: "v1"}}}
+	r := newRenderer(t, fsys, s, Options{Version: v})
+	j, ok := r.files["alignment/owners/ann/index.html"]
+	if !ok {
+		t.Fatal("no list of Ann's promises")
+	}
+	var got []string
+	for _, l := range j.data.Switcher() {
+		got = append(got, l.Name+" "+l.Href)
+	}
+	if want := []string{"v2 ./", "v1 ../../../../v1/alignment/"}; !slices.Equal(got, want) {
+		t.Errorf("switcher %q, want %q", got, want)
+	}
+}

@@ -140,6 +140,11 @@ func (d *Data) Switcher() []SwitchLink {
 			if ok {
 				target = d.URL
 			}
+			// A list of a split Alignment may not be in another version,
+			// whose promises differ; its Alignment is.
+			if d.Alignment != nil && o.Name != v.Name {
+				target = alignmentURL
+			}
 		}
 		links = append(links, SwitchLink{
 			Name: o.Name, Label: o.Label, Current: o.Name == v.Name, Latest: o.Latest, Missing: !ok,
