@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -300,6 +301,27 @@ func TestBrowserAlignmentSplit(t *testing.T) {
 	} {
 		b.open("Alignment with "+query, root+query)
 		arrive("the list of "+query, root+at)
+	}
+
+	// Where axe-core is at hand (always in CI), no violation on its pages
+	// on phone or desktop, light or dark.
+	if name := os.Getenv(axeEnv); name != "" {
+		axe, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatalf("read axe-core: %v", err)
+		}
+		for _, width := range []int64{390, 1280} {
+			for _, dark := range []bool{false, true} {
+				b.do("set the window", chromedp.EmulateViewport(width, 900), prefersDark(dark))
+				for _, at := range []string{"", "owners/sales-ann-lee/", "owners/sales-ann-lee/channel-gap/", "service-gap/", "channels/store/"} {
+					b.open("Alignment's "+at, root+at)
+					for _, v := range runAxe(b, string(axe)) {
+						t.Errorf("alignment/%s at %d px (dark %t): %s", at, width, dark, v)
+					}
+				}
+			}
+		}
+		b.do("window back", chromedp.EmulateViewport(1280, 900), prefersDark(false))
 	}
 
 	// Without JavaScript: no filters, and links lead to every list.
