@@ -90,13 +90,13 @@
     var old = new URLSearchParams(location.search);
     if (old.has("owner") || old.has("status")) {
       location.replace(target(old.get("owner"), old.get("status")) + location.hash);
-      return;
+    } else {
+      filters.addEventListener("change", function () {
+        location.assign(target(ownerSel.value, statusSel.value));
+      });
+      filters.addEventListener("submit", function (e) { e.preventDefault(); });
+      filters.hidden = false;
     }
-    filters.addEventListener("change", function () {
-      location.assign(target(ownerSel.value, statusSel.value));
-    });
-    filters.addEventListener("submit", function (e) { e.preventDefault(); });
-    filters.hidden = false;
   } else if (filters) {
     var byOwner = filters.elements.owner, byStatus = filters.elements.status;
     var query = new URLSearchParams(location.search);
