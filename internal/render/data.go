@@ -34,6 +34,9 @@ type Data struct {
 	// Paginator is, on a page of a list split over several pages, where
 	// the page stands among them; nil otherwise.
 	Paginator *Paginator
+	// Alignment is, on a page of an Alignment split over several, what
+	// the page shows; nil otherwise.
+	Alignment *AlignmentPart
 	// Later is true on a page of a split list after the first: it shows
 	// the list only, not the page's own text.
 	Later bool

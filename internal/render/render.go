@@ -425,6 +425,8 @@ func (r *Renderer) index() map[string]job {
 				files[t.URL+"index.html"] = job{data: d}
 				r.paginate(files, d, len(t.Pages))
 			}
+		case g.Kind == "alignment":
+			r.alignmentJobs(files, g)
 		case g.PerRole:
 			for _, ro := range s.Roles {
 				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
