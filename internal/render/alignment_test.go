@@ -200,7 +200,7 @@ func TestAlignmentSwitcher(t *testing.T) {
 		t.Fatal("no list of Ann's promises")
 	}
 	var got []string
-	for _, l := range j.data.Switcher() {
+	for _, l := range r.switcher(j.data) {
 		got = append(got, l.Name+" "+l.Href)
 	}
 	if want := []string{"v2 ./", "v1 ../../../../v1/alignment/"}; !slices.Equal(got, want) {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -120,4 +121,51 @@ func BenchmarkAlignment(b *testing.B) {
 		b.ReportMetric(float64(len(names)), "files")
 		b.ReportMetric(float64(largest)/1e3, "largest-KB")
 	})
+}
+
+// BenchmarkRenderPages renders every page of generated playbooks in
+// memory, one after the other, with the pages' Markdown kept from a first
+// rendering: the work of the layouts alone, without loading, Markdown, the
+// search index or the disk. cpu-s/op is the processor time of rendering
+// all pages once.
+func BenchmarkRenderPages(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for name, data := range gen.Files(n) {
+				fsys[name] = &fstest.MapFile{Data: data}
+			}
+			s, problems := site.Load(fsys, site.Options{Now: testNow})
+			if problems.Errors() > 0 {
+				b.Fatal(problems)
+			}
+			r := newRenderer(b, fsys, s, Options{Bodies: &BodyCache{}})
+			var names []string
+			for name, j := range r.files {
+				if j.data != nil {
+					names = append(names, name)
+				}
+			}
+			slices.Sort(names)
+			var buf bytes.Buffer
+			render := func() int {
+				total := 0
+				for _, name := range names {
+					buf.Reset()
+					if _, err := r.file(name, &buf); err != nil {
+						b.Fatal(err)
+					}
+					total += buf.Len()
+				}
+				return total
+			}
+			render()
+			b.ResetTimer()
+			cpu := cpuSeconds()
+			for b.Loop() {
+				b.SetBytes(int64(render()))
+			}
+			b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
+		})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
@@ -36,10 +37,58 @@ type Data struct {
 	// Alignment is, on a page of an Alignment split over several, what
 	// the page shows; nil otherwise.
 	Alignment *AlignmentPart
+	// Later is true on a page of a split list after the first: it shows
+	// the list only, not the page's own text.
+	Later bool
+
+	// The fields below are filled in when the page is rendered. They are
+	// fields, not methods, because every page reads them, several times:
+	// a template looks a method up by name and calls it through
+	// reflection at each use, a field costs a fraction of that.
+
+	// Menu links the generated pages every page links to, in their order
+	// in site.GeneratedPages.
+	Menu []MenuLink
+	// Root is the site's root relative to this page: .Rel "".
+	Root string
+	// Now is the build time.
+	Now time.Time
+	// Version is the version of a versioned build, or nil.
+	Version *VersionInfo
+	// Switcher links this page to the same page in every version of a
+	// versioned build; nil without versions. See Renderer.switcher.
+	Switcher []SwitchLink
+	// Banner tells the reader of a version other than the latest which
+	// version they are reading; nil on the latest version and without
+	// versions.
+	Banner *VersionBanner
+	// HasCode reports whether Content holds highlighted code, so that
+	// only such pages load the highlighting stylesheet.
+	HasCode bool
+	// TOC is the page's second- and third-level headings.
+	TOC []markdown.Heading
+	// Breadcrumbs are the sections above the page, from the home page
+	// down.
+	Breadcrumbs []*site.Page
+	// Prev and Next are the pages before and after this one in reading
+	// order, or nil.
+	Prev, Next *site.Page
+	// EditURL is the "edit this page" link, or "".
+	EditURL string
+	// LastChange is the last commit that changed the page, or nil.
+	LastChange *gitrepo.LastChange
+	// Mentions are the pages whose text links to this one, by type, but
+	// those shown through a relation: .Page.Mentions, worked out once.
+	Mentions []site.MentionGroup
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.
 	index int
+	// rolePromises are, on a role page, the role's promises, made once
+	// for all the pages of a split role page: Role.Promises makes the
+	// list again at each call. A site edited in place gets a new
+	// Renderer when titles, which order the list, change.
+	rolePromises []*site.Page
 }
 
 // Rel returns the URL of url (a path from the site root) relative to this
@@ -48,6 +97,10 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 
 // Link returns the URL of page p relative to this page.
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
+
+// TagLink returns the URL of the page of a tag, named as a page names it,
+// relative to this page: one call for what printf, slug and Rel make.
+func (d *Data) TagLink(name string) string { return site.Rel(d.URL, "tags/"+site.Slug(name)+"/") }
 
 // NotFoundSettings is what the script of the 404 page
 // (layouts/partials/notfound.js) is told of the site. A static host shows
@@ -102,18 +155,10 @@ type MenuLink struct {
 	// Kind is the page's Kind: the link to the page shown has the Kind of
 	// the page.
 	Kind string
-}
-
-// Menu returns the links to the generated pages every page links to, in
-// their order in site.GeneratedPages.
-func (d *Data) Menu() []MenuLink {
-	var links []MenuLink
-	for _, g := range site.GeneratedPages {
-		if g.Menu && d.r.generates(g) {
-			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
-		}
-	}
-	return links
+	// Href is URL relative to the page shown.
+	Href string
+	// Current marks the link to the page shown.
+	Current bool
 }
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
@@ -123,61 +168,6 @@ func (d *Data) Asset(name string) string {
 		return d.Rel(a)
 	}
 	return d.Rel(name)
-}
-
-// HasCode reports whether the page's content holds highlighted code, so
-// that only such pages load the highlighting stylesheet.
-func (d *Data) HasCode() bool {
-	return strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
-}
-
-// Now returns the build time.
-func (d *Data) Now() time.Time { return d.r.opts.Now }
-
-// TOC returns the page's second- and third-level headings.
-func (d *Data) TOC() []markdown.Heading {
-	if d.Page == nil || d.Page.Doc == nil {
-		return nil
-	}
-	var hs []markdown.Heading
-	for _, h := range d.Page.Doc.Headings {
-		if (h.Level == 2 || h.Level == 3) && h.ID != "" {
-			hs = append(hs, h)
-		}
-	}
-	return hs
-}
-
-// Breadcrumbs returns the sections above the page, from the home page down.
-func (d *Data) Breadcrumbs() []*site.Page {
-	if d.Page == nil {
-		return []*site.Page{d.Site.Home}
-	}
-	return d.Page.Ancestors()
-}
-
-// Prev returns the page before this one in reading order, or nil.
-func (d *Data) Prev() *site.Page {
-	if d.index <= 0 {
-		return nil
-	}
-	return d.Site.Pages[d.index-1]
-}
-
-// Next returns the page after this one in reading order, or nil.
-func (d *Data) Next() *site.Page {
-	if d.index < 0 || d.index+1 >= len(d.Site.Pages) {
-		return nil
-	}
-	return d.Site.Pages[d.index+1]
-}
-
-// EditURL returns the "edit this page" link, or "".
-func (d *Data) EditURL() string {
-	if d.Page == nil || d.Site.Config.EditURL == "" || !strings.HasSuffix(d.Page.File, ".md") && !strings.HasSuffix(d.Page.File, ".markdown") {
-		return ""
-	}
-	return strings.ReplaceAll(d.Site.Config.EditURL, "{path}", d.Page.File)
 }
 
 // TypeName returns the singular name of a page type: "Promise".
@@ -234,7 +224,7 @@ func (d *Data) Roles(p *site.Page) []string { return site.PageRoles(p) }
 
 // CampaignState says whether a campaign is "upcoming", "live" or "ended"
 // at build time.
-func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now()) }
+func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now) }
 
 var funcs = template.FuncMap{
 	"date": func(t time.Time) string {
@@ -248,4 +238,59 @@ var funcs = template.FuncMap{
 	"slug":    site.Slug,
 	// list builds the argument list of a partial that takes several.
 	"list": func(xs ...any) []any { return xs },
+}
+
+// menuLinks returns the links to the generated pages every page links to, in
+// their order in site.GeneratedPages.
+func (r *Renderer) menuLinks() []MenuLink {
+	var links []MenuLink
+	for _, g := range site.GeneratedPages {
+		if g.Menu && r.generates(g) {
+			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
+		}
+	}
+	return links
+}
+
+// fill sets the fields of d that are worked out per rendering, from its
+// Page, Content and place in reading order.
+func (r *Renderer) fill(d *Data) {
+	d.Now, d.Version = r.opts.Now, r.opts.Version
+	d.Root = site.Rel(d.URL, "")
+	d.Menu = make([]MenuLink, len(r.menu))
+	for i, l := range r.menu {
+		l.Href, l.Current = site.Rel(d.URL, l.URL), l.Kind == d.Kind
+		d.Menu[i] = l
+	}
+	if d.Version != nil {
+		d.Switcher = r.switcher(d)
+		d.Banner = banner(d.Version, d.Switcher)
+	}
+	d.HasCode = strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
+	if d.index > 0 {
+		d.Prev = d.Site.Pages[d.index-1]
+	}
+	if d.index >= 0 && d.index+1 < len(d.Site.Pages) {
+		d.Next = d.Site.Pages[d.index+1]
+	}
+	p := d.Page
+	if p == nil {
+		d.Breadcrumbs = []*site.Page{d.Site.Home}
+		return
+	}
+	d.Breadcrumbs = p.Ancestors()
+	d.Mentions = p.Mentions()
+	if p.Doc != nil {
+		for _, h := range p.Doc.Headings {
+			if (h.Level == 2 || h.Level == 3) && h.ID != "" {
+				d.TOC = append(d.TOC, h)
+			}
+		}
+	}
+	if edit := d.Site.Config.EditURL; edit != "" && (strings.HasSuffix(p.File, ".md") || strings.HasSuffix(p.File, ".markdown")) {
+		d.EditURL = strings.ReplaceAll(edit, "{path}", p.File)
+	}
+	if c, ok := r.opts.LastChange[p.File]; ok {
+		d.LastChange = &c
+	}
 }

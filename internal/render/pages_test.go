@@ -214,3 +214,28 @@ func TestMentionedOn(t *testing.T) {
 		t.Errorf("the page linking to the promise is on it %d times, want 1", n)
 	}
 }
+
+// TestTagLink: a tag named as a page spells it links to the tag's page,
+// from a page at any depth.
+func TestTagLink(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":   {Data: []byte("# Home\n")},
+		"content/guides/a.md": {Data: []byte("+++\ntitle = \"A\"\ntags = [\"Price & Plans\"]\n+++\nText.\n")},
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 || len(s.Tags) != 1 {
+		t.Fatalf("load: %v, tags %v", problems, s.Tags)
+	}
+	tag := s.Tags[0].URL
+	for _, tc := range []struct{ from, name, want string }{
+		{"", "Price & Plans", tag},
+		{"guides/a/", "Price & Plans", "../../" + tag},
+		{"guides/page/2/", "price & plans", "../../../" + tag},
+		{tag, "Price & Plans", "./"},
+	} {
+		d := &Data{URL: tc.from}
+		if got := d.TagLink(tc.name); got != tc.want {
+			t.Errorf("from %q, TagLink(%q) = %q, want %q", tc.from, tc.name, got, tc.want)
+		}
+	}
+}

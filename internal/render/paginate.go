@@ -74,10 +74,6 @@ func (p *Paginator) window(n int) (lo, hi int) {
 	return lo, min(lo+p.size, n)
 }
 
-// Later reports whether this is a page of a split list after the first:
-// it shows the list only, not the page's own text.
-func (d *Data) Later() bool { return d.Paginator != nil && d.Paginator.Number > 1 }
-
 // Slice returns the part of pages, a whole list, this page shows.
 func (d *Data) Slice(pages []*site.Page) []*site.Page {
 	lo, hi := d.Paginator.window(len(pages))
@@ -94,7 +90,7 @@ type RoleLists struct {
 // split role page is split as one list of all of them, in this order.
 func (d *Data) RoleLists() RoleLists {
 	ro := d.Role
-	all := RoleLists{Promises: ro.Promises(), Behaviours: ro.Behaviours, Standards: ro.Standards, FAQs: ro.FAQs}
+	all := RoleLists{Promises: d.rolePromises, Behaviours: ro.Behaviours, Standards: ro.Standards, FAQs: ro.FAQs}
 	if d.Paginator == nil {
 		return all
 	}
@@ -130,6 +126,7 @@ func (r *Renderer) paginate(files map[string]job, first *Data, n int) {
 		d := *first
 		d.URL = site.ListPageURL(first.URL, i)
 		d.Paginator = &Paginator{Number: i, Total: total, base: first.URL, size: cfg.PageSize()}
+		d.Later = true
 		// Reading order goes from the first page only.
 		d.index = -1
 		files[d.URL+"index.html"] = job{data: &d}

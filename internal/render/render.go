@@ -85,6 +85,8 @@ type Renderer struct {
 	search *searchIndex
 	// promises reports whether the site has promises; see generates.
 	promises bool
+	// menu is every page's Data.Menu.
+	menu []MenuLink
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -100,6 +102,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 		return nil, err
 	}
 	r.promises = len(s.OfType(site.TypePromise)) > 0
+	r.menu = r.menuLinks()
 	r.files = r.index()
 	return r, nil
 }
@@ -113,6 +116,7 @@ func (r *Renderer) Site() *site.Site { return r.site }
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
 	n.promises = len(s.OfType(site.TypePromise)) > 0
+	n.menu = n.menuLinks()
 	n.files = n.index()
 	return n
 }
@@ -427,8 +431,9 @@ func (r *Renderer) index() map[string]job {
 			for _, ro := range s.Roles {
 				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
 				d.Role = ro
+				d.rolePromises = ro.Promises()
 				files[ro.URL+"index.html"] = job{data: d}
-				r.paginate(files, d, len(ro.Promises())+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
+				r.paginate(files, d, len(d.rolePromises)+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
 			}
 		default:
 			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}
@@ -478,23 +483,25 @@ func (r *Renderer) layoutFor(d *Data) string {
 }
 
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
-	if j.data.Redirect != "" {
+	// A Data is filled in per rendering: a page may be rendered by several
+	// requests at once.
+	d := *j.data
+	if d.Redirect != "" {
 		// A page of its own, not inside base.html.
-		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", j.data); err != nil {
+		r.fill(&d)
+		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", &d); err != nil {
 			return renderError(err, name)
 		}
 		return nil
 	}
-	// A Data is filled in per rendering: a page may be rendered by several
-	// requests at once.
-	d := *j.data
-	if p := d.Page; p != nil && p.Doc != nil && !d.Later() {
+	if p := d.Page; p != nil && p.Doc != nil && !d.Later {
 		body, err := r.body(p)
 		if err != nil {
 			return err
 		}
 		d.Content = body
 	}
+	r.fill(&d)
 	layout := r.layoutFor(&d)
 	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", &d); err != nil {
 		where := d.URL

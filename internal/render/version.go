@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
@@ -121,14 +120,11 @@ type SwitchLink struct {
 	Missing bool
 }
 
-// Version returns the version of a versioned build, or nil.
-func (d *Data) Version() *VersionInfo { return d.r.opts.Version }
-
-// Switcher links this page to the same page in every version: the page
-// with the same id and type, else of the same type at the same file, else
-// the same generated page, else the version's home.
-func (d *Data) Switcher() []SwitchLink {
-	v := d.r.opts.Version
+// switcher links the page of d to the same page in every version: the
+// page with the same id and type, else of the same type at the same file,
+// else the same generated page, else the version's home.
+func (r *Renderer) switcher(d *Data) []SwitchLink {
+	v := r.opts.Version
 	if v == nil {
 		return nil
 	}
@@ -209,17 +205,6 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// LastChange returns the last commit that changed the page, or nil.
-func (d *Data) LastChange() *gitrepo.LastChange {
-	if d.Page == nil {
-		return nil
-	}
-	if c, ok := d.r.opts.LastChange[d.Page.File]; ok {
-		return &c
-	}
-	return nil
-}
-
 // VersionLink returns the URL of a page of another version (a URL from
 // that version's root) relative to this page.
 func (d *Data) VersionLink(version, url string) string {
@@ -244,16 +229,12 @@ type VersionBanner struct {
 	Newer bool
 }
 
-// Banner returns the banner of a page of a version that is not the
-// latest, or nil: on the latest version and in a build without versions.
-func (d *Data) Banner() *VersionBanner {
-	v := d.r.opts.Version
-	if v == nil {
-		return nil
-	}
+// banner returns the banner of a page of version v, given its switcher
+// links, or nil on the latest version.
+func banner(v *VersionInfo, links []SwitchLink) *VersionBanner {
 	var b *VersionBanner
 	newer := false
-	for _, l := range d.Switcher() {
+	for _, l := range links {
 		switch {
 		case l.Latest && l.Current:
 			return nil
