@@ -2,7 +2,12 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 
 	"playbook/internal/gitrepo"
@@ -129,24 +134,46 @@ func (d *Data) Switcher() []SwitchLink {
 	}
 	var links []SwitchLink
 	for _, o := range v.All {
-		target, ok := "", false
-		if d.Page != nil {
-			target, ok = o.IDs[site.PageKey(d.Page)]
-			if !ok {
-				target, ok = o.Files[site.FileKey(d.Page)]
-			}
-		} else {
-			ok = o.URLs[d.URL] || inEveryVersion(d.Kind)
-			if ok {
-				target = d.URL
-			}
-		}
+		target, ok := switchTarget(d, o)
 		links = append(links, SwitchLink{
 			Name: o.Name, Label: o.Label, Current: o.Name == v.Name, Latest: o.Latest, Missing: !ok,
 			Href: site.Rel(v.Name+"/"+d.URL, o.Name+"/"+target),
 		})
 	}
 	return links
+}
+
+// switchTarget returns the URL of the page d shows in the version o, and
+// whether o has it; the switcher leads to o's home ("") when not.
+func switchTarget(d *Data, o *VersionPages) (string, bool) {
+	if d.Page != nil {
+		if target, ok := o.IDs[site.PageKey(d.Page)]; ok {
+			return target, true
+		}
+		target, ok := o.Files[site.FileKey(d.Page)]
+		return target, ok
+	}
+	if o.URLs[d.URL] || inEveryVersion(d.Kind) {
+		return d.URL, true
+	}
+	return "", false
+}
+
+// SwitchTargets hashes where the switcher of every page of r leads in the
+// version o: all that r's files read of another version beside its name,
+// label and latest flag. A page added to o that r has no page for does not
+// change it.
+func (r *Renderer) SwitchTargets(o *VersionPages) string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(r.files)) {
+		d := r.files[name].data
+		if d == nil || d.Redirect != "" {
+			continue
+		}
+		target, ok := switchTarget(d, o)
+		fmt.Fprintf(h, "%s\x00%s\x00%t\n", name, target, ok)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // inEveryVersion reports whether the generated page of a kind is in every

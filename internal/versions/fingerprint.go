@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
-	"slices"
 	"sync"
 	"time"
 
@@ -25,7 +23,7 @@ const FingerprintFile = ".playbook-versions"
 
 // fingerprintFormat numbers what a fingerprint hashes: a change to what
 // goes into one changes it, so that no folder made otherwise is kept.
-const fingerprintFormat = 1
+const fingerprintFormat = 2
 
 // fingerprints is the content of FingerprintFile.
 type fingerprints struct {
@@ -88,12 +86,13 @@ type inputs struct {
 type listed struct {
 	Name, Label string
 	Latest      bool
-	// Pages hashes the version's page URLs by id, by file and as a set.
+	// Pages hashes where the switcher of each page of the version
+	// fingerprinted leads in this one (render.Renderer.SwitchTargets).
 	Pages string
 }
 
 // fingerprint returns the fingerprint of the version at index i of
-// b.Versions, listed every version as the switcher sees it; "" for one
+// b.Versions, given every version as its pages see them (listVersions); "" for one
 // that cannot be kept (the working tree's, or when the tool or the theme
 // cannot be read).
 func (b *Build) fingerprint(i int, list []listed, themes map[string]string) string {
@@ -191,30 +190,18 @@ func hashTheme(theme fs.FS) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// listVersions returns the versions as the pages of each see the others.
-func listVersions(all []*render.VersionPages) []listed {
+// listVersions returns the versions as the pages of r see them: each
+// one's name, label and latest flag, and where r's switcher leads in it.
+// Nil r, the working tree's, is never kept and needs none.
+func listVersions(r *render.Renderer, all []*render.VersionPages) []listed {
+	if r == nil {
+		return nil
+	}
 	list := make([]listed, len(all))
 	for i, o := range all {
-		list[i] = listed{Name: o.Name, Label: o.Label, Latest: o.Latest, Pages: pagesHash(o)}
+		list[i] = listed{Name: o.Name, Label: o.Label, Latest: o.Latest, Pages: r.SwitchTargets(o)}
 	}
 	return list
-}
-
-// pagesHash hashes what the switcher reads of a version.
-func pagesHash(v *render.VersionPages) string {
-	h := sha256.New()
-	for _, m := range []map[string]string{v.IDs, v.Files} {
-		for _, k := range slices.Sorted(maps.Keys(m)) {
-			h.Write([]byte(k + "\x00" + m[k] + "\x00"))
-		}
-		h.Write([]byte{1})
-	}
-	for _, u := range slices.Sorted(maps.Keys(v.URLs)) {
-		if v.URLs[u] {
-			h.Write([]byte(u + "\x00"))
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 func hashBytes(data []byte) string {

@@ -117,8 +117,25 @@ func TestKeepUnchangedVersions(t *testing.T) {
 		}, []string{"q3", "q2", "q1"}},
 		{"later the same day", func(*testing.T, *repo, string) time.Time { return testNow.Add(time.Hour) }, []string{"q3", "q2", "q1"}},
 		{"a page added to the working tree", func(t *testing.T, r *repo, _ string) time.Time {
-			// The switcher of every version finds it.
+			// No page of the other versions leads to it.
+			r.write(map[string]string{"content/promises/slow.md": "+++\ntitle = \"Slow\"\npromise = \"We call back this week.\"\n+++\nSlow.\n"})
+			return testNow
+		}, []string{"q3", "q2", "q1"}},
+		{"a page added to a section new to the working tree", func(t *testing.T, r *repo, _ string) time.Time {
+			// q3 and the working tree had no guides/ left; now the guides
+			// section of q2 and q1 leads to the working tree's.
 			r.write(map[string]string{"content/guides/new.md": "# New\n"})
+			return testNow
+		}, []string{"q3"}},
+		{"a page moved in the working tree", func(t *testing.T, r *repo, _ string) time.Time {
+			// The switcher of every version leads to its new place.
+			r.git("rm", "-q", "content/reference/glossary.md")
+			r.write(map[string]string{"content/guides/glossary.md": "+++\nid = \"glossary\"\n+++\n# Glossary\n"})
+			return testNow
+		}, nil},
+		{"a page removed from the working tree", func(t *testing.T, r *repo, _ string) time.Time {
+			// The switcher of every version says it is not there.
+			r.git("rm", "-q", "content/reference/glossary.md")
 			return testNow
 		}, nil},
 		{"a new tag", func(t *testing.T, r *repo, _ string) time.Time {

@@ -256,14 +256,10 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 		}
 		all[i] = vp
 	}
-	prints := make([]string, len(vs))
-	themes, list := b.themeHashes(), listVersions(all)
-	for i := range vs {
-		prints[i] = b.fingerprint(i, list, themes)
-	}
-	prev := previousFingerprints(out)
 	feed := make([]feedEntry, len(vs))
 	errs := make([]error, len(vs))
+	// The Renderer of each version read from Git, made first to know
+	// what its switcher reads of the others (see fingerprint).
 	renderers := make([]*render.Renderer, len(vs))
 	var wg sync.WaitGroup
 	for i, v := range vs {
@@ -272,12 +268,29 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 			if i+1 < len(vs) {
 				before = vs[i+1]
 			}
-			changes := Compare(before, v)
-			feed[i] = feedEntry{v: v, changes: changes}
+			feed[i] = feedEntry{v: v, changes: Compare(before, v)}
+			if v.Commit != nil {
+				renderers[i], errs[i] = b.newRenderer(v, all, feed[i].changes, nil)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	prints := make([]string, len(vs))
+	themes := b.themeHashes()
+	for i := range vs {
+		prints[i] = b.fingerprint(i, listVersions(renderers[i], all), themes)
+	}
+	prev := previousFingerprints(out)
+	for i, v := range vs {
+		wg.Go(func() {
+			changes := feed[i].changes
 			v.Kept = false
 			if prints[i] != "" && prev[v.Name] == prints[i] {
 				var retry bool
-				renderers[i], retry, errs[i] = b.keepVersion(ctx, v, all, changes, out)
+				renderers[i], retry, errs[i] = b.keepVersion(ctx, v, renderers[i], out)
 				if !retry || ctx.Err() != nil {
 					return
 				}
@@ -357,12 +370,12 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.Ver
 }
 
 // keepVersion puts the folder of the version v of the output out replaces
-// into out. For the latest version it returns its Renderer, for the root
-// page, which renders nothing unless asked for a file; nil for another.
-// When it fails having kept nothing, retry says the version can be
-// rendered instead: files kept must not be written again (see
+// into out. For the latest version it returns r, its Renderer, for the
+// root page, which renders nothing unless asked for a file; nil for
+// another. When it fails having kept nothing, retry says the version can
+// be rendered instead: files kept must not be written again (see
 // render.DirOutput.Keep).
-func (b *Build) keepVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (_ *render.Renderer, retry bool, _ error) {
+func (b *Build) keepVersion(ctx context.Context, v *Version, r *render.Renderer, out render.Output) (_ *render.Renderer, retry bool, _ error) {
 	k := out.(render.Keeper)
 	if err := k.Keep(ctx, v.Name, v.Name); err != nil {
 		return nil, true, err
@@ -376,11 +389,8 @@ func (b *Build) keepVersion(ctx context.Context, v *Version, all []*render.Versi
 	if !v.Latest {
 		return nil, false, nil
 	}
-	// The root's pages (versions.html, 404.html) show no page's last change.
-	r, err := b.newRenderer(v, all, changes, nil)
-	if err != nil {
-		return nil, false, err
-	}
+	// The root's pages (versions.html, 404.html) show no page's last
+	// change: r, made without them, renders them as a new one would.
 	return r, false, nil
 }
 
