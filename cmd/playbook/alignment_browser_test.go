@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -192,4 +195,160 @@ func TestBrowserAlignmentFilters(t *testing.T) {
 func equalView(a, b alignmentView) bool {
 	return slices.Equal(a.Promises, b.Promises) && slices.Equal(a.Channels, b.Channels) && slices.Equal(a.Owners, b.Owners) &&
 		a.Empty == b.Empty && a.Filters == b.Filters && a.Owner == b.Owner && a.Status == b.Status
+}
+
+// splitView is what a reader sees of a page of a split Alignment.
+type splitView struct {
+	// Promises are the rows of its table of promises.
+	Promises []string `json:"promises"`
+	// Filters reports whether the filters show.
+	Filters bool `json:"filters"`
+	// Owner and Status are the filters' values.
+	Owner  string `json:"owner"`
+	Status string `json:"status"`
+}
+
+const splitViewJS = `(() => {
+	const shown = e => !!e && e.getClientRects().length > 0;
+	return {
+		promises: Array.from(document.querySelectorAll('table.alignment tbody tr')).filter(shown).map(r => r.querySelector('th a').textContent.trim()),
+		filters: shown(document.getElementById('pb-filters')),
+		owner: document.getElementById('pb-filter-owner').value,
+		status: document.getElementById('pb-filter-status').value,
+	};
+})()`
+
+// TestBrowserAlignmentSplit picks owners and statuses in the filters of
+// an Alignment split over pages (three promises, two a page) and wants
+// the list chosen opened: an owner's, a status's, an owner's by status;
+// a link shared before the split sent on to the list it meant; and
+// without JavaScript, every list reached by links.
+func TestBrowserAlignmentSplit(t *testing.T) {
+	findChromium(t)
+	files := maps.Clone(alignmentSite)
+	files["site.toml"] = "title = \"Acme\"\n\n[pagination]\nsize = 2\n"
+	dir := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", writeSite(t, files), "--dest", dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	srv, _ := serveUnderPrefix(t, dir)
+	root := srv.URL + browserSitePrefix + "alignment/"
+
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	view := func(what string) splitView {
+		t.Helper()
+		return tabValue(b, what, chromedp.Evaluate[splitView](splitViewJS))
+	}
+	// arrive waits for the page at url, which a script sends the tab to.
+	arrive := func(what, url string) {
+		t.Helper()
+		for deadline := time.Now().Add(browserStepTimeout); b.location() != url; time.Sleep(50 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: at %s, want %s", what, b.location(), url)
+			}
+		}
+		b.do(what, chromedp.Poll[chromedp.Void](`document.readyState === 'complete' && document.getElementById('pb-filters')`))
+	}
+	pick := func(id, value string) {
+		t.Helper()
+		b.do(fmt.Sprintf("pick %q in %s", value, id), chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+			const s = document.getElementById(%s);
+			s.value = %s;
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+		})()`, jsQuote(id), jsQuote(value))))
+	}
+
+	b.open("Alignment", root)
+	if got := view("the overview"); !got.Filters || got.Owner != "" || got.Status != "" || len(got.Promises) != 0 {
+		t.Errorf("overview: %+v, want the filters, nothing picked, no table of promises", got)
+	}
+	for _, tt := range []struct {
+		id, value string
+		at        string
+		want      splitView
+	}{
+		{"pb-filter-owner", "sales-ann-lee", "owners/sales-ann-lee/",
+			splitView{Promises: []string{"Warm home", "Same-day quote"}, Owner: "sales-ann-lee"}},
+		{"pb-filter-status", "channel-gap", "owners/sales-ann-lee/channel-gap/",
+			splitView{Promises: []string{"Same-day quote"}, Owner: "sales-ann-lee", Status: "channel-gap"}},
+		{"pb-filter-owner", "", "channel-gap/",
+			splitView{Promises: []string{"Same-day quote"}, Status: "channel-gap"}},
+		{"pb-filter-status", "service-gap", "service-gap/",
+			splitView{Promises: []string{"Free survey"}, Status: "service-gap"}},
+		{"pb-filter-owner", "surveys-bo-park", "owners/surveys-bo-park/service-gap/",
+			splitView{Promises: []string{"Free survey"}, Owner: "surveys-bo-park", Status: "service-gap"}},
+		{"pb-filter-status", "disconnected", "owners/surveys-bo-park/disconnected/",
+			splitView{Owner: "surveys-bo-park", Status: "disconnected"}},
+		{"pb-filter-status", "", "owners/surveys-bo-park/",
+			splitView{Promises: []string{"Free survey"}, Owner: "surveys-bo-park"}},
+		{"pb-filter-owner", "", "", splitView{}},
+	} {
+		pick(tt.id, tt.value)
+		arrive(fmt.Sprintf("%s %q", tt.id, tt.value), root+tt.at)
+		tt.want.Filters = true
+		if got := view("list picked"); !equalSplit(got, tt.want) {
+			t.Errorf("%s %q: %+v, want %+v", tt.id, tt.value, got, tt.want)
+		}
+	}
+
+	// A link shared before the split lands on the list it meant.
+	for query, at := range map[string]string{
+		"?owner=sales-ann-lee&status=channel-gap": "owners/sales-ann-lee/channel-gap/",
+		"?status=service-gap":                     "service-gap/",
+		"?owner=unknown-owner":                    "",
+	} {
+		b.open("Alignment with "+query, root+query)
+		arrive("the list of "+query, root+at)
+	}
+
+	// Where axe-core is at hand (always in CI), no violation on its pages
+	// on phone or desktop, light or dark.
+	if name := os.Getenv(axeEnv); name != "" {
+		axe, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatalf("read axe-core: %v", err)
+		}
+		for _, width := range []int64{390, 1280} {
+			for _, dark := range []bool{false, true} {
+				b.do("set the window", chromedp.EmulateViewport(width, 900), prefersDark(dark))
+				for _, at := range []string{"", "owners/sales-ann-lee/", "owners/sales-ann-lee/channel-gap/", "service-gap/", "channels/store/"} {
+					b.open("Alignment's "+at, root+at)
+					for _, v := range runAxe(b, string(axe)) {
+						t.Errorf("alignment/%s at %d px (dark %t): %s", at, width, dark, v)
+					}
+				}
+			}
+		}
+		b.do("window back", chromedp.EmulateViewport(1280, 900), prefersDark(false))
+	}
+
+	// Without JavaScript: no filters, and links lead to every list.
+	b.do("scripts off", scriptsDisabled(true))
+	defer b.do("scripts back on", scriptsDisabled(false))
+	b.open("Alignment without JavaScript", root)
+	if got := view("overview without JavaScript"); got.Filters {
+		t.Errorf("without JavaScript the filters show")
+	}
+	links := tabValue(b, "the overview's links", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll('main a[href]:not(.breadcrumbs a)'), a => a.getAttribute('href') + ' ' + a.textContent.trim())`))
+	want := []string{
+		"disconnected/ 1disconnected", "service-gap/ 1service gap", "connected/ 1connected", "channel-gap/ 1channel gap",
+		"owners/sales-ann-lee/ Sales — Ann Lee", "owners/surveys-bo-park/ Surveys — Bo Park",
+		"channels/store/ store", "channels/website/ Website", "../review/ Review",
+	}
+	if !slices.Equal(links, want) {
+		t.Errorf("overview links %q, want %q", links, want)
+	}
+	tabClick(b, "an owner", elementsNamed(`main table a`, "Sales — Ann Lee"))
+	tabClick(b, "the owner's channel gaps", chromedp.CSS(`.summary a.stat-channel-gap`))
+	b.wantURL("owner's channel gaps", root+"owners/sales-ann-lee/channel-gap/")
+	if got := view("owner's channel gaps without JavaScript"); !slices.Equal(got.Promises, []string{"Same-day quote"}) {
+		t.Errorf("owner's channel gaps without JavaScript: %q", got.Promises)
+	}
+}
+
+func equalSplit(a, b splitView) bool {
+	return slices.Equal(a.Promises, b.Promises) && a.Filters == b.Filters && a.Owner == b.Owner && a.Status == b.Status
 }

@@ -30,6 +30,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -41,11 +42,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -54,8 +55,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 
 	"playbook/internal/deflate"
 )
@@ -94,10 +93,6 @@ func New(opts Options) *Converter {
 			extension.GFM,
 			extension.Footnote,
 			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
-				highlighting.WithGuessLanguage(false),
-			),
 			alerts{},
 			hugo{},
 			emoji.Emoji,
@@ -106,7 +101,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
 		),
 	)
 	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections}
@@ -124,7 +119,7 @@ type Doc struct {
 	// html is the document's HTML, compressed, without the destinations of
 	// Links, which go at holes, in order of offset in the HTML. If the
 	// Converter keeps sections, they follow the HTML in the same stream,
-	// packed (see appendSections): the text of the sections is that of the
+	// packed (see writeSections): the text of the sections is that of the
 	// HTML, which the compressor finds, so that they add a fraction of
 	// what they would compressed apart. A site holds every page's until
 	// its search index is built, at the end of a build.
@@ -318,26 +313,51 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
-	var secs []Section
+	var secs *bytes.Buffer
 	if c.sections {
 		// The search index reads each page's text by heading from this
 		// parse.
-		secs = sectionsOf(root, src)
+		secs = textBufs.Get().(*bytes.Buffer)
+		defer textBufs.Put(secs)
+		secs.Reset()
+		writeSections(secs, root, src)
 	}
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+	// The HTML is only kept compressed: it is made in a buffer used again
+	// for the next page.
+	rb := renderBufs.Get().(*renderBuf)
+	defer renderBufs.Put(rb)
+	rb.buf.Reset()
+	rb.w.Reset(&rb.buf)
+	if err := c.md.Renderer().Render(rb.w, src, root); err != nil {
 		return d, fmt.Errorf("render markdown: %w", err)
 	}
-	html, holes := cutHoles(buf.Bytes(), len(d.Links))
+	html, holes := cutHoles(rb.buf.Bytes(), len(d.Links))
 	d.holes = holes
 	d.size = int32(len(html))
 	if c.sections {
-		html = appendSections(html, secs)
+		html = append(html, secs.Bytes()...)
 		d.sections = true
 	}
 	d.html = deflate.Compress(html)
+	if cap(html) > rb.buf.Cap() {
+		// The sections grew it: keep the larger array for the next page.
+		rb.buf = *bytes.NewBuffer(html[:0])
+	}
 	return d, nil
 }
+
+// A renderBuf is where parse renders a page's HTML: goldmark writes
+// through a bufio.Writer, which it would otherwise make for each page.
+type renderBuf struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var renderBufs = sync.Pool{New: func() any {
+	rb := new(renderBuf)
+	rb.w = bufio.NewWriter(&rb.buf)
+	return rb
+}}
 
 // holeMark returns the destination that marks the hole of link i while
 // rendering: 0xFF, i, 0xFF. goldmark writes it as it is (it leaves bytes
@@ -515,48 +535,69 @@ type lastPos struct{ off, line, col int }
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
-	if d.refused {
-		return nil
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(d.size) + 32*len(d.holes))
-	err := deflate.Read(d.html, func(r io.Reader) error {
-		at := 0
-		for _, h := range d.holes {
-			if _, err := io.CopyN(&buf, r, int64(int(h.off)-at)); err != nil {
-				return err
-			}
-			at = int(h.off)
-			l := d.Links[h.link]
-			dest := cmp.Or(l.url, l.Dest)
-			if l.raw {
-				// As renderRaw writes it: parse checked it.
-				buf.WriteString(escape(dest))
-				continue
-			}
-			// As goldmark writes a destination.
-			u := util.URLEscape([]byte(dest), true)
-			if c.unsafe || !html.IsDangerousURL(u) {
-				buf.Write(util.EscapeHTML(u))
-			}
-		}
-		// The sections, if any, follow the HTML.
-		_, err := io.CopyN(&buf, r, int64(int(d.size)-at))
+	return c.render(d, func(html []byte) error {
+		_, err := w.Write(html)
 		return err
 	})
-	if err != nil {
-		return fmt.Errorf("render markdown: %w", err)
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
 }
 
 // RenderString renders d and returns the HTML.
 func (c *Converter) RenderString(d *Doc) (string, error) {
-	var buf bytes.Buffer
-	err := c.Render(&buf, d)
-	return buf.String(), err
+	var s string
+	err := c.render(d, func(html []byte) error {
+		s = string(html)
+		return nil
+	})
+	return s, err
 }
+
+// render calls use with the HTML of d, in a buffer that is only its
+// until use returns.
+func (c *Converter) render(d *Doc, use func([]byte) error) error {
+	if d.refused {
+		return use(nil)
+	}
+	raw := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(raw)
+	text, err := deflate.Append((*raw)[:0], d.html)
+	*raw = text
+	if err != nil {
+		return fmt.Errorf("render markdown: %w", err)
+	}
+	// The sections, if any, follow the HTML.
+	text = text[:d.size]
+	if len(d.holes) == 0 {
+		return use(text)
+	}
+	filled := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(filled)
+	buf := bytes.NewBuffer((*filled)[:0])
+	buf.Grow(int(d.size) + 32*len(d.holes))
+	at := 0
+	for _, h := range d.holes {
+		buf.Write(text[at:h.off])
+		at = int(h.off)
+		l := d.Links[h.link]
+		dest := cmp.Or(l.url, l.Dest)
+		if l.raw {
+			// As renderRaw writes it: parse checked it.
+			buf.WriteString(escape(dest))
+			continue
+		}
+		// As goldmark writes a destination.
+		u := util.URLEscape([]byte(dest), true)
+		if c.unsafe || !html.IsDangerousURL(u) {
+			buf.Write(util.EscapeHTML(u))
+		}
+	}
+	buf.Write(text[at:])
+	*filled = buf.Bytes()
+	return use(buf.Bytes())
+}
+
+// htmlBufs holds buffers to read a Doc's HTML into, as long as the
+// longest read yet: a build reads every page's once or twice.
+var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // Text returns the text of d as a reader reads it: a block (paragraph,
 // heading, list item's text, code block, table row) a paragraph, blocks
@@ -603,36 +644,18 @@ func (c *Converter) Sections(d *Doc) []Section {
 	if !d.sections {
 		return nil
 	}
-	var packed []byte
-	err := deflate.Read(d.html, func(r io.Reader) error {
-		if _, err := io.CopyN(io.Discard, r, int64(d.size)); err != nil {
-			return err
-		}
-		var err error
-		packed, err = io.ReadAll(r)
-		return err
-	})
+	raw := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(raw)
+	b, err := deflate.Append((*raw)[:0], d.html)
+	*raw = b
 	if err != nil {
-		// What compress wrote always reads back.
+		// What Compress wrote always reads back.
 		panic("markdown: read sections: " + err.Error())
 	}
-	return unpackSections(packed)
+	return unpackSections(b[d.size:])
 }
 
-// appendSections appends secs to b as one run of bytes: the length of
-// each string, as an unsigned varint, and the string, for each section's
-// ID, Heading and Text in turn.
-func appendSections(b []byte, secs []Section) []byte {
-	for _, s := range secs {
-		for _, f := range []string{s.ID, s.Heading, s.Text} {
-			b = binary.AppendUvarint(b, uint64(len(f)))
-			b = append(b, f...)
-		}
-	}
-	return b
-}
-
-// unpackSections reads what appendSections wrote.
+// unpackSections reads what writeSections wrote.
 func unpackSections(b []byte) []Section {
 	all := string(b) // one copy that the sections' strings share
 	var secs []Section
@@ -648,26 +671,39 @@ func unpackSections(b []byte) []Section {
 	return secs
 }
 
-// sectionsOf returns the text of the tree under root by heading.
-func sectionsOf(root ast.Node, src []byte) []Section {
-	secs := []Section{{}}
-	var b strings.Builder
-	eachBlock(root, src, func(n ast.Node, text string) {
+// writeSections writes the text of the tree under root by heading to
+// buf, packed as one run of bytes: for the ID, Heading and Text of each
+// section in turn, its length as an unsigned varint and the string.
+func writeSections(buf *bytes.Buffer, root ast.Node, src []byte) {
+	text := textBufs.Get().(*bytes.Buffer)
+	defer textBufs.Put(text)
+	text.Reset()
+	field := func(s string) {
+		buf.Write(binary.AppendUvarint(buf.AvailableBuffer(), uint64(len(s))))
+		buf.WriteString(s)
+	}
+	fieldOf := func(b []byte) {
+		buf.Write(binary.AppendUvarint(buf.AvailableBuffer(), uint64(len(b))))
+		buf.Write(b)
+	}
+	field("") // the first section has no ID
+	field("") // nor heading
+	eachBlock(root, src, func(n ast.Node, s string) {
 		if h, ok := n.(*ast.Heading); ok {
-			secs[len(secs)-1].Text = b.String()
-			b.Reset()
+			fieldOf(text.Bytes())
+			text.Reset()
 			id, _ := h.AttributeString("id")
 			idText, _ := id.([]byte)
-			secs = append(secs, Section{ID: string(idText), Heading: text})
+			fieldOf(idText)
+			field(s)
 			return
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if text.Len() > 0 {
+			text.WriteByte('\n')
 		}
-		b.WriteString(text)
+		text.WriteString(s)
 	})
-	secs[len(secs)-1].Text = b.String()
-	return secs
+	fieldOf(text.Bytes())
 }
 
 // eachBlock calls f with each block of root that holds text and the
@@ -729,7 +765,20 @@ func hasScheme(dest string) bool {
 
 // plainText returns the text of n's inline children, without markup.
 func plainText(n ast.Node, src []byte) string {
-	var buf bytes.Buffer
+	b := textBufs.Get().(*bytes.Buffer)
+	defer textBufs.Put(b)
+	b.Reset()
+	writePlainText(b, n, src)
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// textBufs holds buffers for plainText, which is called for every
+// paragraph, heading and table cell of a page.
+var textBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writePlainText writes the text of n's inline children to buf, as
+// plainText returns it but for the spaces around it.
+func writePlainText(buf *bytes.Buffer, n ast.Node, src []byte) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -755,5 +804,4 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return string(bytes.TrimSpace(buf.Bytes()))
 }

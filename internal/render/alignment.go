@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"playbook/internal/site"
@@ -63,6 +64,13 @@ type OwnerGaps struct {
 	Key string
 	// Gaps are the owner's promises with a gap, worst first.
 	Gaps []PromiseGaps
+	// Promises are every promise of the owner, worst first.
+	Promises []*site.Page
+	// URL is the owner's list in a split Alignment, from the site root.
+	URL string
+	// Statuses are the statuses the owner's promises are listed by, with
+	// the count and list of each, in a split Alignment.
+	Statuses []AlignmentStatus
 }
 
 // A PromiseGaps is a promise and what it lacks, in words.
@@ -84,13 +92,18 @@ func (d *Data) Owners() []OwnerGaps {
 			byKey[k] = o
 			keys = append(keys, k)
 		}
+		o.Promises = append(o.Promises, p)
 		if gaps := promiseGaps(p); len(gaps) > 0 {
 			o.Gaps = append(o.Gaps, PromiseGaps{Promise: p, Gaps: gaps})
 		}
 	}
 	out := make([]OwnerGaps, 0, len(keys))
+	taken := map[string]bool{}
 	for _, k := range keys {
-		out = append(out, *byKey[k])
+		o := byKey[k]
+		o.URL = alignmentURL + "owners/" + uniqueFolder(k, taken) + "/"
+		o.Statuses = statusesOf(o.Promises, o.URL)
+		out = append(out, *o)
 	}
 	slices.SortFunc(out, func(a, b OwnerGaps) int {
 		if (a.Owner == "") != (b.Owner == "") {
@@ -129,6 +142,11 @@ type ChannelRow struct {
 	// Channel is as the first promise to name it spells it.
 	Channel  string
 	Promises []ChannelPromise
+	// Gaps is the number of its promises no sales behaviour follows up
+	// there.
+	Gaps int
+	// URL is the channel's list in a split Alignment, from the site root.
+	URL string
 }
 
 // A ChannelPromise is a promise made on a channel, and its follow-up
@@ -166,6 +184,9 @@ func (d *Data) Channels() []ChannelRow {
 					cp.By = f.By
 				}
 			}
+			if cp.Mapped && cp.By == nil {
+				row.Gaps++
+			}
 			row.Promises = append(row.Promises, cp)
 		}
 	}
@@ -176,5 +197,283 @@ func (d *Data) Channels() []ChannelRow {
 	slices.SortFunc(out, func(a, b ChannelRow) int {
 		return cmp.Compare(site.ChannelKey(a.Channel), site.ChannelKey(b.Channel))
 	})
+	taken := map[string]bool{}
+	for i := range out {
+		out[i].URL = alignmentURL + "channels/" + uniqueFolder(site.Slug(out[i].Channel), taken) + "/"
+	}
 	return out
+}
+
+// An Alignment too long for one page is split: an overview at alignment/
+// with the counts, the owners and the channels, each leading to a list of
+// its own, split over pages as any long list. Lists by status are at
+// alignment/<status>/, an owner's at alignment/owners/<owner>/ and by
+// status under it, a channel's at alignment/channels/<channel>/. An
+// Alignment whose promises fit one page stays the one page it was.
+
+// alignmentURL is the Alignment's own URL, the root of its lists.
+const alignmentURL = "alignment/"
+
+// maxOwnerOptions is the most owners the Owner filter offers; past that
+// it offers the owner shown only, and the list of owners leads to others,
+// so that the filter does not grow with the site.
+const maxOwnerOptions = 100
+
+// An AlignmentPart is what one page of a split Alignment shows. Data's
+// Alignment is nil on an Alignment that fits one page.
+type AlignmentPart struct {
+	// Status is the status class of a list by status, or of an owner's
+	// list by status ("service-gap", "channel-gap"); "" otherwise.
+	Status string
+	// Owner is the owner of an owner's list, or nil.
+	Owner *OwnerGaps
+	// Channel is the channel of a channel's list, or nil.
+	Channel *ChannelRow
+	// AllOwners and AllChannels report whether this is the list of every
+	// owner or every channel, made when the overview cannot show them all.
+	AllOwners, AllChannels bool
+	// Promises are the promises of a list by status or owner: the whole
+	// list, of which .Slice gives the part this page shows.
+	Promises []*site.Page
+
+	ix *alignmentIndex
+}
+
+// alignmentIndex is a split Alignment's lists, worked out once per build.
+type alignmentIndex struct {
+	statuses []AlignmentStatus
+	owners   []OwnerGaps
+	channels []ChannelRow
+	// size is the most entries a page of a list shows.
+	size int
+	// mapped reports whether any promise is judged by channel: if none
+	// is, a count of channel gaps would mislead.
+	mapped bool
+}
+
+// An AlignmentStatus is a status promises are listed by: a chain status,
+// or "channel gap".
+type AlignmentStatus struct {
+	// Class is its value in the filter and in URLs: "service-gap".
+	Class string
+	// Name is as the site shows it: "service gap".
+	Name string
+	// Count is the number of promises with it.
+	Count int
+	// URL is the list of those promises, from the site root.
+	URL string
+}
+
+// Overview reports whether this is the page at alignment/.
+func (a *AlignmentPart) Overview() bool {
+	return a.Status == "" && a.Owner == nil && a.Channel == nil && !a.AllOwners && !a.AllChannels
+}
+
+// Heading returns what the list is, as its title shows it.
+func (a *AlignmentPart) Heading() string {
+	var parts []string
+	switch {
+	case a.Owner != nil:
+		parts = append(parts, ownerName(a.Owner.Owner))
+	case a.Channel != nil:
+		parts = append(parts, "on "+a.Channel.Channel)
+	case a.AllOwners:
+		parts = append(parts, "every owner")
+	case a.AllChannels:
+		parts = append(parts, "every channel")
+	}
+	if a.Status != "" {
+		parts = append(parts, a.StatusName())
+	}
+	return strings.Join(parts, ", ")
+}
+
+// StatusName returns the name of the list's status, or "".
+func (a *AlignmentPart) StatusName() string {
+	for _, s := range a.ix.statuses {
+		if s.Class == a.Status {
+			return s.Name
+		}
+	}
+	return ""
+}
+
+// Statuses returns the statuses promises are counted by, worst first,
+// with the count and list of each: of the owner's promises on an owner's
+// list, of every promise otherwise. Channel gaps are counted once a
+// promise is judged by channel.
+func (a *AlignmentPart) Statuses() []AlignmentStatus {
+	all := a.ix.statuses
+	if a.Owner != nil {
+		all = a.Owner.Statuses
+	}
+	if !a.ix.mapped {
+		return all[:len(all)-1]
+	}
+	return all
+}
+
+// AllStatuses returns every status the Status filter offers, each with
+// the list of the promises of every owner with it.
+func (a *AlignmentPart) AllStatuses() []AlignmentStatus { return a.ix.statuses }
+
+// OwnersURL returns the URL of the list of every owner, or "" when the
+// overview shows them all.
+func (a *AlignmentPart) OwnersURL() string {
+	if len(a.ix.owners) <= a.ix.size {
+		return ""
+	}
+	return alignmentURL + "owners/"
+}
+
+// OwnerCount returns the number of owners.
+func (a *AlignmentPart) OwnerCount() int { return len(a.ix.owners) }
+
+// ChannelsURL returns the URL of the list of every channel, or "" when
+// the overview shows them all.
+func (a *AlignmentPart) ChannelsURL() string {
+	if len(a.ix.channels) <= a.ix.size {
+		return ""
+	}
+	return alignmentURL + "channels/"
+}
+
+// ChannelCount returns the number of channels.
+func (a *AlignmentPart) ChannelCount() int { return len(a.ix.channels) }
+
+// OwnerOptions returns the owners the Owner filter offers: every one, or
+// when there are too many, the owner of this list only.
+func (a *AlignmentPart) OwnerOptions() []OwnerGaps {
+	if len(a.ix.owners) <= maxOwnerOptions {
+		return a.ix.owners
+	}
+	if a.Owner != nil {
+		return []OwnerGaps{*a.Owner}
+	}
+	return nil
+}
+
+// AlignmentOwners returns the owners a split Alignment's page shows: on
+// the overview, as many as a page of a list holds (OwnersURL leads to
+// the rest); on the list of every owner, this page's part of it.
+func (d *Data) AlignmentOwners() []OwnerGaps {
+	owners := d.Alignment.ix.owners
+	if d.Alignment.Overview() {
+		return owners[:min(len(owners), d.Alignment.ix.size)]
+	}
+	lo, hi := d.Paginator.window(len(owners))
+	return owners[lo:hi]
+}
+
+// AlignmentChannels returns the channels a split Alignment's page shows,
+// as AlignmentOwners does the owners.
+func (d *Data) AlignmentChannels() []ChannelRow {
+	channels := d.Alignment.ix.channels
+	if d.Alignment.Overview() {
+		return channels[:min(len(channels), d.Alignment.ix.size)]
+	}
+	lo, hi := d.Paginator.window(len(channels))
+	return channels[lo:hi]
+}
+
+// ChannelRows returns the part of a channel's promises this page shows.
+func (d *Data) ChannelRows(rows []ChannelPromise) []ChannelPromise {
+	lo, hi := d.Paginator.window(len(rows))
+	return rows[lo:hi]
+}
+
+func ownerName(owner string) string {
+	if owner == "" {
+		return "no owner"
+	}
+	return owner
+}
+
+// alignmentJobs adds Alignment's pages to files: one page when every
+// promise fits one page of a list, an overview and its lists otherwise.
+func (r *Renderer) alignmentJobs(files map[string]job, g site.Generated) {
+	d := r.data(g.URL, g.Title, g.Kind)
+	files[g.File()] = job{data: d}
+	size := r.site.Config.Pagination.PageSize()
+	promises := d.Site.Promises()
+	if len(promises) <= size {
+		return
+	}
+	ix := &alignmentIndex{size: size, owners: d.Owners(), channels: d.Channels(), mapped: d.ChannelGapCount() >= 0}
+	ix.statuses = statusesOf(promises, alignmentURL)
+	d.Alignment = &AlignmentPart{ix: ix}
+	list := func(url, heading string, part *AlignmentPart, n int) {
+		part.ix = ix
+		l := r.data(url, g.Title+": "+heading, g.Kind)
+		l.Alignment = part
+		files[url+"index.html"] = job{data: l}
+		r.paginate(files, l, n)
+	}
+	for _, s := range ix.statuses {
+		part := &AlignmentPart{Status: s.Class, Promises: withStatus(promises, s.Class)}
+		list(s.URL, s.Name, part, len(part.Promises))
+	}
+	for i := range ix.owners {
+		o := &ix.owners[i]
+		list(o.URL, ownerName(o.Owner), &AlignmentPart{Owner: o, Promises: o.Promises}, len(o.Promises))
+		for _, s := range o.Statuses {
+			part := &AlignmentPart{Owner: o, Status: s.Class, Promises: withStatus(o.Promises, s.Class)}
+			list(s.URL, ownerName(o.Owner)+", "+s.Name, part, len(part.Promises))
+		}
+	}
+	for i := range ix.channels {
+		c := &ix.channels[i]
+		list(c.URL, "on "+c.Channel, &AlignmentPart{Channel: c}, len(c.Promises))
+	}
+	if u := d.Alignment.OwnersURL(); u != "" {
+		list(u, "every owner", &AlignmentPart{AllOwners: true}, len(ix.owners))
+	}
+	if u := d.Alignment.ChannelsURL(); u != "" {
+		list(u, "every channel", &AlignmentPart{AllChannels: true}, len(ix.channels))
+	}
+}
+
+// statusesOf returns the statuses promises are listed by, with the number
+// of promises of each and their lists' URLs under base.
+func statusesOf(promises []*site.Page, base string) []AlignmentStatus {
+	var out []AlignmentStatus
+	for s := site.Disconnected; s <= site.Connected; s++ {
+		out = append(out, AlignmentStatus{Class: s.Class(), Name: s.String()})
+	}
+	out = append(out, AlignmentStatus{Class: channelGap, Name: "channel gap"})
+	for i := range out {
+		out[i].Count = len(withStatus(promises, out[i].Class))
+		out[i].URL = base + out[i].Class + "/"
+	}
+	return out
+}
+
+// channelGap is the status of promises made on a channel no sales
+// behaviour follows up, in the filter and in URLs.
+const channelGap = "channel-gap"
+
+// withStatus returns the promises of a status class, in their order.
+func withStatus(promises []*site.Page, class string) []*site.Page {
+	var out []*site.Page
+	for _, p := range promises {
+		if class == channelGap && len(p.ChannelGaps()) > 0 || p.Chain.Status.Class() == class {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// uniqueFolder returns slug, or slug with a number after it, so that no
+// two entries of one list share a folder; "page" is the folder of a
+// list's further pages and is never one. An empty slug is "none".
+func uniqueFolder(slug string, taken map[string]bool) string {
+	if slug == "" {
+		slug = "none"
+	}
+	f := slug
+	for i := 2; taken[f] || f+"/" == site.PagerFolder; i++ {
+		f = slug + "-" + strconv.Itoa(i)
+	}
+	taken[f] = true
+	return f
 }

@@ -33,6 +33,9 @@ type Data struct {
 	// Paginator is, on a page of a list split over several pages, where
 	// the page stands among them; nil otherwise.
 	Paginator *Paginator
+	// Alignment is, on a page of an Alignment split over several, what
+	// the page shows; nil otherwise.
+	Alignment *AlignmentPart
 
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.

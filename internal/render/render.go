@@ -423,6 +423,8 @@ func (r *Renderer) index() map[string]job {
 				files[t.URL+"index.html"] = job{data: d}
 				r.paginate(files, d, len(t.Pages))
 			}
+		case g.Kind == "alignment":
+			r.alignmentJobs(files, g)
 		case g.PerRole:
 			for _, ro := range s.Roles {
 				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
@@ -511,11 +513,11 @@ func (r *Renderer) body(p *site.Page) (template.HTML, error) {
 	if html, ok := r.opts.Bodies.get(r.site, p); ok {
 		return html, nil
 	}
-	var buf bytes.Buffer
-	if err := r.site.Markdown.Render(&buf, p.Doc); err != nil {
+	s, err := r.site.Markdown.RenderString(p.Doc)
+	if err != nil {
 		return "", fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
-	html := template.HTML(buf.String())
+	html := template.HTML(s)
 	r.opts.Bodies.put(r.site, p, html)
 	return html, nil
 }

@@ -153,6 +153,11 @@ func switchTarget(d *Data, o *VersionPages) (string, bool) {
 		target, ok := o.Files[site.FileKey(d.Page)]
 		return target, ok
 	}
+	// A list of a split Alignment may not be in another version, whose
+	// promises differ; its Alignment is.
+	if v := d.r.opts.Version; d.Alignment != nil && (v == nil || o.Name != v.Name) {
+		return alignmentURL, true
+	}
 	if o.URLs[d.URL] || inEveryVersion(d.Kind) {
 		return d.URL, true
 	}

@@ -148,10 +148,13 @@ type Index struct {
 	shards [][]string
 	// types holds each document's type and its name, for the manifest.
 	types [][2]string
-	// entries holds each document as its chunk lists it (see appendDoc),
-	// compressed: a site's entries are kept from its first page read to
-	// its last chunk written, and they compress to less than half.
-	entries [][]byte
+	// chunks holds the documents of each chunk as its file lists them, a
+	// JSON array of entries (see appendDoc), compressed; one chunk of all the documents for a single
+	// file. A site's entries are kept from its first page read to its last
+	// chunk written, and they compress to less than half; a chunk at a time
+	// rather than a document, they compress smaller and at an eighth of the
+	// calls.
+	chunks [][]byte
 }
 
 // inflate appends to b what deflate.Compress was given to make data.
@@ -168,13 +171,34 @@ func inflate(b, data []byte) []byte {
 // calls doc once for each, on all cores; a document's text is not kept
 // once its terms and its entry are read.
 func New(n int, doc func(i int) Doc) *Index {
-	x := &Index{layout: LayoutFor(n), types: make([][2]string, n), entries: make([][]byte, n)}
-	x.postings = postingsOf(n, func(i int) Doc {
+	x := &Index{layout: LayoutFor(n), types: make([][2]string, n)}
+	per := ChunkDocs
+	if x.layout.Shards == 0 {
+		per = max(n, 1)
+	}
+	x.chunks = make([][]byte, (max(n, 1)+per-1)/per)
+	// The chunk being written, by chunk: each is written by one core, in
+	// order (see postingsOf).
+	open := make([][]byte, len(x.chunks))
+	x.postings = postingsOf(n, per, func(i int) Doc {
 		d := doc(i)
 		x.types[i] = [2]string{d.Type, d.TypeName}
-		x.entries[i] = deflate.Compress(appendDoc(nil, &d))
+		c := i / per
+		if i%per == 0 {
+			open[c] = append(open[c], '[')
+		} else {
+			open[c] = append(open[c], ',')
+		}
+		open[c] = appendDoc(open[c], &d)
+		if i%per == per-1 || i == n-1 {
+			x.chunks[c] = deflate.Compress(append(open[c], ']'))
+			open[c] = nil
+		}
 		return d
 	})
+	if n == 0 {
+		x.chunks[0] = deflate.Compress([]byte("[]"))
+	}
 	terms := sortedTerms(x.postings)
 	if x.layout.Shards == 0 {
 		x.shards = [][]string{terms}
@@ -198,7 +222,7 @@ func (x *Index) File(name string) ([]byte, bool) {
 		m := x.manifest()
 		if x.layout.Shards == 0 {
 			m.Terms = encodeTerms(x.postings, x.shards[0])
-			m.Documents = encodeDocs(x.entries)
+			m.Documents = inflate(nil, x.chunks[0])
 		} else {
 			for _, sh := range x.shards {
 				m.Bounds = append(m.Bounds, sh[0])
@@ -218,7 +242,7 @@ func (x *Index) File(name string) ([]byte, bool) {
 		}
 		return register(base, encodeTerms(x.postings, terms)), true
 	case base[0] == 'd' && i < x.layout.Chunks():
-		return register(base, encodeDocs(x.entries[i*ChunkDocs:min((i+1)*ChunkDocs, len(x.entries))])), true
+		return register(base, json.RawMessage(inflate(nil, x.chunks[i]))), true
 	}
 	return nil, false
 }
@@ -294,9 +318,11 @@ func (l *postingList) each(f func(dist, code uint64)) {
 // postingsOf returns the postings of the terms of the n documents doc
 // returns. Each core reads a run of documents into postings of its own,
 // and the runs are joined in order, so that no term of a page is handled
-// twice on one core.
-func postingsOf(n int, doc func(i int) Doc) map[string]*postingList {
-	runs := min(runtime.GOMAXPROCS(0), max(n, 1))
+// twice on one core. A run is of whole groups of per documents: doc is
+// called for those of a group on one core, in order.
+func postingsOf(n, per int, doc func(i int) Doc) map[string]*postingList {
+	groups := (n + per - 1) / per
+	runs := min(runtime.GOMAXPROCS(0), max(groups, 1))
 	parts := make([]map[string]*postingList, runs)
 	var wg sync.WaitGroup
 	for w := range runs {
@@ -304,7 +330,7 @@ func postingsOf(n int, doc func(i int) Doc) map[string]*postingList {
 			postings := map[string]*postingList{}
 			// A page of a few kilobytes has a few hundred terms.
 			terms := make(map[string]int, 512)
-			for i := w * n / runs; i < (w+1)*n/runs; i++ {
+			for i := w * groups / runs * per; i < min((w+1)*groups/runs*per, n); i++ {
 				d := doc(i)
 				docTerms(&d, terms)
 				for t, code := range terms {
@@ -344,12 +370,17 @@ func docTerms(d *Doc, terms map[string]int) {
 	clear(terms)
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
-		eachTerm(Normalize(text), func(t string) {
+		f := func(t string) {
 			old, ok := terms[t]
 			if !ok || field > old&3 || field == old&3 && code < old {
 				terms[t] = code
 			}
-		})
+		}
+		if n, ascii := normalize(text); ascii {
+			eachASCIITerm(n, f)
+		} else {
+			eachTextTerm(n, f)
+		}
 	}
 	add(d.Title, 0, FieldTitle)
 	add(d.Fields, 0, FieldType)
@@ -522,20 +553,8 @@ const (
 	snippetDoc     = 900
 )
 
-// encodeDocs writes the entries of documents (see appendDoc and
-// Index.entries) as a JSON array.
-func encodeDocs(entries [][]byte) json.RawMessage {
-	b := []byte{'['}
-	for i, e := range entries {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = inflate(b, e)
-	}
-	return append(b, ']')
-}
-
-// appendDoc appends d as its chunk lists it, a JSON array:
+// appendDoc appends d as its chunk lists it (a chunk is a JSON array of
+// documents), a JSON array:
 // [url, title, type, path, chain, [[id, heading, text], ...]], the text
 // of the sections clipped to snippets.
 func appendDoc(b []byte, d *Doc) []byte {

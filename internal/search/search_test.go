@@ -339,3 +339,41 @@ func TestIndexFileNames(t *testing.T) {
 		}
 	}
 }
+
+// TestStopWords wants each of StopWords found and no other word: the
+// tokenizer looks them up in a table of its own.
+func TestStopWords(t *testing.T) {
+	if maxStopWord > 8 {
+		t.Fatalf("a stop-word of %d bytes does not pack into an integer", maxStopWord)
+	}
+	for _, w := range StopWords {
+		if !isStopWord(w) {
+			t.Errorf("%q is not a stop-word", w)
+		}
+	}
+	for _, w := range []string{"b", "ab", "abo", "abou", "ther", "thes", "youre", "th", "wh", "yo", "aa", "zz", "ia", "ai"} {
+		if isStopWord(w) {
+			t.Errorf("%q is a stop-word", w)
+		}
+	}
+	if got := Terms("The price of it is what they pay"); !slices.Equal(got, []string{"price", "pay"}) {
+		t.Errorf("Terms = %q, want [price pay]", got)
+	}
+}
+
+// TestASCIITerms wants the same terms from the tokenizer of ASCII text as
+// from that of any text.
+func TestASCIITerms(t *testing.T) {
+	for _, text := range []string{
+		"", "a", "ab", "the price of it", "  spaces\tand\nlines  ", "don't can't 3-day 2026 x1 a1b2",
+		"punctuation!at,the;end.", "<html> & \"quotes\" (brackets) [x] {y}", "under_score dash-ed 1.5 10%",
+		"THE UPPER Case Words", "\x00\x7f\x1b control",
+	} {
+		var want, got []string
+		eachTextTerm(text, func(s string) { want = append(want, s) })
+		eachASCIITerm(text, func(s string) { got = append(got, s) })
+		if !slices.Equal(got, want) {
+			t.Errorf("terms of %q: %q, want %q", text, got, want)
+		}
+	}
+}

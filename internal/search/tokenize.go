@@ -13,9 +13,43 @@ import (
 // whole) and lower case, so that "Résumé" and "resume" are one word. The
 // theme's search.js folds queries the same way.
 func Normalize(s string) string {
-	if isASCII(s) {
-		return strings.ToLower(s)
+	n, _ := normalize(s)
+	return n
+}
+
+// normalize is Normalize, and reports whether s is ASCII (and so what it
+// returns).
+func normalize(s string) (string, bool) {
+	// ASCII text, most text, needs only its capitals lowered: one pass
+	// finds whether it is ASCII and where the first capital is.
+	upper := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return normalizeText(s), false
+		}
+		if upper < 0 && 'A' <= c && c <= 'Z' {
+			upper = i
+		}
 	}
+	if upper < 0 {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:upper])
+	for i := upper; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
+}
+
+// normalizeText is Normalize for text that is not ASCII.
+func normalizeText(s string) string {
 	d := norm.NFD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -67,6 +101,15 @@ func Terms(text string) []string {
 
 // eachTerm calls f with each term of the normalized text s.
 func eachTerm(s string, f func(string)) {
+	if isASCII(s) {
+		eachASCIITerm(s, f)
+		return
+	}
+	eachTextTerm(s, f)
+}
+
+// eachTextTerm is eachTerm for any text.
+func eachTextTerm(s string, f func(string)) {
 	start, cjk := -1, false
 	flush := func(end int) {
 		if start < 0 {
@@ -78,7 +121,7 @@ func eachTerm(s string, f func(string)) {
 			bigrams(w, f)
 			return
 		}
-		if utf8.RuneCountInString(w) > 1 && (len(w) > maxStopWord || !stopWords[w]) {
+		if utf8.RuneCountInString(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
 			f(w)
 		}
 	}
@@ -112,6 +155,24 @@ func eachTerm(s string, f func(string)) {
 	flush(len(s))
 }
 
+// eachASCIITerm is eachTerm for ASCII text, most text: its words are runs
+// of letters and digits, and none is CJK.
+func eachASCIITerm(s string, f func(string)) {
+	for i := 0; i < len(s); {
+		for i < len(s) && !asciiWord[s[i]] {
+			i++
+		}
+		j := i
+		for j < len(s) && asciiWord[s[j]] {
+			j++
+		}
+		if w := s[i:j]; len(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
+			f(w)
+		}
+		i = j
+	}
+}
+
 // bigrams calls f with each pair of adjacent characters of w, or with w
 // if it is a single character.
 func bigrams(w string, f func(string)) {
@@ -143,8 +204,9 @@ var StopWords = []string{
 	"which", "who", "will", "with", "would", "you", "your",
 }
 
-// asciiWord holds the ASCII characters isWordRune reports.
-var asciiWord = func() (w [utf8.RuneSelf]bool) {
+// asciiWord holds the ASCII characters isWordRune reports (and false for
+// the other bytes, so that any byte indexes it).
+var asciiWord = func() (w [256]bool) {
 	for r := range rune(utf8.RuneSelf) {
 		w[r] = isWordRune(r)
 	}
@@ -161,10 +223,41 @@ var maxStopWord = func() int {
 	return n
 }()
 
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
+// stopWords is StopWords as an open-addressing table of the words packed
+// into integers (see packWord): nearly every word of a text is as short as
+// a stop-word, and a string map's hashing was a third of reading terms.
+var stopWords = func() (table [256]uint64) {
 	for _, w := range StopWords {
-		m[w] = true
+		i := stopSlot(packWord(w))
+		for table[i] != 0 {
+			i = (i + 1) % len(table)
+		}
+		table[i] = packWord(w)
 	}
-	return m
+	return table
 }()
+
+// packWord returns the bytes of w, of at most 8 and none of them 0, as
+// one integer, 0 for none.
+func packWord(w string) uint64 {
+	var k uint64
+	for i := 0; i < len(w); i++ {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
+}
+
+// stopSlot is where a packed word's search of stopWords starts.
+func stopSlot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> 56) }
+
+// isStopWord reports whether w, of at most maxStopWord bytes, is one of
+// StopWords.
+func isStopWord(w string) bool {
+	k := packWord(w)
+	for i := stopSlot(k); stopWords[i] != 0; i = (i + 1) % len(stopWords) {
+		if stopWords[i] == k {
+			return true
+		}
+	}
+	return false
+}

@@ -75,7 +75,29 @@
   // (?owner=...&status=...) so that a filtered view can be shared. A row
   // names its owner and statuses in data-owner and data-status.
   var filters = document.querySelector("[data-filters]");
-  if (filters) {
+  if (filters && "filtersSplit" in filters.dataset) {
+    // An Alignment split over pages: the filters go to the list chosen,
+    // an owner's by status under the owner's. Each option names its list.
+    var ownerSel = filters.elements.owner, statusSel = filters.elements.status;
+    var target = function (owner, status) {
+      var o = owner && ownerSel.querySelector('option[value="' + CSS.escape(owner) + '"]');
+      var s = status && statusSel.querySelector('option[value="' + CSS.escape(status) + '"]');
+      var url = o && s ? o.dataset.url + s.value + "/" : (o || s || ownerSel.options[0]).dataset.url;
+      // Opened from disk, a folder shows a file listing, not the page.
+      return location.protocol === "file:" ? url + "index.html" : url;
+    };
+    // A link shared before Alignment was split: ?owner=...&status=...
+    var old = new URLSearchParams(location.search);
+    if (old.has("owner") || old.has("status")) {
+      location.replace(target(old.get("owner"), old.get("status")) + location.hash);
+    } else {
+      filters.addEventListener("change", function () {
+        location.assign(target(ownerSel.value, statusSel.value));
+      });
+      filters.addEventListener("submit", function (e) { e.preventDefault(); });
+      filters.hidden = false;
+    }
+  } else if (filters) {
     var byOwner = filters.elements.owner, byStatus = filters.elements.status;
     var query = new URLSearchParams(location.search);
     [byOwner, byStatus].forEach(function (select) {

@@ -1,0 +1,116 @@
+package markdown
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// codeRenderer renders fenced code as goldmark-highlighting does, byte for
+// byte, but with one chroma formatter for every block and one lexer per
+// language: goldmark-highlighting makes both anew for each block, and the
+// new formatter works out the style's CSS again, a third of the cost of
+// highlighting a short block. A block with attributes ("```go {linenos=true}")
+// is left to goldmark-highlighting itself.
+type codeRenderer struct {
+	full      renderer.NodeRenderer
+	fullFunc  renderer.NodeRendererFunc
+	formatter *chromahtml.Formatter
+	// style is goldmark-highlighting's default: with CSS classes, the
+	// output names token types and no colours.
+	style *chroma.Style
+	// lexers holds the coalesced lexer of each language name met, or nil
+	// for a name chroma does not know.
+	lexers sync.Map
+}
+
+func newCodeRenderer() *codeRenderer {
+	opts := []chromahtml.Option{chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})}
+	r := &codeRenderer{
+		full: highlighting.NewHTMLRenderer(
+			highlighting.WithFormatOptions(opts...),
+			highlighting.WithGuessLanguage(false),
+		),
+		formatter: chromahtml.New(opts...),
+		style:     styles.Get(highlighting.NewConfig().Style),
+	}
+	r.full.RegisterFuncs(funcOf{kind: ast.KindFencedCodeBlock, f: &r.fullFunc})
+	return r
+}
+
+// funcOf is a registerer that keeps the function registered for kind.
+type funcOf struct {
+	kind ast.NodeKind
+	f    *renderer.NodeRendererFunc
+}
+
+func (g funcOf) Register(kind ast.NodeKind, f renderer.NodeRendererFunc) {
+	if kind == g.kind {
+		*g.f = f
+	}
+}
+
+// SetOption passes goldmark's renderer options on to goldmark-highlighting.
+func (r *codeRenderer) SetOption(name renderer.OptionName, value any) {
+	if s, ok := r.full.(renderer.SetOptioner); ok {
+		s.SetOption(name, value)
+	}
+}
+
+func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.render)
+}
+
+// lexer returns the lexer of language, coalesced, or nil.
+func (r *codeRenderer) lexer(language []byte) chroma.Lexer {
+	if l, ok := r.lexers.Load(string(language)); ok {
+		return l.(cachedLexer).l
+	}
+	var l cachedLexer
+	if found := lexers.Get(string(language)); found != nil {
+		l.l = chroma.Coalesce(found)
+	}
+	r.lexers.Store(string(language), l)
+	return l.l
+}
+
+// cachedLexer is an entry of codeRenderer.lexers: a nil Lexer is kept too.
+type cachedLexer struct{ l chroma.Lexer }
+
+func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.FencedCodeBlock)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if n.Attributes() != nil || n.Info != nil && bytes.IndexByte(n.Info.Segment.Value(src), '{') > 0 {
+		return r.fullFunc(w, src, node, entering)
+	}
+	language := n.Language(src)
+	if language == nil {
+		return r.fullFunc(w, src, node, entering)
+	}
+	lexer := r.lexer(language)
+	if lexer == nil {
+		// Written as it is, with no formatter.
+		return r.fullFunc(w, src, node, entering)
+	}
+	var code bytes.Buffer
+	for i := range n.Lines().Len() {
+		line := n.Lines().At(i)
+		code.Write(line.Value(src))
+	}
+	it, err := lexer.Tokenise(nil, code.String())
+	if err != nil {
+		return r.fullFunc(w, src, node, entering)
+	}
+	_ = r.formatter.Format(w, r.style, it)
+	return ast.WalkContinue, nil
+}

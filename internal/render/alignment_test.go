@@ -1,0 +1,209 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"playbook/internal/gen"
+	"playbook/internal/site"
+)
+
+// alignmentFiles returns the names of the files r makes under alignment/.
+func alignmentFiles(r *Renderer) []string {
+	var names []string
+	for _, name := range r.Names() {
+		if strings.HasPrefix(name, alignmentURL) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// promiseSite returns a site of n promises, owned in turn by the owners
+// given ("" for none), each made on the channels given, with a page size.
+func promiseSite(n, size int, owners, channels []string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"site.toml":         {Data: fmt.Appendf(nil, "title = \"Acme\"\n\n[pagination]\nsize = %d\n", size)},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Acme\"\n+++\n")},
+	}
+	for i := range n {
+		var ch string
+		if len(channels) > 0 {
+			ch = fmt.Sprintf("channels = [%q]\n", channels[i%len(channels)])
+		}
+		var owner string
+		if o := owners[i%len(owners)]; o != "" {
+			owner = fmt.Sprintf("owner = %q\n", o)
+		}
+		fsys[fmt.Sprintf("content/promises/p%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
+			"+++\ntitle = \"Promise %02d\"\npromise = \"We keep %d.\"\n%s%s+++\n", i, i, owner, ch)}
+	}
+	return fsys
+}
+
+func TestAlignmentFiles(t *testing.T) {
+	for _, tt := range []struct {
+		name             string
+		promises, size   int
+		owners, channels []string
+		want             []string
+	}{
+		{"promises that fit a page make one page", 3, 3, []string{"Ann"}, []string{"web"},
+			[]string{"alignment/index.html"}},
+		{"one promise more than a page splits it", 4, 3, []string{"Ann"}, []string{"web"}, []string{
+			"alignment/channel-gap/index.html",
+			"alignment/channels/web/index.html",
+			"alignment/channels/web/page/1/index.html",
+			"alignment/channels/web/page/2/index.html",
+			"alignment/connected/index.html",
+			"alignment/disconnected/index.html",
+			"alignment/disconnected/page/1/index.html",
+			"alignment/disconnected/page/2/index.html",
+			"alignment/index.html",
+			"alignment/owners/ann/channel-gap/index.html",
+			"alignment/owners/ann/connected/index.html",
+			"alignment/owners/ann/disconnected/index.html",
+			"alignment/owners/ann/disconnected/page/1/index.html",
+			"alignment/owners/ann/disconnected/page/2/index.html",
+			"alignment/owners/ann/index.html",
+			"alignment/owners/ann/page/1/index.html",
+			"alignment/owners/ann/page/2/index.html",
+			"alignment/owners/ann/sales-gap/index.html",
+			"alignment/owners/ann/service-gap/index.html",
+			"alignment/sales-gap/index.html",
+			"alignment/service-gap/index.html",
+		}},
+		{"owners and channels past a page get lists of their own, and no folder named page", 3, 2,
+			[]string{"Page", "Bo", ""}, []string{"page", "E-mail", "e mail"}, []string{
+				"alignment/channel-gap/index.html",
+				"alignment/channels/e-mail-2/index.html",
+				"alignment/channels/e-mail/index.html",
+				"alignment/channels/index.html",
+				"alignment/channels/page-2/index.html",
+				"alignment/channels/page/1/index.html",
+				"alignment/channels/page/2/index.html",
+				"alignment/connected/index.html",
+				"alignment/disconnected/index.html",
+				"alignment/disconnected/page/1/index.html",
+				"alignment/disconnected/page/2/index.html",
+				"alignment/index.html",
+				"alignment/owners/bo/channel-gap/index.html",
+				"alignment/owners/bo/connected/index.html",
+				"alignment/owners/bo/disconnected/index.html",
+				"alignment/owners/bo/index.html",
+				"alignment/owners/bo/sales-gap/index.html",
+				"alignment/owners/bo/service-gap/index.html",
+				"alignment/owners/index.html",
+				"alignment/owners/page-2/channel-gap/index.html",
+				"alignment/owners/page-2/connected/index.html",
+				"alignment/owners/page-2/disconnected/index.html",
+				"alignment/owners/page-2/index.html",
+				"alignment/owners/page-2/sales-gap/index.html",
+				"alignment/owners/page-2/service-gap/index.html",
+				"alignment/owners/page/1/index.html",
+				"alignment/owners/page/2/index.html",
+				"alignment/owners/unowned/channel-gap/index.html",
+				"alignment/owners/unowned/connected/index.html",
+				"alignment/owners/unowned/disconnected/index.html",
+				"alignment/owners/unowned/index.html",
+				"alignment/owners/unowned/sales-gap/index.html",
+				"alignment/owners/unowned/service-gap/index.html",
+				"alignment/sales-gap/index.html",
+				"alignment/service-gap/index.html",
+			}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, r := loadRenderer(t, promiseSite(tt.promises, tt.size, tt.owners, tt.channels))
+			if got := alignmentFiles(r); !slices.Equal(got, tt.want) {
+				t.Errorf("files\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			for _, name := range alignmentFiles(r) {
+				if _, err := r.File(name); err != nil {
+					t.Errorf("%s: %v", name, err)
+				}
+			}
+		})
+	}
+}
+
+// TestAlignmentBounded renders every file of the Alignment of a generated
+// playbook of 2,000 pages (200 promises) and wants each under the bound
+// of a page, and every promise listed once in the lists by status,
+// gaps first, as on the one page they replace.
+func TestAlignmentBounded(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(2000) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s, r := loadRenderer(t, fsys)
+	const bound = 100 << 10
+	names := alignmentFiles(r)
+	if len(names) < 10 {
+		t.Fatalf("alignment is %d files, want it split: %q", len(names), names)
+	}
+	for _, name := range names {
+		b, err := r.File(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) > bound {
+			t.Errorf("%s is %d bytes, over %d", name, len(b), bound)
+		}
+	}
+	var listed []string
+	for _, class := range []string{"disconnected", "sales-gap", "service-gap", "connected"} {
+		for i := 1; ; i++ {
+			b, err := r.File(site.ListPageURL(alignmentURL+class+"/", i) + "index.html")
+			if err != nil {
+				break
+			}
+			listed = append(listed, promiseLinks(string(b))...)
+		}
+	}
+	var want []string
+	for _, p := range s.Promises() {
+		want = append(want, p.URL)
+	}
+	if !slices.Equal(listed, want) {
+		t.Errorf("the lists by status show %d promises, want the %d of the site in order", len(listed), len(want))
+	}
+}
+
+// promiseLinks returns the promises a page's table of promises links to,
+// as URLs from the site root.
+func promiseLinks(html string) []string {
+	var urls []string
+	for _, row := range strings.Split(html, `<th scope="row"><a href="`)[1:] {
+		href, _, _ := strings.Cut(row, `"`)
+		_, url, _ := strings.Cut(href, "promises/")
+		urls = append(urls, "promises/"+url)
+	}
+	return urls
+}
+
+// TestAlignmentSwitcher wants the version switcher of a split Alignment's
+// list to lead to the Alignment of another version, where the list may
+// not be, and to the list itself in its own version.
+func TestAlignmentSwitcher(t *testing.T) {
+	fsys := promiseSite(4, 3, []string{"Ann"}, []string{"web"})
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	v := &VersionInfo{Name: "v2", All: []*VersionPages{{Name: "v2"}, {Name: "v1"}}}
+	r := newRenderer(t, fsys, s, Options{Version: v})
+	j, ok := r.files["alignment/owners/ann/index.html"]
+	if !ok {
+		t.Fatal("no list of Ann's promises")
+	}
+	var got []string
+	for _, l := range j.data.Switcher() {
+		got = append(got, l.Name+" "+l.Href)
+	}
+	if want := []string{"v2 ./", "v1 ../../../../v1/alignment/"}; !slices.Equal(got, want) {
+		t.Errorf("switcher %q, want %q", got, want)
+	}
+}
