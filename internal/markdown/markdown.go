@@ -38,6 +38,7 @@ import (
 	"fmt"
 	stdhtml "html"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -301,6 +302,14 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	}
 	d.lineStarts = nil
 	d.src = nil
+	// A site holds every page's Doc for the whole build: the lists keep
+	// no room to grow.
+	if cap(d.Headings) > len(d.Headings) {
+		d.Headings = slices.Clone(d.Headings)
+	}
+	if cap(d.Links) > len(d.Links) {
+		d.Links = slices.Clone(d.Links)
+	}
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}

@@ -317,6 +317,63 @@ type navSection struct {
 	pos   map[*site.Page]int
 }
 
+// forget drops sec's entry: Render drops a section's once the last of
+// the files whose navigation reads it is written, so that a build holds
+// the entries of the sections in progress, not of every section. A file
+// rendered later makes the entry again.
+func (c *navCache) forget(sec *site.Page) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, sec)
+}
+
+// navSections returns the sections whose entries the navigation of a
+// page of the site reads: those above it but the home page, whose entry
+// every page reads.
+func navSections(p *site.Page) []*site.Page {
+	var secs []*site.Page
+	for a := p.Parent; a != nil && a.Parent != nil; a = a.Parent {
+		secs = append(secs, a)
+	}
+	return secs
+}
+
+// A navRelease drops the entry of a section from a navCache once the
+// files whose navigation reads it are rendered.
+type navRelease struct {
+	c     *navCache
+	mu    sync.Mutex
+	users map[*site.Page]int
+}
+
+// release returns a navRelease for the files of names r is to render.
+func (r *Renderer) release(names []string) *navRelease {
+	rel := &navRelease{c: &r.nav, users: map[*site.Page]int{}}
+	for _, name := range names {
+		if d := r.files[name].data; d != nil && d.Page != nil {
+			for _, sec := range navSections(d.Page) {
+				rel.users[sec]++
+			}
+		}
+	}
+	return rel
+}
+
+// done records that the named file is rendered.
+func (rel *navRelease) done(r *Renderer, name string) {
+	d := r.files[name].data
+	if d == nil || d.Page == nil {
+		return
+	}
+	rel.mu.Lock()
+	defer rel.mu.Unlock()
+	for _, sec := range navSections(d.Page) {
+		if rel.users[sec]--; rel.users[sec] == 0 {
+			rel.c.forget(sec)
+		}
+	}
+}
+
 func (c *navCache) section(sec *site.Page) *navSection {
 	c.mu.Lock()
 	defer c.mu.Unlock()

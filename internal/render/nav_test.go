@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -274,5 +275,40 @@ func BenchmarkNavHTML(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 		})
+	}
+}
+
+// TestNavCacheDropsSectionsDone: once a build has rendered the pages of
+// a section, it holds no navigation of the section, and a page rendered
+// after that has the same navigation as in the build.
+func TestNavCacheDropsSectionsDone(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, text := range navSite(30, 4) {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	s, r := loadRenderer(t, fsys)
+	out := NewMemOutput()
+	if err := r.Render(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	r.nav.mu.Lock()
+	for sec := range r.nav.m {
+		if sec != s.Home {
+			t.Errorf("after the build, the navigation of %s is kept", sec.File)
+		}
+	}
+	r.nav.mu.Unlock()
+	for _, name := range []string{"guides/g0015/index.html", "regions/r02/a/index.html", "regions/r03/index.html"} {
+		want, ok := out.File(name)
+		if !ok {
+			t.Fatalf("no %s in the build", name)
+		}
+		got, err := r.File(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s rendered again differs: %s", name, firstDiff(want, got))
+		}
 	}
 }

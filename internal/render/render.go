@@ -356,6 +356,7 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 		return 0
 	}
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(last(a), last(b)) })
+	nav := r.release(names)
 	for _, name := range names {
 		if gctx.Err() != nil {
 			break
@@ -373,6 +374,7 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 			if err != nil {
 				return err
 			}
+			nav.done(r, name)
 			return out.WriteFile(name, b)
 		})
 	}

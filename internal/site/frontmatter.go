@@ -88,12 +88,41 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 			}
 			return nil
 		}
+		// The decoder's values are pieces of a copy of the text of its
+		// own, which a page's title alone would keep for the whole build.
+		for k, v := range f.data {
+			f.data[k] = cloneStrings(v)
+		}
 	case "yaml":
 		if !f.decodeYAML(text) {
 			return nil
 		}
 	}
 	return f
+}
+
+// cloneStrings returns v with each string in it, at any depth, a copy
+// of its own.
+func cloneStrings(v any) any {
+	switch v := v.(type) {
+	case string:
+		return strings.Clone(v)
+	case []any:
+		for i, e := range v {
+			v[i] = cloneStrings(e)
+		}
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, e := range v {
+			m[strings.Clone(k)] = cloneStrings(e)
+		}
+		return m
+	case []map[string]any:
+		for i, m := range v {
+			v[i] = cloneStrings(m).(map[string]any)
+		}
+	}
+	return v
 }
 
 // decodeYAML decodes YAML front matter into f.data through a yaml.Node,

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -67,5 +69,48 @@ func TestFrontMatterStillRefused(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTOMLValuesKeepNoCopyOfTheFrontMatter: a value kept from front
+// matter (a page's title) holds on to its own text, not to the whole
+// front matter: a site keeps every page's title for the whole build.
+func TestTOMLValuesKeepNoCopyOfTheFrontMatter(t *testing.T) {
+	const n = 2000
+	long := strings.Repeat("long text ", 400) // 4 KB
+	heap := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	titles := make([]string, n)
+	before := heap()
+	for i := range titles {
+		text := fmt.Sprintf("title = \"Page %d\"\ndescription = %q\n", i, long)
+		var ps problems
+		f := decodeFrontMatter("content/a.md", "toml", []byte(text), &ps)
+		if f == nil {
+			t.Fatalf("front matter refused: %v", ps.list)
+		}
+		titles[i] = f.string("title")
+		f.string("description")
+	}
+	kept := heap() - min(before, heap())
+	if titles[7] != "Page 7" {
+		t.Fatalf("title read as %q", titles[7])
+	}
+	// Copies of the front matter would be n * 4 KB, 8 MB.
+	if kept > 1<<20 {
+		t.Errorf("%d titles keep %d KB", n, kept>>10)
+	}
+	runtime.KeepAlive(titles)
+}
+
+func TestCloneStringsKeepsValues(t *testing.T) {
+	in := map[string]any{"a": "x", "list": []any{"y", int64(2)}, "tables": []map[string]any{{"k": "z"}}, "t": map[string]any{"k": true}}
+	want := map[string]any{"a": "x", "list": []any{"y", int64(2)}, "tables": []map[string]any{{"k": "z"}}, "t": map[string]any{"k": true}}
+	if got := cloneStrings(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("cloneStrings = %v, want %v", got, want)
 	}
 }
