@@ -294,3 +294,31 @@ func (r *Renderer) fill(d *Data) {
 		d.LastChange = &c
 	}
 }
+
+// CampaignsNow are the campaigns customers will call about
+// (site.Site.CurrentCampaigns) as the home page lists them: the first
+// [pagination] size, so that the page stays small however many there are.
+type CampaignsNow struct {
+	Shown []*site.Page
+	// More counts the campaigns left out; Section, when every campaign
+	// is in the one section, is where the reader finds them.
+	More    int
+	Section *site.Page
+}
+
+// CampaignsNow returns the campaigns of the home page's "This week".
+func (d *Data) CampaignsNow() CampaignsNow {
+	all := d.Site.CurrentCampaigns()
+	n := min(len(all), d.Site.Config.Pagination.PageSize())
+	c := CampaignsNow{Shown: all[:n], More: len(all) - n}
+	if c.More > 0 {
+		c.Section = all[0].Parent
+		for _, p := range all {
+			if p.Parent != c.Section {
+				c.Section = nil
+				break
+			}
+		}
+	}
+	return c
+}

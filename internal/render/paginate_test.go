@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"playbook/internal/site"
 )
@@ -80,5 +81,42 @@ func TestPaginatorWindow(t *testing.T) {
 		if got := p.Window(); !slices.Equal(got, c.want) {
 			t.Errorf("page %d of %d: window %v, want %v", c.number, c.total, got, c.want)
 		}
+	}
+}
+
+// TestHomeCampaignsBounded: the home page lists the first page's worth of
+// the campaigns live or starting soon, says how many more there are and
+// where they are, and stays the same size with 40 of them and with 400.
+func TestHomeCampaignsBounded(t *testing.T) {
+	campaigns := func(n int) map[string]string {
+		files := map[string]string{
+			"content/_index.md":           "+++\ntitle = \"Home\"\n+++\n",
+			"content/campaigns/_index.md": "+++\ntitle = \"Campaigns\"\n+++\n",
+		}
+		for i := 1; i <= n; i++ {
+			files[fmt.Sprintf("content/campaigns/c%04d.md", i)] = fmt.Sprintf(
+				"+++\ntitle = \"Campaign %04d\"\nstarts = %s\nends = %s\nbriefing = \"Say it this way.\"\n+++\nText.\n",
+				i, testNow.AddDate(0, 0, -1).Format(time.DateOnly), testNow.AddDate(0, 1, 0).Format(time.DateOnly))
+		}
+		return files
+	}
+	size := site.DefaultPageSize
+	few, many := page(t, renderFiles(t, campaigns(40), Options{}), "index.html"), page(t, renderFiles(t, campaigns(400), Options{}), "index.html")
+	for _, c := range []struct {
+		home string
+		more int
+	}{{few, 40 - size}, {many, 400 - size}} {
+		if n := strings.Count(c.home, `<a href="campaigns/c`); n != size {
+			t.Errorf("the home page links to %d campaigns, want %d", n, size)
+		}
+		if want := fmt.Sprintf(`And %d more campaigns live or starting soon: see <a href="campaigns/">Campaigns</a>.`, c.more); !strings.Contains(c.home, want) {
+			t.Errorf("the home page does not say %q", want)
+		}
+	}
+	if !strings.Contains(many, "Campaign 0025") || strings.Contains(many, "Campaign 0026") {
+		t.Error("the home page does not list the first campaigns in order")
+	}
+	if d := len(many) - len(few); d < -20 || d > 20 {
+		t.Errorf("the home page is %d bytes with 40 campaigns and %d with 400", len(few), len(many))
 	}
 }
