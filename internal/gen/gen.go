@@ -9,6 +9,7 @@
 package gen
 
 import (
+	"bytes"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -977,3 +978,27 @@ var (
 		"Vandelay", "Stark Systems", "Wayne Group", "Tyrell", "Cyberdyne", "Soylent", "Wonka", "Acme Rival",
 		"Massive Dynamic", "Oscorp", "Virtucon", "Gringotts", "Monarch"}
 )
+
+// Bodies returns the names of the Markdown pages under content/ among
+// files, sorted, and the Markdown of each with its front matter taken
+// off: what benchmarks of parsing feed a parser.
+func Bodies(files map[string][]byte) (names []string, bodies [][]byte) {
+	for name := range files {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		src := files[name]
+		for _, fence := range []string{"+++\n", "---\n"} {
+			if rest, ok := bytes.CutPrefix(src, []byte(fence)); ok {
+				if _, body, ok := bytes.Cut(rest, []byte("\n"+fence)); ok {
+					src = body
+				}
+			}
+		}
+		bodies = append(bodies, src)
+	}
+	return names, bodies
+}

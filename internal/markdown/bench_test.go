@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"slices"
-	"strings"
 	"testing"
 
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -18,26 +16,7 @@ import (
 // genBodies returns the Markdown of the pages of a generated playbook of
 // n pages, front matter taken off, in order of file name.
 func genBodies(n int) [][]byte {
-	files := gen.Files(n)
-	var names []string
-	for name := range files {
-		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	var bodies [][]byte
-	for _, name := range names {
-		src := files[name]
-		for _, fence := range []string{"+++\n", "---\n"} {
-			if rest, ok := bytes.CutPrefix(src, []byte(fence)); ok {
-				if _, body, ok := bytes.Cut(rest, []byte("\n"+fence)); ok {
-					src = body
-				}
-			}
-		}
-		bodies = append(bodies, src)
-	}
+	_, bodies := gen.Bodies(gen.Files(n))
 	return bodies
 }
 

@@ -356,24 +356,20 @@ func (a *AlignmentPart) OwnerOptions() []OwnerGaps {
 // AlignmentOwners returns the owners a split Alignment's page shows: on
 // the overview, as many as a page of a list holds (OwnersURL leads to
 // the rest); on the list of every owner, this page's part of it.
-func (d *Data) AlignmentOwners() []OwnerGaps {
-	owners := d.Alignment.ix.owners
-	if d.Alignment.Overview() {
-		return owners[:min(len(owners), d.Alignment.ix.size)]
-	}
-	lo, hi := d.Paginator.window(len(owners))
-	return owners[lo:hi]
-}
+func (d *Data) AlignmentOwners() []OwnerGaps { return alignmentPart(d, d.Alignment.ix.owners) }
 
 // AlignmentChannels returns the channels a split Alignment's page shows,
 // as AlignmentOwners does the owners.
-func (d *Data) AlignmentChannels() []ChannelRow {
-	channels := d.Alignment.ix.channels
+func (d *Data) AlignmentChannels() []ChannelRow { return alignmentPart(d, d.Alignment.ix.channels) }
+
+// alignmentPart returns the part of all, the owners or the channels, a
+// split Alignment's page shows.
+func alignmentPart[T any](d *Data, all []T) []T {
 	if d.Alignment.Overview() {
-		return channels[:min(len(channels), d.Alignment.ix.size)]
+		return all[:min(len(all), d.Alignment.ix.size)]
 	}
-	lo, hi := d.Paginator.window(len(channels))
-	return channels[lo:hi]
+	lo, hi := d.Paginator.window(len(all))
+	return all[lo:hi]
 }
 
 // ChannelRows returns the part of a channel's promises this page shows.

@@ -1,8 +1,6 @@
 package search
 
 import (
-	"bytes"
-	"slices"
 	"strings"
 	"testing"
 
@@ -13,23 +11,11 @@ import (
 // genDocs returns the documents of a generated playbook of n pages, their
 // bodies read by heading as a build reads them.
 func genDocs(b *testing.B, n int) []Doc {
-	files := gen.Files(n)
-	var names []string
-	for name := range files {
-		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
+	names, bodies := gen.Bodies(gen.Files(n))
 	c := markdown.New(markdown.Options{Sections: true})
 	var docs []Doc
-	for _, name := range names {
-		src := files[name]
-		if rest, ok := bytes.CutPrefix(src, []byte("+++\n")); ok {
-			if _, body, ok := bytes.Cut(rest, []byte("\n+++\n")); ok {
-				src = body
-			}
-		}
+	for i, name := range names {
+		src := bodies[i]
 		md, err := c.ParseTitled(src)
 		if err != nil {
 			b.Fatal(err)
