@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"math"
+	"slices"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -76,7 +78,7 @@ func (r *codeRenderer) lexer(language []byte) chroma.Lexer {
 	}
 	var l cachedLexer
 	if found := lexers.Get(string(language)); found != nil {
-		l.l = chroma.Coalesce(found)
+		l.l = chroma.Coalesce(untimed(found))
 	}
 	r.lexers.Store(string(language), l)
 	return l.l
@@ -113,4 +115,48 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	}
 	_ = r.formatter.Format(w, r.style, it)
 	return ast.WalkContinue, nil
+}
+
+// untimed returns a copy of a regular-expression lexer whose rules never
+// give up. Chroma stops a rule after 250 ms and goes on as if it had not
+// matched: a machine busy enough to pause a build that long would
+// highlight a block otherwise, and two builds of the same pages would
+// differ. Its rules are the lexer's own, plus one that matches nothing
+// and, as chroma compiles them, lifts the limit and takes itself out. A
+// lexer of another kind is returned as it is.
+func untimed(l chroma.Lexer) chroma.Lexer {
+	rl, ok := l.(*chroma.RegexLexer)
+	if !ok {
+		return l
+	}
+	rules, err := rl.Rules()
+	if err != nil {
+		return l
+	}
+	rules = rules.Clone()
+	rules["root"] = append(rules["root"], chroma.Rule{Pattern: `(?!)`, Mutator: noTimeout{}})
+	u, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return rules })
+	if err != nil {
+		return l
+	}
+	u.SetRegistry(lexers.GlobalLexerRegistry)
+	return u
+}
+
+// noTimeout is the rule untimed adds: chroma calls MutateLexer once it has
+// compiled every rule and set each one's limit.
+type noTimeout struct{}
+
+func (noTimeout) Mutate(*chroma.LexerState) error { return nil }
+
+func (noTimeout) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
+	for _, rs := range rules {
+		for _, r := range rs {
+			if r.Regexp != nil {
+				r.Regexp.MatchTimeout = math.MaxInt64
+			}
+		}
+	}
+	rules[state] = slices.Delete(rules[state], rule, rule+1)
+	return nil
 }

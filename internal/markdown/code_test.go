@@ -2,8 +2,13 @@ package markdown
 
 import (
 	"bytes"
+	"maps"
+	"math"
+	"slices"
 	"testing"
+	"time"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -55,5 +60,59 @@ func TestCodeAsHighlighting(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, want.String())
 			}
 		})
+	}
+}
+
+// TestUntimedLexer wants every rule of a lexer from untimed, those its
+// includes bring in too, free of chroma's 250 ms limit, and the lexer's
+// own rules unchanged; the rules are read where chroma hands them out, to
+// a rule's mutator as it matches.
+func TestUntimedLexer(t *testing.T) {
+	var seen chroma.CompiledRules
+	record := chroma.MutatorFunc(func(s *chroma.LexerState) error {
+		seen = s.Rules
+		return nil
+	})
+	newLexer := func() *chroma.RegexLexer {
+		return chroma.MustNewLexer(&chroma.Config{Name: "test"}, func() chroma.Rules {
+			return chroma.Rules{
+				"root":  {chroma.Include("words"), {Pattern: `x`, Type: chroma.Keyword, Mutator: record}},
+				"words": {{Pattern: `[a-w]+`, Type: chroma.Name}, {Pattern: `\s+`, Type: chroma.Text}},
+			}
+		})
+	}
+	tokens := func(l chroma.Lexer) []chroma.Token {
+		it, err := l.Tokenise(nil, "ab x cd")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it.Tokens()
+	}
+	limits := func(l chroma.Lexer) (timeouts []time.Duration, patterns []string) {
+		seen = nil
+		tokens(l)
+		for _, state := range slices.Sorted(maps.Keys(seen)) {
+			for _, r := range seen[state] {
+				timeouts = append(timeouts, r.Regexp.MatchTimeout)
+				patterns = append(patterns, state+" "+r.Pattern)
+			}
+		}
+		return timeouts, patterns
+	}
+	plain, plainRules := limits(newLexer())
+	if !slices.Contains(plain, 250*time.Millisecond) {
+		t.Fatalf("chroma's own limits are %v: the test no longer shows them lifted", plain)
+	}
+	lifted, rules := limits(untimed(newLexer()))
+	for i, d := range lifted {
+		if d != math.MaxInt64 {
+			t.Errorf("rule %s gives up after %v", rules[i], d)
+		}
+	}
+	if !slices.Equal(rules, plainRules) {
+		t.Errorf("rules %q, want the lexer's own %q", rules, plainRules)
+	}
+	if got, want := tokens(untimed(newLexer())), tokens(newLexer()); !slices.Equal(got, want) {
+		t.Errorf("tokens %v, want %v", got, want)
 	}
 }
