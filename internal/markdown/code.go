@@ -2,9 +2,9 @@ package markdown
 
 import (
 	"bytes"
-	"math"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -78,7 +78,7 @@ func (r *codeRenderer) lexer(language []byte) chroma.Lexer {
 	}
 	var l cachedLexer
 	if found := lexers.Get(string(language)); found != nil {
-		l.l = chroma.Coalesce(untimed(found))
+		l.l = chroma.Coalesce(withRuleLimit(found))
 	}
 	r.lexers.Store(string(language), l)
 	return l.l
@@ -117,14 +117,14 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	return ast.WalkContinue, nil
 }
 
-// untimed returns a copy of a regular-expression lexer whose rules never
-// give up. Chroma stops a rule after 250 ms and goes on as if it had not
-// matched: a machine busy enough to pause a build that long would
-// highlight a block otherwise, and two builds of the same pages would
-// differ. Its rules are the lexer's own, plus one that matches nothing
-// and, as chroma compiles them, lifts the limit and takes itself out. A
-// lexer of another kind is returned as it is.
-func untimed(l chroma.Lexer) chroma.Lexer {
+// withRuleLimit returns a copy of a regular-expression lexer whose rules give
+// up after ruleLimit rather than chroma's 250 ms. Chroma goes on as if a
+// rule that gave up had not matched: a machine busy enough to pause a
+// build for 250 ms would highlight a block otherwise, and two builds of
+// the same pages would differ. Its rules are the lexer's own, plus one
+// that matches nothing and, as chroma compiles them, sets the limit and
+// takes itself out. A lexer of another kind is returned as it is.
+func withRuleLimit(l chroma.Lexer) chroma.Lexer {
 	rl, ok := l.(*chroma.RegexLexer)
 	if !ok {
 		return l
@@ -134,7 +134,7 @@ func untimed(l chroma.Lexer) chroma.Lexer {
 		return l
 	}
 	rules = rules.Clone()
-	rules["root"] = append(rules["root"], chroma.Rule{Pattern: `(?!)`, Mutator: noTimeout{}})
+	rules["root"] = append(rules["root"], chroma.Rule{Pattern: `(?!)`, Mutator: setRuleLimit{}})
 	u, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return rules })
 	if err != nil {
 		return l
@@ -143,17 +143,22 @@ func untimed(l chroma.Lexer) chroma.Lexer {
 	return u
 }
 
-// noTimeout is the rule untimed adds: chroma calls MutateLexer once it has
+// ruleLimit is how long a rule of a fenced block's lexer may take at one
+// place: far beyond any pause of a loaded machine, and still a bound on
+// a block written to make a pattern backtrack without end.
+const ruleLimit = 10 * time.Second
+
+// setRuleLimit is the rule withRuleLimit adds: chroma calls MutateLexer once it has
 // compiled every rule and set each one's limit.
-type noTimeout struct{}
+type setRuleLimit struct{}
 
-func (noTimeout) Mutate(*chroma.LexerState) error { return nil }
+func (setRuleLimit) Mutate(*chroma.LexerState) error { return nil }
 
-func (noTimeout) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
+func (setRuleLimit) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
 	for _, rs := range rules {
 		for _, r := range rs {
 			if r.Regexp != nil {
-				r.Regexp.MatchTimeout = math.MaxInt64
+				r.Regexp.MatchTimeout = ruleLimit
 			}
 		}
 	}

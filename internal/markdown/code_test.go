@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"maps"
-	"math"
 	"slices"
 	"testing"
 	"time"
@@ -63,11 +62,11 @@ func TestCodeAsHighlighting(t *testing.T) {
 	}
 }
 
-// TestUntimedLexer wants every rule of a lexer from untimed, those its
-// includes bring in too, free of chroma's 250 ms limit, and the lexer's
+// TestUntimedLexer wants every rule of a lexer from withRuleLimit, those its
+// includes bring in too, to give up after ruleLimit, not chroma's 250 ms, and the lexer's
 // own rules unchanged; the rules are read where chroma hands them out, to
 // a rule's mutator as it matches.
-func TestUntimedLexer(t *testing.T) {
+func TestLexerRuleLimit(t *testing.T) {
 	var seen chroma.CompiledRules
 	record := chroma.MutatorFunc(func(s *chroma.LexerState) error {
 		seen = s.Rules
@@ -103,16 +102,16 @@ func TestUntimedLexer(t *testing.T) {
 	if !slices.Contains(plain, 250*time.Millisecond) {
 		t.Fatalf("chroma's own limits are %v: the test no longer shows them lifted", plain)
 	}
-	lifted, rules := limits(untimed(newLexer()))
+	lifted, rules := limits(withRuleLimit(newLexer()))
 	for i, d := range lifted {
-		if d != math.MaxInt64 {
+		if d != ruleLimit {
 			t.Errorf("rule %s gives up after %v", rules[i], d)
 		}
 	}
 	if !slices.Equal(rules, plainRules) {
 		t.Errorf("rules %q, want the lexer's own %q", rules, plainRules)
 	}
-	if got, want := tokens(untimed(newLexer())), tokens(newLexer()); !slices.Equal(got, want) {
+	if got, want := tokens(withRuleLimit(newLexer())), tokens(newLexer()); !slices.Equal(got, want) {
 		t.Errorf("tokens %v, want %v", got, want)
 	}
 }
