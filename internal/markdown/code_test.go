@@ -62,7 +62,7 @@ func TestCodeAsHighlighting(t *testing.T) {
 	}
 }
 
-// TestUntimedLexer wants every rule of a lexer from withRuleLimit, those its
+// TestLexerRuleLimit wants every rule of a lexer from withRuleLimit, those its
 // includes bring in too, to give up after ruleLimit, not chroma's 250 ms, and the lexer's
 // own rules unchanged; the rules are read where chroma hands them out, to
 // a rule's mutator as it matches.
