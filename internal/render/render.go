@@ -107,6 +107,11 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
+// SetLastChange sets Options.LastChange of r, known later than the rest:
+// a versioned build walks a version's history only when it renders it.
+// It must not be called while r renders.
+func (r *Renderer) SetLastChange(last map[string]gitrepo.LastChange) { r.opts.LastChange = last }
+
 // Site returns the site r renders.
 func (r *Renderer) Site() *site.Site { return r.site }
 

@@ -286,18 +286,18 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 	prev := previousFingerprints(out)
 	for i, v := range vs {
 		wg.Go(func() {
-			changes := feed[i].changes
+			changes, r := feed[i].changes, renderers[i]
 			v.Kept = false
 			if prints[i] != "" && prev[v.Name] == prints[i] {
 				var retry bool
-				renderers[i], retry, errs[i] = b.keepVersion(ctx, v, renderers[i], out)
+				renderers[i], retry, errs[i] = b.keepVersion(ctx, v, r, out)
 				if !retry || ctx.Err() != nil {
 					return
 				}
 				// A folder missing from the previous output is rendered,
 				// as in a build without one.
 			}
-			renderers[i], errs[i] = b.renderVersion(ctx, v, all, changes, out)
+			renderers[i], errs[i] = b.renderVersion(ctx, v, r, all, changes, out)
 		})
 	}
 	wg.Wait()
@@ -349,16 +349,19 @@ func (b *Build) newRenderer(v *Version, all []*render.VersionPages, changes *ren
 	return r, nil
 }
 
-// renderVersion writes the version v to out, and returns its Renderer.
-func (b *Build) renderVersion(ctx context.Context, v *Version, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
+// renderVersion writes the version v to out, and returns its Renderer:
+// r if v has one already, made for its fingerprint, else a new one.
+func (b *Build) renderVersion(ctx context.Context, v *Version, r *render.Renderer, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
 	last, err := b.lastChanges(ctx, v)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
-	r, err := b.newRenderer(v, all, changes, last)
-	if err != nil {
-		return nil, err
+	if r == nil {
+		if r, err = b.newRenderer(v, all, changes, last); err != nil {
+			return nil, err
+		}
 	}
+	r.SetLastChange(last)
 	var dest render.Output = prefixed{out, v.Name + "/"}
 	if v.Latest && !linkLatest(out, v) {
 		dest = tee{dest, prefixed{out, "latest/"}}
