@@ -262,6 +262,8 @@ type AlignmentStatus struct {
 	Count int
 	// URL is the list of those promises, from the site root.
 	URL string
+	// promises are those promises, in their order.
+	promises []*site.Page
 }
 
 // Overview reports whether this is the page at alignment/.
@@ -406,14 +408,14 @@ func (r *Renderer) alignmentJobs(files map[string]job, g site.Generated) {
 		r.paginate(files, l, n)
 	}
 	for _, s := range ix.statuses {
-		part := &AlignmentPart{Status: s.Class, Promises: withStatus(promises, s.Class)}
+		part := &AlignmentPart{Status: s.Class, Promises: s.promises}
 		list(s.URL, s.Name, part, len(part.Promises))
 	}
 	for i := range ix.owners {
 		o := &ix.owners[i]
 		list(o.URL, ownerName(o.Owner), &AlignmentPart{Owner: o, Promises: o.Promises}, len(o.Promises))
 		for _, s := range o.Statuses {
-			part := &AlignmentPart{Owner: o, Status: s.Class, Promises: withStatus(o.Promises, s.Class)}
+			part := &AlignmentPart{Owner: o, Status: s.Class, Promises: s.promises}
 			list(s.URL, ownerName(o.Owner)+", "+s.Name, part, len(part.Promises))
 		}
 	}
@@ -429,8 +431,8 @@ func (r *Renderer) alignmentJobs(files map[string]job, g site.Generated) {
 	}
 }
 
-// statusesOf returns the statuses promises are listed by, with the number
-// of promises of each and their lists' URLs under base.
+// statusesOf returns the statuses promises are listed by, with the
+// promises of each, their number and their lists' URLs under base.
 func statusesOf(promises []*site.Page, base string) []AlignmentStatus {
 	var out []AlignmentStatus
 	for s := site.Disconnected; s <= site.Connected; s++ {
@@ -438,7 +440,8 @@ func statusesOf(promises []*site.Page, base string) []AlignmentStatus {
 	}
 	out = append(out, AlignmentStatus{Class: channelGap, Name: "channel gap"})
 	for i := range out {
-		out[i].Count = len(withStatus(promises, out[i].Class))
+		out[i].promises = withStatus(promises, out[i].Class)
+		out[i].Count = len(out[i].promises)
 		out[i].URL = base + out[i].Class + "/"
 	}
 	return out
