@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"playbook/internal/deflate"
 	"playbook/internal/gitrepo"
 	"playbook/internal/render"
 	"playbook/internal/site"
@@ -61,8 +62,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		s        *site.Site
 		problems site.Problems
 	}
+	// The pages' HTML waits for rendering in a file beside the output
+	// rather than in memory; where none can be made, in memory.
+	spill, err := deflate.NewSpill(filepath.Dir(real))
+	if err == nil {
+		defer spill.Close()
+	}
 	l, err := await(ctx, func() loaded {
-		s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start})
+		s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start, Spill: spill})
 		return loaded{s, problems}
 	})
 	if err != nil {

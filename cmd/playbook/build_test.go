@@ -97,6 +97,10 @@ func TestBuildExample(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// The pages' HTML waited beside the output, in a file now gone.
+	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
+		t.Errorf("left behind beside the output: %v", entries)
+	}
 }
 
 func TestBuildExitStatus(t *testing.T) {

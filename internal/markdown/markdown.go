@@ -72,6 +72,9 @@ type Options struct {
 	// Converter.Sections), for a search index. Without it a parse skips
 	// that work.
 	Sections bool
+	// Spill, if set, holds the documents' HTML instead of memory (see
+	// deflate.Spill); it must stay open while they are rendered.
+	Spill *deflate.Spill
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -80,6 +83,7 @@ type Converter struct {
 	unsafe   bool
 	text     bool
 	sections bool
+	spill    *deflate.Spill
 }
 
 // New returns a Converter with the playbook dialect.
@@ -104,7 +108,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections}
+	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill}
 }
 
 // A Doc is a parsed Markdown document: what was learnt from it, and its
@@ -123,7 +127,7 @@ type Doc struct {
 	// HTML, which the compressor finds, so that they add a fraction of
 	// what they would compressed apart. A site holds every page's until
 	// its search index is built, at the end of a build.
-	html  []byte
+	html  deflate.Blob
 	size  int32 // of the HTML uncompressed
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
@@ -338,7 +342,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		html = append(html, secs.Bytes()...)
 		d.sections = true
 	}
-	d.html = deflate.Compress(html)
+	d.html = c.spill.Keep(html)
 	if cap(html) > rb.buf.Cap() {
 		// The sections grew it: keep the larger array for the next page.
 		rb.buf = *bytes.NewBuffer(html[:0])
@@ -559,7 +563,7 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
-	text, err := deflate.Append((*raw)[:0], d.html)
+	text, err := d.html.Append((*raw)[:0])
 	*raw = text
 	if err != nil {
 		return fmt.Errorf("render markdown: %w", err)
@@ -636,23 +640,23 @@ type Section struct {
 // section for each heading. A document refused by Parse has one empty
 // section. Search indexes it, so that a match links to
 // its heading. Only a Converter made with Options.Sections keeps the
-// sections; otherwise a parsed document has none.
-func (c *Converter) Sections(d *Doc) []Section {
+// sections; otherwise a parsed document has none. It fails only when the
+// Spill holding the document cannot be read.
+func (c *Converter) Sections(d *Doc) ([]Section, error) {
 	if d.refused {
-		return []Section{{}}
+		return []Section{{}}, nil
 	}
 	if !d.sections {
-		return nil
+		return nil, nil
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
-	b, err := deflate.Append((*raw)[:0], d.html)
+	b, err := d.html.Append((*raw)[:0])
 	*raw = b
 	if err != nil {
-		// What Compress wrote always reads back.
-		panic("markdown: read sections: " + err.Error())
+		return nil, fmt.Errorf("read sections: %w", err)
 	}
-	return unpackSections(b[d.size:])
+	return unpackSections(b[d.size:]), nil
 }
 
 // unpackSections reads what writeSections wrote.

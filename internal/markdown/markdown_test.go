@@ -335,16 +335,16 @@ func TestSections(t *testing.T) {
 		{ID: "why", Heading: "Why it matters", Text: "Because.\none\ntwo"},
 		{ID: "details", Heading: "Details", Text: "More."},
 	}
-	if got := c.Sections(mustParse(t, c, src)); !slices.Equal(got, want) {
+	if got := sections(t, c, mustParse(t, c, src)); !slices.Equal(got, want) {
 		t.Errorf("Sections = %q\nwant %q", got, want)
 	}
 	// A page that opens with a heading has an empty first section.
-	if got := c.Sections(mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
+	if got := sections(t, c, mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
 		t.Errorf("Sections of a page opening with a heading = %q", got)
 	}
 	// Without Options.Sections a parse skips the work.
 	plain := New(Options{})
-	if got := plain.Sections(mustParse(t, plain, src)); got != nil {
+	if got := sections(t, plain, mustParse(t, plain, src)); got != nil {
 		t.Errorf("Sections without Options.Sections = %q, want none", got)
 	}
 }
@@ -360,7 +360,7 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	if html, err := c.RenderString(d); html != "" || err != nil {
 		t.Errorf("Render = %q, %v; want nothing", html, err)
 	}
-	if secs := c.Sections(d); len(secs) != 1 || secs[0] != (Section{}) {
+	if secs := sections(t, c, d); len(secs) != 1 || secs[0] != (Section{}) {
 		t.Errorf("Sections = %q, want one empty section", secs)
 	}
 	if text := d.Text(); text != "" {
@@ -492,4 +492,14 @@ func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 			t.Errorf("%d links, %d found again", len(d.Links), i)
 		}
 	}
+}
+
+// sections returns c.Sections(d), failing t on an error.
+func sections(t *testing.T, c *Converter, d *Doc) []Section {
+	t.Helper()
+	secs, err := c.Sections(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secs
 }
