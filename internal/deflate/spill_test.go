@@ -88,7 +88,7 @@ func TestSpillWriteFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.f.Close() // every write fails from here
+	s.f.Close()                // every write fails from here
 	big := make([]byte, 3<<20) // more than the buffer: written at once
 	for i := range big {
 		big[i] = byte(rand.IntN(256))
