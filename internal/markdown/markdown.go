@@ -157,10 +157,11 @@ type Doc struct {
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
 	Links []*Link
-	// IDs holds every id a fragment may point at: headings (the title's
-	// included), footnotes, and the anchors raw HTML sets (an element's id,
-	// an <a name>).
-	IDs map[string]bool
+	// IDs holds every id a fragment may point at, sorted, each once:
+	// headings (the title's included), footnotes, and the anchors raw
+	// HTML sets (an element's id, an <a name>). A list, not a map: a site
+	// holds every page's for the whole build. HasID looks one up.
+	IDs []string
 	// Warnings lists what renders, but likely not as its author meant, in
 	// order.
 	Warnings []Warning
@@ -240,13 +241,13 @@ func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(sr
 func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	sum := sha256.Sum256(src)
 	if err := checkLimits(src); err != nil {
-		return &Doc{sum: sum, IDs: map[string]bool{}, refused: true}, err
+		return &Doc{sum: sum, refused: true}, err
 	}
 	if !utf8.Valid(src) {
 		// The holes are marked with a byte no UTF-8 text holds.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	d := &Doc{sum: sum, src: src, IDs: map[string]bool{}}
+	d := &Doc{sum: sum, src: src}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -259,7 +260,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
 			if id, ok := n.AttributeString("id"); ok {
 				h.ID = string(id.([]byte))
-				d.IDs[h.ID] = true
+				d.IDs = append(d.IDs, h.ID)
 			}
 			d.Headings = append(d.Headings, h)
 		case *ast.Link:
@@ -270,7 +271,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
-			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+			d.IDs = append(d.IDs, "fn:"+strconv.Itoa(n.Index))
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
@@ -281,7 +282,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 				d.warn(w)
 			}
 			for _, a := range htmlAnchors(rawHTML(n, src)) {
-				d.IDs[a] = true
+				d.IDs = append(d.IDs, a)
 			}
 		}
 	})
@@ -290,13 +291,13 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		if id, ok := title.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
 				d.TitleID = string(b)
-				d.IDs[d.TitleID] = true
+				d.IDs = append(d.IDs, d.TitleID)
 			}
 		}
 		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
 			if n.Kind() == ast.KindRawHTML {
 				for _, a := range htmlAnchors(rawHTML(n, src)) {
-					d.IDs[a] = true
+					d.IDs = append(d.IDs, a)
 				}
 			}
 		}
@@ -314,6 +315,8 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if cap(d.Links) > len(d.Links) {
 		d.Links = slices.Clone(d.Links)
 	}
+	slices.Sort(d.IDs)
+	d.IDs = slices.Clip(slices.Compact(d.IDs))
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
@@ -480,6 +483,12 @@ func keepSafeAttributes(n ast.Node) {
 			n.SetAttribute(a.Name, a.Value)
 		}
 	}
+}
+
+// HasID reports whether id is one of d's IDs.
+func (d *Doc) HasID(id string) bool {
+	_, ok := slices.BinarySearch(d.IDs, id)
+	return ok
 }
 
 // Sum returns the SHA-256 of the Markdown d was parsed from: documents

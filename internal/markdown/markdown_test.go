@@ -184,7 +184,7 @@ func TestParse(t *testing.T) {
 		t.Errorf("headings = %s, want %s", got, want)
 	}
 	for _, id := range []string{"one", "two", "fn:1"} {
-		if !d.IDs[id] {
+		if !d.HasID(id) {
 			t.Errorf("IDs lacks %q: %v", id, d.IDs)
 		}
 	}
@@ -423,15 +423,20 @@ func TestAnchors(t *testing.T) {
 			t.Errorf("unsafe=%v: TitleID = %q", unsafe, d.TitleID)
 		}
 		for _, id := range []string{"product-marketing-", "pm", "instagram-", "instagram", "block-anchor", "inline"} {
-			if !d.IDs[id] {
+			if !d.HasID(id) {
 				t.Errorf("unsafe=%v: IDs lacks %q: %v", unsafe, id, d.IDs)
 			}
 		}
-		if d.IDs["not-an-anchor"] {
+		if d.HasID("not-an-anchor") {
 			t.Errorf("unsafe=%v: the name of a <b> is taken as an anchor", unsafe)
 		}
 	}
-	d := mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
+	// An id set twice is listed once; the list is sorted, as HasID needs.
+	d := mustParse(t, New(Options{}), "## B\n\n<a id=\"a\"></a><a name=\"a\"></a><a id=\"b\"></a>\n")
+	if want := []string{"a", "b"}; !slices.Equal(d.IDs, want) {
+		t.Errorf("IDs = %q, want %q", d.IDs, want)
+	}
+	d = mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
 	if d.TitleID != "product-marketing" || d.Headings[0].ID != "product-marketing-1" {
 		t.Errorf("TitleID = %q, heading %q; want the title first, as on GitHub", d.TitleID, d.Headings[0].ID)
 	}
