@@ -293,6 +293,9 @@ type job struct {
 	// would be tens of megabytes.
 	page  *site.Page
 	index int
+	// list is the number of a later page of data's list (see paginate),
+	// made when it is rendered too: a role's list runs to dozens.
+	list int
 	// source is set for a file under content/ published as it is.
 	source string
 	// search names a file of the search index.
@@ -485,8 +488,12 @@ func (r *Renderer) data(url, title, kind string) *Data {
 	return &Data{Site: r.site, URL: url, Title: title, Kind: kind, r: r, index: -1}
 }
 
-// dataOf returns the Data of job j, made anew for a page's own file.
+// dataOf returns the Data of job j, made anew for a page's own file and
+// a later page of a list.
 func (r *Renderer) dataOf(j job) *Data {
+	if j.list > 1 {
+		return listPage(j.data, j.list)
+	}
 	if j.page == nil {
 		return j.data
 	}
