@@ -6,7 +6,8 @@
 //
 //	c := markdown.New(markdown.Options{})
 //	doc, err := c.Parse(src) // err: the page is beyond a limit
-//	for _, l := range doc.Links {
+//	for i := range doc.Links {
+//		l := &doc.Links[i]
 //		l.SetDest(rewrite(l.Dest)) // check and rewrite links
 //	}
 //	err := c.Render(w, doc)
@@ -156,7 +157,7 @@ type Doc struct {
 	Headings []Heading
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
-	Links []*Link
+	Links []Link
 	// IDs holds every id a fragment may point at, sorted, each once:
 	// headings (the title's included), footnotes, and the anchors raw
 	// HTML sets (an element's id, an <a name>). A list, not a map: a site
@@ -264,10 +265,10 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			}
 			d.Headings = append(d.Headings, h)
 		case *ast.Link:
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Pos: d.pos(n)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *ast.Image:
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
@@ -275,7 +276,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
-				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
+				d.Links = append(d.Links, Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
 				l.dest = string(holeMark(len(d.Links) - 1))
 			}
 			for _, w := range r.warnings {
@@ -499,9 +500,9 @@ func (d *Doc) Sum() [sha256.Size]byte { return d.sum }
 // d's HTML, which neither changes.
 func (d *Doc) Clone() *Doc {
 	c := *d
-	c.Links = make([]*Link, len(d.Links))
-	for i, l := range d.Links {
-		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos, raw: l.raw}
+	c.Links = slices.Clone(d.Links)
+	for i := range c.Links {
+		c.Links[i].url = ""
 	}
 	return &c
 }
@@ -590,7 +591,7 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	for _, h := range d.holes {
 		buf.Write(text[at:h.off])
 		at = int(h.off)
-		l := d.Links[h.link]
+		l := &d.Links[h.link]
 		dest := cmp.Or(l.url, l.Dest)
 		if l.raw {
 			// As renderRaw writes it: parse checked it.

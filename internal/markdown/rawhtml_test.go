@@ -133,7 +133,8 @@ func TestRawHTMLLinks(t *testing.T) {
 			c := New(Options{Unsafe: unsafe})
 			d := mustParse(t, c, src)
 			var links []string
-			for _, l := range d.Links {
+			for i := range d.Links {
+				l := &d.Links[i]
 				links = append(links, l.Dest+"@"+strconv.Itoa(l.Pos.Line)+":"+strconv.Itoa(l.Pos.Col)+map[bool]string{true: "(image)"}[l.Image])
 				l.SetDest("/new/" + l.Dest)
 			}

@@ -39,7 +39,8 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 		return ps, nil
 	}
 	dir := path.Dir(p.File)
-	for _, lk := range p.Doc.Links {
+	for i := range p.Doc.Links {
+		lk := &p.Doc.Links[i]
 		msg, target, q := l.resolveLink(p, dir, lk)
 		if q != nil && q != p && !slices.Contains(to, q) {
 			to = append(to, q)
