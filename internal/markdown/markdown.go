@@ -138,11 +138,9 @@ type Doc struct {
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
-	// src is the source while parsing.
-	src []byte
-	// lineStarts holds the offset of the start of each line while parsing.
-	lineStarts []int
-	lastPos    lastPos
+	// parsing is what a parse needs of the source; nil after it: a site
+	// holds every page's Doc for the whole build.
+	*parsing
 
 	// Title is the text of the document's first level-1 heading at the top
 	// level (not in a quote or a list), wherever it is: a handbook page
@@ -248,7 +246,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		// The holes are marked with a byte no UTF-8 text holds.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	d := &Doc{sum: sum, src: src}
+	d := &Doc{sum: sum, parsing: &parsing{src: src}}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -306,8 +304,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range shortcodeWarnings(root, src) {
 		d.warn(w)
 	}
-	d.lineStarts = nil
-	d.src = nil
+	d.parsing = nil
 	// A site holds every page's Doc for the whole build: the lists keep
 	// no room to grow.
 	if cap(d.Headings) > len(d.Headings) {
@@ -545,6 +542,14 @@ func (d *Doc) posOf(off int) Pos {
 // lastPos is the last position posOf returned: its offset, line index and
 // column.
 type lastPos struct{ off, line, col int }
+
+// parsing is what parseDoc needs of the source while it parses.
+type parsing struct {
+	src []byte
+	// lineStarts holds the offset of the start of each line.
+	lineStarts []int
+	lastPos    lastPos
+}
 
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
