@@ -72,6 +72,9 @@ type Options struct {
 	// Converter.Sections), for a search index. Without it a parse skips
 	// that work.
 	Sections bool
+	// Spill, if set, holds the documents' HTML instead of memory (see
+	// deflate.Spill); it must stay open while they are rendered.
+	Spill *deflate.Spill
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -80,6 +83,7 @@ type Converter struct {
 	unsafe   bool
 	text     bool
 	sections bool
+	spill    *deflate.Spill
 }
 
 // New returns a Converter with the playbook dialect.
@@ -104,7 +108,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections}
+	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill}
 }
 
 // A Doc is a parsed Markdown document: what was learnt from it, and its
@@ -123,7 +127,7 @@ type Doc struct {
 	// HTML, which the compressor finds, so that they add a fraction of
 	// what they would compressed apart. A site holds every page's until
 	// its search index is built, at the end of a build.
-	html  []byte
+	html  deflate.Blob
 	size  int32 // of the HTML uncompressed
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
@@ -153,10 +157,11 @@ type Doc struct {
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
 	Links []*Link
-	// IDs holds every id a fragment may point at: headings (the title's
-	// included), footnotes, and the anchors raw HTML sets (an element's id,
-	// an <a name>).
-	IDs map[string]bool
+	// IDs holds every id a fragment may point at, sorted, each once:
+	// headings (the title's included), footnotes, and the anchors raw
+	// HTML sets (an element's id, an <a name>). A list, not a map: a site
+	// holds every page's for the whole build. HasID looks one up.
+	IDs []string
 	// Warnings lists what renders, but likely not as its author meant, in
 	// order.
 	Warnings []Warning
@@ -236,13 +241,13 @@ func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(sr
 func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	sum := sha256.Sum256(src)
 	if err := checkLimits(src); err != nil {
-		return &Doc{sum: sum, IDs: map[string]bool{}, refused: true}, err
+		return &Doc{sum: sum, refused: true}, err
 	}
 	if !utf8.Valid(src) {
 		// The holes are marked with a byte no UTF-8 text holds.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	d := &Doc{sum: sum, src: src, IDs: map[string]bool{}}
+	d := &Doc{sum: sum, src: src}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -255,7 +260,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
 			if id, ok := n.AttributeString("id"); ok {
 				h.ID = string(id.([]byte))
-				d.IDs[h.ID] = true
+				d.IDs = append(d.IDs, h.ID)
 			}
 			d.Headings = append(d.Headings, h)
 		case *ast.Link:
@@ -266,7 +271,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
-			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+			d.IDs = append(d.IDs, "fn:"+strconv.Itoa(n.Index))
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
@@ -277,7 +282,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 				d.warn(w)
 			}
 			for _, a := range htmlAnchors(rawHTML(n, src)) {
-				d.IDs[a] = true
+				d.IDs = append(d.IDs, a)
 			}
 		}
 	})
@@ -286,13 +291,13 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		if id, ok := title.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
 				d.TitleID = string(b)
-				d.IDs[d.TitleID] = true
+				d.IDs = append(d.IDs, d.TitleID)
 			}
 		}
 		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
 			if n.Kind() == ast.KindRawHTML {
 				for _, a := range htmlAnchors(rawHTML(n, src)) {
-					d.IDs[a] = true
+					d.IDs = append(d.IDs, a)
 				}
 			}
 		}
@@ -310,6 +315,8 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if cap(d.Links) > len(d.Links) {
 		d.Links = slices.Clone(d.Links)
 	}
+	slices.Sort(d.IDs)
+	d.IDs = slices.Clip(slices.Compact(d.IDs))
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
@@ -338,7 +345,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		html = append(html, secs.Bytes()...)
 		d.sections = true
 	}
-	d.html = deflate.Compress(html)
+	d.html = c.spill.Keep(html)
 	if cap(html) > rb.buf.Cap() {
 		// The sections grew it: keep the larger array for the next page.
 		rb.buf = *bytes.NewBuffer(html[:0])
@@ -478,6 +485,12 @@ func keepSafeAttributes(n ast.Node) {
 	}
 }
 
+// HasID reports whether id is one of d's IDs.
+func (d *Doc) HasID(id string) bool {
+	_, ok := slices.BinarySearch(d.IDs, id)
+	return ok
+}
+
 // Sum returns the SHA-256 of the Markdown d was parsed from: documents
 // with the same Sum have the same source.
 func (d *Doc) Sum() [sha256.Size]byte { return d.sum }
@@ -559,7 +572,7 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
-	text, err := deflate.Append((*raw)[:0], d.html)
+	text, err := d.html.Append((*raw)[:0])
 	*raw = text
 	if err != nil {
 		return fmt.Errorf("render markdown: %w", err)
@@ -636,23 +649,23 @@ type Section struct {
 // section for each heading. A document refused by Parse has one empty
 // section. Search indexes it, so that a match links to
 // its heading. Only a Converter made with Options.Sections keeps the
-// sections; otherwise a parsed document has none.
-func (c *Converter) Sections(d *Doc) []Section {
+// sections; otherwise a parsed document has none. It fails only when the
+// Spill holding the document cannot be read.
+func (c *Converter) Sections(d *Doc) ([]Section, error) {
 	if d.refused {
-		return []Section{{}}
+		return []Section{{}}, nil
 	}
 	if !d.sections {
-		return nil
+		return nil, nil
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
-	b, err := deflate.Append((*raw)[:0], d.html)
+	b, err := d.html.Append((*raw)[:0])
 	*raw = b
 	if err != nil {
-		// What Compress wrote always reads back.
-		panic("markdown: read sections: " + err.Error())
+		return nil, fmt.Errorf("read sections: %w", err)
 	}
-	return unpackSections(b[d.size:])
+	return unpackSections(b[d.size:]), nil
 }
 
 // unpackSections reads what writeSections wrote.

@@ -140,7 +140,7 @@ func TestRawHTMLLinks(t *testing.T) {
 			if got, want := strings.Join(links, " "), "a.md@1:7 b.md#x@4:3 logo.png@4:20(image) c.md@7:5"; got != want {
 				t.Errorf("links = %s, want %s", got, want)
 			}
-			if !d.IDs["pricing"] {
+			if !d.HasID("pricing") {
 				t.Errorf("IDs = %v, want pricing among them", d.IDs)
 			}
 			html, err := c.RenderString(d)
