@@ -127,12 +127,17 @@ func listPage(first *Data, i int) *Data {
 // whose list has n entries, and the redirect from its page/1/ to it, and
 // sets first's Paginator, if the list is longer than a page.
 func (r *Renderer) paginate(files map[string]job, first *Data, n int) {
-	cfg := r.site.Config.Pagination
-	total := cfg.ListPages(n)
+	r.paginateBy(files, first, n, r.site.Config.Pagination.PageSize())
+}
+
+// paginateBy is paginate with size entries a page, for a list whose
+// entries are heavier than most (see alignmentRows).
+func (r *Renderer) paginateBy(files map[string]job, first *Data, n, size int) {
+	total := site.Pagination{Size: size}.ListPages(n)
 	if total <= 1 {
 		return
 	}
-	first.Paginator = &Paginator{Number: 1, Total: total, base: first.URL, size: cfg.PageSize()}
+	first.Paginator = &Paginator{Number: 1, Total: total, base: first.URL, size: size}
 	for i := 2; i <= total; i++ {
 		files[site.ListPageURL(first.URL, i)+"index.html"] = job{data: first, list: i}
 	}
