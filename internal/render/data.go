@@ -98,6 +98,70 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 // Link returns the URL of page p relative to this page.
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 
+// LinkHTML returns the link to page p, relative to this page, titled
+// with its title: <a href="{{$.Link p}}">{{p.Title}}</a> in one template
+// call rather than the six html/template makes of that, escaped the same.
+// A page shows dozens of links.
+func (d *Data) LinkHTML(p *site.Page) (template.HTML, error) {
+	href := site.Rel(d.URL, p.URL)
+	if !plainURL(href) {
+		// html/template's URL filter and normaliser, by itself.
+		var b strings.Builder
+		err := linkTemplate.Execute(&b, struct{ Href, Title string }{href, p.Title})
+		return template.HTML(b.String()), err
+	}
+	return template.HTML(`<a href="` + href + `">` + escapeText(p.Title) + `</a>`), nil
+}
+
+// linkTemplate is LinkHTML's markup, for a URL html/template changes.
+var linkTemplate = template.Must(template.New("link").Parse(`<a href="{{.Href}}">{{.Title}}</a>`))
+
+// plainURL reports whether html/template writes url into an href as it
+// is: a relative path of letters, digits and "-._~/".
+func plainURL(url string) bool {
+	for i := 0; i < len(url); i++ {
+		c := url[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeText escapes s as html/template escapes text between tags: it
+// replaces the same characters ("+" too, which template.HTMLEscapeString
+// keeps) with the same entities.
+func escapeText(s string) string {
+	i := strings.IndexAny(s, "\x00\"&'+<>")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		switch c := s[i]; c {
+		case 0:
+			b.WriteString("\uFFFD")
+		case '"':
+			b.WriteString("&#34;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '+':
+			b.WriteString("&#43;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
 // TagLink returns the URL of the page of a tag, named as a page names it,
 // relative to this page: one call for what printf, slug and Rel make.
 func (d *Data) TagLink(name string) string { return site.Rel(d.URL, "tags/"+site.Slug(name)+"/") }
