@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -103,18 +104,53 @@ func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 // call rather than the six html/template makes of that, escaped the same.
 // A page shows dozens of links.
 func (d *Data) LinkHTML(p *site.Page) (template.HTML, error) {
-	href := site.Rel(d.URL, p.URL)
+	return linkHTML(site.Rel(d.URL, p.URL), p.Title, false)
+}
+
+// linkHTML returns <a href="href">title</a>, with aria-current="page" if
+// current, as html/template writes it from linkTemplate.
+func linkHTML(href, title string, current bool) (template.HTML, error) {
 	if !plainURL(href) {
 		// html/template's URL filter and normaliser, by itself.
 		var b strings.Builder
-		err := linkTemplate.Execute(&b, struct{ Href, Title string }{href, p.Title})
+		err := linkTemplate.Execute(&b, MenuLink{Href: href, Title: title, Current: current})
 		return template.HTML(b.String()), err
 	}
-	return template.HTML(`<a href="` + href + `">` + escapeText(p.Title) + `</a>`), nil
+	if current {
+		return template.HTML(`<a href="` + href + `" aria-current="page">` + escapeText(title) + `</a>`), nil
+	}
+	return template.HTML(`<a href="` + href + `">` + escapeText(title) + `</a>`), nil
 }
 
-// linkTemplate is LinkHTML's markup, for a URL html/template changes.
-var linkTemplate = template.Must(template.New("link").Parse(`<a href="{{.Href}}">{{.Title}}</a>`))
+// linkTemplate is linkHTML's markup, for a URL html/template changes.
+var linkTemplate = template.Must(template.New("link").Parse(`<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>`))
+
+// TOCHTML returns the entries of the table of contents, TOC, as the
+// default theme lists them: one call for what a range over TOC makes
+// with four per heading.
+func (d *Data) TOCHTML() (template.HTML, error) {
+	var b strings.Builder
+	for _, h := range d.TOC {
+		if !plainURL(h.ID) || strings.IndexByte(h.ID, '/') >= 0 {
+			// An id html/template escapes in a fragment: by itself.
+			if err := tocTemplate.Execute(&b, h); err != nil {
+				return "", err
+			}
+			continue
+		}
+		b.WriteString(`<li class="toc-h`)
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(h.ID)
+		b.WriteString(`">`)
+		b.WriteString(escapeText(h.Text))
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// tocTemplate is an entry of TOCHTML, for an id html/template changes.
+var tocTemplate = template.Must(template.New("toc").Parse(`<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>`))
 
 // plainURL reports whether html/template writes url into an href as it
 // is: a relative path of letters, digits and "-._~/".
@@ -223,6 +259,10 @@ type MenuLink struct {
 	Href string
 	// Current marks the link to the page shown.
 	Current bool
+	// HTML is the link as the top bar shows it, with aria-current on
+	// the page shown; Plain the link alone. A link made in a layout is
+	// several template calls; the menu is on every page, twice.
+	HTML, Plain template.HTML
 }
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
@@ -324,6 +364,13 @@ func (r *Renderer) fill(d *Data) {
 	d.Menu = make([]MenuLink, len(r.menu))
 	for i, l := range r.menu {
 		l.Href, l.Current = site.Rel(d.URL, l.URL), l.Kind == d.Kind
+		// Menu titles are the generated pages' own: no error is
+		// possible from linkHTML.
+		l.HTML, _ = linkHTML(l.Href, l.Title, l.Current)
+		l.Plain = l.HTML
+		if l.Current {
+			l.Plain, _ = linkHTML(l.Href, l.Title, false)
+		}
 		d.Menu[i] = l
 	}
 	if d.Version != nil {

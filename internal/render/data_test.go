@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
 
@@ -60,4 +61,63 @@ func FuzzEscapeText(f *testing.F) {
 			t.Errorf("escapeText(%q) = %q, want %q", s, got, want.String())
 		}
 	})
+}
+
+// TestMenuLinks checks a menu link's HTML and Plain against the layout
+// markup they replace.
+func TestMenuLinks(t *testing.T) {
+	top := template.Must(template.New("").Parse(`{{range .}}<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{end}}`))
+	side := template.Must(template.New("").Parse(`{{range .}}<a href="{{.Href}}">{{.Title}}</a>{{end}}`))
+	r := &Renderer{menu: []MenuLink{
+		{Title: "Alignment", URL: "alignment/", Kind: "alignment"},
+		{Title: "Q&A + more", URL: "q&a/", Kind: "qa"},
+		{Title: "Café", URL: "café/", Kind: "cafe"},
+	}, opts: Options{}}
+	for _, d := range []*Data{
+		{URL: "promises/x/", Kind: "page", Site: &site.Site{}, index: -1},
+		{URL: "alignment/", Kind: "alignment", Site: &site.Site{}, index: -1},
+		{URL: "café/", Kind: "cafe", Site: &site.Site{}, index: -1},
+	} {
+		r.fill(d)
+		var wantTop, wantSide, gotTop, gotSide strings.Builder
+		if err := top.Execute(&wantTop, d.Menu); err != nil {
+			t.Fatal(err)
+		}
+		if err := side.Execute(&wantSide, d.Menu); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range d.Menu {
+			gotTop.WriteString(string(l.HTML))
+			gotSide.WriteString(string(l.Plain))
+		}
+		if gotTop.String() != wantTop.String() {
+			t.Errorf("from %s: HTML\n got %s\nwant %s", d.URL, gotTop.String(), wantTop.String())
+		}
+		if gotSide.String() != wantSide.String() {
+			t.Errorf("from %s: Plain\n got %s\nwant %s", d.URL, gotSide.String(), wantSide.String())
+		}
+	}
+}
+
+// TestTOCHTML checks TOCHTML against the layout markup it replaces.
+func TestTOCHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`{{range .TOC}}<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>{{end}}`))
+	d := &Data{TOC: []markdown.Heading{
+		{Level: 2, ID: "why", Text: "Why it matters"},
+		{Level: 3, ID: "a-b_c.d~e", Text: `Quotes "x" & <y> 1+1`},
+		{Level: 2, ID: "café", Text: "Café"},
+		{Level: 3, ID: "a/b", Text: "Slash"},
+		{Level: 2, ID: "q&a=1", Text: "Reserved"},
+	}}
+	var want strings.Builder
+	if err := old.Execute(&want, d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := d.TOCHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want.String() {
+		t.Errorf("TOCHTML\n got %s\nwant %s", got, want.String())
+	}
 }
