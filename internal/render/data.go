@@ -386,15 +386,26 @@ func (r *Renderer) fill(d *Data) {
 	}
 	p := d.Page
 	if p == nil {
-		d.Breadcrumbs = []*site.Page{d.Site.Home}
+		// Shared by every generated page: layouts only read it.
+		d.Breadcrumbs = r.crumbs
 		return
 	}
-	d.Breadcrumbs = p.Ancestors()
+	d.Breadcrumbs = ancestors(p)
 	d.Mentions = p.Mentions()
 	if p.Doc != nil {
+		n := 0
 		for _, h := range p.Doc.Headings {
-			if (h.Level == 2 || h.Level == 3) && h.ID != "" {
-				d.TOC = append(d.TOC, h)
+			if inTOC(h) {
+				n++
+			}
+		}
+		if n > 0 {
+			// One allocation, not one per doubling.
+			d.TOC = make([]markdown.Heading, 0, n)
+			for _, h := range p.Doc.Headings {
+				if inTOC(h) {
+					d.TOC = append(d.TOC, h)
+				}
 			}
 		}
 	}
@@ -404,6 +415,27 @@ func (r *Renderer) fill(d *Data) {
 	if c, ok := r.opts.LastChange[p.File]; ok {
 		d.LastChange = &c
 	}
+}
+
+// inTOC reports whether a heading is listed in the table of contents.
+func inTOC(h markdown.Heading) bool { return (h.Level == 2 || h.Level == 3) && h.ID != "" }
+
+// ancestors returns p.Ancestors() in one allocation rather than one per
+// level: every page's breadcrumbs.
+func ancestors(p *site.Page) []*site.Page {
+	n := 0
+	for a := p.Parent; a != nil; a = a.Parent {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	as := make([]*site.Page, n)
+	for a := p.Parent; a != nil; a = a.Parent {
+		n--
+		as[n] = a
+	}
+	return as
 }
 
 // CampaignsNow are the campaigns customers will call about

@@ -87,6 +87,8 @@ type Renderer struct {
 	promises bool
 	// menu is every page's Data.Menu.
 	menu []MenuLink
+	// crumbs are the breadcrumbs of a generated page: the home page.
+	crumbs []*site.Page
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -103,6 +105,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	}
 	r.promises = len(s.OfType(site.TypePromise)) > 0
 	r.menu = r.menuLinks()
+	r.crumbs = []*site.Page{s.Home}
 	r.files = r.index()
 	return r, nil
 }
@@ -122,6 +125,7 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
 	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.menu = n.menuLinks()
+	n.crumbs = []*site.Page{s.Home}
 	n.files = n.index()
 	return n
 }
