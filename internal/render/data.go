@@ -202,6 +202,31 @@ func escapeText(s string) string {
 // relative to this page: one call for what printf, slug and Rel make.
 func (d *Data) TagLink(name string) string { return site.Rel(d.URL, "tags/"+site.Slug(name)+"/") }
 
+// TagsHTML returns the links to the pages of tags, named as a page names
+// them, as the default theme lists them: one call for what a range over
+// the names makes with five per tag.
+func (d *Data) TagsHTML(names []string) (template.HTML, error) {
+	var b strings.Builder
+	for _, name := range names {
+		href := d.TagLink(name)
+		if !plainURL(href) {
+			if err := tagTemplate.Execute(&b, [2]string{href, name}); err != nil {
+				return "", err
+			}
+			continue
+		}
+		b.WriteString(`<a class="tag" href="`)
+		b.WriteString(href)
+		b.WriteString(`">`)
+		b.WriteString(escapeText(name))
+		b.WriteString(`</a>`)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// tagTemplate is a link of TagsHTML, for a URL html/template changes.
+var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="{{index . 0}}">{{index . 1}}</a>`))
+
 // NotFoundSettings is what the script of the 404 page
 // (layouts/partials/notfound.js) is told of the site. A static host shows
 // 404.html at whatever path was asked for, where its relative links no

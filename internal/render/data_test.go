@@ -139,3 +139,26 @@ func TestAncestors(t *testing.T) {
 		}
 	}
 }
+
+// TestTagsHTML checks TagsHTML against the layout markup it replaces.
+func TestTagsHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`{{range .Names}}<a class="tag" href="{{$.D.TagLink .}}">{{.}}</a>{{end}}`))
+	names := []string{"pricing", "Q&A + more", "café", "heat-pumps", `"quoted" <b>`}
+	for _, from := range []string{"promises/x/", "tags/pricing/", ""} {
+		d := &Data{URL: from}
+		var want strings.Builder
+		if err := old.Execute(&want, struct {
+			D     *Data
+			Names []string
+		}{d, names}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := d.TagsHTML(names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("from %q:\n got %s\nwant %s", from, got, want.String())
+		}
+	}
+}
