@@ -206,11 +206,11 @@ type Link struct {
 	// Dest is the destination as written (in raw HTML, with its
 	// character references decoded).
 	Dest string
-	// Image reports whether the link is an image.
-	Image bool
-	Pos   Pos
 	// url replaces Dest in the output when set.
 	url string
+	Pos Pos
+	// Image reports whether the link is an image.
+	Image bool
 	// raw marks a link in raw HTML, whose destination is written as is.
 	raw bool
 }
