@@ -139,7 +139,7 @@ func (d *Data) TOCHTML() (template.HTML, error) {
 			continue
 		}
 		b.WriteString(`<li class="toc-h`)
-		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(strconv.Itoa(int(h.Level)))
 		b.WriteString(`"><a href="#`)
 		b.WriteString(h.ID)
 		b.WriteString(`">`)
