@@ -531,12 +531,17 @@ func (r *Renderer) layoutFor(d *Data) string {
 
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	// A Data is filled in per rendering: a page may be rendered by several
-	// requests at once.
-	d := *r.dataOf(j)
+	// requests at once. dataOf makes a new one but for a file whose Data
+	// is kept in its job, which is copied.
+	d := r.dataOf(j)
+	if j.page == nil && j.list <= 1 {
+		c := *d
+		d = &c
+	}
 	if d.Redirect != "" {
 		// A page of its own, not inside base.html.
-		r.fill(&d)
-		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", &d); err != nil {
+		r.fill(d)
+		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", d); err != nil {
 			return renderError(err, name)
 		}
 		return nil
@@ -548,9 +553,9 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 		}
 		d.Content = body
 	}
-	r.fill(&d)
-	layout := r.layoutFor(&d)
-	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", &d); err != nil {
+	r.fill(d)
+	layout := r.layoutFor(d)
+	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", d); err != nil {
 		where := d.URL
 		if d.Page != nil {
 			where = d.Page.File
