@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,9 +99,133 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 // Link returns the URL of page p relative to this page.
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 
+// LinkHTML returns the link to page p, relative to this page, titled
+// with its title: <a href="{{$.Link p}}">{{p.Title}}</a> in one template
+// call rather than the six html/template makes of that, escaped the same.
+// A page shows dozens of links.
+func (d *Data) LinkHTML(p *site.Page) (template.HTML, error) {
+	return linkHTML(site.Rel(d.URL, p.URL), p.Title, false)
+}
+
+// linkHTML returns <a href="href">title</a>, with aria-current="page" if
+// current, as html/template writes it from linkTemplate.
+func linkHTML(href, title string, current bool) (template.HTML, error) {
+	if !plainURL(href) {
+		// html/template's URL filter and normaliser, by itself.
+		var b strings.Builder
+		err := linkTemplate.Execute(&b, MenuLink{Href: href, Title: title, Current: current})
+		return template.HTML(b.String()), err
+	}
+	if current {
+		return template.HTML(`<a href="` + href + `" aria-current="page">` + escapeText(title) + `</a>`), nil
+	}
+	return template.HTML(`<a href="` + href + `">` + escapeText(title) + `</a>`), nil
+}
+
+// linkTemplate is linkHTML's markup, for a URL html/template changes.
+var linkTemplate = template.Must(template.New("link").Parse(`<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>`))
+
+// TOCHTML returns the entries of the table of contents, TOC, as the
+// default theme lists them: one call for what a range over TOC makes
+// with four per heading.
+func (d *Data) TOCHTML() (template.HTML, error) {
+	var b strings.Builder
+	for _, h := range d.TOC {
+		if !plainURL(h.ID) || strings.IndexByte(h.ID, '/') >= 0 {
+			// An id html/template escapes in a fragment: by itself.
+			if err := tocTemplate.Execute(&b, h); err != nil {
+				return "", err
+			}
+			continue
+		}
+		b.WriteString(`<li class="toc-h`)
+		b.WriteString(strconv.Itoa(int(h.Level)))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(h.ID)
+		b.WriteString(`">`)
+		b.WriteString(escapeText(h.Text))
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// tocTemplate is an entry of TOCHTML, for an id html/template changes.
+var tocTemplate = template.Must(template.New("toc").Parse(`<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>`))
+
+// plainURL reports whether html/template writes url into an href as it
+// is: a relative path of letters, digits and "-._~/".
+func plainURL(url string) bool {
+	for i := 0; i < len(url); i++ {
+		c := url[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeText escapes s as html/template escapes text between tags: it
+// replaces the same characters ("+" too, which template.HTMLEscapeString
+// keeps) with the same entities.
+func escapeText(s string) string {
+	i := strings.IndexAny(s, "\x00\"&'+<>")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		switch c := s[i]; c {
+		case 0:
+			b.WriteString("\uFFFD")
+		case '"':
+			b.WriteString("&#34;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '+':
+			b.WriteString("&#43;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
 // TagLink returns the URL of the page of a tag, named as a page names it,
 // relative to this page: one call for what printf, slug and Rel make.
 func (d *Data) TagLink(name string) string { return site.Rel(d.URL, "tags/"+site.Slug(name)+"/") }
+
+// TagsHTML returns the links to the pages of tags, named as a page names
+// them, as the default theme lists them: one call for what a range over
+// the names makes with five per tag.
+func (d *Data) TagsHTML(names []string) (template.HTML, error) {
+	var b strings.Builder
+	for _, name := range names {
+		href := d.TagLink(name)
+		if !plainURL(href) {
+			if err := tagTemplate.Execute(&b, [2]string{href, name}); err != nil {
+				return "", err
+			}
+			continue
+		}
+		b.WriteString(`<a class="tag" href="`)
+		b.WriteString(href)
+		b.WriteString(`">`)
+		b.WriteString(escapeText(name))
+		b.WriteString(`</a>`)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// tagTemplate is a link of TagsHTML, for a URL html/template changes.
+var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="{{index . 0}}">{{index . 1}}</a>`))
 
 // NotFoundSettings is what the script of the 404 page
 // (layouts/partials/notfound.js) is told of the site. A static host shows
@@ -159,6 +284,10 @@ type MenuLink struct {
 	Href string
 	// Current marks the link to the page shown.
 	Current bool
+	// HTML is the link as the top bar shows it, with aria-current on
+	// the page shown; Plain the link alone. A link made in a layout is
+	// several template calls; the menu is on every page, twice.
+	HTML, Plain template.HTML
 }
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
@@ -260,6 +389,13 @@ func (r *Renderer) fill(d *Data) {
 	d.Menu = make([]MenuLink, len(r.menu))
 	for i, l := range r.menu {
 		l.Href, l.Current = site.Rel(d.URL, l.URL), l.Kind == d.Kind
+		// Menu titles are the generated pages' own: no error is
+		// possible from linkHTML.
+		l.HTML, _ = linkHTML(l.Href, l.Title, l.Current)
+		l.Plain = l.HTML
+		if l.Current {
+			l.Plain, _ = linkHTML(l.Href, l.Title, false)
+		}
 		d.Menu[i] = l
 	}
 	if d.Version != nil {
@@ -275,15 +411,26 @@ func (r *Renderer) fill(d *Data) {
 	}
 	p := d.Page
 	if p == nil {
-		d.Breadcrumbs = []*site.Page{d.Site.Home}
+		// Shared by every generated page: layouts only read it.
+		d.Breadcrumbs = r.crumbs
 		return
 	}
-	d.Breadcrumbs = p.Ancestors()
+	d.Breadcrumbs = ancestors(p)
 	d.Mentions = p.Mentions()
 	if p.Doc != nil {
+		n := 0
 		for _, h := range p.Doc.Headings {
-			if (h.Level == 2 || h.Level == 3) && h.ID != "" {
-				d.TOC = append(d.TOC, h)
+			if inTOC(h) {
+				n++
+			}
+		}
+		if n > 0 {
+			// One allocation, not one per doubling.
+			d.TOC = make([]markdown.Heading, 0, n)
+			for _, h := range p.Doc.Headings {
+				if inTOC(h) {
+					d.TOC = append(d.TOC, h)
+				}
 			}
 		}
 	}
@@ -293,6 +440,27 @@ func (r *Renderer) fill(d *Data) {
 	if c, ok := r.opts.LastChange[p.File]; ok {
 		d.LastChange = &c
 	}
+}
+
+// inTOC reports whether a heading is listed in the table of contents.
+func inTOC(h markdown.Heading) bool { return (h.Level == 2 || h.Level == 3) && h.ID != "" }
+
+// ancestors returns p.Ancestors() in one allocation rather than one per
+// level: every page's breadcrumbs.
+func ancestors(p *site.Page) []*site.Page {
+	n := 0
+	for a := p.Parent; a != nil; a = a.Parent {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	as := make([]*site.Page, n)
+	for a := p.Parent; a != nil; a = a.Parent {
+		n--
+		as[n] = a
+	}
+	return as
 }
 
 // CampaignsNow are the campaigns customers will call about

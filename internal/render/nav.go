@@ -229,26 +229,40 @@ func (d *Data) NavHTML() template.HTML {
 	e.children.Do(func() {
 		e.entries = make([]string, len(sec.Children))
 		for i, q := range sec.Children {
-			var b strings.Builder
-			writeItems(&b, []NavItem{entry(from, q, nil)}, nil)
-			e.entries[i] = b.String()
+			e.entries[i] = itemHTML(entry(from, q, nil))
 		}
 	})
-	var b strings.Builder
-	b.Grow(len(e.before) + len(e.after) + 4096)
-	b.WriteString(e.before)
-	for _, row := range d.r.nav.rows(sec, p) {
+	// The entries of the window first, so that the page's navigation is
+	// one allocation of its size: it is kilobytes, on every page.
+	rows := d.r.nav.rows(sec, p)
+	parts := make([]string, len(rows))
+	n := len(e.before) + len(e.after)
+	for i, row := range rows {
 		switch {
 		case row.more > 0:
-			writeItems(&b, []NavItem{moreEntry(from, sec, row.more)}, nil)
+			parts[i] = itemHTML(moreEntry(from, sec, row.more))
 		case sec.Children[row.child] == p:
-			writeItems(&b, []NavItem{entry(from, p, p)}, nil)
+			parts[i] = itemHTML(entry(from, p, p))
 		default:
-			b.WriteString(e.entries[row.child])
+			parts[i] = e.entries[row.child]
 		}
+		n += len(parts[i])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(e.before)
+	for _, part := range parts {
+		b.WriteString(part)
 	}
 	b.WriteString(e.after)
 	return template.HTML(b.String())
+}
+
+// itemHTML returns the HTML of one closed entry of the navigation.
+func itemHTML(it NavItem) string {
+	var b strings.Builder
+	writeItems(&b, []NavItem{it}, nil)
+	return b.String()
 }
 
 // writeNav writes items as a list; at the hole's list, it writes an empty

@@ -87,6 +87,8 @@ type Renderer struct {
 	promises bool
 	// menu is every page's Data.Menu.
 	menu []MenuLink
+	// crumbs are the breadcrumbs of a generated page: the home page.
+	crumbs []*site.Page
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -103,6 +105,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	}
 	r.promises = len(s.OfType(site.TypePromise)) > 0
 	r.menu = r.menuLinks()
+	r.crumbs = []*site.Page{s.Home}
 	r.files = r.index()
 	return r, nil
 }
@@ -122,6 +125,7 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
 	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.menu = n.menuLinks()
+	n.crumbs = []*site.Page{s.Home}
 	n.files = n.index()
 	return n
 }
@@ -527,12 +531,17 @@ func (r *Renderer) layoutFor(d *Data) string {
 
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	// A Data is filled in per rendering: a page may be rendered by several
-	// requests at once.
-	d := *r.dataOf(j)
+	// requests at once. dataOf makes a new one but for a file whose Data
+	// is kept in its job, which is copied.
+	d := r.dataOf(j)
+	if j.page == nil && j.list <= 1 {
+		c := *d
+		d = &c
+	}
 	if d.Redirect != "" {
 		// A page of its own, not inside base.html.
-		r.fill(&d)
-		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", &d); err != nil {
+		r.fill(d)
+		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", d); err != nil {
 			return renderError(err, name)
 		}
 		return nil
@@ -544,9 +553,9 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 		}
 		d.Content = body
 	}
-	r.fill(&d)
-	layout := r.layoutFor(&d)
-	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", &d); err != nil {
+	r.fill(d)
+	layout := r.layoutFor(d)
+	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", d); err != nil {
 		where := d.URL
 		if d.Page != nil {
 			where = d.Page.File

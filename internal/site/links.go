@@ -297,12 +297,22 @@ func Rel(from, to string) string {
 		}
 		dir, to = dir[i+1:], to[i+1:]
 	}
-	r := strings.Repeat("../", strings.Count(dir, "/")) + to
-	if r == "" {
+	n := strings.Count(dir, "/")
+	switch {
+	case n == 0 && to == "":
 		return "./"
+	case n == 0:
+		return to
+	case 3*n <= len(ups):
+		// A slice of a constant and one concatenation: every link of
+		// every page is made here.
+		return ups[:3*n] + to
 	}
-	return r
+	return strings.Repeat("../", n) + to
 }
+
+// ups is the "../" prefix of a link up to 16 folders up.
+const ups = "../../../../../../../../../../../../../../../../"
 
 // escapePath escapes each element of a file's path for a URL: a file
 // named "Q#3 plan.pdf" is at "Q%233%20plan.pdf".

@@ -561,11 +561,23 @@ func TestRel(t *testing.T) {
 		{"a/b/", "a/b/c/", "c/"},
 		{"tags/x/", "assets/x.css", "../../assets/x.css"},
 		{"ab/", "a/", "../a/"},
+		{"a/b/c/", "", "../../../"},
+		// Deeper than the constant prefix reaches.
+		{strings.Repeat("a/", 17), "b/", strings.Repeat("../", 17) + "b/"},
+		{strings.Repeat("a/", 17), strings.Repeat("a/", 16) + "b/", "../b/"},
 	}
 	for _, tt := range tests {
 		if got := Rel(tt.from, tt.to); got != tt.want {
 			t.Errorf("Rel(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
+	}
+	// Every link of every page is made here: one allocation at most,
+	// none for a link up to the root.
+	if n := testing.AllocsPerRun(100, func() { Rel("a/b/c/", "d/e/") }); n > 1 {
+		t.Errorf("Rel allocates %v times, want at most 1", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { Rel("a/b/c/", "") }); n > 0 {
+		t.Errorf("Rel to the root allocates %v times, want 0", n)
 	}
 }
 

@@ -1,0 +1,164 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+
+	"playbook/internal/markdown"
+	"playbook/internal/site"
+)
+
+// TestLinkHTML checks that LinkHTML writes a link byte for byte as the
+// layout markup it replaces does.
+func TestLinkHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`<a href="{{$.Link .P}}">{{.P.Title}}</a>`))
+	tests := []struct{ from, url, title string }{
+		{"promises/a/", "promises/b/", "Plain title"},
+		{"promises/a/", "", "Home"},
+		{"promises/a/", "promises/a/", "Itself"},
+		{"a/b/c/", "x/", `Quotes "double" & 'single' <b>bold</b> 1+1`},
+		{"a/", "b/", "Nul \x00 and bad \xff UTF-8 and é and \ufdd0"},
+		{"a/", "café/crème brûlée/", "Unicode path"},
+		{"a/", "q&a/x+y/", "Reserved characters"},
+		{"a/", "odd:scheme/", "A colon in the first element"},
+		{"a/", "100%/#frag?q", "Percent, hash and query"},
+		{"a/", "tab\tand space/", "Whitespace"},
+	}
+	for _, tt := range tests {
+		p := &site.Page{URL: tt.url, Title: tt.title}
+		d := &Data{URL: tt.from}
+		var want strings.Builder
+		if err := old.Execute(&want, struct {
+			*Data
+			P *site.Page
+		}{d, p}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := d.LinkHTML(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("LinkHTML(%q -> %q, %q)\n got %s\nwant %s", tt.from, tt.url, tt.title, got, want.String())
+		}
+	}
+}
+
+// FuzzEscapeText checks escapeText against html/template's escaping of
+// text.
+func FuzzEscapeText(f *testing.F) {
+	text := template.Must(template.New("").Parse(`<p>{{.}}</p>`))
+	for _, s := range []string{"", "plain", `"&'+<>`, "\x00", "\xff\xfe", "é\ufdd0\uffff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := text.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		if got := "<p>" + escapeText(s) + "</p>"; got != want.String() {
+			t.Errorf("escapeText(%q) = %q, want %q", s, got, want.String())
+		}
+	})
+}
+
+// TestMenuLinks checks a menu link's HTML and Plain against the layout
+// markup they replace.
+func TestMenuLinks(t *testing.T) {
+	top := template.Must(template.New("").Parse(`{{range .}}<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{end}}`))
+	side := template.Must(template.New("").Parse(`{{range .}}<a href="{{.Href}}">{{.Title}}</a>{{end}}`))
+	r := &Renderer{menu: []MenuLink{
+		{Title: "Alignment", URL: "alignment/", Kind: "alignment"},
+		{Title: "Q&A + more", URL: "q&a/", Kind: "qa"},
+		{Title: "Café", URL: "café/", Kind: "cafe"},
+	}, opts: Options{}}
+	for _, d := range []*Data{
+		{URL: "promises/x/", Kind: "page", Site: &site.Site{}, index: -1},
+		{URL: "alignment/", Kind: "alignment", Site: &site.Site{}, index: -1},
+		{URL: "café/", Kind: "cafe", Site: &site.Site{}, index: -1},
+	} {
+		r.fill(d)
+		var wantTop, wantSide, gotTop, gotSide strings.Builder
+		if err := top.Execute(&wantTop, d.Menu); err != nil {
+			t.Fatal(err)
+		}
+		if err := side.Execute(&wantSide, d.Menu); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range d.Menu {
+			gotTop.WriteString(string(l.HTML))
+			gotSide.WriteString(string(l.Plain))
+		}
+		if gotTop.String() != wantTop.String() {
+			t.Errorf("from %s: HTML\n got %s\nwant %s", d.URL, gotTop.String(), wantTop.String())
+		}
+		if gotSide.String() != wantSide.String() {
+			t.Errorf("from %s: Plain\n got %s\nwant %s", d.URL, gotSide.String(), wantSide.String())
+		}
+	}
+}
+
+// TestTOCHTML checks TOCHTML against the layout markup it replaces.
+func TestTOCHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`{{range .TOC}}<li class="toc-h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>{{end}}`))
+	d := &Data{TOC: []markdown.Heading{
+		{Level: 2, ID: "why", Text: "Why it matters"},
+		{Level: 3, ID: "a-b_c.d~e", Text: `Quotes "x" & <y> 1+1`},
+		{Level: 2, ID: "café", Text: "Café"},
+		{Level: 3, ID: "a/b", Text: "Slash"},
+		{Level: 2, ID: "q&a=1", Text: "Reserved"},
+	}}
+	var want strings.Builder
+	if err := old.Execute(&want, d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := d.TOCHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want.String() {
+		t.Errorf("TOCHTML\n got %s\nwant %s", got, want.String())
+	}
+}
+
+// TestAncestors checks ancestors against site.Page.Ancestors.
+func TestAncestors(t *testing.T) {
+	home := &site.Page{Title: "Home"}
+	sec := &site.Page{Title: "Section", Parent: home}
+	sub := &site.Page{Title: "Sub", Parent: sec}
+	for _, p := range []*site.Page{home, sec, sub, {Title: "Page", Parent: sub}} {
+		got, want := ancestors(p), p.Ancestors()
+		if len(got) != len(want) {
+			t.Fatalf("ancestors(%s) = %v, want %v", p.Title, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("ancestors(%s)[%d] = %s, want %s", p.Title, i, got[i].Title, want[i].Title)
+			}
+		}
+	}
+}
+
+// TestTagsHTML checks TagsHTML against the layout markup it replaces.
+func TestTagsHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`{{range .Names}}<a class="tag" href="{{$.D.TagLink .}}">{{.}}</a>{{end}}`))
+	names := []string{"pricing", "Q&A + more", "café", "heat-pumps", `"quoted" <b>`}
+	for _, from := range []string{"promises/x/", "tags/pricing/", ""} {
+		d := &Data{URL: from}
+		var want strings.Builder
+		if err := old.Execute(&want, struct {
+			D     *Data
+			Names []string
+		}{d, names}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := d.TagsHTML(names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("from %q:\n got %s\nwant %s", from, got, want.String())
+		}
+	}
+}
