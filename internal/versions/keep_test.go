@@ -38,7 +38,7 @@ func buildInto(t *testing.T, dir, dest string, now time.Time) []string {
 	if problems.Errors() > 0 {
 		t.Fatal(problems)
 	}
-	out, err := render.NewDirOutput(dest)
+	out, err := render.NewDirOutputOver(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
