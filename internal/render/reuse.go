@@ -94,9 +94,10 @@ func takeSpare(dest string) *DirOutput {
 }
 
 // keepSpare keeps the previous site, in folder old once swapped out, as
-// the spare of dest, and reports whether it did.
+// the spare of dest, and reports whether it did: only an output of
+// playbook is kept, and only where no spare is.
 func keepSpare(old, dest string) bool {
-	return os.Rename(old, spareName(dest)) == nil
+	return IsOutput(old) && os.Rename(old, spareName(dest)) == nil
 }
 
 // removeSpare removes the site kept beside dest by a build made by
