@@ -163,7 +163,8 @@ func (r *reuse) writeFile(tmp, name, p string, data []byte) error {
 			break
 		}
 		if !info.IsDir() {
-			if err := os.Remove(dir); err != nil {
+			// Another file of that folder may have removed it first.
+			if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 			break

@@ -2,10 +2,13 @@ package render
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -66,6 +69,7 @@ func TestDirOutputOver(t *testing.T) {
 		t.Fatal("the site replaced is not kept beside the destination")
 	}
 	draftX := stat(t, spare, "draft/x/index.html")
+	spareV1 := stat(t, spare, "v1/a")
 	keptA := stat(t, dest, "v1/a/index.html")
 	liveRoot := stat(t, dest, "index.html")
 
@@ -80,6 +84,9 @@ func TestDirOutputOver(t *testing.T) {
 		t.Error("the spare is still there while a build writes over it")
 	}
 	if got := stat(t, out.Folder(), "v1/a/index.html"); !os.SameFile(got, keptA) {
+		t.Error("v1/a/index.html is not the file of the live site")
+	}
+	if got := stat(t, out.Folder(), "v1/a"); !os.SameFile(got, spareV1) {
 		t.Error("v1, the same in the site replaced, was not left as it was")
 	}
 	if got := stat(t, out.Folder(), "draft/x/index.html"); !os.SameFile(got, draftX) {
@@ -116,8 +123,28 @@ func TestDirOutputOver(t *testing.T) {
 		t.Errorf("after rendering v1 again the site holds\n%v\nwant\n%v", got, want)
 	}
 
+	// 5: over build 3's site, where draft/gone is a file: files of a
+	// folder there, written at once, each clear the way.
+	out, err := NewDirOutputOver(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Go(func() { errs[i] = out.WriteFile(fmt.Sprintf("draft/gone/%d/index.html", i), []byte("5")) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	commit(out)
+	if got := listDir(t, filepath.Join(dest, "draft/gone")); len(got) != len(errs) {
+		t.Errorf("draft/gone holds %v", got)
+	}
+
 	// A build made by NewDirOutput has no use for the spare.
-	out, err := NewDirOutput(dest)
+	out, err = NewDirOutput(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
