@@ -143,6 +143,22 @@ func TestDirOutputOver(t *testing.T) {
 		t.Errorf("draft/gone holds %v", got)
 	}
 
+	// A build over the spare that fails leaves the live site as it was,
+	// and nothing beside it: the spare, half written, is removed.
+	live := readTree(t, dest)
+	out = overOutput(t, dest, map[string]string{"index.html": "failed", "draft/x/index.html": "failed"}, "draft")
+	if err := out.Abort(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dest); !maps.Equal(got, live) {
+		t.Errorf("after a failed build the live site holds\n%v\nwant\n%v", got, live)
+	}
+	if got := listDir(t, filepath.Dir(dest)); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside the destination after a failed build: %v", got)
+	}
+	commit(overOutput(t, dest, map[string]string{"index.html": "r6"}))
+	commit(overOutput(t, dest, map[string]string{"index.html": "r7"}))
+
 	// A build made by NewDirOutput has no use for the spare.
 	out, err = NewDirOutput(dest)
 	if err != nil {
