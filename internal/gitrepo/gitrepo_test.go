@@ -3,8 +3,8 @@ package gitrepo
 import (
 	"context"
 	"crypto/sha1"
-	"fmt"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
