@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -96,6 +97,10 @@ func TestBuildExample(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
 			t.Error(err)
 		}
+	}
+	// The pages' HTML waited beside the output, in a file now gone.
+	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
+		t.Errorf("left behind beside the output: %v", entries)
 	}
 }
 
@@ -287,4 +292,37 @@ func TestBuildSummaryCountsWarningsByCheck(t *testing.T) {
 			t.Errorf("summary:\n%s", stdout)
 		}
 	})
+}
+
+// TestMemoryLimit checks the soft limit a build runs under: the floor
+// for a small heap, one and a half times a large one; set while the build
+// runs, the limit there was put back after it, and none set when
+// GOMEMLIMIT is.
+func TestMemoryLimit(t *testing.T) {
+	for _, tt := range []struct{ live, want int64 }{
+		{0, memoryFloor},
+		{400 << 20, memoryFloor},
+		{800 << 20, 1200 << 20},
+		{2 << 30, 3 << 30},
+	} {
+		if got := memoryLimit(tt.live); got != tt.want {
+			t.Errorf("memoryLimit(%d MiB) = %d MiB, want %d MiB", tt.live>>20, got>>20, tt.want>>20)
+		}
+	}
+	was := debug.SetMemoryLimit(-1)
+	t.Setenv("GOMEMLIMIT", "")
+	stop := limitMemory()
+	if got := debug.SetMemoryLimit(-1); got < memoryFloor || got == was {
+		t.Errorf("limit while building = %d, want at least %d", got, memoryFloor)
+	}
+	stop()
+	if got := debug.SetMemoryLimit(-1); got != was {
+		t.Errorf("limit after the build = %d, want %d as before", got, was)
+	}
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	stop = limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != was {
+		t.Errorf("with GOMEMLIMIT set, limit = %d, want %d untouched", got, was)
+	}
+	stop()
 }

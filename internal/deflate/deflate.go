@@ -8,6 +8,9 @@
 // format's. The encoder and decoder are made once and shared: each call
 // takes one of their per-core states, tens of kilobytes of tables and
 // window, more than what one page compresses to.
+//
+// A Spill holds compressed bytes in a file instead: a build of a large
+// site parks every page's HTML there between parsing and rendering.
 package deflate
 
 import (

@@ -171,7 +171,7 @@ func TestLoad(t *testing.T) {
 			if p.Owner == "" || p.Description == "" || len(p.Tags) == 0 || p.Reviewed.IsZero() {
 				t.Errorf("Files(%d): %s lacks an owner, description, tags or review date", c.n, p.File)
 			}
-			if !p.Doc.IDs["why"] || !p.Doc.IDs["do"] {
+			if !p.Doc.HasID("why") || !p.Doc.HasID("do") {
 				t.Errorf("Files(%d): %s lacks the headings #why and #do", c.n, p.File)
 			}
 			if n := len(p.Doc.Links); n < 3 || n > 8 {

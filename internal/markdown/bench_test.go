@@ -42,7 +42,9 @@ func BenchmarkParse(b *testing.B) {
 				if err := c.Render(&buf, d); err != nil {
 					b.Fatal(err)
 				}
-				_ = c.Sections(d)
+				if _, err := c.Sections(d); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
 		b.ReportMetric((cpuSeconds()-cpu)*1e3/float64(b.N), "cpu-ms/op")

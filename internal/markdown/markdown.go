@@ -6,7 +6,8 @@
 //
 //	c := markdown.New(markdown.Options{})
 //	doc, err := c.Parse(src) // err: the page is beyond a limit
-//	for _, l := range doc.Links {
+//	for i := range doc.Links {
+//		l := &doc.Links[i]
 //		l.SetDest(rewrite(l.Dest)) // check and rewrite links
 //	}
 //	err := c.Render(w, doc)
@@ -72,6 +73,9 @@ type Options struct {
 	// Converter.Sections), for a search index. Without it a parse skips
 	// that work.
 	Sections bool
+	// Spill, if set, holds the documents' HTML instead of memory (see
+	// deflate.Spill); it must stay open while they are rendered.
+	Spill *deflate.Spill
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -80,6 +84,7 @@ type Converter struct {
 	unsafe   bool
 	text     bool
 	sections bool
+	spill    *deflate.Spill
 }
 
 // New returns a Converter with the playbook dialect.
@@ -104,7 +109,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections}
+	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill}
 }
 
 // A Doc is a parsed Markdown document: what was learnt from it, and its
@@ -123,7 +128,7 @@ type Doc struct {
 	// HTML, which the compressor finds, so that they add a fraction of
 	// what they would compressed apart. A site holds every page's until
 	// its search index is built, at the end of a build.
-	html  []byte
+	html  deflate.Blob
 	size  int32 // of the HTML uncompressed
 	holes []hole
 	// text is the text of the document, if the Converter keeps it.
@@ -133,11 +138,9 @@ type Doc struct {
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
-	// src is the source while parsing.
-	src []byte
-	// lineStarts holds the offset of the start of each line while parsing.
-	lineStarts []int
-	lastPos    lastPos
+	// parsing is what a parse needs of the source; nil after it: a site
+	// holds every page's Doc for the whole build.
+	*parsing
 
 	// Title is the text of the document's first level-1 heading at the top
 	// level (not in a quote or a list), wherever it is: a handbook page
@@ -152,11 +155,12 @@ type Doc struct {
 	Headings []Heading
 	// Links lists the links and images whose destination is not an
 	// absolute URL with a scheme, in order.
-	Links []*Link
-	// IDs holds every id a fragment may point at: headings (the title's
-	// included), footnotes, and the anchors raw HTML sets (an element's id,
-	// an <a name>).
-	IDs map[string]bool
+	Links []Link
+	// IDs holds every id a fragment may point at, sorted, each once:
+	// headings (the title's included), footnotes, and the anchors raw
+	// HTML sets (an element's id, an <a name>). A list, not a map: a site
+	// holds every page's for the whole build. HasID looks one up.
+	IDs []string
 	// Warnings lists what renders, but likely not as its author meant, in
 	// order.
 	Warnings []Warning
@@ -236,13 +240,13 @@ func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(sr
 func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	sum := sha256.Sum256(src)
 	if err := checkLimits(src); err != nil {
-		return &Doc{sum: sum, IDs: map[string]bool{}, refused: true}, err
+		return &Doc{sum: sum, refused: true}, err
 	}
 	if !utf8.Valid(src) {
 		// The holes are marked with a byte no UTF-8 text holds.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	d := &Doc{sum: sum, src: src, IDs: map[string]bool{}}
+	d := &Doc{sum: sum, parsing: &parsing{src: src}}
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -255,29 +259,29 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
 			if id, ok := n.AttributeString("id"); ok {
 				h.ID = string(id.([]byte))
-				d.IDs[h.ID] = true
+				d.IDs = append(d.IDs, h.ID)
 			}
 			d.Headings = append(d.Headings, h)
 		case *ast.Link:
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Pos: d.pos(n)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *ast.Image:
-			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n)})
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
-			d.IDs["fn:"+strconv.Itoa(n.Index)] = true
+			d.IDs = append(d.IDs, "fn:"+strconv.Itoa(n.Index))
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
-				d.Links = append(d.Links, &Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
+				d.Links = append(d.Links, Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
 				l.dest = string(holeMark(len(d.Links) - 1))
 			}
 			for _, w := range r.warnings {
 				d.warn(w)
 			}
 			for _, a := range htmlAnchors(rawHTML(n, src)) {
-				d.IDs[a] = true
+				d.IDs = append(d.IDs, a)
 			}
 		}
 	})
@@ -286,13 +290,13 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		if id, ok := title.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
 				d.TitleID = string(b)
-				d.IDs[d.TitleID] = true
+				d.IDs = append(d.IDs, d.TitleID)
 			}
 		}
 		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
 			if n.Kind() == ast.KindRawHTML {
 				for _, a := range htmlAnchors(rawHTML(n, src)) {
-					d.IDs[a] = true
+					d.IDs = append(d.IDs, a)
 				}
 			}
 		}
@@ -300,8 +304,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range shortcodeWarnings(root, src) {
 		d.warn(w)
 	}
-	d.lineStarts = nil
-	d.src = nil
+	d.parsing = nil
 	// A site holds every page's Doc for the whole build: the lists keep
 	// no room to grow.
 	if cap(d.Headings) > len(d.Headings) {
@@ -310,6 +313,8 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if cap(d.Links) > len(d.Links) {
 		d.Links = slices.Clone(d.Links)
 	}
+	slices.Sort(d.IDs)
+	d.IDs = slices.Clip(slices.Compact(d.IDs))
 	if c.text {
 		d.text = blocksText(root, title, src)
 	}
@@ -338,7 +343,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		html = append(html, secs.Bytes()...)
 		d.sections = true
 	}
-	d.html = deflate.Compress(html)
+	d.html = c.spill.Keep(html)
 	if cap(html) > rb.buf.Cap() {
 		// The sections grew it: keep the larger array for the next page.
 		rb.buf = *bytes.NewBuffer(html[:0])
@@ -478,6 +483,12 @@ func keepSafeAttributes(n ast.Node) {
 	}
 }
 
+// HasID reports whether id is one of d's IDs.
+func (d *Doc) HasID(id string) bool {
+	_, ok := slices.BinarySearch(d.IDs, id)
+	return ok
+}
+
 // Sum returns the SHA-256 of the Markdown d was parsed from: documents
 // with the same Sum have the same source.
 func (d *Doc) Sum() [sha256.Size]byte { return d.sum }
@@ -486,9 +497,9 @@ func (d *Doc) Sum() [sha256.Size]byte { return d.sum }
 // d's HTML, which neither changes.
 func (d *Doc) Clone() *Doc {
 	c := *d
-	c.Links = make([]*Link, len(d.Links))
-	for i, l := range d.Links {
-		c.Links[i] = &Link{Dest: l.Dest, Image: l.Image, Pos: l.Pos, raw: l.raw}
+	c.Links = slices.Clone(d.Links)
+	for i := range c.Links {
+		c.Links[i].url = ""
 	}
 	return &c
 }
@@ -532,6 +543,14 @@ func (d *Doc) posOf(off int) Pos {
 // column.
 type lastPos struct{ off, line, col int }
 
+// parsing is what parseDoc needs of the source while it parses.
+type parsing struct {
+	src []byte
+	// lineStarts holds the offset of the start of each line.
+	lineStarts []int
+	lastPos    lastPos
+}
+
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
@@ -559,7 +578,7 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
-	text, err := deflate.Append((*raw)[:0], d.html)
+	text, err := d.html.Append((*raw)[:0])
 	*raw = text
 	if err != nil {
 		return fmt.Errorf("render markdown: %w", err)
@@ -577,7 +596,7 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	for _, h := range d.holes {
 		buf.Write(text[at:h.off])
 		at = int(h.off)
-		l := d.Links[h.link]
+		l := &d.Links[h.link]
 		dest := cmp.Or(l.url, l.Dest)
 		if l.raw {
 			// As renderRaw writes it: parse checked it.
@@ -636,23 +655,23 @@ type Section struct {
 // section for each heading. A document refused by Parse has one empty
 // section. Search indexes it, so that a match links to
 // its heading. Only a Converter made with Options.Sections keeps the
-// sections; otherwise a parsed document has none.
-func (c *Converter) Sections(d *Doc) []Section {
+// sections; otherwise a parsed document has none. It fails only when the
+// Spill holding the document cannot be read.
+func (c *Converter) Sections(d *Doc) ([]Section, error) {
 	if d.refused {
-		return []Section{{}}
+		return []Section{{}}, nil
 	}
 	if !d.sections {
-		return nil
+		return nil, nil
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
-	b, err := deflate.Append((*raw)[:0], d.html)
+	b, err := d.html.Append((*raw)[:0])
 	*raw = b
 	if err != nil {
-		// What Compress wrote always reads back.
-		panic("markdown: read sections: " + err.Error())
+		return nil, fmt.Errorf("read sections: %w", err)
 	}
-	return unpackSections(b[d.size:])
+	return unpackSections(b[d.size:]), nil
 }
 
 // unpackSections reads what writeSections wrote.

@@ -184,7 +184,7 @@ func TestParse(t *testing.T) {
 		t.Errorf("headings = %s, want %s", got, want)
 	}
 	for _, id := range []string{"one", "two", "fn:1"} {
-		if !d.IDs[id] {
+		if !d.HasID(id) {
 			t.Errorf("IDs lacks %q: %v", id, d.IDs)
 		}
 	}
@@ -335,16 +335,16 @@ func TestSections(t *testing.T) {
 		{ID: "why", Heading: "Why it matters", Text: "Because.\none\ntwo"},
 		{ID: "details", Heading: "Details", Text: "More."},
 	}
-	if got := c.Sections(mustParse(t, c, src)); !slices.Equal(got, want) {
+	if got := sections(t, c, mustParse(t, c, src)); !slices.Equal(got, want) {
 		t.Errorf("Sections = %q\nwant %q", got, want)
 	}
 	// A page that opens with a heading has an empty first section.
-	if got := c.Sections(mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
+	if got := sections(t, c, mustParse(t, c, "## Only\n\nText.\n")); len(got) != 2 || got[0] != (Section{}) || got[1].ID != "only" {
 		t.Errorf("Sections of a page opening with a heading = %q", got)
 	}
 	// Without Options.Sections a parse skips the work.
 	plain := New(Options{})
-	if got := plain.Sections(mustParse(t, plain, src)); got != nil {
+	if got := sections(t, plain, mustParse(t, plain, src)); got != nil {
 		t.Errorf("Sections without Options.Sections = %q, want none", got)
 	}
 }
@@ -360,7 +360,7 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 	if html, err := c.RenderString(d); html != "" || err != nil {
 		t.Errorf("Render = %q, %v; want nothing", html, err)
 	}
-	if secs := c.Sections(d); len(secs) != 1 || secs[0] != (Section{}) {
+	if secs := sections(t, c, d); len(secs) != 1 || secs[0] != (Section{}) {
 		t.Errorf("Sections = %q, want one empty section", secs)
 	}
 	if text := d.Text(); text != "" {
@@ -423,15 +423,20 @@ func TestAnchors(t *testing.T) {
 			t.Errorf("unsafe=%v: TitleID = %q", unsafe, d.TitleID)
 		}
 		for _, id := range []string{"product-marketing-", "pm", "instagram-", "instagram", "block-anchor", "inline"} {
-			if !d.IDs[id] {
+			if !d.HasID(id) {
 				t.Errorf("unsafe=%v: IDs lacks %q: %v", unsafe, id, d.IDs)
 			}
 		}
-		if d.IDs["not-an-anchor"] {
+		if d.HasID("not-an-anchor") {
 			t.Errorf("unsafe=%v: the name of a <b> is taken as an anchor", unsafe)
 		}
 	}
-	d := mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
+	// An id set twice is listed once; the list is sorted, as HasID needs.
+	d := mustParse(t, New(Options{}), "## B\n\n<a id=\"a\"></a><a name=\"a\"></a><a id=\"b\"></a>\n")
+	if want := []string{"a", "b"}; !slices.Equal(d.IDs, want) {
+		t.Errorf("IDs = %q, want %q", d.IDs, want)
+	}
+	d = mustParse(t, New(Options{}), "# Product Marketing\n\n## Product Marketing\n")
 	if d.TitleID != "product-marketing" || d.Headings[0].ID != "product-marketing-1" {
 		t.Errorf("TitleID = %q, heading %q; want the title first, as on GitHub", d.TitleID, d.Headings[0].ID)
 	}
@@ -492,4 +497,14 @@ func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 			t.Errorf("%d links, %d found again", len(d.Links), i)
 		}
 	}
+}
+
+// sections returns c.Sections(d), failing t on an error.
+func sections(t *testing.T, c *Converter, d *Doc) []Section {
+	t.Helper()
+	secs, err := c.Sections(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secs
 }

@@ -133,14 +133,15 @@ func TestRawHTMLLinks(t *testing.T) {
 			c := New(Options{Unsafe: unsafe})
 			d := mustParse(t, c, src)
 			var links []string
-			for _, l := range d.Links {
+			for i := range d.Links {
+				l := &d.Links[i]
 				links = append(links, l.Dest+"@"+strconv.Itoa(l.Pos.Line)+":"+strconv.Itoa(l.Pos.Col)+map[bool]string{true: "(image)"}[l.Image])
 				l.SetDest("/new/" + l.Dest)
 			}
 			if got, want := strings.Join(links, " "), "a.md@1:7 b.md#x@4:3 logo.png@4:20(image) c.md@7:5"; got != want {
 				t.Errorf("links = %s, want %s", got, want)
 			}
-			if !d.IDs["pricing"] {
+			if !d.HasID("pricing") {
 				t.Errorf("IDs = %v, want pricing among them", d.IDs)
 			}
 			html, err := c.RenderString(d)

@@ -214,6 +214,14 @@ func (d *Data) Channels() []ChannelRow {
 // alignmentURL is the Alignment's own URL, the root of its lists.
 const alignmentURL = "alignment/"
 
+// alignmentRows is the most promises a page of a split Alignment's list
+// by status or by owner shows (fewer if [pagination] size is smaller). A
+// row there is a promise's whole chain with a link to each of its
+// behaviours, some 1.2 KB where an entry of a section's list is 0.3 KB: 25
+// of them made a page 47 KB on the generated playbook of 100,000 pages,
+// 12 keep it under 30 KB with room for rows longer than theirs.
+const alignmentRows = 12
+
 // maxOwnerOptions is the most owners the Owner filter offers; past that
 // it offers the owner shown only, and the list of owners leads to others,
 // so that the filter does not grow with the site.
@@ -400,34 +408,36 @@ func (r *Renderer) alignmentJobs(files map[string]job, g site.Generated) {
 	ix := &alignmentIndex{size: size, owners: d.Owners(), channels: d.Channels(), mapped: d.ChannelGapCount() >= 0}
 	ix.statuses = statusesOf(promises, alignmentURL)
 	d.Alignment = &AlignmentPart{ix: ix}
-	list := func(url, heading string, part *AlignmentPart, n int) {
+	// list adds a list of n entries, rows a page.
+	list := func(url, heading string, part *AlignmentPart, n, rows int) {
 		part.ix = ix
 		l := r.data(url, g.Title+": "+heading, g.Kind)
 		l.Alignment = part
 		files[url+"index.html"] = job{data: l}
-		r.paginate(files, l, n)
+		r.paginateBy(files, l, n, rows)
 	}
+	rows := min(size, alignmentRows)
 	for _, s := range ix.statuses {
 		part := &AlignmentPart{Status: s.Class, Promises: s.promises}
-		list(s.URL, s.Name, part, len(part.Promises))
+		list(s.URL, s.Name, part, len(part.Promises), rows)
 	}
 	for i := range ix.owners {
 		o := &ix.owners[i]
-		list(o.URL, ownerName(o.Owner), &AlignmentPart{Owner: o, Promises: o.Promises}, len(o.Promises))
+		list(o.URL, ownerName(o.Owner), &AlignmentPart{Owner: o, Promises: o.Promises}, len(o.Promises), rows)
 		for _, s := range o.Statuses {
 			part := &AlignmentPart{Owner: o, Status: s.Class, Promises: s.promises}
-			list(s.URL, ownerName(o.Owner)+", "+s.Name, part, len(part.Promises))
+			list(s.URL, ownerName(o.Owner)+", "+s.Name, part, len(part.Promises), rows)
 		}
 	}
 	for i := range ix.channels {
 		c := &ix.channels[i]
-		list(c.URL, "on "+c.Channel, &AlignmentPart{Channel: c}, len(c.Promises))
+		list(c.URL, "on "+c.Channel, &AlignmentPart{Channel: c}, len(c.Promises), size)
 	}
 	if u := d.Alignment.OwnersURL(); u != "" {
-		list(u, "every owner", &AlignmentPart{AllOwners: true}, len(ix.owners))
+		list(u, "every owner", &AlignmentPart{AllOwners: true}, len(ix.owners), size)
 	}
 	if u := d.Alignment.ChannelsURL(); u != "" {
-		list(u, "every channel", &AlignmentPart{AllChannels: true}, len(ix.channels))
+		list(u, "every channel", &AlignmentPart{AllChannels: true}, len(ix.channels), size)
 	}
 }
 

@@ -130,7 +130,7 @@ func TestAlignmentFiles(t *testing.T) {
 }
 
 // TestAlignmentBounded renders every file of the Alignment of a generated
-// playbook of 2,000 pages (200 promises) and wants each under the bound
+// playbook of 2,000 pages (200 promises) and wants each within the 30 KB
 // of a page, and every promise listed once in the lists by status,
 // gaps first, as on the one page they replace.
 func TestAlignmentBounded(t *testing.T) {
@@ -139,7 +139,7 @@ func TestAlignmentBounded(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
 	s, r := loadRenderer(t, fsys)
-	const bound = 100 << 10
+	const bound = 30 << 10
 	names := alignmentFiles(r)
 	if len(names) < 10 {
 		t.Fatalf("alignment is %d files, want it split: %q", len(names), names)
@@ -169,6 +169,47 @@ func TestAlignmentBounded(t *testing.T) {
 	}
 	if !slices.Equal(listed, want) {
 		t.Errorf("the lists by status show %d promises, want the %d of the site in order", len(listed), len(want))
+	}
+}
+
+// TestAlignmentRows wants a split Alignment's lists of promises by status
+// and by owner to show at most alignmentRows a page, or the page size if
+// smaller, and the other lists the page size, each promise on one page.
+func TestAlignmentRows(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		size     int
+		list     string
+		wantRows []int
+	}{
+		{"a status's list shows 12 a page", 25, "alignment/disconnected/", []int{12, 12, 6}},
+		{"an owner's list shows 12 a page", 25, "alignment/owners/ann/", []int{12, 12, 6}},
+		{"an owner's list by status shows 12 a page", 25, "alignment/owners/ann/disconnected/", []int{12, 12, 6}},
+		{"a channel's list shows the page size", 25, "alignment/channels/web/", []int{25, 5}},
+		{"a page size under 12 is kept", 10, "alignment/disconnected/", []int{10, 10, 10}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, r := loadRenderer(t, promiseSite(30, tt.size, []string{"Ann"}, []string{"web"}))
+			var rows []int
+			seen := map[string]bool{}
+			for i := 1; ; i++ {
+				b, err := r.File(site.ListPageURL(tt.list, i) + "index.html")
+				if err != nil {
+					break
+				}
+				links := promiseLinks(string(b))
+				rows = append(rows, len(links))
+				for _, l := range links {
+					if seen[l] {
+						t.Errorf("page %d lists %s again", i, l)
+					}
+					seen[l] = true
+				}
+			}
+			if !slices.Equal(rows, tt.wantRows) {
+				t.Errorf("%s: pages of %v promises, want %v", tt.list, rows, tt.wantRows)
+			}
+		})
 	}
 }
 

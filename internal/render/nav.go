@@ -350,8 +350,8 @@ type navRelease struct {
 func (r *Renderer) release(names []string) *navRelease {
 	rel := &navRelease{c: &r.nav, users: map[*site.Page]int{}}
 	for _, name := range names {
-		if d := r.files[name].data; d != nil && d.Page != nil {
-			for _, sec := range navSections(d.Page) {
+		if p := r.files[name].pageOf(); p != nil {
+			for _, sec := range navSections(p) {
 				rel.users[sec]++
 			}
 		}
@@ -361,13 +361,13 @@ func (r *Renderer) release(names []string) *navRelease {
 
 // done records that the named file is rendered.
 func (rel *navRelease) done(r *Renderer, name string) {
-	d := r.files[name].data
-	if d == nil || d.Page == nil {
+	p := r.files[name].pageOf()
+	if p == nil {
 		return
 	}
 	rel.mu.Lock()
 	defer rel.mu.Unlock()
-	for _, sec := range navSections(d.Page) {
+	for _, sec := range navSections(p) {
 		if rel.users[sec]--; rel.users[sec] == 0 {
 			rel.c.forget(sec)
 		}

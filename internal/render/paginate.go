@@ -112,24 +112,34 @@ func (l RoleLists) len() int {
 	return len(l.Promises) + len(l.Behaviours) + len(l.Standards) + len(l.FAQs)
 }
 
+// listPage returns the Data of page i of the list of first, a later one.
+func listPage(first *Data, i int) *Data {
+	d := *first
+	d.URL = site.ListPageURL(first.URL, i)
+	d.Paginator = &Paginator{Number: i, Total: first.Paginator.Total, base: first.URL, size: first.Paginator.size}
+	d.Later = true
+	// Reading order goes from the first page only.
+	d.index = -1
+	return &d
+}
+
 // paginate adds to files the further pages of the list of first, a page
 // whose list has n entries, and the redirect from its page/1/ to it, and
 // sets first's Paginator, if the list is longer than a page.
 func (r *Renderer) paginate(files map[string]job, first *Data, n int) {
-	cfg := r.site.Config.Pagination
-	total := cfg.ListPages(n)
+	r.paginateBy(files, first, n, r.site.Config.Pagination.PageSize())
+}
+
+// paginateBy is paginate with size entries a page, for a list whose
+// entries are heavier than most (see alignmentRows).
+func (r *Renderer) paginateBy(files map[string]job, first *Data, n, size int) {
+	total := site.Pagination{Size: size}.ListPages(n)
 	if total <= 1 {
 		return
 	}
-	first.Paginator = &Paginator{Number: 1, Total: total, base: first.URL, size: cfg.PageSize()}
+	first.Paginator = &Paginator{Number: 1, Total: total, base: first.URL, size: size}
 	for i := 2; i <= total; i++ {
-		d := *first
-		d.URL = site.ListPageURL(first.URL, i)
-		d.Paginator = &Paginator{Number: i, Total: total, base: first.URL, size: cfg.PageSize()}
-		d.Later = true
-		// Reading order goes from the first page only.
-		d.index = -1
-		files[d.URL+"index.html"] = job{data: &d}
+		files[site.ListPageURL(first.URL, i)+"index.html"] = job{data: first, list: i}
 	}
 	redirect := first.URL + site.PagerFolder + "1/"
 	d := r.data(redirect, first.Title, "redirect")

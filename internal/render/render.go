@@ -285,7 +285,17 @@ func (r *Renderer) loadStatic() error {
 
 // A job is one file to render.
 type job struct {
+	// data is what the file's layout is given; nil for a page's own file,
+	// whose Data is made when it is rendered (see dataOf).
 	data *Data
+	// page is the page whose own file this is, at index in Site.Pages:
+	// a Data held for each of 100,000 pages from the start of a build
+	// would be tens of megabytes.
+	page  *site.Page
+	index int
+	// list is the number of a later page of data's list (see paginate),
+	// made when it is rendered too: a role's list runs to dozens.
+	list int
 	// source is set for a file under content/ published as it is.
 	source string
 	// search names a file of the search index.
@@ -396,13 +406,14 @@ func (r *Renderer) index() map[string]job {
 	s := r.site
 	files := map[string]job{}
 	for i, p := range s.Pages {
-		d := r.data(p.URL, p.Title, kindOf(p))
-		d.Page = p
-		d.index = i
-		files[p.URL+"index.html"] = job{data: d}
-		if d.Kind == "section" {
-			r.paginate(files, d, len(p.Children))
+		j := job{page: p, index: i}
+		if p.IsSection && p.Parent != nil {
+			// A section's list may be paginated: its pages share its
+			// first page's Data.
+			j = job{data: r.dataOf(j)}
+			r.paginate(files, j.data, len(p.Children))
 		}
+		files[p.URL+"index.html"] = j
 		for _, a := range p.Aliases {
 			// site.Load reports aliases that land on other files.
 			if u, ok := site.AliasFile(a); ok {
@@ -477,6 +488,31 @@ func (r *Renderer) data(url, title, kind string) *Data {
 	return &Data{Site: r.site, URL: url, Title: title, Kind: kind, r: r, index: -1}
 }
 
+// dataOf returns the Data of job j, made anew for a page's own file and
+// a later page of a list.
+func (r *Renderer) dataOf(j job) *Data {
+	if j.list > 1 {
+		return listPage(j.data, j.list)
+	}
+	if j.page == nil {
+		return j.data
+	}
+	d := r.data(j.page.URL, j.page.Title, kindOf(j.page))
+	d.Page, d.index = j.page, j.index
+	return d
+}
+
+// pageOf returns the page whose file j renders, if any.
+func (j job) pageOf() *site.Page {
+	switch {
+	case j.page != nil:
+		return j.page
+	case j.data != nil:
+		return j.data.Page
+	}
+	return nil
+}
+
 // layoutFor names the layout of a page.
 func (r *Renderer) layoutFor(d *Data) string {
 	switch d.Kind {
@@ -492,7 +528,7 @@ func (r *Renderer) layoutFor(d *Data) string {
 func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	// A Data is filled in per rendering: a page may be rendered by several
 	// requests at once.
-	d := *j.data
+	d := *r.dataOf(j)
 	if d.Redirect != "" {
 		// A page of its own, not inside base.html.
 		r.fill(&d)

@@ -1,11 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"sync"
 
-	"playbook/internal/markdown"
 	"playbook/internal/search"
 	"playbook/internal/site"
 )
@@ -16,6 +16,9 @@ import (
 type searchIndex struct {
 	once  sync.Once
 	index *search.Index
+	// err is the first page whose text could not be read, if any.
+	mu  sync.Mutex
+	err error
 }
 
 // searchPages returns the pages search indexes: not drafts (even in a
@@ -44,8 +47,19 @@ func (r *Renderer) searchJobs(dir string) map[string]job {
 func (r *Renderer) searchFile(name string) ([]byte, error) {
 	r.search.once.Do(func() {
 		pages := r.searchPages()
-		r.search.index = search.New(len(pages), func(i int) search.Doc { return r.searchDoc(pages[i]) })
+		r.search.index = search.New(len(pages), func(i int) search.Doc {
+			d, err := r.searchDoc(pages[i])
+			if err != nil {
+				r.search.mu.Lock()
+				r.search.err = cmp.Or(r.search.err, err)
+				r.search.mu.Unlock()
+			}
+			return d
+		})
 	})
+	if err := r.search.err; err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
 	b, ok := r.search.index.File(name)
 	if !ok {
 		return nil, fmt.Errorf("search index: no file %s", name)
@@ -53,7 +67,9 @@ func (r *Renderer) searchFile(name string) ([]byte, error) {
 	return b, nil
 }
 
-func (r *Renderer) searchDoc(p *site.Page) search.Doc {
+// searchDoc returns what search indexes of p. It fails only when the text
+// of p's body cannot be read back.
+func (r *Renderer) searchDoc(p *site.Page) (search.Doc, error) {
 	d := search.Doc{URL: p.URL, Title: p.Title, Type: p.Type, TypeName: site.TypeNames[p.Type]}
 	switch {
 	case p.Parent == nil:
@@ -73,7 +89,11 @@ func (r *Renderer) searchDoc(p *site.Page) search.Doc {
 	}
 	d.Fields = strings.Join(typeFields(p), "\n")
 	if p.Doc != nil {
-		for _, s := range r.sections(p) {
+		secs, err := r.site.Markdown.Sections(p.Doc)
+		if err != nil {
+			return d, fmt.Errorf("%s: %w", p.File, err)
+		}
+		for _, s := range secs {
 			d.Sections = append(d.Sections, search.Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 		}
 	}
@@ -85,7 +105,7 @@ func (r *Renderer) searchDoc(p *site.Page) search.Doc {
 		// heading, so that its result has a line to show.
 		d.Sections[0].Text = p.Description
 	}
-	return d
+	return d, nil
 }
 
 // typeFields returns the text of the fields of p's type that say what
@@ -107,10 +127,4 @@ func typeFields(p *site.Page) []string {
 		}
 	}
 	return out
-}
-
-// sections returns the text of p's body by heading, as the one parse of
-// the page read it.
-func (r *Renderer) sections(p *site.Page) []markdown.Section {
-	return r.site.Markdown.Sections(p.Doc)
 }

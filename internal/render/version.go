@@ -167,8 +167,12 @@ func switchTarget(d *Data, o *VersionPages) (string, bool) {
 func (r *Renderer) SwitchTargets(o *VersionPages) string {
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(r.files)) {
-		d := r.files[name].data
-		if d == nil || d.Redirect != "" {
+		j := r.files[name]
+		if j.data == nil && j.page == nil {
+			continue
+		}
+		d := r.dataOf(j)
+		if d.Redirect != "" {
 			continue
 		}
 		target, ok := switchTarget(d, o)

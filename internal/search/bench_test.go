@@ -21,7 +21,11 @@ func genDocs(b *testing.B, n int) []Doc {
 			b.Fatal(err)
 		}
 		d := Doc{URL: strings.TrimSuffix(strings.TrimPrefix(name, "content/"), ".md") + "/", Title: md.Title, Type: "promise", TypeName: "Promise", Path: "Promises", Fields: name}
-		for _, s := range c.Sections(md) {
+		secs, err := c.Sections(md)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range secs {
 			d.Sections = append(d.Sections, Section{ID: s.ID, Heading: s.Heading, Text: s.Text})
 		}
 		docs = append(docs, d)

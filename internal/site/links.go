@@ -39,7 +39,8 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 		return ps, nil
 	}
 	dir := path.Dir(p.File)
-	for _, lk := range p.Doc.Links {
+	for i := range p.Doc.Links {
+		lk := &p.Doc.Links[i]
 		msg, target, q := l.resolveLink(p, dir, lk)
 		if q != nil && q != p && !slices.Contains(to, q) {
 			to = append(to, q)
@@ -117,7 +118,7 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 		frag = f // "#%C3%BCber-uns" is "#über-uns"
 	}
 	if dest == "" {
-		if hasFrag && frag != "" && !p.Doc.IDs[frag] {
+		if hasFrag && frag != "" && !p.Doc.HasID(frag) {
 			return "this page " + noAnchor(p.Doc, frag), "", nil
 		}
 		return "", "", nil
@@ -142,7 +143,7 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 	var url string
 	switch {
 	case q != nil:
-		if frag != "" && (q.Doc == nil || !q.Doc.IDs[frag]) {
+		if frag != "" && (q.Doc == nil || !q.Doc.HasID(frag)) {
 			return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag)), cands[0], q
 		}
 		url = Rel(p.URL, q.URL)
@@ -257,7 +258,7 @@ func noAnchor(doc *markdown.Doc, frag string) string {
 		return msg
 	}
 	alt := ""
-	for id := range doc.IDs {
+	for _, id := range doc.IDs {
 		if strings.EqualFold(id, frag) && (alt == "" || id < alt) {
 			alt = id
 		}

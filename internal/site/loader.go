@@ -97,7 +97,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 	// Pages are read by heading only for a search index to read them.
 	indexed := searchIndexed()
-	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed})
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill})
 	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)

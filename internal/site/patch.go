@@ -5,7 +5,6 @@ package site
 // then follows an edit in milliseconds.
 
 import (
-	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -225,7 +224,7 @@ func sameButBody(was, now *readResult) bool {
 		return false
 	}
 	a, b := *was.page, *now.page
-	if (a.Doc == nil) != (b.Doc == nil) || a.Doc != nil && !maps.Equal(a.Doc.IDs, b.Doc.IDs) {
+	if (a.Doc == nil) != (b.Doc == nil) || a.Doc != nil && !slices.Equal(a.Doc.IDs, b.Doc.IDs) {
 		return false
 	}
 	a.Doc, b.Doc = nil, nil

@@ -32,6 +32,7 @@ import (
 	"slices"
 	"time"
 
+	"playbook/internal/deflate"
 	"playbook/internal/markdown"
 )
 
@@ -50,6 +51,10 @@ type Options struct {
 	// Text keeps the text of every page (markdown.Doc.Text), for comparing
 	// versions of the site.
 	Text bool
+	// Spill, if set, holds the pages' HTML from parse to render instead of
+	// memory (see deflate.Spill): a build of a large site sets it, and
+	// keeps it open until its pages are written.
+	Spill *deflate.Spill
 }
 
 // Site is a loaded playbook.
