@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // NewDirOutputOver is NewDirOutput for a build run again and again into
@@ -163,9 +164,12 @@ func (r *reuse) writeFile(tmp, name, p string, data []byte) error {
 			break
 		}
 		if !info.IsDir() {
-			// Another file of that folder may have removed it first.
-			if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
+			// Unlink removes no folder: another file of that folder may
+			// have replaced the file by the folder first.
+			if err := syscall.Unlink(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				if info, lerr := os.Lstat(dir); lerr != nil || !info.IsDir() {
+					return err
+				}
 			}
 			break
 		}
