@@ -188,15 +188,17 @@ type Warning struct {
 
 // A Heading is a heading of a document.
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
-	Pos   Pos
+	ID   string
+	Text string
+	Pos  Pos
+	// Level is 1 to 6; small, as Pos, for a site holds every page's
+	// headings for the whole build.
+	Level int8
 }
 
 // A Pos is a 1-based line and column in the source of a document.
 type Pos struct {
-	Line, Col int
+	Line, Col int32
 }
 
 // A Link is a link or image destination in a document.
@@ -204,11 +206,11 @@ type Link struct {
 	// Dest is the destination as written (in raw HTML, with its
 	// character references decoded).
 	Dest string
-	// Image reports whether the link is an image.
-	Image bool
-	Pos   Pos
 	// url replaces Dest in the output when set.
 	url string
+	Pos Pos
+	// Image reports whether the link is an image.
+	Image bool
 	// raw marks a link in raw HTML, whose destination is written as is.
 	raw bool
 }
@@ -256,7 +258,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	root, title := c.parse(src, titled, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
-			h := Heading{Level: n.Level, Text: plainText(n, src), Pos: d.pos(n)}
+			h := Heading{Level: int8(n.Level), Text: plainText(n, src), Pos: d.pos(n)}
 			if id, ok := n.AttributeString("id"); ok {
 				h.ID = string(id.([]byte))
 				d.IDs = append(d.IDs, h.ID)
@@ -536,7 +538,9 @@ func (d *Doc) posOf(off int) Pos {
 	}
 	col += utf8.RuneCount(d.src[start:off])
 	d.lastPos = lastPos{off: off, line: i, col: col}
-	return Pos{Line: i + 1, Col: col}
+	// Lines and columns fit for any source under 2 GiB (pages are 8 MiB
+	// at most).
+	return Pos{Line: int32(i + 1), Col: int32(col)}
 }
 
 // lastPos is the last position posOf returned: its offset, line index and

@@ -171,14 +171,14 @@ func TestParse(t *testing.T) {
 	}
 	var links []string
 	for _, l := range d.Links {
-		links = append(links, l.Dest+"@"+strconv.Itoa(l.Pos.Line)+":"+strconv.Itoa(l.Pos.Col))
+		links = append(links, l.Dest+"@"+strconv.Itoa(int(l.Pos.Line))+":"+strconv.Itoa(int(l.Pos.Col)))
 	}
 	if got, want := strings.Join(links, " "), "a.md#x@3:7 i.png@3:23 ../r.md@7:40"; got != want {
 		t.Errorf("links = %s, want %s", got, want)
 	}
 	var hs []string
 	for _, h := range d.Headings {
-		hs = append(hs, h.ID+"@"+strconv.Itoa(h.Pos.Line))
+		hs = append(hs, h.ID+"@"+strconv.Itoa(int(h.Pos.Line)))
 	}
 	if got, want := strings.Join(hs, " "), "one@5 two@9"; got != want {
 		t.Errorf("headings = %s, want %s", got, want)
@@ -379,7 +379,7 @@ func TestShortcodeWarnings(t *testing.T) {
 		if w.Kind != WarnShortcode {
 			t.Errorf("warning of kind %d: %s", w.Kind, w.Msg)
 		}
-		got = append(got, strconv.Itoa(w.Pos.Line)+":"+strconv.Itoa(w.Pos.Col)+": "+w.Msg)
+		got = append(got, strconv.Itoa(int(w.Pos.Line))+":"+strconv.Itoa(int(w.Pos.Col))+": "+w.Msg)
 	}
 	want := []string{
 		`17:1: Hugo shortcode "tip" is never closed: add {{< /tip >}} where it ends`,

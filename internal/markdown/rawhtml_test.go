@@ -135,7 +135,7 @@ func TestRawHTMLLinks(t *testing.T) {
 			var links []string
 			for i := range d.Links {
 				l := &d.Links[i]
-				links = append(links, l.Dest+"@"+strconv.Itoa(l.Pos.Line)+":"+strconv.Itoa(l.Pos.Col)+map[bool]string{true: "(image)"}[l.Image])
+				links = append(links, l.Dest+"@"+strconv.Itoa(int(l.Pos.Line))+":"+strconv.Itoa(int(l.Pos.Col))+map[bool]string{true: "(image)"}[l.Image])
 				l.SetDest("/new/" + l.Dest)
 			}
 			if got, want := strings.Join(links, " "), "a.md@1:7 b.md#x@4:3 logo.png@4:20(image) c.md@7:5"; got != want {
@@ -164,7 +164,7 @@ func TestRawHTMLWarnings(t *testing.T) {
 	d := mustParse(t, c, "<div>\nx\n</div>\n\n日本語 <div>y</div> <a href=\"javascript:x\">z</a>\n")
 	var got []string
 	for _, w := range d.Warnings {
-		got = append(got, strconv.Itoa(w.Pos.Line)+":"+strconv.Itoa(w.Pos.Col)+": "+w.Msg)
+		got = append(got, strconv.Itoa(int(w.Pos.Line))+":"+strconv.Itoa(int(w.Pos.Col))+": "+w.Msg)
 	}
 	want := []string{
 		"1:1: raw HTML <div> shown as text: safe mode keeps only <a>, <br>, <details>, <img>, <kbd>, <mark>, <sub>, <summary>, <sup> (set unsafe = true in [markdown] of site.toml to let all HTML through)",

@@ -125,7 +125,7 @@ func pageWarnings(p *Page, kind markdown.WarningKind) []Problem {
 	var ps []Problem
 	for _, w := range p.Doc.Warnings {
 		if w.Kind == kind {
-			ps = append(ps, Problem{File: p.File, Line: p.bodyLine + w.Pos.Line - 1, Col: w.Pos.Col, Msg: w.Msg, Warning: true})
+			ps = append(ps, Problem{File: p.File, Line: p.bodyLine + int(w.Pos.Line) - 1, Col: int(w.Pos.Col), Msg: w.Msg, Warning: true})
 		}
 	}
 	return ps

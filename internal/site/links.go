@@ -49,7 +49,7 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 			continue
 		}
 		ps.list = append(ps.list, Problem{
-			File: p.File, Line: p.bodyLine + lk.Pos.Line - 1, Col: lk.Pos.Col,
+			File: p.File, Line: p.bodyLine + int(lk.Pos.Line) - 1, Col: int(lk.Pos.Col),
 			Msg:     fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
 			Warning: l.site.Config.Links.WarnBroken(),
 			Check:   brokenLinkCheck,
