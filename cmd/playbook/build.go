@@ -178,6 +178,9 @@ type writer struct {
 	real   string // its real path, where the new site is swapped in
 	hook   func(step string)
 	stderr io.Writer
+	// over writes the new site over the one the last build replaced (see
+	// render.NewDirOutputOver): a versioned build keeps most of its files.
+	over bool
 }
 
 // abortWait is how long after a signal an interrupted build goes on
@@ -190,7 +193,11 @@ const abortWait = 400 * time.Millisecond
 // only when complete; when fill fails or ctx is done first, the temporary
 // folder is removed and the destination left as it was.
 func (w writer) write(ctx context.Context, fill func(context.Context, render.Output) error) error {
-	out, err := render.NewDirOutput(w.real)
+	newOutput := render.NewDirOutput
+	if w.over {
+		newOutput = render.NewDirOutputOver
+	}
+	out, err := newOutput(w.real)
 	if err != nil {
 		return err
 	}
@@ -402,6 +409,7 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
 		return exitContent
 	}
+	w.over = true
 	err = w.write(ctx, b.Render)
 	if err != nil && ctx.Err() != nil {
 		return interrupted(stderr, dest)

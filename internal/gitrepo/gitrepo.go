@@ -540,6 +540,25 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file in the Git tree (a submodule)")}
 }
 
+// ContentID returns the id of the blob the file name holds, its links
+// followed, without reading it: for a repository of SHA-1 ids, the
+// hexadecimal SHA-1 of the blob's header and content, as Git names it.
+func (t *treeFS) ContentID(name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: "contentid", Path: name, Err: fs.ErrInvalid}
+	}
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
+	_, e, err := t.lookup(name, true)
+	if err == nil && (e == nil || !e.Mode.IsFile() || e.Mode == filemode.Symlink) {
+		err = errors.New("not a regular file in the Git tree")
+	}
+	if err != nil {
+		return "", &fs.PathError{Op: "contentid", Path: name, Err: err}
+	}
+	return e.Hash.String(), nil
+}
+
 // ReadLink returns the target of the symbolic link at name.
 func (t *treeFS) ReadLink(name string) (string, error) {
 	if !fs.ValidPath(name) {

@@ -2,7 +2,9 @@ package gitrepo
 
 import (
 	"context"
+	"crypto/sha1"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -199,6 +201,17 @@ func TestTreeSymlinks(t *testing.T) {
 		if fromFolder, err := fs.ReadFile(folder, c.name); (err == nil) != (c.want != "") || err == nil && string(fromFolder) != c.want {
 			t.Errorf("%s: the folder reads %q, %v: the test expects %q", c.name, fromFolder, err, c.want)
 		}
+		// The content's name, as Git gives it, without reading it.
+		id, err := tree.(interface{ ContentID(string) (string, error) }).ContentID(c.name)
+		if want := fmt.Sprintf("%x", sha1.Sum([]byte(fmt.Sprintf("blob %d\x00%s", len(c.want), c.want)))); c.want != "" && (err != nil || id != want) {
+			t.Errorf("ContentID(%s) = %q, %v; want %q", c.name, id, err, want)
+		}
+		if c.want == "" && err == nil {
+			t.Errorf("ContentID(%s) = %q, want an error", c.name, id)
+		}
+	}
+	if id, err := tree.(interface{ ContentID(string) (string, error) }).ContentID("content/subdir"); err == nil {
+		t.Errorf("ContentID of a folder = %q, want an error", id)
 	}
 
 	for _, name := range []string{"content/a.md", "content/link.md", "content/subdir", "content/sub", "content/loop1", "content/subdir/b.md"} {

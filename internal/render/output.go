@@ -70,6 +70,9 @@ type DirOutput struct {
 	// the process there.
 	Hook    func(step string)
 	writing sync.Once
+	// reuse, if set, is what is written over the previous site's folder
+	// (see NewDirOutputOver); nil for a fresh folder.
+	reuse *reuse
 }
 
 // NewDirOutput prepares to write the site that will replace folder dest,
@@ -85,6 +88,18 @@ func NewDirOutput(dest string) (*DirOutput, error) {
 	if err := removeLeftovers(dest); err != nil {
 		return nil, err
 	}
+	// The folder a build written over the previous site kept is not
+	// this build's to write over: it goes.
+	if err := removeSpare(dest); err != nil {
+		return nil, err
+	}
+	return newDirOutput(dest)
+}
+
+// newDirOutput makes the temporary folder of a new site for dest, its
+// leftovers removed.
+func newDirOutput(dest string) (*DirOutput, error) {
+	parent := filepath.Dir(dest)
 	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
@@ -235,6 +250,13 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("write %q: not a path inside the site", name)
 	}
 	p := filepath.Join(o.tmp, filepath.FromSlash(name))
+	if o.reuse != nil {
+		if err := o.reuse.writeFile(o.tmp, name, p, data); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		o.writing.Do(func() { o.hook("writing") })
+		return nil
+	}
 	err := os.WriteFile(p, data, 0o644)
 	if errors.Is(err, fs.ErrNotExist) {
 		// Its folder is not made yet. Most files are a page in a folder
@@ -262,6 +284,13 @@ func (o *DirOutput) Symlink(name, target string) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("link %s: %w", name, err)
 	}
+	if o.reuse != nil {
+		// What the previous site had there goes; the new link is kept.
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("link %s: %w", name, err)
+		}
+		o.reuse.wrote(name)
+	}
 	if err := os.Symlink(filepath.FromSlash(target), p); err != nil {
 		return fmt.Errorf("link %s: %w", name, err)
 	}
@@ -275,12 +304,22 @@ func (o *DirOutput) Symlink(name, target string) error {
 // leaving a moment without one.
 func (o *DirOutput) Commit() error {
 	defer o.lock.Close()
+	if o.reuse != nil {
+		// What the previous site had and this one does not goes first:
+		// the folder swapped in holds this site and nothing else.
+		if err := o.reuse.removeStale(o.tmp); err != nil {
+			return fmt.Errorf("remove what the site no longer has: %w", err)
+		}
+	}
 	o.hook("swap")
 	err := exchange(o.tmp, o.dest)
 	switch {
 	case err == nil:
 		// The temporary folder now holds the previous site.
 		o.hook("swapped")
+		if o.reuse != nil && keepSpare(o.tmp, o.dest) {
+			return nil
+		}
 		if err := removeFolder(context.Background(), o.tmp); err != nil {
 			return fmt.Errorf("remove previous site: %w", err)
 		}
@@ -313,6 +352,9 @@ func (o *DirOutput) commitRenames() error {
 		return fmt.Errorf("replace %s: %w", o.dest, err)
 	}
 	o.hook("swapped")
+	if o.reuse != nil && keepSpare(old, o.dest) {
+		return nil
+	}
 	if err := removeFolder(context.Background(), old); err != nil {
 		return fmt.Errorf("remove previous site: %w", err)
 	}
@@ -340,6 +382,16 @@ func (o *DirOutput) Keep(ctx context.Context, from, to string) error {
 	}
 	src := filepath.Join(o.dest, filepath.FromSlash(from))
 	dst := filepath.Join(o.tmp, filepath.FromSlash(to))
+	if o.reuse != nil {
+		kept, err := o.reuse.keepInPlace(ctx, src, dst, to)
+		if err != nil {
+			return fmt.Errorf("keep %s: %w", from, err)
+		}
+		if kept {
+			o.writing.Do(func() { o.hook("writing") })
+			return nil
+		}
+	}
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -370,6 +422,9 @@ func (o *DirOutput) Keep(ctx context.Context, from, to string) error {
 	if err != nil {
 		_ = os.RemoveAll(dst)
 		return fmt.Errorf("keep %s: %w", from, err)
+	}
+	if o.reuse != nil {
+		o.reuse.keptFolder(to)
 	}
 	return nil
 }

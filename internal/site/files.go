@@ -158,17 +158,7 @@ func (l *loadState) readPages() {
 		file := l.files[i]
 		r := l.cache.get(file)
 		if r == nil && l.opts.ParseCache != nil {
-			// Versions of a site share most files: parse each content once.
-			r = &readResult{}
-			if src, ok := l.readFile(file, &r.problems); ok {
-				key := l.sharedKey(file, src)
-				if shared := l.opts.ParseCache.get(key); shared != nil {
-					r = shared
-				} else {
-					r.page, r.rels = l.parsePage(file, src, &r.problems)
-					l.opts.ParseCache.put(key, r)
-				}
-			}
+			r = l.readShared(file)
 			l.cache.put(file, r)
 		}
 		if r == nil {
@@ -199,6 +189,29 @@ func (l *loadState) readPages() {
 			l.rels[p] = r.rels
 		}
 	}
+}
+
+// readShared reads a Markdown file through the ParseCache: versions of a
+// site share most files, and each content is parsed once. A file whose
+// content the file system names (ContentIDFS) is not even read again.
+func (l *loadState) readShared(file string) *readResult {
+	if ids, ok := l.fsys.(ContentIDFS); ok {
+		if id, err := ids.ContentID(file); err == nil {
+			if shared := l.opts.ParseCache.get(l.sharedKey(file, id)); shared != nil {
+				return shared
+			}
+		}
+	}
+	r := &readResult{}
+	if src, ok := l.readFile(file, &r.problems); ok {
+		key := l.sharedKey(file, BlobID(src))
+		if shared := l.opts.ParseCache.get(key); shared != nil {
+			return shared
+		}
+		r.page, r.rels = l.parsePage(file, src, &r.problems)
+		l.opts.ParseCache.put(key, r)
+	}
+	return r
 }
 
 // parallel calls f(0), ..., f(n-1) on all cores.

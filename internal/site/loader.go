@@ -1,7 +1,9 @@
 package site
 
 import (
+	"crypto/sha1"
 	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -184,10 +186,28 @@ func (s *ParseCache) get(key string) *readResult {
 
 func (s *ParseCache) put(key string, r *readResult) { s.files.put(key, r) }
 
-// sharedKey identifies a file's content read with this Load's settings.
-func (l *loadState) sharedKey(file string, src []byte) string {
-	sum := sha256.Sum256(src)
-	return file + "\x00" + string(sum[:]) + l.configKey
+// sharedKey identifies a file's content, by its BlobID, read with this
+// Load's settings.
+func (l *loadState) sharedKey(file, id string) string {
+	return file + "\x00" + id + l.configKey
+}
+
+// A ContentIDFS is a file system that can name a file's content without
+// reading it, as a Git tree names its blobs. A Load with a ParseCache
+// takes a page whose content was read already without reading it again.
+type ContentIDFS interface {
+	fs.FS
+	// ContentID returns the BlobID of the content of the file name.
+	ContentID(name string) (string, error)
+}
+
+// BlobID returns the name Git gives the content src of a file: the
+// hexadecimal SHA-1 of a header and src.
+func BlobID(src []byte) string {
+	h := sha1.New()
+	h.Write([]byte("blob " + strconv.Itoa(len(src)) + "\x00"))
+	h.Write(src)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // readResult is what reading one Markdown file gave.

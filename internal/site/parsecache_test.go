@@ -1,7 +1,9 @@
 package site
 
 import (
+	"io/fs"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -56,5 +58,64 @@ func TestParseCacheNext(t *testing.T) {
 	third := second.Next()
 	if first.prev != nil || second.prev != nil || third.prev != second {
 		t.Error("a cache keeps more than the one before it")
+	}
+}
+
+// idFS is a ContentIDFS over a MapFS that counts the files opened:
+// reading one opens it.
+type idFS struct {
+	m      fstest.MapFS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (f *idFS) Open(name string) (fs.File, error) {
+	f.mu.Lock()
+	f.opened[name]++
+	f.mu.Unlock()
+	return f.m.Open(name)
+}
+
+func (f *idFS) ContentID(name string) (string, error) {
+	file, ok := f.m[name]
+	if !ok {
+		return "", fs.ErrNotExist
+	}
+	return BlobID(file.Data), nil
+}
+
+// TestParseCacheContentIDs loads a version of a site from a file system
+// that names its files' content, after another version whose pages were
+// parsed: a page of the same content is taken without its file being
+// read, an edited one is read and parsed, and both versions load as they
+// do without the cache.
+func TestParseCacheContentIDs(t *testing.T) {
+	first := fstest.MapFS{
+		"content/a.md": {Data: []byte("# A\n\nSee [B](b.md).\n")},
+		"content/b.md": {Data: []byte("# B\n\nFirst.\n")},
+	}
+	second := &idFS{m: fstest.MapFS{
+		"content/a.md": first["content/a.md"],
+		"content/b.md": {Data: []byte("# B again\n\nSecond.\n")},
+	}, opened: map[string]int{}}
+	cache := &ParseCache{}
+	if _, ps := Load(first, Options{ParseCache: cache}); ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	s, ps := Load(second, Options{ParseCache: cache})
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	if n := second.opened["content/a.md"]; n != 0 {
+		t.Errorf("content/a.md, parsed already, was opened %d times", n)
+	}
+	if n := second.opened["content/b.md"]; n == 0 {
+		t.Error("content/b.md, edited, was not read")
+	}
+	cold, _ := Load(second.m, Options{})
+	for i, p := range s.Pages {
+		if p.URL != cold.Pages[i].URL || p.Title != cold.Pages[i].Title {
+			t.Errorf("page %s: %q, want %s %q", p.URL, p.Title, cold.Pages[i].URL, cold.Pages[i].Title)
+		}
 	}
 }

@@ -38,7 +38,7 @@ func buildInto(t *testing.T, dir, dest string, now time.Time) []string {
 	if problems.Errors() > 0 {
 		t.Fatal(problems)
 	}
-	out, err := render.NewDirOutput(dest)
+	out, err := render.NewDirOutputOver(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,23 +183,39 @@ func TestKeepUnchangedVersions(t *testing.T) {
 		}, []string{"q3", "q1"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := history(t)
-			dest := filepath.Join(t.TempDir(), "public")
-			if kept := buildInto(t, r.dir, dest, testNow); len(kept) > 0 {
-				t.Fatalf("the first build kept %v", kept)
+		for _, over := range []bool{false, true} {
+			name := tt.name
+			if over {
+				name += " over the output before the last"
 			}
-			now := tt.change(t, r, dest)
-			kept := buildInto(t, r.dir, dest, now)
-			if !slices.Equal(kept, tt.kept) {
-				t.Errorf("kept %v, want %v", kept, tt.kept)
-			}
-			cold := filepath.Join(t.TempDir(), "public")
-			if kept := buildInto(t, r.dir, cold, now); len(kept) > 0 {
-				t.Fatalf("a cold build kept %v", kept)
-			}
-			sameOutput(t, dest, cold)
-		})
+			t.Run(name, func(t *testing.T) {
+				r := history(t)
+				dest := filepath.Join(t.TempDir(), "public")
+				if kept := buildInto(t, r.dir, dest, testNow); len(kept) > 0 {
+					t.Fatalf("the first build kept %v", kept)
+				}
+				if over {
+					// The second build keeps the first's site beside dest,
+					// and the third is written over it.
+					buildInto(t, r.dir, dest, testNow)
+				}
+				spare := filepath.Join(filepath.Dir(dest), ".public.prev", render.Marker)
+				before, _ := os.Stat(spare)
+				now := tt.change(t, r, dest)
+				kept := buildInto(t, r.dir, dest, now)
+				if after, err := os.Stat(filepath.Join(dest, render.Marker)); over && (err != nil || !os.SameFile(before, after)) {
+					t.Error("the build was not written over the output before the last")
+				}
+				if !slices.Equal(kept, tt.kept) {
+					t.Errorf("kept %v, want %v", kept, tt.kept)
+				}
+				cold := filepath.Join(t.TempDir(), "public")
+				if kept := buildInto(t, r.dir, cold, now); len(kept) > 0 {
+					t.Fatalf("a cold build kept %v", kept)
+				}
+				sameOutput(t, dest, cold)
+			})
+		}
 	}
 }
 

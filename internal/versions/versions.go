@@ -134,7 +134,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			return err
 		}
 		if prefix != "." {
-			if fsys, err = fs.Sub(fsys, prefix); err != nil {
+			if fsys, err = subFS(fsys, prefix); err != nil {
 				return err
 			}
 		}
@@ -496,6 +496,36 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 		}
 	}
 	return nil
+}
+
+// subFS returns fs.Sub(fsys, dir), naming the content of its files as
+// fsys does (site.ContentIDFS), so that a version read from Git parses
+// only the pages that another did not.
+func subFS(fsys fs.FS, dir string) (fs.FS, error) {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	ids, ok := fsys.(site.ContentIDFS)
+	links, lok := sub.(fs.ReadLinkFS)
+	if !ok || !lok {
+		return sub, nil
+	}
+	return subIDs{links, ids, dir}, nil
+}
+
+// subIDs is a folder dir of ids, as fs.Sub makes it.
+type subIDs struct {
+	fs.ReadLinkFS
+	ids site.ContentIDFS
+	dir string
+}
+
+func (s subIDs) ContentID(name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: "contentid", Path: name, Err: fs.ErrInvalid}
+	}
+	return s.ids.ContentID(path.Join(s.dir, name))
 }
 
 // LoadRef loads the site in the folder source as it is at ref (a tag, a

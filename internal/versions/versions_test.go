@@ -559,3 +559,42 @@ func TestSamePageAcrossVersions(t *testing.T) {
 		t.Error("What changed lists the FAQ whose id alone changed")
 	}
 }
+
+// TestSiteInAFolder publishes versions of a site in a folder of its
+// repository: each version read from Git still names its files' content
+// (so the pages the working tree had are not read again) and still shows
+// its symbolic links, as fs.Sub does.
+func TestSiteInAFolder(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"README.md":                  "Not the playbook.\n",
+		"handbook/site.toml":         versionsToml,
+		"handbook/content/_index.md": "+++\ntitle = \"Acme\"\n+++\nHello.\n",
+		"handbook/content/fast.md":   promiseFast,
+	})
+	r.commit("A playbook in a folder", "q1")
+	b, problems, err := loadVersions(t, filepath.Join(r.dir, "handbook"), false)
+	if err != nil || problems.Errors() > 0 {
+		t.Fatal(err, problems)
+	}
+	if len(b.Versions) != 2 || b.Versions[1].Name != "q1" {
+		t.Fatalf("versions %v", b.Versions)
+	}
+	q1 := b.Versions[1]
+	ids, ok := q1.fsys.(site.ContentIDFS)
+	if !ok {
+		t.Fatal("the version's files are not named by content")
+	}
+	if id, err := ids.ContentID("content/fast.md"); err != nil || id != site.BlobID([]byte(promiseFast)) {
+		t.Errorf("ContentID(content/fast.md) = %q, %v", id, err)
+	}
+	if _, err := ids.ContentID("../README.md"); err == nil {
+		t.Error("ContentID named a file outside the site's folder")
+	}
+	if _, ok := q1.fsys.(fs.ReadLinkFS); !ok {
+		t.Error("the version's files do not show symbolic links")
+	}
+	if p := q1.Site.ByID("fast"); p == nil || p.Title != "Fast" {
+		t.Errorf("q1's page fast: %v", p)
+	}
+}
