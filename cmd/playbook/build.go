@@ -48,6 +48,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	w := writer{dest: *dest, real: real, hook: pauseHook(ctx, stderr), stderr: stderr}
 	defer limitMemory()()
 	start := time.Now()
+	// The pages' HTML waits for rendering in a file beside the output
+	// rather than in memory; where none can be made, in memory.
+	spill, err := deflate.NewSpill(filepath.Dir(real))
+	if err == nil {
+		defer spill.Close()
+	}
 	src := root.FS()
 	if cfg, problems := site.ParseConfig(readConfig(src)); cfg.Versions != nil {
 		// The versions block of the working tree decides what is built:
@@ -59,17 +65,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "%s: nothing written; %s is left as it was\n", plural(problems.Errors(), "error"), *dest)
 			return exitContent
 		}
-		return buildVersions(ctx, versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start}, w, stdout, stderr)
+		return buildVersions(ctx, versions.Options{Source: *source, Worktree: src, Config: cfg, Drafts: *drafts, Now: start, Spill: spill}, w, stdout, stderr)
 	}
 	type loaded struct {
 		s        *site.Site
 		problems site.Problems
-	}
-	// The pages' HTML waits for rendering in a file beside the output
-	// rather than in memory; where none can be made, in memory.
-	spill, err := deflate.NewSpill(filepath.Dir(real))
-	if err == nil {
-		defer spill.Close()
 	}
 	l, err := await(ctx, func() loaded {
 		s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start, Spill: spill})

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"playbook/internal/deflate"
 	"slices"
 	"strings"
 	"sync"
@@ -52,6 +53,9 @@ type Options struct {
 	// the same site (see site.ParseCache.Next); the build parses only
 	// what it lacks.
 	ParseCache *site.ParseCache
+	// Spill, if set, holds the pages' HTML until they are rendered (see
+	// site.Options.Spill).
+	Spill *deflate.Spill
 }
 
 // A Version is one version of the playbook, loaded.
@@ -217,7 +221,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: true})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: true, Spill: opts.Spill})
 		for _, p := range ps {
 			p.Msg += " (version " + v.Name + ")"
 			problems = append(problems, p)
