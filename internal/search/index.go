@@ -167,6 +167,11 @@ func inflate(b, data []byte) []byte {
 	return b
 }
 
+// chunkBufs holds the buffers chunks are written into before they are
+// compressed: a site of 100,000 pages has 12,500 chunks, each grown
+// from nothing otherwise.
+var chunkBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 // New returns the index of n documents, doc(i) returning the i-th. It
 // calls doc once for each, on all cores; a document's text is not kept
 // once its terms and its entry are read.
@@ -185,13 +190,16 @@ func New(n int, doc func(i int) Doc) *Index {
 		x.types[i] = [2]string{d.Type, d.TypeName}
 		c := i / per
 		if i%per == 0 {
-			open[c] = append(open[c], '[')
+			open[c] = append(*chunkBufs.Get().(*[]byte), '[')
 		} else {
 			open[c] = append(open[c], ',')
 		}
 		open[c] = appendDoc(open[c], &d)
 		if i%per == per-1 || i == n-1 {
-			x.chunks[c] = deflate.Compress(append(open[c], ']'))
+			b := append(open[c], ']')
+			x.chunks[c] = deflate.Compress(b)
+			b = b[:0]
+			chunkBufs.Put(&b)
 			open[c] = nil
 		}
 		return d
