@@ -415,7 +415,7 @@ func (r *Renderer) fill(d *Data) {
 		d.Breadcrumbs = r.crumbs
 		return
 	}
-	d.Breadcrumbs = ancestors(p)
+	d.Breadcrumbs = p.Ancestors()
 	d.Mentions = p.Mentions()
 	if p.Doc != nil {
 		n := 0
@@ -444,24 +444,6 @@ func (r *Renderer) fill(d *Data) {
 
 // inTOC reports whether a heading is listed in the table of contents.
 func inTOC(h markdown.Heading) bool { return (h.Level == 2 || h.Level == 3) && h.ID != "" }
-
-// ancestors returns p.Ancestors() in one allocation rather than one per
-// level: every page's breadcrumbs.
-func ancestors(p *site.Page) []*site.Page {
-	n := 0
-	for a := p.Parent; a != nil; a = a.Parent {
-		n++
-	}
-	if n == 0 {
-		return nil
-	}
-	as := make([]*site.Page, n)
-	for a := p.Parent; a != nil; a = a.Parent {
-		n--
-		as[n] = a
-	}
-	return as
-}
 
 // CampaignsNow are the campaigns customers will call about
 // (site.Site.CurrentCampaigns) as the home page lists them: the first

@@ -122,24 +122,6 @@ func TestTOCHTML(t *testing.T) {
 	}
 }
 
-// TestAncestors checks ancestors against site.Page.Ancestors.
-func TestAncestors(t *testing.T) {
-	home := &site.Page{Title: "Home"}
-	sec := &site.Page{Title: "Section", Parent: home}
-	sub := &site.Page{Title: "Sub", Parent: sec}
-	for _, p := range []*site.Page{home, sec, sub, {Title: "Page", Parent: sub}} {
-		got, want := ancestors(p), p.Ancestors()
-		if len(got) != len(want) {
-			t.Fatalf("ancestors(%s) = %v, want %v", p.Title, got, want)
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Errorf("ancestors(%s)[%d] = %s, want %s", p.Title, i, got[i].Title, want[i].Title)
-			}
-		}
-	}
-}
-
 // TestTagsHTML checks TagsHTML against the layout markup it replaces.
 func TestTagsHTML(t *testing.T) {
 	old := template.Must(template.New("").Parse(`{{range .Names}}<a class="tag" href="{{$.D.TagLink .}}">{{.}}</a>{{end}}`))

@@ -354,9 +354,18 @@ func (p *Page) PageCount() int {
 
 // Ancestors returns the sections above p, from the home page down.
 func (p *Page) Ancestors() []*Page {
-	var as []*Page
+	n := 0
 	for a := p.Parent; a != nil; a = a.Parent {
-		as = append([]*Page{a}, as...)
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	// One list of its size: pages ask for theirs at every rendering.
+	as := make([]*Page, n)
+	for a := p.Parent; a != nil; a = a.Parent {
+		n--
+		as[n] = a
 	}
 	return as
 }

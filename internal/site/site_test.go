@@ -914,3 +914,27 @@ func TestConfigLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestAncestors wants the sections above a page from the home page down,
+// none for the home page, in one allocation.
+func TestAncestors(t *testing.T) {
+	home := &Page{Title: "Home"}
+	sec := &Page{Title: "Section", Parent: home}
+	sub := &Page{Title: "Sub", Parent: sec}
+	page := &Page{Title: "Page", Parent: sub}
+	for _, tt := range []struct {
+		p    *Page
+		want []*Page
+	}{
+		{home, nil},
+		{sec, []*Page{home}},
+		{page, []*Page{home, sec, sub}},
+	} {
+		if got := tt.p.Ancestors(); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Ancestors() has %d pages, want %d", tt.p.Title, len(got), len(tt.want))
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { page.Ancestors() }); n > 1 {
+		t.Errorf("Ancestors allocates %v times, want 1", n)
+	}
+}
