@@ -31,7 +31,10 @@ func (s ChainStatus) String() string {
 }
 
 // Class returns the status as a CSS class name: "sales-gap".
-func (s ChainStatus) Class() string { return strings.ReplaceAll(s.String(), " ", "-") }
+// Layouts ask for it several times per promise: the names are made once.
+func (s ChainStatus) Class() string {
+	return [...]string{"disconnected", "sales-gap", "service-gap", "connected"}[s]
+}
 
 // Chain is the promise → expectation → sales → service chain of a promise.
 type Chain struct {

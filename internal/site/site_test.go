@@ -938,3 +938,13 @@ func TestAncestors(t *testing.T) {
 		t.Errorf("Ancestors allocates %v times, want 1", n)
 	}
 }
+
+// TestChainStatusClass wants each status's class to be its name with
+// hyphens for spaces, as the stylesheet names them.
+func TestChainStatusClass(t *testing.T) {
+	for _, s := range []ChainStatus{Disconnected, SalesGap, ServiceGap, Connected} {
+		if got, want := s.Class(), strings.ReplaceAll(s.String(), " ", "-"); got != want {
+			t.Errorf("%s: Class() = %q, want %q", s, got, want)
+		}
+	}
+}
