@@ -7,7 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"playbook/internal/gen"
 	"playbook/internal/site"
 )
 
@@ -134,10 +133,7 @@ func TestAlignmentFiles(t *testing.T) {
 // of a page, and every promise listed once in the lists by status,
 // gaps first, as on the one page they replace.
 func TestAlignmentBounded(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Files(2000) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := genFS(2000)
 	s, r := loadRenderer(t, fsys)
 	const bound = 30 << 10
 	names := alignmentFiles(r)

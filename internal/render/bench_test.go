@@ -17,10 +17,7 @@ import (
 func BenchmarkSite(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			fsys := fstest.MapFS{}
-			for name, data := range gen.Files(n) {
-				fsys[name] = &fstest.MapFile{Data: data}
-			}
+			fsys := genFS(n)
 			b.ResetTimer()
 			for b.Loop() {
 				s, problems := site.Load(fsys, site.Options{Now: testNow})
@@ -42,10 +39,7 @@ func BenchmarkSite(b *testing.B) {
 // is the processor time of a build, steadier than ns/op where other
 // work shares the machine.
 func BenchmarkSearchIndexCost(b *testing.B) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Files(10000) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := genFS(10000)
 	for _, with := range []bool{false, true} {
 		b.Run(fmt.Sprintf("index=%t", with), func(b *testing.B) {
 			if !with {
@@ -85,10 +79,7 @@ func BenchmarkSearchIndexCost(b *testing.B) {
 // and every file it makes, with the largest. cpu-s/op is the processor
 // time, steadier than ns/op where other work shares the machine.
 func BenchmarkAlignment(b *testing.B) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Files(10000) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := genFS(10000)
 	_, r := loadRenderer(b, fsys)
 	b.Run("first", func(b *testing.B) {
 		cpu := cpuSeconds()
@@ -131,10 +122,7 @@ func BenchmarkAlignment(b *testing.B) {
 func BenchmarkRenderPages(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			fsys := fstest.MapFS{}
-			for name, data := range gen.Files(n) {
-				fsys[name] = &fstest.MapFile{Data: data}
-			}
+			fsys := genFS(n)
 			s, problems := site.Load(fsys, site.Options{Now: testNow})
 			if problems.Errors() > 0 {
 				b.Fatal(problems)
@@ -171,4 +159,13 @@ func BenchmarkRenderPages(b *testing.B) {
 			b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 		})
 	}
+}
+
+// genFS returns a generated playbook of n pages as a file system.
+func genFS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(n) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return fsys
 }

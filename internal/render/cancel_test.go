@@ -6,9 +6,6 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
-	"testing/fstest"
-
-	"playbook/internal/gen"
 )
 
 // cancelling is an Output that cancels a context at its nth file, and
@@ -30,10 +27,7 @@ func (c *cancelling) WriteFile(name string, data []byte) error {
 // files being rendered then are finished, no other is started, and Render
 // returns the context's error.
 func TestRenderStopsWhenCancelled(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Files(200) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := genFS(200)
 	_, r := loadRenderer(t, fsys)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -67,10 +61,7 @@ func (f *failing) WriteFile(name string, data []byte) error {
 // TestRenderStopsAtFirstError fails a render's tenth file: Render returns
 // that error, and no file is started after it.
 func TestRenderStopsAtFirstError(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, data := range gen.Files(200) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := genFS(200)
 	_, r := loadRenderer(t, fsys)
 	out := &failing{n: 10}
 	if err := r.Render(context.Background(), out); !errors.Is(err, errDiskFull) {
