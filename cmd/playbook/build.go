@@ -50,9 +50,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	start := time.Now()
 	// The pages' HTML waits for rendering in a file beside the output
 	// rather than in memory; where none can be made, in memory.
-	spill, err := deflate.NewSpill(filepath.Dir(real))
+	spill, err := deflate.NewSpill(existingFolder(filepath.Dir(real)))
 	if err == nil {
 		defer spill.Close()
+	} else {
+		// The build goes on, at the cost of memory a large site may lack.
+		fmt.Fprintf(stderr, "note: pages wait for rendering in memory: %v\n", err)
 	}
 	src := root.FS()
 	if cfg, problems := site.ParseConfig(readConfig(src)); cfg.Versions != nil {

@@ -126,3 +126,20 @@ func within(dir, p string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
+
+// existingFolder returns dir, or the nearest folder above it that exists:
+// a build into a folder not made yet keeps its spill file (see
+// deflate.Spill) on the file system the output will be on, without
+// making any folder before the site is known to build.
+func existingFolder(dir string) string {
+	for {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir
+		}
+		dir = parent
+	}
+}

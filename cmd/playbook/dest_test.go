@@ -221,3 +221,25 @@ func noTemporary(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+func TestExistingFolder(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{dir, dir},
+		{filepath.Join(dir, "public"), dir},
+		{filepath.Join(dir, "a", "b", "public"), dir},
+		// A file where a folder would be: the folder above it.
+		{filepath.Join(file, "public"), dir},
+	} {
+		if got := existingFolder(tc.in); got != tc.want {
+			t.Errorf("existingFolder(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	if got, want := existingFolder(string(filepath.Separator)), string(filepath.Separator); got != want {
+		t.Errorf("existingFolder(root) = %s, want %s", got, want)
+	}
+}
