@@ -249,6 +249,9 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
 	d := &Doc{sum: sum, parsing: &parsing{src: src}}
+	d.strs = textBufs.Get().(*bytes.Buffer)
+	defer textBufs.Put(d.strs)
+	d.strs.Reset()
 	d.lineStarts = append(d.lineStarts, 0)
 	for i, b := range src {
 		if b == '\n' {
@@ -258,21 +261,27 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	root, title := c.parse(src, titled, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
-			h := Heading{Level: int8(n.Level), Text: plainText(n, src), Pos: d.pos(n)}
+			i := len(d.Headings)
+			d.Headings = append(d.Headings, Heading{Level: int8(n.Level), Pos: d.pos(n)})
+			d.set(strHeadingText, i, d.keepText(n, src))
 			if id, ok := n.AttributeString("id"); ok {
-				h.ID = string(id.([]byte))
-				d.IDs = append(d.IDs, h.ID)
+				sp := d.keep(id.([]byte))
+				d.set(strHeadingID, i, sp)
+				d.set(strID, len(d.IDs), sp)
+				d.IDs = append(d.IDs, "")
 			}
-			d.Headings = append(d.Headings, h)
 		case *ast.Link:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Pos: d.pos(n)})
+			d.set(strLinkDest, len(d.Links), d.keep(n.Destination))
+			d.Links = append(d.Links, Link{Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *ast.Image:
-			d.Links = append(d.Links, Link{Dest: string(n.Destination), Image: true, Pos: d.pos(n)})
+			d.set(strLinkDest, len(d.Links), d.keep(n.Destination))
+			d.Links = append(d.Links, Link{Image: true, Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
-			d.IDs = append(d.IDs, "fn:"+strconv.Itoa(n.Index))
+			d.set(strID, len(d.IDs), d.keep(strconv.AppendInt([]byte("fn:"), int64(n.Index), 10)))
+			d.IDs = append(d.IDs, "")
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
@@ -288,11 +297,13 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		}
 	})
 	if title != nil {
-		d.Title = plainText(title, src)
+		d.set(strTitle, 0, d.keepText(title, src))
 		if id, ok := title.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
-				d.TitleID = string(b)
-				d.IDs = append(d.IDs, d.TitleID)
+				sp := d.keep(b)
+				d.set(strTitleID, 0, sp)
+				d.set(strID, len(d.IDs), sp)
+				d.IDs = append(d.IDs, "")
 			}
 		}
 		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
@@ -306,6 +317,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range shortcodeWarnings(root, src) {
 		d.warn(w)
 	}
+	d.setStrings()
 	d.parsing = nil
 	// A site holds every page's Doc for the whole build: the lists keep
 	// no room to grow.
@@ -553,6 +565,85 @@ type parsing struct {
 	// lineStarts holds the offset of the start of each line.
 	lineStarts []int
 	lastPos    lastPos
+	// strs holds the bytes of the Doc's strings (its title, headings, ids
+	// and links' destinations) until the parse ends, and refs where each
+	// goes: they become one string then, each a piece of it. A site holds
+	// every page's Doc for the whole build, and one object a page rather
+	// than dozens is that much less for the collector to mark.
+	strs *bytes.Buffer
+	refs []strRef
+}
+
+// A strRef is where a span of parsing.strs goes: field kind of the i-th
+// heading, link or id.
+type strRef struct {
+	kind strKind
+	i    int
+	span span
+}
+
+// A span is the bytes start to end of parsing.strs.
+type span struct{ start, end int }
+
+// The fields of a Doc a strRef sets.
+type strKind uint8
+
+const (
+	strHeadingID strKind = iota
+	strHeadingText
+	strLinkDest
+	strID
+	strTitle
+	strTitleID
+)
+
+// keep adds b to the Doc's strings.
+func (p *parsing) keep(b []byte) span {
+	start := p.strs.Len()
+	p.strs.Write(b)
+	return span{start, p.strs.Len()}
+}
+
+// keepText adds the text of n, as plainText returns it, to the Doc's
+// strings.
+func (p *parsing) keepText(n ast.Node, src []byte) span {
+	start := p.strs.Len()
+	writePlainText(p.strs, n, src)
+	text := p.strs.Bytes()[start:]
+	t := bytes.TrimSpace(text)
+	if len(t) == 0 {
+		return span{start, start}
+	}
+	// t is a piece of text: its offset in it is what its capacity lacks.
+	start += cap(text) - cap(t)
+	return span{start, start + len(t)}
+}
+
+// set records that field kind of the i-th heading, link or id is sp.
+func (p *parsing) set(kind strKind, i int, sp span) {
+	p.refs = append(p.refs, strRef{kind, i, sp})
+}
+
+// setStrings makes the Doc's strings, one allocation for all.
+func (d *Doc) setStrings() {
+	all := d.strs.String()
+	for _, r := range d.refs {
+		s := all[r.span.start:r.span.end]
+		switch r.kind {
+		case strHeadingID:
+			d.Headings[r.i].ID = s
+		case strHeadingText:
+			d.Headings[r.i].Text = s
+		case strLinkDest:
+			d.Links[r.i].Dest = s
+		case strID:
+			d.IDs[r.i] = s
+		case strTitle:
+			d.Title = s
+		case strTitleID:
+			d.TitleID = s
+		}
+	}
 }
 
 // Render writes the HTML of d to w, each link's destination as set with

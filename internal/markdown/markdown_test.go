@@ -508,3 +508,27 @@ func sections(t *testing.T, c *Converter, d *Doc) []Section {
 	}
 	return secs
 }
+
+// TestDocStrings checks the strings a Doc keeps of its source, made from
+// one buffer at the end of the parse: each where it belongs, trimmed as
+// plainText trims (Unicode spaces too).
+func TestDocStrings(t *testing.T) {
+	src := "#  Big\u00a0*title* {#top}\n\n## \u2003Why *it* `matters`\u00a0 {#why}\n\nSee [a](a.md) and ![b](b.png).[^1]\n\n## Café\n\n## \u00a0\n\n[^1]: x\n"
+	d := mustParse(t, New(Options{}), src)
+	if d.Title != "Big\u00a0title" || d.TitleID != "top" {
+		t.Errorf("title %q, id %q", d.Title, d.TitleID)
+	}
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.ID+"="+h.Text)
+	}
+	if want := []string{"why=Why it matters", "café=Café", "heading="}; !slices.Equal(got, want) {
+		t.Errorf("headings %q, want %q", got, want)
+	}
+	if len(d.Links) != 2 || d.Links[0].Dest != "a.md" || d.Links[1].Dest != "b.png" || !d.Links[1].Image {
+		t.Errorf("links %+v", d.Links)
+	}
+	if want := []string{"café", "fn:1", "heading", "top", "why"}; !slices.Equal(d.IDs, want) {
+		t.Errorf("IDs %q, want %q", d.IDs, want)
+	}
+}
