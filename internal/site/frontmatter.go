@@ -90,9 +90,7 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 		}
 		// The decoder's values are pieces of a copy of the text of its
 		// own, which a page's title alone would keep for the whole build.
-		for k, v := range f.data {
-			f.data[k] = cloneStrings(v)
-		}
+		cloneStrings(f.data)
 	case "yaml":
 		if !f.decodeYAML(text) {
 			return nil
@@ -101,25 +99,74 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 	return f
 }
 
-// cloneStrings returns v with each string in it, at any depth, a copy
-// of its own.
-func cloneStrings(v any) any {
+// cloneStrings replaces each string in data, at any depth, with a copy:
+// pieces of one string holding them all, rather than an object each (a
+// site holds every page's for the whole build). Keys of data itself are
+// left as they are: data is dropped once read.
+func cloneStrings(data map[string]any) {
+	var c stringCopier
+	c.b.Grow(stringBytes(data))
+	for k, v := range data {
+		data[k] = c.value(v)
+	}
+}
+
+// stringBytes returns the length of the strings in v, at any depth, keys
+// of the maps under it included.
+func stringBytes(v any) int {
+	n := 0
 	switch v := v.(type) {
 	case string:
-		return strings.Clone(v)
+		n = len(v)
+	case []any:
+		for _, e := range v {
+			n += stringBytes(e)
+		}
+	case map[string]any:
+		for k, e := range v {
+			n += len(k) + stringBytes(e)
+		}
+	case []map[string]any:
+		for _, m := range v {
+			n += stringBytes(m)
+		}
+	}
+	return n
+}
+
+// A stringCopier copies strings into one Builder.
+type stringCopier struct{ b strings.Builder }
+
+func (c *stringCopier) str(s string) string {
+	if s == "" {
+		return ""
+	}
+	start := c.b.Len()
+	c.b.WriteString(s)
+	// What a Builder wrote is never written again: its String, and any
+	// piece of it, stays as it is.
+	return c.b.String()[start:]
+}
+
+// value returns v with each string in it, at any depth, and each key of
+// the maps in it, copied.
+func (c *stringCopier) value(v any) any {
+	switch v := v.(type) {
+	case string:
+		return c.str(v)
 	case []any:
 		for i, e := range v {
-			v[i] = cloneStrings(e)
+			v[i] = c.value(e)
 		}
 	case map[string]any:
 		m := make(map[string]any, len(v))
 		for k, e := range v {
-			m[strings.Clone(k)] = cloneStrings(e)
+			m[c.str(k)] = c.value(e)
 		}
 		return m
 	case []map[string]any:
 		for i, m := range v {
-			v[i] = cloneStrings(m).(map[string]any)
+			v[i] = c.value(m).(map[string]any)
 		}
 	}
 	return v
