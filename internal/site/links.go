@@ -39,9 +39,12 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 		return ps, nil
 	}
 	dir := path.Dir(p.File)
+	// The new destinations, made into one string once all are known: a
+	// site holds every page's links for the whole build.
+	urls := make([]linkURL, len(p.Doc.Links))
 	for i := range p.Doc.Links {
 		lk := &p.Doc.Links[i]
-		msg, target, q := l.resolveLink(p, dir, lk)
+		msg, target, q := l.resolveLink(p, dir, lk, &urls[i])
 		if q != nil && q != p && !slices.Contains(to, q) {
 			to = append(to, q)
 		}
@@ -55,7 +58,46 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 			Check:   brokenLinkCheck,
 		})
 	}
+	setDests(p.Doc.Links, urls)
 	return ps, to
+}
+
+// A linkURL is the destination a link is given, in parts: up and to, as
+// relParts returns them, and the fragment, if hasFrag.
+type linkURL struct {
+	set, hasFrag bool
+	up, to, frag string
+}
+
+func (u linkURL) len() int { return len(u.up) + len(u.to) + 1 + len(u.frag) }
+
+// setDests gives each link the destination in urls, if any: pieces of one
+// string, or of a page's URL where that is the whole destination.
+func setDests(links []markdown.Link, urls []linkURL) {
+	n := 0
+	for _, u := range urls {
+		n += u.len()
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, u := range urls {
+		switch {
+		case !u.set:
+		case u.up == "" && !u.hasFrag:
+			links[i].SetDest(u.to)
+		default:
+			start := b.Len()
+			b.WriteString(u.up)
+			b.WriteString(u.to)
+			if u.hasFrag {
+				b.WriteByte('#')
+				b.WriteString(u.frag)
+			}
+			// What a Builder wrote is never written again: its
+			// String, and any piece of it, stays as it is.
+			links[i].SetDest(b.String()[start:])
+		}
+	}
 }
 
 // indexURLs indexes the published pages and files by URL, for links
@@ -110,7 +152,7 @@ func (l *loadState) ignored(dest, target string) bool {
 //
 // It returns the page the link leads to, if it leads to one, even when
 // the anchor is missing.
-func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem, target string, to *Page) {
+func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkURL) (problem, target string, to *Page) {
 	dest, rawFrag, hasFrag := strings.Cut(lk.Dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	frag := rawFrag
@@ -140,26 +182,22 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link) (problem
 			break
 		}
 	}
-	var url string
 	switch {
 	case q != nil:
 		if frag != "" && (q.Doc == nil || !q.Doc.HasID(frag)) {
 			return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag)), cands[0], q
 		}
-		url = Rel(p.URL, q.URL)
+		u.up, u.to = relParts(p.URL, q.URL)
 	case file != "":
-		url = Rel(p.URL, escapePath(FileURL(file)))
+		u.up, u.to = relParts(p.URL, escapePath(FileURL(file)))
 	default:
 		if base := l.site.Config.Links.ExternalBase; base != "" && strings.HasPrefix(lk.Dest, "/") {
-			lk.SetDest(base + lk.Dest)
+			*u = linkURL{set: true, up: base, to: lk.Dest}
 			return "", "", nil
 		}
 		return l.whyMissing(cands), cands[0], nil
 	}
-	if hasFrag {
-		url += "#" + rawFrag
-	}
-	lk.SetDest(url)
+	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
 	return "", "", q
 }
 
@@ -289,6 +327,19 @@ func (l *loadState) caseInsensitive(target string) string {
 // URL to; both are paths from the site root, as Page.URL. A URL ending in a
 // slash is a folder; any other is a file ("404.html").
 func Rel(from, to string) string {
+	up, rest := relParts(from, to)
+	if up == "" {
+		return rest
+	}
+	// One concatenation: every link of every page is made here.
+	return up + rest
+}
+
+// relParts returns Rel(from, to) in two parts, up and rest, whose
+// concatenation it is: up is "../" as many times as it takes (a slice of
+// a constant, up to 16 folders up), or "./", or empty; rest is a piece of
+// to. It allocates nothing but for links over 16 folders up.
+func relParts(from, to string) (up, rest string) {
 	dir := from[:strings.LastIndex(from, "/")+1]
 	for {
 		i := strings.IndexByte(dir, '/')
@@ -300,15 +351,13 @@ func Rel(from, to string) string {
 	n := strings.Count(dir, "/")
 	switch {
 	case n == 0 && to == "":
-		return "./"
+		return "./", ""
 	case n == 0:
-		return to
+		return "", to
 	case 3*n <= len(ups):
-		// A slice of a constant and one concatenation: every link of
-		// every page is made here.
-		return ups[:3*n] + to
+		return ups[:3*n], to
 	}
-	return strings.Repeat("../", n) + to
+	return strings.Repeat("../", n), to
 }
 
 // ups is the "../" prefix of a link up to 16 folders up.
