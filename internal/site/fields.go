@@ -27,7 +27,8 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		ps.errorf(file, 1, "%v", err)
 		return nil, nil
 	}
-	p := &Page{File: file, bodyLine: bodyLine}
+	p := newPage(file)
+	p.bodyLine = bodyLine
 	dir, name := path.Split(file)
 	dir = strings.TrimSuffix(dir, "/")
 	if indexRank(name) > 0 {
@@ -129,6 +130,7 @@ type relations struct {
 // readTypeFields reads the fields of p's type and checks the required ones.
 func (p *Page) readTypeFields(f *frontMatter) *relations {
 	r := &relations{}
+	p.ownFields()
 	require := func(key, value string) {
 		if value == "" {
 			f.ps.errorf(p.File, 1, "missing %q: a %s page must have one", key, p.Type)

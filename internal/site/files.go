@@ -30,7 +30,7 @@ func (l *loadState) walk() {
 		// leads to.
 		target, _ := fs.ReadLink(l.fsys, ContentDir)
 		l.ps.errorf(ContentDir, 1, "content/ is a symbolic link to %s: make it a folder", printable(target))
-		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+		l.sections[ContentDir] = sectionPage(ContentDir)
 		return
 	}
 	err := fs.WalkDir(l.fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
@@ -69,7 +69,7 @@ func (l *loadState) walk() {
 			return nil
 		}
 		if d.IsDir() {
-			l.sections[p] = &Page{File: p, IsSection: true}
+			l.sections[p] = sectionPage(p)
 			return nil
 		}
 		if notContent(name) {
@@ -103,7 +103,7 @@ func (l *loadState) walk() {
 		l.ps.errorf(ContentDir, 1, "read: %v", unwrapPath(err))
 	}
 	if l.sections[ContentDir] == nil {
-		l.sections[ContentDir] = &Page{File: ContentDir, IsSection: true}
+		l.sections[ContentDir] = sectionPage(ContentDir)
 	}
 }
 
@@ -266,4 +266,11 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// sectionPage returns the page of a folder without an index file.
+func sectionPage(dir string) *Page {
+	p := newPage(dir)
+	p.IsSection = true
+	return p
 }

@@ -267,6 +267,7 @@ func (c *fileCache) clear() {
 // the parts later steps change are copied, the rest is shared.
 func (p *Page) clone() *Page {
 	c := *p
+	c.ownFields()
 	c.Gaps = append([]Gap(nil), p.Gaps...)
 	if p.Doc != nil {
 		c.Doc = p.Doc.Clone()

@@ -45,7 +45,7 @@ func (p *Page) Mentions() []MentionGroup {
 
 // related returns the pages p's page shows through relations, both ways.
 func (p *Page) related() []*Page {
-	b := &p.Backlinks
+	b := p.Backlinks
 	var ps []*Page
 	for _, list := range [][]*Page{
 		p.Fulfils, p.Promises, p.PositioningPages, p.AppliesTo, p.Start, p.Competitors,

@@ -150,84 +150,38 @@ type Page struct {
 	// Promises are the promises an FAQ or a campaign cites.
 	Promises []*Page
 
-	// The fields of the page types follow, flat rather than grouped in
-	// embedded structs: templates look fields up by name, and a lookup
-	// through embedded structs costs a search and allocations each time.
-
-	// Position is the position a positioning page claims: "the 24-hour
-	// service provider".
-	Position         string
-	ValueProposition string
-	Segment          string
-
-	// Statement is a promise as customers see it (front matter "promise").
-	Statement string
-	// Expectation is what a promise makes a customer expect.
-	Expectation string
 	// Channels are where a promise is made, or the channels a behaviour
 	// covers: a sales behaviour follows up, on each, the promises it
 	// fulfils that are made there.
 	Channels []string
-	// FollowUps are, for each channel a promise is made on, the sales
-	// behaviours that follow it up there. Nil unless a sales behaviour
-	// fulfilling the promise names channels: a promise none of whose
-	// sales behaviours name any is not judged by channel.
-	FollowUps []FollowUp
-	// PositioningPages are the positioning pages a promise carries.
-	PositioningPages []*Page
-
-	// Stage is a behaviour's stage, StageSales or StageService.
-	Stage string
-	// Fulfils are the promises a behaviour keeps.
-	Fulfils []*Page
 	// Roles are who a behaviour or a standard is for, and who must be
 	// briefed on a campaign.
 	Roles []string
-
-	// AppliesTo are the pages a standard applies to.
-	AppliesTo []*Page
-
 	// Start are the pages the home page sends a new reader to first
 	// (front matter "start" of content/_index.md), in their order.
 	Start []*Page
 
-	// Question and Audience are an FAQ's.
-	Question string
-	Audience string
-	// Competitors are the competitors an FAQ's answer is a talk track
-	// against (front matter "competitors").
-	Competitors []*Page
+	// The fields of each page type follow, behind a pointer each: a page
+	// has its own only for its type, and the others point at a zero value
+	// all pages share, so that code and templates read them as empty
+	// (p.Statement of a behaviour is ""). A site holds every page for the
+	// whole build: flat, the fields of all the types were two thirds of a
+	// page's size. They are written only through ownFields. Layouts read
+	// them by their type's name, {{.Page.Promise.Statement}}: a field
+	// looked up by name through an embedded struct, {{.Page.Statement}},
+	// works too, but costs a search and allocations at each use.
+	*Positioning
+	*Promise
+	*Behaviour
+	*Standard
+	*FAQ
+	*Competitor
+	*Campaign
+	*Persona
 
-	// CompetitorName is a competitor's name (front matter "competitor").
-	CompetitorName string
-	// Gaps are the differences between a competitor's offer and ours.
-	Gaps []Gap
-	// WhyWeWin is a competitor battlecard's short list of reasons
-	// customers choose us over them (front matter "why_we_win").
-	WhyWeWin []string
-	// Landmines are questions to suggest to a customer that expose the
-	// competitor's weak spot.
-	Landmines []string
-	// Objections are what customers say for the competitor, each with
-	// its talk track.
-	Objections []Objection
-
-	// Starts, Ends and Offer are a campaign's.
-	Starts, Ends time.Time
-	Offer        string
-	// BriefingPage is the page a campaign's "briefing" names by id; nil
-	// when it names none.
-	BriefingPage *Page
-	// Briefing is a campaign's "briefing" when it is text, not an id.
-	Briefing string
-
-	// Role, Pains and Criteria are a persona's.
-	Role     string
-	Pains    []string
-	Criteria []string
-
-	// Backlinks are the relations of other pages that point at this one.
-	Backlinks Backlinks
+	// Backlinks are the relations of other pages that point at this one;
+	// most pages have none, and share an empty one (see backlinks).
+	Backlinks *Backlinks
 	// MentionedBy are the pages whose Markdown links to this one, each
 	// once, in reading order.
 	MentionedBy []*Page
@@ -248,6 +202,156 @@ type Page struct {
 	// fm locates front matter keys for problems.
 	fm *frontMatter
 }
+
+// Positioning holds the fields of a positioning page (Page.Positioning).
+type Positioning struct {
+	// Position is the position a positioning page claims: "the 24-hour
+	// service provider".
+	Position         string
+	ValueProposition string
+	Segment          string
+}
+
+// Promise holds the fields of a promise (Page.Promise).
+type Promise struct {
+	// Statement is a promise as customers see it (front matter "promise").
+	Statement string
+	// Expectation is what a promise makes a customer expect.
+	Expectation string
+	// FollowUps are, for each channel a promise is made on, the sales
+	// behaviours that follow it up there. Nil unless a sales behaviour
+	// fulfilling the promise names channels: a promise none of whose
+	// sales behaviours name any is not judged by channel.
+	FollowUps []FollowUp
+	// PositioningPages are the positioning pages a promise carries.
+	PositioningPages []*Page
+}
+
+// Behaviour holds the fields of a behaviour (Page.Behaviour).
+type Behaviour struct {
+	// Stage is a behaviour's stage, StageSales or StageService.
+	Stage string
+	// Fulfils are the promises a behaviour keeps.
+	Fulfils []*Page
+}
+
+// Standard holds the fields of a standard (Page.Standard).
+type Standard struct {
+	// AppliesTo are the pages a standard applies to.
+	AppliesTo []*Page
+}
+
+// FAQ holds the fields of an FAQ (Page.FAQ).
+type FAQ struct {
+	Question string
+	Audience string
+	// Competitors are the competitors an FAQ's answer is a talk track
+	// against (front matter "competitors").
+	Competitors []*Page
+}
+
+// Competitor holds the fields of a competitor (Page.Competitor).
+type Competitor struct {
+	// CompetitorName is a competitor's name (front matter "competitor").
+	CompetitorName string
+	// Gaps are the differences between a competitor's offer and ours.
+	Gaps []Gap
+	// WhyWeWin is a competitor battlecard's short list of reasons
+	// customers choose us over them (front matter "why_we_win").
+	WhyWeWin []string
+	// Landmines are questions to suggest to a customer that expose the
+	// competitor's weak spot.
+	Landmines []string
+	// Objections are what customers say for the competitor, each with
+	// its talk track.
+	Objections []Objection
+}
+
+// Campaign holds the fields of a campaign (Page.Campaign).
+type Campaign struct {
+	Starts, Ends time.Time
+	Offer        string
+	// BriefingPage is the page a campaign's "briefing" names by id; nil
+	// when it names none.
+	BriefingPage *Page
+	// Briefing is a campaign's "briefing" when it is text, not an id.
+	Briefing string
+}
+
+// Persona holds the fields of a persona (Page.Persona).
+type Persona struct {
+	Role     string
+	Pains    []string
+	Criteria []string
+}
+
+// The fields pages share where they have none of their own: never
+// written (TestSharedFieldsStayEmpty).
+var (
+	noPositioning Positioning
+	noPromise     Promise
+	noBehaviour   Behaviour
+	noStandard    Standard
+	noFAQ         FAQ
+	noCompetitor  Competitor
+	noCampaign    Campaign
+	noPersona     Persona
+	noBacklinks   Backlinks
+)
+
+// newPage returns a page of file, with the fields of no type.
+func newPage(file string) *Page {
+	p := &Page{File: file}
+	p.shareFields()
+	return p
+}
+
+// shareFields points p's type fields and backlinks at the shared empty
+// ones.
+func (p *Page) shareFields() {
+	p.Positioning = &noPositioning
+	p.Promise = &noPromise
+	p.Behaviour = &noBehaviour
+	p.Standard = &noStandard
+	p.FAQ = &noFAQ
+	p.Competitor = &noCompetitor
+	p.Campaign = &noCampaign
+	p.Persona = &noPersona
+	p.Backlinks = &noBacklinks
+}
+
+// ownFields gives p fields of its own for its type, copies of those it
+// had: what is written to them is p's alone.
+func (p *Page) ownFields() {
+	switch p.Type {
+	case TypePositioning:
+		p.Positioning = ptr(*p.Positioning)
+	case TypePromise:
+		p.Promise = ptr(*p.Promise)
+	case TypeBehaviour:
+		p.Behaviour = ptr(*p.Behaviour)
+	case TypeStandard:
+		p.Standard = ptr(*p.Standard)
+	case TypeFAQ:
+		p.FAQ = ptr(*p.FAQ)
+	case TypeCompetitor:
+		p.Competitor = ptr(*p.Competitor)
+	case TypeCampaign:
+		p.Campaign = ptr(*p.Campaign)
+	case TypePersona:
+		p.Persona = ptr(*p.Persona)
+	}
+}
+
+// backlinks returns p's Backlinks to add to, made its own first.
+func (p *Page) backlinks() *Backlinks {
+	if p.Backlinks == &noBacklinks {
+		p.Backlinks = new(Backlinks)
+	}
+	return p.Backlinks
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // A FollowUp is a channel a promise is made on, and the sales behaviours
 // that follow the promise up on it.

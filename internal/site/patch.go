@@ -288,7 +288,7 @@ func (l *loadState) reorder(titled []*Page) {
 	s.Pages = pages
 	for _, p := range titled {
 		for _, q := range relatedTo(p) {
-			b := &q.Backlinks
+			b := q.Backlinks
 			for _, list := range [][]*Page{b.Sales, b.Service, b.FAQs, b.Campaigns, b.Promises, b.Standards} {
 				slices.SortStableFunc(list, compareTitles)
 			}

@@ -14,11 +14,22 @@ func (l *loadState) resolveRelations() {
 		if r == nil {
 			continue
 		}
-		p.PositioningPages = l.resolve(p, "positioning", r.positioning, TypePositioning)
-		p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
+		// A relation of a page's type is written to fields of its own
+		// (see ownFields); the other types' are shared, and never
+		// written.
+		if r.positioning != nil {
+			p.PositioningPages = l.resolve(p, "positioning", r.positioning, TypePositioning)
+		}
+		if r.fulfils != nil {
+			p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
+		}
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
-		p.Competitors = l.resolve(p, "competitors", r.competitors, TypeCompetitor)
-		p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
+		if r.competitors != nil {
+			p.Competitors = l.resolve(p, "competitors", r.competitors, TypeCompetitor)
+		}
+		if r.appliesTo != nil {
+			p.AppliesTo = l.resolve(p, "applies_to", r.appliesTo, "")
+		}
 		p.Start = l.resolve(p, "start", r.start, "")
 		if b := r.briefing; b != "" {
 			// An id when a page has it, else the briefing itself.
@@ -39,35 +50,43 @@ func (l *loadState) resolveRelations() {
 	for _, p := range l.kept {
 		for _, q := range p.Fulfils {
 			if p.Stage == StageSales {
-				q.Backlinks.Sales = append(q.Backlinks.Sales, p)
+				b := q.backlinks()
+				b.Sales = append(b.Sales, p)
 			} else if p.Stage == StageService {
-				q.Backlinks.Service = append(q.Backlinks.Service, p)
+				b := q.backlinks()
+				b.Service = append(b.Service, p)
 			}
 		}
 		for _, q := range p.Promises {
 			if p.Type == TypeFAQ {
-				q.Backlinks.FAQs = append(q.Backlinks.FAQs, p)
+				b := q.backlinks()
+				b.FAQs = append(b.FAQs, p)
 			} else {
-				q.Backlinks.Campaigns = append(q.Backlinks.Campaigns, p)
+				b := q.backlinks()
+				b.Campaigns = append(b.Campaigns, p)
 			}
 		}
 		for _, q := range p.Competitors {
-			q.Backlinks.FAQs = append(q.Backlinks.FAQs, p)
+			b := q.backlinks()
+			b.FAQs = append(b.FAQs, p)
 		}
 		for _, q := range p.PositioningPages {
-			q.Backlinks.Promises = append(q.Backlinks.Promises, p)
+			b := q.backlinks()
+			b.Promises = append(b.Promises, p)
 		}
 		for _, q := range p.AppliesTo {
-			q.Backlinks.Standards = append(q.Backlinks.Standards, p)
+			b := q.backlinks()
+			b.Standards = append(b.Standards, p)
 		}
 		for i := range p.Gaps {
 			if q := p.Gaps[i].Promise; q != nil {
-				q.Backlinks.Gaps = append(q.Backlinks.Gaps, GapRef{Competitor: p, Gap: &p.Gaps[i]})
+				b := q.backlinks()
+				b.Gaps = append(b.Gaps, GapRef{Competitor: p, Gap: &p.Gaps[i]})
 			}
 		}
 	}
 	for _, p := range l.kept {
-		b := &p.Backlinks
+		b := p.Backlinks
 		for _, list := range [][]*Page{b.Sales, b.Service, b.FAQs, b.Campaigns, b.Promises, b.Standards} {
 			slices.SortStableFunc(list, compareTitles)
 		}
