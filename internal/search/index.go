@@ -336,20 +336,27 @@ func postingsOf(n, per int, doc func(i int) Doc) map[string]*postingList {
 	for w := range runs {
 		wg.Go(func() {
 			postings := map[string]*postingList{}
-			// A page of a few kilobytes has a few hundred terms.
-			terms := make(map[string]int, 512)
+			// The best code of each term of a page, by its postings: a
+			// page of a few kilobytes has a few hundred terms.
+			codes := make(map[*postingList]int, 512)
+			var buf []byte
+			term := func(t []byte, code int) {
+				// Looking a term up as bytes copies nothing; a new
+				// term's key is a copy of its own.
+				l := postings[string(t)]
+				if l == nil {
+					l = new(postingList)
+					postings[string(t)] = l
+				}
+				if old, ok := codes[l]; !ok || better(code, old) {
+					codes[l] = code
+				}
+			}
 			for i := w * groups / runs * per; i < min((w+1)*groups/runs*per, n); i++ {
 				d := doc(i)
-				docTerms(&d, terms)
-				for t, code := range terms {
-					l := postings[t]
-					if l == nil {
-						// The term is a piece of the page's text: a
-						// copy of its own keeps the text from staying
-						// in memory with it.
-						l = new(postingList)
-						postings[strings.Clone(t)] = l
-					}
+				clear(codes)
+				docTerms(&d, &buf, term)
+				for l, code := range codes {
 					l.add(i, code)
 				}
 			}
@@ -370,25 +377,21 @@ func postingsOf(n, per int, doc func(i int) Doc) map[string]*postingList {
 	return postings
 }
 
-// docTerms sets terms, which it clears first, to the terms of d, each
-// with the code of where it is best found: section<<2 | field. A higher
-// field is better, and in the same field an earlier section. The map is
-// the caller's, to be used again for the next page.
-func docTerms(d *Doc, terms map[string]int) {
-	clear(terms)
+// docTerms calls f with each term of d, as often as it occurs, and the
+// code of where: section<<2 | field. The caller keeps the best code of
+// each term (see better). A term is good until f returns; buf is where
+// it is made, the caller's to be used again for the next page.
+func docTerms(d *Doc, buf *[]byte, f func(term []byte, code int)) {
 	add := func(text string, sec, field int) {
 		code := min(sec, maxSection)<<2 | field
-		f := func(t string) {
-			old, ok := terms[t]
-			if !ok || field > old&3 || field == old&3 && code < old {
-				terms[t] = code
-			}
+		if isASCII(text) {
+			eachLowerTerm(text, buf, func(t []byte) { f(t, code) })
+			return
 		}
-		if n, ascii := normalize(text); ascii {
-			eachASCIITerm(n, f)
-		} else {
-			eachTextTerm(n, f)
-		}
+		eachTextTerm(normalizeText(text), func(t string) {
+			*buf = append((*buf)[:0], t...)
+			f(*buf, code)
+		})
 	}
 	add(d.Title, 0, FieldTitle)
 	add(d.Fields, 0, FieldType)
@@ -401,6 +404,12 @@ func docTerms(d *Doc, terms map[string]int) {
 		add(s.Heading, sec, FieldHeading)
 		add(s.Text, sec, FieldBody)
 	}
+}
+
+// better reports whether a term found at code is better found than at
+// old: in a higher field, or in the same field in an earlier section.
+func better(code, old int) bool {
+	return code&3 > old&3 || code&3 == old&3 && code < old
 }
 
 // index is the manifest, index.js.
@@ -503,7 +512,7 @@ func encodeTerms(postings map[string]*postingList, terms []string) json.RawMessa
 
 // appendString appends s as a JSON string, byte for byte as json.Marshal
 // writes it (HTML's <, > and & escaped), without its allocations.
-func appendString(b []byte, s string) []byte {
+func appendString[T string | []byte](b []byte, s T) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -533,7 +542,7 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b = append(b, s[start:i]...)
@@ -554,6 +563,12 @@ func appendString(b []byte, s string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// decodeRune is utf8.DecodeRune for text as bytes or as a string.
+func decodeRune[T string | []byte](s T) (rune, int) {
+	var b [utf8.UTFMax]byte
+	return utf8.DecodeRune(b[:copy(b[:], s)])
+}
+
 // Snippet lengths, in characters: enough for a line or two of each
 // section under a result, and a bound on the size of a chunk.
 const (
@@ -573,13 +588,15 @@ func appendDoc(b []byte, d *Doc) []byte {
 	}
 	b = append(b, '[')
 	left := snippetDoc
+	// The clipped text of a section, made here for each section in turn.
+	var clipped []byte
 	for j, s := range d.Sections {
 		text := s.Text
 		if j == 0 && d.Fields != "" {
 			text = strings.TrimSpace(d.Fields + " " + text)
 		}
-		text = clip(text, min(snippetSection, max(left, 0)))
-		left -= utf8.RuneCountInString(text)
+		clipped = appendClip(clipped[:0], text, min(snippetSection, max(left, 0)))
+		left -= utf8.RuneCount(clipped)
 		if j > 0 {
 			b = append(b, ',')
 		}
@@ -588,15 +605,15 @@ func appendDoc(b []byte, d *Doc) []byte {
 		b = append(b, ',')
 		b = appendString(b, s.Heading)
 		b = append(b, ',')
-		b = appendString(b, text)
+		b = appendString(b, clipped)
 		b = append(b, ']')
 	}
 	return append(b, ']', ']')
 }
 
-// clip returns text with spaces collapsed, cut to about n characters at a
-// space.
-func clip(text string, n int) string {
+// appendClip appends to dst text with spaces collapsed, cut to about n
+// characters at a space.
+func appendClip(dst []byte, text string, n int) []byte {
 	// No more than n characters are kept: look no further than the most
 	// bytes they and the spaces between them may take.
 	if limit := 8*n + 8; len(text) > limit {
@@ -604,7 +621,7 @@ func clip(text string, n int) string {
 	}
 	// Collapse spaces as strings.Join(strings.Fields(text), " ") does,
 	// but only as far as the n+1 characters that decide the cut.
-	b := make([]byte, 0, min(len(text), 4*n+8))
+	start := len(dst)
 	chars, space := 0, true // space: at the start, or after a space
 	for i := 0; i < len(text) && chars <= n; {
 		c, size, isSpace := rune(text[i]), 1, false
@@ -615,21 +632,22 @@ func clip(text string, n int) string {
 			isSpace = unicode.IsSpace(c)
 		}
 		if !isSpace {
-			if space && len(b) > 0 {
-				b = append(b, ' ')
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
 				chars++
 			}
 			// The bytes as they are, invalid UTF-8 included, as
 			// strings.Fields keeps them.
-			b = append(b, text[i:i+size]...)
+			dst = append(dst, text[i:i+size]...)
 			chars++
 		}
 		space = isSpace
 		i += size
 	}
 	if chars <= n {
-		return string(b)
+		return dst
 	}
+	b := dst[start:]
 	cut := 0
 	for i := range string(b) {
 		if n == 0 {
@@ -641,7 +659,7 @@ func clip(text string, n int) string {
 	if sp := bytes.LastIndexByte(b[:cut], ' '); sp > cut/2 {
 		cut = sp
 	}
-	return string(b[:cut]) + "…"
+	return append(dst[:start+cut], "…"...)
 }
 
 // asciiSpace holds the ASCII characters unicode.IsSpace reports.

@@ -226,6 +226,9 @@ func TestShardsAreBalanced(t *testing.T) {
 	}
 }
 
+// clip is appendClip as a string.
+func clip(text string, n int) string { return string(appendClip(nil, text, n)) }
+
 func TestClip(t *testing.T) {
 	if got := clip("one  two\nthree", 100); got != "one two three" {
 		t.Errorf("spaces not collapsed: %q", got)
@@ -270,9 +273,15 @@ func TestEncodingMatchesStandardLibrary(t *testing.T) {
 		if got := appendString(nil, s); string(got) != string(want) {
 			t.Errorf("appendString(%q) = %s, json.Marshal writes %s", s, got, want)
 		}
+		if got := appendString([]byte("x"), []byte(s)); string(got) != "x"+string(want) {
+			t.Errorf("appendString(%q as bytes) = %s, json.Marshal writes %s", s, got, want)
+		}
 		for _, n := range []int{0, 1, 3, 7, 200} {
 			if got, want := clip(s, n), clipFields(s, n); got != want {
 				t.Errorf("clip(%q, %d) = %q, want %q", s, n, got, want)
+			}
+			if got, want := string(appendClip([]byte("x"), s, n)), "x"+clipFields(s, n); got != want {
+				t.Errorf("appendClip(x, %q, %d) = %q, want %q", s, n, got, want)
 			}
 		}
 	}
@@ -362,18 +371,25 @@ func TestStopWords(t *testing.T) {
 }
 
 // TestASCIITerms wants the same terms from the tokenizer of ASCII text as
-// from that of any text.
+// from that of any text, and from the one that lowers each word as it
+// goes as from those given the text lowered.
 func TestASCIITerms(t *testing.T) {
+	var buf []byte
 	for _, text := range []string{
 		"", "a", "ab", "the price of it", "  spaces\tand\nlines  ", "don't can't 3-day 2026 x1 a1b2",
 		"punctuation!at,the;end.", "<html> & \"quotes\" (brackets) [x] {y}", "under_score dash-ed 1.5 10%",
-		"THE UPPER Case Words", "\x00\x7f\x1b control",
+		"THE UPPER Case Words", "\x00\x7f\x1b control", "The The THE tHe AbOuT ABOUT Z9 ZZ [Q]",
 	} {
-		var want, got []string
-		eachTextTerm(text, func(s string) { want = append(want, s) })
-		eachASCIITerm(text, func(s string) { got = append(got, s) })
+		var want, got, lowered []string
+		n := Normalize(text)
+		eachTextTerm(n, func(s string) { want = append(want, s) })
+		eachASCIITerm(n, func(s string) { got = append(got, s) })
+		eachLowerTerm(text, &buf, func(b []byte) { lowered = append(lowered, string(b)) })
 		if !slices.Equal(got, want) {
 			t.Errorf("terms of %q: %q, want %q", text, got, want)
+		}
+		if !slices.Equal(lowered, want) {
+			t.Errorf("terms of %q lowered word by word: %q, want %q", text, lowered, want)
 		}
 	}
 }

@@ -173,6 +173,29 @@ func eachASCIITerm(s string, f func(string)) {
 	}
 }
 
+// eachLowerTerm is eachASCIITerm for ASCII text not yet lowered: it lowers
+// each word into *buf and calls f with it, so that a page's text is not
+// copied whole to be lowered. The term is good until f returns.
+func eachLowerTerm(s string, buf *[]byte, f func([]byte)) {
+	for i := 0; i < len(s); {
+		for i < len(s) && !asciiWord[s[i]] {
+			i++
+		}
+		w := (*buf)[:0]
+		for ; i < len(s) && asciiWord[s[i]]; i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			w = append(w, c)
+		}
+		*buf = w
+		if len(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
+			f(w)
+		}
+	}
+}
+
 // bigrams calls f with each pair of adjacent characters of w, or with w
 // if it is a single character.
 func bigrams(w string, f func(string)) {
@@ -239,7 +262,7 @@ var stopWords = func() (table [256]uint64) {
 
 // packWord returns the bytes of w, of at most 8 and none of them 0, as
 // one integer, 0 for none.
-func packWord(w string) uint64 {
+func packWord[T string | []byte](w T) uint64 {
 	var k uint64
 	for i := 0; i < len(w); i++ {
 		k = k<<8 | uint64(w[i])
@@ -252,7 +275,7 @@ func stopSlot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> 56) }
 
 // isStopWord reports whether w, of at most maxStopWord bytes, is one of
 // StopWords.
-func isStopWord(w string) bool {
+func isStopWord[T string | []byte](w T) bool {
 	k := packWord(w)
 	for i := stopSlot(k); stopWords[i] != 0; i = (i + 1) % len(stopWords) {
 		if stopWords[i] == k {
