@@ -229,7 +229,7 @@ func (x *Index) File(name string) ([]byte, bool) {
 	if base == "index" {
 		m := x.manifest()
 		if x.layout.Shards == 0 {
-			m.Terms = encodeTerms(x.postings, x.shards[0])
+			m.Terms = appendTerms(nil, x.postings, x.shards[0])
 			m.Documents = inflate(nil, x.chunks[0])
 		} else {
 			for _, sh := range x.shards {
@@ -248,9 +248,11 @@ func (x *Index) File(name string) ([]byte, bool) {
 		if i < len(x.shards) {
 			terms = x.shards[i]
 		}
-		return register(base, encodeTerms(x.postings, terms)), true
+		// Written in place, between the call's start and end: a shard
+		// is tens of kilobytes, and there are a thousand.
+		return endRegister(appendTerms(startRegister(base, termsSize(x.postings, terms)), x.postings, terms)), true
 	case base[0] == 'd' && i < x.layout.Chunks():
-		return register(base, json.RawMessage(inflate(nil, x.chunks[i]))), true
+		return endRegister(inflate(startRegister(base, 0), x.chunks[i])), true
 	}
 	return nil, false
 }
@@ -283,7 +285,7 @@ func split(postings map[string]*postingList, terms []string, n int) [][]string {
 }
 
 // A postingList is a term's postings in document order, encoded as
-// encodeTerms writes them: for each document, its distance from the
+// appendTerms writes them: for each document, its distance from the
 // previous posting's document (from 0 for the first) and the code, as
 // unsigned varints. A site of 100,000 pages has tens of millions of
 // postings: a pair of ints each would be most of a build's memory.
@@ -467,13 +469,19 @@ func register(name string, v any) []byte {
 	}
 	// Raw JSON made here is compact and escaped as json.Marshal writes
 	// it: passing it through Marshal would only check and copy it.
-	out := make([]byte, 0, len(b)+40)
+	return endRegister(append(startRegister(name, len(b)), b...))
+}
+
+// startRegister returns the start of register's script for name, with
+// room for size bytes more of JSON; endRegister ends it.
+func startRegister(name string, size int) []byte {
+	out := make([]byte, 0, len(name)+size+32)
 	out = append(out, "playbookSearch.add(\""...)
 	out = append(out, name...)
-	out = append(out, "\","...)
-	out = append(out, b...)
-	return append(out, ");\n"...)
+	return append(out, "\","...)
 }
+
+func endRegister(out []byte) []byte { return append(out, ");\n"...) }
 
 func sortedTerms(postings map[string]*postingList) []string {
 	terms := make([]string, 0, len(postings))
@@ -484,11 +492,21 @@ func sortedTerms(postings map[string]*postingList) []string {
 	return terms
 }
 
-// encodeTerms writes the terms and their postings as a JSON object:
+// termsSize returns about how many bytes appendTerms writes.
+func termsSize(postings map[string]*postingList, terms []string) int {
+	n := 2
+	for _, t := range terms {
+		// The term quoted, and for each posting two small numbers.
+		n += len(t) + 6 + 6*postings[t].n
+	}
+	return n
+}
+
+// appendTerms appends the terms and their postings as a JSON object:
 // each term's postings are a flat array of the distance from the previous
 // posting's document (small numbers that compress well) and the code.
-func encodeTerms(postings map[string]*postingList, terms []string) json.RawMessage {
-	b := []byte{'{'}
+func appendTerms(b []byte, postings map[string]*postingList, terms []string) []byte {
+	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {
 			b = append(b, ',')
