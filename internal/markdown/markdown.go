@@ -138,6 +138,10 @@ type Doc struct {
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
+	// packed marks a document whose headings, links, ids and holes are
+	// in rest (see Pack).
+	packed bool
+	rest   deflate.Blob
 	// parsing is what a parse needs of the source; nil after it: a site
 	// holds every page's Doc for the whole build.
 	*parsing
@@ -670,6 +674,10 @@ func (c *Converter) RenderString(d *Doc) (string, error) {
 func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	if d.refused {
 		return use(nil)
+	}
+	if d.packed {
+		// Its links are not where its HTML needs them.
+		return fmt.Errorf("render markdown: the document is packed (see Pack)")
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
 
@@ -25,24 +26,25 @@ type body struct {
 	html template.HTML
 }
 
-func bodyKey(s *site.Site, p *site.Page) (sum [sha256.Size]byte, urls string) {
+func bodyKey(s *site.Site, doc *markdown.Doc) (sum [sha256.Size]byte, urls string) {
 	var b strings.Builder
 	// The same Markdown renders differently under other settings.
 	if s.Config.Markdown.Unsafe {
 		b.WriteString("unsafe\x00")
 	}
-	for _, l := range p.Doc.Links {
+	for _, l := range doc.Links {
 		b.WriteString(l.URL())
 		b.WriteByte(0)
 	}
-	return p.Doc.Sum(), b.String()
+	return doc.Sum(), b.String()
 }
 
-func (c *BodyCache) get(s *site.Site, p *site.Page) (template.HTML, bool) {
+// get returns the HTML of page p, whose document unpacked is doc.
+func (c *BodyCache) get(s *site.Site, p *site.Page, doc *markdown.Doc) (template.HTML, bool) {
 	if c == nil {
 		return "", false
 	}
-	sum, urls := bodyKey(s, p)
+	sum, urls := bodyKey(s, doc)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.m[p.File]
@@ -52,11 +54,11 @@ func (c *BodyCache) get(s *site.Site, p *site.Page) (template.HTML, bool) {
 	return b.html, true
 }
 
-func (c *BodyCache) put(s *site.Site, p *site.Page, html template.HTML) {
+func (c *BodyCache) put(s *site.Site, p *site.Page, doc *markdown.Doc, html template.HTML) {
 	if c == nil {
 		return
 	}
-	sum, urls := bodyKey(s, p)
+	sum, urls := bodyKey(s, doc)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {

@@ -85,6 +85,9 @@ type Data struct {
 	r *Renderer
 	// index is the page's place in Site.Pages, or -1.
 	index int
+	// doc is the page's document, unpacked (see markdown.Converter.Pack)
+	// while the page is rendered.
+	doc *markdown.Doc
 	// rolePromises are, on a role page, the role's promises, made once
 	// for all the pages of a split role page: Role.Promises makes the
 	// list again at each call. A site edited in place gets a new
@@ -417,9 +420,9 @@ func (r *Renderer) fill(d *Data) {
 	}
 	d.Breadcrumbs = p.Ancestors()
 	d.Mentions = p.Mentions()
-	if p.Doc != nil {
+	if doc := d.doc; doc != nil {
 		n := 0
-		for _, h := range p.Doc.Headings {
+		for _, h := range doc.Headings {
 			if inTOC(h) {
 				n++
 			}
@@ -427,7 +430,7 @@ func (r *Renderer) fill(d *Data) {
 		if n > 0 {
 			// One allocation, not one per doubling.
 			d.TOC = make([]markdown.Heading, 0, n)
-			for _, h := range p.Doc.Headings {
+			for _, h := range doc.Headings {
 				if inTOC(h) {
 					d.TOC = append(d.TOC, h)
 				}

@@ -546,12 +546,21 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 		}
 		return nil
 	}
-	if p := d.Page; p != nil && p.Doc != nil && !d.Later {
-		body, err := r.body(p)
+	if p := d.Page; p != nil && p.Doc != nil {
+		// A build keeps most of a page's document out of memory until
+		// the page is rendered (see markdown.Converter.Pack).
+		doc, err := r.site.Markdown.Unpacked(p.Doc)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.File, err)
 		}
-		d.Content = body
+		d.doc = doc
+		if !d.Later {
+			body, err := r.body(p, doc)
+			if err != nil {
+				return err
+			}
+			d.Content = body
+		}
 	}
 	r.fill(d)
 	layout := r.layoutFor(d)
@@ -565,17 +574,17 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	return nil
 }
 
-// body returns the HTML of a page's Markdown.
-func (r *Renderer) body(p *site.Page) (template.HTML, error) {
-	if html, ok := r.opts.Bodies.get(r.site, p); ok {
+// body returns the HTML of a page's Markdown, doc (p.Doc, unpacked).
+func (r *Renderer) body(p *site.Page, doc *markdown.Doc) (template.HTML, error) {
+	if html, ok := r.opts.Bodies.get(r.site, p, doc); ok {
 		return html, nil
 	}
-	s, err := r.site.Markdown.RenderString(p.Doc)
+	s, err := r.site.Markdown.RenderString(doc)
 	if err != nil {
 		return "", fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	html := template.HTML(s)
-	r.opts.Bodies.put(r.site, p, html)
+	r.opts.Bodies.put(r.site, p, doc, html)
 	return html, nil
 }
 

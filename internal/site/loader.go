@@ -112,6 +112,9 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	l.resolveRelations()
 	l.resolveLinks()
 	l.finish()
+	if opts.Spill != nil {
+		l.pack()
+	}
 
 	ps.list.Sort()
 	return l

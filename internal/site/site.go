@@ -52,8 +52,11 @@ type Options struct {
 	// versions of the site.
 	Text bool
 	// Spill, if set, holds the pages' HTML from parse to render instead of
-	// memory (see deflate.Spill): a build of a large site sets it, and
-	// keeps it open until its pages are written.
+	// memory (see deflate.Spill), and, once the site is loaded, the
+	// headings and links of each page's document (see
+	// markdown.Converter.Pack): a build of a large site sets it, and keeps
+	// it open until its pages are written. A site loaded with a Spill is
+	// rendered as it is, not loaded again through a Loader nor patched.
 	Spill *deflate.Spill
 }
 

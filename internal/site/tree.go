@@ -350,6 +350,17 @@ func (l *loadState) finish() {
 	}
 }
 
+// pack moves what only rendering needs of each page's document out of
+// memory (see markdown.Converter.Pack), on all cores.
+func (l *loadState) pack() {
+	pages := l.site.Pages
+	parallel(len(pages), func(i int) {
+		if d := pages[i].Doc; d != nil {
+			l.site.Markdown.Pack(d)
+		}
+	})
+}
+
 // gatherTags lists the tags of the pages, by name. A tag that cannot have
 // a page of its own is left out (checkTags reports it).
 func (l *loadState) gatherTags() {
