@@ -767,14 +767,28 @@ func (c *Converter) Sections(d *Doc) ([]Section, error) {
 	if !d.sections {
 		return nil, nil
 	}
-	raw := htmlBufs.Get().(*[]byte)
-	defer htmlBufs.Put(raw)
-	b, err := d.html.Append((*raw)[:0])
-	*raw = b
+	var secs []Section
+	err := withBlob(d.html, func(b []byte) error {
+		secs = unpackSections(b[d.size:])
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read sections: %w", err)
 	}
-	return unpackSections(b[d.size:]), nil
+	return secs, nil
+}
+
+// withBlob calls f with what x holds, read into a buffer used again: the
+// bytes are good until f returns.
+func withBlob(x deflate.Blob, f func([]byte) error) error {
+	raw := htmlBufs.Get().(*[]byte)
+	defer htmlBufs.Put(raw)
+	b, err := x.Append((*raw)[:0])
+	*raw = b
+	if err != nil {
+		return err
+	}
+	return f(b)
 }
 
 // unpackSections reads what writeSections wrote.

@@ -39,16 +39,9 @@ func (c *Converter) Unpacked(d *Doc) (*Doc, error) {
 	if !d.packed {
 		return d, nil
 	}
-	raw := htmlBufs.Get().(*[]byte)
-	defer htmlBufs.Put(raw)
-	b, err := d.rest.Append((*raw)[:0])
-	*raw = b
-	if err != nil {
-		return nil, fmt.Errorf("read headings and links: %w", err)
-	}
 	u := *d
 	u.packed = false
-	if err := u.readPacked(b); err != nil {
+	if err := withBlob(d.rest, u.readPacked); err != nil {
 		return nil, fmt.Errorf("read headings and links: %w", err)
 	}
 	return &u, nil
