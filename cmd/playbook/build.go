@@ -123,7 +123,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // memoryFloor is the soft memory limit of a build whose heap is small.
-const memoryFloor = 900 << 20
+const memoryFloor = 800 << 20
 
 // memoryLimit is the soft memory limit of a build whose last collection
 // found live bytes live.
