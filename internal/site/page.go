@@ -188,7 +188,9 @@ type Page struct {
 	// Chain is the chain status of a promise.
 	Chain Chain
 
-	// Doc is the parsed Markdown body, its links rewritten to URLs.
+	// Doc is the parsed Markdown body, its links rewritten to URLs. In a
+	// site loaded with a Spill, its headings and links are packed (see
+	// markdown.Converter.Pack): layouts read the headings from .TOC.
 	Doc *markdown.Doc
 	// sortTitle is the title in lower case, to sort by.
 	sortTitle string
