@@ -76,7 +76,9 @@ func (u linkURL) len() int { return len(u.up) + len(u.to) + 1 + len(u.frag) }
 func setDests(links []markdown.Link, urls []linkURL) {
 	n := 0
 	for _, u := range urls {
-		n += u.len()
+		if u.up != "" || u.hasFrag {
+			n += u.len()
+		}
 	}
 	var b strings.Builder
 	b.Grow(n)

@@ -355,8 +355,17 @@ func (l *loadState) finish() {
 func (l *loadState) pack() {
 	pages := l.site.Pages
 	parallel(len(pages), func(i int) {
-		if d := pages[i].Doc; d != nil {
-			l.site.Markdown.Pack(d)
+		p := pages[i]
+		if p.Doc == nil {
+			return
+		}
+		// A title read from the text is a piece of the document's
+		// strings, which Pack lets go: the page takes the copy Pack
+		// keeps.
+		fromDoc := p.Title == p.Doc.Title
+		l.site.Markdown.Pack(p.Doc)
+		if fromDoc {
+			p.Title, p.sortTitle = p.Doc.Title, strings.ToLower(p.Doc.Title)
 		}
 	})
 }
