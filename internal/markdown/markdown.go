@@ -18,7 +18,9 @@
 // Parse renders the HTML at once, with a hole at each link's destination,
 // and keeps it compressed instead of the syntax tree or the source; Render
 // fills the holes. A site of thousands of pages holds every Doc at once and
-// parses each page once.
+// parses each page once. With Options.Spill, the compressed HTML waits in
+// a file, and Pack moves a checked document's headings and links there
+// too until Unpacked reads them back to render it.
 //
 // The dialect is GitHub-flavoured Markdown (tables, strikethrough, task lists,
 // autolinks) with footnotes, typographic quotes, heading ids (automatic, or
