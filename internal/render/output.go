@@ -257,11 +257,17 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 		o.writing.Do(func() { o.hook("writing") })
 		return nil
 	}
+	if strings.HasSuffix(name, "/index.html") {
+		// Most files are a page in a folder of its own, made here: made
+		// first, it takes one call, where writing first fails once and
+		// makes the folder with three. One made already, or whose
+		// parent is not, is left to the write below.
+		_ = os.Mkdir(filepath.Dir(p), 0o755)
+	}
 	err := os.WriteFile(p, data, 0o644)
 	if errors.Is(err, fs.ErrNotExist) {
-		// Its folder is not made yet. Most files are a page in a folder
-		// of its own: asking first would cost a call for each, and
-		// remembering the folders made, memory for each.
+		// Its folder is not made yet: remembering the folders made
+		// would cost memory for each.
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
