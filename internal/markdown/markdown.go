@@ -38,6 +38,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	stdhtml "html"
 	"io"
@@ -679,7 +680,7 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	}
 	if d.packed {
 		// Its links are not where its HTML needs them.
-		return fmt.Errorf("render markdown: the document is packed (see Pack)")
+		return errors.New("render markdown: the document is packed (see Pack)")
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)

@@ -327,21 +327,21 @@ func (p *Page) shareFields() {
 func (p *Page) ownFields() {
 	switch p.Type {
 	case TypePositioning:
-		p.Positioning = ptr(*p.Positioning)
+		p.Positioning = new(*p.Positioning)
 	case TypePromise:
-		p.Promise = ptr(*p.Promise)
+		p.Promise = new(*p.Promise)
 	case TypeBehaviour:
-		p.Behaviour = ptr(*p.Behaviour)
+		p.Behaviour = new(*p.Behaviour)
 	case TypeStandard:
-		p.Standard = ptr(*p.Standard)
+		p.Standard = new(*p.Standard)
 	case TypeFAQ:
-		p.FAQ = ptr(*p.FAQ)
+		p.FAQ = new(*p.FAQ)
 	case TypeCompetitor:
-		p.Competitor = ptr(*p.Competitor)
+		p.Competitor = new(*p.Competitor)
 	case TypeCampaign:
-		p.Campaign = ptr(*p.Campaign)
+		p.Campaign = new(*p.Campaign)
 	case TypePersona:
-		p.Persona = ptr(*p.Persona)
+		p.Persona = new(*p.Persona)
 	}
 }
 
@@ -352,8 +352,6 @@ func (p *Page) backlinks() *Backlinks {
 	}
 	return p.Backlinks
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // A FollowUp is a channel a promise is made on, and the sales behaviours
 // that follow the promise up on it.
