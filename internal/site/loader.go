@@ -271,7 +271,6 @@ func (c *fileCache) clear() {
 func (p *Page) clone() *Page {
 	c := *p
 	c.ownFields()
-	c.Gaps = append([]Gap(nil), p.Gaps...)
 	if p.Doc != nil {
 		c.Doc = p.Doc.Clone()
 	}

@@ -337,7 +337,10 @@ func (p *Page) ownFields() {
 	case TypeFAQ:
 		p.FAQ = new(*p.FAQ)
 	case TypeCompetitor:
-		p.Competitor = new(*p.Competitor)
+		c := *p.Competitor
+		// A load sets each gap's promise: the gaps are copied too.
+		c.Gaps = append([]Gap(nil), c.Gaps...)
+		p.Competitor = &c
 	case TypeCampaign:
 		p.Campaign = new(*p.Campaign)
 	case TypePersona:

@@ -86,3 +86,39 @@ func TestSharedFieldsStayEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadWritesNoSharedField reads a loaded site's pages, as a preview
+// renders them, while the next load through the same cache makes its
+// pages: a write to a field pages share, even of the value it holds,
+// is a race (go test -race).
+func TestLoadWritesNoSharedField(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, b := range gen.Files(300) {
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	cache := new(ParseCache)
+	opts := Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), ParseCache: cache}
+	s, _ := Load(fsys, opts)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Load(fsys, opts)
+	}()
+	n := 0
+	for {
+		for _, p := range s.Pages {
+			n += len(p.Gaps) + len(p.Fulfils) + len(p.PositioningPages) + len(p.Competitors) + len(p.AppliesTo) + len(p.Backlinks.Sales) + len(p.FollowUps) + len(p.Mentions())
+			if p.BriefingPage != nil || p.Statement != "" {
+				n++
+			}
+		}
+		select {
+		case <-done:
+			if n == 0 {
+				t.Error("read nothing")
+			}
+			return
+		default:
+		}
+	}
+}
