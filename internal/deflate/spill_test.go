@@ -125,3 +125,24 @@ func TestNewSpillNoFolder(t *testing.T) {
 		t.Error("no error")
 	}
 }
+
+// TestSpillDamaged wants an error, not a panic, for bytes in the file that
+// are not what Keep wrote.
+func TestSpillDamaged(t *testing.T) {
+	s, err := NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	page := []byte(strings.Repeat("<p>Most homes in three days.</p>\n", 40))
+	x := s.Keep(page)
+	if got, err := x.Append(nil); err != nil || !bytes.Equal(got, page) {
+		t.Fatalf("read back %d bytes, %v", len(got), err)
+	}
+	if _, err := s.f.WriteAt(bytes.Repeat([]byte{0xff}, int(x.n)), x.off); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := x.Append(nil); err == nil || !strings.Contains(err.Error(), "spill") {
+		t.Errorf("damaged: %d bytes, %v; want a spill error", len(got), err)
+	}
+}
