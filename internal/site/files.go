@@ -4,7 +4,9 @@ package site
 // Markdown file on all cores.
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -237,23 +239,42 @@ func (l *loadState) readPage(file string, ps *problems) (*Page, *relations) {
 	return l.parsePage(file, src, ps)
 }
 
-// readFile reads a Markdown file, refusing one too big to be a page.
+// readFile reads a Markdown file, refusing one too big to be a page. It
+// opens the file once for its size and its bytes: through an os.Root each
+// lookup of a path opens every folder on the way.
 func (l *loadState) readFile(file string, ps *problems) ([]byte, bool) {
-	info, err := fs.Stat(l.fsys, file)
+	f, err := l.fsys.Open(file)
 	if err != nil {
 		ps.errorf(file, 1, "read: %v", unwrapPath(err))
 		return nil, false
 	}
-	if info.Size() > MaxFileSize {
-		ps.errorf(file, 1, "file is %.1f MiB; pages are limited to %d MiB", float64(info.Size())/(1<<20), MaxFileSize>>20)
-		return nil, false
-	}
-	src, err := fs.ReadFile(l.fsys, file)
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		ps.errorf(file, 1, "read: %v", unwrapPath(err))
 		return nil, false
 	}
-	return src, true
+	tooBig := func(size int64) bool {
+		if size <= MaxFileSize {
+			return false
+		}
+		ps.errorf(file, 1, "file is %.1f MiB; pages are limited to %d MiB", float64(size)/(1<<20), MaxFileSize>>20)
+		return true
+	}
+	if tooBig(info.Size()) {
+		return nil, false
+	}
+	// Read to the end, not to the size: the file may be changing.
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		ps.errorf(file, 1, "read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if tooBig(int64(b.Len())) {
+		return nil, false
+	}
+	return b.Bytes(), true
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -948,3 +948,59 @@ func TestChainStatusClass(t *testing.T) {
 		}
 	}
 }
+
+// sizeFS reports every file's size as size, whatever it holds: a file
+// that changes between the look at its size and the read.
+type sizeFS struct {
+	fs.FS
+	size int64
+}
+
+func (s sizeFS) Open(name string) (fs.File, error) {
+	f, err := s.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return sizeFile{f, s.size}, nil
+}
+
+func (s sizeFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.FS, name) }
+
+type sizeFile struct {
+	fs.File
+	size int64
+}
+
+func (f sizeFile) Stat() (fs.FileInfo, error) {
+	info, err := f.File.Stat()
+	return sizeInfo{info, f.size}, err
+}
+
+type sizeInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (i sizeInfo) Size() int64 { return i.size }
+
+// TestReadFileChanging reads a page to its end whatever size the file
+// reported when opened, and refuses one that turns out too big.
+func TestReadFileChanging(t *testing.T) {
+	for _, size := range []int64{0, 10, 1 << 20} {
+		fsys := fstest.MapFS{}
+		for name, data := range chainSite() {
+			fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		}
+		fsys["content/a.md"] = &fstest.MapFile{Data: []byte("# A long title\n\n" + strings.Repeat("Most homes in three days. ", 100))}
+		fsys["content/huge.md"] = &fstest.MapFile{Data: []byte(strings.Repeat("x", MaxFileSize+1))}
+		s, problems := Load(sizeFS{fsys, size}, Options{Now: testNow})
+		want := `content/huge.md:1: file is 8.0 MiB; pages are limited to 8 MiB`
+		if problems.Errors() != 1 || problems[0].String() != want {
+			t.Errorf("size %d: problems %v, want only %q", size, problems, want)
+		}
+		p := s.ByFile("content/a.md")
+		if p == nil || p.Title != "A long title" {
+			t.Fatalf("size %d: content/a.md read as %+v", size, p)
+		}
+	}
+}
