@@ -70,8 +70,6 @@ type Blob struct {
 	spill *Spill
 	off   int64
 	n     int32
-	// fast reports S2 rather than Zstandard: what Keep wrote for a Spill.
-	fast bool
 }
 
 // Keep returns b compressed, written to s, or held in memory when s is nil
@@ -90,25 +88,24 @@ func (s *Spill) Keep(b []byte) Blob {
 	}
 	*buf = s2.Encode((*buf)[:cap(*buf)], b)
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if !s.failed {
 		if _, err := s.w.Write(*buf); err == nil {
-			x := Blob{spill: s, off: s.end, n: int32(len(*buf)), fast: true}
+			x := Blob{spill: s, off: s.end, n: int32(len(*buf))}
 			s.end += int64(len(*buf))
+			s.mu.Unlock()
 			return x
 		}
 		s.failed = true
 	}
-	return Blob{mem: append([]byte(nil), *buf...), fast: true}
+	s.mu.Unlock()
+	// In memory, as without a Spill: what is in memory is Zstandard.
+	return Blob{mem: Compress(b)}
 }
 
 // Append appends to dst what Keep was given to make x.
 func (x Blob) Append(dst []byte) ([]byte, error) {
-	if !x.fast {
-		return Append(dst, x.mem)
-	}
 	if x.spill == nil {
-		return appendFast(dst, x.mem)
+		return Append(dst, x.mem)
 	}
 	buf := scratch.Get().(*[]byte)
 	defer scratch.Put(buf)
