@@ -35,9 +35,13 @@ type Role struct {
 // fulfil, by title.
 func (r *Role) Promises() []*Page {
 	var ps []*Page
+	// A set, not a search of ps: a role of thousands of behaviours keeps
+	// hundreds of promises.
+	seen := map[*Page]bool{}
 	for _, b := range r.Behaviours {
 		for _, p := range b.Fulfils {
-			if !slices.Contains(ps, p) {
+			if !seen[p] {
+				seen[p] = true
 				ps = append(ps, p)
 			}
 		}
@@ -174,7 +178,9 @@ func (l *loadState) gatherRoles() {
 			default:
 				list = &r.Campaigns
 			}
-			if !slices.Contains(*list, p) {
+			// A page naming the role twice (two spellings of it) was
+			// added last, by this loop: the pages come in order.
+			if n := len(*list); n == 0 || (*list)[n-1] != p {
 				*list = append(*list, p)
 			}
 		}
