@@ -67,6 +67,11 @@ func TestRoles(t *testing.T) {
 	if got := r.Promises(); len(got) != 1 || got[0].ID != "fast" {
 		t.Errorf("promises %v, want [fast]", got)
 	}
+	// Both of the service desk's behaviours keep the same promise: it is
+	// listed once.
+	if got := s.Role("service desk").Promises(); len(got) != 1 || got[0].ID != "fast" {
+		t.Errorf("service desk's promises %v, want [fast]", got)
+	}
 	if s.Role("nobody") != nil {
 		t.Error("Role(\"nobody\") found a role")
 	}
