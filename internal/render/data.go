@@ -47,6 +47,9 @@ type Data struct {
 	// a template looks a method up by name and calls it through
 	// reflection at each use, a field costs a fraction of that.
 
+	// Frame is what the page shows alike with the pages around it (see
+	// Frame).
+	Frame *Frame
 	// Menu links the generated pages every page links to, in their order
 	// in site.GeneratedPages.
 	Menu []MenuLink
@@ -370,6 +373,8 @@ var funcs = template.FuncMap{
 	"slug":    site.Slug,
 	// list builds the argument list of a partial that takes several.
 	"list": func(xs ...any) []any { return xs },
+	// cached is bound to each layout when it is parsed (see cachedFunc).
+	"cached": func(string, any) (template.HTML, error) { return "", errNoFrame },
 }
 
 // menuLinks returns the links to the generated pages every page links to, in
@@ -388,19 +393,8 @@ func (r *Renderer) menuLinks() []MenuLink {
 // Page, Content and place in reading order.
 func (r *Renderer) fill(d *Data) {
 	d.Now, d.Version = r.opts.Now, r.opts.Version
-	d.Root = site.Rel(d.URL, "")
-	d.Menu = make([]MenuLink, len(r.menu))
-	for i, l := range r.menu {
-		l.Href, l.Current = site.Rel(d.URL, l.URL), l.Kind == d.Kind
-		// Menu titles are the generated pages' own: no error is
-		// possible from linkHTML.
-		l.HTML, _ = linkHTML(l.Href, l.Title, l.Current)
-		l.Plain = l.HTML
-		if l.Current {
-			l.Plain, _ = linkHTML(l.Href, l.Title, false)
-		}
-		d.Menu[i] = l
-	}
+	d.Frame = r.frame(d.URL, d.Kind)
+	d.Root, d.Menu = d.Frame.Root, d.Frame.Menu
 	if d.Version != nil {
 		d.Switcher = r.switcher(d)
 		d.Banner = banner(d.Version, d.Switcher)

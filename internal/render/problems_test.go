@@ -35,6 +35,20 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			end:    " (rendering content/a.md)",
 		},
 		{
+			name:   "a part cached with a page's data is refused at its line",
+			layout: "{{define \"main\"}}\n{{cached \"partials/toc.html\" .}}{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 2},
+			text:   "layouts/page.html:2:2: executing \"main\" at <cached \"partials/toc.html\" .>: error calling cached: cached: the data of a cached part must be .Frame",
+			end:    " (rendering content/a.md)",
+		},
+		{
+			name:   "a cached part that is not there is named",
+			layout: "{{define \"main\"}}\n{{cached \"partials/nope.html\" .Frame}}{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 2},
+			text:   "layouts/page.html:2:2: executing \"main\" at <cached \"partials/nope.html\" .Frame>: error calling cached: html/template: \"partials/nope.html\" is undefined",
+			end:    " (rendering content/a.md)",
+		},
+		{
 			name:  "a missing layout is its file, with no line",
 			theme: fstest.MapFS{"layouts/base.html": {Data: []byte(`{{template "main" .}}`)}},
 			want:  site.Problem{File: "layouts/home.html", Msg: "missing: the theme must have it"},

@@ -85,8 +85,11 @@ type Renderer struct {
 	search *searchIndex
 	// promises reports whether the site has promises; see generates.
 	promises bool
-	// menu is every page's Data.Menu.
+	// menu is every page's Data.Menu, its links' Href and HTML left out
+	// (see frame).
 	menu []MenuLink
+	// frames holds the Frames of the pages rendered, by frameKey.
+	frames sync.Map
 	// crumbs are the breadcrumbs of a generated page: the home page.
 	crumbs []*site.Page
 }
@@ -193,6 +196,7 @@ func (r *Renderer) parseLayouts() error {
 		if _, err := t.New(name).Parse(text); err != nil {
 			return layoutError(err)
 		}
+		t.Funcs(template.FuncMap{"cached": cachedFunc(t)})
 		r.layouts[name] = t
 	}
 	for _, name := range layoutNames {

@@ -1,0 +1,105 @@
+package render
+
+import (
+	"path"
+	"strings"
+	"testing"
+
+	"playbook/internal/site"
+)
+
+// TestFrameLinks: a Frame's links are those of every page it stands for.
+// To the site's top level, where the menu, the assets and the Review page
+// are, they are the page's own (Data.Rel); deeper, they lead where the
+// page's own do. And pages share few Frames.
+func TestFrameLinks(t *testing.T) {
+	s, r := loadRenderer(t, genFS(1000))
+	top := []string{"", "review/", "assets/playbook.css", "404.html"}
+	for _, l := range r.menu {
+		top = append(top, l.URL)
+	}
+	var deep []string
+	for i, p := range s.Pages {
+		if i%25 == 0 {
+			deep = append(deep, p.URL)
+		}
+	}
+	frames := map[*Frame]bool{}
+	files := 0
+	for name, j := range r.files {
+		if j.source != "" || j.search != "" {
+			continue
+		}
+		files++
+		d := r.dataOf(j)
+		f := r.frame(d.URL, d.Kind)
+		frames[f] = true
+		if f.Root != site.Rel(d.URL, "") {
+			t.Errorf("%s: Root %q, want %q", name, f.Root, site.Rel(d.URL, ""))
+		}
+		for _, u := range top {
+			if got, want := f.Rel(u), site.Rel(d.URL, u); got != want {
+				t.Errorf("%s: Rel(%q) = %q, want %q as the page's own", name, u, got, want)
+			}
+		}
+		for _, u := range deep {
+			if got := resolve(d.URL, f.Rel(u)); got != u {
+				t.Errorf("%s: Rel(%q) = %q leads to %q", name, u, f.Rel(u), got)
+			}
+		}
+		for _, l := range f.Menu {
+			if l.Current != (l.Kind == d.Kind) {
+				t.Errorf("%s: menu link to %s current = %v on a page of kind %s", name, l.URL, l.Current, d.Kind)
+			}
+		}
+	}
+	if len(frames) == 0 || len(frames) > files/20 {
+		t.Errorf("%d files share %d frames", files, len(frames))
+	}
+}
+
+// resolve returns the URL (a path from the site root, as Page.URL) that
+// href leads to from the page at URL from.
+func resolve(from, href string) string {
+	dir := from[:strings.LastIndex(from, "/")+1]
+	u := path.Join(dir, href)
+	if strings.HasSuffix(href, "/") || href == "." || href == "./" {
+		u += "/"
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(u, "."), "/")
+}
+
+// TestCachedOncePerFrame: a cached part is made at its first call for a
+// Frame and given again after, whatever changes; another Frame has its
+// own.
+func TestCachedOncePerFrame(t *testing.T) {
+	_, r := loadRenderer(t, genFS(100))
+	layout := r.layouts["page.html"]
+	cached := cachedFunc(layout)
+	deep, top := r.frame("promises/x/", "page"), r.frame("", "home")
+	first, err := cached("partials/frame-sidebar.html", deep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(first), `href="../../"`) {
+		t.Errorf("sidebar of a page two folders deep:\n%s", first)
+	}
+	deep.Root = "changed/"
+	again, err := cached("partials/frame-sidebar.html", deep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != first {
+		t.Errorf("made again:\n%s\nnot\n%s", again, first)
+	}
+	home, err := cached("partials/frame-sidebar.html", top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(home), `href="./" aria-current="page">Home</a>`) {
+		t.Errorf("sidebar of the home page:\n%s", home)
+	}
+	if _, err := cached("partials/frame-sidebar.html", nil); err != errNoFrame {
+		t.Errorf("cached with no Frame: error %v, want %v", err, errNoFrame)
+	}
+}
