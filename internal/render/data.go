@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"html/template"
 	"strconv"
 	"strings"
@@ -373,8 +374,9 @@ var funcs = template.FuncMap{
 	"slug":    site.Slug,
 	// list builds the argument list of a partial that takes several.
 	"list": func(xs ...any) []any { return xs },
-	// cached is bound to each layout when it is parsed (see cachedFunc).
-	"cached": func(string, any) (template.HTML, error) { return "", errNoFrame },
+	// cached is bound to each layout when it is parsed (see cachedFunc);
+	// this one only names it for the parse.
+	"cached": func(string, any) (template.HTML, error) { return "", errors.New("cached: no layout") },
 }
 
 // menuLinks returns the links to the generated pages every page links to, in
