@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"playbook/internal/site"
 )
@@ -101,5 +102,34 @@ func TestCachedOncePerFrame(t *testing.T) {
 	}
 	if _, err := cached("partials/frame-sidebar.html", nil); err != errNoFrame {
 		t.Errorf("cached with no Frame: error %v, want %v", err, errNoFrame)
+	}
+}
+
+// TestForSiteFramesAnew: the Renderer of a preview's next site makes its
+// Frames anew, so that a part kept for the last site (here the top bar's
+// menu, which gains Alignment with the first promise) is not shown again.
+func TestForSiteFramesAnew(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":         {Data: []byte("title = \"T\"\n")},
+		"content/_index.md": {Data: []byte("# Home\n")},
+		"content/a.md":      {Data: []byte("# A\n")},
+	}
+	_, r := loadRenderer(t, fsys)
+	before, err := r.File("a/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/promises/fast.md"] = &fstest.MapFile{Data: []byte("+++\npromise = \"Fast.\"\n+++\n# Fast\n")}
+	next, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	after, err := r.ForSite(next).File("a/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := `<a href="../alignment/">Alignment</a>`
+	if strings.Contains(string(before), link) || !strings.Contains(string(after), link) {
+		t.Errorf("menu link %s: on the page before the promise %v, after %v", link, strings.Contains(string(before), link), strings.Contains(string(after), link))
 	}
 }
