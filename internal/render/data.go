@@ -299,11 +299,15 @@ type MenuLink struct {
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
 // to this page, with a fingerprint of its content.
-func (d *Data) Asset(name string) string {
-	if a, ok := d.r.assets[name]; ok {
-		return d.Rel(a)
+func (d *Data) Asset(name string) string { return d.Rel(assetURL(d.r.assets, name)) }
+
+// assetURL returns the URL of the theme asset name from the site root,
+// fingerprinted if it is one of assets.
+func assetURL(assets map[string]string, name string) string {
+	if a, ok := assets[name]; ok {
+		return a
 	}
-	return d.Rel(name)
+	return name
 }
 
 // TypeName returns the singular name of a page type: "Promise".

@@ -65,12 +65,7 @@ func (f *Frame) Rel(url string) string { return site.Rel(f.url, url) }
 
 // Asset returns the URL of a theme asset relative to the pages of the
 // Frame, with a fingerprint of its content, as Data.Asset.
-func (f *Frame) Asset(name string) string {
-	if a, ok := f.assets[name]; ok {
-		return f.Rel(a)
-	}
-	return f.Rel(name)
-}
+func (f *Frame) Asset(name string) string { return f.Rel(assetURL(f.assets, name)) }
 
 // A frameKey tells the Frame of a page from the others: how deep the page
 // is, its top-level folder, and its Kind where a link of the frame marks
