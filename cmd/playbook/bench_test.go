@@ -80,8 +80,7 @@ func BenchmarkBuild(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				wall, cpu := measureFloor(b, src)
-				floorWall += wall
-				floorCPU += cpu
+				floorWall, floorCPU = floorWall+wall, floorCPU+cpu
 				// The floor's input is garbage now: a build measured
 				// beside it held would be collected and limited as one
 				// holding the site's Markdown twice. The memory it took
@@ -89,13 +88,13 @@ func BenchmarkBuild(b *testing.B) {
 				debug.FreeOSMemory()
 				dest := gen.Dest(b, outputs)
 				b.StartTimer()
-				cpu = cpuSeconds()
+				start := cpuSeconds()
 				stop := watchPeak()
 				if code := run(context.Background(), []string{"build", "--source", src, "--dest", dest}, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("build exited %d", code)
 				}
 				peak = max(peak, stop())
-				buildCPU += cpuSeconds() - cpu
+				buildCPU += cpuSeconds() - start
 			}
 			b.StopTimer()
 			n := float64(b.N)
