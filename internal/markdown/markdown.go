@@ -79,6 +79,11 @@ type Options struct {
 	// Spill, if set, holds the documents' HTML instead of memory (see
 	// deflate.Spill); it must stay open while they are rendered.
 	Spill *deflate.Spill
+	// ParseOnly keeps of each document what checking it needs (title,
+	// headings, links, ids, warnings, text) and makes no HTML, nor
+	// sections: a parse then costs about half as much, and the document
+	// holds none of its HTML. Rendering such a document is an error.
+	ParseOnly bool
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -88,6 +93,8 @@ type Converter struct {
 	text     bool
 	sections bool
 	spill    *deflate.Spill
+	// parseOnly is Options.ParseOnly.
+	parseOnly bool
 }
 
 // New returns a Converter with the playbook dialect.
@@ -112,8 +119,12 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill}
+	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill, parseOnly: opts.ParseOnly}
 }
+
+// ParseOnly reports whether c makes documents without HTML (see
+// Options.ParseOnly).
+func (c *Converter) ParseOnly() bool { return c.parseOnly }
 
 // A Doc is a parsed Markdown document: what was learnt from it, and its
 // HTML with the destinations of its Links left to fill in.
@@ -141,6 +152,9 @@ type Doc struct {
 	// refused marks a document beyond a limit: it is never parsed and has
 	// neither HTML nor text.
 	refused bool
+	// unrendered marks a document parsed with Options.ParseOnly: it has
+	// no HTML.
+	unrendered bool
 	// packed marks a document whose headings, links, ids and holes are
 	// in rest (see Pack).
 	packed bool
@@ -338,6 +352,12 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	d.IDs = slices.Clip(slices.Compact(d.IDs))
 	if c.text {
 		d.text = blocksText(root, title, src)
+	}
+	if c.parseOnly {
+		// Everything a check reads is known: rendering is the other half
+		// of the work (highlighting code above all).
+		d.unrendered = true
+		return d, nil
 	}
 	var secs *bytes.Buffer
 	if c.sections {
@@ -681,6 +701,9 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	if d.packed {
 		// Its links are not where its HTML needs them.
 		return errors.New("render markdown: the document is packed (see Pack)")
+	}
+	if d.unrendered {
+		return errors.New("render markdown: the document was parsed without its HTML (see Options.ParseOnly)")
 	}
 	raw := htmlBufs.Get().(*[]byte)
 	defer htmlBufs.Put(raw)
