@@ -96,6 +96,9 @@ type Renderer struct {
 
 // New parses the theme's layouts and prepares its assets for s.
 func New(s *site.Site, opts Options) (*Renderer, error) {
+	if s.Markdown != nil && s.Markdown.ParseOnly() {
+		return nil, errors.New("render: the site was loaded for its problems alone (site.Options.ParseOnly): its pages have no HTML")
+	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}

@@ -284,3 +284,21 @@ func TestThemeSymlinks(t *testing.T) {
 		})
 	}
 }
+
+// TestParseOnlySiteIsNotRendered: a site loaded for its problems alone
+// has no HTML for its pages, and New says so rather than rendering pages
+// without their text.
+func TestParseOnlySiteIsNotRendered(t *testing.T) {
+	fsys := genFS(20)
+	s, problems := site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
+	if problems.Errors() > 0 {
+		t.Fatalf("load: %v", problems)
+	}
+	theme, err := Theme(fsys, s.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow}); err == nil || !strings.Contains(err.Error(), "ParseOnly") {
+		t.Errorf("New = %v, want an error naming ParseOnly", err)
+	}
+}

@@ -1,12 +1,15 @@
 package site
 
 import (
+	"reflect"
 	"testing"
 	"testing/fstest"
 )
 
 // FuzzLoad feeds arbitrary bytes as a page beside a small connected site:
-// Load must never panic, and every problem must name a file and a line.
+// Load must never panic, every problem must name a file and a line, and
+// a load for the problems alone (ParseOnly, as check does) must find the
+// same ones.
 func FuzzLoad(f *testing.F) {
 	for _, seed := range []string{
 		"",
@@ -39,6 +42,9 @@ func FuzzLoad(f *testing.F) {
 			if p.File == "" || p.Line < 1 {
 				t.Errorf("problem without a place: %+v", p)
 			}
+		}
+		if _, only := Load(fsys, Options{Now: testNow, ParseOnly: true}); !reflect.DeepEqual(only, problems) {
+			t.Errorf("ParseOnly finds other problems:\n got  %v\n want %v", only, problems)
 		}
 	})
 }

@@ -97,7 +97,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 	// Pages are read by heading only for a search index to read them.
 	indexed := searchIndexed()
-	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill})
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill, ParseOnly: opts.ParseOnly})
 	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)
@@ -105,7 +105,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:]) + strconv.FormatBool(indexed)}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
 	l.walk()
 	l.readPages()
 	l.buildTree()

@@ -58,6 +58,11 @@ type Options struct {
 	// it open until its pages are written. A site loaded with a Spill is
 	// rendered as it is, not loaded again through a Loader nor patched.
 	Spill *deflate.Spill
+	// ParseOnly loads the site for its problems alone, as a check does:
+	// the pages' Markdown is read for what the checks need and not
+	// rendered (see markdown.Options.ParseOnly), which halves the cost of
+	// loading. Such a site cannot be rendered.
+	ParseOnly bool
 }
 
 // Site is a loaded playbook.
