@@ -109,6 +109,39 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkCheck runs "playbook check" on generated playbooks, reporting
+// its processor time (cpu-s/op) and the most memory the Go runtime held
+// during it (peak-MB), as BenchmarkBuild does. With PLAYBOOK_BENCH_LARGE=1
+// it checks a 100,000-page playbook too.
+func BenchmarkCheck(b *testing.B) {
+	sizes := []int{1000, 10000}
+	if os.Getenv(largeBenchEnv) == "1" {
+		sizes = append(sizes, 100000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			src := b.TempDir()
+			if err := gen.Write(src, n); err != nil {
+				b.Fatal(err)
+			}
+			var cpu float64
+			var peak uint64
+			debug.FreeOSMemory()
+			b.ResetTimer()
+			for b.Loop() {
+				start, stop := cpuSeconds(), watchPeak()
+				if code := run(context.Background(), []string{"check", "--source", src}, io.Discard, io.Discard); code != exitOK {
+					b.Fatalf("check exited %d", code)
+				}
+				peak = max(peak, stop())
+				cpu += cpuSeconds() - start
+			}
+			b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(peak)/1e6, "peak-MB")
+		})
+	}
+}
+
 // measureFloor reads the Markdown of the pages under dir's content/ and
 // returns the wall and processor time of floor on it; the Markdown is
 // not kept.

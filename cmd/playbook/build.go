@@ -129,10 +129,11 @@ const memoryFloor = 800 << 20
 // found live bytes live.
 func memoryLimit(live int64) int64 { return max(memoryFloor, live+live/2) }
 
-// limitMemory sets the runtime's soft memory limit for a build, until
-// the returned stop is called: memoryFloor, or one and a half times the
-// heap the last collection found live, whichever is more, followed every
-// tenth of a second. A build makes garbage fast, and while a large heap is
+// limitMemory sets the runtime's soft memory limit for a build, or a
+// check, which loads a site as a build does, until the returned stop is
+// called: memoryFloor, or one and a half times the heap the last
+// collection found live, whichever is more, followed every tenth of a
+// second. A build makes garbage fast, and while a large heap is
 // collected it grows by hundreds of megabytes more, which the next goal
 // doubles: a build of 100,000 pages reached 2.5 times what it held. The
 // limit stops that growth, and following the live heap keeps a larger

@@ -32,6 +32,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "playbook check: unknown --format %q (want %s)\n", *format, strings.Join(site.Formats, ", "))
 		return exitUsage
 	}
+	// A check holds a whole site in memory, as a build does.
+	defer limitMemory()()
 	now := time.Now()
 	src := root.FS()
 	if *due != "" {
@@ -48,7 +50,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// The working tree is always checked, as a build without
 		// versions reads it; the versions a build publishes from Git
 		// are checked too.
-		_, problems := site.Load(src, site.Options{Now: now})
+		_, problems := site.Load(src, site.Options{Now: now, ParseOnly: true})
 		cfg, _ := site.ParseConfig(readConfig(src))
 		if cfg.Versions == nil || hasConfigError(problems) {
 			return loaded{problems: problems}
@@ -59,7 +61,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return loaded{problems: problems}
 		}
 		cfg.Versions = &vs
-		b, vps, err := versions.Load(versions.Options{Source: *source, Worktree: src, Config: cfg, Now: now})
+		b, vps, err := versions.Load(versions.Options{Source: *source, Worktree: src, Config: cfg, Now: now, ParseOnly: true})
 		b.Close()
 		problems = append(problems, vps...)
 		problems.Sort()
@@ -103,11 +105,11 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 		err       error
 	}
 	l, err := await(ctx, func() loaded {
-		_, then, err := versions.LoadRef(source, ref, site.Options{Now: now})
+		_, then, err := versions.LoadRef(source, ref, site.Options{Now: now, ParseOnly: true})
 		if err != nil {
 			return loaded{err: err}
 		}
-		_, problems := site.Load(src, site.Options{Now: now})
+		_, problems := site.Load(src, site.Options{Now: now, ParseOnly: true})
 		return loaded{now: problems, then: then}
 	})
 	if err != nil {
@@ -134,7 +136,7 @@ func listDue(src fs.FS, within, format string, now time.Time, stdout, stderr io.
 		fmt.Fprintln(stderr, "playbook check: --due writes text or json")
 		return exitUsage
 	}
-	s, problems := site.Load(src, site.Options{Now: now})
+	s, problems := site.Load(src, site.Options{Now: now, ParseOnly: true})
 	if n := problems.Errors(); n > 0 {
 		for _, p := range problems {
 			if !p.Warning {
