@@ -57,7 +57,8 @@ type Options struct {
 	// site.Options.Spill).
 	Spill *deflate.Spill
 	// ParseOnly loads the versions for their problems alone (see
-	// site.Options.ParseOnly): such a Build cannot be rendered.
+	// site.Options.ParseOnly), without the pages' text What changed
+	// compares: such a Build cannot be rendered.
 	ParseOnly bool
 }
 
@@ -224,7 +225,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: true, Spill: opts.Spill, ParseOnly: opts.ParseOnly})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly})
 		for _, p := range ps {
 			p.Msg += " (version " + v.Name + ")"
 			problems = append(problems, p)

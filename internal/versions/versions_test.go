@@ -598,3 +598,53 @@ func TestSiteInAFolder(t *testing.T) {
 		t.Errorf("q1's page fast: %v", p)
 	}
 }
+
+// TestParseOnlyVersions loads the versions of a playbook for their
+// problems alone, as check does: the same problems as a build's load,
+// no text kept for What changed, and no rendering.
+func TestParseOnlyVersions(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"site.toml":                "title = \"Acme\"\n[markdown\nunsafe = true\n",
+		"content/promises/fast.md": promiseFast,
+		"content/guides/a.md":      "# A\n\nSee [the promise](../promises/slow.md).\n",
+	})
+	r.commit("Broken quarter", "q1")
+	r.write(map[string]string{
+		"site.toml":           versionsToml,
+		"content/guides/a.md": "# A\n\nSee [the promise](../promises/fast.md) and [a heading](#nowhere).\n",
+	})
+	r.commit("Mended", "q2")
+	_, want, err := loadVersions(t, r.dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	data, _ := fs.ReadFile(root.FS(), "site.toml")
+	cfg, _ := site.ParseConfig(data)
+	b, got, err := Load(Options{Source: r.dir, Worktree: root.FS(), Config: cfg, Now: testNow, ParseOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%v\nwant:\n%v", got, want)
+	}
+	if want.Errors() < 3 {
+		t.Errorf("%d errors, want the broken link and the missing heading of the working tree and q2, and q1's", want.Errors())
+	}
+	for _, v := range b.Versions {
+		for _, p := range v.Site.Pages {
+			if p.Doc != nil && p.Doc.Text() != "" {
+				t.Errorf("version %s: %s keeps its text", v.Name, p.File)
+			}
+		}
+	}
+	if err := b.Render(context.Background(), render.NewMemOutput()); err == nil {
+		t.Error("a build loaded for its problems alone rendered")
+	}
+}
