@@ -42,7 +42,7 @@ func TestParseOnly(t *testing.T) {
 		srcs[name] = b
 	}
 	for _, h := range hostiles {
-		srcs["hostile: "+h.name] = h.gen(64 << 10)
+		srcs["hostile: "+h.name] = h.gen(8 << 10)
 	}
 
 	var seen struct{ headings, links, ids, warnings, refused int }
