@@ -50,7 +50,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// The working tree is always checked, as a build without
 		// versions reads it; the versions a build publishes from Git
 		// are checked too.
-		_, problems := site.Load(src, site.Options{Now: now, ParseOnly: true})
+		_, problems := site.Load(src, checking(now))
 		cfg, _ := site.ParseConfig(readConfig(src))
 		if cfg.Versions == nil || hasConfigError(problems) {
 			return loaded{problems: problems}
@@ -77,6 +77,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	return report(l.problems, *source, *format, *strict, "", stdout, stderr)
 }
+
+// checking returns the options of a site loaded for its problems alone,
+// as every load of check is: its pages are not rendered.
+func checking(now time.Time) site.Options { return site.Options{Now: now, ParseOnly: true} }
 
 // report writes the problems found and returns the exit status they make.
 func report(problems site.Problems, source, format string, strict bool, note string, stdout, stderr io.Writer) int {
@@ -105,11 +109,11 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 		err       error
 	}
 	l, err := await(ctx, func() loaded {
-		_, then, err := versions.LoadRef(source, ref, site.Options{Now: now, ParseOnly: true})
+		_, then, err := versions.LoadRef(source, ref, checking(now))
 		if err != nil {
 			return loaded{err: err}
 		}
-		_, problems := site.Load(src, site.Options{Now: now, ParseOnly: true})
+		_, problems := site.Load(src, checking(now))
 		return loaded{now: problems, then: then}
 	})
 	if err != nil {
@@ -136,7 +140,7 @@ func listDue(src fs.FS, within, format string, now time.Time, stdout, stderr io.
 		fmt.Fprintln(stderr, "playbook check: --due writes text or json")
 		return exitUsage
 	}
-	s, problems := site.Load(src, site.Options{Now: now, ParseOnly: true})
+	s, problems := site.Load(src, checking(now))
 	if n := problems.Errors(); n > 0 {
 		for _, p := range problems {
 			if !p.Warning {
