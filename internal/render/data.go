@@ -234,6 +234,73 @@ func (d *Data) TagsHTML(names []string) (template.HTML, error) {
 // tagTemplate is a link of TagsHTML, for a URL html/template changes.
 var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="{{index . 0}}">{{index . 1}}</a>`))
 
+// ItemsHTML returns the items of a list of linked pages as the default
+// theme shows a page's relations and mentions (partials/links.html,
+// partials/mentions.html): each a link to the page and its description.
+// One call for what a range over the pages makes with six an item.
+func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(len(pages) * 160)
+	for _, p := range pages {
+		link, err := d.LinkHTML(p)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString("<li>" + string(link))
+		if p.Description != "" {
+			b.WriteString(` <span class="muted">— ` + escapeText(p.Description) + `</span>`)
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String()), nil
+}
+
+// CardsHTML returns the cards of pages as the default theme lists them
+// (partials/pagelist.html): each a link to the page, the badges of a
+// promise's chain, a behaviour's stage and a section's page count, and
+// the page's description. One call for what a range over the pages makes
+// with a dozen a card: the twenty cards of a list were most of the time
+// spent on a tag's or a role's page.
+func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(len(pages) * 320) // a card of the generated playbook: 250-300 bytes
+	for _, p := range pages {
+		link, err := d.LinkHTML(p)
+		if err != nil {
+			return "", err
+		}
+		promise := p.IsPromise()
+		class := escapeText(p.Chain.Status.Class())
+		b.WriteString("\n<li class=\"card")
+		if promise {
+			b.WriteString(" card-" + class)
+		}
+		b.WriteString("\">\n  " + string(link) + "\n  ")
+		if promise {
+			b.WriteString(`<span class="badge badge-` + class + `">` + escapeText(p.Chain.Status.String()) + `</span>`)
+		}
+		b.WriteString("\n  ")
+		if stage := p.Behaviour.Stage; stage != "" {
+			b.WriteString(`<span class="badge badge-stage">` + escapeText(stage) + `</span>`)
+		}
+		b.WriteString("\n  ")
+		if p.IsSection {
+			n := p.PageCount()
+			b.WriteString(`<span class="badge">` + strconv.Itoa(n) + " page")
+			if n != 1 {
+				b.WriteString("s")
+			}
+			b.WriteString(`</span>`)
+		}
+		b.WriteString("\n  ")
+		if p.Description != "" {
+			b.WriteString("<p>" + escapeText(p.Description) + "</p>")
+		}
+		b.WriteString("\n</li>")
+	}
+	return template.HTML(b.String()), nil
+}
+
 // NotFoundSettings is what the script of the 404 page
 // (layouts/partials/notfound.js) is told of the site. A static host shows
 // 404.html at whatever path was asked for, where its relative links no

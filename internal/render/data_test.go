@@ -144,3 +144,89 @@ func TestTagsHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestCardsHTML checks CardsHTML against the layout markup it replaces,
+// on listedPages.
+func TestCardsHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`<ul class="cards">
+{{- $d := index . 0}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
+<li class="card{{if $promise}}{{$class = .Chain.Status.Class}} card-{{$class}}{{end}}">
+  {{$d.LinkHTML .}}
+  {{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}
+  {{with .Behaviour.Stage}}<span class="badge badge-stage">{{.}}</span>{{end}}
+  {{if .IsSection}}{{$n := .PageCount}}<span class="badge">{{$n}} {{if eq $n 1}}page{{else}}pages{{end}}</span>{{end}}
+  {{with .Description}}<p>{{.}}</p>{{end}}
+</li>
+{{- end}}
+</ul>`))
+	pages := listedPages()
+	for _, from := range []string{"tags/pricing/", "roles/sales/page/2/", ""} {
+		d := &Data{URL: from}
+		for _, list := range [][]*site.Page{nil, pages} {
+			var want strings.Builder
+			if err := old.Execute(&want, []any{d, list}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := d.CardsHTML(list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := `<ul class="cards">` + string(got) + "\n</ul>"; got != want.String() {
+				t.Errorf("from %q:\n got %s\nwant %s", from, got, want.String())
+			}
+		}
+	}
+}
+
+// listedPages returns pages as lists show them: a promise of each chain
+// status, behaviours of both stages, sections of one page and of several,
+// and titles, descriptions and URLs that html/template escapes.
+func listedPages() []*site.Page {
+	page := func(typ, url, title, description string) *site.Page {
+		return &site.Page{Type: typ, URL: url, Title: title, Description: description,
+			Promise: &site.Promise{}, Behaviour: &site.Behaviour{}}
+	}
+	var pages []*site.Page
+	for s := site.Disconnected; s <= site.Connected; s++ {
+		p := page(site.TypePromise, "promises/p/", "Heat back in 24 hours", `Within "24" hours & <no> excuses + more`)
+		p.Chain.Status = s
+		pages = append(pages, p)
+	}
+	for _, stage := range []string{site.StageSales, site.StageService, `odd "stage" <b>`} {
+		p := page(site.TypeBehaviour, "behaviours/b/", "Quote in writing", "")
+		p.Behaviour = &site.Behaviour{Stage: stage}
+		pages = append(pages, p)
+	}
+	one := page("", "guides/", "Guides", "")
+	one.IsSection = true
+	one.Children = []*site.Page{page("", "guides/a/", "A", "")}
+	many := page("", "faqs/", "FAQs", "Questions")
+	many.IsSection = true
+	many.Children = []*site.Page{page("", "faqs/a/", "A", ""), one, page("", "faqs/b/", "B", "")}
+	pages = append(pages, one, many,
+		page("", "q&a/x+y/", "Reserved characters in the URL", "\x00 nul, \xff bad UTF-8, é"),
+		page("", "café/", "Unicode path", ""))
+	return pages
+}
+
+// TestItemsHTML checks ItemsHTML against the layout markup it replaces,
+// on listedPages.
+func TestItemsHTML(t *testing.T) {
+	old := template.Must(template.New("").Parse(`{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`))
+	for _, from := range []string{"promises/p/", "a/b/c/", ""} {
+		d := &Data{URL: from}
+		for _, list := range [][]*site.Page{nil, listedPages()} {
+			var want strings.Builder
+			if err := old.Execute(&want, []any{d, list}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := d.ItemsHTML(list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("from %q:\n got %s\nwant %s", from, got, want.String())
+			}
+		}
+	}
+}
