@@ -49,7 +49,12 @@ const largeBenchEnv = "PLAYBOOK_BENCH_LARGE"
 //     rendering the Markdown of the same pages alone, on all cores, with
 //     nothing else (see floor), measured between builds (its input is
 //     let go before each build), and a build's time and processor time
-//     as multiples of it.
+//     as multiples of it;
+//   - gc-cycles/op and gc-%: the collections a build made, and the
+//     runtime's estimate of the share of its processor time they took:
+//     the part of a build that grows faster than its pages;
+//   - B/op and allocs/op: what a build allocated, which sets how often
+//     it is collected.
 func BenchmarkBuild(b *testing.B) {
 	outputs := b.TempDir()
 	cases := []struct {
@@ -76,6 +81,8 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			var buildCPU, floorWall, floorCPU float64
 			var peak uint64
+			var gc gcStats
+			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
 				b.StopTimer()
@@ -90,9 +97,11 @@ func BenchmarkBuild(b *testing.B) {
 				b.StartTimer()
 				start := cpuSeconds()
 				stop := watchPeak()
+				was := readGCStats()
 				if code := run(context.Background(), []string{"build", "--source", src, "--dest", dest}, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("build exited %d", code)
 				}
+				gc = gc.plus(readGCStats().minus(was))
 				peak = max(peak, stop())
 				buildCPU += cpuSeconds() - start
 			}
@@ -105,8 +114,40 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(floorWall/n, "floor-s/op")
 			b.ReportMetric(elapsed/floorWall, "x-floor")
 			b.ReportMetric(buildCPU/floorCPU, "cpu-x-floor")
+			b.ReportMetric(gc.cycles/n, "gc-cycles/op")
+			b.ReportMetric(100*gc.cpu/gc.total, "gc-%")
 		})
 	}
+}
+
+// gcStats are the runtime's counts of its collections: cycles, and the
+// processor time they took (cpu) of all the program used (total), in the
+// runtime's own estimate (runtime/metrics, /cpu/classes), which is
+// comparable only with itself.
+type gcStats struct{ cycles, cpu, total float64 }
+
+// readGCStats returns the counts since the program started.
+func readGCStats() gcStats {
+	samples := []metrics.Sample{
+		{Name: "/gc/cycles/total:gc-cycles"},
+		{Name: "/cpu/classes/gc/total:cpu-seconds"},
+		{Name: "/cpu/classes/total:cpu-seconds"},
+		{Name: "/cpu/classes/idle:cpu-seconds"},
+	}
+	metrics.Read(samples)
+	return gcStats{
+		cycles: float64(samples[0].Value.Uint64()),
+		cpu:    samples[1].Value.Float64(),
+		total:  samples[2].Value.Float64() - samples[3].Value.Float64(),
+	}
+}
+
+func (s gcStats) plus(t gcStats) gcStats {
+	return gcStats{s.cycles + t.cycles, s.cpu + t.cpu, s.total + t.total}
+}
+
+func (s gcStats) minus(t gcStats) gcStats {
+	return gcStats{s.cycles - t.cycles, s.cpu - t.cpu, s.total - t.total}
 }
 
 // BenchmarkCheck runs "playbook check" on generated playbooks, reporting
