@@ -240,7 +240,7 @@ var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="
 // One call for what a range over the pages makes with six an item.
 func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 	var b strings.Builder
-	b.Grow(len(pages) * 160)
+	b.Grow(len(pages) * 256) // an item of the generated playbook: 200-250 bytes
 	for _, p := range pages {
 		link, err := d.LinkHTML(p)
 		if err != nil {
