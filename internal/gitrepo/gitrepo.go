@@ -19,7 +19,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -70,9 +72,10 @@ var (
 	ErrNoCommits = errors.New("the repository has no commits yet: commit the playbook, then tag the versions to publish")
 )
 
-// Open opens the repository holding dir (dir or a folder above it).
+// Open opens the repository holding dir (dir or a folder above it), a
+// working tree added with git worktree add included.
 func Open(dir string) (*Repo, error) {
-	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
+	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, fmt.Errorf("open git repository at %s: %w", dir, ErrNoRepository)
 	}
@@ -101,13 +104,34 @@ func Open(dir string) (*Repo, error) {
 	return repo, nil
 }
 
-// GitDir returns the repository's Git folder (".git"), or "" if it is
-// not on disk.
+// GitDir returns the Git folder of the working tree, holding its HEAD
+// and the log of HEAD: ".git", or for a working tree added with git
+// worktree add, the folder its .git file names. It is "" if the
+// repository is not on disk.
 func (r *Repo) GitDir() string {
 	if st, ok := r.repo.Storer.(*filesystem.Storage); ok {
 		return st.Filesystem().Root()
 	}
 	return ""
+}
+
+// CommonDir returns the Git folder holding the repository's objects,
+// branches and tags: GitDir, or for a working tree added with git worktree
+// add, the main repository's, which GitDir's file commondir names.
+func (r *Repo) CommonDir() string {
+	dir := r.GitDir()
+	if dir == "" {
+		return ""
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "commondir"))
+	if err != nil {
+		return dir
+	}
+	common := strings.TrimSpace(string(b))
+	if !filepath.IsAbs(common) {
+		common = filepath.Join(dir, common)
+	}
+	return filepath.Clean(common)
 }
 
 // Root returns the folder of the repository's working tree.

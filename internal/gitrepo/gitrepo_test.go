@@ -237,3 +237,68 @@ func TestTreeSymlinks(t *testing.T) {
 		t.Errorf("Stat(content/subdir) = %v, %v; want the folder it links to", info, err)
 	}
 }
+
+// TestLinkedWorktree opens a playbook checked out with git worktree add,
+// whose .git is a file naming a folder that holds HEAD and the logs of
+// that worktree, while the objects, branches and tags stay with the main
+// repository: its history and tags are read as in the main one.
+func TestLinkedWorktree(t *testing.T) {
+	dir := t.TempDir()
+	main, linked := filepath.Join(dir, "main"), filepath.Join(dir, "linked")
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	git := func(args ...string) string { return gittest.Git(t, main, day, args...) }
+	gittest.WriteFiles(t, main, map[string]string{"content/a.md": "A\n"})
+	git("init", "-q", "-b", "main")
+	git("add", "-A")
+	git("commit", "-q", "-m", "start")
+	git("tag", "v1")
+	git("worktree", "add", "-q", "-b", "draft", linked)
+	gittest.WriteFiles(t, linked, map[string]string{"content/a.md": "A, redrafted\n"})
+	gittest.Git(t, linked, day.AddDate(0, 0, 1), "commit", "-q", "-am", "redraft")
+	want := strings.TrimSpace(gittest.Git(t, linked, day, "rev-parse", "HEAD"))
+
+	r, err := Open(filepath.Join(linked, "content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if h, err := r.Head(); err != nil || h != want {
+		t.Errorf("Head() = %q, %v; want %s, the linked worktree's", h, err, want)
+	}
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.LastChanges(context.Background(), head, []string{"content/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := got["content/a.md"].Commit; c != want[:7] {
+		t.Errorf("content/a.md last changed in %q, want %s", c, want[:7])
+	}
+	if tags, err := r.Tags("v*"); err != nil || len(tags) != 1 || tags[0] != "v1" {
+		t.Errorf("Tags = %q, %v; want [v1]", tags, err)
+	}
+	if root := r.Root(); root != linked {
+		t.Errorf("Root() = %q, want %q", root, linked)
+	}
+	if p, err := r.Prefix(filepath.Join(linked, "content")); err != nil || p != "content" {
+		t.Errorf("Prefix = %q, %v; want content", p, err)
+	}
+	gitDir := strings.TrimSpace(gittest.Git(t, linked, day, "rev-parse", "--absolute-git-dir"))
+	common := filepath.Join(main, ".git")
+	if got := r.GitDir(); got != gitDir {
+		t.Errorf("GitDir() = %q, want %q", got, gitDir)
+	}
+	if got := r.CommonDir(); got != common {
+		t.Errorf("CommonDir() = %q, want %q", got, common)
+	}
+	m, err := Open(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if m.GitDir() != common || m.CommonDir() != common {
+		t.Errorf("the main working tree: GitDir() = %q, CommonDir() = %q; want %q for both", m.GitDir(), m.CommonDir(), common)
+	}
+}

@@ -149,15 +149,16 @@ func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 	if err != nil {
 		return none
 	}
-	dir := r.GitDir()
+	dir, common := r.GitDir(), r.CommonDir()
 	r.Close()
 	if dir == "" {
 		return none
 	}
 	// The log of HEAD gets a line at every commit and checkout; a tag is
-	// a new file under refs/tags. Their folders are watched, as git may
-	// replace the log with a new file.
-	log, tags := filepath.Join(dir, "logs", "HEAD"), filepath.Join(dir, "refs", "tags")
+	// a new file under refs/tags, which a working tree added with git
+	// worktree add shares with the main one. Their folders are watched,
+	// as git may replace the log with a new file.
+	log, tags := filepath.Join(dir, "logs", "HEAD"), filepath.Join(common, "refs", "tags")
 	_ = w.Add(filepath.Dir(log))
 	_ = w.Add(tags)
 	return func(name string) bool { return name == log || strings.HasPrefix(name, tags+string(filepath.Separator)) }

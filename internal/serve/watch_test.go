@@ -268,14 +268,35 @@ func TestWatchFollowsTheTree(t *testing.T) {
 }
 
 // TestWatchSeesCommits: a commit, made with no file of the site changing
-// after it, rebuilds the site, so that pages show it as their last change.
+// after it, rebuilds the site, so that pages show it as their last change;
+// so does a new tag under serve --versions. The same holds in a working
+// tree added with git worktree add, whose log of HEAD is its own and
+// whose tags are the main repository's.
 func TestWatchSeesCommits(t *testing.T) {
-	dir := t.TempDir()
-	gittest.WriteFiles(t, dir, smallSite)
-	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
-	gittest.Git(t, dir, first, "init", "-q")
-	gittest.Git(t, dir, first, "add", "-A")
-	gittest.Git(t, dir, first, "commit", "-q", "-m", "first")
+	t.Run("repository", func(t *testing.T) {
+		dir := t.TempDir()
+		gittest.WriteFiles(t, dir, smallSite)
+		first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+		gittest.Git(t, dir, first, "init", "-q")
+		gittest.Git(t, dir, first, "add", "-A")
+		gittest.Git(t, dir, first, "commit", "-q", "-m", "first")
+		watchCommits(t, dir, first)
+	})
+	t.Run("linked worktree", func(t *testing.T) {
+		main, dir := filepath.Join(t.TempDir(), "main"), filepath.Join(t.TempDir(), "linked")
+		gittest.WriteFiles(t, main, smallSite)
+		first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+		gittest.Git(t, main, first, "init", "-q")
+		gittest.Git(t, main, first, "add", "-A")
+		gittest.Git(t, main, first, "commit", "-q", "-m", "first")
+		gittest.Git(t, main, first, "worktree", "add", "-q", "-b", "draft", dir)
+		watchCommits(t, dir, first)
+	})
+}
+
+// watchCommits is TestWatchSeesCommits in the working tree dir, whose
+// last commit was made at first.
+func watchCommits(t *testing.T, dir string, first time.Time) {
 	s, events, log := watching(t, dir, Options{Dir: dir})
 	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
 	waitRebuild(t, events, log)
