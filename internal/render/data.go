@@ -239,20 +239,14 @@ var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="
 // partials/mentions.html): each a link to the page and its description.
 // One call for what a range over the pages makes with six an item.
 func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
-	var b strings.Builder
-	b.Grow(len(pages) * 256) // an item of the generated playbook: 200-250 bytes
-	for _, p := range pages {
-		link, err := d.LinkHTML(p)
-		if err != nil {
-			return "", err
-		}
+	// An item of the generated playbook is 200-250 bytes.
+	return d.linkedHTML(pages, 256, func(b *strings.Builder, p *site.Page, link template.HTML) {
 		b.WriteString("<li>" + string(link))
 		if p.Description != "" {
 			b.WriteString(` <span class="muted">— ` + escapeText(p.Description) + `</span>`)
 		}
 		b.WriteString("</li>")
-	}
-	return template.HTML(b.String()), nil
+	})
 }
 
 // CardsHTML returns the cards of pages as the default theme lists them
@@ -262,13 +256,8 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 // with a dozen a card: the twenty cards of a list were most of the time
 // spent on a tag's or a role's page.
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
-	var b strings.Builder
-	b.Grow(len(pages) * 320) // a card of the generated playbook: 250-300 bytes
-	for _, p := range pages {
-		link, err := d.LinkHTML(p)
-		if err != nil {
-			return "", err
-		}
+	// A card of the generated playbook is 250-300 bytes.
+	return d.linkedHTML(pages, 320, func(b *strings.Builder, p *site.Page, link template.HTML) {
 		promise := p.IsPromise()
 		class := escapeText(p.Chain.Status.Class())
 		b.WriteString("\n<li class=\"card")
@@ -297,6 +286,20 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 			b.WriteString("<p>" + escapeText(p.Description) + "</p>")
 		}
 		b.WriteString("\n</li>")
+	})
+}
+
+// linkedHTML returns the HTML item writes for each of pages, given the
+// page's link (LinkHTML), in one string grown for size bytes a page.
+func (d *Data) linkedHTML(pages []*site.Page, size int, item func(b *strings.Builder, p *site.Page, link template.HTML)) (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(len(pages) * size)
+	for _, p := range pages {
+		link, err := d.LinkHTML(p)
+		if err != nil {
+			return "", err
+		}
+		item(&b, p, link)
 	}
 	return template.HTML(b.String()), nil
 }

@@ -145,39 +145,6 @@ func TestTagsHTML(t *testing.T) {
 	}
 }
 
-// TestCardsHTML checks CardsHTML against the layout markup it replaces,
-// on listedPages.
-func TestCardsHTML(t *testing.T) {
-	old := template.Must(template.New("").Parse(`<ul class="cards">
-{{- $d := index . 0}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
-<li class="card{{if $promise}}{{$class = .Chain.Status.Class}} card-{{$class}}{{end}}">
-  {{$d.LinkHTML .}}
-  {{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}
-  {{with .Behaviour.Stage}}<span class="badge badge-stage">{{.}}</span>{{end}}
-  {{if .IsSection}}{{$n := .PageCount}}<span class="badge">{{$n}} {{if eq $n 1}}page{{else}}pages{{end}}</span>{{end}}
-  {{with .Description}}<p>{{.}}</p>{{end}}
-</li>
-{{- end}}
-</ul>`))
-	pages := listedPages()
-	for _, from := range []string{"tags/pricing/", "roles/sales/page/2/", ""} {
-		d := &Data{URL: from}
-		for _, list := range [][]*site.Page{nil, pages} {
-			var want strings.Builder
-			if err := old.Execute(&want, []any{d, list}); err != nil {
-				t.Fatal(err)
-			}
-			got, err := d.CardsHTML(list)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := `<ul class="cards">` + string(got) + "\n</ul>"; got != want.String() {
-				t.Errorf("from %q:\n got %s\nwant %s", from, got, want.String())
-			}
-		}
-	}
-}
-
 // listedPages returns pages as lists show them: a promise of each chain
 // status, behaviours of both stages, sections of one page and of several,
 // and titles, descriptions and URLs that html/template escapes.
@@ -209,23 +176,40 @@ func listedPages() []*site.Page {
 	return pages
 }
 
-// TestItemsHTML checks ItemsHTML against the layout markup it replaces,
-// on listedPages.
-func TestItemsHTML(t *testing.T) {
-	old := template.Must(template.New("").Parse(`{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`))
-	for _, from := range []string{"promises/p/", "a/b/c/", ""} {
-		d := &Data{URL: from}
-		for _, list := range [][]*site.Page{nil, listedPages()} {
-			var want strings.Builder
-			if err := old.Execute(&want, []any{d, list}); err != nil {
-				t.Fatal(err)
-			}
-			got, err := d.ItemsHTML(list)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != want.String() {
-				t.Errorf("from %q:\n got %s\nwant %s", from, got, want.String())
+// TestListsHTML checks CardsHTML and ItemsHTML against the layout markup
+// they replace, on listedPages and on no page, from pages at three depths.
+func TestListsHTML(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		old  string
+		list func(*Data, []*site.Page) (template.HTML, error)
+	}{
+		{"CardsHTML", `{{$d := index . 0}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
+<li class="card{{if $promise}}{{$class = .Chain.Status.Class}} card-{{$class}}{{end}}">
+  {{$d.LinkHTML .}}
+  {{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}
+  {{with .Behaviour.Stage}}<span class="badge badge-stage">{{.}}</span>{{end}}
+  {{if .IsSection}}{{$n := .PageCount}}<span class="badge">{{$n}} {{if eq $n 1}}page{{else}}pages{{end}}</span>{{end}}
+  {{with .Description}}<p>{{.}}</p>{{end}}
+</li>
+{{- end}}`, (*Data).CardsHTML},
+		{"ItemsHTML", `{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`, (*Data).ItemsHTML},
+	} {
+		old := template.Must(template.New("").Parse(tt.old))
+		for _, from := range []string{"tags/pricing/", "roles/sales/page/2/", ""} {
+			d := &Data{URL: from}
+			for _, pages := range [][]*site.Page{nil, listedPages()} {
+				var want strings.Builder
+				if err := old.Execute(&want, []any{d, pages}); err != nil {
+					t.Fatal(err)
+				}
+				got, err := tt.list(d, pages)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != want.String() {
+					t.Errorf("%s from %q:\n got %s\nwant %s", tt.name, from, got, want.String())
+				}
 			}
 		}
 	}
