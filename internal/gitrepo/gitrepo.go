@@ -44,7 +44,7 @@ type Repo struct {
 	mu sync.Mutex
 	// changed memoises the paths each commit changed under a folder (see
 	// changedPaths), so that versions sharing history walk it once.
-	changed map[changeKey][]string
+	changed map[changeKey][][]string
 	shallow map[plumbing.Hash]bool
 	blobs   map[plumbing.Hash][]byte
 	trees   map[plumbing.Hash]*object.Tree
@@ -82,7 +82,7 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open git repository at %s: %w", dir, err)
 	}
-	repo := &Repo{repo: r, changed: map[changeKey][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
+	repo := &Repo{repo: r, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
 	// A walk over history reads thousands of objects, and go-git opens
 	// the packfile again for each one unless told to keep packfiles open
 	// (a bounded number of them): a 2,000-commit history took seconds.
@@ -291,67 +291,181 @@ type LastChange struct {
 
 // LastChanges returns, for each of paths (slash-separated, from the
 // repository root) that exists at commit c, the newest commit up to c that
-// changed it. It walks history once, newest first, and stops as soon as
-// every path has its commit, or when ctx is done, with ctx's error.
+// changed it, the commit git log -1 -- path names. Each path goes back
+// from c as git log's history simplification takes it: through a merge,
+// by the first parent the path is the same in, so that a change a merge
+// left out is not the path's, and to the merge itself where it differs
+// from every parent. Paths going the same way are carried together, the
+// newest commit first, until every path has its commit; when ctx is done
+// the walk stops with ctx's error.
 func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[string]LastChange, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	want := map[string]bool{}
-	for _, p := range paths {
-		want[p] = true
-	}
 	dir := commonDir(paths)
 	out := map[string]LastChange{}
-	iter, err := r.repo.Log(&git.LogOptions{From: c.c.Hash, Order: git.LogOrderCommitterTime})
-	if err != nil {
-		return nil, fmt.Errorf("read history: %w", err)
+	var q commitQueue
+	start := map[string]bool{}
+	for _, p := range paths {
+		start[p] = true
 	}
-	defer iter.Close()
-	for len(want) > 0 {
+	q.add(c.c, start)
+	for len(q.items) > 0 {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		commit, err := iter.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if len(r.shallow) > 0 {
-				return nil, fmt.Errorf("read history of %d files: %w", len(want), ErrShallow)
-			}
-			return nil, fmt.Errorf("read history: %w", err)
-		}
+		commit, want := q.next()
 		if r.shallow[commit.Hash] {
-			// What this commit changed cannot be told without its parent.
+			// What this commit changed cannot be told without its parents.
 			return nil, fmt.Errorf("read history: %d files changed before commit %s: %w", len(want), commit.Hash.String()[:7], ErrShallow)
 		}
 		changed, err := r.changedPaths(commit, dir)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range changed {
-			if want[p] {
-				delete(want, p)
-				out[p] = LastChange{Commit: commit.Hash.String()[:7], When: commit.Author.When, Author: commit.Author.Name}
+		// ways[i] are the paths that go on to parent i: the same there.
+		ways := make([]map[string]bool, commit.NumParents())
+		if len(ways) <= 1 {
+			for _, p := range changed[0] {
+				if want[p] {
+					delete(want, p)
+					out[p] = lastChange(commit)
+				}
+			}
+			if len(ways) == 1 {
+				ways[0] = want
+			}
+		} else {
+			differs := make([]map[string]bool, len(ways))
+			for i, ps := range changed {
+				differs[i] = map[string]bool{}
+				for _, p := range ps {
+					differs[i][p] = true
+				}
+			}
+			for p := range want {
+				i := slices.IndexFunc(differs, func(d map[string]bool) bool { return !d[p] })
+				if i < 0 {
+					out[p] = lastChange(commit)
+					continue
+				}
+				if ways[i] == nil {
+					ways[i] = map[string]bool{}
+				}
+				ways[i][p] = true
 			}
 		}
-	}
-	if len(want) > 0 && len(r.shallow) > 0 {
-		return nil, fmt.Errorf("read history of %d files: %w", len(want), ErrShallow)
+		for i, w := range ways {
+			if len(w) == 0 {
+				continue
+			}
+			parent, err := commit.Parent(i)
+			if err != nil {
+				if len(r.shallow) > 0 {
+					return nil, fmt.Errorf("read history of %d files: %w", len(w), ErrShallow)
+				}
+				return nil, fmt.Errorf("read parent of %s: %w", commit.Hash.String()[:7], err)
+			}
+			q.add(parent, w)
+		}
 	}
 	return out, nil
 }
 
-// changedPaths returns the files under folder dir ("" for all) that
-// commit added or changed against its parents (all of them for a root
-// commit). Only folders whose trees differ are read: a commit that left
-// dir as it was costs a few lookups, and most commits of a repository
-// holding code beside its playbook touch no page.
-//
-// A merge changed a file only where the file differs from every parent:
-// one brought in from a branch is credited, as git log credits it, to the
-// commit on the branch that changed it, which the walk meets later.
-func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error) {
+func lastChange(c *object.Commit) LastChange {
+	return LastChange{Commit: c.Hash.String()[:7], When: c.Author.When, Author: c.Author.Name}
+}
+
+// A commitQueue holds the commits a walk over history is yet to read,
+// each with the paths that reach it, newest first (by commit time, as git
+// log orders them); a commit reached again before it is read gathers the
+// paths of both ways.
+type commitQueue struct {
+	items  []queued
+	queued map[plumbing.Hash]int // index in items
+}
+
+type queued struct {
+	commit *object.Commit
+	paths  map[string]bool
+}
+
+// add queues commit with paths, which it then owns.
+func (q *commitQueue) add(commit *object.Commit, paths map[string]bool) {
+	if q.queued == nil {
+		q.queued = map[plumbing.Hash]int{}
+	}
+	if i, ok := q.queued[commit.Hash]; ok {
+		for p := range paths {
+			q.items[i].paths[p] = true
+		}
+		return
+	}
+	q.items = append(q.items, queued{commit, paths})
+	q.queued[commit.Hash] = len(q.items) - 1
+	q.up(len(q.items) - 1)
+}
+
+// next takes the newest commit off the queue, with its paths.
+func (q *commitQueue) next() (*object.Commit, map[string]bool) {
+	top := q.items[0]
+	last := len(q.items) - 1
+	q.swap(0, last)
+	q.items = q.items[:last]
+	delete(q.queued, top.commit.Hash)
+	q.down(0)
+	return top.commit, top.paths
+}
+
+// newer reports whether item i goes before item j: the newer commit, or
+// for commits made in the same second, the one with the smaller hash, so
+// that the walk's order does not depend on how they were reached.
+func (q *commitQueue) newer(i, j int) bool {
+	a, b := q.items[i].commit, q.items[j].commit
+	if !a.Committer.When.Equal(b.Committer.When) {
+		return a.Committer.When.After(b.Committer.When)
+	}
+	return bytes.Compare(a.Hash[:], b.Hash[:]) < 0
+}
+
+func (q *commitQueue) swap(i, j int) {
+	q.items[i], q.items[j] = q.items[j], q.items[i]
+	q.queued[q.items[i].commit.Hash] = i
+	q.queued[q.items[j].commit.Hash] = j
+}
+
+func (q *commitQueue) up(i int) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !q.newer(i, parent) {
+			return
+		}
+		q.swap(i, parent)
+		i = parent
+	}
+}
+
+func (q *commitQueue) down(i int) {
+	for {
+		first := i
+		for _, child := range []int{2*i + 1, 2*i + 2} {
+			if child < len(q.items) && q.newer(child, first) {
+				first = child
+			}
+		}
+		if first == i {
+			return
+		}
+		q.swap(i, first)
+		i = first
+	}
+}
+
+// changedPaths returns, for each parent of commit (one list for a root
+// commit, against no tree), the files under folder dir ("" for all) that
+// commit added or changed against it. Only folders whose trees differ are
+// read: a commit that left dir as it was costs a few lookups, and most
+// commits of a repository holding code beside its playbook touch no page.
+func (r *Repo) changedPaths(commit *object.Commit, dir string) ([][]string, error) {
 	key := changeKey{commit.Hash, dir}
 	if ps, ok := r.changed[key]; ok {
 		return ps, nil
@@ -360,8 +474,8 @@ func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error)
 	if err != nil {
 		return nil, fmt.Errorf("read commit %s: %w", commit.Hash.String()[:7], err)
 	}
-	var ps []string
-	for i := 0; i == 0 || i < commit.NumParents(); i++ {
+	ps := make([][]string, max(1, commit.NumParents()))
+	for i := range ps {
 		var parent *object.Tree // none for a root commit
 		if commit.NumParents() > 0 {
 			p, err := commit.Parent(i)
@@ -372,17 +486,8 @@ func (r *Repo) changedPaths(commit *object.Commit, dir string) ([]string, error)
 				return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
 			}
 		}
-		changed, err := r.changedFiles(nil, dir, parent, tree)
-		if err != nil {
+		if ps[i], err = r.changedFiles(nil, dir, parent, tree); err != nil {
 			return nil, fmt.Errorf("compare commit %s: %w", commit.Hash.String()[:7], err)
-		}
-		if i == 0 {
-			ps = changed
-		} else {
-			ps = slices.DeleteFunc(ps, func(p string) bool { return !slices.Contains(changed, p) })
-		}
-		if len(ps) == 0 {
-			break
 		}
 	}
 	r.changed[key] = ps

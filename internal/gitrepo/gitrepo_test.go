@@ -100,6 +100,80 @@ func TestLastChangesThroughMerge(t *testing.T) {
 	}
 }
 
+// TestLastChangesOfMergesKeepingOneSide: a merge that keeps one side's
+// version of a file takes the file's history from that side alone, as
+// git log's history simplification does: a change the merge left out is
+// not the file's last change, however much newer it is.
+func TestLastChangesOfMergesKeepingOneSide(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		merge []string
+		// kept is the side whose edit the file keeps.
+		kept string
+	}{
+		{"ours, the other side newer", []string{"merge", "-q", "-s", "ours", "side", "-m", "merge keeping main"}, "main"},
+		{"theirs, this side newer", []string{"merge", "-q", "-X", "theirs", "side", "-m", "merge keeping side"}, "side"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+			n := 0
+			git := func(args ...string) string {
+				n++
+				return gittest.Git(t, dir, day.AddDate(0, 0, n), args...)
+			}
+			write := func(text string) { gittest.WriteFiles(t, dir, map[string]string{"content/a.md": text}) }
+			git("init", "-q", "-b", "main")
+			write("A\n")
+			git("add", "-A")
+			git("commit", "-q", "-m", "start")
+			git("checkout", "-q", "-b", "side")
+			edits := map[string]string{}
+			git("checkout", "-q", "main")
+			if tt.kept == "main" {
+				write("A on main\n")
+				git("commit", "-q", "-am", "main edit")
+				edits["main"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+				git("checkout", "-q", "side")
+				write("A on the side\n")
+				git("commit", "-q", "-am", "side edit, newer")
+				edits["side"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+			} else {
+				git("checkout", "-q", "side")
+				write("A on the side\n")
+				git("commit", "-q", "-am", "side edit")
+				edits["side"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+				git("checkout", "-q", "main")
+				write("A on main\n")
+				git("commit", "-q", "-am", "main edit, newer")
+				edits["main"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+			}
+			git("checkout", "-q", "main")
+			git(tt.merge...)
+			want := edits[tt.kept]
+			if log := strings.TrimSpace(git("log", "-1", "--format=%h", "--abbrev=7", "--", "content/a.md")); log != want {
+				t.Fatalf("git log says %s, the test expects %s", log, want)
+			}
+			r, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			head, err := r.Resolve("HEAD")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := r.LastChanges(context.Background(), head, []string{"content/a.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got["content/a.md"].Commit != want {
+				t.Errorf("content/a.md last changed in %s, want %s (the %s edit the merge kept)", got["content/a.md"].Commit, want, tt.kept)
+			}
+		})
+	}
+}
+
 func TestTags(t *testing.T) {
 	dir := t.TempDir()
 	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
