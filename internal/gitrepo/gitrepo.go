@@ -178,9 +178,17 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 			}
 		}
 	}
+	if strings.Contains(ref, "@{") {
+		// go-git reads "main@{1}" as main: refuse what it cannot read.
+		return nil, fmt.Errorf("ref %q: @{...} (reflog, upstream or previous branch) is not supported: name a tag, a branch or a commit, with ~ or ^ if need be", ref)
+	}
 	h, err := r.repo.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
-		return nil, fmt.Errorf("ref %q: no tag, branch or commit of that name%s", ref, r.known())
+		peeled, ok := r.peelTag(ref)
+		if !ok {
+			return nil, fmt.Errorf("ref %q: no tag, branch or commit of that name%s", ref, r.known())
+		}
+		h = &peeled
 	}
 	c, err := r.repo.CommitObject(*h)
 	if err != nil {
@@ -190,6 +198,29 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 		return nil, fmt.Errorf("ref %q: %w", ref, err)
 	}
 	return newCommit(c), nil
+}
+
+// peelTag returns the commit a tag of a tag (of a tag...) named ref leads
+// to, which go-git's ResolveRevision does not follow. r.mu is held.
+func (r *Repo) peelTag(ref string) (plumbing.Hash, bool) {
+	for _, name := range []plumbing.ReferenceName{plumbing.NewTagReferenceName(ref), plumbing.ReferenceName(ref)} {
+		found, err := r.repo.Reference(name, true)
+		if err != nil {
+			continue
+		}
+		h := found.Hash()
+		for range 16 { // git gives up on deeper chains too
+			tag, err := r.repo.TagObject(h)
+			if err != nil {
+				break
+			}
+			if tag.TargetType == plumbing.CommitObject {
+				return tag.Target, true
+			}
+			h = tag.Target
+		}
+	}
+	return plumbing.ZeroHash, false
 }
 
 func newCommit(c *object.Commit) *Commit {

@@ -207,6 +207,54 @@ func TestTags(t *testing.T) {
 	}
 }
 
+// TestResolve resolves what site.toml's versions and check --new-since
+// name: branches, tags (a tag of a tag too, which git peels to its
+// commit), hashes and ancestors; reflog and upstream selectors, which
+// git reads from files beside the history, are refused by name rather
+// than read as the branch they start with.
+func TestResolve(t *testing.T) {
+	dir := t.TempDir()
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	n := 0
+	git := func(args ...string) string {
+		n++
+		return strings.TrimSpace(gittest.Git(t, dir, day.AddDate(0, 0, n), args...))
+	}
+	git("init", "-q", "-b", "main")
+	gittest.WriteFiles(t, dir, map[string]string{"a.md": "A\n"})
+	git("add", "-A")
+	git("commit", "-q", "-m", "first")
+	first := git("rev-parse", "HEAD")
+	gittest.WriteFiles(t, dir, map[string]string{"a.md": "A again\n"})
+	git("commit", "-q", "-am", "second")
+	second := git("rev-parse", "HEAD")
+	git("tag", "-a", "inner", "-m", "Inner", first)
+	git("tag", "-a", "playbook-1", "-m", "Q1", "inner")
+	git("tag", "light", first)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for ref, want := range map[string]string{
+		"HEAD": second, "main": second, "HEAD~1": first, "main^": first, second[:7]: second,
+		"inner": first, "playbook-1": first, "refs/tags/playbook-1": first, "light": first,
+	} {
+		c, err := r.Resolve(ref)
+		if err != nil || c.Hash != want {
+			t.Errorf("Resolve(%q) = %v, %v; want %s", ref, c, err, want[:7])
+		}
+	}
+	for _, ref := range []string{"HEAD@{1}", "main@{1}", "@{1}", "main@{u}", "@{-1}", "main@{yesterday}"} {
+		if c, err := r.Resolve(ref); err == nil || !strings.Contains(err.Error(), "@{") {
+			t.Errorf("Resolve(%q) = %v, %v; want an error naming @{", ref, c, err)
+		}
+	}
+	if _, err := r.Resolve("nothing"); err == nil || !strings.Contains(err.Error(), "playbook-1") {
+		t.Errorf("Resolve(nothing) = %v; want an error listing the tags", err)
+	}
+}
+
 // TestTreeSymlinks: a Git tree reads its symbolic links as the folder it
 // was committed from reads them through os.Root: followed inside, chains
 // and links to folders included, and never above the root.
