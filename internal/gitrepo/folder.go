@@ -84,8 +84,9 @@ func (r *Repo) Prefix(dir string) (string, error) {
 		root = real
 	}
 	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	rel = filepath.ToSlash(rel)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
 		return "", fmt.Errorf("%s is not inside the repository at %s", dir, root)
 	}
-	return filepath.ToSlash(rel), nil
+	return rel, nil
 }

@@ -207,6 +207,30 @@ func TestTags(t *testing.T) {
 	}
 }
 
+// TestPrefix finds a folder's path in the repository's working tree,
+// folders whose names start with dots included, and refuses one outside.
+func TestPrefix(t *testing.T) {
+	dir := t.TempDir()
+	repo := filepath.Join(dir, "repo")
+	gittest.WriteFiles(t, repo, map[string]string{"..handbook/site.toml": "", "docs/.hidden/site.toml": "", "a.md": "A\n"})
+	gittest.Git(t, repo, time.Time{}, "init", "-q")
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for folder, want := range map[string]string{".": ".", "..handbook": "..handbook", "docs/.hidden": "docs/.hidden"} {
+		if got, err := r.Prefix(filepath.Join(repo, folder)); err != nil || got != want {
+			t.Errorf("Prefix(%s) = %q, %v; want %q", folder, got, err, want)
+		}
+	}
+	for _, outside := range []string{dir, filepath.Join(dir, "..other")} {
+		if got, err := r.Prefix(outside); err == nil {
+			t.Errorf("Prefix(%s) = %q, want an error: it is outside the repository", outside, got)
+		}
+	}
+}
+
 // TestResolve resolves what site.toml's versions and check --new-since
 // name: branches, tags (a tag of a tag too, which git peels to its
 // commit), hashes and ancestors; reflog and upstream selectors, which
