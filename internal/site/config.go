@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -167,20 +168,36 @@ type VersionRef struct {
 // subtags of letters and digits.
 var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
+// decodeError is how the TOML decoder words a value it cannot decode.
+var decodeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
 // ParseConfig parses site.toml. Problems name ConfigFile and a line.
 func ParseConfig(data []byte) (Config, Problems) {
 	var c Config
 	var ps problems
 	md, err := toml.Decode(string(data), &c)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			ps.errorf(ConfigFile, tomlLine(pe), "%s", pe.Message)
+	var pe toml.ParseError
+	switch {
+	case err == nil:
+	case errors.As(err, &pe):
+		ps.errorf(ConfigFile, tomlLine(pe), "%s", pe.Message)
+	default:
+		// A value of the wrong type: "toml: line 5 (last key
+		// "highlight.light"): incompatible types: ...".
+		if m := decodeError.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			ps.errorf(ConfigFile, line, "%s: %s", m[2], m[3])
 		} else {
 			ps.errorf(ConfigFile, 1, "%v", err)
 		}
 	}
+	// The decoder stops at the first error, leaving what it had not yet
+	// read undecoded, and reads tables in no fixed order: after an error,
+	// the keys it left are no typos.
 	for _, k := range md.Undecoded() {
+		if err != nil {
+			break
+		}
 		// The versions block belongs to versioned builds; everything else
 		// unknown is most likely a typo.
 		if k[0] == "params" {
@@ -239,6 +256,13 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 		c.Links.ExternalBase = strings.TrimRight(b, "/")
 	}
+	if e := c.EditURL; e != "" {
+		// html/template would write any other scheme as "#ZgotmplZ" on
+		// every page.
+		if u, err := url.Parse(strings.ReplaceAll(e, "{path}", "x")); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "edit_url"), "edit_url = %q: want an http or https URL, with {path} for the file (https://git.example.com/playbook/edit/main/{path})", e)
+		}
+	}
 	if b := c.Links.BasePath; b != "" {
 		if !strings.HasPrefix(b, "/") {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "base_path"), "links: base_path = %q: want a path from the host's root (\"/handbook\")", b)
@@ -262,7 +286,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 			c.Types[sec] = t
 		}
 	}
-	if c.Pagination.Size < 0 {
+	if c.Pagination.Size < 0 || c.Pagination.Size == 0 && md.IsDefined("pagination", "size") {
 		ps.errorf(ConfigFile, lineOfKey(string(data), "size"), "pagination: size = %d: want a number of entries, 1 or more", c.Pagination.Size)
 	}
 	c.Review.parse(string(data), &ps)

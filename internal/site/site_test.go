@@ -331,6 +331,16 @@ func TestProblems(t *testing.T) {
 				"content/x/a.md", "# A\n", "content/x/b.md", "# B\n", "content/x/page.md", "# Page\n"),
 		},
 		{
+			name:  "a page size of 0",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = 0\n"),
+			want:  []string{`site.toml:3: pagination: size = 0: want a number of entries, 1 or more`},
+		},
+		{
+			name:  "an edit link that is no web address",
+			files: with(chainSite(), "site.toml", "title = \"x\"\nedit_url = \"javascript:alert(1)\"\n"),
+			want:  []string{`site.toml:2: edit_url = "javascript:alert(1)": want an http or https URL, with {path} for the file (https://git.example.com/playbook/edit/main/{path})`},
+		},
+		{
 			name:  "a page size below 1",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n\n[pagination]\nsize = -2\n"),
 			want:  []string{`site.toml:4: pagination: size = -2: want a number of entries, 1 or more`},
@@ -372,6 +382,12 @@ func TestProblems(t *testing.T) {
 				`site.toml:10: versions: "bad name" has no ref (a tag, branch or commit)`,
 				`site.toml:12: versions: "bad name" cannot name a version folder (use lower-case letters, digits and hyphens; not "latest")`,
 			},
+		},
+		{
+			name: "a value of the wrong type in site.toml is reported on its line, alone",
+			files: with(chainSite(), "site.toml", "title = \"x\"\nedit_url = \"https://git.example.com/edit/{path}\"\n\n"+
+				"[highlight]\nlight = 5\n[roles.sales]\ntitle = \"Sales\"\n[markdown]\nunsafe = false\n"),
+			want: []string{`site.toml:5: highlight.light: incompatible types: TOML value has type int64; destination has type string`},
 		},
 		{
 			name:  "unknown setting in site.toml",
