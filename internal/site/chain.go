@@ -80,8 +80,15 @@ func ParseInterval(s string) (Interval, error) {
 	if err != nil || n <= 0 || !strings.ContainsRune("dwmy", rune(unit)) {
 		return Interval{}, fmt.Errorf("bad interval %q: want a number and a unit, as in \"90d\", \"12w\", \"6m\", \"1y\"", s)
 	}
+	// A date that far off overflows time.Time, and is no review plan.
+	if max := maxInterval[unit]; n > max {
+		return Interval{}, fmt.Errorf("bad interval %q: at most 100 years (%d%c)", s, max, unit)
+	}
 	return Interval{N: n, Unit: unit}, nil
 }
+
+// maxInterval is the longest interval of each unit: 100 years.
+var maxInterval = map[byte]int{'d': 36525, 'w': 5218, 'm': 1200, 'y': 100}
 
 // IsZero reports whether no interval is set.
 func (i Interval) IsZero() bool { return i.N == 0 }

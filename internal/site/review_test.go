@@ -207,3 +207,22 @@ func TestNewSinceMatchesByCheckFileAndMessage(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestParseInterval reads intervals of each unit and refuses bad ones and
+// those longer than 100 years, which time.Time cannot always add.
+func TestParseInterval(t *testing.T) {
+	for s, want := range map[string]Interval{
+		"90d": {90, 'd'}, " 12w ": {12, 'w'}, "6m": {6, 'm'}, "1y": {1, 'y'},
+		"36525d": {36525, 'd'}, "5218w": {5218, 'w'}, "1200m": {1200, 'm'}, "100y": {100, 'y'},
+	} {
+		if got, err := ParseInterval(s); err != nil || got != want {
+			t.Errorf("ParseInterval(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "d", "0d", "-3w", "3x", "1.5y", "36526d", "5219w", "1201m", "101y",
+		"1000000000000000w", "9223372036854775807d", "99999999999999999999d"} {
+		if got, err := ParseInterval(s); err == nil {
+			t.Errorf("ParseInterval(%q) = %v, want an error", s, got)
+		}
+	}
+}
