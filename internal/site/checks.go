@@ -5,6 +5,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
@@ -146,6 +147,8 @@ func checkTags(l *loadState) []Problem {
 			switch tag := bySlug[slug]; {
 			case slug == "":
 				ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q has no letter or digit to make a URL of", t)
+			case len(slug) > MaxName:
+				ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q is too long to name its page's folder (%d bytes; at most %d)", t, len(slug), MaxName)
 			case !sameTag(tag.Name, t):
 				ps.errorf(p.File, p.fm.valueLine("tags", t), "tags: %q and %q would share the page /%s: use one spelling", t, tag.Name, tag.URL)
 			}
@@ -334,6 +337,28 @@ func checkOutputPaths(l *loadState) []Problem {
 				continue
 			}
 			claim(name, p.File, p.fm.valueLine("aliases", a), fmt.Sprintf("alias %q", a))
+		}
+	}
+	// A file where the site needs a folder: content/guides/glossary (no
+	// extension) beside guides/glossary.md, content/assets beside the
+	// theme's assets/.
+	folders := map[string]bool{}
+	for name := range taken {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			folders[dir] = true
+		}
+	}
+	for _, r := range reservedURLs {
+		folders[strings.TrimSuffix(r, "/")] = true
+	}
+	for _, g := range GeneratedPages {
+		if dir := path.Dir(g.URL); dir != "." {
+			folders[dir] = true
+		}
+	}
+	for _, f := range s.Files {
+		if name := FileURL(f); folders[name] {
+			ps.errorf(f, 1, "this file would be published as /%s, where the site needs a folder of that name: rename it", name)
 		}
 	}
 	return ps.list

@@ -59,6 +59,7 @@ func with(files map[string]string, kv ...string) map[string]string {
 }
 
 func TestProblems(t *testing.T) {
+	long := strings.Repeat("t", MaxName+45) // a name no file system takes
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -274,6 +275,32 @@ func TestProblems(t *testing.T) {
 				`content/a.md:2: alias "promises/fast" would be published as /promises/fast/index.html, where content/promises/fast.md is`,
 				`content/b.md:2: alias "old/a" would be published as /old/a/index.html, where content/a.md is`,
 				`content/promises/index.html:1: this file would be published as /promises/index.html, where content/promises is`,
+			},
+		},
+		{
+			name: "a file where the site needs a folder",
+			files: with(chainSite(),
+				"content/assets", "not a folder",
+				"content/promises/fast", "a file without an extension beside fast.md",
+				"content/notes/plan", "alone: no folder needed"),
+			want: []string{
+				`content/assets:1: this file would be published as /assets, where the site needs a folder of that name: rename it`,
+				`content/promises/fast:1: this file would be published as /promises/fast, where the site needs a folder of that name: rename it`,
+			},
+		},
+		{
+			name: "aliases no browser reaches, and names too long for a file system",
+			files: with(chainSite(),
+				"content/a.md", "+++\naliases = [\"http://old.example.com/pricing\", \"/old?page=2\", \"/old#top\", \"/%zz/\", \"/caf%C3%A9/\", \"/ok/"+long+"/\"]\n+++\n",
+				"content/b.md", "+++\ntags = [\""+long+"\"]\naliases = [\"caf\u00e9\"]\n+++\n"),
+			want: []string{
+				`content/a.md:2: aliases: "http://old.example.com/pricing" is not a path of the site`,
+				`content/a.md:2: aliases: "/old?page=2" is not a path of the site`,
+				`content/a.md:2: aliases: "/old#top" is not a path of the site`,
+				`content/a.md:2: aliases: "/%zz/" is not a path of the site`,
+				`content/a.md:2: aliases: "/ok/` + long + `/" is not a path of the site`,
+				`content/b.md:2: tags: "` + long + `" is too long to name its page's folder (300 bytes; at most 255)`,
+				`content/b.md:3: alias "café" would be published as /café/index.html, where content/a.md is`,
 			},
 		},
 		{

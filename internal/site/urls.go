@@ -4,6 +4,7 @@ package site
 
 import (
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"unicode"
@@ -49,14 +50,39 @@ func FileURL(file string) string {
 }
 
 // AliasFile returns the file an alias of a page is published as:
-// "old/path" is "old/path/index.html", "old.html" stays as it is.
+// "old/path" is "old/path/index.html", "old.html" stays as it is, and
+// "/caf%C3%A9/" is "café/index.html", where a browser asking for it is
+// served. An alias with a scheme, a host, a query or a fragment, or a
+// name longer than a file system allows, is no path of the site.
 func AliasFile(alias string) (string, bool) {
+	if strings.ContainsAny(alias, "?#") || strings.Contains(alias, "://") || strings.HasPrefix(alias, "//") {
+		return "", false
+	}
+	alias, err := url.PathUnescape(alias)
+	if err != nil {
+		return "", false
+	}
 	u := strings.Trim(path.Clean("/"+alias), "/")
-	if u == "" || !fs.ValidPath(u) {
+	if u == "" || !fs.ValidPath(u) || !shortNames(u) {
 		return "", false
 	}
 	if path.Ext(u) == "" {
 		u += "/index.html"
 	}
 	return u, true
+}
+
+// MaxName is the longest name, in bytes, of a file or folder a site
+// publishes: the longest most file systems allow.
+const MaxName = 255
+
+// shortNames reports whether every name of the slash-separated path u is
+// at most MaxName bytes long.
+func shortNames(u string) bool {
+	for name := range strings.SplitSeq(u, "/") {
+		if len(name) > MaxName {
+			return false
+		}
+	}
+	return true
 }
