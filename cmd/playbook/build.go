@@ -100,7 +100,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
 	}
 	err = w.write(ctx, func(ctx context.Context, out render.Output) error {
-		theme, err := render.Theme(src, s.Config.Theme)
+		theme, err := siteTheme(src, s.Config)
 		if err != nil {
 			return err
 		}
@@ -448,4 +448,14 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 	}
 	fmt.Fprintf(stdout, "  %s, %s\n", warningsByCheck(problems), plural(errs, "error"))
 	return exitOK
+}
+
+// siteTheme returns the theme site.toml names (see render.Theme); an error
+// names the line of site.toml that names it.
+func siteTheme(src fs.FS, cfg site.Config) (fs.FS, error) {
+	theme, err := render.Theme(src, cfg.Theme)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", site.ConfigFile, max(1, cfg.ThemeLine), err)
+	}
+	return theme, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"playbook/internal/gitrepo"
+	"playbook/internal/render"
 	"playbook/internal/site"
 	"playbook/internal/versions"
 )
@@ -52,6 +53,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// are checked too.
 		_, problems := site.Load(src, checking(now))
 		cfg, _ := site.ParseConfig(readConfig(src))
+		// A build renders with the theme: one it cannot find fails it.
+		if !hasConfigError(problems) {
+			if _, err := render.Theme(src, cfg.Theme); err != nil {
+				problems = append(problems, site.Problem{File: site.ConfigFile, Line: max(1, cfg.ThemeLine), Msg: err.Error()})
+				problems.Sort()
+			}
+		}
 		if cfg.Versions == nil || hasConfigError(problems) {
 			return loaded{problems: problems}
 		}

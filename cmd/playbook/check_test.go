@@ -87,6 +87,24 @@ func TestCheckPrintsWhatBuildPrints(t *testing.T) {
 	}
 }
 
+// TestCheckFindsTheTheme: a theme site.toml names that a build cannot
+// find fails check as it fails build, at the line that names it.
+func TestCheckFindsTheTheme(t *testing.T) {
+	for _, c := range []struct{ theme, want string }{
+		{"nope", `site.toml:2: theme "nope": no folder themes/nope`},
+		{"../../etc", `site.toml:2: theme "../../etc": want the name of a folder under themes/`},
+	} {
+		dir := writeSite(t, with(warnSite, "site.toml", "title = \"T\"\ntheme = \""+c.theme+"\"\n"))
+		code, stdout, stderr := checkCmd(t, "--source", dir)
+		if code != exitContent || !strings.Contains(stdout, c.want+"\n") {
+			t.Errorf("theme %q: exit %d, want %d, and %q in:\n%s%s", c.theme, code, exitContent, c.want, stdout, stderr)
+		}
+		if code, _, stderr := buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out")); code != exitContent || !strings.Contains(stderr, c.want+"\n") {
+			t.Errorf("theme %q: build exit %d, want %d, and %q in:\n%s", c.theme, code, exitContent, c.want, stderr)
+		}
+	}
+}
+
 func TestCheckFormats(t *testing.T) {
 	dir := writeSite(t, with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n"))
 	_, out, _ := checkCmd(t, "--source", dir, "--format", "json")

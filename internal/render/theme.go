@@ -23,6 +23,9 @@ import (
 // settings, which a template or a static file would publish.
 func Theme(src fs.FS, name string) (fs.FS, error) {
 	layers := layered{linksInside{src, "."}}
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		return nil, fmt.Errorf("theme %q: want the name of a folder under themes/", name)
+	}
 	dir := "themes/" + name
 	info, err := fs.Stat(src, dir)
 	switch {

@@ -26,6 +26,9 @@ type Config struct {
 	// Theme names a folder under themes/ holding layouts and static
 	// files; "default" (or empty) is the theme built into playbook.
 	Theme string `toml:"theme"`
+	// ThemeLine is the line of site.toml that sets Theme, 0 if none: a
+	// theme that cannot be found is reported there.
+	ThemeLine int `toml:"-"`
 	// EditURL is the pattern of an "edit this page" link; "{path}" stands
 	// for the page's file path from the site root.
 	EditURL string `toml:"edit_url"`
@@ -204,6 +207,9 @@ func ParseConfig(data []byte) (Config, Problems) {
 			continue
 		}
 		ps.errorf(ConfigFile, lineOfKey(string(data), k[len(k)-1]), "unknown setting %q", k.String())
+	}
+	if c.Theme != "" {
+		c.ThemeLine = lineOfKey(string(data), "theme")
 	}
 	if c.Theme == "" {
 		c.Theme = "default"
