@@ -27,6 +27,11 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		ps.errorf(file, 1, "%v", err)
 		return nil, nil
 	}
+	if format == "" {
+		if fence, line := lateFrontMatter(src); line > 0 {
+			ps.warnf(file, line, "front matter must start on the first line: this %q block is read as Markdown, and the page has no front matter", fence)
+		}
+	}
 	p := newPage(file)
 	p.bodyLine = bodyLine
 	dir, name := path.Split(file)

@@ -63,6 +63,30 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 	return "", nil, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed", fence)
 }
 
+// lateFrontMatter finds front matter that does not start on the first
+// line, as a blank line or an indent before the fence leaves it: the
+// fence and its line when the first line with text is a fence closed
+// further down, or line 0.
+func lateFrontMatter(src []byte) (fence string, line int) {
+	text := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for n := 1; len(text) > 0; n++ {
+		first, rest, _ := bytes.Cut(text, []byte("\n"))
+		f := string(bytes.TrimSpace(first))
+		if f == "" {
+			text = rest
+			continue
+		}
+		indented := !bytes.HasPrefix(first, []byte(f))
+		if (f == "+++" || f == "---") && (n > 1 || indented) {
+			if _, _, _, _, err := splitFrontMatter(append([]byte(f+"\n"), rest...)); err == nil {
+				return f, n
+			}
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
 // tomlLine returns the line of a TOML error. The parser places a table
 // name left open at the end of its line ("[markdown") on the next line,
 // where it met the newline; other errors at a newline are on their line.

@@ -309,6 +309,17 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:2: weight: want a whole number, got "heavy"`},
 		},
 		{
+			name: "front matter after a blank line or an indent",
+			files: with(chainSite(),
+				"content/a.md", "\n+++\ntitle = \"A\"\n+++\nBody\n",
+				"content/b.md", "  ---\ntitle: B\n---\nBody\n",
+				"content/c.md", "\n---\n\nA rule, then text.\n"),
+			want: []string{
+				`content/a.md:2: warning: front matter must start on the first line: this "+++" block is read as Markdown, and the page has no front matter`,
+				`content/b.md:1: warning: front matter must start on the first line: this "---" block is read as Markdown, and the page has no front matter`,
+			},
+		},
+		{
 			name:  "unclosed front matter",
 			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\n\nBody\n"),
 			want:  []string{`content/a.md:1: front matter opened with "+++" on line 1 is never closed`},
