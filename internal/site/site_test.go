@@ -320,6 +320,18 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "ids that differ only in case or punctuation",
+			files: with(chainSite(),
+				"content/guides/p1.md", "+++\nid = \"Pricing\"\n+++\n",
+				"content/guides/p2.md", "+++\nid = \"pricing\"\n+++\n",
+				"content/guides/q1.md", "+++\nid = \"q&a\"\n+++\n",
+				"content/guides/q2.md", "+++\nid = \"q-a\"\n+++\n"),
+			want: []string{
+				`content/guides/p2.md:2: duplicate id "pricing": content/guides/p1.md has "Pricing", which differs only in case or punctuation`,
+				`content/guides/q2.md:2: duplicate id "q-a": content/guides/q1.md has "q&a", which differs only in case or punctuation`,
+			},
+		},
+		{
 			name:  "unclosed front matter",
 			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\n\nBody\n"),
 			want:  []string{`content/a.md:1: front matter opened with "+++" on line 1 is never closed`},

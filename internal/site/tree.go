@@ -210,6 +210,7 @@ func (l *loadState) indexPages() {
 	for _, r := range reservedURLs {
 		urls[r] = nil
 	}
+	bySlug := map[string]*Page{} // Slug of each page's id → the page
 	for _, p := range l.kept {
 		q, dupURL := urls[p.URL]
 		switch {
@@ -225,11 +226,22 @@ func (l *loadState) indexPages() {
 		// A page and a folder of the same name have one id as well as one
 		// URL, and so do two files whose names differ only in case: the
 		// URL's problem says it all.
-		if q, dup := s.byID[p.ID]; dup && !(dupURL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID)) {
+		q, dup := s.byID[p.ID]
+		kin, near := bySlug[Slug(p.ID)]
+		near = near && Slug(p.ID) != ""
+		switch same := func(q *Page) bool { return dupURL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID) }; {
+		case dup && !same(q):
 			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
 			l.ambiguous[p.ID] = true
-		} else if !dup {
+		case dup:
+		case near && !same(kin):
+			// Relations find an id whatever its case and punctuation
+			// (ByID): "Pricing" and "pricing" could not be told apart.
+			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has %q, which differs only in case or punctuation", p.ID, kin.File, kin.ID)
+			l.ambiguous[p.ID] = true
+		default:
 			s.byID[p.ID] = p
+			bySlug[Slug(p.ID)] = p
 		}
 		s.byFile[p.File] = p
 		if p.IsSection {
