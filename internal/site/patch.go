@@ -343,7 +343,7 @@ func (l *loadState) reorderTags(isTitled func(*Page) bool, order func(a, b *Page
 // reorderRoles puts the pages of the roles of pages moved (isTitled) in
 // reading order, and names each role as gatherRoles does: by the first
 // spelling in reading order, or the first after it not written as its
-// slug, unless [roles] titles it.
+// slug, capitalized, unless [roles] titles it.
 func (l *loadState) reorderRoles(isTitled func(*Page) bool, order func(a, b *Page) int) {
 	s := l.site
 	renamed := false
@@ -377,6 +377,7 @@ func (l *loadState) reorderRoles(isTitled func(*Page) bool, order func(a, b *Pag
 				}
 			}
 		}
+		name = capitalized(name)
 		renamed = renamed || name != r.Name
 		r.Name = name
 	}

@@ -9,12 +9,15 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Role is a role of the front line and the pages naming it.
 type Role struct {
 	// Name is the role's title: [roles] title, else the first spelling
-	// a page uses, in reading order, that is not written as a slug.
+	// a page uses, in reading order, that is not written as a slug, with
+	// a capital first letter ("Sales engineer").
 	Name string
 	// Slug identifies the role; its page is at URL, "roles/<slug>/".
 	Slug        string
@@ -185,5 +188,22 @@ func (l *loadState) gatherRoles() {
 			}
 		}
 	}
+	// Pages write a role inside a sentence's case ("sales engineer"); as
+	// a name on its own, in lists and headings, it starts with a capital,
+	// as a title given in site.toml does.
+	for _, r := range s.Roles {
+		if !r.titled {
+			r.Name = capitalized(r.Name)
+		}
+	}
 	slices.SortFunc(s.Roles, func(a, b *Role) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+}
+
+// capitalized returns s with its first letter in upper case.
+func capitalized(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -31,7 +31,7 @@ func TestRoles(t *testing.T) {
 		want       []string
 	}{
 		{"spellings differing in case or punctuation are one role, named as first written but not as a slug", "title = \"x\"\n", []string{
-			"floor-consultant floor consultant: 0/1/1/1",
+			"floor-consultant Floor consultant: 0/1/1/1",
 			"floor-staff Floor staff: 1/0/0/0",
 			"sales-consultant Sales consultant: 0/0/1/0",
 			"service-desk Service Desk: 2/1/0/0",
@@ -41,7 +41,7 @@ func TestRoles(t *testing.T) {
 			"service-desk Service Desk: 2/1/0/0",
 		}},
 		{"a title alone merges its spelling", "[roles.desk]\ntitle = \"Service desk\"\n", []string{
-			"floor-consultant floor consultant: 0/1/1/1",
+			"floor-consultant Floor consultant: 0/1/1/1",
 			"floor-staff Floor staff: 1/0/0/0",
 			"sales-consultant Sales consultant: 0/0/1/0",
 			"desk Service desk: 2/1/0/0",
