@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/osfs"
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -87,7 +88,10 @@ func Open(dir string) (*Repo, error) {
 	// the packfile again for each one unless told to keep packfiles open
 	// (a bounded number of them): a 2,000-commit history took seconds.
 	if st, ok := r.Storer.(*filesystem.Storage); ok {
-		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{MaxOpenDescriptors: 64})
+		// A clone made with --shared or --reference reads objects from
+		// the repository its objects/info/alternates names, by an
+		// absolute path go-git looks up on this file system.
+		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{MaxOpenDescriptors: 64, AlternatesFS: osfs.New("/", osfs.WithBoundOS())})
 		var wt billy.Filesystem
 		if w, err := r.Worktree(); err == nil {
 			wt = w.Filesystem

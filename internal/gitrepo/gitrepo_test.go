@@ -231,6 +231,43 @@ func TestPrefix(t *testing.T) {
 	}
 }
 
+// TestBorrowedObjects reads a clone made with --shared or --reference,
+// whose objects stay in the repository it was cloned from (named in its
+// objects/info/alternates), as CI caches of repositories make them.
+func TestBorrowedObjects(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	gittest.WriteFiles(t, src, map[string]string{"content/a.md": "A\n"})
+	gittest.Git(t, src, day, "init", "-q", "-b", "main")
+	gittest.Git(t, src, day, "add", "-A")
+	gittest.Git(t, src, day, "commit", "-q", "-m", "start")
+	gittest.Git(t, src, day, "tag", "-a", "v1", "-m", "One")
+	want := strings.TrimSpace(gittest.Git(t, src, day, "rev-parse", "HEAD"))
+	for _, how := range []string{"--shared", "--reference=" + src} {
+		clone := filepath.Join(dir, strings.TrimLeft(strings.Split(how, "=")[0], "-"))
+		gittest.Git(t, dir, day, "clone", "-q", how, src, clone)
+		r, err := Open(clone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		for _, ref := range []string{"HEAD", "v1"} {
+			if c, err := r.Resolve(ref); err != nil || c.Hash != want {
+				t.Errorf("clone %s: Resolve(%s) = %v, %v; want %s", how, ref, c, err, want[:7])
+			}
+		}
+		head, err := r.Resolve("HEAD")
+		if err != nil {
+			continue
+		}
+		got, err := r.LastChanges(context.Background(), head, []string{"content/a.md"})
+		if err != nil || got["content/a.md"].Commit != want[:7] {
+			t.Errorf("clone %s: LastChanges = %v, %v; want %s", how, got, err, want[:7])
+		}
+	}
+}
+
 // TestResolve resolves what site.toml's versions and check --new-since
 // name: branches, tags (a tag of a tag too, which git peels to its
 // commit), hashes and ancestors; reflog and upstream selectors, which
