@@ -189,6 +189,11 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 	h, err := r.repo.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
 		peeled, ok := r.peelTag(ref)
+		if !ok && len(r.shallow) > 0 {
+			// HEAD~5 or an old commit's hash may be in history the
+			// clone does not have.
+			return nil, fmt.Errorf("ref %q: not found, maybe in the history this clone leaves out%s: %w", ref, r.known(), ErrShallow)
+		}
 		if !ok {
 			return nil, fmt.Errorf("ref %q: no tag, branch or commit of that name%s", ref, r.known())
 		}
@@ -235,12 +240,13 @@ func newCommit(c *object.Commit) *Commit {
 	}
 }
 
-// known lists the repository's tags and branches for an error message.
+// known lists the repository's tags and branches, remote ones too, for an
+// error message.
 func (r *Repo) known() string {
 	var names []string
 	if refs, err := r.repo.References(); err == nil {
 		refs.ForEach(func(ref *plumbing.Reference) error {
-			if ref.Name().IsTag() || ref.Name().IsBranch() {
+			if ref.Name().IsTag() || ref.Name().IsBranch() || ref.Name().IsRemote() && !strings.HasSuffix(ref.Name().String(), "/HEAD") {
 				names = append(names, ref.Name().Short())
 			}
 			return nil

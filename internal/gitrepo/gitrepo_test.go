@@ -268,6 +268,37 @@ func TestBorrowedObjects(t *testing.T) {
 	}
 }
 
+// TestResolveInAShallowClone: a ref a shallow clone cut off says so, and
+// the names listed when a ref is not found include the remote branches
+// such a clone has (origin/main), as CI checkouts name them.
+func TestResolveInAShallowClone(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	gittest.Git(t, dir, day, "init", "-q", "-b", "main", src)
+	for i, text := range []string{"A\n", "A again\n"} {
+		gittest.WriteFiles(t, src, map[string]string{"a.md": text})
+		gittest.Git(t, src, day.AddDate(0, 0, i), "add", "-A")
+		gittest.Git(t, src, day.AddDate(0, 0, i), "commit", "-q", "-m", text)
+	}
+	first := strings.TrimSpace(gittest.Git(t, src, day, "rev-parse", "HEAD~1"))
+	clone := filepath.Join(dir, "clone")
+	gittest.Git(t, dir, day, "clone", "-q", "--depth", "1", "file://"+src, clone)
+	r, err := Open(clone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, ref := range []string{"HEAD~1", first, "origin/main~1"} {
+		if _, err := r.Resolve(ref); !errors.Is(err, ErrShallow) {
+			t.Errorf("Resolve(%s) = %v; want an error saying the clone is shallow", ref[:min(len(ref), 13)], err)
+		}
+	}
+	if _, err := r.Resolve("nothing"); err == nil || !strings.Contains(err.Error(), "origin/main") {
+		t.Errorf("Resolve(nothing) = %v; want the remote branches listed", err)
+	}
+}
+
 // TestResolve resolves what site.toml's versions and check --new-since
 // name: branches, tags (a tag of a tag too, which git peels to its
 // commit), hashes and ancestors; reflog and upstream selectors, which
