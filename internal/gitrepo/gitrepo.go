@@ -841,6 +841,11 @@ func (t *treeFS) lookup(name string, follow bool) (string, *object.TreeEntry, er
 func (t *treeFS) entries(tree *object.Tree) []fs.DirEntry {
 	es := make([]fs.DirEntry, 0, len(tree.Entries))
 	for _, e := range tree.Entries {
+		if e.Mode == filemode.Submodule {
+			// Another repository, of which the tree holds only a
+			// commit's hash: its files are not in this one.
+			continue
+		}
 		// Sizes would cost a read of every blob; Stat of a file has it.
 		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, 0)))
 	}

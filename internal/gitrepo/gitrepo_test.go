@@ -347,6 +347,47 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestTreeSubmodule: a submodule in a commit's tree, of which Git keeps
+// only the commit it points at, is left out of its folder's listing, so
+// that a version read from Git has the pages it has and no more.
+func TestTreeSubmodule(t *testing.T) {
+	dir := t.TempDir()
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	vendor, site := filepath.Join(dir, "vendor"), filepath.Join(dir, "site")
+	gittest.WriteFiles(t, vendor, map[string]string{"v.md": "# V\n"})
+	gittest.WriteFiles(t, site, map[string]string{"content/a.md": "# A\n"})
+	for _, d := range []string{vendor, site} {
+		gittest.Git(t, d, day, "init", "-q", "-b", "main")
+		gittest.Git(t, d, day, "add", "-A")
+		gittest.Git(t, d, day, "commit", "-q", "-m", "start")
+	}
+	gittest.Git(t, site, day, "-c", "protocol.file.allow=always", "submodule", "add", "-q", "file://"+vendor, "content/vendor")
+	gittest.Git(t, site, day, "commit", "-q", "-m", "vendor")
+	r, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := r.FS(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	err = fs.WalkDir(tree, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, name)
+		}
+		return err
+	})
+	if err != nil || strings.Join(files, " ") != ".gitmodules content/a.md" {
+		t.Errorf("files = %q, %v; want .gitmodules and content/a.md", files, err)
+	}
+}
+
 // TestTreeSymlinks: a Git tree reads its symbolic links as the folder it
 // was committed from reads them through os.Root: followed inside, chains
 // and links to folders included, and never above the root.
