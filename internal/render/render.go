@@ -271,6 +271,10 @@ func (r *Renderer) loadStatic() error {
 		if d.IsDir() {
 			return nil
 		}
+		if strings.HasPrefix(d.Name(), ".playbook-") {
+			// Output's Marker, and the files of a versioned build.
+			return &site.ProblemError{Problem: site.Problem{File: p, Msg: `names starting with ".playbook-" are playbook's own, kept in its output to know it again: rename the file`}}
+		}
 		b, err := fs.ReadFile(r.opts.Theme, p)
 		if err != nil {
 			return readError(p, err)

@@ -43,3 +43,28 @@ func TestSiteOverridesThemeFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestStaticRefusesPlaybooksNames: a static file named as the files
+// playbook keeps in its output (the marker it knows its output by, the
+// inputs of a versioned build) would replace them; it is refused, naming
+// the file.
+func TestStaticRefusesPlaybooksNames(t *testing.T) {
+	for _, name := range []string{"static/.playbook-output", "static/deep/.playbook-versions"} {
+		fsys := fstest.MapFS{
+			"content/a.md": {Data: []byte("# A\n")},
+			name:           {Data: []byte("mine")},
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		theme, err := Theme(fsys, s.Config.Theme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+		if err == nil || !strings.HasPrefix(err.Error(), name+": ") {
+			t.Errorf("%s: New = %v, want an error naming the file", name, err)
+		}
+	}
+}
