@@ -181,6 +181,11 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 				return nil, ErrNoCommits
 			}
 		}
+		// A branch made with checkout --orphan has no commit until
+		// its first.
+		if head, err := r.repo.Reference(plumbing.HEAD, false); err == nil && head.Type() == plumbing.SymbolicReference && (ref == "HEAD" || ref == "@") {
+			return nil, fmt.Errorf("ref %q: the branch checked out, %s, has no commits yet: commit, or check out a branch that has", ref, head.Target().Short())
+		}
 	}
 	if strings.Contains(ref, "@{") {
 		// go-git reads "main@{1}" as main: refuse what it cannot read.

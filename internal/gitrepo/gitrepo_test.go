@@ -345,6 +345,15 @@ func TestResolve(t *testing.T) {
 	if _, err := r.Resolve("nothing"); err == nil || !strings.Contains(err.Error(), "playbook-1") {
 		t.Errorf("Resolve(nothing) = %v; want an error listing the tags", err)
 	}
+	// On a branch with no commit yet, HEAD names none, and says why;
+	// the tags still resolve.
+	git("checkout", "-q", "--orphan", "fresh")
+	if _, err := r.Resolve("HEAD"); err == nil || !strings.Contains(err.Error(), "fresh, has no commits yet") {
+		t.Errorf("Resolve(HEAD) on an orphan branch = %v; want an error naming the branch", err)
+	}
+	if c, err := r.Resolve("playbook-1"); err != nil || c.Hash != first {
+		t.Errorf("Resolve(playbook-1) on an orphan branch = %v, %v", c, err)
+	}
 }
 
 // TestTreeSubmodule: a submodule in a commit's tree, of which Git keeps
