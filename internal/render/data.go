@@ -251,8 +251,9 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 
 // CardsHTML returns the cards of pages as the default theme lists them
 // (partials/pagelist.html): each a link to the page, the badges of a
-// promise's chain, a behaviour's stage and a section's page count, and
-// the page's description. One call for what a range over the pages makes
+// promise's chain, a campaign's state (live, upcoming, ended), a
+// behaviour's stage and a section's page count, and the page's
+// description. One call for what a range over the pages makes
 // with a dozen a card: the twenty cards of a list were most of the time
 // spent on a tag's or a role's page.
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
@@ -267,6 +268,10 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 		b.WriteString("\">\n  " + string(link) + "\n  ")
 		if promise {
 			b.WriteString(`<span class="badge badge-` + class + `">` + escapeText(p.Chain.Status.String()) + `</span>`)
+		}
+		if p.Type == site.TypeCampaign {
+			state := escapeText(p.CampaignState(d.Now))
+			b.WriteString(`<span class="badge badge-` + state + `">` + state + `</span>`)
 		}
 		b.WriteString("\n  ")
 		if stage := p.Behaviour.Stage; stage != "" {

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"time"
 
 	"playbook/internal/markdown"
 	"playbook/internal/site"
@@ -146,7 +147,8 @@ func TestTagsHTML(t *testing.T) {
 }
 
 // listedPages returns pages as lists show them: a promise of each chain
-// status, behaviours of both stages, sections of one page and of several,
+// status, behaviours of both stages, a live, an upcoming and an ended
+// campaign, sections of one page and of several,
 // and titles, descriptions and URLs that html/template escapes.
 func listedPages() []*site.Page {
 	page := func(typ, url, title, description string) *site.Page {
@@ -170,6 +172,11 @@ func listedPages() []*site.Page {
 	many := page("", "faqs/", "FAQs", "Questions")
 	many.IsSection = true
 	many.Children = []*site.Page{page("", "faqs/a/", "A", ""), one, page("", "faqs/b/", "B", "")}
+	for _, starts := range []time.Time{testNow.AddDate(0, -1, 0), testNow.AddDate(0, 1, 0), testNow.AddDate(-1, 0, 0)} {
+		p := page(site.TypeCampaign, "campaigns/c/", "Winter check", "£49 <b>off</b>")
+		p.Campaign = &site.Campaign{Starts: starts, Ends: starts.AddDate(0, 2, 0)}
+		pages = append(pages, p)
+	}
 	pages = append(pages, one, many,
 		page("", "q&a/x+y/", "Reserved characters in the URL", "\x00 nul, \xff bad UTF-8, é"),
 		page("", "café/", "Unicode path", ""))
@@ -187,7 +194,7 @@ func TestListsHTML(t *testing.T) {
 		{"CardsHTML", `{{$d := index . 0}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
 <li class="card{{if $promise}}{{$class = .Chain.Status.Class}} card-{{$class}}{{end}}">
   {{$d.LinkHTML .}}
-  {{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}
+  {{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}{{if eq .Type "campaign"}}<span class="badge badge-{{$d.CampaignState .}}">{{$d.CampaignState .}}</span>{{end}}
   {{with .Behaviour.Stage}}<span class="badge badge-stage">{{.}}</span>{{end}}
   {{if .IsSection}}{{$n := .PageCount}}<span class="badge">{{$n}} {{if eq $n 1}}page{{else}}pages{{end}}</span>{{end}}
   {{with .Description}}<p>{{.}}</p>{{end}}
@@ -197,7 +204,7 @@ func TestListsHTML(t *testing.T) {
 	} {
 		old := template.Must(template.New("").Parse(tt.old))
 		for _, from := range []string{"tags/pricing/", "roles/sales/page/2/", ""} {
-			d := &Data{URL: from}
+			d := &Data{URL: from, Now: testNow}
 			for _, pages := range [][]*site.Page{nil, listedPages()} {
 				var want strings.Builder
 				if err := old.Execute(&want, []any{d, pages}); err != nil {
