@@ -312,9 +312,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			for _, w := range r.warnings {
 				d.warn(w)
 			}
-			for _, a := range htmlAnchors(rawHTML(n, src)) {
-				d.IDs = append(d.IDs, a)
-			}
+			d.IDs = append(d.IDs, htmlAnchors(rawHTML(n, src))...)
 		}
 	})
 	if title != nil {
@@ -329,9 +327,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		}
 		for n := title.FirstChild(); n != nil; n = n.NextSibling() {
 			if n.Kind() == ast.KindRawHTML {
-				for _, a := range htmlAnchors(rawHTML(n, src)) {
-					d.IDs = append(d.IDs, a)
-				}
+				d.IDs = append(d.IDs, htmlAnchors(rawHTML(n, src))...)
 			}
 		}
 	}
