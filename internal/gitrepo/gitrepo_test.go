@@ -38,12 +38,7 @@ func TestCommonDir(t *testing.T) {
 // credits it; a merge that resolves a file its own way is credited.
 func TestLastChangesThroughMerge(t *testing.T) {
 	dir := t.TempDir()
-	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
-	n := 0
-	git := func(args ...string) string {
-		n++
-		return gittest.Git(t, dir, day.AddDate(0, 0, n), args...)
-	}
+	git := dayByDay(t, dir)
 	write := func(name, text string) { gittest.WriteFiles(t, dir, map[string]string{name: text}) }
 	git("init", "-q", "-b", "main")
 	write("content/a.md", "A\n")
@@ -61,22 +56,15 @@ func TestLastChangesThroughMerge(t *testing.T) {
 	write("content/c.md", "C on main\n")
 	git("commit", "-q", "-am", "main edits a and c")
 	mainEdit := strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
-	if _, err := gittest.Run(dir, day.AddDate(0, 1, 0), "merge", "-q", "--no-ff", "side", "-m", "merge"); err == nil {
+	if _, err := gittest.Run(dir, time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC), "merge", "-q", "--no-ff", "side", "-m", "merge"); err == nil {
 		t.Fatal("the merge should conflict on c.md")
 	}
 	write("content/c.md", "C, both\n")
 	git("commit", "-q", "-am", "merge side")
 	merge := strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
 
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openRepo(t, dir)
+	head := resolve(t, r, "HEAD")
 	got, err := r.LastChanges(context.Background(), head, []string{"content/a.md", "content/b.md", "content/c.md"})
 	if err != nil {
 		t.Fatal(err)
@@ -111,42 +99,27 @@ func TestLastChangesOfMergesKeepingOneSide(t *testing.T) {
 		// kept is the side whose edit the file keeps.
 		kept string
 	}{
-		{"ours, the other side newer", []string{"merge", "-q", "-s", "ours", "side", "-m", "merge keeping main"}, "main"},
-		{"theirs, this side newer", []string{"merge", "-q", "-X", "theirs", "side", "-m", "merge keeping side"}, "side"},
+		{"ours", []string{"merge", "-q", "-s", "ours", "side", "-m", "merge keeping main"}, "main"},
+		{"theirs", []string{"merge", "-q", "-X", "theirs", "side", "-m", "merge keeping side"}, "side"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
-			n := 0
-			git := func(args ...string) string {
-				n++
-				return gittest.Git(t, dir, day.AddDate(0, 0, n), args...)
-			}
+			git := dayByDay(t, dir)
 			write := func(text string) { gittest.WriteFiles(t, dir, map[string]string{"content/a.md": text}) }
 			git("init", "-q", "-b", "main")
 			write("A\n")
 			git("add", "-A")
 			git("commit", "-q", "-m", "start")
-			git("checkout", "-q", "-b", "side")
+			git("branch", "side")
+			// Each side edits the file, the side the merge keeps first:
+			// the edit it leaves out is the newer.
 			edits := map[string]string{}
-			git("checkout", "-q", "main")
-			if tt.kept == "main" {
-				write("A on main\n")
-				git("commit", "-q", "-am", "main edit")
-				edits["main"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
-				git("checkout", "-q", "side")
-				write("A on the side\n")
-				git("commit", "-q", "-am", "side edit, newer")
-				edits["side"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
-			} else {
-				git("checkout", "-q", "side")
-				write("A on the side\n")
-				git("commit", "-q", "-am", "side edit")
-				edits["side"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
-				git("checkout", "-q", "main")
-				write("A on main\n")
-				git("commit", "-q", "-am", "main edit, newer")
-				edits["main"] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
+			other := map[string]string{"main": "side", "side": "main"}[tt.kept]
+			for _, branch := range []string{tt.kept, other} {
+				git("checkout", "-q", branch)
+				write("A on " + branch + "\n")
+				git("commit", "-q", "-am", branch+" edit")
+				edits[branch] = strings.TrimSpace(git("rev-parse", "--short=7", "HEAD"))
 			}
 			git("checkout", "-q", "main")
 			git(tt.merge...)
@@ -154,15 +127,8 @@ func TestLastChangesOfMergesKeepingOneSide(t *testing.T) {
 			if log := strings.TrimSpace(git("log", "-1", "--format=%h", "--abbrev=7", "--", "content/a.md")); log != want {
 				t.Fatalf("git log says %s, the test expects %s", log, want)
 			}
-			r, err := Open(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer r.Close()
-			head, err := r.Resolve("HEAD")
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := openRepo(t, dir)
+			head := resolve(t, r, "HEAD")
 			got, err := r.LastChanges(context.Background(), head, []string{"content/a.md"})
 			if err != nil {
 				t.Fatal(err)
@@ -186,11 +152,7 @@ func TestTags(t *testing.T) {
 	for _, tag := range []string{"q1", "q2", "release/2026-q1"} {
 		git("tag", tag)
 	}
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, dir)
 	for pattern, want := range map[string]string{
 		"*":         "q1 q2 release/2026-q1", // as git tag --list '*'
 		"q*":        "q1 q2",
@@ -214,11 +176,7 @@ func TestPrefix(t *testing.T) {
 	repo := filepath.Join(dir, "repo")
 	gittest.WriteFiles(t, repo, map[string]string{"..handbook/site.toml": "", "docs/.hidden/site.toml": "", "a.md": "A\n"})
 	gittest.Git(t, repo, time.Time{}, "init", "-q")
-	r, err := Open(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, repo)
 	for folder, want := range map[string]string{".": ".", "..handbook": "..handbook", "docs/.hidden": "docs/.hidden"} {
 		if got, err := r.Prefix(filepath.Join(repo, folder)); err != nil || got != want {
 			t.Errorf("Prefix(%s) = %q, %v; want %q", folder, got, err, want)
@@ -247,11 +205,7 @@ func TestBorrowedObjects(t *testing.T) {
 	for _, how := range []string{"--shared", "--reference=" + src} {
 		clone := filepath.Join(dir, strings.TrimLeft(strings.Split(how, "=")[0], "-"))
 		gittest.Git(t, dir, day, "clone", "-q", how, src, clone)
-		r, err := Open(clone)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
+		r := openRepo(t, clone)
 		for _, ref := range []string{"HEAD", "v1"} {
 			if c, err := r.Resolve(ref); err != nil || c.Hash != want {
 				t.Errorf("clone %s: Resolve(%s) = %v, %v; want %s", how, ref, c, err, want[:7])
@@ -284,11 +238,7 @@ func TestResolveInAShallowClone(t *testing.T) {
 	first := strings.TrimSpace(gittest.Git(t, src, day, "rev-parse", "HEAD~1"))
 	clone := filepath.Join(dir, "clone")
 	gittest.Git(t, dir, day, "clone", "-q", "--depth", "1", "file://"+src, clone)
-	r, err := Open(clone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, clone)
 	for _, ref := range []string{"HEAD~1", first, "origin/main~1"} {
 		if _, err := r.Resolve(ref); !errors.Is(err, ErrShallow) {
 			t.Errorf("Resolve(%s) = %v; want an error saying the clone is shallow", ref[:min(len(ref), 13)], err)
@@ -306,12 +256,8 @@ func TestResolveInAShallowClone(t *testing.T) {
 // than read as the branch they start with.
 func TestResolve(t *testing.T) {
 	dir := t.TempDir()
-	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
-	n := 0
-	git := func(args ...string) string {
-		n++
-		return strings.TrimSpace(gittest.Git(t, dir, day.AddDate(0, 0, n), args...))
-	}
+	days := dayByDay(t, dir)
+	git := func(args ...string) string { return strings.TrimSpace(days(args...)) }
 	git("init", "-q", "-b", "main")
 	gittest.WriteFiles(t, dir, map[string]string{"a.md": "A\n"})
 	git("add", "-A")
@@ -323,11 +269,7 @@ func TestResolve(t *testing.T) {
 	git("tag", "-a", "inner", "-m", "Inner", first)
 	git("tag", "-a", "playbook-1", "-m", "Q1", "inner")
 	git("tag", "light", first)
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, dir)
 	for ref, want := range map[string]string{
 		"HEAD": second, "main": second, "HEAD~1": first, "main^": first, second[:7]: second,
 		"inner": first, "playbook-1": first, "refs/tags/playbook-1": first, "light": first,
@@ -372,15 +314,8 @@ func TestTreeSubmodule(t *testing.T) {
 	}
 	gittest.Git(t, site, day, "-c", "protocol.file.allow=always", "submodule", "add", "-q", "file://"+vendor, "content/vendor")
 	gittest.Git(t, site, day, "commit", "-q", "-m", "vendor")
-	r, err := Open(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openRepo(t, site)
+	head := resolve(t, r, "HEAD")
 	tree, err := r.FS(head)
 	if err != nil {
 		t.Fatal(err)
@@ -421,15 +356,8 @@ func TestTreeSymlinks(t *testing.T) {
 	gittest.Git(t, dir, time.Time{}, "init", "-q", "-b", "main")
 	gittest.Git(t, dir, time.Time{}, "add", "-A")
 	gittest.Git(t, dir, time.Time{}, "commit", "-q", "-m", "links")
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openRepo(t, dir)
+	head := resolve(t, r, "HEAD")
 	tree, err := r.FS(head)
 	if err != nil {
 		t.Fatal(err)
@@ -521,18 +449,11 @@ func TestLinkedWorktree(t *testing.T) {
 	gittest.Git(t, linked, day.AddDate(0, 0, 1), "commit", "-q", "-am", "redraft")
 	want := strings.TrimSpace(gittest.Git(t, linked, day, "rev-parse", "HEAD"))
 
-	r, err := Open(filepath.Join(linked, "content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, filepath.Join(linked, "content"))
 	if h, err := r.Head(); err != nil || h != want {
 		t.Errorf("Head() = %q, %v; want %s, the linked worktree's", h, err, want)
 	}
-	head, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	head := resolve(t, r, "HEAD")
 	got, err := r.LastChanges(context.Background(), head, []string{"content/a.md"})
 	if err != nil {
 		t.Fatal(err)
@@ -564,5 +485,36 @@ func TestLinkedWorktree(t *testing.T) {
 	defer m.Close()
 	if m.GitDir() != common || m.CommonDir() != common {
 		t.Errorf("the main working tree: GitDir() = %q, CommonDir() = %q; want %q for both", m.GitDir(), m.CommonDir(), common)
+	}
+}
+
+// openRepo opens the repository holding dir until the test ends.
+func openRepo(t *testing.T, dir string) *Repo {
+	t.Helper()
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// resolve returns the commit ref names in r.
+func resolve(t *testing.T, r *Repo, ref string) *Commit {
+	t.Helper()
+	c, err := r.Resolve(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// dayByDay returns a function running git in dir, each command a day
+// after the one before, from 2 January 2026: commits in the order made.
+func dayByDay(t *testing.T, dir string) func(args ...string) string {
+	n := 0
+	return func(args ...string) string {
+		n++
+		return gittest.Git(t, dir, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n), args...)
 	}
 }
