@@ -4,6 +4,8 @@ package render
 // pages, a role's pages.
 
 import (
+	"fmt"
+
 	"playbook/internal/site"
 )
 
@@ -106,6 +108,49 @@ func (d *Data) RoleLists() RoleLists {
 		return list[a:b]
 	}
 	return RoleLists{Promises: part(all.Promises), Behaviours: part(all.Behaviours), Standards: part(all.Standards), FAQs: part(all.FAQs)}
+}
+
+// A RoleListLink leads to where one of a role's lists starts on its
+// split page.
+type RoleListLink struct {
+	// Href is the page the list starts on, relative to this one, with the
+	// list's heading's fragment (frag).
+	Href  string
+	Count int
+}
+
+// RoleIndex leads to each of a split role page's lists: the lists of a
+// long role page run on for pages one after the other, and what the role
+// does would otherwise start pages away from the first. A list that is
+// empty, and every list of a role page that is not split, is nil.
+type RoleIndex struct {
+	Promises, Behaviours, Standards, FAQs *RoleListLink
+}
+
+// RoleIndex returns the RoleIndex of this page; frags are the fragments of
+// the four lists' headings, in RoleLists' order.
+func (d *Data) RoleIndex(frags ...string) (RoleIndex, error) {
+	var ix RoleIndex
+	if d.Paginator == nil {
+		return ix, nil
+	}
+	if len(frags) != 4 {
+		return ix, fmt.Errorf("RoleIndex: want the fragments of the 4 lists, got %d", len(frags))
+	}
+	ro := d.Role
+	lists := []struct {
+		n    int
+		link **RoleListLink
+	}{{len(d.rolePromises), &ix.Promises}, {len(ro.Behaviours), &ix.Behaviours}, {len(ro.Standards), &ix.Standards}, {len(ro.FAQs), &ix.FAQs}}
+	start := 0
+	for i, l := range lists {
+		if l.n > 0 {
+			page := start/d.Paginator.size + 1
+			*l.link = &RoleListLink{Href: d.Rel(d.Paginator.URL(page)) + "#" + frags[i], Count: l.n}
+		}
+		start += l.n
+	}
+	return ix, nil
 }
 
 func (l RoleLists) len() int {

@@ -120,3 +120,36 @@ func TestHomeCampaignsBounded(t *testing.T) {
 		t.Errorf("the home page is %d bytes with 40 campaigns and %d with 400", len(few), len(many))
 	}
 }
+
+// TestRoleIndex: every page of a split role page leads to where each of
+// its lists starts, with its length; a role page that is not split, and a
+// list that is empty, have none.
+func TestRoleIndex(t *testing.T) {
+	files := map[string]string{"content/_index.md": "+++\ntitle = \"Home\"\n+++\n"}
+	for i := 1; i <= 30; i++ {
+		roles := `"Floor"`
+		if i <= 10 {
+			roles += `, "Desk"` // a role of one page
+		}
+		files[fmt.Sprintf("content/behaviours/b%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"B%02d\"\nstage = \"sales\"\nroles = [%s]\n+++\n", i, roles)
+		files[fmt.Sprintf("content/standards/s%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"S%02d\"\nroles = [\"Floor\"]\n+++\n", i)
+	}
+	out := renderFiles(t, files, Options{})
+	index := `<nav class="role-index" aria-label="This role's lists"><ul>`
+	for name, want := range map[string]string{
+		"roles/floor/index.html":        index + `<li><a href="./#pb-role-behaviours">What you do</a> <span class="muted">30</span></li><li><a href="page/2/#pb-role-standards">Standards you meet</a> <span class="muted">30</span></li>`,
+		"roles/floor/page/3/index.html": index + `<li><a href="../../#pb-role-behaviours">What you do</a> <span class="muted">30</span></li><li><a href="../2/#pb-role-standards">Standards you meet</a> <span class="muted">30</span></li>`,
+	} {
+		if html := page(t, out, name); !strings.Contains(html, want) {
+			t.Errorf("%s: no %s", name, want)
+		}
+	}
+	if html := page(t, out, "roles/desk/index.html"); strings.Contains(html, "role-index") {
+		t.Error("roles/desk/: an index on a role page that is not split")
+	}
+	for name, want := range map[string]string{"roles/floor/page/2/index.html": `id="pb-role-standards"`, "roles/floor/index.html": `id="pb-role-behaviours"`} {
+		if html := page(t, out, name); !strings.Contains(html, want) {
+			t.Errorf("%s: the index leads to %s, which it lacks", name, want)
+		}
+	}
+}
