@@ -237,7 +237,7 @@ func checkCampaigns(l *loadState) []Problem {
 	s := l.site
 	for _, p := range s.OfType(TypeCampaign) {
 		r := p.Readiness()
-		if r.Ready || !s.imminent(p, s.Now) {
+		if r.Ready || !s.imminent(p, s.Now) || p.fm.failed("starts", "ends") {
 			continue
 		}
 		when := "is live"
@@ -281,7 +281,7 @@ func checkReviews(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.Pages {
 		switch {
-		case !p.Stale:
+		case !p.Stale, p.fm.failed("reviewed", "review_every"):
 		case p.Reviewed.IsZero():
 			ps.warnf(p.File, p.fm.keyLine("review_every"), "review overdue: reviewed every %s but never reviewed (set \"reviewed\")", p.ReviewEvery)
 		default:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +27,10 @@ type frontMatter struct {
 	keys map[string]yamlKey
 	data map[string]any
 	used map[string]bool
-	ps   *problems
+	// bad holds the keys whose value is in error: what such a value
+	// would have led to is not reported again.
+	bad map[string]bool
+	ps  *problems
 }
 
 // yamlKey is a key of YAML front matter and its value, as parsed.
@@ -442,6 +446,7 @@ func (f *frontMatter) tableHeader(key string, i int) int {
 // errorf reports a problem with the value of key: in YAML, at the
 // value's line and column; in TOML, at the key's line.
 func (f *frontMatter) errorf(key, format string, args ...any) {
+	f.fail(key)
 	if k, ok := f.keys[key]; ok {
 		f.errorAt(k.value, format, args...)
 		return
@@ -449,9 +454,23 @@ func (f *frontMatter) errorf(key, format string, args ...any) {
 	f.ps.errorf(f.file, f.keyLine(key), format, args...)
 }
 
+// fail marks key's value as in error.
+func (f *frontMatter) fail(key string) {
+	if f.bad == nil {
+		f.bad = map[string]bool{}
+	}
+	f.bad[key] = true
+}
+
+// failed reports whether any of keys has a value in error; f may be nil.
+func (f *frontMatter) failed(keys ...string) bool {
+	return f != nil && slices.ContainsFunc(keys, func(k string) bool { return f.bad[k] })
+}
+
 // itemErrorf reports a problem with item i of the list key holds: in
 // YAML, at the item.
 func (f *frontMatter) itemErrorf(key string, i int, format string, args ...any) {
+	f.fail(key)
 	if k, ok := f.keys[key]; ok && k.value.Kind == yaml.SequenceNode && i < len(k.value.Content) {
 		f.errorAt(k.value.Content[i], format, args...)
 		return

@@ -332,6 +332,16 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "a value in error brings no warnings of its own",
+			files: with(chainSite(),
+				"content/a.md", "+++\nreviewed = \"2026-02-30\"\nreview_every = \"90d\"\n+++\n",
+				"content/campaigns/c.md", "+++\nstarts = \"soon\"\nends = 2026-12-31\n+++\n"),
+			want: []string{
+				`content/a.md:2: reviewed: want a date such as 2026-01-31, got "2026-02-30"`,
+				`content/campaigns/c.md:2: starts: want a date such as 2026-01-31, got "soon"`,
+			},
+		},
+		{
 			name:  "unclosed front matter",
 			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\n\nBody\n"),
 			want:  []string{`content/a.md:1: front matter opened with "+++" on line 1 is never closed`},
