@@ -159,9 +159,17 @@ func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 	// worktree add shares with the main one. Their folders are watched,
 	// as git may replace the log with a new file.
 	log, tags := filepath.Join(dir, "logs", "HEAD"), filepath.Join(common, "refs", "tags")
-	_ = w.Add(filepath.Dir(log))
+	logs := filepath.Dir(log)
+	if w.Add(logs) != nil {
+		// A repository without a commit has no logs yet: the first
+		// commit makes them, in the Git folder, then watched (the
+		// watcher watches a folder made in a watched one, see watch).
+		_ = w.Add(dir)
+	}
 	_ = w.Add(tags)
-	return func(name string) bool { return name == log || strings.HasPrefix(name, tags+string(filepath.Separator)) }
+	return func(name string) bool {
+		return name == log || name == logs || strings.HasPrefix(name, tags+string(filepath.Separator))
+	}
 }
 
 // relevant returns the path of a changed file from the site root, and

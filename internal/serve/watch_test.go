@@ -294,6 +294,30 @@ func TestWatchSeesCommits(t *testing.T) {
 	})
 }
 
+// TestWatchSeesTheFirstCommit: a preview started in a repository with no
+// commit yet rebuilds at the first, which makes the log of HEAD its later
+// commits are seen by.
+func TestWatchSeesTheFirstCommit(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	gittest.Git(t, dir, first, "init", "-q")
+	s, events, log := watching(t, dir, Options{Dir: dir})
+	gittest.Git(t, dir, first, "add", "-A")
+	gittest.Git(t, dir, first, "commit", "-q", "-m", "first")
+	waitRebuild(t, events, log)
+	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
+		t.Error("the first commit does not show on the pages")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
+	waitRebuild(t, events, log)
+	gittest.Git(t, dir, first.AddDate(0, 0, 1), "commit", "-q", "-am", "second")
+	waitRebuild(t, events, log)
+	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-15">15 Mar 2026</time>`) {
+		t.Error("the second commit does not show on the page it changed")
+	}
+}
+
 // watchCommits is TestWatchSeesCommits in the working tree dir, whose
 // last commit was made at first.
 func watchCommits(t *testing.T, dir string, first time.Time) {
