@@ -65,6 +65,13 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			failed = true
 			continue
 		}
+		if strings.EqualFold(filepath.Base(path), "_index.md") {
+			// Its owner and interval are its pages'; its own review is
+			// read nowhere.
+			fmt.Fprintf(stderr, "%s: a section is not reviewed, its pages are: name them (%s)\n", name, filepath.ToSlash(filepath.Join(filepath.Dir(name), "*.md")))
+			failed = true
+			continue
+		}
 		info, err := os.Stat(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)

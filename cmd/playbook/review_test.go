@@ -59,6 +59,7 @@ func TestReviewRefuses(t *testing.T) {
 		{"a file outside content/", "notes.md", "notes.md: not a page: it is outside"},
 		{"a file that does not parse, at its line", "content/bad.md", "content/bad.md:3: front matter: "},
 		{"a file that does not exist", "content/none.md", "content/none.md: "},
+		{"a section", "content/_index.md", "content/_index.md: a section is not reviewed, its pages are"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeSite(t, files)
