@@ -293,7 +293,7 @@ func writeItems(b *strings.Builder, items []NavItem, hole *int) {
 				head, last = it.Title[:i+1], it.Title[i+1:]
 			}
 			b.WriteString(template.HTMLEscapeString(head) + `<span class="nowrap">` + template.HTMLEscapeString(last) +
-				` <span class="dot dot-` + it.StatusClass + `" title="` + it.Status + `"></span></span>`)
+				` <span class="dot dot-` + it.StatusClass + `" role="img" aria-label="` + it.Status + `" title="` + it.Status + `"></span></span>`)
 		}
 		b.WriteString("</a>")
 		switch {
