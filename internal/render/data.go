@@ -250,13 +250,14 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 }
 
 // CardsHTML returns the cards of pages as the default theme lists them
-// (partials/pagelist.html): each a link to the page, the badges of a
-// promise's chain, a campaign's state (live, upcoming, ended), a
+// (partials/pagelist.html): each a link to the page, its type's name in
+// a list of several types, the badges of a promise's chain, a campaign's state (live, upcoming, ended), a
 // behaviour's stage and a section's page count, and the page's
 // description. One call for what a range over the pages makes
 // with a dozen a card: the twenty cards of a list were most of the time
 // spent on a tag's or a role's page.
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
+	mixed := mixedTypes(pages)
 	// A card of the generated playbook is 250-300 bytes.
 	return d.linkedHTML(pages, 320, func(b *strings.Builder, p *site.Page, link template.HTML) {
 		promise := p.IsPromise()
@@ -266,6 +267,9 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 			b.WriteString(" card-" + class)
 		}
 		b.WriteString("\">\n  " + string(link) + "\n  ")
+		if mixed && !p.IsSection {
+			b.WriteString(`<span class="badge badge-type">` + escapeText(site.TypeNames[p.Type]) + `</span> `)
+		}
 		if promise {
 			b.WriteString(`<span class="badge badge-` + class + `">` + escapeText(p.Chain.Status.String()) + `</span>`)
 		}
@@ -292,6 +296,22 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 		}
 		b.WriteString("\n</li>")
 	})
+}
+
+// mixedTypes reports whether pages, sections aside, are of more than one
+// type, as a tag's are: their cards then name each page's type.
+func mixedTypes(pages []*site.Page) bool {
+	typ := ""
+	for _, p := range pages {
+		switch {
+		case p.IsSection:
+		case typ == "":
+			typ = p.Type
+		case p.Type != typ:
+			return true
+		}
+	}
+	return false
 }
 
 // linkedHTML returns the HTML item writes for each of pages, given the

@@ -191,10 +191,10 @@ func TestListsHTML(t *testing.T) {
 		old  string
 		list func(*Data, []*site.Page) (template.HTML, error)
 	}{
-		{"CardsHTML", `{{$d := index . 0}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
+		{"CardsHTML", `{{$d := index . 0}}{{$mixed := index . 2}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
 <li class="card{{if $promise}}{{$class = .Chain.Status.Class}} card-{{$class}}{{end}}">
   {{$d.LinkHTML .}}
-  {{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}{{if eq .Type "campaign"}}<span class="badge badge-{{$d.CampaignState .}}">{{$d.CampaignState .}}</span>{{end}}
+  {{if and $mixed (not .IsSection)}}<span class="badge badge-type">{{$d.TypeName .Type}}</span> {{end}}{{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}{{if eq .Type "campaign"}}<span class="badge badge-{{$d.CampaignState .}}">{{$d.CampaignState .}}</span>{{end}}
   {{with .Behaviour.Stage}}<span class="badge badge-stage">{{.}}</span>{{end}}
   {{if .IsSection}}{{$n := .PageCount}}<span class="badge">{{$n}} {{if eq $n 1}}page{{else}}pages{{end}}</span>{{end}}
   {{with .Description}}<p>{{.}}</p>{{end}}
@@ -207,7 +207,7 @@ func TestListsHTML(t *testing.T) {
 			d := &Data{URL: from, Now: testNow}
 			for _, pages := range [][]*site.Page{nil, listedPages()} {
 				var want strings.Builder
-				if err := old.Execute(&want, []any{d, pages}); err != nil {
+				if err := old.Execute(&want, []any{d, pages, len(pages) > 0}); err != nil {
 					t.Fatal(err)
 				}
 				got, err := tt.list(d, pages)
@@ -219,5 +219,30 @@ func TestListsHTML(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMixedTypes: cards name their pages' types in a list of several
+// (a tag's), not in a list of one type with its sections (a section's).
+func TestMixedTypes(t *testing.T) {
+	promise := &site.Page{Type: site.TypePromise}
+	faq := &site.Page{Type: site.TypeFAQ}
+	section := &site.Page{Type: site.TypePage, IsSection: true}
+	for _, tt := range []struct {
+		pages []*site.Page
+		want  bool
+	}{
+		{nil, false},
+		{[]*site.Page{promise, promise}, false},
+		{[]*site.Page{section, promise, promise}, false},
+		{[]*site.Page{promise, faq}, true},
+		{[]*site.Page{section, promise, section, faq}, true},
+	} {
+		if got := mixedTypes(tt.pages); got != tt.want {
+			t.Errorf("mixedTypes(%d pages) = %v, want %v", len(tt.pages), got, tt.want)
+		}
+	}
+	if !mixedTypes(listedPages()) {
+		t.Error("listedPages are of several types: TestListsHTML would not see the type badges")
 	}
 }
