@@ -309,34 +309,35 @@ func TestWatchSeesTheFirstCommit(t *testing.T) {
 	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`) {
 		t.Error("the first commit does not show on the pages")
 	}
-	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
-	waitRebuild(t, events, log)
-	gittest.Git(t, dir, first.AddDate(0, 0, 1), "commit", "-q", "-am", "second")
-	waitRebuild(t, events, log)
-	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-15">15 Mar 2026</time>`) {
+	if !commitEdit(t, s, dir, events, log, "More words.", first.AddDate(0, 0, 1)) {
 		t.Error("the second commit does not show on the page it changed")
 	}
+}
+
+// commitEdit saves the glossary with text and commits it at when, waiting
+// for the rebuild after each, and reports whether the glossary's page
+// then shows when as its last change.
+func commitEdit(t *testing.T, s *Server, dir string, events, log <-chan string, text string, when time.Time) bool {
+	t.Helper()
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\n" + text + "\n"})
+	waitRebuild(t, events, log)
+	gittest.Git(t, dir, when, "commit", "-q", "-am", text)
+	waitRebuild(t, events, log)
+	return contains(t, s, "guides/glossary/index.html", when.Format(`<time datetime="2006-01-02">2 Jan 2006</time>`))
 }
 
 // watchCommits is TestWatchSeesCommits in the working tree dir, whose
 // last commit was made at first.
 func watchCommits(t *testing.T, dir string, first time.Time) {
 	s, events, log := watching(t, dir, Options{Dir: dir})
-	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore words.\n"})
-	waitRebuild(t, events, log)
-	gittest.Git(t, dir, first.AddDate(0, 0, 2), "commit", "-q", "-am", "second")
-	waitRebuild(t, events, log)
-	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-16">16 Mar 2026</time> by Ann Author`) {
+	if !commitEdit(t, s, dir, events, log, "More words.", first.AddDate(0, 0, 2)) ||
+		!contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-16">16 Mar 2026</time> by Ann Author`) {
 		t.Error("the commit does not show on the page it changed")
 	}
 	// git may replace its log of HEAD (reflog expire, gc): commits still
 	// rebuild afterwards.
 	gittest.Git(t, dir, time.Time{}, "reflog", "expire", "--expire=now", "--all")
-	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nEven more words.\n"})
-	waitRebuild(t, events, log)
-	gittest.Git(t, dir, first.AddDate(0, 0, 3), "commit", "-q", "-am", "third")
-	waitRebuild(t, events, log)
-	if !contains(t, s, "guides/glossary/index.html", `<time datetime="2026-03-17">17 Mar 2026</time>`) {
+	if !commitEdit(t, s, dir, events, log, "Even more words.", first.AddDate(0, 0, 3)) {
 		t.Error("a commit after the log of HEAD was replaced does not show")
 	}
 	// A new tag changes no page of the working tree: no reload. (The
