@@ -223,7 +223,7 @@ func (r *Repo) peelTag(ref string) (plumbing.Hash, bool) {
 			continue
 		}
 		h := found.Hash()
-		for range 16 { // no one makes a deeper chain; a loop would be endless
+		for range 16 { // a bound on chains of tags, far past any made
 			tag, err := r.repo.TagObject(h)
 			if err != nil {
 				break

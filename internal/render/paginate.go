@@ -114,7 +114,7 @@ func (d *Data) RoleLists() RoleLists {
 // split page.
 type RoleListLink struct {
 	// Href is the page the list starts on, relative to this one, with the
-	// list's heading's fragment (frag).
+	// fragment of the list's heading.
 	Href  string
 	Count int
 }

@@ -226,10 +226,11 @@ func (l *loadState) indexPages() {
 		// A page and a folder of the same name have one id as well as one
 		// URL, and so do two files whose names differ only in case: the
 		// URL's problem says it all.
+		same := func(q *Page) bool { return dupURL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID) }
 		q, dup := s.byID[p.ID]
 		kin, near := bySlug[Slug(p.ID)]
 		near = near && Slug(p.ID) != ""
-		switch same := func(q *Page) bool { return dupURL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID) }; {
+		switch {
 		case dup && !same(q):
 			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
 			l.ambiguous[p.ID] = true
