@@ -57,13 +57,14 @@ type NavItem struct {
 // shows a window around the way to this page, with "nav-more" links for
 // the rest.
 func (d *Data) Nav() []NavItem {
-	return d.r.nav.items(d.URL, d.Site.Home, d.Page, d.Page, nil)
+	return d.r.nav.items(&d.Site.Config, d.URL, d.Site.Home, d.Page, d.Page, nil)
 }
 
 // items returns the navigation as seen from the page at URL from, with
 // open and the sections above it opened and current marked. The list of
-// hole's children, if hole is set, is left out and its place marked.
-func (c *navCache) items(from string, home, open, current, hole *site.Page) []NavItem {
+// hole's children, if hole is set, is left out and its place marked. cfg
+// splits long lists over pages (see moreEntry).
+func (c *navCache) items(cfg *site.Config, from string, home, open, current, hole *site.Page) []NavItem {
 	// toward maps each section above open to its child on the way there.
 	toward := map[*site.Page]*site.Page{}
 	for p := open; p != nil && p.Parent != nil; p = p.Parent {
@@ -79,20 +80,20 @@ func (c *navCache) items(from string, home, open, current, hole *site.Page) []Na
 			it.hole = true
 			return
 		}
-		it.Children = c.list(from, p, toward[p], current, expand)
+		it.Children = c.list(cfg, from, p, toward[p], current, expand)
 	}
-	return c.list(from, home, toward[home], current, expand)
+	return c.list(cfg, from, home, toward[home], current, expand)
 }
 
 // list returns the entries of sec's children as seen from the page at URL
 // from (see rows), current marked. expand opens the entry of a section on
 // the way to the page shown.
-func (c *navCache) list(from string, sec, focus, current *site.Page, expand func(*site.Page, *NavItem)) []NavItem {
+func (c *navCache) list(cfg *site.Config, from string, sec, focus, current *site.Page, expand func(*site.Page, *NavItem)) []NavItem {
 	rows := c.rows(sec, focus)
 	out := make([]NavItem, len(rows))
 	for k, row := range rows {
 		if row.more > 0 {
-			out[k] = moreEntry(from, sec, row.more)
+			out[k] = moreEntry(cfg, from, sec, row)
 			continue
 		}
 		p := sec.Children[row.child]
@@ -105,7 +106,8 @@ func (c *navCache) list(from string, sec, focus, current *site.Page, expand func
 }
 
 // A navRow is a row of a section's list in the sidebar: the child at
-// index child, or, if more is set, a link standing for that many.
+// index child, or, if more is set, a link standing for that many, from
+// the child at index child on.
 type navRow struct{ child, more int }
 
 // rows returns the rows of sec's list: every child of a short list; of a
@@ -133,7 +135,7 @@ func (c *navCache) rows(sec, focus *site.Page) []navRow {
 	rows := make([]navRow, 0, len(shown)+2)
 	for k, i := range shown {
 		if k > 0 && i > shown[k-1]+1 {
-			rows = append(rows, navRow{child: -1, more: i - shown[k-1] - 1})
+			rows = append(rows, navRow{child: shown[k-1] + 1, more: i - shown[k-1] - 1})
 		}
 		rows = append(rows, navRow{child: i})
 	}
@@ -159,11 +161,17 @@ func entry(from string, p, current *site.Page) NavItem {
 	return it
 }
 
-// moreEntry returns the link standing for n entries of sec's list.
-func moreEntry(from string, sec *site.Page, n int) NavItem {
+// moreEntry returns the link standing for the entries of sec's list row
+// stands for: to the page of the list, split by cfg, that shows the first
+// of them.
+func moreEntry(cfg *site.Config, from string, sec *site.Page, row navRow) NavItem {
+	url := sec.URL
+	if cfg.Paginated(sec) {
+		url = site.ListPageURL(sec.URL, row.child/cfg.Pagination.PageSize()+1)
+	}
 	return NavItem{
-		Title: strconv.Itoa(n) + " more in " + sec.Title,
-		Href:  site.Rel(from, sec.URL), Class: "nav-more", More: n,
+		Title: strconv.Itoa(row.more) + " more in " + sec.Title,
+		Href:  site.Rel(from, url), Class: "nav-more", More: row.more,
 	}
 }
 
@@ -223,7 +231,7 @@ func (d *Data) NavHTML() template.HTML {
 		}
 		var b strings.Builder
 		hole := -1
-		writeNav(&b, d.r.nav.items(from, d.Site.Home, sec, nil, sec), &hole)
+		writeNav(&b, d.r.nav.items(&d.Site.Config, from, d.Site.Home, sec, nil, sec), &hole)
 		e.before, e.after = b.String()[:hole], b.String()[hole:]
 	})
 	e.children.Do(func() {
@@ -240,7 +248,7 @@ func (d *Data) NavHTML() template.HTML {
 	for i, row := range rows {
 		switch {
 		case row.more > 0:
-			parts[i] = itemHTML(moreEntry(from, sec, row.more))
+			parts[i] = itemHTML(moreEntry(&d.Site.Config, from, sec, row))
 		case sec.Children[row.child] == p:
 			parts[i] = itemHTML(entry(from, p, p))
 		default:

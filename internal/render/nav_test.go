@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -74,7 +75,8 @@ func guides(from, to int) []string {
 
 // TestNavWindow: in a section of 200 pages the sidebar shows the first
 // and last few, those around the page shown, and in each gap a link to
-// the section, which lists them all; the page itself stays marked.
+// the page of the section's list showing the first page it stands for;
+// the page itself stays marked.
 func TestNavWindow(t *testing.T) {
 	out := renderFiles(t, navSite(200, 0), Options{})
 	more := func(n int) string { return fmt.Sprintf("%d more in Guides", n) }
@@ -103,6 +105,7 @@ func TestNavWindow(t *testing.T) {
 			if len(links)-2 > NavListMax {
 				t.Errorf("the section's list has %d entries, more than NavListMax (%d)", len(links)-2, NavListMax)
 			}
+			prev := ""
 			for _, l := range links {
 				if l.current != (l.text == c.current) {
 					t.Errorf("%q: aria-current is %v", l.text, l.current)
@@ -111,14 +114,23 @@ func TestNavWindow(t *testing.T) {
 					t.Errorf("the current page links to %q, want ./", l.href)
 				}
 				if strings.HasSuffix(l.text, "more in Guides") {
+					// To the page of the section's list showing the
+					// first guide it stands for, the one after the
+					// guide before it.
+					var before int
+					fmt.Sscanf(prev, "Guide %d", &before)
 					want := "../"
 					if c.page == "guides/index.html" {
 						want = "./"
 					}
+					if n := before/site.DefaultPageSize + 1; n > 1 {
+						want += "page/" + strconv.Itoa(n) + "/"
+					}
 					if l.href != want || l.class != "nav-more" {
-						t.Errorf("%q: class %q, href %q; want nav-more leading to the section (%s)", l.text, l.class, l.href, want)
+						t.Errorf("%q: class %q, href %q; want nav-more leading to the list's page showing Guide %04d (%s)", l.text, l.class, l.href, before+1, want)
 					}
 				}
+				prev = l.text
 			}
 		})
 	}
