@@ -14,6 +14,7 @@ package gitrepo
 
 import (
 	"bytes"
+	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -424,7 +425,7 @@ func lastChange(c *object.Commit) LastChange {
 // A commitQueue holds the commits a walk over history is yet to read,
 // each with the paths that reach it, newest first (by commit time, as git
 // log orders them); a commit reached again before it is read gathers the
-// paths of both ways.
+// paths of both ways. It is a heap (container/heap).
 type commitQueue struct {
 	items  []queued
 	queued map[plumbing.Hash]int // index in items
@@ -446,26 +447,21 @@ func (q *commitQueue) add(commit *object.Commit, paths map[string]bool) {
 		}
 		return
 	}
-	q.items = append(q.items, queued{commit, paths})
-	q.queued[commit.Hash] = len(q.items) - 1
-	q.up(len(q.items) - 1)
+	heap.Push(q, queued{commit, paths})
 }
 
 // next takes the newest commit off the queue, with its paths.
 func (q *commitQueue) next() (*object.Commit, map[string]bool) {
-	top := q.items[0]
-	last := len(q.items) - 1
-	q.swap(0, last)
-	q.items = q.items[:last]
-	delete(q.queued, top.commit.Hash)
-	q.down(0)
+	top := heap.Pop(q).(queued)
 	return top.commit, top.paths
 }
 
-// newer reports whether item i goes before item j: the newer commit, or
+func (q *commitQueue) Len() int { return len(q.items) }
+
+// Less reports whether item i goes before item j: the newer commit, or
 // for commits made in the same second, the one with the smaller hash, so
 // that the walk's order does not depend on how they were reached.
-func (q *commitQueue) newer(i, j int) bool {
+func (q *commitQueue) Less(i, j int) bool {
 	a, b := q.items[i].commit, q.items[j].commit
 	if !a.Committer.When.Equal(b.Committer.When) {
 		return a.Committer.When.After(b.Committer.When)
@@ -473,37 +469,22 @@ func (q *commitQueue) newer(i, j int) bool {
 	return bytes.Compare(a.Hash[:], b.Hash[:]) < 0
 }
 
-func (q *commitQueue) swap(i, j int) {
+func (q *commitQueue) Swap(i, j int) {
 	q.items[i], q.items[j] = q.items[j], q.items[i]
 	q.queued[q.items[i].commit.Hash] = i
 	q.queued[q.items[j].commit.Hash] = j
 }
 
-func (q *commitQueue) up(i int) {
-	for i > 0 {
-		parent := (i - 1) / 2
-		if !q.newer(i, parent) {
-			return
-		}
-		q.swap(i, parent)
-		i = parent
-	}
+func (q *commitQueue) Push(x any) {
+	q.items = append(q.items, x.(queued))
+	q.queued[x.(queued).commit.Hash] = len(q.items) - 1
 }
 
-func (q *commitQueue) down(i int) {
-	for {
-		first := i
-		for _, child := range []int{2*i + 1, 2*i + 2} {
-			if child < len(q.items) && q.newer(child, first) {
-				first = child
-			}
-		}
-		if first == i {
-			return
-		}
-		q.swap(i, first)
-		i = first
-	}
+func (q *commitQueue) Pop() any {
+	last := q.items[len(q.items)-1]
+	q.items = q.items[:len(q.items)-1]
+	delete(q.queued, last.commit.Hash)
+	return last
 }
 
 // changedPaths returns, for each parent of commit (one list for a root
