@@ -450,12 +450,13 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 	return exitOK
 }
 
-// siteTheme returns the theme site.toml names (see render.Theme); an error
-// names the line of site.toml that names it.
+// siteTheme returns the theme site.toml names (see render.Theme); a theme
+// that cannot be found is a *site.ProblemError at the line naming it, for
+// build and check alike.
 func siteTheme(src fs.FS, cfg site.Config) (fs.FS, error) {
 	theme, err := render.Theme(src, cfg.Theme)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", site.ConfigFile, max(1, cfg.ThemeLine), err)
+		return nil, &site.ProblemError{Problem: site.Problem{File: site.ConfigFile, Line: max(1, cfg.ThemeLine), Msg: err.Error()}}
 	}
 	return theme, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"playbook/internal/gitrepo"
-	"playbook/internal/render"
 	"playbook/internal/site"
 	"playbook/internal/versions"
 )
@@ -54,11 +54,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		_, problems := site.Load(src, checking(now))
 		cfg, _ := site.ParseConfig(readConfig(src))
 		// A build renders with the theme: one it cannot find fails it.
-		if !hasConfigError(problems) {
-			if _, err := render.Theme(src, cfg.Theme); err != nil {
-				problems = append(problems, site.Problem{File: site.ConfigFile, Line: max(1, cfg.ThemeLine), Msg: err.Error()})
-				problems.Sort()
-			}
+		var pe *site.ProblemError
+		if _, err := siteTheme(src, cfg); !hasConfigError(problems) && errors.As(err, &pe) {
+			problems = append(problems, pe.Problem)
+			problems.Sort()
 		}
 		if cfg.Versions == nil || hasConfigError(problems) {
 			return loaded{problems: problems}

@@ -251,11 +251,11 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 
 // CardsHTML returns the cards of pages as the default theme lists them
 // (partials/pagelist.html): each a link to the page, its type's name in
-// a list of several types, the badges of a promise's chain, a campaign's state (live, upcoming, ended), a
-// behaviour's stage and a section's page count, and the page's
-// description. One call for what a range over the pages makes
-// with a dozen a card: the twenty cards of a list were most of the time
-// spent on a tag's or a role's page.
+// a list of several types, the badges of a promise's chain, a campaign's
+// state (live, upcoming, ended), a behaviour's stage and a section's page
+// count, and the page's description. One call for what a range over the
+// pages makes with a dozen a card: the twenty cards of a list were most
+// of the time spent on a tag's or a role's page.
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 	mixed := mixedTypes(pages)
 	// A card of the generated playbook is 250-300 bytes.

@@ -210,8 +210,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	if c.Theme != "" {
 		c.ThemeLine = lineOfKey(string(data), "theme")
-	}
-	if c.Theme == "" {
+	} else {
 		c.Theme = "default"
 	}
 	if c.Language == "" {
