@@ -630,17 +630,21 @@ func appendDoc(b []byte, d *Doc) []byte {
 }
 
 // appendClip appends to dst text with spaces collapsed, cut to about n
-// characters at a space.
+// characters at a space. A line break after a line that does not end a
+// sentence (a table row, a list item, a heading-like line) becomes " · ",
+// so that a snippet's rows and items do not run together as one phrase.
 func appendClip(dst []byte, text string, n int) []byte {
 	// No more than n characters are kept: look no further than the most
 	// bytes they and the spaces between them may take.
 	if limit := 8*n + 8; len(text) > limit {
 		text = text[:limit]
 	}
-	// Collapse spaces as strings.Join(strings.Fields(text), " ") does,
-	// but only as far as the n+1 characters that decide the cut.
+	// Collapse spaces as strings.Fields does, but only as far as the n+1
+	// characters that decide the cut.
 	start := len(dst)
-	chars, space := 0, true // space: at the start, or after a space
+	chars := 0
+	space, newline := true, false // space: at the start, or after a space
+	var last rune                 // the last character kept
 	for i := 0; i < len(text) && chars <= n; {
 		c, size, isSpace := rune(text[i]), 1, false
 		if c < utf8.RuneSelf {
@@ -651,6 +655,10 @@ func appendClip(dst []byte, text string, n int) []byte {
 		}
 		if !isSpace {
 			if space && len(dst) > start {
+				if newline && !endsSentence(last) {
+					dst = append(dst, " ·"...)
+					chars += 2
+				}
 				dst = append(dst, ' ')
 				chars++
 			}
@@ -658,7 +666,9 @@ func appendClip(dst []byte, text string, n int) []byte {
 			// strings.Fields keeps them.
 			dst = append(dst, text[i:i+size]...)
 			chars++
+			last, newline = c, false
 		}
+		newline = newline || c == '\n'
 		space = isSpace
 		i += size
 	}
@@ -676,8 +686,22 @@ func appendClip(dst []byte, text string, n int) []byte {
 	}
 	if sp := bytes.LastIndexByte(b[:cut], ' '); sp > cut/2 {
 		cut = sp
+		// A cut after a row's " ·" drops the dot with it.
+		if bytes.HasSuffix(b[:cut], []byte(" ·")) {
+			cut -= len(" ·")
+		}
 	}
 	return append(dst[:start+cut], "…"...)
+}
+
+// endsSentence reports whether a line ending in c ends a sentence or a
+// clause, so that the next line may follow it after a plain space.
+func endsSentence(c rune) bool {
+	switch c {
+	case '.', '!', '?', ':', ';', ',', '…', '。', '！', '？':
+		return true
+	}
+	return false
 }
 
 // asciiSpace holds the ASCII characters unicode.IsSpace reports.

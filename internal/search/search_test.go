@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -230,8 +231,18 @@ func TestShardsAreBalanced(t *testing.T) {
 func clip(text string, n int) string { return string(appendClip(nil, text, n)) }
 
 func TestClip(t *testing.T) {
-	if got := clip("one  two\nthree", 100); got != "one two three" {
+	if got := clip("one  two\tthree", 100); got != "one two three" {
 		t.Errorf("spaces not collapsed: %q", got)
+	}
+	// Rows and items stay apart; a sentence's end needs no dot after it.
+	if got := clip("Plan | Price\nBasic | 10\n\nPro | 20", 100); got != "Plan | Price · Basic | 10 · Pro | 20" {
+		t.Errorf("rows run together: %q", got)
+	}
+	if got := clip("It ships.\nThen it runs", 100); got != "It ships. Then it runs" {
+		t.Errorf("a dot after a sentence: %q", got)
+	}
+	if got := clip("alpha beta\ngamma delta", 13); got != "alpha beta…" {
+		t.Errorf("a cut after a row drops its dot: %q", got)
 	}
 	if got := clip("alpha beta gamma delta", 12); got != "alpha beta…" {
 		t.Errorf("clip at a space: %q", got)
@@ -256,7 +267,7 @@ func TestEncodingMatchesStandardLibrary(t *testing.T) {
 		"bad \xff utf-8 \xc3", "\xe2\x80", "emoji 😀 done",
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	pool := []rune{'a', 'Z', ' ', '\t', '\n', '"', '\\', '<', '>', '&', 0, 0x1f, 'é', '東', 0x2028, 0x2029, 0xa0, 0x85, '😀'}
+	pool := []rune{'a', 'Z', ' ', '\t', '\n', '\n', '.', '。', '"', '\\', '<', '>', '&', 0, 0x1f, 'é', '東', 0x2028, 0x2029, 0xa0, 0x85, '😀'}
 	for range 2000 {
 		var b []byte
 		for range r.IntN(40) {
@@ -287,13 +298,41 @@ func TestEncodingMatchesStandardLibrary(t *testing.T) {
 	}
 }
 
-// clipFields is clip as strings.Fields makes it plain: collapse every
-// space, then cut.
+// clipFields is clip made plain: split at every run of spaces, join
+// the words with a space, or " · " where the run holds a line break and
+// the word before does not end a sentence, then cut.
 func clipFields(text string, n int) string {
 	if limit := 8*n + 8; len(text) > limit {
 		text = text[:limit]
 	}
-	text = strings.Join(strings.Fields(text), " ")
+	var words []string
+	var breaks []bool // whether the spaces before each word hold a line break
+	word, nl := -1, false
+	for i, c := range text {
+		switch {
+		case !unicode.IsSpace(c) && word < 0:
+			word = i
+		case unicode.IsSpace(c) && word >= 0:
+			words, breaks = append(words, text[word:i]), append(breaks, nl)
+			word, nl = -1, false
+		}
+		nl = nl || c == '\n'
+	}
+	if word >= 0 {
+		words, breaks = append(words, text[word:]), append(breaks, nl)
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(words[i-1])
+			if breaks[i] && !endsSentence(last) {
+				b.WriteString(" ·")
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	text = b.String()
 	if utf8.RuneCountInString(text) <= n {
 		return text
 	}
@@ -307,6 +346,7 @@ func clipFields(text string, n int) string {
 	}
 	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut/2 {
 		cut = sp
+		cut -= len(text[:cut]) - len(strings.TrimSuffix(text[:cut], " ·"))
 	}
 	return text[:cut] + "…"
 }
