@@ -122,6 +122,14 @@ func TestBrowserFollowsPromiseChain(t *testing.T) {
 		t.Errorf("alignment table links to promises\n%s\nwant the promise pages built\n%s",
 			strings.Join(listed, "\n"), strings.Join(built, "\n"))
 	}
+
+	// A card is its title's link all over: a click on its description
+	// opens the page.
+	b.open("promises section, again", base+"promises/")
+	card := tabValue(b, "first card's link", chromedp.Evaluate[string](`document.querySelector('.cards .card > a').href`))
+	if got := tabClick(b, "first card's description", chromedp.CSS(`.cards .card p`)); got != card {
+		t.Errorf("a click on a card's description opened %s, want its title's %s", got, card)
+	}
 }
 
 // TestBrowserNotFoundPage asks the host for pages that are not there, deep
