@@ -100,7 +100,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
 	}
 	err = w.write(ctx, func(ctx context.Context, out render.Output) error {
-		theme, err := siteTheme(src, s.Config)
+		theme, err := render.SiteTheme(src, s.Config)
 		if err != nil {
 			return err
 		}
@@ -448,15 +448,4 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 	}
 	fmt.Fprintf(stdout, "  %s, %s\n", warningsByCheck(problems), plural(errs, "error"))
 	return exitOK
-}
-
-// siteTheme returns the theme site.toml names (see render.Theme); a theme
-// that cannot be found is a *site.ProblemError at the line naming it, for
-// build and check alike.
-func siteTheme(src fs.FS, cfg site.Config) (fs.FS, error) {
-	theme, err := render.Theme(src, cfg.Theme)
-	if err != nil {
-		return nil, &site.ProblemError{Problem: site.Problem{File: site.ConfigFile, Line: max(1, cfg.ThemeLine), Msg: err.Error()}}
-	}
-	return theme, nil
 }

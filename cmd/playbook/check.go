@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"playbook/internal/gitrepo"
+	"playbook/internal/render"
 	"playbook/internal/site"
 	"playbook/internal/versions"
 )
@@ -55,7 +56,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		cfg, _ := site.ParseConfig(readConfig(src))
 		// A build renders with the theme: one it cannot find fails it.
 		var pe *site.ProblemError
-		if _, err := siteTheme(src, cfg); !hasConfigError(problems) && errors.As(err, &pe) {
+		if _, err := render.SiteTheme(src, cfg); !hasConfigError(problems) && errors.As(err, &pe) {
 			problems = append(problems, pe.Problem)
 			problems.Sort()
 		}

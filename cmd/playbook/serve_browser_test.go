@@ -184,7 +184,7 @@ func TestBrowserLivePreview(t *testing.T) {
 	}
 	waitInTab(b, "the overlay to go once the layout is removed", liveWaitTimeout,
 		`document.readyState === "complete" && !document.querySelector("#playbook-overlay")`, liveStateJS)
-	// A fault with no line of its own shows at none, not at a made-up one.
+	// A theme that is not there shows at the line of site.toml naming it.
 	config := filepath.Join(src, "site.toml")
 	settings, err := os.ReadFile(config)
 	if err != nil {
@@ -195,7 +195,7 @@ func TestBrowserLivePreview(t *testing.T) {
 		`!!document.querySelector("#playbook-overlay pre.playbook-problem")`, liveStateJS)
 	problems = tabValue(b, "problems in the overlay", chromedp.Evaluate[[]string](
 		`Array.from(document.querySelectorAll("#playbook-overlay pre.playbook-problem"), p => p.textContent)`))
-	if want := `theme "corp": no folder themes/corp`; !slices.Contains(problems, want) {
+	if want := `site.toml:1: theme "corp": no folder themes/corp`; !slices.Contains(problems, want) {
 		t.Errorf("overlay lists %q, want %q", problems, want)
 	}
 	writeSource(t, config, string(settings))

@@ -12,6 +12,17 @@ import (
 	"playbook/themes"
 )
 
+// SiteTheme returns the theme site.toml names, as Theme does; a theme that
+// cannot be had is a *site.ProblemError at the line of site.toml naming
+// it, so that build, check and serve all point there.
+func SiteTheme(src fs.FS, cfg site.Config) (fs.FS, error) {
+	theme, err := Theme(src, cfg.Theme)
+	if err != nil {
+		return nil, &site.ProblemError{Problem: site.Problem{File: site.ConfigFile, Line: max(1, cfg.ThemeLine), Msg: err.Error()}}
+	}
+	return theme, nil
+}
+
 // Theme returns the theme of a site in folder src: the site's own layouts/
 // and static/ over those of themes/<name>/ in the site, over the default
 // theme built into playbook. The theme "default" may still be a folder of

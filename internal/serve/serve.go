@@ -196,7 +196,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	}
 	var r *render.Renderer
 	if themeChanged || s.theme == nil || s.theme.Site().Config.Highlight != st.Config.Highlight {
-		theme, err := render.Theme(s.src, st.Config.Theme)
+		theme, err := render.SiteTheme(s.src, st.Config)
 		var liveJS []byte
 		if err == nil {
 			liveJS, err = render.LiveScript(theme)
@@ -398,7 +398,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	}
 	// The pages are the versions', the live reload script the working
 	// tree's theme's.
-	theme, err := render.Theme(s.src, cfg.Theme)
+	theme, err := render.SiteTheme(s.src, cfg)
 	var liveJS []byte
 	if err == nil {
 		liveJS, err = render.LiveScript(theme)

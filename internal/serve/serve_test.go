@@ -753,13 +753,13 @@ func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 		t.Errorf("fixed layout: %v, %v", err, s.Problems())
 	}
 
-	// A fault with no line of its own is shown at none: not at a made-up
-	// "layouts:1".
+	// A theme that is not there is shown at the line of site.toml naming
+	// it, as build and check show it.
 	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\ntheme = \"corp\"\n"})
 	if _, err := s.Rebuild([]string{"site.toml"}); err == nil {
 		t.Fatal("a theme that is not there is accepted")
 	}
-	if p := s.Problems(); len(p) != 1 || p[0] != (site.Problem{Msg: `theme "corp": no folder themes/corp`}) {
+	if p := s.Problems(); len(p) != 1 || p[0] != (site.Problem{File: "site.toml", Line: 2, Msg: `theme "corp": no folder themes/corp`}) {
 		t.Errorf("problems: %#v", p)
 	}
 }

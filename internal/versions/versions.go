@@ -339,7 +339,7 @@ func writeFingerprints(vs []*Version, prints []string, out render.Output) error 
 
 // newRenderer returns the Renderer of the version v.
 func (b *Build) newRenderer(v *Version, all []*render.VersionPages, changes *render.WhatChanged, last map[string]gitrepo.LastChange) (*render.Renderer, error) {
-	theme, err := render.Theme(b.opts.Worktree, v.Site.Config.Theme)
+	theme, err := render.SiteTheme(b.opts.Worktree, v.Site.Config)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
