@@ -82,6 +82,7 @@ var checks = []check{
 	{name: "no-talk-track", run: checkTalkTracks},
 	{name: "gap-not-connected", run: checkGapPromises},
 	{name: "review-overdue", run: checkReviews},
+	{name: "reviewed-in-future", run: checkReviewDates},
 	{name: "output-path", run: checkOutputPaths},
 }
 
@@ -287,6 +288,21 @@ func checkReviews(l *loadState) []Problem {
 		default:
 			ps.warnf(p.File, p.fm.keyLine("reviewed"), "review overdue: last reviewed %s, due every %s (since %s)",
 				p.Reviewed.Format(time.DateOnly), p.ReviewEvery, p.ReviewEvery.AddTo(p.Reviewed).Format(time.DateOnly))
+		}
+	}
+	return ps.list
+}
+
+// checkReviewDates warns of each page reviewed on a day still to come: a
+// typo such as 2062 for 2026 would keep the page "reviewed" for decades,
+// and the Trust Score with it. A day's grace allows for a date written
+// where the day has begun before it has here.
+func checkReviewDates(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		if p.Reviewed.After(l.opts.Now.Add(24 * time.Hour)) {
+			ps.warnf(p.File, p.fm.keyLine("reviewed"), "reviewed %s is in the future: set the day the page was last reviewed",
+				p.Reviewed.Format(time.DateOnly))
 		}
 	}
 	return ps.list

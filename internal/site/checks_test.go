@@ -14,7 +14,7 @@ func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
 		"raw-html", "hugo-shortcode", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready", "briefing-id",
-		"no-talk-track", "gap-not-connected", "review-overdue", "output-path",
+		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "output-path",
 	}
 	var names []string
 	for _, c := range checks {
@@ -52,6 +52,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/campaigns/d.md":       "+++\nstarts = 2030-10-01\nends = 2030-12-31\nbriefing = \"winter-brief\"\n+++\n",
 		"content/competitors/big.md":   "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"p\"\n+++\n",
 		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
+		"content/later.md":             "+++\nreviewed = 2062-01-01\n+++\n",
 		"content/alias.md":             "+++\naliases = [\"alignment\"]\n+++\n",
 		"content/bad.md":               "+++\ntitle = \n+++\n",
 		"content/html.md":              "# HTML\n\n<div>x</div>\n",
@@ -75,6 +76,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`competitor "Big" has no talk track`, "no-talk-track"},
 		{`gap "Speed" rests on promise "p", which is not connected`, "gap-not-connected"},
 		{"review overdue", "review-overdue"},
+		{"content/later.md:2: warning: reviewed 2062-01-01 is in the future", "reviewed-in-future"},
 		{`alias "alignment" would be published`, "output-path"},
 		{"content/bad.md", ""},
 	}

@@ -495,6 +495,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:2: warning: review overdue: last reviewed 2026-01-10, due every 90d (since 2026-04-10)`},
 		},
 		{
+			name:  "a review to come is a warning, the day after today is not",
+			files: with(chainSite(), "content/a.md", "+++\nreviewed = 2026-11-03\n+++\n", "content/b.md", "+++\nreviewed = 2026-11-02\nreview_every = \"90d\"\n+++\n"),
+			want:  []string{`content/a.md:2: warning: reviewed 2026-11-03 is in the future: set the day the page was last reviewed`},
+		},
+		{
 			name:  "bad review interval",
 			files: with(chainSite(), "content/a.md", "+++\nreview_every = \"quarterly\"\n+++\n"),
 			want:  []string{`content/a.md:2: review_every: bad interval "quarterly": want a number and a unit, as in "90d", "12w", "6m", "1y"`},
