@@ -52,12 +52,20 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// The working tree is always checked, as a build without
 		// versions reads it; the versions a build publishes from Git
 		// are checked too.
-		_, problems := site.Load(src, checking(now))
+		s, problems := site.Load(src, checking(now))
 		cfg, _ := site.ParseConfig(readConfig(src))
-		// A build renders with the theme: one it cannot find fails it.
-		var pe *site.ProblemError
-		if _, err := render.SiteTheme(src, cfg); !hasConfigError(problems) && errors.As(err, &pe) {
-			problems = append(problems, pe.Problem)
+		// A build renders with the theme: one it cannot find fails it,
+		// as do layouts that do not parse and static files it would
+		// publish a page over.
+		if !hasConfigError(problems) {
+			var pe *site.ProblemError
+			theme, err := render.SiteTheme(src, cfg)
+			switch {
+			case errors.As(err, &pe):
+				problems = append(problems, pe.Problem)
+			case err == nil && s != nil:
+				problems = append(problems, render.Check(s, render.Options{Source: src, Theme: theme, Now: now})...)
+			}
 			problems.Sort()
 		}
 		if cfg.Versions == nil || hasConfigError(problems) {

@@ -105,6 +105,28 @@ func TestCheckFindsTheTheme(t *testing.T) {
 	}
 }
 
+// TestCheckFindsWhatFailsTheRender: a layout that does not parse and a
+// static file a page is published over fail check as they fail build,
+// with the same lines.
+func TestCheckFindsWhatFailsTheRender(t *testing.T) {
+	for _, c := range []struct {
+		name, file, text, want string
+	}{
+		{"a layout that does not parse", "layouts/page.html", "{{define \"main\"}}\n{{if}}{{end}}\n", "layouts/page.html:2: missing value for if"},
+		{"a static file under a page", "static/promises/p/index.html", "old\n",
+			"static/promises/p/index.html: not published: the page content/promises/p.md is published there, at /promises/p/; rename or remove the static file"},
+	} {
+		dir := writeSite(t, with(warnSite, c.file, c.text))
+		code, stdout, stderr := checkCmd(t, "--source", dir)
+		if code != exitContent || !strings.Contains(stdout, c.want+"\n") {
+			t.Errorf("%s: exit %d, want %d, and %q in:\n%s%s", c.name, code, exitContent, c.want, stdout, stderr)
+		}
+		if code, _, stderr := buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out")); code != exitContent || !strings.Contains(stderr, c.want+"\n") {
+			t.Errorf("%s: build exit %d, want %d, and %q in:\n%s", c.name, code, exitContent, c.want, stderr)
+		}
+	}
+}
+
 func TestCheckFormats(t *testing.T) {
 	dir := writeSite(t, with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n"))
 	_, out, _ := checkCmd(t, "--source", dir, "--format", "json")

@@ -96,3 +96,69 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestShadowedStaticFiles: a static file a file of the site is published
+// over fails the build, and playbook check, at the static file, naming
+// what is published there; a static file nothing covers is published.
+func TestShadowedStaticFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                          {Data: []byte("title = \"T\"\ntheme = \"corp\"\n")},
+		"content/_index.md":                  {Data: []byte("# Home\n")},
+		"content/guides/a.md":                {Data: []byte("# A\n")},
+		"content/guides/b.md":                {Data: []byte("+++\naliases = [\"old/\"]\n+++\n# B\n")},
+		"content/robots.txt":                 {Data: []byte("content\n")},
+		"static/guides/a/index.html":         {Data: []byte("static\n")},
+		"static/old/index.html":              {Data: []byte("static\n")},
+		"static/robots.txt":                  {Data: []byte("static\n")},
+		"static/guides/a/notes.txt":          {Data: []byte("kept\n")},
+		"themes/corp/static/tags/index.html": {Data: []byte("theme\n")},
+	}
+	want := []string{
+		"static/guides/a/index.html: not published: the page content/guides/a.md is published there, at /guides/a/; rename or remove the static file",
+		"static/old/index.html: not published: an alias redirects from there to /guides/b/; rename or remove the static file",
+		"static/robots.txt: not published: content/robots.txt is published there; rename or remove the static file",
+		"themes/corp/static/tags/index.html: not published: playbook generates the page /tags/ there (its layout changes it); rename or remove the static file",
+	}
+	theme, err := Theme(fsys, "corp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	_, err = New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("New: %v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+	var pe *site.ProblemError
+	if !errors.As(err, &pe) || pe.File != "static/guides/a/index.html" {
+		t.Errorf("New's error holds no problem at the first file: %#v", pe)
+	}
+
+	// playbook check loads the site for its problems alone.
+	s, _ = site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
+	var got []string
+	for _, p := range Check(s, Options{Source: fsys, Theme: theme, Now: testNow}) {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Without the four, the site builds, with the static file beside.
+	for _, name := range []string{"static/guides/a/index.html", "static/old/index.html", "static/robots.txt", "themes/corp/static/tags/index.html"} {
+		delete(fsys, name)
+	}
+	s, _ = site.Load(fsys, site.Options{Now: testNow})
+	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := r.File("guides/a/notes.txt"); err != nil || string(b) != "kept\n" {
+		t.Errorf("guides/a/notes.txt: %q, %v", b, err)
+	}
+	if ps := Check(s, Options{Source: fsys, Theme: theme, Now: testNow}); len(ps) != 0 {
+		t.Errorf("Check of a good site: %v", ps)
+	}
+}

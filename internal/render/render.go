@@ -99,6 +99,40 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if s.Markdown != nil && s.Markdown.ParseOnly() {
 		return nil, errors.New("render: the site was loaded for its problems alone (site.Options.ParseOnly): its pages have no HTML")
 	}
+	r, err := prepare(s, opts)
+	if err != nil {
+		return nil, err
+	}
+	if ps := r.shadowed(); len(ps) > 0 {
+		errs := make([]error, len(ps))
+		for i, p := range ps {
+			errs[i] = &site.ProblemError{Problem: p}
+		}
+		return nil, errors.Join(errs...)
+	}
+	return r, nil
+}
+
+// Check returns the problems a build of s with opts meets before it
+// renders a page: a layout that does not parse or is missing, a static
+// file refused, and static files a file of the site is published over.
+// It renders nothing, so a site loaded with site.Options.ParseOnly, as
+// playbook check loads it, may be checked.
+func Check(s *site.Site, opts Options) site.Problems {
+	r, err := prepare(s, opts)
+	if err != nil {
+		var pe *site.ProblemError
+		if errors.As(err, &pe) {
+			return site.Problems{pe.Problem}
+		}
+		return site.Problems{{Msg: err.Error()}}
+	}
+	return r.shadowed()
+}
+
+// prepare returns the Renderer of s, its layouts parsed, its static files
+// read and its files listed.
+func prepare(s *site.Site, opts Options) (*Renderer, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
@@ -114,6 +148,34 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	r.crumbs = []*site.Page{s.Home}
 	r.files = r.index()
 	return r, nil
+}
+
+// shadowed returns an error for each static file that a file of the
+// site (a page, a generated page, a redirect or a file under content/)
+// is published over, by name: the static file would be lost without a
+// word. The highlighting stylesheet is playbook's own, and content/
+// cannot reach it (see site's checks of output paths).
+func (r *Renderer) shadowed() site.Problems {
+	var ps site.Problems
+	for name := range r.static {
+		j, ok := r.files[name]
+		if !ok {
+			continue
+		}
+		at := "/" + strings.TrimSuffix(name, "index.html")
+		what := "playbook generates the page " + at + " there (its layout changes it)"
+		switch p := j.pageOf(); {
+		case j.source != "":
+			what = j.source + " is published there"
+		case p != nil:
+			what = "the page " + p.File + " is published there, at " + at
+		case j.data != nil && j.data.Redirect != "":
+			what = "an alias redirects from there to /" + j.data.Redirect
+		}
+		ps = append(ps, site.Problem{File: staticOrigin(r.opts.Theme, name), Msg: "not published: " + what + "; rename or remove the static file"})
+	}
+	ps.Sort()
+	return ps
 }
 
 // SetLastChange sets Options.LastChange of r, known later than the rest:

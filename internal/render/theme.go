@@ -210,3 +210,22 @@ func (l linksInside) check(name string) (string, error) {
 	}
 	return real, nil
 }
+
+// staticOrigin returns the path from the site's folder of the static file
+// name ("robots.txt") of theme, as Theme layers it: "static/robots.txt" of
+// the site itself, "themes/corp/static/robots.txt" of its theme.
+func staticOrigin(theme fs.FS, name string) string {
+	file := "static/" + name
+	if l, ok := theme.(layered); ok {
+		for _, f := range l {
+			if in, ok := f.(linksInside); ok && in.dir != "." {
+				if _, err := fs.Stat(in, file); err == nil {
+					return in.dir + "/" + file
+				}
+			} else if _, err := fs.Stat(f, file); err == nil {
+				return file
+			}
+		}
+	}
+	return file
+}
