@@ -103,7 +103,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ps := r.shadowed(); len(ps) > 0 {
+	if ps := r.Shadowed(); len(ps) > 0 {
 		errs := make([]error, len(ps))
 		for i, p := range ps {
 			errs[i] = &site.ProblemError{Problem: p}
@@ -127,7 +127,7 @@ func Check(s *site.Site, opts Options) site.Problems {
 		}
 		return site.Problems{{Msg: err.Error()}}
 	}
-	return r.shadowed()
+	return r.Shadowed()
 }
 
 // prepare returns the Renderer of s, its layouts parsed, its static files
@@ -150,12 +150,12 @@ func prepare(s *site.Site, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
-// shadowed returns an error for each static file that a file of the
+// Shadowed returns an error for each static file that a file of the
 // site (a page, a generated page, a redirect or a file under content/)
 // is published over, by name: the static file would be lost without a
-// word. The highlighting stylesheet is playbook's own, and content/
+// word. New fails with them; a Renderer made by ForSite is not checked. The highlighting stylesheet is playbook's own, and content/
 // cannot reach it (see site's checks of output paths).
-func (r *Renderer) shadowed() site.Problems {
+func (r *Renderer) Shadowed() site.Problems {
 	var ps site.Problems
 	for name := range r.static {
 		j, ok := r.files[name]

@@ -215,6 +215,13 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		s.theme, s.liveJS, s.themeDirty = r, liveJS, false
 	} else {
 		r = s.theme.ForSite(st)
+		// A page added where a static file is: a build would fail.
+		if ps := r.Shadowed(); len(ps) > 0 {
+			s.problems.Store(&ps)
+			s.live.send(event{name: "problems", data: problemsJSON(ps)})
+			s.report(ps)
+			return Nothing, nil
+		}
 	}
 	s.swap(&snapshot{r: r, liveJS: s.liveJS})
 	if problems.Errors() > 0 {

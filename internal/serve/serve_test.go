@@ -729,6 +729,37 @@ func TestNotFoundPageWorksAtAnyDepth(t *testing.T) {
 	}
 }
 
+// TestPageOverAStaticFile: a page added where a static file is published
+// fails the preview as it fails a build, at the static file, and the
+// site served before stays; removing the static file mends it.
+func TestPageOverAStaticFile(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"static/guides/new/index.html": "static page\n"})
+	s := newServer(t, dir)
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/new.md": "# New\n"})
+	if _, err := s.Rebuild([]string{"content/guides/new.md"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "static/guides/new/index.html: not published: the page content/guides/new.md is published there, at /guides/new/; rename or remove the static file"
+	if p := s.Problems(); len(p) != 1 || p[0].String() != want {
+		t.Errorf("problems: %v, want %s", p, want)
+	}
+	if !contains(t, s, "guides/new/index.html", "static page") {
+		t.Error("the site served before is not kept")
+	}
+	if err := os.Remove(filepath.Join(dir, "static/guides/new/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Rebuild([]string{"static/guides/new/index.html"}); err != nil || s.Problems() != nil {
+		t.Fatalf("static file removed: %v, %v", err, s.Problems())
+	}
+	if !contains(t, s, "guides/new/index.html", "<h1") {
+		t.Error("the new page is not served")
+	}
+	sameAsCold(t, s, dir)
+}
+
 func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
