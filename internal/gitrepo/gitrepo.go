@@ -52,6 +52,9 @@ type Repo struct {
 	trees   map[plumbing.Hash]*object.Tree
 	// storage keeps the packfiles open until Close.
 	storage *filesystem.Storage
+	// partial is set for a partial clone, whose missing objects are
+	// ErrPartial.
+	partial bool
 }
 
 // Close closes the files the repository keeps open.
@@ -70,6 +73,10 @@ var (
 	ErrNoRepository = errors.New("not in a git repository")
 	// ErrShallow says the history needed is cut off in a shallow clone.
 	ErrShallow = errors.New("the history is cut off: this is a shallow clone (git fetch --unshallow)")
+	// ErrPartial says an object is missing from a partial clone: Git
+	// fetches such objects when it needs them, and playbook, which reads
+	// the objects itself, cannot.
+	ErrPartial = errors.New("this is a partial clone (made with --filter), which leaves older files on the server: clone without --filter (actions/checkout: no filter)")
 	// ErrNoCommits says the repository has no commits yet.
 	ErrNoCommits = errors.New("the repository has no commits yet: commit the playbook, then tag the versions to publish")
 )
@@ -106,7 +113,35 @@ func Open(dir string) (*Repo, error) {
 			repo.shallow[h] = true
 		}
 	}
+	repo.partial = isPartial(r)
 	return repo, nil
+}
+
+// isPartial reports whether r is a partial clone: one with a promisor
+// remote, which git clone --filter sets up.
+func isPartial(r *git.Repository) bool {
+	cfg, err := r.Config()
+	if err != nil || cfg.Raw == nil {
+		return false
+	}
+	if cfg.Raw.Section("extensions").Option("partialclone") != "" {
+		return true
+	}
+	for _, sub := range cfg.Raw.Section("remote").Subsections {
+		if sub.Option("promisor") == "true" || sub.Option("partialclonefilter") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// missing returns err, read for object h, as ErrPartial when the object is
+// not there because the clone is partial.
+func (r *Repo) missing(h plumbing.Hash, err error) error {
+	if r.partial && errors.Is(err, plumbing.ErrObjectNotFound) {
+		return fmt.Errorf("object %s: %w", h.String()[:7], ErrPartial)
+	}
+	return err
 }
 
 // GitDir returns the Git folder of the working tree, holding its HEAD
@@ -322,7 +357,7 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	defer r.mu.Unlock()
 	t, err := c.c.Tree()
 	if err != nil {
-		return nil, fmt.Errorf("read commit %s: %w", c.Short, err)
+		return nil, fmt.Errorf("read commit %s: %w", c.Short, r.missing(c.c.TreeHash, err))
 	}
 	return &treeFS{repo: r, root: t, when: c.When}, nil
 }
@@ -594,7 +629,7 @@ func (r *Repo) tree(h plumbing.Hash) (*object.Tree, error) {
 	}
 	t, err := object.GetTree(r.repo.Storer, h)
 	if err != nil {
-		return nil, err
+		return nil, r.missing(h, err)
 	}
 	if len(r.trees) >= maxTrees {
 		clear(r.trees)
@@ -633,7 +668,7 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	}
 	blob, err := r.repo.BlobObject(h)
 	if err != nil {
-		return nil, err
+		return nil, r.missing(h, err)
 	}
 	rd, err := blob.Reader()
 	if err != nil {

@@ -249,6 +249,42 @@ func TestResolveInAShallowClone(t *testing.T) {
 	}
 }
 
+// TestPartialClone: a file of an older commit that a partial clone left
+// on the server says so, for a clone without blobs and one without
+// trees; the files the clone has read as ever.
+func TestPartialClone(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	gittest.Git(t, dir, day, "init", "-q", "-b", "main", src)
+	gittest.Git(t, src, day, "config", "uploadpack.allowFilter", "true")
+	for i, text := range []string{"A\n", "A again\n"} {
+		gittest.WriteFiles(t, src, map[string]string{"content/a.md": text})
+		gittest.Git(t, src, day.AddDate(0, 0, i), "add", "-A")
+		gittest.Git(t, src, day.AddDate(0, 0, i), "commit", "-q", "-m", text)
+		gittest.Git(t, src, day.AddDate(0, 0, i), "tag", fmt.Sprintf("v%d", i+1))
+	}
+	for _, filter := range []string{"blob:none", "tree:0"} {
+		clone := filepath.Join(dir, strings.ReplaceAll(filter, ":", "-"))
+		gittest.Git(t, dir, day, "clone", "-q", "--filter="+filter, "file://"+src, clone)
+		r := openRepo(t, clone)
+		fsys, err := r.FS(resolve(t, r, "v2"))
+		if err != nil {
+			t.Fatalf("%s: FS(v2): %v", filter, err)
+		}
+		if b, err := fs.ReadFile(fsys, "content/a.md"); err != nil || string(b) != "A again\n" {
+			t.Errorf("%s: v2's content/a.md = %q, %v", filter, b, err)
+		}
+		fsys, err = r.FS(resolve(t, r, "v1"))
+		if err == nil {
+			_, err = fs.ReadFile(fsys, "content/a.md")
+		}
+		if !errors.Is(err, ErrPartial) {
+			t.Errorf("%s: v1's content/a.md: %v; want an error saying the clone is partial", filter, err)
+		}
+	}
+}
+
 // TestResolve resolves what site.toml's versions and check --new-since
 // name: branches, tags (a tag of a tag too, which git peels to its
 // commit), hashes and ancestors; reflog and upstream selectors, which
