@@ -115,7 +115,7 @@ func TestShadowedStaticFiles(t *testing.T) {
 	}
 	want := []string{
 		"static/guides/a/index.html: not published: the page content/guides/a.md is published there, at /guides/a/; rename or remove the static file",
-		"static/old/index.html: not published: an alias redirects from there to /guides/b/; rename or remove the static file",
+		"static/old/index.html: not published: a redirect to /guides/b/ is published there; rename or remove the static file",
 		"static/robots.txt: not published: content/robots.txt is published there; rename or remove the static file",
 		"themes/corp/static/tags/index.html: not published: playbook generates the page /tags/ there (its layout changes it); rename or remove the static file",
 	}

@@ -153,8 +153,9 @@ func prepare(s *site.Site, opts Options) (*Renderer, error) {
 // Shadowed returns an error for each static file that a file of the
 // site (a page, a generated page, a redirect or a file under content/)
 // is published over, by name: the static file would be lost without a
-// word. New fails with them; a Renderer made by ForSite is not checked. The highlighting stylesheet is playbook's own, and content/
-// cannot reach it (see site's checks of output paths).
+// word. New fails with them; a Renderer made by ForSite is not checked.
+// The highlighting stylesheet is playbook's own, and content/ cannot
+// reach it (see site's checks of output paths).
 func (r *Renderer) Shadowed() site.Problems {
 	var ps site.Problems
 	for name := range r.static {
@@ -170,7 +171,7 @@ func (r *Renderer) Shadowed() site.Problems {
 		case p != nil:
 			what = "the page " + p.File + " is published there, at " + at
 		case j.data != nil && j.data.Redirect != "":
-			what = "an alias redirects from there to /" + j.data.Redirect
+			what = "a redirect to /" + j.data.Redirect + " is published there"
 		}
 		ps = append(ps, site.Problem{File: staticOrigin(r.opts.Theme, name), Msg: "not published: " + what + "; rename or remove the static file"})
 	}
