@@ -205,6 +205,9 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 	if err != nil {
 		return err
 	}
+	if err := out.Left(); err != nil {
+		fmt.Fprintf(w.stderr, "note: what an earlier build left beside %s could not be removed (remove it by hand): %v\n", w.dest, err)
+	}
 	out.Hook = w.hook
 	// The time of the signal, if one comes: stopping the writers takes a
 	// moment of the time abort has.
@@ -220,7 +223,14 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 		w.abort(ctx, signalled, out)
 		return err
 	}
-	return out.Commit()
+	err = out.Commit()
+	var ce *render.CleanupError
+	if errors.As(err, &ce) {
+		// The new site is in place: the build is done.
+		fmt.Fprintf(w.stderr, "note: %v\n", err)
+		return nil
+	}
+	return err
 }
 
 // abort removes the unfinished output of a build that failed, or, when ctx

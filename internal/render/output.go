@@ -73,6 +73,8 @@ type DirOutput struct {
 	// reuse, if set, is what is written over the previous site's folder
 	// (see NewDirOutputOver); nil for a fresh folder.
 	reuse *reuse
+	// left is why what earlier builds left could not be removed (Left).
+	left error
 }
 
 // NewDirOutput prepares to write the site that will replace folder dest,
@@ -85,16 +87,39 @@ func NewDirOutput(dest string) (*DirOutput, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	if err := removeLeftovers(dest); err != nil {
-		return nil, err
-	}
+	// What earlier builds left is removed as far as it can be: a folder
+	// that cannot be (made read-only since) must not stop every build
+	// after; the new site is written beside it under another name.
+	left := removeLeftovers(dest)
 	// The folder a build written over the previous site kept is not
 	// this build's to write over: it goes.
-	if err := removeSpare(dest); err != nil {
+	left = errors.Join(left, removeSpare(dest))
+	o, err := newDirOutput(dest)
+	if err != nil {
 		return nil, err
 	}
-	return newDirOutput(dest)
+	o.left = left
+	return o, nil
 }
+
+// Left returns why NewDirOutput could not remove what earlier builds left
+// beside the destination, or nil: the build goes on, and the caller
+// tells the user, who must remove it by hand.
+func (o *DirOutput) Left() error { return o.left }
+
+// A CleanupError is the error of Commit when the new site is in place
+// but the previous one, moved aside, could not be removed.
+type CleanupError struct {
+	// Folder is where the previous site is left.
+	Folder string
+	Err    error
+}
+
+func (e *CleanupError) Error() string {
+	return fmt.Sprintf("the new site is in place, but the previous one could not be removed from %s (remove it by hand): %v", e.Folder, e.Err)
+}
+
+func (e *CleanupError) Unwrap() error { return e.Err }
 
 // newDirOutput makes the temporary folder of a new site for dest, its
 // leftovers removed.
@@ -127,7 +152,8 @@ func tempPrefix(dest string) string { return "." + filepath.Base(dest) + ".new-"
 var errLocked = errors.New("in use by another build")
 
 // removeLeftovers removes the temporary folders of dest that a killed
-// build left: ones being written, and previous sites moved aside. Only
+// build left: ones being written, and previous sites moved aside; those
+// it cannot remove, it names in its error. Only
 // folders carrying the Marker are removed, and empty ones (a build killed
 // before it wrote the marker): nothing else is ours to remove. A folder a
 // running build holds is left to it.
@@ -138,6 +164,7 @@ func removeLeftovers(dest string) error {
 		return fmt.Errorf("read output folder's parent: %w", err)
 	}
 	prefix := tempPrefix(dest)
+	var errs []error
 	for _, e := range entries {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
 			continue
@@ -156,10 +183,10 @@ func removeLeftovers(dest string) error {
 			lock.Close()
 		}
 		if err != nil {
-			return fmt.Errorf("remove what an earlier build left: %w", err)
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // removers is how many goroutines remove a folder's files at once.
@@ -327,7 +354,7 @@ func (o *DirOutput) Commit() error {
 			return nil
 		}
 		if err := removeFolder(context.Background(), o.tmp); err != nil {
-			return fmt.Errorf("remove previous site: %w", err)
+			return &CleanupError{Folder: o.tmp, Err: err}
 		}
 		return nil
 	case errors.Is(err, fs.ErrNotExist):
@@ -362,7 +389,7 @@ func (o *DirOutput) commitRenames() error {
 		return nil
 	}
 	if err := removeFolder(context.Background(), old); err != nil {
-		return fmt.Errorf("remove previous site: %w", err)
+		return &CleanupError{Folder: old, Err: err}
 	}
 	return nil
 }

@@ -34,9 +34,7 @@ func NewDirOutputOver(dest string) (*DirOutput, error) {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	if err := removeLeftovers(dest); err != nil {
-		return nil, err
-	}
+	left := removeLeftovers(dest) // see NewDirOutput
 	o := takeSpare(dest)
 	if o == nil {
 		var err error
@@ -45,6 +43,7 @@ func NewDirOutputOver(dest string) (*DirOutput, error) {
 		}
 	}
 	o.reuse = &reuse{written: map[string]bool{Marker: true}, kept: map[string]bool{}}
+	o.left = left
 	return o, nil
 }
 
