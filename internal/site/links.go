@@ -2,12 +2,14 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"slices"
 	"strings"
 
 	"playbook/internal/markdown"
+	"playbook/themes"
 )
 
 // resolveLinks checks every relative link of every page and rewrites it to
@@ -115,6 +117,74 @@ func (l *loadState) indexURLs() {
 	for _, f := range l.site.Files {
 		l.fileURLs[FileURL(f)] = f
 	}
+	l.indexGenerated()
+}
+
+// indexGenerated lists the URLs of the pages playbook generates for the
+// site, as the renderer makes them, before the tags and roles are
+// gathered: the tags and roles the pages name give theirs. The pages of
+// a versioned build alone, and the search index, are left out: a page
+// may be built without them.
+func (l *loadState) indexGenerated() {
+	l.generated = map[string]bool{}
+	promises, roles := false, false
+	aliases := roleAliases(l.site.Config)
+	for _, p := range l.kept {
+		promises = promises || p.Type == TypePromise
+		for _, t := range p.Tags {
+			if slug := Slug(t); slug != "" {
+				l.generated["tags/"+slug+"/"] = true
+			}
+		}
+		for _, name := range PageRoles(p) {
+			if slug := roleSlug(name, aliases); slug != "" {
+				l.generated["roles/"+slug+"/"] = true
+				roles = true
+			}
+		}
+	}
+	for _, g := range GeneratedPages {
+		switch {
+		case g.PerTag, g.PerRole, g.Versioned, g.Files:
+		case g.Promises && !promises, g.Roles && !roles:
+		default:
+			l.generated[g.URL] = true
+		}
+	}
+}
+
+// published returns the URL from the site root of what a build publishes
+// at target, a path from the site root, besides the pages and files of
+// content/: a page playbook generates ("alignment/"), or a static file of
+// the site's theme ("files/guide.pdf"); "" if none.
+func (l *loadState) published(target string) string {
+	rel, ok := strings.CutPrefix(target, ContentDir+"/")
+	if !ok {
+		return ""
+	}
+	if l.generated[rel+"/"] {
+		return rel + "/"
+	}
+	if l.generated[rel] || l.staticFile(rel) {
+		return rel
+	}
+	return ""
+}
+
+// staticFile reports whether rel is a file of static/ in the site, in its
+// theme, or in the default theme built in, as render.Theme layers them.
+func (l *loadState) staticFile(rel string) bool {
+	if !fs.ValidPath(rel) {
+		return false
+	}
+	isFile := func(fsys fs.FS, name string) bool {
+		info, err := fs.Stat(fsys, name)
+		return err == nil && info.Mode().IsRegular()
+	}
+	theme := l.site.Config.Theme
+	return isFile(l.fsys, "static/"+rel) ||
+		fs.ValidPath("themes/"+theme) && !strings.ContainsAny(theme, "/\\") && isFile(l.fsys, "themes/"+theme+"/static/"+rel) ||
+		isFile(themes.Default, "static/"+rel)
 }
 
 // ignored reports whether a broken link is left unchecked by [links]
@@ -193,6 +263,14 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 	case file != "":
 		u.up, u.to = relParts(p.URL, escapePath(FileURL(file)))
 	default:
+		for _, c := range cands {
+			if to := l.published(c); to != "" {
+				// What is generated or static has no anchors to check.
+				u.up, u.to = relParts(p.URL, escapePath(to))
+				u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
+				return "", "", nil
+			}
+		}
 		if base := l.site.Config.Links.ExternalBase; base != "" && strings.HasPrefix(lk.Dest, "/") {
 			*u = linkURL{set: true, up: base, to: lk.Dest}
 			return "", "", nil

@@ -154,6 +154,9 @@ type loadState struct {
 	// files by the URL they are published at, for links written as URLs.
 	byURL    map[string]*Page
 	fileURLs map[string]string
+	// generated holds the URLs of the pages playbook generates for the
+	// site (see GeneratedPages): a link may lead there too.
+	generated map[string]bool
 	// configKey identifies the settings pages were read with.
 	configKey string
 }

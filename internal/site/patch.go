@@ -364,11 +364,7 @@ func (l *loadState) reorderRoles(isTitled func(*Page) bool, order func(a, b *Pag
 		name := ""
 		for _, p := range pages {
 			for _, n := range PageRoles(p) {
-				slug := Slug(n)
-				if k, ok := s.roleAliases[slug]; ok {
-					slug = k
-				}
-				switch {
+				switch slug := roleSlug(n, s.roleAliases); {
 				case slug != r.Slug:
 				case name == "":
 					name = n

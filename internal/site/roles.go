@@ -67,10 +67,7 @@ func (s *Site) RoleCampaigns(r *Role) []*Page {
 
 // Role returns the role a spelling names, or nil.
 func (s *Site) Role(name string) *Role {
-	key := Slug(name)
-	if k, ok := s.roleAliases[key]; ok {
-		key = k
-	}
+	key := roleSlug(name, s.roleAliases)
 	for _, r := range s.Roles {
 		if r.Slug == key {
 			return r
@@ -127,29 +124,43 @@ func parseRoles(roles map[string]RoleConfig, text string, ps *problems) {
 	}
 }
 
-// gatherRoles lists the roles the pages name, by name.
-func (l *loadState) gatherRoles() {
-	s := l.site
-	s.roleAliases = map[string]string{}
-	for k, rc := range s.Config.Roles {
+// roleAliases maps the slug of each other name [roles] gives a role (its
+// title, its aliases) to the role's own slug.
+func roleAliases(cfg Config) map[string]string {
+	aliases := map[string]string{}
+	for k, rc := range cfg.Roles {
 		if Slug(k) != k {
 			continue
 		}
 		for _, name := range append([]string{rc.Title}, rc.Aliases...) {
 			if slug := Slug(name); slug != "" && slug != k {
-				if _, taken := s.roleAliases[slug]; !taken {
-					s.roleAliases[slug] = k
+				if _, taken := aliases[slug]; !taken {
+					aliases[slug] = k
 				}
 			}
 		}
 	}
+	return aliases
+}
+
+// roleSlug returns the slug of the role named name, given the site's
+// roleAliases: "" for a name with no letter or digit.
+func roleSlug(name string, aliases map[string]string) string {
+	slug := Slug(name)
+	if k, ok := aliases[slug]; ok {
+		return k
+	}
+	return slug
+}
+
+// gatherRoles lists the roles the pages name, by name.
+func (l *loadState) gatherRoles() {
+	s := l.site
+	s.roleAliases = roleAliases(s.Config)
 	bySlug := map[string]*Role{}
 	for _, p := range s.Pages {
 		for _, name := range PageRoles(p) {
-			slug := Slug(name)
-			if k, ok := s.roleAliases[slug]; ok {
-				slug = k
-			}
+			slug := roleSlug(name, s.roleAliases)
 			if slug == "" {
 				continue
 			}

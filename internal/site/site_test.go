@@ -632,6 +632,53 @@ func TestLinksRewritten(t *testing.T) {
 	}
 }
 
+// TestLinksToGeneratedAndStatic: a link may lead to a page playbook
+// generates (one for the site's promises only if it has some, a tag's or
+// a role's only if a page names it) or to a static file of the site, its
+// theme or the default theme, as the published site has them.
+func TestLinksToGeneratedAndStatic(t *testing.T) {
+	links := "[a](/alignment/) [r](../../review/) [t](/tags/) [tg](/tags/pricing/) [ro](/roles/sales-adviser/) [rs](/roles/) " +
+		"[p](/files/guide.pdf) [th](/files/corp.pdf) [c](/assets/playbook.css#x) [nf](/404.html)\n"
+	s, problems := loadFiles(t, with(chainSite(),
+		"site.toml", "title = \"T\"\ntheme = \"corp\"\n[roles.sales-adviser]\ntitle = \"Adviser\"\n",
+		"content/guides/links.md", "+++\ntags = [\"Pricing\"]\n+++\n"+links,
+		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nroles = [\"Adviser\"]\n+++\n",
+		"static/files/guide.pdf", "PDF",
+		"themes/corp/static/files/corp.pdf", "PDF",
+	))
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	html, _ := s.Markdown.RenderString(s.ByFile("content/guides/links.md").Doc)
+	for _, want := range []string{`href="../../alignment/"`, `href="../../review/"`, `href="../../tags/"`, `href="../../tags/pricing/"`,
+		`href="../../roles/sales-adviser/"`, `href="../../roles/"`, `href="../../files/guide.pdf"`, `href="../../files/corp.pdf"`,
+		`href="../../assets/playbook.css#x"`, `href="../../404.html"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, html)
+		}
+	}
+
+	// What the site does not publish stays broken.
+	_, problems = loadFiles(t, with(map[string]string{"site.toml": "title = \"T\"\n"},
+		"content/a.md", "[a](/alignment/) [tg](/tags/nope/) [ro](/roles/) [s](/search/) [th](/files/corp.pdf)\n",
+		"themes/corp/static/files/corp.pdf", "PDF",
+	))
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/a.md:1:1: broken link "/alignment/": no page or file at content/alignment`,
+		`content/a.md:1:18: broken link "/tags/nope/": no page or file at content/tags/nope`,
+		`content/a.md:1:36: broken link "/roles/": no page or file at content/roles`,
+		`content/a.md:1:50: broken link "/search/": no page or file at content/search`,
+		`content/a.md:1:64: broken link "/files/corp.pdf": no page or file at content/files/corp.pdf`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestRel(t *testing.T) {
 	tests := []struct{ from, to, want string }{
 		{"a/b/", "a/b/", "./"},
