@@ -80,6 +80,10 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 		fmt.Fprintf(stderr, "playbook new: the title %q has no letter or digit to make a file name of\n", title)
 		return exitUsage
 	}
+	if file := site.Slug(title) + ".md"; site.IsIndexFile(file) {
+		fmt.Fprintf(stderr, "playbook new: the title %q makes the file %s, which stands for its folder (the section's own page), not a %s: pick another title\n", title, file, typ)
+		return exitUsage
+	}
 	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "playbook new: %s has no %s/ folder: is --source the site's folder?\n", source, site.ContentDir)
 		return exitUsage

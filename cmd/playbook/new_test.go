@@ -41,6 +41,17 @@ func TestNewSiteThenPages(t *testing.T) {
 	if code, _, _ := newCmd(t, "--source", dir, "widget", "X"); code != exitUsage {
 		t.Errorf("unknown type: exit %d, want %d", code, exitUsage)
 	}
+	// A title making a file that stands for its folder would turn the
+	// section's own page into the new one.
+	for _, title := range []string{"_index", "Index", "README", "readme"} {
+		code, _, stderr := newCmd(t, "--source", dir, "promise", title)
+		if code != exitUsage || !strings.Contains(stderr, "stands for its folder") {
+			t.Errorf("new promise %q: exit %d, want %d\n%s", title, code, exitUsage, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/promises/index.md")); err == nil {
+		t.Error("content/promises/index.md was written")
+	}
 }
 
 func TestNewList(t *testing.T) {

@@ -28,6 +28,10 @@ func indexRank(name string) int {
 	return 0
 }
 
+// IsIndexFile reports whether a page file named name ("README.md",
+// "_index.md") stands for its folder, as a section's own page.
+func IsIndexFile(name string) bool { return indexRank(name) > 0 }
+
 // buildTree drops drafts, gives every page its id, URL and section, and
 // checks that ids and URLs are unique.
 func (l *loadState) buildTree() {
