@@ -62,6 +62,12 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 	}
 	p.Title = cmp.Or(f.string("title"), p.Doc.Title)
 	p.ID = f.string("id")
+	if f.has("id") && Slug(p.ID) == "" && !f.failed("id") {
+		// Relations and links could not name it, and ids are told apart
+		// by their letters and digits: the file name gives the id.
+		f.errorf("id", "id %q has no letter or digit to name the page by", p.ID)
+		p.ID = ""
+	}
 	p.Description = f.string("description")
 	p.Weight = f.int("weight")
 	p.Tags = f.strings("tags")

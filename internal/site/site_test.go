@@ -332,6 +332,27 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "an id set in front matter is blamed, not a file name's",
+			files: with(chainSite(),
+				"content/guides/i5.md", "+++\ntitle = \"I5\"\nid = \"Straight Talking\"\n+++\n",
+				"content/positioning/straight-talking.md", "+++\nposition = \"We talk straight.\"\n+++\n"),
+			want: []string{
+				`content/guides/i5.md:3: duplicate id "Straight Talking": content/positioning/straight-talking.md has "straight-talking", which differs only in case or punctuation`,
+			},
+		},
+		{
+			name: "an id with no letter or digit",
+			files: with(chainSite(),
+				"content/guides/e.md", "+++\nid = \"\"\n+++\n",
+				"content/guides/p.md", "+++\nid = \"!!!\"\n+++\n",
+				"content/guides/d.md", "+++\nid = \"---\"\n+++\n"),
+			want: []string{
+				`content/guides/d.md:2: id "---" has no letter or digit to name the page by`,
+				`content/guides/e.md:2: id "" has no letter or digit to name the page by`,
+				`content/guides/p.md:2: id "!!!" has no letter or digit to name the page by`,
+			},
+		},
+		{
 			name: "a value in error brings no warnings of its own",
 			files: with(chainSite(),
 				"content/a.md", "+++\nreviewed = \"2026-02-30\"\nreview_every = \"90d\"\n+++\n",

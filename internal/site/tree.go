@@ -234,15 +234,25 @@ func (l *loadState) indexPages() {
 		q, dup := s.byID[p.ID]
 		kin, near := bySlug[Slug(p.ID)]
 		near = near && Slug(p.ID) != ""
+		// The page whose front matter sets the id is told, at its line,
+		// rather than the one taking it from its file name.
+		blame := func(q *Page) (*Page, *Page) {
+			if p.derivedID && !q.derivedID {
+				return q, p
+			}
+			return p, q
+		}
 		switch {
 		case dup && !same(q):
-			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has it too", p.ID, q.File)
+			at, other := blame(q)
+			l.ps.checkErrorf(duplicateIDCheck, at.File, at.fm.keyLine("id"), "duplicate id %q: %s has it too", at.ID, other.File)
 			l.ambiguous[p.ID] = true
 		case dup:
 		case near && !same(kin):
 			// Relations find an id whatever its case and punctuation
 			// (ByID): "Pricing" and "pricing" could not be told apart.
-			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "duplicate id %q: %s has %q, which differs only in case or punctuation", p.ID, kin.File, kin.ID)
+			at, other := blame(kin)
+			l.ps.checkErrorf(duplicateIDCheck, at.File, at.fm.keyLine("id"), "duplicate id %q: %s has %q, which differs only in case or punctuation", at.ID, other.File, other.ID)
 			l.ambiguous[p.ID] = true
 		default:
 			s.byID[p.ID] = p
