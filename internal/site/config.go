@@ -174,10 +174,71 @@ var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 // decodeError is how the TOML decoder words a value it cannot decode.
 var decodeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
+// tableSettings are the settings of site.toml that are tables.
+var tableSettings = []string{"markdown", "highlight", "types", "versions", "links", "content", "review", "campaigns", "roles", "pagination", "params"}
+
+// goTypeWords says what a Go type the decoder names holds, as a reader of
+// site.toml would say it.
+var goTypeWords = map[string]string{
+	"string": "text", "bool": "true or false", "int": "a whole number", "int64": "a whole number",
+	"float64": "a number", "[]string": "a list of text", "time.Time": "a date",
+}
+
+// wrongType says in a reader's words what the decoder's message msg says
+// of a value of the wrong type (v, if found, else nil).
+func wrongType(msg string, v any) string {
+	got := "a value of another type"
+	if v != nil {
+		got = describe(v)
+	}
+	if m := incompatible.FindStringSubmatch(msg); m != nil {
+		if want, ok := goTypeWords[m[1]]; ok {
+			return "want " + want + ", got " + got
+		}
+	}
+	if strings.Contains(msg, "expected table") {
+		return "want a table, got " + got
+	}
+	return msg
+}
+
+// incompatible matches the decoder's message for a value of the wrong
+// type, naming the type it wanted.
+var incompatible = regexp.MustCompile(`destination has type (\S+)$`)
+
+// lookup returns the value at the dotted key path of raw, or nil.
+func lookup(raw map[string]any, key string) any {
+	var v any = raw
+	for _, k := range strings.Split(key, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[strings.Trim(k, `"`)]
+	}
+	return v
+}
+
 // ParseConfig parses site.toml. Problems name ConfigFile and a line.
 func ParseConfig(data []byte) (Config, Problems) {
 	var c Config
 	var ps problems
+	// The settings as TOML has them, to say what a value of the wrong type
+	// is: the decoder into Config says it in Go's words, and takes a
+	// value that is no table, for a setting that is a map, as an empty one.
+	var raw map[string]any
+	_, rawErr := toml.Decode(string(data), &raw)
+	notTable := map[string]bool{}
+	if rawErr == nil {
+		for _, k := range tableSettings {
+			if v, ok := raw[k]; ok {
+				if _, isTable := v.(map[string]any); !isTable {
+					ps.errorf(ConfigFile, lineOfKey(string(data), k), "%s: want a table ([%s]), got %s", k, k, describe(v))
+					notTable[k] = true
+				}
+			}
+		}
+	}
 	md, err := toml.Decode(string(data), &c)
 	var pe toml.ParseError
 	switch {
@@ -187,11 +248,15 @@ func ParseConfig(data []byte) (Config, Problems) {
 	default:
 		// A value of the wrong type: "toml: line 5 (last key
 		// "highlight.light"): incompatible types: ...".
-		if m := decodeError.FindStringSubmatch(err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			ps.errorf(ConfigFile, line, "%s: %s", m[2], m[3])
-		} else {
+		m := decodeError.FindStringSubmatch(err.Error())
+		switch {
+		case m == nil:
 			ps.errorf(ConfigFile, 1, "%v", err)
+		case notTable[strings.SplitN(m[2], ".", 2)[0]]:
+			// Said above.
+		default:
+			line, _ := strconv.Atoi(m[1])
+			ps.errorf(ConfigFile, line, "%s: %s", m[2], wrongType(m[3], lookup(raw, m[2])))
 		}
 	}
 	// The decoder stops at the first error, leaving what it had not yet
@@ -246,7 +311,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 		if v.Worktree != "" {
 			check(v.Worktree, "the working tree", lineOfKey(string(data), "worktree"))
 		}
-		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" {
+		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" && err == nil {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,15 +100,21 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	// Pages are read by heading only for a search index to read them.
 	indexed := searchIndexed()
 	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill, ParseOnly: opts.ParseOnly})
-	for _, style := range []string{s.Config.Highlight.Light, s.Config.Highlight.Dark} {
+	for key, style := range map[string]string{"light": s.Config.Highlight.Light, "dark": s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
-			ps.errorf(ConfigFile, lineOfKey(string(data), "highlight"), "highlight: unknown chroma style %q", style)
+			// At its own line if it has one; a default is always known.
+			line := lineOfKey(string(data), key)
+			if keyIndex(strings.Split(string(data), "\n"), key) < 0 {
+				line = lineOfKey(string(data), "highlight")
+			}
+			ps.errorf(ConfigFile, line, "highlight: %s: unknown chroma style %q", key, style)
 		}
 	}
 
 	sum := sha256.Sum256(data)
 	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
 	l.walk()
+	l.checkTypeSections(string(data))
 	l.readPages()
 	l.buildTree()
 	l.resolveRelations()
@@ -118,6 +126,23 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 
 	ps.list.Sort()
 	return l
+}
+
+// checkTypeSections warns of each section [types] names that content/
+// does not have, at its line of site.toml (text): a misspelt section
+// leaves its pages of the default type without a word.
+func (l *loadState) checkTypeSections(text string) {
+	dirs := map[string]bool{}
+	for dir := range l.sections {
+		if rel, ok := strings.CutPrefix(dir, ContentDir+"/"); ok {
+			dirs[slugPath(rel)] = true
+		}
+	}
+	for _, sec := range slices.Sorted(maps.Keys(l.site.Config.Types)) {
+		if rel := strings.Trim(sec, "/"); !dirs[slugPath(rel)] {
+			l.ps.warnf(ConfigFile, lineOfKey(text, sec), "types: content/ has no section %q: the type applies to no page", rel)
+		}
+	}
 }
 
 // loadState holds the state of one Load: what a Loader knows only while it

@@ -468,7 +468,32 @@ func TestProblems(t *testing.T) {
 			name: "a value of the wrong type in site.toml is reported on its line, alone",
 			files: with(chainSite(), "site.toml", "title = \"x\"\nedit_url = \"https://git.example.com/edit/{path}\"\n\n"+
 				"[highlight]\nlight = 5\n[roles.sales]\ntitle = \"Sales\"\n[markdown]\nunsafe = false\n"),
-			want: []string{`site.toml:5: highlight.light: incompatible types: TOML value has type int64; destination has type string`},
+			want: []string{`site.toml:5: highlight.light: want text, got 5`},
+		},
+		{
+			name: "a setting that is a table, given a value",
+			files: with(chainSite(), "site.toml", "title = \"x\"\ntypes = \"faq\"\nroles = 5\nmarkdown = [1]\nversions = 3\n"),
+			want: []string{
+				`site.toml:2: types: want a table ([types]), got "faq"`,
+				`site.toml:3: roles: want a table ([roles]), got 5`,
+				`site.toml:4: markdown: want a table ([markdown]), got a list`,
+				`site.toml:5: versions: want a table ([versions]), got 3`,
+			},
+		},
+		{
+			name: "a value of the wrong type, in a table and in a table of tables",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[versions]\ntags = 5\n[roles.x]\ntitle = true\n"),
+			want:  []string{`site.toml:3: versions.tags: want text, got 5`},
+		},
+		{
+			name:  "an unknown chroma style is at its own line",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n\n[highlight]\nlight = \"github\"\ndark = \"nosuch\"\n"),
+			want:  []string{`site.toml:5: highlight: dark: unknown chroma style "nosuch"`},
+		},
+		{
+			name:  "a section [types] names that content/ does not have",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[types]\n\"/behaviours/\" = \"behaviour\"\n\"nosuch\" = \"faq\"\n"),
+			want:  []string{`site.toml:4: warning: types: content/ has no section "nosuch": the type applies to no page`},
 		},
 		{
 			name:  "unknown setting in site.toml",
