@@ -471,7 +471,7 @@ func TestProblems(t *testing.T) {
 			want: []string{`site.toml:5: highlight.light: want text, got 5`},
 		},
 		{
-			name: "a setting that is a table, given a value",
+			name:  "a setting that is a table, given a value",
 			files: with(chainSite(), "site.toml", "title = \"x\"\ntypes = \"faq\"\nroles = 5\nmarkdown = [1]\nversions = 3\n"),
 			want: []string{
 				`site.toml:2: types: want a table ([types]), got "faq"`,
@@ -481,7 +481,7 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
-			name: "a value of the wrong type, in a table and in a table of tables",
+			name:  "a value of the wrong type, in a table and in a table of tables",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n[versions]\ntags = 5\n[roles.x]\ntitle = true\n"),
 			want:  []string{`site.toml:3: versions.tags: want text, got 5`},
 		},
