@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -215,6 +216,12 @@ func (f *frontMatter) decodeYAML(text []byte) bool {
 		return true // nothing between the fences
 	}
 	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode && !(root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
+		// A list, or a bare value: the decoder would say it in Go's words.
+		what := map[yaml.Kind]string{yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value", yaml.AliasNode: "an alias"}[root.Kind]
+		f.errorAt(root, "front matter: want keys and values (title: ...), got %s", cmp.Or(what, "something else"))
+		return false
+	}
 	if dup, first := duplicateKey(root); dup != nil {
 		f.errorAt(dup, "front matter: mapping key %q already defined at line %d", dup.Value, first.Line+1)
 		return false

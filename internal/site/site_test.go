@@ -237,7 +237,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "YAML front matter that is a list names its line",
 			files: with(chainSite(), "content/a.md", "---\n- a\n- b\n---\n"),
-			want:  []string{`content/a.md:2: front matter: cannot unmarshal !!seq into map[string]interface {}`},
+			want:  []string{`content/a.md:2:1: front matter: want keys and values (title: ...), got a list`},
 		},
 		{
 			name: "a page that cannot be read is reported once, not by every link and relation to it",
