@@ -107,6 +107,21 @@ func (l *loadState) walk() {
 	if l.sections[ContentDir] == nil {
 		l.sections[ContentDir] = sectionPage(ContentDir)
 	}
+	// A folder with no page in it, at any depth, holds images or
+	// documents (a page's diagrams beside it, in a folder of its name):
+	// it is no section, with a page listing nothing; its files are
+	// published at their paths all the same.
+	withPages := map[string]bool{ContentDir: true}
+	for _, f := range l.files {
+		for d := path.Dir(f); d != ContentDir && d != "." && !withPages[d]; d = path.Dir(d) {
+			withPages[d] = true
+		}
+	}
+	for d := range l.sections {
+		if !withPages[d] {
+			delete(l.sections, d)
+		}
+	}
 }
 
 // Ignored reports whether a file or folder is left out of a site: hidden

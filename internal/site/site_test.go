@@ -400,10 +400,19 @@ func TestProblems(t *testing.T) {
 		{
 			name: "a folder page/ in a split section is an error, at the folder and its files",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = 2\n",
-				"content/x/a.md", "# A\n", "content/x/b.md", "# B\n", "content/x/page/2/chart.png", "PNG"),
+				"content/x/a.md", "# A\n", "content/x/b.md", "# B\n", "content/x/page/2/chart.md", "# Chart\n", "content/x/page/2/chart.png", "PNG"),
 			want: []string{
 				`content/x/page:1: this page would be published at /x/page/, where playbook puts the further pages of /x/ (its list of 3 is longer than [pagination] size = 2): rename it`,
 				`content/x/page/2/chart.png:1: this file would be published as /x/page/2/chart.png, where playbook puts the further pages of /x/`,
+			},
+		},
+		{
+			name: "a folder of images only is no section: beside a page of its name, or in a split section",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = 2\n",
+				"content/x/a.md", "# A\n![d](a/diagram.png)\n", "content/x/a/diagram.png", "PNG",
+				"content/x/b.md", "# B\n", "content/x/c.md", "# C\n", "content/x/page/3/chart.png", "PNG"),
+			want: []string{
+				`content/x/page/3/chart.png:1: this file would be published as /x/page/3/chart.png, where playbook puts the further pages of /x/`,
 			},
 		},
 		{
