@@ -114,12 +114,35 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil && ctx.Err() != nil {
 		return interrupted(stderr, *dest)
 	}
+	if n := problemCount(err); n > 0 {
+		// A theme's problems, counted as the content's are.
+		fmt.Fprintf(stderr, "%v\n%s, %s: nothing written; %s is left as it was\n",
+			err, plural(n, "error"), plural(problems.Warnings(), "warning"), *dest)
+		return exitContent
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n%s is left as it was\n", err, *dest)
 		return exitContent
 	}
 	summary(stdout, s, problems, *dest, time.Since(start))
 	return exitOK
+}
+
+// problemCount returns how many *site.ProblemError err is or joins
+// (errors.Join), 0 for another error.
+func problemCount(err error) int {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		n := 0
+		for _, e := range joined.Unwrap() {
+			n += problemCount(e)
+		}
+		return n
+	}
+	var pe *site.ProblemError
+	if errors.As(err, &pe) {
+		return 1
+	}
+	return 0
 }
 
 // memoryFloor is the soft memory limit of a build whose heap is small.
@@ -302,7 +325,9 @@ func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, too
 		}
 	}
 	fmt.Fprintf(w, "Built %s into %s in %s\n", t.pages(), dest, took.Round(time.Millisecond))
-	fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
+	}
 	if t.promises > 0 {
 		fmt.Fprintf(w, "  %s to the front line\n", t.chain())
 	}

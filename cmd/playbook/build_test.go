@@ -121,6 +121,7 @@ func TestBuildExitStatus(t *testing.T) {
 		{"unknown flag is a usage error", []string{"--nope"}, 2, "flag provided but not defined: -nope"},
 		{"extra argument is a usage error", []string{"--source", good, "extra"}, 2, `unexpected argument "extra"`},
 		{"folder without content is a usage error", []string{"--source", t.TempDir()}, 2, "has no content/ folder"},
+		{"a source that is no folder is a usage error", []string{"--source", filepath.Join(t.TempDir(), "nope")}, 2, "there is no folder "},
 		{"content error exits 1 naming file and line", []string{"--source", bad}, 1, `content/a.md:1:1: broken link "missing.md": no page or file at content/missing.md`},
 	}
 	for _, tt := range tests {

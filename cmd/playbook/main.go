@@ -102,6 +102,10 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 		return nil, false
 	}
 	source := fl.Lookup("source").Value.String()
+	if info, err := os.Stat(source); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "%s: there is no folder %s: is --source the site's folder?\n", name, source)
+		return nil, false
+	}
 	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "%s: %s has no %s/ folder: is --source the site's folder?\n", name, source, site.ContentDir)
 		return nil, false

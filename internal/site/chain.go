@@ -77,7 +77,10 @@ func ParseInterval(s string) (Interval, error) {
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
 	unit := s[len(s)-1]
-	if err != nil || n <= 0 || !strings.ContainsRune("dwmy", rune(unit)) {
+	if err == nil && n <= 0 && strings.ContainsRune("dwmy", rune(unit)) {
+		return Interval{}, fmt.Errorf("bad interval %q: want 1 or more, as in \"1%c\"", s, unit)
+	}
+	if err != nil || !strings.ContainsRune("dwmy", rune(unit)) {
 		return Interval{}, fmt.Errorf("bad interval %q: want a number and a unit, as in \"90d\", \"12w\", \"6m\", \"1y\"", s)
 	}
 	// A date that far off overflows time.Time, and is no review plan.

@@ -555,6 +555,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:2: warning: reviewed 2026-11-03 is in the future: set the day the page was last reviewed`},
 		},
 		{
+			name:  "a review interval of zero",
+			files: with(chainSite(), "content/a.md", "+++\nreview_every = \"0d\"\n+++\n"),
+			want:  []string{`content/a.md:2: review_every: bad interval "0d": want 1 or more, as in "1d"`},
+		},
+		{
 			name:  "bad review interval",
 			files: with(chainSite(), "content/a.md", "+++\nreview_every = \"quarterly\"\n+++\n"),
 			want:  []string{`content/a.md:2: review_every: bad interval "quarterly": want a number and a unit, as in "90d", "12w", "6m", "1y"`},
