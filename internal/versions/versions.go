@@ -155,9 +155,11 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys})
 		return nil
 	}
+	// Every version that cannot be made is reported, not the first only.
+	var problems site.Problems
 	for i, r := range cfg.Refs {
 		if err := add(r.Name, r.Ref, r.Label); err != nil {
-			return nil, setting("ref", i, err), nil
+			problems = append(problems, setting("ref", i, err)...)
 		}
 	}
 	if cfg.Tags != "" {
@@ -176,7 +178,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 				return nil, setting("tags", 0, err), nil
 			}
 			if err := add(site.Slug(t), t, cmp.Or(label, t)); err != nil {
-				return nil, setting("tags", 0, err), nil
+				problems = append(problems, setting("tags", 0, err)...)
 			}
 		}
 	}
@@ -188,8 +190,14 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	})
 	if cfg.Worktree != "" {
 		if from, ok := seen[cfg.Worktree]; ok {
-			return nil, setting("worktree", 0, fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree)), nil
+			problems = append(problems, setting("worktree", 0, fmt.Errorf("versions: the working tree and %q would both be published as /%s/", from, cfg.Worktree))...)
 		}
+	}
+	if len(problems) > 0 {
+		problems.Sort()
+		return nil, problems, nil
+	}
+	if cfg.Worktree != "" {
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
 	}
 	if len(vs) == 0 {
@@ -216,7 +224,6 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 
 	// Versions load one after the other: each uses every core already,
 	// and each parses only what the ones before did not have.
-	var problems site.Problems
 	shared := opts.ParseCache
 	if shared == nil {
 		shared = &site.ParseCache{}
