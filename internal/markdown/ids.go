@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	stdhtml "html"
 	"regexp"
 	"strconv"
@@ -35,6 +36,9 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	if id == "" {
 		id = "heading"
 	}
+	if strings.HasPrefix(id, ThemeIDPrefix) {
+		id = "h-" + id // not the theme's
+	}
 	unique := id
 	if s.taken[id] {
 		i := max(s.next[id], 1)
@@ -46,6 +50,50 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	}
 	s.taken[unique] = true
 	return []byte(unique)
+}
+
+// ThemeIDPrefix starts the ids a theme gives the parts of its pages
+// ("pb-main", the skip link's target): a heading's id made of its text
+// that would start with it starts with "h-" instead, and one given
+// explicitly is warned of.
+const ThemeIDPrefix = "pb-"
+
+// headingIDWarnings warns of the heading ids of a document (its title,
+// if any, and the headings under root) that a link could not tell apart:
+// an id given explicitly twice, or also made of another heading's text,
+// and one the theme's ids start with. Ids made of text are unique.
+func headingIDWarnings(root, title ast.Node) []Warning {
+	var ws []Warning
+	seen := map[string]bool{}
+	check := func(h *ast.Heading) {
+		v, ok := h.AttributeString("id")
+		b, isBytes := v.([]byte)
+		if !ok || !isBytes {
+			return
+		}
+		id, off := string(b), 0
+		if h.Lines().Len() > 0 {
+			off = h.Lines().At(0).Start
+		}
+		switch {
+		case seen[id]:
+			ws = append(ws, Warning{Kind: WarnHeadingID, off: off, Msg: fmt.Sprintf("heading id %q is taken by an earlier heading: a link to #%s leads there; give this one another", id, id)})
+		case strings.HasPrefix(id, ThemeIDPrefix):
+			ws = append(ws, Warning{Kind: WarnHeadingID, off: off, Msg: fmt.Sprintf("heading id %q starts with %q, which the theme's own ids do: give it another", id, ThemeIDPrefix)})
+		}
+		seen[id] = true
+	}
+	if h, ok := title.(*ast.Heading); ok && title != nil {
+		check(h)
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			check(h)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return ws
 }
 
 // Put reserves an id given explicitly ("## Why {#why}").

@@ -195,6 +195,9 @@ const (
 	WarnHTML WarningKind = iota + 1
 	// WarnShortcode is a Hugo shortcode that is not rendered.
 	WarnShortcode
+	// WarnHeadingID is a heading id a link cannot tell from another's,
+	// or one the theme's ids start with.
+	WarnHeadingID
 )
 
 // A Warning is something in a document that renders, but likely not as
@@ -332,6 +335,9 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		}
 	}
 	for _, w := range shortcodeWarnings(root, src) {
+		d.warn(w)
+	}
+	for _, w := range headingIDWarnings(root, title) {
 		d.warn(w)
 	}
 	d.setStrings()

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -315,6 +316,36 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	if want := "a-2 a a-1 a-1-1 a-3 a-5 a-4"; strings.Join(got, " ") != want {
 		t.Errorf("ids = %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestHeadingIDWarnings: an id given twice, or given to a heading after
+// another's text made it, is warned of at the later heading; so is one
+// starting as the theme's ids do, which a heading's text never makes.
+func TestHeadingIDWarnings(t *testing.T) {
+	src := "# Title {#t}\n\n## First {#x}\n\n## Second {#x}\n\n## Made\n\n## Given {#made}\n\n## pb-main\n\n## Mine {#pb-mine}\n\n## Again {#t}\n"
+	d := mustParse(t, New(Options{}), src)
+	var ids []string
+	for _, h := range d.Headings {
+		ids = append(ids, h.ID)
+	}
+	if want := "x x made made h-pb-main pb-mine t"; strings.Join(ids, " ") != want {
+		t.Errorf("ids = %s, want %s", strings.Join(ids, " "), want)
+	}
+	var got []string
+	for _, w := range d.Warnings {
+		if w.Kind == WarnHeadingID {
+			got = append(got, fmt.Sprintf("%d:%d: %s", w.Pos.Line, w.Pos.Col, w.Msg))
+		}
+	}
+	want := []string{
+		`5:4: heading id "x" is taken by an earlier heading: a link to #x leads there; give this one another`,
+		`9:4: heading id "made" is taken by an earlier heading: a link to #made leads there; give this one another`,
+		`13:4: heading id "pb-mine" starts with "pb-", which the theme's own ids do: give it another`,
+		`15:4: heading id "t" is taken by an earlier heading: a link to #t leads there; give this one another`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -40,6 +40,7 @@ const (
 const (
 	rawHTMLCheck   = "raw-html"
 	shortcodeCheck = "hugo-shortcode"
+	headingIDCheck = "heading-id"
 	tagNameCheck   = "tag-name"
 )
 
@@ -74,6 +75,7 @@ var checks = []check{
 
 	{name: rawHTMLCheck, run: checkRawHTML},
 	{name: shortcodeCheck, run: checkShortcodes},
+	{name: headingIDCheck, run: checkHeadingIDs},
 	{name: tagNameCheck, run: checkTags},
 	{name: "chain-gap", run: checkChains},
 	{name: "channel-gap", run: checkChannels},
@@ -108,6 +110,10 @@ func checkRawHTML(l *loadState) []Problem { return docWarnings(l, markdown.WarnH
 // checkShortcodes warns of Hugo shortcodes that are not rendered: they
 // show on the page as written.
 func checkShortcodes(l *loadState) []Problem { return docWarnings(l, markdown.WarnShortcode) }
+
+// checkHeadingIDs warns of heading ids a link cannot tell apart, and of
+// those the theme's own ids start with.
+func checkHeadingIDs(l *loadState) []Problem { return docWarnings(l, markdown.WarnHeadingID) }
 
 // docWarnings returns the Markdown warnings of a kind of every published
 // page, at their lines in the file.
