@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,10 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook review: %v\n", err)
 		return exitUsage
 	}
+	if info, err := os.Stat(content); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "playbook review: %s has no %s/ folder: is --source the site's folder?\n", *source, site.ContentDir)
+		return exitUsage
+	}
 	today := time.Now()
 	type edit struct {
 		path string
@@ -60,12 +65,17 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			failed = true
 			continue
 		}
-		if !strings.EqualFold(filepath.Ext(path), ".md") {
-			fmt.Fprintf(stderr, "%s: not a page: pages are Markdown files (.md)\n", name)
+		if !site.IsMarkdown(path) {
+			fmt.Fprintf(stderr, "%s: not a page: pages are Markdown files (.md, .markdown)\n", name)
 			failed = true
 			continue
 		}
-		if strings.EqualFold(filepath.Base(path), "_index.md") {
+		if slices.ContainsFunc(strings.Split(filepath.ToSlash(rel), "/"), site.Ignored) {
+			fmt.Fprintf(stderr, "%s: not a page: a build leaves out files and folders whose names start with \".\" or \"#\", and editors' backups\n", name)
+			failed = true
+			continue
+		}
+		if base := filepath.Base(path); strings.EqualFold(strings.TrimSuffix(base, filepath.Ext(base)), "_index") {
 			// Its owner and interval are its pages'; its own review is
 			// read nowhere.
 			fmt.Fprintf(stderr, "%s: a section is not reviewed, its pages are: name them (%s)\n", name, filepath.ToSlash(filepath.Join(filepath.Dir(name), "*.md")))

@@ -19,17 +19,18 @@ func reviewCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func TestReviewMarksPages(t *testing.T) {
 	dir := writeSite(t, map[string]string{
-		"site.toml":         "title = \"T\"\n",
-		"content/_index.md": "# Home\n",
-		"content/a.md":      "+++\ntitle = \"A\" # the title\nreviewed = 2020-01-01\n+++\nBody\n",
-		"content/b.md":      "---\ntitle: B\nowner: Ann\n---\nBody\n",
+		"site.toml":          "title = \"T\"\n",
+		"content/_index.md":  "# Home\n",
+		"content/a.md":       "+++\ntitle = \"A\" # the title\nreviewed = 2020-01-01\n+++\nBody\n",
+		"content/b.md":       "---\ntitle: B\nowner: Ann\n---\nBody\n",
+		"content/c.markdown": "+++\ntitle = \"C\"\n+++\nBody\n",
 	})
 	today := time.Now().Format(time.DateOnly)
-	code, out, stderr := reviewCmd(t, "--source", dir, filepath.Join(dir, "content/a.md"), filepath.Join(dir, "content/b.md"))
+	code, out, stderr := reviewCmd(t, "--source", dir, filepath.Join(dir, "content/a.md"), filepath.Join(dir, "content/b.md"), filepath.Join(dir, "content/c.markdown"))
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	if want := "content/a.md: reviewed " + today + "\ncontent/b.md: reviewed " + today + "\n"; out != want {
+	if want := "content/a.md: reviewed " + today + "\ncontent/b.md: reviewed " + today + "\ncontent/c.markdown: reviewed " + today + "\n"; out != want {
 		t.Errorf("output %q, want %q", out, want)
 	}
 	for file, want := range map[string]string{
@@ -45,11 +46,13 @@ func TestReviewMarksPages(t *testing.T) {
 
 func TestReviewRefuses(t *testing.T) {
 	files := map[string]string{
-		"site.toml":         "title = \"T\"\n",
-		"content/_index.md": "# Home\n",
-		"content/a.md":      "+++\ntitle = \"A\"\n+++\n",
-		"content/bad.md":    "+++\ntitle = \"A\"\nowner = [\n+++\n",
-		"notes.md":          "+++\ntitle = \"N\"\n+++\n",
+		"site.toml":          "title = \"T\"\n",
+		"content/_index.md":  "# Home\n",
+		"content/a.md":       "+++\ntitle = \"A\"\n+++\n",
+		"content/bad.md":     "+++\ntitle = \"A\"\nowner = [\n+++\n",
+		"notes.md":           "+++\ntitle = \"N\"\n+++\n",
+		"content/.hidden.md": "+++\ntitle = \"H\"\n+++\n",
+		"content/.old/x.md":  "+++\ntitle = \"X\"\n+++\n",
 	}
 	for _, c := range []struct {
 		name string
@@ -60,6 +63,8 @@ func TestReviewRefuses(t *testing.T) {
 		{"a file that does not parse, at its line", "content/bad.md", "content/bad.md:3: front matter: "},
 		{"a file that does not exist", "content/none.md", "content/none.md: "},
 		{"a section", "content/_index.md", "content/_index.md: a section is not reviewed, its pages are"},
+		{"a hidden file a build leaves out", "content/.hidden.md", "content/.hidden.md: not a page: a build leaves out"},
+		{"a file in a hidden folder", "content/.old/x.md", "content/.old/x.md: not a page: a build leaves out"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeSite(t, files)
@@ -75,5 +80,9 @@ func TestReviewRefuses(t *testing.T) {
 	}
 	if code, _, _ := reviewCmd(t); code != exitUsage {
 		t.Errorf("no files: exit %d, want %d", code, exitUsage)
+	}
+	dir := writeSite(t, files)
+	if code, _, stderr := reviewCmd(t, "--source", filepath.Join(dir, "content"), filepath.Join(dir, "content/a.md")); code != exitUsage || !strings.Contains(stderr, "has no content/ folder: is --source the site's folder?") {
+		t.Errorf("a source without content/: exit %d, want %d\n%s", code, exitUsage, stderr)
 	}
 }
