@@ -555,6 +555,13 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:2: warning: reviewed 2026-11-03 is in the future: set the day the page was last reviewed`},
 		},
 		{
+			name: "a relation to a page [content] exclude leaves out says so",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[content]\nexclude = [\"old/**\"]\n",
+				"content/old/slow.md", "+++\npromise = \"Slow.\"\n+++\n",
+				"content/behaviours/sales/late.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\", \"slow\"]\n+++\n"),
+			want: []string{`content/behaviours/sales/late.md:3: fulfils: "slow" is content/old/slow.md, left out by [content] exclude`},
+		},
+		{
 			name:  "a review interval of zero",
 			files: with(chainSite(), "content/a.md", "+++\nreview_every = \"0d\"\n+++\n"),
 			want:  []string{`content/a.md:2: review_every: bad interval "0d": want 1 or more, as in "1d"`},
