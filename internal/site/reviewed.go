@@ -45,8 +45,13 @@ func MarkReviewed(file string, src []byte, day time.Time) ([]byte, error) {
 	if format == "yaml" {
 		sep = ":"
 	}
+	// TOML's top-level keys may be indented; YAML's may not.
+	indent := ""
+	if format == "toml" {
+		indent = `[ \t]*`
+	}
 	key := func(name string) *regexp.Regexp {
-		return regexp.MustCompile(`^(` + name + `|"` + name + `"|'` + name + `')[ \t]*` + sep + `[ \t]*`)
+		return regexp.MustCompile(`^` + indent + `(` + name + `|"` + name + `"|'` + name + `')[ \t]*` + sep + `[ \t]*`)
 	}
 	reviewed, title := key("reviewed"), key("title")
 	var candidates [][]byte
@@ -57,14 +62,18 @@ func MarkReviewed(file string, src []byte, day time.Time) ([]byte, error) {
 		candidates = append(candidates, join(lines[:i], replaceValue(lines[i], reviewed, date), lines[i+1:]))
 	default:
 		if t := topLevel(lines[1:end], format, title); t >= 0 {
-			candidates = append(candidates, insertAfter(lines, t+1, "reviewed"+spaced(sep)+date))
+			// After the title's line, or after the last line of a title
+			// running over several: the first that reads back.
+			for i := t + 1; i < end; i++ {
+				candidates = append(candidates, insertAfter(lines, i, "reviewed"+spaced(sep)+date))
+			}
 		}
 		candidates = append(candidates, insertAfter(lines, 0, "reviewed"+spaced(sep)+date))
 	}
 	// The text is edited line by line, which a multi-line value could
 	// fool: the result must read back with the date, or nothing is done.
 	for _, out := range candidates {
-		if readsReviewed(file, out, day) {
+		if readsReviewed(file, out, day) && sameTitle(file, src, out) {
 			return out, nil
 		}
 	}
@@ -173,4 +182,23 @@ func readsReviewed(file string, src []byte, day time.Time) bool {
 	}
 	got := f.date("reviewed")
 	return len(ps.list) == 0 && got.Format(time.DateOnly) == day.Format(time.DateOnly)
+}
+
+// sameTitle reports whether the front matter of a and b, both good,
+// give the page the same title: "reviewed" put inside a title written
+// over several lines could read back and change the title.
+func sameTitle(file string, a, b []byte) bool {
+	title := func(src []byte) string {
+		format, fm, _, _, err := splitFrontMatter(src)
+		if err != nil || format == "" {
+			return ""
+		}
+		var ps problems
+		f := decodeFrontMatter(file, format, fm, &ps)
+		if f == nil {
+			return ""
+		}
+		return f.string("title")
+	}
+	return title(a) == title(b)
 }
