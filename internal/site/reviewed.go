@@ -171,34 +171,29 @@ func concat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 // readsReviewed reports whether src's front matter parses and gives
 // "reviewed" as day.
 func readsReviewed(file string, src []byte, day time.Time) bool {
+	f := goodFrontMatter(file, src)
+	return f != nil && f.date("reviewed").Format(time.DateOnly) == day.Format(time.DateOnly)
+}
+
+// goodFrontMatter returns the front matter of src, or nil if it has none
+// or it does not decode without a problem.
+func goodFrontMatter(file string, src []byte) *frontMatter {
 	format, fm, _, _, err := splitFrontMatter(src)
 	if err != nil || format == "" {
-		return false
+		return nil
 	}
 	var ps problems
 	f := decodeFrontMatter(file, format, fm, &ps)
-	if f == nil {
-		return false
+	if f == nil || len(ps.list) > 0 {
+		return nil
 	}
-	got := f.date("reviewed")
-	return len(ps.list) == 0 && got.Format(time.DateOnly) == day.Format(time.DateOnly)
+	return f
 }
 
 // sameTitle reports whether the front matter of a and b, both good,
 // give the page the same title: "reviewed" put inside a title written
 // over several lines could read back and change the title.
 func sameTitle(file string, a, b []byte) bool {
-	title := func(src []byte) string {
-		format, fm, _, _, err := splitFrontMatter(src)
-		if err != nil || format == "" {
-			return ""
-		}
-		var ps problems
-		f := decodeFrontMatter(file, format, fm, &ps)
-		if f == nil {
-			return ""
-		}
-		return f.string("title")
-	}
-	return title(a) == title(b)
+	fa, fb := goodFrontMatter(file, a), goodFrontMatter(file, b)
+	return fa != nil && fb != nil && fa.string("title") == fb.string("title")
 }
