@@ -88,6 +88,33 @@ func TestRender(t *testing.T) {
 			},
 		},
 		{
+			name: "a table of three columns or more labels each body cell with its header, as plain text",
+			src: "| **Field** | What `<goes>` in | R&amp;D \\& \"risk\" <b>x</b> |  |\n" +
+				"|---|:-:|---|---|\n| a | b | c | d |\n| e |\n",
+			want: []string{
+				`<div class="table-wrap table-stack" tabindex="0" role="region" aria-label="Table 1"><table>`,
+				`<th><strong>Field</strong></th>`,
+				`<td data-label="Field">a</td>`,
+				`<td data-label="What &lt;goes&gt; in" style="text-align:center">b</td>`,
+				`<td data-label="R&amp;D &amp; “risk” &lt;b&gt;x&lt;/b&gt;">c</td>`,
+				`<td>d</td>`,
+				`<td data-label="Field">e</td>`,
+			},
+			not: []string{`<th data-label`, `data-label=""`},
+		},
+		{
+			name:   "a header's HTML kept when unsafe is left out of its label",
+			unsafe: true,
+			src:    "| <b>Field</b> one | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n",
+			want:   []string{`<td data-label="Field one">1</td>`},
+		},
+		{
+			name: "a table of two columns keeps its rows",
+			src:  "| a | b |\n|---|---|\n| 1 | 2 |\n",
+			want: []string{`<div class="table-wrap" tabindex="0"`, `<td>1</td>`},
+			not:  []string{"data-label", "table-stack"},
+		},
+		{
 			name: "raw HTML is escaped by default",
 			src:  "Hi <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n",
 			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;"},

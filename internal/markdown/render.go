@@ -1,7 +1,11 @@
 package markdown
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	stdhtml "html"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -62,7 +66,11 @@ func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, 
 			}
 			return ast.WalkContinue, nil
 		})
-		fmt.Fprintf(w, `<div class="table-wrap" tabindex="0" role="region" aria-label="Table %d"><table`, n)
+		class := "table-wrap"
+		if labelCells(node, src) {
+			class = "table-wrap table-stack"
+		}
+		fmt.Fprintf(w, `<div class="%s" tabindex="0" role="region" aria-label="Table %d"><table`, class, n)
 		if node.Attributes() != nil {
 			html.RenderAttributes(w, node, extension.TableAttributeFilter)
 		}
@@ -71,6 +79,108 @@ func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, 
 		w.WriteString("</table></div>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// stackColumns is the fewest columns a table has for its rows to stack on a
+// phone: two columns fit side by side, three or more leave a word a line.
+const stackColumns = 3
+
+// labelCells gives each body cell of a table of stackColumns or more
+// columns its column's header as data-label, in plain text, so that the
+// stylesheet can show a row on a phone as a block of labelled values. It
+// reports whether it did. A column with an empty header gets no label.
+func labelCells(table ast.Node, src []byte) bool {
+	var labels []string
+	for c := table.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == east.KindTableHeader {
+			for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				labels = append(labels, cellText(cell, src))
+			}
+			break
+		}
+	}
+	if len(labels) < stackColumns {
+		return false
+	}
+	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
+		if row.Kind() != east.KindTableRow {
+			continue
+		}
+		i := 0
+		for cell := row.FirstChild(); cell != nil && i < len(labels); cell = cell.NextSibling() {
+			if labels[i] != "" {
+				// RenderAttributes escapes the value, and passes any data-
+				// attribute whatever the cell's filter.
+				cell.SetAttributeString("data-label", []byte(labels[i]))
+			}
+			i++
+		}
+	}
+	return true
+}
+
+// cellText returns a header cell's text as a reader sees it: no Markdown,
+// no HTML tags, entities and backslash escapes resolved as goldmark
+// resolves them when it writes the cell (plainText keeps them as written).
+func cellText(cell ast.Node, src []byte) string {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	_ = ast.Walk(cell, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			html.DefaultWriter.Write(w, c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				w.WriteByte(' ')
+			}
+		case *ast.String:
+			// The typographer's entities, as "&rsquo;".
+			w.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					w.Write(util.EscapeHTML(s.Segment.Value(src)))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			w.Write(util.EscapeHTML(c.Label(src)))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			// As the page shows it: a tag kept is dropped below, one
+			// shown as text stays.
+			if info := rawInfo(c); info != nil {
+				renderRaw(w, info)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	w.Flush()
+	return strings.TrimSpace(stdhtml.UnescapeString(stripTags(b.String())))
+}
+
+// stripTags drops the tags of HTML whose text and attribute values are
+// escaped, so that a '<' or '>' is a tag's.
+func stripTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<':
+			in = true
+		case c == '>' && in:
+			in = false
+		case !in:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // renderRawHTML writes raw HTML, inline or a block, as parse filtered it.
