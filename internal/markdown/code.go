@@ -97,9 +97,14 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	}
 	language := n.Language(src)
 	if language == nil {
-		return r.fullFunc(w, src, node, entering)
+		writeProse(w, src, n)
+		return ast.WalkContinue, nil
 	}
 	lexer := r.lexer(language)
+	if lexer != nil && lexer.Config().Name == "plaintext" {
+		writeProse(w, src, n)
+		return ast.WalkContinue, nil
+	}
 	if lexer == nil {
 		// Written as it is, with no formatter.
 		return r.fullFunc(w, src, node, entering)
@@ -115,6 +120,21 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	}
 	_ = r.formatter.Format(w, r.style, it)
 	return ast.WalkContinue, nil
+}
+
+// writeProse writes a block of no language, or of plain text ("text",
+// "txt", "plain"), as a pre of class "wrap": such a block is a letter, an
+// email or a template, whose lines the stylesheet wraps to the page's width
+// rather than making a reader scroll each one sideways. Having nothing to
+// scroll, it takes no keyboard focus, and having nothing to highlight, it
+// has no chroma spans.
+func writeProse(w util.BufWriter, src []byte, n *ast.FencedCodeBlock) {
+	w.WriteString(`<pre class="wrap"><code>`)
+	for i := range n.Lines().Len() {
+		line := n.Lines().At(i)
+		w.Write(util.EscapeHTML(line.Value(src)))
+	}
+	w.WriteString("</code></pre>\n")
 }
 
 // withRuleLimit returns a copy of a regular-expression lexer whose rules give

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,14 +18,14 @@ import (
 // TestCodeAsHighlighting wants fenced code rendered byte for byte as
 // goldmark-highlighting renders it with the same options, for each kind of
 // block: a known language (twice, so that the second comes from the
-// cache), an unknown one, none, and attributes in the info string.
+// cache), an unknown one, and attributes in the info string. A block of no
+// language or of plain text is the theme's own (TestProseCode).
 func TestCodeAsHighlighting(t *testing.T) {
 	blocks := map[string]string{
 		"known language":        "```go\nfunc main() { fmt.Println(\"<hi>\") }\n```\n",
 		"known language again":  "```go\nx := 1 // one\n```\n",
 		"known by alias":        "```sh\necho \"$HOME\" && ls\n```\n",
 		"unknown language":      "```nolanguage\n<b>as is</b>\n```\n",
-		"no language":           "```\nplain & <raw>\n```\n",
 		"empty block":           "```go\n```\n",
 		"line numbers":          "```go {linenos=true}\na := 1\nb := 2\n```\n",
 		"highlighted lines":     "```go {hl_lines=[2]}\na := 1\nb := 2\n```\n",
@@ -59,6 +60,36 @@ func TestCodeAsHighlighting(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, want.String())
 			}
 		})
+	}
+}
+
+// TestProseCode wants a block of no language or of plain text written
+// escaped, in a pre of class "wrap" that takes no focus, and a block of
+// a language, or of plain text with attributes, highlighted in one that
+// scrolls.
+func TestProseCode(t *testing.T) {
+	c := New(Options{})
+	for _, tt := range []struct{ src, want string }{
+		{"```\nDear <name> & co,\n\nThanks.\n```\n", "<pre class=\"wrap\"><code>Dear &lt;name&gt; &amp; co,\n\nThanks.\n</code></pre>\n"},
+		{"```text\n\"Hi\"\n```\n", "<pre class=\"wrap\"><code>&quot;Hi&quot;\n</code></pre>\n"},
+		{"```txt\nHi\n```\n", "<pre class=\"wrap\"><code>Hi\n</code></pre>\n"},
+		{"```plain\nHi\n```\n", "<pre class=\"wrap\"><code>Hi\n</code></pre>\n"},
+		{"> ```\n> quoted\n> ```\n", "<blockquote>\n<pre class=\"wrap\"><code>quoted\n</code></pre>\n</blockquote>\n"},
+		{"```\n```\n", "<pre class=\"wrap\"><code></code></pre>\n"},
+		{"```go\nx := 1\n```\n", `<pre tabindex="0" class="chroma"><code>`},
+		{"```text {linenos=true}\nHi\n```\n", `<pre tabindex="0" class="chroma"><code>`},
+	} {
+		d, err := c.Parse([]byte(tt.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.RenderString(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: got\n%s\nwant it to start\n%s", tt.src, got, tt.want)
+		}
 	}
 }
 
