@@ -244,3 +244,28 @@ func TestAlignmentSwitcher(t *testing.T) {
 		t.Errorf("switcher %q, want %q", got, want)
 	}
 }
+
+// TestAlignmentFilterScopes: each list of Alignment (every promise, by
+// channel, gaps by owner) is a scope of the filters with its own empty
+// message, hidden until the script finds the scope shows nothing, so that
+// a filter matching nothing leaves no bare table or heading.
+func TestAlignmentFilterScopes(t *testing.T) {
+	_, r := loadRenderer(t, promiseSite(3, 10, []string{"Ann", "Bo"}, []string{"web"}))
+	b, err := r.File("alignment/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scopes := strings.Split(string(b), "<div data-filter-scope>")[1:]
+	if len(scopes) != 3 {
+		t.Fatalf("%d filter scopes, want 3", len(scopes))
+	}
+	for i, want := range []string{
+		"No promise matches these filters.",
+		"No promise matches these filters on any channel.",
+		"No owner has a gap that matches these filters.",
+	} {
+		if !strings.Contains(scopes[i], `<p class="muted filter-empty" data-filter-empty hidden>`+want+`</p>`) {
+			t.Errorf("scope %d lacks its hidden empty message %q", i+1, want)
+		}
+	}
+}

@@ -121,8 +121,14 @@
       var shown = Array.prototype.filter.call(rows, function (row) { return !row.hidden; }).length;
       filters.querySelector("[data-filter-count]").textContent =
         owner || status ? "Showing " + shown + " of " + rows.length + " promises." : "";
-      var empty = document.querySelector("[data-filter-empty]");
-      if (empty) empty.hidden = shown > 0;
+      // A list that shows nothing says so, in place of its empty table
+      // or its heading with nothing under it.
+      document.querySelectorAll("[data-filter-scope]").forEach(function (scope) {
+        var any = !!scope.querySelector("tr[data-filter-row]:not([hidden]), [data-filter-owner]:not([hidden])");
+        var table = scope.querySelector(".table-wrap"), empty = scope.querySelector("[data-filter-empty]");
+        if (table) table.hidden = !any;
+        if (empty) empty.hidden = any;
+      });
       // Always owner, then status: one view, one URL.
       query.delete("owner");
       query.delete("status");
