@@ -269,3 +269,25 @@ func TestAlignmentFilterScopes(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignmentOwnerGapChannel: under Gaps by owner, a promise whose chain
+// is whole but which is made on a channel no sales behaviour follows up
+// shows that gap's badge beside its status, as its page's chain does, not
+// a lone "connected" before the gap.
+func TestAlignmentOwnerGapChannel(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"content/_index.md": "# Home\n",
+		"content/promises/fast.md": "+++\ntitle = \"Fast\"\npromise = \"Today.\"\nexpectation = \"A call.\"\nowner = \"Ann\"\n" +
+			"channels = [\"web\", \"leaflet\"]\n+++\n",
+		"content/behaviours/sales/call.md":  "+++\ntitle = \"Call\"\nstage = \"sales\"\nfulfils = [\"fast\"]\nchannels = [\"web\"]\n+++\n",
+		"content/behaviours/service/fix.md": "+++\ntitle = \"Fix\"\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n",
+	}, Options{})
+	gaps, ok := between(page(t, out, "alignment/index.html"), `<h2 id="pb-owners">`, "</section>")
+	if !ok {
+		t.Fatal("no Gaps by owner")
+	}
+	want := `<span class="badge badge-connected">connected</span> <span class="badge badge-channel-gap">1 channel not followed up</span>: no follow-up on leaflet`
+	if !strings.Contains(gaps, want) {
+		t.Errorf("Gaps by owner lacks %s:\n%s", want, gaps)
+	}
+}
