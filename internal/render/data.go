@@ -471,11 +471,36 @@ var funcs = template.FuncMap{
 	"isodate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	"join":    strings.Join,
 	"slug":    site.Slug,
+	"every":   every,
 	// list builds the argument list of a partial that takes several.
 	"list": func(xs ...any) []any { return xs },
 	// cached is bound to each layout when it is parsed (see cachedFunc);
 	// this one only names it for the parse.
 	"cached": func(string, any) (template.HTML, error) { return "", errors.New("cached: no layout") },
+}
+
+// every returns how often an interval comes round, as a reader says it:
+// "every year", "every 90 days", "every 6 months", "every 2 weeks". A
+// number of days that is a whole number of years (365 to a year) or of
+// weeks reads as those. Interval.String ("365d") stays as the interval
+// is written, for warnings that quote the page; a zero interval is "".
+func every(i site.Interval) string {
+	n, unit := i.N, i.Unit
+	switch {
+	case i.IsZero():
+		return ""
+	case unit == 'd' && n%365 == 0:
+		n, unit = n/365, 'y'
+	case unit == 'd' && n%7 == 0:
+		n, unit = n/7, 'w'
+	case unit == 'm' && n%12 == 0:
+		n, unit = n/12, 'y'
+	}
+	name := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]
+	if n == 1 {
+		return "every " + name
+	}
+	return "every " + strconv.Itoa(n) + " " + name + "s"
 }
 
 // menuLinks returns the links to the generated pages every page links to, in

@@ -246,3 +246,39 @@ func TestMixedTypes(t *testing.T) {
 		t.Error("listedPages are of several types: TestListsHTML would not see the type badges")
 	}
 }
+
+// TestEvery: a review interval reads as a reader says it, whatever unit
+// it is written in, and its String stays as written.
+func TestEvery(t *testing.T) {
+	for in, want := range map[string]string{
+		"365d": "every year",
+		"730d": "every 2 years",
+		"90d":  "every 90 days",
+		"1d":   "every day",
+		"14d":  "every 2 weeks",
+		"7d":   "every week",
+		"1w":   "every week",
+		"12w":  "every 12 weeks",
+		"1m":   "every month",
+		"6m":   "every 6 months",
+		"12m":  "every year",
+		"18m":  "every 18 months",
+		"24m":  "every 2 years",
+		"1y":   "every year",
+		"3y":   "every 3 years",
+	} {
+		i, err := site.ParseInterval(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := every(i); got != want {
+			t.Errorf("every(%s) = %q, want %q", in, got, want)
+		}
+		if i.String() != in {
+			t.Errorf("%s: String() = %q", in, i.String())
+		}
+	}
+	if got := every(site.Interval{}); got != "" {
+		t.Errorf("every of no interval = %q, want none", got)
+	}
+}

@@ -91,7 +91,7 @@ func TestMetaLine(t *testing.T) {
 	if !ok {
 		t.Fatal("the page has no folded facts")
 	}
-	for _, want := range []string{"every 90d", `href="../../tags/onboarding/"`, "Edit this page"} {
+	for _, want := range []string{"every 90 days, next by", `href="../../tags/onboarding/"`, "Edit this page"} {
 		if !strings.Contains(more, want) {
 			t.Errorf("the folded facts lack %q: %s", want, more)
 		}
