@@ -105,14 +105,16 @@ func TestCheckFindsTheTheme(t *testing.T) {
 	}
 }
 
-// TestCheckFindsWhatFailsTheRender: a layout that does not parse and a
-// static file a page is published over fail check as they fail build,
-// with the same lines.
+// TestCheckFindsWhatFailsTheRender: a layout that does not parse, one
+// that fails on a page, and a static file a page is published over fail
+// check as they fail build, with the same lines.
 func TestCheckFindsWhatFailsTheRender(t *testing.T) {
 	for _, c := range []struct {
 		name, file, text, want string
 	}{
 		{"a layout that does not parse", "layouts/page.html", "{{define \"main\"}}\n{{if}}{{end}}\n", "layouts/page.html:2: missing value for if"},
+		{"a layout failing on a page", "layouts/promise.html", "{{define \"main\"}}\n  {{.Nope}}{{end}}\n",
+			`layouts/promise.html:2:4: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Data (rendering content/promises/p.md)`},
 		{"a static file under a page", "static/promises/p/index.html", "old\n",
 			"static/promises/p/index.html: not published: the page content/promises/p.md is published there, at /promises/p/; rename or remove the static file"},
 	} {

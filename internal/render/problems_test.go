@@ -162,3 +162,44 @@ func TestShadowedStaticFiles(t *testing.T) {
 		t.Errorf("Check of a good site: %v", ps)
 	}
 }
+
+// TestCheckRendersEachLayout: Check renders a file of each layout,
+// without the Markdown's HTML a site loaded for its problems lacks: a good
+// theme passes on pages of every kind, and a layout failing on its page
+// is found, at its line.
+func TestCheckRendersEachLayout(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                       {Data: []byte("title = \"T\"\n")},
+		"content/_index.md":               {Data: []byte("# Home\n")},
+		"content/guides/a.md":             {Data: []byte("+++\ntags = [\"x\"]\naliases = [\"old/\"]\n+++\n# A\n\n## Part\n\nText.\n")},
+		"content/promises/p.md":           {Data: []byte("+++\npromise = \"We call.\"\nexpectation = \"A call.\"\n+++\n")},
+		"content/behaviours/sales/b.md":   {Data: []byte("+++\nstage = \"sales\"\nfulfils = [\"p\"]\nroles = [\"advisor\"]\n+++\n")},
+		"content/faqs/q.md":               {Data: []byte("+++\nquestion = \"Why?\"\n+++\nBecause.\n")},
+		"content/competitors/c.md":        {Data: []byte("+++\ncompetitor = \"C\"\n+++\n")},
+		"content/campaigns/w.md":          {Data: []byte("+++\nstarts = 2026-01-01\nends = 2026-02-01\n+++\n")},
+		"content/behaviours/service/s.md": {Data: []byte("+++\nstage = \"service\"\nfulfils = [\"p\"]\n+++\n")},
+		"content/standards/st.md":         {Data: []byte("+++\nroles = [\"advisor\"]\n+++\n")},
+		"content/personas/pe.md":          {Data: []byte("+++\nrole = \"Owner\"\n+++\n")},
+		"content/positioning/po.md":       {Data: []byte("+++\nposition = \"Warm.\"\n+++\n")},
+	}
+	check := func() site.Problems {
+		t.Helper()
+		s, problems := site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		theme, err := Theme(fsys, "default")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Check(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	}
+	if ps := check(); len(ps) > 0 {
+		t.Errorf("a good theme: %v", ps)
+	}
+	fsys["layouts/faq.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n\n  {{.Nope}}{{end}}\n")}
+	ps := check()
+	if len(ps) != 1 || ps[0].File != "layouts/faq.html" || ps[0].Line != 3 || !strings.HasSuffix(ps[0].Msg, "(rendering content/faqs/q.md)") {
+		t.Errorf("a layout failing on its page: %v", ps)
+	}
+}

@@ -78,6 +78,8 @@ type Renderer struct {
 	// browser never keeps a stale stylesheet.
 	assets map[string]string
 	static map[string][]byte
+	// dry renders pages without their Markdown's HTML (see Check).
+	dry bool
 	// files maps the name of every file but the static ones to its job.
 	files map[string]job
 	nav   navCache
@@ -113,11 +115,13 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
-// Check returns the problems a build of s with opts meets before it
-// renders a page: a layout that does not parse or is missing, a static
-// file refused, and static files a file of the site is published over.
-// It renders nothing, so a site loaded with site.Options.ParseOnly, as
-// playbook check loads it, may be checked.
+// Check returns the problems a build of s with opts meets in its theme: a
+// layout that does not parse or is missing, a static file refused, static
+// files a file of the site is published over, and a layout that fails on
+// the first file it renders (a field no page has). That file of each
+// layout is rendered without its Markdown's HTML, so a site loaded with
+// site.Options.ParseOnly, as playbook check loads it, may be checked; a
+// layout failing only on some pages is found by a build alone.
 func Check(s *site.Site, opts Options) site.Problems {
 	r, err := prepare(s, opts)
 	if err != nil {
@@ -127,7 +131,35 @@ func Check(s *site.Site, opts Options) site.Problems {
 		}
 		return site.Problems{{Msg: err.Error()}}
 	}
-	return r.Shadowed()
+	if ps := r.Shadowed(); len(ps) > 0 {
+		return ps
+	}
+	r.dry = true
+	seen := map[string]bool{}
+	var buf bytes.Buffer
+	for _, name := range r.Names() {
+		j, ok := r.files[name]
+		if !ok || j.source != "" || j.search != "" {
+			continue
+		}
+		layout := "redirect.html"
+		if d := r.dataOf(j); d.Redirect == "" {
+			layout = r.layoutFor(d)
+		}
+		if seen[layout] {
+			continue
+		}
+		seen[layout] = true
+		buf.Reset()
+		if err := r.renderJob(&buf, name, j); err != nil {
+			var pe *site.ProblemError
+			if errors.As(err, &pe) {
+				return site.Problems{pe.Problem}
+			}
+			return site.Problems{{Msg: err.Error()}}
+		}
+	}
+	return nil
 }
 
 // prepare returns the Renderer of s, its layouts parsed, its static files
@@ -628,7 +660,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 			return fmt.Errorf("%s: %w", p.File, err)
 		}
 		d.doc = doc
-		if !d.Later {
+		if !d.Later && !r.dry {
 			body, err := r.body(p, doc)
 			if err != nil {
 				return err
