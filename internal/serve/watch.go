@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -102,6 +103,8 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 	b := batch{timing: s.timing}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	// newDirs are the folders created or moved in since the last rebuild.
+	var newDirs []string
 	for {
 		select {
 		case <-ctx.Done():
@@ -122,6 +125,13 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 			if !ok {
 				continue
 			}
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				// A folder moved away keeps the watches of its folders
+				// under their old names, and a watch added under the
+				// new name would be given the old one: they go, and the
+				// folder is watched afresh where it lands.
+				unwatchTree(w, ev.Name)
+			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder, or one moved in, is watched with all it
 				// holds; its files are new to the site.
@@ -129,10 +139,21 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 					if err := addTree(w, ev.Name); err != nil {
 						onError(err)
 					}
+					newDirs = append(newDirs, ev.Name)
 				}
 			}
 			timer.Reset(b.add(rel, time.Now()))
 		case <-timer.C:
+			// A folder renamed within the tree keeps its watch, which the
+			// watcher files under the new name, then drops when the
+			// folder's own event of the move comes: watched again here,
+			// once the burst is over.
+			for _, d := range newDirs {
+				if err := addTree(w, d); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					onError(err)
+				}
+			}
+			newDirs = newDirs[:0]
 			// Rebuild reports its own errors, to the log and the browsers.
 			_, _ = s.Rebuild(b.take())
 		}
@@ -194,6 +215,16 @@ func relevant(root, name string) (string, bool) {
 		}
 	}
 	return rel, true
+}
+
+// unwatchTree stops watching dir and every folder under it that is
+// watched.
+func unwatchTree(w *fsnotify.Watcher, dir string) {
+	for _, p := range w.WatchList() {
+		if p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			_ = w.Remove(p)
+		}
+	}
 }
 
 // addTree watches dir and every folder under it.

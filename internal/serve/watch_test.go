@@ -245,6 +245,25 @@ func TestWatchFollowsTheTree(t *testing.T) {
 			t.Error("the pages of the moved folder are missing")
 		}
 	})
+	t.Run("a folder renamed is still watched, and so are folders in it", func(t *testing.T) {
+		gittest.WriteFiles(t, dir, map[string]string{"content/extra/pg.md": "# Page\n", "content/extra/sub/deep.md": "# Deep\n"})
+		waitRebuild(t, events, log)
+		if err := os.Rename(filepath.Join(dir, "content/extra"), filepath.Join(dir, "content/extra1")); err != nil {
+			t.Fatal(err)
+		}
+		waitRebuild(t, events, log)
+		for _, edit := range []struct{ file, text, page string }{
+			{"content/extra1/pg.md", "# Page edited\n", "extra1/pg/index.html"},
+			{"content/extra1/new.md", "# New page\n", "extra1/new/index.html"},
+			{"content/extra1/sub/deep.md", "# Deep edited\n", "extra1/sub/deep/index.html"},
+		} {
+			gittest.WriteFiles(t, dir, map[string]string{edit.file: edit.text})
+			waitRebuild(t, events, log)
+			if !contains(t, s, edit.page, strings.TrimPrefix(strings.TrimSpace(edit.text), "# ")) {
+				t.Errorf("%s: the edit is not served", edit.file)
+			}
+		}
+	})
 	t.Run("deleting a folder removes its pages", func(t *testing.T) {
 		if err := os.RemoveAll(filepath.Join(dir, "content/moved")); err != nil {
 			t.Fatal(err)
