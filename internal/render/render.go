@@ -135,6 +135,21 @@ func Check(s *site.Site, opts Options) site.Problems {
 		return ps
 	}
 	r.dry = true
+	if err := r.CheckLayouts(); err != nil {
+		var pe *site.ProblemError
+		if errors.As(err, &pe) {
+			return site.Problems{pe.Problem}
+		}
+		return site.Problems{{Msg: err.Error()}}
+	}
+	return nil
+}
+
+// CheckLayouts renders the first file of each layout, in the order of
+// Names, and returns the first error: a layout that parses may still fail
+// on a page (a field no page has), which a preview must say when the
+// theme changes rather than when the page is asked for.
+func (r *Renderer) CheckLayouts() error {
 	seen := map[string]bool{}
 	var buf bytes.Buffer
 	for _, name := range r.Names() {
@@ -152,11 +167,7 @@ func Check(s *site.Site, opts Options) site.Problems {
 		seen[layout] = true
 		buf.Reset()
 		if err := r.renderJob(&buf, name, j); err != nil {
-			var pe *site.ProblemError
-			if errors.As(err, &pe) {
-				return site.Problems{pe.Problem}
-			}
-			return site.Problems{{Msg: err.Error()}}
+			return err
 		}
 	}
 	return nil

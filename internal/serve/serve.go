@@ -204,6 +204,11 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		if err == nil {
 			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, LastChange: s.last})
 		}
+		if err == nil && problems.Errors() == 0 {
+			// A layout failing on a page says so now, as a build would,
+			// not when the page is asked for.
+			err = r.CheckLayouts()
+		}
 		if err != nil {
 			s.theme = nil
 			p := site.Problems{problemOf(err)}

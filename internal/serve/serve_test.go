@@ -784,6 +784,23 @@ func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 		t.Errorf("fixed layout: %v, %v", err, s.Problems())
 	}
 
+	// A layout that fails on a page is shown when it is saved, not as a
+	// page that cannot be rendered when it is asked for.
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}\n  {{.Page.Nope}}{{end}}\n"})
+	if _, err := s.Rebuild([]string{"layouts/page.html"}); err == nil {
+		t.Fatal("a layout failing on a page is accepted")
+	}
+	if p := s.Problems(); len(p) != 1 || p[0].File != "layouts/page.html" || p[0].Line != 2 || !strings.Contains(p[0].Msg, "can't evaluate field Nope") {
+		t.Errorf("problems: %v", p)
+	}
+	if !contains(t, s, "guides/glossary/index.html", "Glossary") {
+		t.Error("the last good site is not served")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Content}}{{end}}\n"})
+	if _, err := s.Rebuild([]string{"layouts/page.html"}); err != nil || s.Problems() != nil {
+		t.Errorf("fixed layout: %v, %v", err, s.Problems())
+	}
+
 	// A theme that is not there is shown at the line of site.toml naming
 	// it, as build and check show it.
 	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\ntheme = \"corp\"\n"})
