@@ -203,3 +203,35 @@ func TestCheckRendersEachLayout(t *testing.T) {
 		t.Errorf("a layout failing on its page: %v", ps)
 	}
 }
+
+// TestThemeLayoutErrorsNameTheirFile: a layout of a theme folder that
+// does not parse, or fails on a page, is named by its path in the site,
+// not as the site's own layouts/ would hold it.
+func TestThemeLayoutErrorsNameTheirFile(t *testing.T) {
+	for _, c := range []struct{ layout, want string }{
+		{"{{define \"main\"}}\n{{if}}{{end}}\n", "themes/corp/layouts/page.html:2: missing value for if"},
+		{"{{define \"main\"}}\n  {{.Nope}}{{end}}\n", "themes/corp/layouts/page.html:2:4: executing \"main\" at <.Nope>"},
+	} {
+		fsys := fstest.MapFS{
+			"site.toml":                     {Data: []byte("title = \"T\"\ntheme = \"corp\"\n")},
+			"content/_index.md":             {Data: []byte("# Home\n")},
+			"content/a.md":                  {Data: []byte("# A\n")},
+			"themes/corp/layouts/page.html": {Data: []byte(c.layout)},
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		theme, err := Theme(fsys, "corp")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+		if err == nil {
+			err = r.Render(t.Context(), NewMemOutput())
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("error %v, want it to start %q", err, c.want)
+		}
+	}
+}

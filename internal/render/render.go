@@ -216,7 +216,7 @@ func (r *Renderer) Shadowed() site.Problems {
 		case j.data != nil && j.data.Redirect != "":
 			what = "a redirect to /" + j.data.Redirect + " is published there"
 		}
-		ps = append(ps, site.Problem{File: staticOrigin(r.opts.Theme, name), Msg: "not published: " + what + "; rename or remove the static file"})
+		ps = append(ps, site.Problem{File: themeOrigin(r.opts.Theme, "static/"+name), Msg: "not published: " + what + "; rename or remove the static file"})
 	}
 	ps.Sort()
 	return ps
@@ -277,7 +277,7 @@ func (r *Renderer) parseLayouts() error {
 
 	common := template.New("base.html").Funcs(funcs)
 	if _, err := common.Parse(base); err != nil {
-		return layoutError(err)
+		return r.layoutError(err)
 	}
 	for _, p := range partials {
 		text, err := read(p)
@@ -285,7 +285,7 @@ func (r *Renderer) parseLayouts() error {
 			return err
 		}
 		if _, err := common.New(strings.TrimPrefix(p, "layouts/")).Parse(text); err != nil {
-			return layoutError(err)
+			return r.layoutError(err)
 		}
 	}
 	r.layouts = map[string]*template.Template{}
@@ -303,7 +303,7 @@ func (r *Renderer) parseLayouts() error {
 			return fmt.Errorf("layout %s: %w", name, err)
 		}
 		if _, err := t.New(name).Parse(text); err != nil {
-			return layoutError(err)
+			return r.layoutError(err)
 		}
 		t.Funcs(template.FuncMap{"cached": cachedFunc(t)})
 		r.layouts[name] = t
@@ -336,7 +336,7 @@ var templatePlace = regexp.MustCompile(`(?s)^([^:\s]+):(?:(\d+)(?::(\d+))?:)? (.
 // message text only ("template: promise.html:12: ...",
 // "html/template:promise.html:12:3: ..."): this is the one place that
 // reads it.
-func layoutError(err error) *site.ProblemError {
+func (r *Renderer) layoutError(err error) *site.ProblemError {
 	msg := err.Error()
 	for _, prefix := range []string{"template: ", "html/template:"} {
 		msg = strings.TrimPrefix(msg, prefix)
@@ -348,13 +348,13 @@ func layoutError(err error) *site.ProblemError {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return &site.ProblemError{Problem: site.Problem{File: "layouts/" + m[1], Line: line, Col: col, Msg: m[4]}}
+	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+m[1]), Line: line, Col: col, Msg: m[4]}}
 }
 
 // renderError is a layout failing on one file of the site, named at the
 // end of the message.
-func renderError(err error, name string) error {
-	pe := layoutError(err)
+func (r *Renderer) renderError(err error, name string) error {
+	pe := r.layoutError(err)
 	pe.Msg += " (rendering " + name + ")"
 	return pe
 }
@@ -659,7 +659,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 		// A page of its own, not inside base.html.
 		r.fill(d)
 		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", d); err != nil {
-			return renderError(err, name)
+			return r.renderError(err, name)
 		}
 		return nil
 	}
@@ -686,7 +686,7 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 		if d.Page != nil {
 			where = d.Page.File
 		}
-		return renderError(err, where)
+		return r.renderError(err, where)
 	}
 	return nil
 }

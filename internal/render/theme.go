@@ -211,21 +211,22 @@ func (l linksInside) check(name string) (string, error) {
 	return real, nil
 }
 
-// staticOrigin returns the path from the site's folder of the static file
-// name ("robots.txt") of theme, as Theme layers it: "static/robots.txt" of
-// the site itself, "themes/corp/static/robots.txt" of its theme.
-func staticOrigin(theme fs.FS, name string) string {
-	file := "static/" + name
+// themeOrigin returns the path from the site's folder of the file name
+// of theme ("static/robots.txt", "layouts/page.html"), as Theme layers
+// it: the site's own, or its theme's ("themes/corp/layouts/page.html").
+// A file of the default theme built in, or of a theme Theme did not make,
+// is given as name.
+func themeOrigin(theme fs.FS, name string) string {
 	if l, ok := theme.(layered); ok {
 		for _, f := range l {
 			if in, ok := f.(linksInside); ok && in.dir != "." {
-				if _, err := fs.Stat(in, file); err == nil {
-					return in.dir + "/" + file
+				if _, err := fs.Stat(in, name); err == nil {
+					return in.dir + "/" + name
 				}
-			} else if _, err := fs.Stat(f, file); err == nil {
-				return file
+			} else if _, err := fs.Stat(f, name); err == nil {
+				return name
 			}
 		}
 	}
-	return file
+	return name
 }

@@ -204,7 +204,7 @@ func (r *Renderer) Layout(name string, data any) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, layoutError(err)
+		return nil, r.layoutError(err)
 	}
 	return buf.Bytes(), nil
 }
