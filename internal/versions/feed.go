@@ -16,8 +16,10 @@ type feedEntry struct {
 }
 
 // atomFeed is the Atom feed of the versions' changes, newest first. Its
-// links are relative to the feed, at the site root.
-func atomFeed(entries []feedEntry, title string, now time.Time) []byte {
+// links are relative to the feed, at the site root. The working tree's
+// entry, if any, is dated head, the time of the commit checked out: the
+// time of the build would make every build's feed new.
+func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -44,14 +46,14 @@ func atomFeed(entries []feedEntry, title string, now time.Time) []byte {
 	}
 	f := feed{
 		ID: "urn:playbook:" + site.Slug(title) + ":changes", Title: title + ": what changed",
-		Updated: now.UTC().Format(time.RFC3339), Author: title,
+		Updated: head.UTC().Format(time.RFC3339), Author: title,
 		Link: []link{{Href: "changes.xml", Rel: "self"}, {Href: "latest/"}},
 	}
 	var newest time.Time
 	for _, e := range entries {
 		// An entry's id holds the version's commit, not the site's
 		// title: renaming the site must not make every entry new again.
-		when, id := now, "urn:playbook:version:"+e.v.Name+":working-tree"
+		when, id := head, "urn:playbook:version:"+e.v.Name+":working-tree"
 		if e.v.Commit != nil {
 			when, id = e.v.Commit.When, "urn:playbook:version:"+e.v.Name+":"+e.v.Commit.Hash
 		}

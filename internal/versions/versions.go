@@ -83,6 +83,10 @@ type Build struct {
 	repo     *gitrepo.Repo
 	prefix   string // the site's folder in the repository
 	opts     Options
+	// head is the time of the commit checked out: the working tree's
+	// version is dated by it in the feed, so that two builds of the same
+	// files write the same feed.
+	head time.Time
 	// bodies lets versions share the HTML of the pages they have in common.
 	bodies render.BodyCache
 }
@@ -120,7 +124,8 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	}
 	// Every version, the working tree's too, shows when its pages last
 	// changed: that needs history.
-	if _, err := repo.Resolve("HEAD"); err != nil {
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
 		return nil, nil, fmt.Errorf("versions: %w", err)
 	}
 	var vs []*Version
@@ -238,7 +243,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			problems = append(problems, p)
 		}
 	}
-	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts}, problems, nil
+	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
 }
 
 // Close closes the files of the repository the build reads. A nil
@@ -503,7 +508,7 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	}{
 		{"index.html", root},
 		{"404.html", notFound},
-		{"changes.xml", atomFeed(feed, title, b.opts.Now)},
+		{"changes.xml", atomFeed(feed, title, b.head)},
 	}
 	for _, f := range files {
 		if err := out.WriteFile(f.name, f.data); err != nil {

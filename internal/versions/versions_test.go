@@ -161,7 +161,10 @@ func loadVersionsWith(t *testing.T, dir string, opts Options) (*Build, site.Prob
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
-	opts.Source, opts.Worktree, opts.Config, opts.Now = dir, root.FS(), cfg, testNow
+	opts.Source, opts.Worktree, opts.Config = dir, root.FS(), cfg
+	if opts.Now.IsZero() {
+		opts.Now = testNow
+	}
 	b, problems, err := Load(opts)
 	t.Cleanup(func() { b.Close() })
 	return b, problems, err
@@ -521,6 +524,34 @@ func TestLatestByTagName(t *testing.T) {
 	if !strings.Contains(feed, "<id>urn:playbook:version:v1-1:"+v11.Hash+"</id>") ||
 		!strings.Contains(feed, "<updated>"+v11.When.UTC().Format(time.RFC3339)+"</updated>\n  <author>") {
 		t.Errorf("feed entry ids or updated time:\n%s", feed)
+	}
+}
+
+// TestFeedOfTheWorkingTree: the working tree's entry in the feed is dated
+// by the commit checked out, not by the build: two builds of the same
+// files, an hour apart, write the same feed.
+func TestFeedOfTheWorkingTree(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\n", "content/a.md": "# A\n"})
+	r.commit("one", "q1")
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\n[versions]\ntags = \"q*\"\nworktree = \"draft\"\n", "content/a.md": "# A, drafted\n"})
+	var feeds []string
+	for _, now := range []time.Time{testNow, testNow.Add(time.Hour)} {
+		b, _, err := loadVersionsWith(t, r.dir, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := render.NewMemOutput()
+		if err := b.Render(context.Background(), out); err != nil {
+			t.Fatal(err)
+		}
+		feeds = append(feeds, file(t, out, "changes.xml"))
+	}
+	if feeds[0] != feeds[1] {
+		t.Errorf("two builds of the same files write different feeds:\n%s\n%s", feeds[0], feeds[1])
+	}
+	if !strings.Contains(feeds[0], "urn:playbook:version:draft:working-tree") {
+		t.Errorf("no working tree entry:\n%s", feeds[0])
 	}
 }
 
