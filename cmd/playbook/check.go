@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -49,38 +50,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		err      error
 	}
 	l, err := await(ctx, func() loaded {
-		// The working tree is always checked, as a build without
-		// versions reads it; the versions a build publishes from Git
-		// are checked too.
-		s, problems := site.Load(src, checking(now))
-		cfg, _ := site.ParseConfig(readConfig(src))
-		// A build renders with the theme: one it cannot find fails it,
-		// as do layouts that do not parse and static files it would
-		// publish a page over.
-		if !hasConfigError(problems) {
-			var pe *site.ProblemError
-			theme, err := render.SiteTheme(src, cfg)
-			switch {
-			case errors.As(err, &pe):
-				problems = append(problems, pe.Problem)
-			case err == nil && s != nil:
-				problems = append(problems, render.Check(s, render.Options{Source: src, Theme: theme, Now: now})...)
-			}
-			problems.Sort()
-		}
-		if cfg.Versions == nil || hasConfigError(problems) {
-			return loaded{problems: problems}
-		}
-		vs := *cfg.Versions
-		vs.Worktree = ""
-		if len(vs.Refs) == 0 && vs.Tags == "" {
-			return loaded{problems: problems}
-		}
-		cfg.Versions = &vs
-		b, vps, err := versions.Load(versions.Options{Source: *source, Worktree: src, Config: cfg, Now: now, ParseOnly: true})
-		b.Close()
-		problems = append(problems, vps...)
-		problems.Sort()
+		problems, err := checkTree(src, *source, now, true)
 		return loaded{problems: problems, err: err}
 	})
 	if err != nil {
@@ -125,12 +95,23 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 		err       error
 	}
 	l, err := await(ctx, func() loaded {
-		_, then, err := versions.LoadRef(source, ref, checking(now))
-		if err != nil {
-			return loaded{err: err}
-		}
-		_, problems := site.Load(src, checking(now))
-		return loaded{now: problems, then: then}
+		var l loaded
+		err := versions.WithRef(source, ref, func(at fs.FS) error {
+			// The versions published from Git are the same at ref and
+			// now, unless the change is to the versions block itself:
+			// then they are checked at both.
+			was, _ := site.ParseConfig(readConfig(at))
+			is, _ := site.ParseConfig(readConfig(src))
+			withVersions := !reflect.DeepEqual(was.Versions, is.Versions)
+			var err error
+			if l.then, err = checkTree(at, source, now, withVersions); err != nil {
+				return fmt.Errorf("at %s: %w", ref, err)
+			}
+			l.now, err = checkTree(src, source, now, withVersions)
+			return err
+		})
+		l.err = err
+		return l
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "interrupted")
@@ -142,6 +123,45 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 	}
 	fresh := l.now.NewSince(l.then)
 	return report(fresh, source, format, strict, fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(fresh)), stdout, stderr)
+}
+
+// checkTree returns the problems of the site whose files are src, in the
+// folder source of a Git repository if it is in one, as a build finds
+// them: its pages; its theme (a theme that cannot be found, layouts that
+// do not parse or fail on their first page, static files a page would be
+// published over); and, withVersions, the versions a build publishes from
+// Git. The error is for versions that cannot be read at all.
+func checkTree(src fs.FS, source string, now time.Time, withVersions bool) (site.Problems, error) {
+	s, problems := site.Load(src, checking(now))
+	cfg, _ := site.ParseConfig(readConfig(src))
+	if hasConfigError(problems) {
+		return problems, nil
+	}
+	var pe *site.ProblemError
+	theme, err := render.SiteTheme(src, cfg)
+	switch {
+	case errors.As(err, &pe):
+		problems = append(problems, pe.Problem)
+	case err == nil && s != nil:
+		problems = append(problems, render.Check(s, render.Options{Source: src, Theme: theme, Now: now})...)
+	}
+	problems.Sort()
+	if !withVersions || cfg.Versions == nil {
+		return problems, nil
+	}
+	// The working tree is checked above, as a build without versions
+	// reads it; here the versions read from Git.
+	vs := *cfg.Versions
+	vs.Worktree = ""
+	if len(vs.Refs) == 0 && vs.Tags == "" {
+		return problems, nil
+	}
+	cfg.Versions = &vs
+	b, vps, err := versions.Load(versions.Options{Source: source, Worktree: src, Config: cfg, Now: now, ParseOnly: true})
+	b.Close()
+	problems = append(problems, vps...)
+	problems.Sort()
+	return problems, err
 }
 
 // listDue lists the pages whose review is overdue or falls due within

@@ -204,6 +204,49 @@ func TestCheckNewSince(t *testing.T) {
 	}
 }
 
+// TestCheckNewSinceThemeAndVersions: a change that breaks a layout, or
+// adds a version that cannot be published, is new since the ref, as
+// check and build find it; a layout broken at the ref already is not.
+func TestCheckNewSinceThemeAndVersions(t *testing.T) {
+	repo := t.TempDir()
+	gittest.WriteFiles(t, repo, with(warnSite, "layouts/faq.html", "{{define \"main\"}}{{if}}{{end}}\n"))
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	git := func(args ...string) { gittest.Git(t, repo, when, args...) }
+	git("init", "-q", "-b", "main")
+	git("add", ".")
+	git("commit", "-q", "-m", "one")
+	git("tag", "q1")
+	git("checkout", "-q", "--orphan", "empty")
+	git("rm", "-q", "-r", "--cached", ".")
+	git("commit", "-q", "--allow-empty", "-m", "nothing")
+	git("checkout", "-q", "-f", "main")
+
+	// A layout that does not parse, there at the ref, is not new.
+	if code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "main", "--strict"); code != exitOK || out != "" {
+		t.Errorf("a layout broken at the ref: exit %d\n%s%s", code, out, stderr)
+	}
+	git("rm", "-q", "layouts/faq.html")
+	git("commit", "-q", "-m", "mended")
+	for _, c := range []struct {
+		name, file, text, want string
+	}{
+		{"a layout broken by the change", "layouts/promise.html", "{{define \"main\"}}\n{{if}}{{end}}\n", "layouts/promise.html:2: missing value for if\n"},
+		{"a version added that has no playbook", "site.toml", "title = \"T\"\n[versions]\ntags = \"q*\"\n[[versions.ref]]\nname = \"old\"\nref = \"empty\"\n",
+			"site.toml:6: versions: old: commit "},
+	} {
+		gittest.WriteFiles(t, repo, map[string]string{c.file: c.text})
+		code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "main")
+		if code != exitContent || !strings.Contains(out, c.want) {
+			t.Errorf("%s: exit %d, want %d and %q in:\n%s%s", c.name, code, exitContent, c.want, out, stderr)
+		}
+		if c.file == "site.toml" {
+			git("checkout", "-q", "--", c.file)
+		} else if err := os.Remove(filepath.Join(repo, c.file)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestCheckDue(t *testing.T) {
 	today := time.Now().Format(time.DateOnly)
 	dir := writeSite(t, map[string]string{

@@ -548,33 +548,33 @@ func (s subIDs) ContentID(name string) (string, error) {
 	return s.ids.ContentID(path.Join(s.dir, name))
 }
 
-// LoadRef loads the site in the folder source as it is at ref (a tag, a
-// branch or a commit) of its Git repository, read from the repository's
-// objects: the working tree is left alone. The error is for a ref or a
-// repository that cannot be read.
-func LoadRef(source, ref string, opts site.Options) (*site.Site, site.Problems, error) {
+// WithRef calls f with the files of the site in the folder source as
+// they are at ref (a tag, a branch or a commit) of its Git repository,
+// read from the repository's objects: the working tree is left alone.
+// The files are good until f returns. The error is f's, or that of a ref
+// or a repository that cannot be read.
+func WithRef(source, ref string, f func(fsys fs.FS) error) error {
 	repo, err := gitrepo.Open(source)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	defer repo.Close()
 	prefix, err := repo.Prefix(source)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	c, err := repo.Resolve(ref)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	fsys, err := repo.FS(c)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	if prefix != "." {
 		if fsys, err = fs.Sub(fsys, prefix); err != nil {
-			return nil, nil, err
+			return err
 		}
 	}
-	s, ps := site.Load(fsys, opts)
-	return s, ps, nil
+	return f(fsys)
 }
