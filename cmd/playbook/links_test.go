@@ -188,7 +188,7 @@ func TestBuildVersionsSymlinks(t *testing.T) {
 
 	git("tag", "-d", "v2")
 	symlink(t, src, "content/guides/ci.txt", "../../.git/config")
-	build(exitContent, "content/guides/ci.txt:1: symbolic link to ../../.git/config points outside content/: not published (version draft)\n"+
+	build(exitContent, "content/guides/ci.txt:1: symbolic link to ../../.git/config points outside content/: not published\n"+
 		"1 error, 0 warnings: nothing written; DEST is left as it was\n")
 	if _, err := os.Stat(dest); !os.IsNotExist(err) {
 		t.Fatalf("a failed build wrote %s (%v)", dest, err)

@@ -239,10 +239,15 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		var ps site.Problems
 		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly})
 		for _, p := range ps {
-			p.Msg += " (version " + v.Name + ")"
+			// The working tree's are said as check and a build without
+			// versions say them.
+			if v.Commit != nil {
+				p.Msg += " (version " + v.Name + ")"
+			}
 			problems = append(problems, p)
 		}
 	}
+	problems.Sort()
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
 }
 
