@@ -236,6 +236,9 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 			return nil, fmt.Errorf("ref %q: not found, maybe in the history this clone leaves out%s: %w", ref, r.known(), ErrShallow)
 		}
 		if !ok {
+			if what := r.tagTarget(ref); what != "" {
+				return nil, fmt.Errorf("ref %q: the tag points at a %s, not a commit: tag a commit", ref, what)
+			}
 			return nil, fmt.Errorf("ref %q: no tag, branch or commit of that name%s", ref, r.known())
 		}
 		h = &peeled
@@ -271,6 +274,35 @@ func (r *Repo) peelTag(ref string) (plumbing.Hash, bool) {
 		}
 	}
 	return plumbing.ZeroHash, false
+}
+
+// tagTarget returns the type of object the tag ref leads to, through
+// tags of tags, when it is no commit ("tree", "blob"); "" for a name
+// that is no such tag. r.mu is held.
+func (r *Repo) tagTarget(ref string) string {
+	found, err := r.repo.Reference(plumbing.NewTagReferenceName(ref), true)
+	if err != nil {
+		return ""
+	}
+	h := found.Hash()
+	for range 16 {
+		tag, err := r.repo.TagObject(h)
+		if err != nil {
+			// A lightweight tag names its object itself.
+			if obj, err := r.repo.Storer.EncodedObject(plumbing.AnyObject, h); err == nil && obj.Type() != plumbing.CommitObject {
+				return obj.Type().String()
+			}
+			return ""
+		}
+		if tag.TargetType != plumbing.TagObject {
+			if tag.TargetType == plumbing.CommitObject {
+				return ""
+			}
+			return tag.TargetType.String()
+		}
+		h = tag.Target
+	}
+	return ""
 }
 
 func newCommit(c *object.Commit) *Commit {

@@ -305,6 +305,8 @@ func TestResolve(t *testing.T) {
 	git("tag", "-a", "inner", "-m", "Inner", first)
 	git("tag", "-a", "playbook-1", "-m", "Q1", "inner")
 	git("tag", "light", first)
+	git("tag", "-a", "on-a-tree", "-m", "Tree", "HEAD^{tree}")
+	git("tag", "light-tree", "HEAD^{tree}")
 	r := openRepo(t, dir)
 	for ref, want := range map[string]string{
 		"HEAD": second, "main": second, "HEAD~1": first, "main^": first, second[:7]: second,
@@ -318,6 +320,11 @@ func TestResolve(t *testing.T) {
 	for _, ref := range []string{"HEAD@{1}", "main@{1}", "@{1}", "main@{u}", "@{-1}", "main@{yesterday}"} {
 		if c, err := r.Resolve(ref); err == nil || !strings.Contains(err.Error(), "@{") {
 			t.Errorf("Resolve(%q) = %v, %v; want an error naming @{", ref, c, err)
+		}
+	}
+	for _, ref := range []string{"on-a-tree", "light-tree"} {
+		if c, err := r.Resolve(ref); err == nil || !strings.Contains(err.Error(), "the tag points at a tree, not a commit") {
+			t.Errorf("Resolve(%q) = %v, %v; want an error saying it is a tree", ref, c, err)
 		}
 	}
 	if _, err := r.Resolve("nothing"); err == nil || !strings.Contains(err.Error(), "playbook-1") {
