@@ -26,8 +26,9 @@ const highlightLayout = `.chroma .lnlinks { outline: none; text-decoration: none
 `
 
 // HighlightCSS returns the stylesheet for highlighted code: the light chroma
-// style by default, and the dark one under prefers-color-scheme: dark (unless
-// the html element has data-theme="light") or with data-theme="dark".
+// style by default, and on screen the dark one under prefers-color-scheme:
+// dark (unless the html element has data-theme="light") or with
+// data-theme="dark". Printed code always takes the light style.
 //
 // Both styles get a rule for every class that either of them colours, so that
 // no light colour is left showing on the dark background: a token a style
@@ -61,10 +62,13 @@ func HighlightCSS(light, dark string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(highlightLayout)
 	l.write(&buf, "", props)
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	// The dark style is for screens only: on paper code prints light, as
+	// the rest of the page does.
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n@media screen {\n")
 	d.write(&buf, `html:not([data-theme="light"]) `, props)
-	buf.WriteString("}\n")
+	buf.WriteString("}\n}\n@media screen {\n")
 	d.write(&buf, `html[data-theme="dark"] `, props)
+	buf.WriteString("}\n")
 	return buf.Bytes(), nil
 }
 
