@@ -68,6 +68,27 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	t.Run("a table stacked on a phone is no keyboard stop; one that scrolls is", func(t *testing.T) {
+		b := tab(t)
+		for _, c := range []struct {
+			width int64
+			stop  int
+		}{{390, -1}, {1280, 0}} {
+			b.do("set the window", chromedp.EmulateViewport(c.width, 800))
+			b.open("a guide with a table of four columns", base+"guides/crm-fields/")
+			stops := tabValue(b, "stacked tables' tab indexes", chromedp.Evaluate[[]int](
+				`Array.from(document.querySelectorAll('.table-stack'), el => el.tabIndex)`))
+			if len(stops) == 0 {
+				t.Fatalf("no stacked table on the guide")
+			}
+			for _, got := range stops {
+				if got != c.stop {
+					t.Errorf("at %d px a stacked table's tabIndex is %d, want %d", c.width, got, c.stop)
+				}
+			}
+		}
+	})
+
 	// A short phone: the menu holds more than fits.
 	for _, js := range []bool{true, false} {
 		name := "the menu opens full height and scrolls with JavaScript"

@@ -1,8 +1,21 @@
 // playbook's default theme: the phone menu, the theme choice, links
-// that work when the site is opened from disk, and Alignment's filters.
+// that work when the site is opened from disk, stacked tables' keyboard
+// stops, and Alignment's filters.
 (function () {
   "use strict";
   var root = document.documentElement;
+
+  // A table stacked on a phone (see .table-stack in playbook.css) has
+  // nothing to scroll: its box is no keyboard stop there, as it is where
+  // it scrolls sideways.
+  var stacked = window.matchMedia("(max-width: 40rem)");
+  var stackStops = function () {
+    document.querySelectorAll(".table-stack[tabindex]").forEach(function (box) {
+      box.tabIndex = stacked.matches ? -1 : 0;
+    });
+  };
+  stackStops();
+  stacked.addEventListener("change", stackStops);
 
   // Opened from disk, a link to a folder shows a file listing, not the
   // page: point folder links at their index.html instead.
