@@ -87,31 +87,16 @@ func TestCheckPrintsWhatBuildPrints(t *testing.T) {
 	}
 }
 
-// TestCheckFindsTheTheme: a theme site.toml names that a build cannot
-// find fails check as it fails build, at the line that names it.
-func TestCheckFindsTheTheme(t *testing.T) {
-	for _, c := range []struct{ theme, want string }{
-		{"nope", `site.toml:2: theme "nope": no folder themes/nope`},
-		{"../../etc", `site.toml:2: theme "../../etc": want the name of a folder under themes/`},
-	} {
-		dir := writeSite(t, with(warnSite, "site.toml", "title = \"T\"\ntheme = \""+c.theme+"\"\n"))
-		code, stdout, stderr := checkCmd(t, "--source", dir)
-		if code != exitContent || !strings.Contains(stdout, c.want+"\n") {
-			t.Errorf("theme %q: exit %d, want %d, and %q in:\n%s%s", c.theme, code, exitContent, c.want, stdout, stderr)
-		}
-		if code, _, stderr := buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out")); code != exitContent || !strings.Contains(stderr, c.want+"\n") {
-			t.Errorf("theme %q: build exit %d, want %d, and %q in:\n%s", c.theme, code, exitContent, c.want, stderr)
-		}
-	}
-}
-
-// TestCheckFindsWhatFailsTheRender: a layout that does not parse, one
-// that fails on a page, and a static file a page is published over fail
-// check as they fail build, with the same lines.
+// TestCheckFindsWhatFailsTheRender: a theme site.toml names that cannot
+// be found, a layout that does not parse, one that fails on a page, and a
+// static file a page is published over fail check as they fail build,
+// with the same lines.
 func TestCheckFindsWhatFailsTheRender(t *testing.T) {
 	for _, c := range []struct {
 		name, file, text, want string
 	}{
+		{"a theme that is not there", "site.toml", "title = \"T\"\ntheme = \"nope\"\n", `site.toml:2: theme "nope": no folder themes/nope`},
+		{"a theme that is no folder name", "site.toml", "title = \"T\"\ntheme = \"../../etc\"\n", `site.toml:2: theme "../../etc": want the name of a folder under themes/`},
 		{"a layout that does not parse", "layouts/page.html", "{{define \"main\"}}\n{{if}}{{end}}\n", "layouts/page.html:2: missing value for if"},
 		{"a layout failing on a page", "layouts/promise.html", "{{define \"main\"}}\n  {{.Nope}}{{end}}\n",
 			`layouts/promise.html:2:4: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Data (rendering content/promises/p.md)`},
