@@ -160,10 +160,11 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 	}
 }
 
-// watchHistory watches what a commit, a checkout or a new tag writes in
-// the Git repository holding root, if any: pages show their last change
-// and serve --versions shows every tag, so these make a rebuild too,
-// reported as "HEAD". It returns whether a changed file is one of those.
+// watchHistory watches what a commit, a checkout, a new tag or a branch
+// moved writes in the Git repository holding root, if any: pages show
+// their last change and serve --versions shows every tag and the
+// branches it names, so these make a rebuild too, reported as "HEAD". It
+// returns whether a changed file is one of those.
 func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 	none := func(string) bool { return false }
 	r, err := gitrepo.Open(root)
@@ -180,6 +181,10 @@ func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 	// worktree add shares with the main one. Their folders are watched,
 	// as git may replace the log with a new file.
 	log, tags := filepath.Join(dir, "logs", "HEAD"), filepath.Join(common, "refs", "tags")
+	// A branch serve --versions publishes moves without a commit here: a
+	// fetch, git branch -f. Branches are files under refs/heads, in
+	// folders of their own (release/next), or lines of packed-refs.
+	heads, packed := filepath.Join(common, "refs", "heads"), filepath.Join(common, "packed-refs")
 	logs := filepath.Dir(log)
 	if w.Add(logs) != nil {
 		// A repository without a commit has no logs yet: the first
@@ -188,8 +193,11 @@ func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 		_ = w.Add(dir)
 	}
 	_ = w.Add(tags)
+	_ = addTree(w, heads)
+	_ = w.Add(common)
+	under := func(name, dir string) bool { return strings.HasPrefix(name, dir+string(filepath.Separator)) }
 	return func(name string) bool {
-		return name == log || name == logs || strings.HasPrefix(name, tags+string(filepath.Separator))
+		return name == log || name == logs || name == packed || under(name, tags) || under(name, heads)
 	}
 }
 

@@ -375,6 +375,20 @@ func watchCommits(t *testing.T, dir string, first time.Time) {
 	if _, err := vs.File("v2/index.html"); err != nil {
 		t.Errorf("the new tag is not served: %v", err)
 	}
+
+	// A branch it names, moved without a commit here (a fetch, git
+	// branch -f), rebuilds it too.
+	gittest.Git(t, dir, time.Time{}, "branch", "release/next", "HEAD~1")
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\n[[versions.ref]]\nname = \"next\"\nref = \"release/next\"\n"})
+	bs, bevents, _ := watching(t, dir, Options{Dir: dir, Versions: true})
+	if contains(t, bs, "next/guides/glossary/index.html", "Even more words.") {
+		t.Fatal("the branch's version holds the last commit before it moved")
+	}
+	gittest.Git(t, dir, time.Time{}, "branch", "-f", "release/next", "HEAD")
+	waitEvent(t, bevents, "reload")
+	if !contains(t, bs, "next/guides/glossary/index.html", "Even more words.") {
+		t.Error("the branch's version does not show where it moved")
+	}
 }
 
 // TestBatch times the gathering of changes by the clock of the test:
