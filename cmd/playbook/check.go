@@ -91,8 +91,8 @@ func report(problems site.Problems, source, format string, strict bool, note str
 // from Git are the same at ref and now: they add nothing new.
 func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, strict bool, now time.Time, stdout, stderr io.Writer) int {
 	type loaded struct {
-		now, then site.Problems
-		err       error
+		now, fresh site.Problems
+		err        error
 	}
 	l, err := await(ctx, func() loaded {
 		var l loaded
@@ -103,12 +103,23 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 			was, _ := site.ParseConfig(readConfig(at))
 			is, _ := site.ParseConfig(readConfig(src))
 			withVersions := !reflect.DeepEqual(was.Versions, is.Versions)
-			var err error
-			if l.then, err = checkTree(at, source, now, withVersions); err != nil {
+			then, err := checkTree(at, source, now, withVersions)
+			if err != nil {
 				return fmt.Errorf("at %s: %w", ref, err)
 			}
-			l.now, err = checkTree(src, source, now, withVersions)
-			return err
+			if l.now, err = checkTree(src, source, now, withVersions); err != nil {
+				return err
+			}
+			// Of two problems alike where there was one, the new one is
+			// the one whose line is not the old one's, moved.
+			atRef, atNow := fileLines(at), fileLines(src)
+			l.fresh = l.now.NewSince(then, func(old bool, file string, line int) string {
+				if old {
+					return atRef(file, line)
+				}
+				return atNow(file, line)
+			})
+			return nil
 		})
 		l.err = err
 		return l
@@ -121,8 +132,25 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 		fmt.Fprintf(stderr, "playbook check: --new-since %s: %v\n", ref, l.err)
 		return exitUsage
 	}
-	fresh := l.now.NewSince(l.then)
-	return report(fresh, source, format, strict, fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(fresh)), stdout, stderr)
+	return report(l.fresh, source, format, strict, fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(l.fresh)), stdout, stderr)
+}
+
+// fileLines returns a function giving the text of a line (1-based) of a
+// file of fsys, "" where there is none; each file is read once.
+func fileLines(fsys fs.FS) func(file string, line int) string {
+	files := map[string][]string{}
+	return func(file string, line int) string {
+		lines, ok := files[file]
+		if !ok {
+			b, _ := fs.ReadFile(fsys, file)
+			lines = strings.Split(string(b), "\n")
+			files[file] = lines
+		}
+		if line < 1 || line > len(lines) {
+			return ""
+		}
+		return strings.TrimSpace(lines[line-1])
+	}
 }
 
 // checkTree returns the problems of the site whose files are src, in the

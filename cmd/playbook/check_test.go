@@ -187,6 +187,14 @@ func TestCheckNewSince(t *testing.T) {
 	if code, _, stderr := checkCmd(t, "--source", repo, "--new-since", "no-such-ref"); code != exitUsage {
 		t.Errorf("a missing ref: exit %d\n%s", code, stderr)
 	}
+
+	// One more of the same broken link, above the old one: the new one is
+	// reported, at its line, not the old one moved down.
+	gittest.WriteFiles(t, repo, map[string]string{"content/a.md": "# A\n\nAlso [gone again](gone.md).\n\nMore text.\n\n[x](missing.md)\n\n[y](gone.md)\n"})
+	code, out, stderr = checkCmd(t, "--source", repo, "--new-since", "HEAD")
+	if want := "content/a.md:3:6: broken link \"gone.md\": no page or file at content/gone.md\n"; code != exitContent || out != want {
+		t.Errorf("one more of a broken link: exit %d, output\n%s\nwant\n%s%s", code, out, want, stderr)
+	}
 }
 
 // TestCheckNewSinceThemeAndVersions: a change that breaks a layout, or

@@ -88,20 +88,46 @@ func (ps Problems) Sort() {
 // change, with the ones it found already there left out. Problems are
 // matched by check, file and message, not by line, which edits above a
 // problem move; a problem found twice in ps and once in old is new once.
-func (ps Problems) NewSince(old Problems) Problems {
+// Which of the two is new, lineText decides when it is given: the text
+// of a problem's line, in the file as it is (was false) or as it was
+// (was true). A problem whose line reads as an old one's did is that one,
+// moved; the others are matched in order.
+func (ps Problems) NewSince(old Problems, lineText func(was bool, file string, line int) string) Problems {
 	type key struct{ check, file, msg string }
-	seen := map[key]int{}
+	olds := map[key][]Problem{}
 	for _, p := range old {
-		seen[key{p.Check, p.File, p.Msg}]++
+		k := key{p.Check, p.File, p.Msg}
+		olds[k] = append(olds[k], p)
+	}
+	matched := make([]bool, len(ps))
+	// Same text on the line first, then in order, so that an old
+	// problem moved down is not taken for the one added above it.
+	for pass := range 2 {
+		for i, p := range ps {
+			k := key{p.Check, p.File, p.Msg}
+			if matched[i] || len(olds[k]) == 0 {
+				continue
+			}
+			at := 0
+			if pass == 0 {
+				if lineText == nil || p.Line == 0 {
+					continue
+				}
+				text := lineText(false, p.File, p.Line)
+				at = slices.IndexFunc(olds[k], func(o Problem) bool { return o.Line > 0 && lineText(true, o.File, o.Line) == text })
+				if at < 0 {
+					continue
+				}
+			}
+			olds[k] = slices.Delete(olds[k], at, at+1)
+			matched[i] = true
+		}
 	}
 	var out Problems
-	for _, p := range ps {
-		k := key{p.Check, p.File, p.Msg}
-		if seen[k] > 0 {
-			seen[k]--
-			continue
+	for i, p := range ps {
+		if !matched[i] {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
 }

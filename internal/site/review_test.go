@@ -202,9 +202,34 @@ func TestNewSinceMatchesByCheckFileAndMessage(t *testing.T) {
 		{File: "b.md", Line: 1, Msg: "gap", Check: "chain-gap", Warning: true},
 		{File: "c.md", Line: 1, Msg: "gap", Check: "chain-gap", Warning: true}, // another file: new
 	}
-	got := now.NewSince(old)
+	got := now.NewSince(old, nil)
 	if len(got) != 2 || got[0].Line != 12 || got[1].File != "c.md" {
 		t.Errorf("got %v", got)
+	}
+}
+
+// TestNewSinceByLineText: of two problems alike where there was one, the
+// new one is the one whose line does not read as the old one's did, even
+// when it comes first in the file.
+func TestNewSinceByLineText(t *testing.T) {
+	was := map[int]string{48: "[gone](gone.md) at the end"}
+	is := map[int]string{10: "Also [gone again](gone.md).", 50: "[gone](gone.md) at the end"}
+	text := func(old bool, file string, line int) string {
+		if old {
+			return was[line]
+		}
+		return is[line]
+	}
+	old := Problems{{File: "a.md", Line: 48, Msg: `broken link "gone.md"`, Check: "broken-link"}}
+	now := Problems{
+		{File: "a.md", Line: 10, Msg: `broken link "gone.md"`, Check: "broken-link"},
+		{File: "a.md", Line: 50, Msg: `broken link "gone.md"`, Check: "broken-link"},
+	}
+	if got := now.NewSince(old, text); len(got) != 1 || got[0].Line != 10 {
+		t.Errorf("with the lines' text: %v, want the problem at line 10", got)
+	}
+	if got := now.NewSince(old, nil); len(got) != 1 || got[0].Line != 50 {
+		t.Errorf("without: %v, want the later one, in order", got)
 	}
 }
 
