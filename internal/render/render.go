@@ -125,22 +125,14 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 func Check(s *site.Site, opts Options) site.Problems {
 	r, err := prepare(s, opts)
 	if err != nil {
-		var pe *site.ProblemError
-		if errors.As(err, &pe) {
-			return site.Problems{pe.Problem}
-		}
-		return site.Problems{{Msg: err.Error()}}
+		return site.Problems{site.ProblemOf(err)}
 	}
 	if ps := r.Shadowed(); len(ps) > 0 {
 		return ps
 	}
 	r.dry = true
 	if err := r.CheckLayouts(); err != nil {
-		var pe *site.ProblemError
-		if errors.As(err, &pe) {
-			return site.Problems{pe.Problem}
-		}
-		return site.Problems{{Msg: err.Error()}}
+		return site.Problems{site.ProblemOf(err)}
 	}
 	return nil
 }

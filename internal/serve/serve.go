@@ -211,7 +211,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		}
 		if err != nil {
 			s.theme = nil
-			p := site.Problems{problemOf(err)}
+			p := site.Problems{site.ProblemOf(err)}
 			s.problems.Store(&p)
 			s.live.send(event{name: "problems", data: problemsJSON(p)})
 			s.printOnce(err.Error())
@@ -406,7 +406,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	}
 	out := render.NewMemOutputAfter(prev)
 	if err := b.Render(context.Background(), out); err != nil {
-		return fail(site.Problems{problemOf(err)})
+		return fail(site.Problems{site.ProblemOf(err)})
 	}
 	// The pages are the versions', the live reload script the working
 	// tree's theme's.
@@ -416,7 +416,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 		liveJS, err = render.LiveScript(theme)
 	}
 	if err != nil {
-		return fail(site.Problems{problemOf(err)})
+		return fail(site.Problems{site.ProblemOf(err)})
 	}
 	s.report(problems)
 	s.problems.Store(nil)
@@ -446,17 +446,6 @@ func versionList(names []string) string {
 	return "versions " + strings.Join(names, ", ")
 }
 
-// problemOf returns the problem an error of the theme is (render returns
-// them as site.ProblemError), for the overlay to show at its file and
-// line. Any other error is shown as it reads, at no file: it names its
-// own, and a made-up place would send the author to the wrong one.
-func problemOf(err error) site.Problem {
-	var pe *site.ProblemError
-	if errors.As(err, &pe) {
-		return pe.Problem
-	}
-	return site.Problem{Msg: err.Error()}
-}
 
 func readFile(fsys fs.FS, name string) []byte {
 	b, _ := fs.ReadFile(fsys, name)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -59,6 +60,18 @@ type ProblemError struct {
 
 // Error formats the problem as Problem.String does.
 func (e *ProblemError) Error() string { return e.Problem.String() }
+
+// ProblemOf returns the problem err is (a *ProblemError, wrapped or not),
+// at its file and line; any other error is a problem at no file, as it
+// reads: it names its own place, and a made-up one would send the author
+// to the wrong file.
+func ProblemOf(err error) Problem {
+	var pe *ProblemError
+	if errors.As(err, &pe) {
+		return pe.Problem
+	}
+	return Problem{Msg: err.Error()}
+}
 
 // Problems is a list of problems.
 type Problems []Problem
