@@ -446,7 +446,6 @@ func versionList(names []string) string {
 	return "versions " + strings.Join(names, ", ")
 }
 
-
 func readFile(fsys fs.FS, name string) []byte {
 	b, _ := fs.ReadFile(fsys, name)
 	return b

@@ -173,8 +173,11 @@ type loadState struct {
 	shared map[string][]*Page
 	// failed are the files that could not be read, and their default ids.
 	failed, failedIDs map[string]bool
-	// excluded are the files and folders [content] exclude left out.
-	excluded []string
+	// excluded are the files and folders [content] exclude left out, and
+	// excludedIDs the files of them by the id their names make (see
+	// excludedByID), found when first asked for.
+	excluded    []string
+	excludedIDs map[string]string
 	// byURL holds the published pages by URL, and fileURLs the other
 	// files by the URL they are published at, for links written as URLs.
 	byURL    map[string]*Page

@@ -111,7 +111,7 @@ func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*P
 		case q == nil && l.drafts[id] != nil:
 			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is a draft (%s), left out of the site", key, id, l.drafts[id].File)
 		case q == nil && l.excludedByID(id) != "":
-			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is %s, left out by [content] exclude", key, id, l.excludedByID(id))
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is %s, left out by [content] exclude", key, id, l.excludedIDs[Slug(id)])
 		case q == nil:
 			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: no page has id %q", key, id)
 		case want != "" && q.Type != want:
@@ -164,23 +164,22 @@ func describePages(ps []*Page) string {
 // excludedByID returns the file [content] exclude left out whose name
 // makes id, the id it would have had unless its front matter set
 // another, or "". Excluded files are not read: their name is all there
-// is to go by.
+// is to go by. The folders left out are walked once, at the first
+// relation that names no page.
 func (l *loadState) excludedByID(id string) string {
-	found := ""
-	for _, e := range l.excluded {
-		// A folder left out is walked only now, for a relation broken.
-		_ = fs.WalkDir(l.fsys, e, func(f string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil || found != "":
-				return fs.SkipAll
-			case !d.IsDir() && isMarkdown(f) && Slug(strings.TrimSuffix(path.Base(f), path.Ext(f))) == Slug(id):
-				found = f
-			}
-			return nil
-		})
-		if found != "" {
-			return found
+	if l.excludedIDs == nil {
+		l.excludedIDs = map[string]string{}
+		for _, e := range l.excluded {
+			_ = fs.WalkDir(l.fsys, e, func(f string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && isMarkdown(f) {
+					slug := Slug(strings.TrimSuffix(path.Base(f), path.Ext(f)))
+					if _, taken := l.excludedIDs[slug]; !taken {
+						l.excludedIDs[slug] = f
+					}
+				}
+				return nil
+			})
 		}
 	}
-	return ""
+	return l.excludedIDs[Slug(id)]
 }
