@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -103,8 +102,6 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 	b := batch{timing: s.timing}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	// newDirs are the folders created or moved in since the last rebuild.
-	var newDirs []string
 	for {
 		select {
 		case <-ctx.Done():
@@ -139,21 +136,10 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 					if err := addTree(w, ev.Name); err != nil {
 						onError(err)
 					}
-					newDirs = append(newDirs, ev.Name)
 				}
 			}
 			timer.Reset(b.add(rel, time.Now()))
 		case <-timer.C:
-			// A folder renamed within the tree keeps its watch, which the
-			// watcher files under the new name, then drops when the
-			// folder's own event of the move comes: watched again here,
-			// once the burst is over.
-			for _, d := range newDirs {
-				if err := addTree(w, d); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					onError(err)
-				}
-			}
-			newDirs = newDirs[:0]
 			// Rebuild reports its own errors, to the log and the browsers.
 			_, _ = s.Rebuild(b.take())
 		}
