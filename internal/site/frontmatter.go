@@ -485,6 +485,16 @@ func (f *frontMatter) itemErrorf(key string, i int, format string, args ...any) 
 	f.errorf(key, format, args...)
 }
 
+// itemWarnf warns of item i of the list key: in YAML at the item, in
+// TOML at the key.
+func (f *frontMatter) itemWarnf(key string, i int, format string, args ...any) {
+	line, col := f.keyLine(key), 0
+	if k, ok := f.keys[key]; ok && k.value.Kind == yaml.SequenceNode && i < len(k.value.Content) {
+		line, col = k.value.Content[i].Line+1, k.value.Content[i].Column
+	}
+	f.ps.list = append(f.ps.list, Problem{File: f.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
 // has reports whether key is set.
 func (f *frontMatter) has(key string) bool {
 	_, ok := f.data[key]
@@ -554,6 +564,10 @@ func (f *frontMatter) strings(key string) []string {
 			case string:
 				if e = strings.TrimSpace(e); e != "" {
 					out = append(out, e)
+				} else {
+					// An item left to fill in ("", or "- " written
+					// with quotes) would be lost without a word.
+					f.itemWarnf(key, i, "%s: item %d is empty and is left out", key, i+1)
 				}
 			case int64, int, float64, bool:
 				out = append(out, fmt.Sprint(e))

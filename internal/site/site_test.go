@@ -222,6 +222,16 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:5:5: tags: want a list of text, found a table in it`},
 		},
 		{
+			name: "an empty item of a list is warned of, at its own line in YAML",
+			files: with(chainSite(),
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\", \"\"]\n+++\n",
+				"content/a.md", "---\ntitle: A\ntags:\n  - a\n  - \" \"\n---\n"),
+			want: []string{
+				`content/a.md:5:5: warning: tags: item 2 is empty and is left out`,
+				`content/behaviours/sales/quote.md:3: warning: fulfils: item 2 is empty and is left out`,
+			},
+		},
+		{
 			name:  "a YAML setting of a wrong value names its line and column",
 			files: with(chainSite(), "content/behaviours/x.md", "---\nfulfils: [fast]\nstage:  delivery\n---\n"),
 			want:  []string{`content/behaviours/x.md:3:9: stage: "delivery" is not a stage (want "sales" or "service")`},
