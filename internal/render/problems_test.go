@@ -204,6 +204,33 @@ func TestCheckRendersEachLayout(t *testing.T) {
 	}
 }
 
+// TestCheckRendersEveryFileOfOwnLayouts: with layouts of the site's own,
+// Check renders every file, so that a layout failing on some pages only
+// fails check as it fails build; each place that fails is reported once.
+func TestCheckRendersEveryFileOfOwnLayouts(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":           {Data: []byte("title = \"T\"\n")},
+		"content/_index.md":   {Data: []byte("# Home\n")},
+		"content/guides/a.md": {Data: []byte("# A\n")},
+		"content/guides/b.md": {Data: []byte("# B\n")},
+		"content/guides/c.md": {Data: []byte("# C\n")},
+		"layouts/page.html":   {Data: []byte("{{define \"main\"}}\n{{if eq .Title \"B\" \"C\"}}{{.Nope}}{{end}}{{end}}\n")},
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	theme, err := Theme(fsys, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := Check(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	want := `layouts/page.html:2:26: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Data (rendering content/guides/b.md, and 1 other file)`
+	if len(ps) != 1 || ps[0].String() != want {
+		t.Errorf("problems %v\nwant %s", ps, want)
+	}
+}
+
 // TestThemeLayoutErrorsNameTheirFile: a layout of a theme folder that
 // does not parse, or fails on a page, is named by its path in the site,
 // not as the site's own layouts/ would hold it.

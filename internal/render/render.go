@@ -40,6 +40,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -118,10 +119,14 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 // Check returns the problems a build of s with opts meets in its theme: a
 // layout that does not parse or is missing, a static file refused, static
 // files a file of the site is published over, and a layout that fails on
-// the first file it renders (a field no page has). That file of each
-// layout is rendered without its Markdown's HTML, so a site loaded with
-// site.Options.ParseOnly, as playbook check loads it, may be checked; a
-// layout failing only on some pages is found by a build alone.
+// a file it renders (a field some pages lack). Files are rendered without
+// their Markdown's HTML, so a site loaded with site.Options.ParseOnly, as
+// playbook check loads it, may be checked. With the built-in layouts
+// alone, which the project's own tests render on pages of every kind,
+// the first file of each layout is rendered; when the site or its theme
+// folder has layouts of its own, every file is, on all cores, and each
+// place in a layout that fails is reported once, at the first file it
+// fails on.
 func Check(s *site.Site, opts Options) site.Problems {
 	r, err := prepare(s, opts)
 	if err != nil {
@@ -131,10 +136,69 @@ func Check(s *site.Site, opts Options) site.Problems {
 		return ps
 	}
 	r.dry = true
+	if ownLayouts(opts.Theme) {
+		return r.checkEveryFile()
+	}
 	if err := r.CheckLayouts(); err != nil {
 		return site.Problems{site.ProblemOf(err)}
 	}
 	return nil
+}
+
+// checkEveryFile renders every file of the site but static files, files
+// under content/ and the search index, and returns a problem for each
+// place in the layouts that fails, at the first file in the order of
+// Names it fails on, with the count of the others.
+func (r *Renderer) checkEveryFile() site.Problems {
+	names := slices.DeleteFunc(r.Names(), func(name string) bool {
+		j, ok := r.files[name]
+		return !ok || j.source != "" || j.search != ""
+	})
+	errs := make([]error, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
+				buf.Reset()
+				errs[i] = r.renderJob(&buf, names[i], r.files[names[i]])
+			}
+		})
+	}
+	wg.Wait()
+	type place struct {
+		file      string
+		line, col int
+		msg       string
+	}
+	var ps site.Problems
+	first := map[place]int{}
+	others := map[place]int{}
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		p := site.ProblemOf(err)
+		msg, _, _ := strings.Cut(p.Msg, " (rendering ")
+		at := place{p.File, p.Line, p.Col, msg}
+		if _, ok := first[at]; ok {
+			others[at]++
+			continue
+		}
+		first[at] = len(ps)
+		ps = append(ps, p)
+	}
+	for at, n := range others {
+		p := &ps[first[at]]
+		files := "files"
+		if n == 1 {
+			files = "file"
+		}
+		p.Msg = strings.TrimSuffix(p.Msg, ")") + fmt.Sprintf(", and %d other %s)", n, files)
+	}
+	ps.Sort()
+	return ps
 }
 
 // CheckLayouts renders the first file of each layout, in the order of

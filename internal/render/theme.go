@@ -211,6 +211,27 @@ func (l linksInside) check(name string) (string, error) {
 	return real, nil
 }
 
+// ownLayouts reports whether theme has layouts of a site's own: in the
+// site's layouts/ or its theme folder's, where Theme layers them, or
+// anywhere in a theme Theme did not make.
+func ownLayouts(theme fs.FS) bool {
+	l, ok := theme.(layered)
+	if !ok {
+		return true
+	}
+	for _, f := range l {
+		if _, ok := f.(linksInside); !ok {
+			continue
+		}
+		for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html", "layouts/partials/*.js"} {
+			if m, _ := fs.Glob(f, pattern); len(m) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // themeOrigin returns the path from the site's folder of the file name
 // of theme ("static/robots.txt", "layouts/page.html"), as Theme layers
 // it: the site's own, or its theme's ("themes/corp/layouts/page.html").
