@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -93,17 +94,10 @@ func BenchmarkBuild(b *testing.B) {
 				// holding the site's Markdown twice. The memory it took
 				// goes back to the system, or peak-MB would count it.
 				debug.FreeOSMemory()
-				dest := gen.Dest(b, outputs)
-				b.StartTimer()
-				start := cpuSeconds()
-				stop := watchPeak()
-				was := readGCStats()
-				if code := run(context.Background(), []string{"build", "--source", src, "--dest", dest}, io.Discard, io.Discard); code != 0 {
-					b.Fatalf("build exited %d", code)
-				}
-				gc = gc.plus(readGCStats().minus(was))
-				peak = max(peak, stop())
-				buildCPU += cpuSeconds() - start
+				c, _ := measureBuild(b, src, outputs)
+				gc = gc.plus(c.gc)
+				peak = max(peak, c.peak)
+				buildCPU += c.cpu
 			}
 			b.StopTimer()
 			n := float64(b.N)
@@ -118,6 +112,86 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(100*gc.cpu/gc.total, "gc-%")
 		})
 	}
+}
+
+// buildCost is what one build took: processor time (cpu-s), the most
+// memory the Go runtime held (see watchPeak) and its collections.
+type buildCost struct {
+	cpu  float64
+	peak uint64
+	gc   gcStats
+}
+
+// measureBuild builds the playbook in src into a new folder under outputs
+// (see gen.Dest) and returns what the build took and the folder.
+func measureBuild(b *testing.B, src, outputs string) (buildCost, string) {
+	dest := gen.Dest(b, outputs)
+	start := cpuSeconds()
+	stop := watchPeak()
+	was := readGCStats()
+	if code := run(context.Background(), []string{"build", "--source", src, "--dest", dest}, io.Discard, io.Discard); code != 0 {
+		b.Fatalf("build exited %d", code)
+	}
+	gc := readGCStats().minus(was)
+	return buildCost{cpu: cpuSeconds() - start, peak: stop(), gc: gc}, dest
+}
+
+// BenchmarkScale measures how a build's cost grows with its pages, with
+// PLAYBOOK_BENCH_LARGE=1 only: each op builds a 10,000-page playbook, a
+// 100,000-page one and the 10,000-page one again, each into a new folder
+// removed after it, and reports
+//
+//   - x-cpu: the larger build's processor time over the mean of the two
+//     smaller ones beside it, so that a machine whose speed drifts over
+//     minutes weighs on both sides alike (linear is 10);
+//   - cpu-s-10k and cpu-s-100k, gc-%-10k and gc-%-100k: each size's
+//     processor time and the share of it the collector took;
+//   - peak-MB-100k and kB/page-after-10k: the most memory the Go runtime
+//     held for the larger build, and what each page past the first
+//     10,000 added to it.
+func BenchmarkScale(b *testing.B) {
+	if os.Getenv(largeBenchEnv) != "1" {
+		b.Skip("set " + largeBenchEnv + "=1: it builds 100,000 pages several times")
+	}
+	small, large, outputs := b.TempDir(), b.TempDir(), b.TempDir()
+	if err := gen.Write(small, 10000); err != nil {
+		b.Fatal(err)
+	}
+	if err := gen.Write(large, 100000); err != nil {
+		b.Fatal(err)
+	}
+	build := func(src string) buildCost {
+		debug.FreeOSMemory()
+		c, dest := measureBuild(b, src, outputs)
+		b.StopTimer()
+		defer b.StartTimer()
+		if err := os.RemoveAll(filepath.Dir(dest)); err != nil {
+			b.Fatal(err)
+		}
+		return c
+	}
+	var ratio, cpuSmall, cpuLarge float64
+	var gcSmall, gcLarge gcStats
+	var peakSmall, peakLarge uint64
+	b.ResetTimer()
+	for b.Loop() {
+		before, l, after := build(small), build(large), build(small)
+		ratio += l.cpu / ((before.cpu + after.cpu) / 2)
+		cpuSmall += before.cpu + after.cpu
+		cpuLarge += l.cpu
+		gcSmall = gcSmall.plus(before.gc).plus(after.gc)
+		gcLarge = gcLarge.plus(l.gc)
+		peakSmall = max(peakSmall, before.peak, after.peak)
+		peakLarge = max(peakLarge, l.peak)
+	}
+	n := float64(b.N)
+	b.ReportMetric(ratio/n, "x-cpu")
+	b.ReportMetric(cpuSmall/2/n, "cpu-s-10k")
+	b.ReportMetric(cpuLarge/n, "cpu-s-100k")
+	b.ReportMetric(100*gcSmall.cpu/gcSmall.total, "gc-%-10k")
+	b.ReportMetric(100*gcLarge.cpu/gcLarge.total, "gc-%-100k")
+	b.ReportMetric(float64(peakLarge)/1e6, "peak-MB-100k")
+	b.ReportMetric((float64(peakLarge)-float64(peakSmall))/1e3/90000, "kB/page-after-10k")
 }
 
 // gcStats are the runtime's counts of its collections: cycles, and the
