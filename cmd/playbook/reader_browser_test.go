@@ -68,22 +68,33 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
-	t.Run("a table stacked on a phone is no keyboard stop; one that scrolls is", func(t *testing.T) {
+	t.Run("a table shown as blocks or cards is no keyboard stop and does not scroll; one that scrolls is a stop", func(t *testing.T) {
 		b := tab(t)
 		for _, c := range []struct {
-			width int64
-			stop  int
-		}{{390, -1}, {1280, 0}} {
+			page, path, boxes string
+			width             int64
+			stop              int
+		}{
+			{"a guide with a table of four columns", "guides/crm-fields/", ".table-stack", 390, -1},
+			{"a guide with a table of four columns", "guides/crm-fields/", ".table-stack", 1280, 0},
+			{"Alignment on a phone", "alignment/", ".table-cards", 390, -1},
+			// Beside the sidebar the text is as narrow as on a tablet.
+			{"Alignment beside the sidebar", "alignment/", ".table-cards", 900, -1},
+			{"Alignment on a desktop", "alignment/", ".table-cards", 1280, 0},
+		} {
 			b.do("set the window", chromedp.EmulateViewport(c.width, 800))
-			b.open("a guide with a table of four columns", base+"guides/crm-fields/")
-			stops := tabValue(b, "stacked tables' tab indexes", chromedp.Evaluate[[]int](
-				`Array.from(document.querySelectorAll('.table-stack'), el => el.tabIndex)`))
-			if len(stops) == 0 {
-				t.Fatalf("no stacked table on the guide")
+			b.open(c.page, base+c.path)
+			boxes := tabValue(b, c.boxes+" boxes", chromedp.Evaluate[[][2]int](
+				`Array.from(document.querySelectorAll('`+c.boxes+`'), el => [el.tabIndex, el.scrollWidth - el.clientWidth])`))
+			if len(boxes) == 0 {
+				t.Fatalf("%s: no %s", c.page, c.boxes)
 			}
-			for _, got := range stops {
-				if got != c.stop {
-					t.Errorf("at %d px a stacked table's tabIndex is %d, want %d", c.width, got, c.stop)
+			for _, box := range boxes {
+				if box[0] != c.stop {
+					t.Errorf("%s at %d px: a %s box's tabIndex is %d, want %d", c.page, c.width, c.boxes, box[0], c.stop)
+				}
+				if c.stop == -1 && box[1] > 0 {
+					t.Errorf("%s at %d px: a %s box scrolls %d px sideways", c.page, c.width, c.boxes, box[1])
 				}
 			}
 		}

@@ -5,17 +5,21 @@
   "use strict";
   var root = document.documentElement;
 
-  // A table stacked on a phone (see .table-stack in playbook.css) has
+  // A table stacked on a phone, or shown as cards where the text is
+  // narrow (see .table-stack and .table-cards in playbook.css), has
   // nothing to scroll: its box is no keyboard stop there, as it is where
   // it scrolls sideways.
-  var stacked = window.matchMedia("(max-width: 40rem)");
-  var stackStops = function () {
-    document.querySelectorAll(".table-stack[tabindex]").forEach(function (box) {
-      box.tabIndex = stacked.matches ? -1 : 0;
-    });
-  };
-  stackStops();
-  stacked.addEventListener("change", stackStops);
+  [[".table-stack[tabindex]", "(max-width: 40rem)"],
+   [".table-cards[tabindex]", "(max-width: 44rem), (min-width: 52.0625rem) and (max-width: 68rem)"]].forEach(function (kind) {
+    var stacked = window.matchMedia(kind[1]);
+    var stops = function () {
+      document.querySelectorAll(kind[0]).forEach(function (box) {
+        box.tabIndex = stacked.matches ? -1 : 0;
+      });
+    };
+    stops();
+    stacked.addEventListener("change", stops);
+  });
 
   // Opened from disk, a link to a folder shows a file listing, not the
   // page: point folder links at their index.html instead.
