@@ -182,23 +182,11 @@ func TestCheckRendersEachLayout(t *testing.T) {
 		"content/personas/pe.md":          {Data: []byte("+++\nrole = \"Owner\"\n+++\n")},
 		"content/positioning/po.md":       {Data: []byte("+++\nposition = \"Warm.\"\n+++\n")},
 	}
-	check := func() site.Problems {
-		t.Helper()
-		s, problems := site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
-		if problems.Errors() > 0 {
-			t.Fatal(problems)
-		}
-		theme, err := Theme(fsys, "default")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return Check(s, Options{Source: fsys, Theme: theme, Now: testNow})
-	}
-	if ps := check(); len(ps) > 0 {
+	if ps := checkOf(t, fsys); len(ps) > 0 {
 		t.Errorf("a good theme: %v", ps)
 	}
 	fsys["layouts/faq.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n\n  {{.Nope}}{{end}}\n")}
-	ps := check()
+	ps := checkOf(t, fsys)
 	if len(ps) != 1 || ps[0].File != "layouts/faq.html" || ps[0].Line != 3 || !strings.HasSuffix(ps[0].Msg, "(rendering content/faqs/q.md)") {
 		t.Errorf("a layout failing on its page: %v", ps)
 	}
@@ -216,19 +204,26 @@ func TestCheckRendersEveryFileOfOwnLayouts(t *testing.T) {
 		"content/guides/c.md": {Data: []byte("# C\n")},
 		"layouts/page.html":   {Data: []byte("{{define \"main\"}}\n{{if eq .Title \"B\" \"C\"}}{{.Nope}}{{end}}{{end}}\n")},
 	}
-	s, problems := site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	theme, err := Theme(fsys, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps := Check(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	ps := checkOf(t, fsys)
 	want := `layouts/page.html:2:26: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Data (rendering content/guides/b.md, and 1 other file)`
 	if len(ps) != 1 || ps[0].String() != want {
 		t.Errorf("problems %v\nwant %s", ps, want)
 	}
+}
+
+// checkOf loads fsys for its problems alone, as playbook check does, and
+// returns what Check finds with the theme site.toml names.
+func checkOf(t *testing.T, fsys fstest.MapFS) site.Problems {
+	t.Helper()
+	s, problems := site.Load(fsys, site.Options{Now: testNow, ParseOnly: true})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	theme, err := Theme(fsys, s.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Check(s, Options{Source: fsys, Theme: theme, Now: testNow})
 }
 
 // TestThemeLayoutErrorsNameTheirFile: a layout of a theme folder that
