@@ -302,6 +302,14 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			d.set(strLinkDest, len(d.Links), d.keep(n.Destination))
 			d.Links = append(d.Links, Link{Image: true, Pos: d.pos(n)})
 			n.Destination = holeMark(len(d.Links) - 1)
+		case *ast.Paragraph, *ast.List, *ast.Blockquote, *east.Table:
+			// An id that block attributes set.
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					d.set(strID, len(d.IDs), d.keep(b))
+					d.IDs = append(d.IDs, "")
+				}
+			}
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.set(strID, len(d.IDs), d.keep(strconv.AppendInt([]byte("fn:"), int64(n.Index), 10)))
@@ -507,6 +515,11 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 			}
 		case *ast.Heading, *east.Footnote:
 			visit(n)
+		case *ast.Paragraph, *ast.List, *ast.Blockquote, *east.Table:
+			// Block attributes ("{#intro}") may give these an id.
+			if _, ok := n.AttributeString("id"); ok {
+				visit(n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

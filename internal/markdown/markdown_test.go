@@ -489,6 +489,24 @@ func TestAnchors(t *testing.T) {
 			t.Errorf("unsafe=%v: the name of a <b> is taken as an anchor", unsafe)
 		}
 	}
+	// Block attributes give a paragraph, a list, a quote or a table the id
+	// the page then shows.
+	for _, unsafe := range []bool{false, true} {
+		c := New(Options{Unsafe: unsafe})
+		d := mustParse(t, c, "A lead.\n{.lead #intro}\n\n- a\n\n{#steps}\n\n> q\n\n{#quote}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{#prices}\n")
+		html, err := c.RenderString(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"intro", "steps", "quote", "prices"} {
+			if !d.HasID(id) {
+				t.Errorf("unsafe=%v: IDs lacks the block attribute's %q: %v", unsafe, id, d.IDs)
+			}
+			if !strings.Contains(html, `id="`+id+`"`) {
+				t.Errorf("unsafe=%v: the page lacks id %q:\n%s", unsafe, id, html)
+			}
+		}
+	}
 	// An id set twice is listed once; the list is sorted, as HasID needs.
 	d := mustParse(t, New(Options{}), "## B\n\n<a id=\"a\"></a><a name=\"a\"></a><a id=\"b\"></a>\n")
 	if want := []string{"a", "b"}; !slices.Equal(d.IDs, want) {
