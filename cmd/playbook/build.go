@@ -318,15 +318,9 @@ func pauseHook(ctx context.Context, stderr io.Writer) func(string) {
 // summary prints what was built in a few lines.
 func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, took time.Duration) {
 	t := tallySite(s)
-	var parts []string
-	for _, typ := range site.Types {
-		if t.types[typ] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", t.types[typ], strings.ToLower(site.TypeTitles[typ])))
-		}
-	}
 	fmt.Fprintf(w, "Built %s into %s in %s\n", t.pages(), dest, took.Round(time.Millisecond))
-	if len(parts) > 0 {
-		fmt.Fprintf(w, "  %s\n", strings.Join(parts, ", "))
+	if byType := t.byType(); byType != "" {
+		fmt.Fprintf(w, "  %s\n", byType)
 	}
 	if t.promises > 0 {
 		fmt.Fprintf(w, "  %s to the front line\n", t.chain())
@@ -390,6 +384,22 @@ func (t tally) pages() string {
 		n += c
 	}
 	return fmt.Sprintf("%s in %s", plural(n, "page"), plural(t.sections, "section"))
+}
+
+// byType says how many pages of each type there are, in the order of
+// site.Types: "3 promises, 1 campaign".
+func (t tally) byType() string {
+	var parts []string
+	for _, typ := range site.Types {
+		switch n := t.types[typ]; n {
+		case 0:
+		case 1:
+			parts = append(parts, "1 "+strings.ToLower(site.TypeNames[typ]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(site.TypeTitles[typ])))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (t tally) chain() string {
