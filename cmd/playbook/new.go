@@ -130,7 +130,7 @@ func gitUser(dir string) string {
 
 // listTypes prints the page types and their fields.
 func listTypes(w io.Writer) {
-	fmt.Fprintln(w, "Page types and their fields (* required); every type also takes title, id, owner, reviewed, review_every, tags, weight, description, draft, aliases:")
+	fmt.Fprintln(w, "Page types and their fields (* required); every type also takes title, id, type, owner, reviewed, review_every, tags, weight, description, draft, aliases, search:")
 	for _, typ := range site.Types {
 		fields := site.TypeFields[typ]
 		fmt.Fprintf(w, "\n%s (in %s/)\n", typ, filepath.ToSlash(filepath.Join(site.ContentDir, scaffold.Section(site.Config{}, typ))))

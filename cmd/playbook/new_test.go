@@ -59,4 +59,11 @@ func TestNewList(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "behaviour (in content/behaviours/)\n  * stage ") || !strings.Contains(out, "  * ends ") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
+	// The keys of every type, as README's Front matter lists them.
+	first, _, _ := strings.Cut(out, "\n")
+	for _, key := range []string{"title", "id", "type", "weight", "description", "tags", "draft", "owner", "reviewed", "review_every", "aliases", "search"} {
+		if !strings.Contains(first, " "+key+",") && !strings.Contains(first, " "+key+":") {
+			t.Errorf("the keys of every type lack %q: %s", key, first)
+		}
+	}
 }
