@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"time"
 
 	"playbook/internal/markdown"
@@ -77,10 +78,10 @@ var TypeFields = map[string][]Field{
 // the like accepted), or "".
 func CanonicalType(s string) string { return canonicalType(s) }
 
-// canonicalType returns the type named by s (accepting plurals and American
-// spelling, which authors write as often as not), or "".
+// canonicalType returns the type named by s (accepting capitals, plurals
+// and American spelling, which authors write as often as not), or "".
 func canonicalType(s string) string {
-	switch s {
+	switch strings.ToLower(s) {
 	case "positioning", "positionings":
 		return TypePositioning
 	case "promise", "promises":

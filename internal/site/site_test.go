@@ -393,6 +393,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:2: type: unknown type "promis" (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
 		},
 		{
+			name:  "a type written with capitals is the type",
+			files: with(chainSite(), "content/a.md", "+++\ntype = \"FAQ\"\n+++\n", "content/b.md", "---\ntype: Behaviors\nstage: sales\nfulfils: [fast]\n---\n"),
+			want:  []string{`content/a.md:1: missing "question": a faq page must have one`},
+		},
+		{
 			name:  "campaign ending before it starts",
 			files: with(chainSite(), "content/campaigns/c.md", "+++\nstarts = 2026-02-01\nends = 2026-01-01\n+++\n"),
 			want:  []string{`content/campaigns/c.md:3: ends: the campaign ends (2026-01-01) before it starts (2026-02-01)`},
