@@ -35,6 +35,10 @@ var exampleQueries = []searchQuery{
 	{"a competitor's name finds its page", "heatnation", "competitors/heatnation/", "HeatNation"},
 	{"a misspelt word still finds it", "Northgird", "competitors/northgrid-home/", "Northgrid Home"},
 	{"a word as it is being typed finds it", "radiat", "faqs/can-i-keep-my-radiators/", "Can I keep my existing radiators?"},
+	// heat begins HeatNation, a rarer word: the page whose title has
+	// both words comes before the competitor whose name begins with one.
+	{"two words of a title find the page before a word one of them begins", "heat pump",
+		"faqs/will-it-keep-us-warm/", "Will a heat pump really keep us warm in January?"},
 }
 
 // TestBrowserSearch types into the search box of the example playbook,

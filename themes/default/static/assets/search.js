@@ -192,15 +192,23 @@
         for (var term in terms) {
           var m = how(tok, term);
           if (!m) continue;
-          var ps = terms[term], idf = Math.log(1 + n / (ps.length / 2)), d = 0;
+          var ps = terms[term], d = 0;
           for (var i = 0; i < ps.length; i += 2) {
             d += ps[i];
-            var code = ps[i + 1], sc = FIELD[code & 3] * m * idf;
+            var code = ps[i + 1], sc = FIELD[code & 3] * m;
             if (sc > best[d]) { best[d] = sc; sec[d] = code >> 2; }
           }
         }
       });
-      for (var d = 0; d < n; d++) if (best[d] > 0) { hits[d]++; total[d] += best[d]; }
+      // How rare a word is counts the pages of all the words it finds,
+      // not of each: else a word it begins, rarer than itself (heat,
+      // HeatNation), would weigh more than the word itself.
+      var df = 0, d;
+      for (d = 0; d < n; d++) if (best[d] > 0) df++;
+      var idf = Math.log(1 + n / (df || 1));
+      for (d = 0; d < n; d++) {
+        if (best[d] > 0) { best[d] *= idf; hits[d]++; total[d] += best[d]; }
+      }
     });
     var most = 0, d;
     for (d = 0; d < n; d++) if (hits[d] > most) most = hits[d];
