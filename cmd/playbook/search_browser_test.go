@@ -67,6 +67,11 @@ func TestBrowserSearch(t *testing.T) {
 			if got.title != q.title || got.href != base+q.first {
 				t.Errorf("%q: first result %q at %s, want %q at %s", q.query, got.title, got.href, q.title, base+q.first)
 			}
+			// Each of these is found by its title: the words are
+			// marked there.
+			if got.titleMarked == "" {
+				t.Errorf("%q: no word marked in the title %q", q.query, got.title)
+			}
 			b.do("press Enter", chromedp.KeyEvent(kb.Enter))
 			waitInTab(b, "the first result to open", browserStepTimeout,
 				fmt.Sprintf(`location.href === %s && document.readyState === "complete"`, jsQuote(base+q.first)), `location.href`)
@@ -198,8 +203,9 @@ func typeQuery(b *chromeTab, q string) {
 // shownResult is a result in the list.
 type shownResult struct {
 	title, href string
-	// marked is the text of the marked words of its snippet.
-	marked string
+	// marked is the text of the marked words of its snippet, and
+	// titleMarked of its title and heading.
+	marked, titleMarked string
 }
 
 // firstResult waits for the results of q and returns the first.
@@ -211,9 +217,10 @@ func firstResult(b *chromeTab, q string) shownResult {
 	r := tabValue(b, "first result", chromedp.Evaluate[[]string](`(() => {
 		const a = document.querySelector('#pb-search-list [role=option] a');
 		return [a.querySelector('.search-title').firstChild.textContent, a.href,
-			Array.from(a.querySelectorAll('mark'), m => m.textContent).join(' ')];
+			Array.from(a.querySelectorAll('.search-snippet mark'), m => m.textContent).join(' '),
+			Array.from(a.querySelectorAll('.search-title mark'), m => m.textContent).join(' ')];
 	})()`))
-	return shownResult{title: r[0], href: r[1], marked: r[2]}
+	return shownResult{title: r[0], href: r[1], marked: r[2], titleMarked: r[3]}
 }
 
 // pressSlash presses / as a keyboard does: one keyDown carrying its text,

@@ -314,9 +314,15 @@
       var a = el("a");
       a.href = href(d, r.sec);
       a.tabIndex = -1;
-      var title = el("span", "search-title", d.title);
+      // The words found are marked in the title and the heading too:
+      // a page found by its title has them nowhere else, often.
+      var title = el("span", "search-title");
+      title.appendChild(marked(el("span", "search-page"), d.title, marks(d.title, toks), 0));
       var sec = d.sections[r.sec];
-      if (r.sec > 0 && sec && sec[1]) title.appendChild(el("span", "search-heading", " › " + sec[1]));
+      if (r.sec > 0 && sec && sec[1]) {
+        var h = title.appendChild(el("span", "search-heading", " › "));
+        marked(h, sec[1], marks(sec[1], toks), 0);
+      }
       a.appendChild(title);
       var meta = el("span", "search-meta");
       meta.appendChild(el("span", "badge search-type", typeName(d.type)));
@@ -359,27 +365,36 @@
   // snippet returns the text around the first matched word, the matched
   // words marked.
   function snippet(text, toks) {
-    var marks = [], re = /[\p{L}\p{N}]+/gu, m;
-    while ((m = re.exec(text))) matchesWord(fold(m[0]), toks, m.index, marks);
-    // Pairs of CJK characters overlap: merge their marks.
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    marks = marks.reduce(function (out, mk) {
-      var last = out[out.length - 1];
-      if (last && mk[0] <= last[1]) last[1] = Math.max(last[1], mk[1]);
-      else out.push(mk);
-      return out;
-    }, []);
-    var start = 0;
-    if (marks.length && marks[0][0] > 80) {
-      start = text.lastIndexOf(" ", marks[0][0] - 40) + 1;
+    var mk = marks(text, toks), start = 0;
+    if (mk.length && mk[0][0] > 80) {
+      start = text.lastIndexOf(" ", mk[0][0] - 40) + 1;
     }
-    var p = el("span", "search-snippet"), at = start;
+    var p = el("span", "search-snippet");
     if (start > 0) p.appendChild(document.createTextNode("…"));
-    marks.forEach(function (mk) {
-      if (mk[0] < at) return;
-      p.appendChild(document.createTextNode(text.slice(at, mk[0])));
-      p.appendChild(el("mark", "", text.slice(mk[0], mk[1])));
-      at = mk[1];
+    return marked(p, text, mk, start);
+  }
+  // marks returns where in text the words of the query are, as [start,
+  // end) pairs in order.
+  function marks(text, toks) {
+    var out = [], re = /[\p{L}\p{N}]+/gu, m;
+    while ((m = re.exec(text))) matchesWord(fold(m[0]), toks, m.index, out);
+    // Pairs of CJK characters overlap: merge their marks.
+    out.sort(function (a, b) { return a[0] - b[0]; });
+    return out.reduce(function (all, mk) {
+      var last = all[all.length - 1];
+      if (last && mk[0] <= last[1]) last[1] = Math.max(last[1], mk[1]);
+      else all.push(mk);
+      return all;
+    }, []);
+  }
+  // marked appends to p the text from start, its marks in <mark>.
+  function marked(p, text, mk, start) {
+    var at = start;
+    mk.forEach(function (m) {
+      if (m[0] < at) return;
+      p.appendChild(document.createTextNode(text.slice(at, m[0])));
+      p.appendChild(el("mark", "", text.slice(m[0], m[1])));
+      at = m[1];
     });
     p.appendChild(document.createTextNode(text.slice(at)));
     return p;
