@@ -190,6 +190,74 @@ func TestBrowserSearchJapanese(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchFilter narrows the results to a type with a chip,
+// then types other queries: a type the new query does not find is let
+// go rather than hide its results, and a box emptied with Esc starts
+// afresh.
+func TestBrowserSearchFilter(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	t.Cleanup(func() { checkRequests(t, requests()) })
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	status := func() string {
+		return tabValue(b, "the live region", chromedp.Evaluate[string](`document.querySelector('.search-status').textContent`))
+	}
+	pressed := func() string {
+		return tabValue(b, "the chip pressed", chromedp.Evaluate[string](
+			`Array.from(document.querySelectorAll('.search-chip[aria-pressed=true]'), c => c.textContent).join()`))
+	}
+	persona := func() {
+		b.t.Helper()
+		b.do("click the Persona chip", chromedp.Evaluate[chromedp.Void](
+			`Array.from(document.querySelectorAll('.search-chip')).find(c => c.textContent.startsWith('Persona ')).click()`))
+		waitInTab(b, "the results of one type", browserStepTimeout,
+			`document.querySelector('.search-chip[aria-pressed=true]')?.textContent.startsWith('Persona ') && document.activeElement.id === 'pb-search-input'`,
+			`document.querySelector('.search-chips').textContent`)
+		if got := status(); !strings.Contains(got, "Persona only") {
+			t.Errorf("with the Persona chip pressed the live region says %q, want it to say the results are of one type", got)
+		}
+	}
+
+	b.open("promises", base+"promises/")
+	b.do("press /", pressSlash())
+	typeQuery(b, "grant")
+	firstResult(b, "grant")
+	persona()
+
+	// A query no persona has: its results are shown, of all types.
+	b.do("empty the box", chromedp.Evaluate[chromedp.Void](`document.getElementById('pb-search-input').value = ''`))
+	typeQuery(b, "ashp")
+	if r := firstResult(b, "ashp"); r.title != "Glossary" {
+		t.Errorf("ashp: first result %q, want Glossary", r.title)
+	}
+	// One type only: no chips, or All pressed.
+	if p := pressed(); p != "" && !strings.HasPrefix(p, "All ") {
+		t.Errorf("ashp, which no persona has: the chip pressed is %q, want All or none", p)
+	}
+
+	// Esc twice empties the box: the next query is not filtered.
+	b.do("empty the box", chromedp.Evaluate[chromedp.Void](`document.getElementById('pb-search-input').value = ''`))
+	typeQuery(b, "grant")
+	firstResult(b, "grant")
+	persona()
+	b.do("press Escape twice", chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape))
+	if v := tabValue(b, "the box", chromedp.Evaluate[string](`document.getElementById('pb-search-input').value`)); v != "" {
+		t.Fatalf("Esc twice left %q in the box, want it empty", v)
+	}
+	typeQuery(b, "grant")
+	firstResult(b, "grant")
+	if p := pressed(); !strings.HasPrefix(p, "All ") {
+		t.Errorf("a query typed into a box emptied by Esc: the chip pressed is %q, want All", p)
+	}
+	if s := status(); strings.Contains(s, "only") {
+		t.Errorf("a query typed into a box emptied by Esc: the live region says %q, want all the results", s)
+	}
+}
+
 // typeQuery types q into the focused search box, key by key.
 func typeQuery(b *chromeTab, q string) {
 	b.t.Helper()

@@ -251,7 +251,8 @@
   var seq = 0, results = [], active = -1, filter = "";
   function search() {
     var q = input.value, my = ++seq;
-    if (!q.trim()) { close(); return Promise.resolve(); }
+    // An empty box starts afresh: the next query is not filtered.
+    if (!q.trim()) { filter = ""; close(); return Promise.resolve(); }
     return loadManifest().then(function () {
       var toks = tokens(q);
       var need = [];
@@ -260,6 +261,12 @@
         if (my !== seq) return;
         var t0 = performance.now();
         var ranked = rank(toks);
+        // A type chosen for an earlier query that this one does not
+        // find is let go, rather than hide the pages it finds.
+        if (filter && !ranked.count && ranked.all) {
+          filter = "";
+          ranked = rank(toks);
+        }
         var chunks = {};
         if (manifest.k !== 0) ranked.top.forEach(function (r) { chunks["d" + Math.floor(r.id / manifest.c)] = true; });
         var pending = Object.keys(chunks).filter(function (c) { return !parts[c] || !parts[c].data; });
@@ -339,7 +346,8 @@
     mark();
     var n = ranked.count;
     status.textContent = n === 0 ? "No results for " + q.trim() :
-      n === 1 ? "1 result" : n + " results" + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
+      (filter ? n + " of " + ranked.all + " results, " + typeName(filter) + " only" :
+        n === 1 ? "1 result" : n + " results") + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
     empty.textContent = n === 0 ? status.textContent : "";
     empty.hidden = n !== 0;
     open(true);
@@ -468,7 +476,7 @@
       }
     } else if (e.key === "Escape") {
       if (!panel.hidden) close();
-      else input.value = "";
+      else { input.value = ""; filter = ""; }
       e.preventDefault();
     }
   });
