@@ -193,7 +193,8 @@ func TestBrowserSearchJapanese(t *testing.T) {
 // TestBrowserSearchFilter narrows the results to a type with a chip,
 // then types other queries: a type the new query does not find is let
 // go rather than hide its results, and a box emptied with Esc starts
-// afresh.
+// afresh. Esc on a chip closes the results and gives the focus back to
+// the box.
 func TestBrowserSearchFilter(t *testing.T) {
 	dir := buildExampleForBrowser(t)
 	srv, requests := serveUnderPrefix(t, dir)
@@ -227,6 +228,18 @@ func TestBrowserSearchFilter(t *testing.T) {
 	typeQuery(b, "grant")
 	firstResult(b, "grant")
 	persona()
+
+	// Esc on a chip.
+	b.do("press Tab", chromedp.KeyEvent(kb.Tab))
+	if on := tabValue(b, "focused element", chromedp.Evaluate[string](`document.activeElement.className`)); on != "search-chip" {
+		t.Fatalf("Tab from the box went to %q, want the first chip", on)
+	}
+	b.do("press Escape", chromedp.KeyEvent(kb.Escape))
+	got := tabValue(b, "after Esc on a chip", chromedp.Evaluate[[]string](
+		`[document.activeElement.id, document.getElementById('pb-search-input').getAttribute('aria-expanded')]`))
+	if got[0] != "pb-search-input" || got[1] != "false" {
+		t.Errorf("after Esc on a chip the focus is on %q and the results have aria-expanded=%s, want the box's focus and the results closed", got[0], got[1])
+	}
 
 	// A query no persona has: its results are shown, of all types.
 	b.do("empty the box", chromedp.Evaluate[chromedp.Void](`document.getElementById('pb-search-input').value = ''`))

@@ -248,7 +248,8 @@
     return { url: a[0], title: a[1], type: a[2], path: a[3], chain: a[4], sections: a[5] };
   }
 
-  var seq = 0, results = [], active = -1, filter = "";
+  // quiet is set while Esc gives the focus back to the box.
+  var seq = 0, results = [], active = -1, filter = "", quiet = false;
   function search() {
     var q = input.value, my = ++seq;
     // An empty box starts afresh: the next query is not filtered.
@@ -458,7 +459,7 @@
 
   input.addEventListener("focus", function () {
     loadManifest().catch(function () {});
-    if (input.value.trim() && panel.hidden) search();
+    if (!quiet && input.value.trim() && panel.hidden) search();
   });
   input.addEventListener("input", search);
   input.addEventListener("keydown", function (e) {
@@ -479,6 +480,16 @@
       else { input.value = ""; filter = ""; }
       e.preventDefault();
     }
+  });
+  // Esc on a chip closes the results too, and takes the focus back to
+  // the box, without opening them again.
+  box.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || e.target === input || panel.hidden) return;
+    e.preventDefault();
+    close();
+    quiet = true;
+    input.focus();
+    quiet = false;
   });
   box.addEventListener("focusout", function (e) {
     if (!box.contains(e.relatedTarget)) open(false);
