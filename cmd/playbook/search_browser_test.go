@@ -271,6 +271,58 @@ func TestBrowserSearchFilter(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchOnPhone searches on a phone's screen and a desktop's:
+// the results stay on the screen, and on the phone the chips of a query
+// that finds many types take one row, which scrolls sideways, so that
+// the first results show above the fold.
+func TestBrowserSearchOnPhone(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	t.Cleanup(func() { checkRequests(t, requests()) })
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	for _, width := range []int64{390, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			b.t = t
+			b.do("set the window", chromedp.EmulateViewport(width, 844))
+			b.open("a guide", base+"guides/glossary/")
+			b.do("press /", pressSlash())
+			typeQuery(b, "heat pump")
+			firstResult(b, "heat pump")
+			got := tabValue(b, "where the results are", chromedp.Evaluate[resultsBox](`(() => {
+				const p = document.querySelector('.search-panel').getBoundingClientRect();
+				const chips = document.querySelectorAll('.search-chip');
+				return {Left: p.left, Right: p.right, Bottom: p.bottom, Width: innerWidth, Height: innerHeight,
+					Scroll: document.documentElement.scrollWidth,
+					Chips: document.querySelector('.search-chips').getBoundingClientRect().height,
+					Chip: chips[0].getBoundingClientRect().height, Types: chips.length};
+			})()`))
+			if got.Left < 0 || got.Right > got.Width || got.Bottom > got.Height || got.Scroll > got.Width {
+				t.Errorf("the results run off the screen: %+v", got)
+			}
+			if got.Types < 8 {
+				t.Fatalf("heat pump finds %d types, want many for the chips to need room", got.Types)
+			}
+			if width < 500 && got.Chips > 2*got.Chip {
+				t.Errorf("on a phone %d chips take %.0f px, more than one row of %.0f px", got.Types, got.Chips, got.Chip)
+			}
+		})
+	}
+}
+
+// resultsBox is where the results are on the screen: the panel's edges,
+// the window's size and the page's width, and the height of the chips'
+// rows and of one chip.
+type resultsBox struct {
+	Left, Right, Bottom, Width, Height float64
+	Scroll                             float64
+	Chips, Chip                        float64
+	Types                              int
+}
+
 // typeQuery types q into the focused search box, key by key.
 func typeQuery(b *chromeTab, q string) {
 	b.t.Helper()
