@@ -271,6 +271,37 @@ func TestBrowserSearchFilter(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchSomeWords types two words no page has both of: the
+// pages with one are shown, and the reader is told they lack the other.
+func TestBrowserSearchSomeWords(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	t.Cleanup(func() { checkRequests(t, requests()) })
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	b.open("promises", base+"promises/")
+	b.do("press /", pressSlash())
+	for _, q := range []struct {
+		query string
+		some  bool
+	}{{"heatnation xylophone", true}, {"heatnation", false}} {
+		b.do("empty the box", chromedp.Evaluate[chromedp.Void](`document.getElementById('pb-search-input').value = ''`))
+		typeQuery(b, q.query)
+		if r := firstResult(b, q.query); r.title != "HeatNation" {
+			t.Errorf("%q: first result %q, want HeatNation", q.query, r.title)
+		}
+		got := tabValue(b, "what the reader is told", chromedp.Evaluate[[]string](
+			`[document.querySelector('.search-status').textContent, document.querySelector('.search-note')?.hidden === false ? document.querySelector('.search-note').textContent : '']`))
+		said := strings.Contains(got[0], "all the words") && got[1] != ""
+		if said != q.some {
+			t.Errorf("%q: the live region says %q and the panel %q; want them to say no page has all the words: %v", q.query, got[0], got[1], q.some)
+		}
+	}
+}
+
 // TestBrowserSearchOnPhone searches on a phone's screen and a desktop's:
 // the results stay on the screen, and on the phone the chips of a query
 // that finds many types take one row, which scrolls sideways, so that

@@ -14,6 +14,10 @@
   var list = box.querySelector("[role=listbox]");
   var status = box.querySelector(".search-status");
   var root = box.getAttribute("data-root") || "";
+  // note says when no page has all the words: the results have some.
+  var note = panel.insertBefore(document.createElement("p"), list);
+  note.className = "search-note";
+  note.hidden = true;
   var empty = panel.appendChild(document.createElement("p"));
   empty.className = "search-empty";
   empty.hidden = true;
@@ -212,7 +216,7 @@
     });
     var most = 0, d;
     for (d = 0; d < n; d++) if (hits[d] > most) most = hits[d];
-    var out = { count: 0, all: 0, counts: {}, top: [] };
+    var out = { count: 0, all: 0, counts: {}, top: [], most: most };
     if (!most) return out;
     for (d = 0; d < n; d++) {
       if (hits[d] !== most) continue;
@@ -345,8 +349,10 @@
     });
     active = results.length ? 0 : -1;
     mark();
-    var n = ranked.count;
-    status.textContent = n === 0 ? "No results for " + q.trim() :
+    var n = ranked.count, some = n > 0 && ranked.most < toks.length;
+    note.textContent = some ? "No page has all the words: these have some of them." : "";
+    note.hidden = !some;
+    status.textContent = n === 0 ? "No results for " + q.trim() : (some ? "No page has all the words. " : "") +
       (filter ? n + " of " + ranked.all + " results, " + typeName(filter) + " only" :
         n === 1 ? "1 result" : n + " results") + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
     empty.textContent = n === 0 ? status.textContent : "";
