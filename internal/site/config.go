@@ -244,7 +244,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	switch {
 	case err == nil:
 	case errors.As(err, &pe):
-		ps.errorf(ConfigFile, tomlLine(pe), "%s", pe.Message)
+		ps.errorf(ConfigFile, tomlLine(pe), "%s", tomlMessage(pe, string(data)))
 	default:
 		// A value of the wrong type: "toml: line 5 (last key
 		// "highlight.light"): incompatible types: ...".

@@ -111,7 +111,7 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 		if _, err := toml.Decode(f.text, &f.data); err != nil {
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
-				ps.errorf(file, tomlLine(pe)+1, "front matter: %s", pe.Message)
+				ps.errorf(file, tomlLine(pe)+1, "front matter: %s", tomlMessage(pe, f.text))
 			} else {
 				ps.errorf(file, 1, "front matter: %v", err)
 			}
@@ -209,7 +209,7 @@ func (f *frontMatter) decodeYAML(text []byte) bool {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
-		f.ps.errorf(f.file, line+1, "front matter: %s", msg)
+		f.ps.errorf(f.file, line+1, "front matter: %s", yamlMessage(line, msg, f.lines()))
 		return false
 	}
 	if len(doc.Content) == 0 {
@@ -296,6 +296,22 @@ func yamlErrorLine(err error) (line int, msg string) {
 		line++
 	}
 	return line, msg
+}
+
+// yamlMessage says a YAML syntax error at line (of the front matter,
+// 1-based) in an author's words where the line shows a mistake people
+// make: a tab in its indent, which YAML does not allow and the decoder
+// calls "found character that cannot start any token". Any other error
+// keeps the decoder's message.
+func yamlMessage(line int, msg string, lines []string) string {
+	if line < 1 || line > len(lines) {
+		return msg
+	}
+	text := lines[line-1]
+	if indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]; strings.Contains(indent, "\t") {
+		return "this line is indented with a tab: indent YAML with spaces only"
+	}
+	return msg
 }
 
 // errorAt reports a problem at the line and column of a node of YAML
@@ -637,6 +653,12 @@ func (f *frontMatter) date(key string) time.Time {
 			if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
 				return t
 			}
+		}
+	}
+	if s, ok := v.(string); ok {
+		if d, ok := looksLikeDate(strings.TrimSpace(s)); ok && d != "" {
+			f.errorf(key, "%s: %s is not a date playbook reads: write it year-month-day, %s", key, describe(v), d)
+			return time.Time{}
 		}
 	}
 	f.errorf(key, "%s: want a date such as 2026-01-31, got %s", key, describe(v))
