@@ -113,7 +113,7 @@ func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*P
 		case q == nil && l.excludedByID(id) != "":
 			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is %s, left out by [content] exclude", key, id, l.excludedIDs[Slug(id)])
 		case q == nil:
-			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: no page has id %q", key, id)
+			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: no page has id %q%s", key, id, l.didYouMean(id, want))
 		case want != "" && q.Type != want:
 			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is %s (%s), not a %s", key, id, article(q), q.File, want)
 		case q == p:

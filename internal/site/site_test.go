@@ -125,6 +125,23 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/behaviours/sales/quote.md:5: fulfils: no page has id "slow"`},
 		},
 		{
+			name: "a mistyped id names the page it most likely meant, of the type wanted",
+			files: with(chainSite(),
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fats\"]\n+++\n",
+				"content/promises/same-day-callback.md", "+++\npromise = \"P\"\n+++\n",
+				"content/guides/same-day-call-backs.md", "# Guide\n",
+				"content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"same-day-call-back\"]\n+++\n",
+				"content/standards/s.md", "+++\napplies_to = [\"nothing-like-it\", \"same-day-call-backz\"]\n+++\n"),
+			want: []string{
+				`content/behaviours/sales/quote.md:3: fulfils: no page has id "fats": did you mean "fast" (content/promises/fast.md)?`,
+				`content/faqs/q.md:3: promises: no page has id "same-day-call-back": did you mean "same-day-callback" (content/promises/same-day-callback.md)?`,
+				`content/promises/fast.md:1: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`,
+				`content/promises/same-day-callback.md:1: warning: promise "same-day-callback" is disconnected: it states no "expectation"`,
+				`content/standards/s.md:2: applies_to: no page has id "nothing-like-it"`,
+				`content/standards/s.md:2: applies_to: no page has id "same-day-call-backz": did you mean "same-day-call-backs" (content/guides/same-day-call-backs.md)?`,
+			},
+		},
+		{
 			name:  "relation to a page of the wrong type",
 			files: with(chainSite(), "content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"quote\"]\n+++\n"),
 			want:  []string{`content/faqs/q.md:3: promises: "quote" is a behaviour (content/behaviours/sales/quote.md), not a promise`},

@@ -1,0 +1,77 @@
+package site
+
+import "fmt"
+
+// editDistance returns the number of letters to insert, remove, change
+// or swap with the next to make a into b, counted in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	// Three rows: the one before the last, the last, and this one.
+	pp := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
+		}
+		pp, prev, cur = prev, cur, pp
+	}
+	return prev[len(rb)]
+}
+
+// near reports whether a is close enough to b to be a typo of it: a few
+// letters apart, fewer for a short word.
+func near(a, b string) (int, bool) {
+	if n := len(a) - len(b); n > 3 || n < -3 {
+		return 0, false // too far apart to be worth counting
+	}
+	d := editDistance(a, b)
+	return d, d > 0 && d <= max(1, min(3, len([]rune(b))/4))
+}
+
+// nearestID returns the published page whose id (or title, made a slug)
+// is nearest a mistyped id, preferring a page of type want, or nil when
+// none is near enough to be what was meant.
+func (l *loadState) nearestID(id, want string) *Page {
+	slug := Slug(id)
+	if slug == "" {
+		return nil
+	}
+	var best *Page
+	bestD := 0
+	for _, p := range l.kept {
+		if p.IsSection || want != "" && p.Type != want {
+			continue
+		}
+		for _, name := range []string{p.ID, Slug(p.Title)} {
+			if d, ok := near(slug, name); ok && (best == nil || d < bestD) {
+				best, bestD = p, d
+			}
+		}
+	}
+	if best == nil && want != "" {
+		return l.nearestID(id, "")
+	}
+	return best
+}
+
+// didYouMean says which page a mistyped id most likely meant, as the
+// end of a message: `: did you mean "fast" (content/promises/fast.md)?`,
+// or "" if none is near.
+func (l *loadState) didYouMean(id, want string) string {
+	if q := l.nearestID(id, want); q != nil {
+		return fmt.Sprintf(": did you mean %q (%s)?", q.ID, q.File)
+	}
+	return ""
+}
