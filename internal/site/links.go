@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"playbook/internal/markdown"
 	"playbook/themes"
@@ -275,7 +276,13 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 			*u = linkURL{set: true, up: base, to: lk.Dest}
 			return "", "", nil
 		}
-		return l.whyMissing(cands), cands[0], nil
+		msg := l.whyMissing(cands)
+		if strings.HasPrefix(msg, noPageAt) {
+			if q := l.pageNamed(dest); q != nil {
+				msg = fmt.Sprintf("%s%s: did you mean %s? a link names a page's file, from this page's folder", noPageAt, path.Join(dir, dest), relFile(dir, q.File))
+			}
+		}
+		return msg, cands[0], nil
 	}
 	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
 	return "", "", q
@@ -354,7 +361,61 @@ func (l *loadState) whyMissing(cands []string) string {
 	if alt := l.caseInsensitive(cands[0]); alt != "" {
 		return fmt.Sprintf("no page at %s (did you mean %s? links are case-sensitive)", cands[0], alt)
 	}
-	return fmt.Sprintf("no page or file at %s", strings.Join(cands, " or "))
+	return noPageAt + strings.Join(cands, " or ")
+}
+
+// noPageAt begins the message of a link that leads to nothing.
+const noPageAt = "no page or file at "
+
+// pageNamed returns the page a link that leads to nothing most likely
+// meant, or nil: the page whose file is named as the link's last part
+// is, or whose id is, whatever the case and punctuation ("Same-day
+// callback" for same-day-callback.md, or the file named from the wrong
+// folder). Titles are left out: Patch changes them, not file names or ids.
+func (l *loadState) pageNamed(dest string) *Page {
+	name := path.Base(dest)
+	if ext := path.Ext(name); strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown") {
+		name = strings.TrimSuffix(name, ext)
+	}
+	key := Slug(name)
+	if key == "" {
+		return nil
+	}
+	l.names.once.Do(func() {
+		m := make(map[string]*Page, 2*len(l.kept))
+		for _, p := range l.kept {
+			if p.IsSection {
+				continue
+			}
+			base := path.Base(p.File)
+			for _, k := range []string{Slug(strings.TrimSuffix(base, path.Ext(base))), p.ID} {
+				if _, ok := m[k]; !ok && k != "" {
+					m[k] = p
+				}
+			}
+		}
+		l.names.m = m
+	})
+	return l.names.m[key]
+}
+
+// A pageNames indexes the pages by their file names and ids,
+// made slugs, for pageNamed; made when first needed, once per Load.
+type pageNames struct {
+	once sync.Once
+	m    map[string]*Page
+}
+
+// relFile returns the path from folder dir to file, both paths from the
+// site root, as a link from a page in dir names it ("../promises/a.md").
+func relFile(dir, file string) string {
+	d := strings.Split(dir, "/")
+	f := strings.Split(file, "/")
+	i := 0
+	for i < len(d) && i < len(f)-1 && d[i] == f[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(f[i:], "/")
 }
 
 // isExcluded reports whether target is, or is inside, a file or folder
@@ -384,7 +445,40 @@ func noAnchor(doc *markdown.Doc, frag string) string {
 	if alt != "" {
 		return fmt.Sprintf("%s (did you mean #%s? anchors are case-sensitive)", msg, alt)
 	}
+	if alt = nearAnchor(doc.IDs, frag); alt != "" {
+		return fmt.Sprintf("%s: did you mean #%s? a heading's id is its whole text, in lower case, with hyphens for spaces", msg, alt)
+	}
 	return msg
+}
+
+// nearAnchor returns the id of ids a mistyped anchor most likely meant:
+// the one id that starts with its words ("why" for "why-it-matters"), else
+// the nearest by spelling; "" if none is near.
+func nearAnchor(ids []string, frag string) string {
+	frag = Slug(frag)
+	if frag == "" {
+		return ""
+	}
+	alt := ""
+	for _, id := range ids {
+		if strings.HasPrefix(id, frag+"-") {
+			if alt != "" {
+				alt = ""
+				break // several: none is the one
+			}
+			alt = id
+		}
+	}
+	if alt != "" {
+		return alt
+	}
+	best := -1
+	for _, id := range ids {
+		if d, ok := near(frag, id); ok && (best < 0 || d < best) {
+			alt, best = id, d
+		}
+	}
+	return alt
 }
 
 // caseInsensitive returns a page or file whose path differs from target

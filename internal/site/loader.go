@@ -112,7 +112,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
 	l.walk()
 	l.checkTypeSections(string(data))
 	l.readPages()
@@ -187,6 +187,9 @@ type loadState struct {
 	generated map[string]bool
 	// configKey identifies the settings pages were read with.
 	configKey string
+	// names indexes the pages by name, for a broken link to say which
+	// page it most likely meant.
+	names *pageNames
 }
 
 // ParseCache holds pages read by the Loads of several versions of one site, so

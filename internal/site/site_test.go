@@ -274,9 +274,31 @@ func TestProblems(t *testing.T) {
 			want: []string{`content/promises/fast.md:2: front matter: promise: nothing after "=": give it a value, or remove the line`},
 		},
 		{
+			name: "a link naming a page by its title, or its file from the wrong folder, names the file to write",
+			files: with(chainSite(),
+				"content/guides/first-week.md", "# First week\n\nSee [fast](Fast), [it](fast.md), [quote](<Quote>), [call](../Call.md) and [nothing](nowhere.md).\n"),
+			want: []string{
+				`content/guides/first-week.md:3:5: broken link "Fast": no page or file at content/guides/Fast: did you mean ../promises/fast.md? a link names a page's file, from this page's folder`,
+				`content/guides/first-week.md:3:19: broken link "fast.md": no page or file at content/guides/fast.md: did you mean ../promises/fast.md? a link names a page's file, from this page's folder`,
+				`content/guides/first-week.md:3:34: broken link "Quote": no page or file at content/guides/Quote: did you mean ../behaviours/sales/quote.md? a link names a page's file, from this page's folder`,
+				`content/guides/first-week.md:3:52: broken link "../Call.md": no page or file at content/Call.md: did you mean ../behaviours/service/call.md? a link names a page's file, from this page's folder`,
+				`content/guides/first-week.md:3:75: broken link "nowhere.md": no page or file at content/guides/nowhere.md`,
+			},
+		},
+		{
+			name:  "an anchor that misses a heading's id names the id it most likely meant",
+			files: with(chainSite(), "content/a.md", "# A\n\n## Why it matters\n\n## Pricing\n\n[x](#why) [y](#priceing) [z](promises/fast.md#bdy) [w](#nothing-like-it)\n"),
+			want: []string{
+				`content/a.md:7:1: broken link "#why": this page has no heading with id "why": did you mean #why-it-matters? a heading's id is its whole text, in lower case, with hyphens for spaces`,
+				`content/a.md:7:11: broken link "#priceing": this page has no heading with id "priceing": did you mean #pricing? a heading's id is its whole text, in lower case, with hyphens for spaces`,
+				`content/a.md:7:26: broken link "promises/fast.md#bdy": content/promises/fast.md has no heading with id "bdy"`,
+				`content/a.md:7:52: broken link "#nothing-like-it": this page has no heading with id "nothing-like-it"`,
+			},
+		},
+		{
 			name:  "anchors in any script, as written or percent-encoded",
 			files: with(chainSite(), "content/a.md", "# A\n\n## Über uns\n\n[x](#über-uns) [y](#%C3%BCber-uns) [z](#uber-uns)\n"),
-			want:  []string{`content/a.md:5:36: broken link "#uber-uns": this page has no heading with id "uber-uns"`},
+			want:  []string{`content/a.md:5:36: broken link "#uber-uns": this page has no heading with id "uber-uns": did you mean #über-uns? a heading's id is its whole text, in lower case, with hyphens for spaces`},
 		},
 		{
 			name:  "a name with nothing to make a URL of",

@@ -30,14 +30,19 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// near reports whether a is close enough to b to be a typo of it: a few
-// letters apart, fewer for a short word.
+// near reports whether a is close enough to b to be a typo of it, and
+// how far: a few letters apart, fewer for a short word, and a short word
+// only by a letter changed or two swapped.
 func near(a, b string) (int, bool) {
 	if n := len(a) - len(b); n > 3 || n < -3 {
 		return 0, false // too far apart to be worth counting
 	}
 	d := editDistance(a, b)
-	return d, d > 0 && d <= max(1, min(3, len([]rune(b))/4))
+	n := len([]rune(b))
+	if n < 5 && len([]rune(a)) != n {
+		return d, false // "there" is not a typo of "here"
+	}
+	return d, d > 0 && d <= max(1, min(3, n/4))
 }
 
 // nearestID returns the published page whose id (or title, made a slug)
