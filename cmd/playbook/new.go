@@ -40,19 +40,28 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// newSite writes a new playbook into dir, which must be missing or empty.
+// newSite writes a new playbook into dir, which must be missing, or hold
+// nothing of a playbook: a repository just made or cloned (its .git/, a
+// README, a licence) is a place to start one. An ignore file there already
+// is left as it is.
 func newSite(dir string, today time.Time, stdout, stderr io.Writer) int {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		fmt.Fprintf(stderr, "playbook new site: %s is not empty: give a new folder\n", dir)
-		return exitUsage
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.ReadDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "playbook new site: %v\n", err)
 		return exitUsage
+	}
+	for _, name := range []string{site.ConfigFile, site.ContentDir, "layouts", "static", "themes"} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			fmt.Fprintf(stderr, "playbook new site: %s holds a playbook already (%s): give a new folder, or one without it\n", dir, name)
+			return exitUsage
+		}
 	}
 	files, err := scaffold.Site(today)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook new site: %v\n", err)
 		return exitContent
+	}
+	if _, err := os.Lstat(filepath.Join(dir, ".gitignore")); err == nil {
+		delete(files, ".gitignore")
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -65,7 +74,11 @@ func newSite(dir string, today time.Time, stdout, stderr io.Writer) int {
 			return exitContent
 		}
 	}
-	fmt.Fprintf(stdout, "Created a playbook of %d files in %s\nPreview it: playbook serve --source %s\n", len(files), dir, dir)
+	preview := "playbook serve"
+	if filepath.Clean(dir) != "." {
+		preview = "cd " + dir + " && playbook serve"
+	}
+	fmt.Fprintf(stdout, "Created a playbook of %d files in %s\nPreview it: %s\n", len(files), dir, preview)
 	return exitOK
 }
 

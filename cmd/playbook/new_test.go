@@ -24,7 +24,7 @@ func TestNewSiteThenPages(t *testing.T) {
 	if code, out, stderr := checkCmd(t, "--source", dir, "--strict"); code != exitOK || out != "" {
 		t.Errorf("the new site does not check clean: exit %d\n%s%s", code, out, stderr)
 	}
-	if code, _, stderr := newCmd(t, "site", dir); code != exitUsage || !strings.Contains(stderr, "is not empty") {
+	if code, _, stderr := newCmd(t, "site", dir); code != exitUsage || !strings.Contains(stderr, "holds a playbook already (site.toml)") {
 		t.Errorf("new site into a full folder: exit %d\n%s", code, stderr)
 	}
 	code, out, stderr := newCmd(t, "--source", dir, "behaviours", "Call back the same day")
@@ -51,6 +51,66 @@ func TestNewSiteThenPages(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content/promises/index.md")); err == nil {
 		t.Error("content/promises/index.md was written")
+	}
+}
+
+// TestNewSiteInARepository: a playbook is started in the repository an
+// author has just made or cloned, beside its .git/ and README, with an
+// ignore file for what a build writes; one the repository has is kept.
+func TestNewSiteInARepository(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		files     map[string]string
+		code      int
+		stdout    string
+		gitignore string
+	}{
+		{"made with git init", map[string]string{".git/HEAD": "ref: refs/heads/main\n"}, exitOK, "Preview it: playbook serve\n", "/public/\n"},
+		{"cloned, with a README and an ignore file", map[string]string{".git/HEAD": "x", "README.md": "# Ours\n", ".gitignore": "*.log\n"}, exitOK, "Preview it: playbook serve\n", "*.log\n"},
+		{"holding a playbook's content", map[string]string{"content/a.md": "# A\n"}, exitUsage, "", ""},
+		{"holding layouts", map[string]string{"layouts/page.html": "x"}, exitUsage, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range tc.files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(dir)
+			code, out, stderr := newCmd(t, "site", ".")
+			if code != tc.code || !strings.HasSuffix(out, tc.stdout) {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tc.code, out, stderr)
+			}
+			if code != exitOK {
+				if !strings.Contains(stderr, "holds a playbook already") {
+					t.Errorf("stderr: %s", stderr)
+				}
+				return
+			}
+			for name, text := range tc.files {
+				if name == ".gitignore" {
+					continue
+				}
+				if got, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); string(got) != text {
+					t.Errorf("%s changed: %q", name, got)
+				}
+			}
+			if got, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); !strings.Contains(string(got), tc.gitignore) {
+				t.Errorf(".gitignore = %q, want it to hold %q", got, tc.gitignore)
+			}
+			if code, out, stderr := checkCmd(t, "--strict"); code != exitOK || out != "" {
+				t.Errorf("the new site does not check clean: exit %d\n%s%s", code, out, stderr)
+			}
+		})
+	}
+	dir := filepath.Join(t.TempDir(), "playbook")
+	if _, out, _ := newCmd(t, "site", dir); !strings.HasSuffix(out, "Preview it: cd "+dir+" && playbook serve\n") {
+		t.Errorf("new site in a new folder: %s", out)
 	}
 }
 
