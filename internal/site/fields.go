@@ -7,7 +7,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,6 +97,15 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		rel.start = f.strings("start")
 	}
 	p.Params = f.unused()
+	typ := p.Type
+	if p.IsSection {
+		typ = ""
+	}
+	for _, k := range slices.Sorted(maps.Keys(p.Params)) {
+		if near := knownKeyNear(k, typ, p.IsSection && dir == ContentDir); near != "" {
+			ps.warnf(file, f.keyLine(k), "%s: playbook does not know this key, so it does nothing (it is kept for layouts): did you mean %s?", k, near)
+		}
+	}
 	f.read()
 	return p, rel
 }

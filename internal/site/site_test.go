@@ -142,6 +142,20 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "a key a letter from one playbook knows is warned of, with the key meant; others are kept quietly",
+			files: with(chainSite(),
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nfulfills = [\"fast\"]\nrole = \"sales\"\n+++\n",
+				"content/a.md", "---\ntitle: A\nTags: [x]\nreviewd: 2026-11-01\nregion: EMEA\nstage: sales\n---\n",
+				"content/_index.md", "+++\ntitle = \"Home\"\nstrat = [\"fast\"]\n+++\n"),
+			want: []string{
+				`content/_index.md:3: warning: strat: playbook does not know this key, so it does nothing (it is kept for layouts): did you mean start?`,
+				`content/a.md:3: warning: Tags: playbook does not know this key, so it does nothing (it is kept for layouts): did you mean tags?`,
+				`content/a.md:4: warning: reviewd: playbook does not know this key, so it does nothing (it is kept for layouts): did you mean reviewed?`,
+				`content/behaviours/sales/quote.md:4: warning: fulfills: playbook does not know this key, so it does nothing (it is kept for layouts): did you mean fulfils?`,
+				`content/behaviours/sales/quote.md:5: warning: role: playbook does not know this key, so it does nothing (it is kept for layouts): did you mean roles?`,
+			},
+		},
+		{
 			name:  "relation to a page of the wrong type",
 			files: with(chainSite(), "content/faqs/q.md", "+++\nquestion = \"Q?\"\npromises = [\"quote\"]\n+++\n"),
 			want:  []string{`content/faqs/q.md:3: promises: "quote" is a behaviour (content/behaviours/sales/quote.md), not a promise`},

@@ -1,6 +1,10 @@
 package site
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // editDistance returns the number of letters to insert, remove, change
 // or swap with the next to make a into b, counted in runes.
@@ -79,4 +83,33 @@ func (l *loadState) didYouMean(id, want string) string {
 		return fmt.Sprintf(": did you mean %q (%s)?", q.ID, q.File)
 	}
 	return ""
+}
+
+// CommonKeys are the front matter keys of every page, whatever its type.
+var CommonKeys = []string{"title", "id", "type", "owner", "reviewed", "review_every", "tags", "weight", "description", "draft", "aliases", "search"}
+
+// knownKeyNear returns the key of front matter that key, which playbook
+// does not know, most likely meant: one of the page's type (typ, "" for
+// a section), of every page, or start on the home page, a letter or two
+// apart, or the same but for a plural's s ("fulfills", "reviewd", "tag");
+// "" if none is near.
+func knownKeyNear(key, typ string, home bool) string {
+	known := slices.Clone(CommonKeys)
+	for _, f := range TypeFields[typ] {
+		known = append(known, f.Name)
+	}
+	if home {
+		known = append(known, "start")
+	}
+	k := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(key), "-", "_"))
+	best, bestD := "", 0
+	for _, name := range known {
+		if k == name || k+"s" == name || k == name+"s" {
+			return name
+		}
+		if d, ok := near(k, name); ok && (best == "" || d < bestD) {
+			best, bestD = name, d
+		}
+	}
+	return best
 }
