@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -83,6 +84,11 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		info, err := os.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "%s: no such file: check its name (pages end in .md)\n", name)
+			failed = true
+			continue
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			failed = true

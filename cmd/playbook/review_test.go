@@ -61,7 +61,7 @@ func TestReviewRefuses(t *testing.T) {
 	}{
 		{"a file outside content/", "notes.md", "notes.md: not a page: it is outside"},
 		{"a file that does not parse, at its line", "content/bad.md", "content/bad.md:3: front matter: "},
-		{"a file that does not exist", "content/none.md", "content/none.md: "},
+		{"a file that does not exist, without the system's words", "content/none.md", "content/none.md: no such file: check its name (pages end in .md)\n"},
 		{"a section", "content/_index.md", "content/_index.md: a section is not reviewed, its pages are"},
 		{"a hidden file a build leaves out", "content/.hidden.md", "content/.hidden.md: not a page: a build leaves out"},
 		{"a file in a hidden folder", "content/.old/x.md", "content/.old/x.md: not a page: a build leaves out"},
