@@ -65,7 +65,7 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 		}
 		off = next
 	}
-	return "", nil, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed", fence)
+	return "", nil, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed: add a line %q after its last key, before the text", fence, fence)
 }
 
 // lateFrontMatter finds front matter that does not start on the first

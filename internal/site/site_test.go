@@ -428,7 +428,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "unclosed front matter",
 			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\n\nBody\n"),
-			want:  []string{`content/a.md:1: front matter opened with "+++" on line 1 is never closed`},
+			want:  []string{`content/a.md:1: front matter opened with "+++" on line 1 is never closed: add a line "+++" after its last key, before the text`},
 		},
 		{
 			name:  "bad UTF-8 names line and column",
