@@ -193,6 +193,21 @@ func ignoreMissing(requests []servedRequest, paths ...string) []servedRequest {
 	return kept
 }
 
+// openExample builds the example playbook, serves it under a sub-path
+// and starts Chromium for the rest of t (browserTimeout at most), and
+// returns the tab and the site's address. The requests the browser made
+// are checked when t ends, even when a step failed: an absolute link or
+// asset shows up there (see checkRequests).
+func openExample(t *testing.T) (*chromeTab, string) {
+	t.Helper()
+	dir := buildExampleForBrowser(t)
+	srv, requests := serveUnderPrefix(t, dir)
+	t.Cleanup(func() { checkRequests(t, requests()) })
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	t.Cleanup(cancel)
+	return startChromium(t, ctx), srv.URL + browserSitePrefix
+}
+
 // buildExampleForBrowser builds the example playbook of the repository into
 // a temporary folder and returns it.
 func buildExampleForBrowser(t *testing.T) string {

@@ -196,13 +196,7 @@ func TestBrowserSearchJapanese(t *testing.T) {
 // afresh. Esc on a chip closes the results and gives the focus back to
 // the box.
 func TestBrowserSearchFilter(t *testing.T) {
-	dir := buildExampleForBrowser(t)
-	srv, requests := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	t.Cleanup(func() { checkRequests(t, requests()) })
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base := openExample(t)
 
 	status := func() string {
 		return tabValue(b, "the live region", chromedp.Evaluate[string](`document.querySelector('.search-status').textContent`))
@@ -274,13 +268,7 @@ func TestBrowserSearchFilter(t *testing.T) {
 // TestBrowserSearchSomeWords types two words no page has both of: the
 // pages with one are shown, and the reader is told they lack the other.
 func TestBrowserSearchSomeWords(t *testing.T) {
-	dir := buildExampleForBrowser(t)
-	srv, requests := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	t.Cleanup(func() { checkRequests(t, requests()) })
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base := openExample(t)
 
 	b.open("promises", base+"promises/")
 	b.do("press /", pressSlash())
@@ -307,13 +295,7 @@ func TestBrowserSearchSomeWords(t *testing.T) {
 // that finds many types take one row, which scrolls sideways, so that
 // the first results show above the fold.
 func TestBrowserSearchOnPhone(t *testing.T) {
-	dir := buildExampleForBrowser(t)
-	srv, requests := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	t.Cleanup(func() { checkRequests(t, requests()) })
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base := openExample(t)
 
 	for _, width := range []int64{390, 1280} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
