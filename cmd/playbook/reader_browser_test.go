@@ -317,6 +317,15 @@ func checkMenu(b *chromeTab, url string, js bool) {
 	if !open.PageLocked {
 		b.t.Errorf("with the menu open, the page behind still scrolls")
 	}
+	// Tab past the menu's last link does not go on into the page the
+	// menu covers.
+	b.do("focus the menu's last link", chromedp.Evaluate[chromedp.Void](
+		`Array.from(document.querySelectorAll('#pb-sidebar a[href]')).pop().focus()`))
+	b.do("Tab past the menu", chromedp.KeyEvent("\t"))
+	if under := tabValue(b, "where the focus went", chromedp.Evaluate[string](
+		`(() => { const e = document.activeElement; return e && e.closest('.main, .footer') ? (e.textContent || e.tagName).trim() : ''; })()`)); under != "" {
+		b.t.Errorf("Tab past the open menu's last link focuses %q, on the page under the menu", under)
+	}
 	if js {
 		b.do("Escape closes the menu", chromedp.KeyEvent("\x1b"))
 	} else {

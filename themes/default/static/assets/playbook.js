@@ -78,7 +78,8 @@
         navState.focus();
       }
     });
-    sidebar.addEventListener("click", function (e) {
+    // The skip link as well: the page it leads to is hidden under the menu.
+    document.addEventListener("click", function (e) {
       if (e.target.closest && e.target.closest("a[href^='#']")) navState.checked = false;
     });
   }
