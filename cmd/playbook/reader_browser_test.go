@@ -122,6 +122,15 @@ func TestBrowserReaderSite(t *testing.T) {
 		checkThemeChoice(b, base)
 	})
 
+	t.Run("the theme choice opens in the window and closes by keyboard", func(t *testing.T) {
+		b := tab(t)
+		for _, width := range []int64{320, 390, 1280} {
+			b.do("set the window", chromedp.EmulateViewport(width, 800))
+			b.open("home", base)
+			checkPopover(b, base, "details.theme-choice", width)
+		}
+	})
+
 	for _, v := range []struct {
 		name   string
 		width  int64
@@ -467,6 +476,7 @@ func checkVersionedPages(b *chromeTab, urls ...string) {
 			if msg := tabValue(b, url+": top bar", chromedp.Evaluate[string](headerCutJS)); msg != "" {
 				b.t.Errorf("%s at %d px: %s", url, width, msg)
 			}
+			checkPopover(b, url, "details.versions", width)
 			// A version labelled by its tag's name gives way to the title.
 			b.do("a long version label", chromedp.Evaluate[chromedp.Void](
 				`document.querySelector('details.versions > summary').textContent = 'playbook-2026-q4-final'`))
@@ -488,5 +498,62 @@ func checkVersionedPages(b *chromeTab, urls ...string) {
 				}
 			}
 		}
+	}
+}
+
+// popoverState is what popoverStateJS reads of a menu made of a details
+// element: whether it is open, what has the focus, and what of it is out
+// of the window.
+type popoverState struct {
+	Open    bool   `json:"open"`
+	Focus   string `json:"focus"`
+	Outside string `json:"outside"`
+}
+
+const popoverStateJS = `((sel) => {
+	const d = document.querySelector(sel), w = document.documentElement.clientWidth, e = document.activeElement;
+	const out = Array.from(d.querySelectorAll('a[href], input, summary')).filter(el => {
+		const r = el.getBoundingClientRect();
+		return r.width > 0 && (r.left < 0 || r.right > w);
+	}).map(el => (el.textContent.trim() || el.value) + ' (' + Math.round(el.getBoundingClientRect().left) + ' to ' + Math.round(el.getBoundingClientRect().right) + ')');
+	return {
+		open: d.open,
+		focus: e === d.querySelector('summary') ? 'summary' : d.contains(e) ? 'inside' : e ? e.tagName.toLowerCase() : '',
+		outside: out.join(', '),
+	};
+})`
+
+// checkPopover opens the menu sel (the theme choice, the version switcher)
+// by keyboard on the page at url and checks that all of it shows in the
+// window, that Escape closes it and gives the focus back to its button,
+// and that the focus moving on past it closes it too.
+func checkPopover(b *chromeTab, url, sel string, width int64) {
+	b.t.Helper()
+	state := func(what string) popoverState {
+		b.t.Helper()
+		return tabValue(b, what, chromedp.Evaluate[popoverState](popoverStateJS+"("+jsQuote(sel)+")"))
+	}
+	open := func() {
+		b.t.Helper()
+		b.do("focus "+sel, chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsQuote(sel+" > summary")+`).focus()`))
+		b.do("open "+sel, chromedp.KeyEvent("\r"))
+		b.do("into "+sel, chromedp.KeyEvent("\t"))
+	}
+	open()
+	if s := state("opened"); !s.Open || s.Focus != "inside" {
+		b.t.Fatalf("%s at %d px: %s opened by keyboard: open %v, focus on %q, want open with the focus in it", url, width, sel, s.Open, s.Focus)
+	} else if s.Outside != "" {
+		b.t.Errorf("%s at %d px: %s opened runs out of the window: %s", url, width, sel, s.Outside)
+	}
+	b.do("Escape", chromedp.KeyEvent("\x1b"))
+	if s := state("after Escape"); s.Open || s.Focus != "summary" {
+		b.t.Errorf("%s at %d px: after Escape in %s: open %v, focus on %q; want it closed, the focus on its button", url, width, sel, s.Open, s.Focus)
+	}
+	open()
+	for i := 0; i < 8 && state("tabbing on").Focus == "inside"; i++ {
+		b.do("Tab", chromedp.KeyEvent("\t"))
+	}
+	if s := state("after tabbing past"); s.Open {
+		b.t.Errorf("%s at %d px: %s stays open once the focus has moved on to %s", url, width, sel, s.Focus)
 	}
 }

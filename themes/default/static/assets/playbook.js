@@ -54,17 +54,25 @@
       });
     });
     choice.hidden = false;
-    // Escape or a click elsewhere closes it, as a menu does.
+  }
+
+  // The theme choice and the version switcher open over the page: Escape
+  // (giving the focus back to the button), a click elsewhere or the focus
+  // moving on closes them, as a menu does.
+  document.querySelectorAll("details.theme-choice, details.versions").forEach(function (menu) {
     document.addEventListener("click", function (e) {
-      if (choice.open && !choice.contains(e.target)) choice.open = false;
+      if (menu.open && !menu.contains(e.target)) menu.open = false;
     });
-    choice.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && choice.open) {
-        choice.open = false;
-        choice.querySelector("summary").focus();
+    menu.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
       }
     });
-  }
+    menu.addEventListener("focusout", function (e) {
+      if (menu.open && e.relatedTarget && !menu.contains(e.relatedTarget)) menu.open = false;
+    });
+  });
 
   // The menu on a phone opens with a checkbox, which works without
   // JavaScript; with it, Escape closes the menu, as does following a link
