@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // alignmentSite has three promises of two owners: one connected but made
@@ -264,6 +265,22 @@ func TestBrowserAlignmentSplit(t *testing.T) {
 	if got := view("the overview"); !got.Filters || got.Owner != "" || got.Status != "" || len(got.Promises) != 0 {
 		t.Errorf("overview: %+v, want the filters, nothing picked, no table of promises", got)
 	}
+	// From the keyboard the arrows step through the owners and stay on the
+	// page; Enter opens the list of the owner chosen.
+	b.do("focus the owners", chromedp.Evaluate[chromedp.Void](`document.getElementById('pb-filter-owner').focus()`))
+	b.do("ArrowDown", chromedp.KeyEvent(kb.ArrowDown))
+	b.do("ArrowDown", chromedp.KeyEvent(kb.ArrowDown))
+	time.Sleep(300 * time.Millisecond)
+	if at := b.location(); at != root {
+		t.Errorf("the arrow keys in the owners' filter went to %s, want to stay on %s", at, root)
+	}
+	owner := tabValue(b, "owner chosen", chromedp.Evaluate[string](`document.getElementById('pb-filter-owner').value`))
+	if owner == "" {
+		t.Fatalf("the arrow keys chose no owner")
+	}
+	b.do("Enter", chromedp.KeyEvent(kb.Enter))
+	arrive("Enter in the owners' filter", root+"owners/"+owner+"/")
+	b.open("Alignment, again", root)
 	for _, tt := range []struct {
 		id, value string
 		at        string

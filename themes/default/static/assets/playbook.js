@@ -117,10 +117,23 @@
     if (old.has("owner") || old.has("status")) {
       location.replace(target(old.get("owner"), old.get("status")) + location.hash);
     } else {
-      filters.addEventListener("change", function () {
-        location.assign(target(ownerSel.value, statusSel.value));
+      var go = function () { location.assign(target(ownerSel.value, statusSel.value)); };
+      // A choice made with the mouse opens its list at once; one made with
+      // the keyboard waits for Enter or Show, for the arrows that step
+      // through the choices change the value as they go.
+      var typed = false;
+      filters.addEventListener("pointerdown", function () { typed = false; });
+      filters.addEventListener("keydown", function (e) {
+        if (e.target.tagName !== "SELECT") return;
+        if (e.key === "Enter") {
+          e.preventDefault();
+          go();
+        } else if (e.key !== "Tab" && e.key !== "Shift") {
+          typed = true;
+        }
       });
-      filters.addEventListener("submit", function (e) { e.preventDefault(); });
+      filters.addEventListener("change", function () { if (!typed) go(); });
+      filters.addEventListener("submit", function (e) { e.preventDefault(); go(); });
       filters.hidden = false;
     }
   } else if (filters) {
