@@ -125,24 +125,27 @@ func TestBrowserAlignmentFilters(t *testing.T) {
 		owner, status string
 		want          alignmentView
 		query         string
+		// said is what the live region under the filters says.
+		said string
 	}{
 		{"sales-ann-lee", "", alignmentView{
 			Promises: []string{"Warm home", "Same-day quote"},
 			Channels: []string{"store: Same-day quote", "Website: Same-day quote"},
 			Owners:   []string{"owner-sales-ann-lee"},
-		}, "?owner=sales-ann-lee"},
+		}, "?owner=sales-ann-lee", "Showing 2 of 3 promises: owner Sales — Ann Lee."},
 		{"sales-ann-lee", "channel-gap", alignmentView{
 			Promises: []string{"Same-day quote"},
 			Channels: []string{"store: Same-day quote"},
 			Owners:   []string{"owner-sales-ann-lee"},
-		}, "?owner=sales-ann-lee&status=channel-gap"},
+		}, "?owner=sales-ann-lee&status=channel-gap", "Showing 1 of 3 promises: owner Sales — Ann Lee, status channel gap (no follow-up)."},
 		{"", "service-gap", alignmentView{
 			Promises: []string{"Free survey"},
 			Channels: []string{"Website: Free survey"},
 			Owners:   []string{"owner-surveys-bo-park"},
-		}, "?status=service-gap"},
-		{"surveys-bo-park", "disconnected", alignmentView{Empty: true}, "?owner=surveys-bo-park&status=disconnected"},
-		{"", "", everyone, ""},
+		}, "?status=service-gap", "Showing 1 of 3 promises: status service gap."},
+		{"surveys-bo-park", "disconnected", alignmentView{Empty: true}, "?owner=surveys-bo-park&status=disconnected",
+			"Showing 0 of 3 promises: owner Surveys — Bo Park, status disconnected."},
+		{"", "", everyone, "", "Showing all 3 promises."},
 	} {
 		pick(tt.owner, tt.status)
 		tt.want.Filters, tt.want.Owner, tt.want.Status = true, tt.owner, tt.status
@@ -151,6 +154,11 @@ func TestBrowserAlignmentFilters(t *testing.T) {
 		}
 		if got := b.location(); got != page+tt.query {
 			t.Errorf("owner %q, status %q: at %s, want %s", tt.owner, tt.status, got, page+tt.query)
+		}
+		said := tabValue(b, "the live region", chromedp.Evaluate[string](
+			`(() => { const p = document.querySelector('[data-filter-count]'); return p.getAttribute('aria-live') + ': ' + p.textContent; })()`))
+		if want := "polite: " + tt.said; said != want {
+			t.Errorf("owner %q, status %q: the filters say %q, want %q", tt.owner, tt.status, said, want)
 		}
 	}
 

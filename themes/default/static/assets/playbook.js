@@ -143,7 +143,7 @@
       var want = query.get(select.name);
       if (want && select.querySelector('option[value="' + CSS.escape(want) + '"]')) select.value = want;
     });
-    var apply = function () {
+    var apply = function (changed) {
       var owner = byOwner.value, status = byStatus.value;
       document.querySelectorAll("[data-filter-row]").forEach(function (row) {
         row.hidden = !!owner && row.dataset.owner !== owner ||
@@ -158,8 +158,14 @@
       });
       var rows = document.querySelectorAll("table.alignment [data-filter-row]");
       var shown = Array.prototype.filter.call(rows, function (row) { return !row.hidden; }).length;
+      // The count names the filters, so that a screen reader says each
+      // change, even one that shows as many promises as the last.
+      var named = [];
+      if (owner) named.push("owner " + byOwner.selectedOptions[0].text);
+      if (status) named.push("status " + byStatus.selectedOptions[0].text);
       filters.querySelector("[data-filter-count]").textContent =
-        owner || status ? "Showing " + shown + " of " + rows.length + " promises." : "";
+        named.length ? "Showing " + shown + " of " + rows.length + " promises: " + named.join(", ") + "." :
+        changed === true ? "Showing all " + rows.length + " promises." : "";
       // A list that shows nothing says so, in place of its empty table
       // or its heading with nothing under it.
       document.querySelectorAll("[data-filter-scope]").forEach(function (scope) {
@@ -178,7 +184,7 @@
         history.replaceState(null, "", (search ? "?" + search : location.pathname) + location.hash);
       } catch (e) {}
     };
-    filters.addEventListener("change", apply);
+    filters.addEventListener("change", function () { apply(true); });
     // A count of promises leads to the first of them; it shows only them,
     // of every owner, as it counts them.
     document.querySelectorAll("[data-status-link]").forEach(function (link) {
