@@ -122,6 +122,25 @@ func TestBrowserReaderSite(t *testing.T) {
 		checkThemeChoice(b, base)
 	})
 
+	t.Run("a sidebar link the keyboard scrolls to shows its whole focus ring", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(1280, 500))
+		b.open("a page with a long sidebar", base+"behaviours/sales/")
+		cut := tabValue(b, "tab through the sidebar", chromedp.Evaluate[[]string](`(() => {
+			const side = document.getElementById('pb-sidebar'), cut = [];
+			for (const a of Array.from(side.querySelectorAll('a[href]')).filter(a => a.getClientRects().length)) {
+				a.focus();
+				const r = a.getBoundingClientRect(), s = side.getBoundingClientRect(), cs = getComputedStyle(a);
+				const ring = parseFloat(cs.outlineWidth) + parseFloat(cs.outlineOffset);
+				if (r.top - ring < s.top || r.bottom + ring > s.bottom) cut.push(a.textContent.trim());
+			}
+			return cut;
+		})()`))
+		if len(cut) > 0 {
+			t.Errorf("the focus ring of %d sidebar links is cut by the sidebar's edge: %q", len(cut), cut)
+		}
+	})
+
 	t.Run("the theme choice opens in the window and closes by keyboard", func(t *testing.T) {
 		b := tab(t)
 		for _, width := range []int64{320, 390, 1280} {
