@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -96,6 +97,9 @@ func (l *loadState) walk() {
 		if isMarkdown(name) {
 			l.files = append(l.files, p)
 		} else {
+			if l.startsWithFrontMatter(p) {
+				l.ps.warnf(p, 1, "starts with front matter, but only .md and .markdown files are pages: it is published as a file, as it is; rename it to .md")
+			}
 			l.site.Files = append(l.site.Files, p)
 			l.site.files[p] = true
 		}
@@ -156,6 +160,31 @@ func (l *loadState) excludes(file string) bool {
 		}
 	}
 	return false
+}
+
+// textExts are the extensions of plain text, and of Markdown as other
+// tools name it, that an author may give a page by mistake.
+var textExts = []string{".txt", ".text", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx"}
+
+// startsWithFrontMatter reports whether the file p, of one of textExts,
+// opens with front matter, its closing fence within the first 64 KiB: a
+// page saved under the wrong name, which would be published as a file
+// without a word.
+func (l *loadState) startsWithFrontMatter(p string) bool {
+	if !slices.Contains(textExts, strings.ToLower(path.Ext(p))) {
+		return false
+	}
+	f, err := l.fsys.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return false
+	}
+	format, _, _, _, err := splitFrontMatter(head)
+	return format != "" && err == nil
 }
 
 // IsMarkdown reports whether the file name is a Markdown file's, a page's.

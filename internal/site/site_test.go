@@ -253,6 +253,18 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:5:5: tags: want a list of text, found a table in it`},
 		},
 		{
+			name: "a page saved as .txt is warned of; a text file is not",
+			files: with(chainSite(),
+				"content/guides/callback.txt", "+++\ntitle = \"Callback\"\n+++\nCall back the same day.\n",
+				"content/guides/rules.MDOWN", "---\ntitle: Rules\n---\n",
+				"content/guides/notes.txt", "---\nA line, not front matter.\n",
+				"content/guides/readme.txt", "Just text.\n"),
+			want: []string{
+				`content/guides/callback.txt:1: warning: starts with front matter, but only .md and .markdown files are pages: it is published as a file, as it is; rename it to .md`,
+				`content/guides/rules.MDOWN:1: warning: starts with front matter, but only .md and .markdown files are pages: it is published as a file, as it is; rename it to .md`,
+			},
+		},
+		{
 			name: "an empty item of a list is warned of, at its own line in YAML",
 			files: with(chainSite(),
 				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\", \"\"]\n+++\n",
