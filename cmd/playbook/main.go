@@ -117,3 +117,32 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 	}
 	return root, true
 }
+
+// siteAbove returns the folder of the site the current folder is in, for
+// a command given no --source (fl has none set) that an author runs where
+// their editor is, such as content/promises/: the current folder if it
+// holds site.toml, else the nearest folder above it holding site.toml and
+// content/; source, the flag's default, when none does, for the command
+// to say so.
+func siteAbove(fl *flag.FlagSet, source string) string {
+	set := false
+	fl.Visit(func(f *flag.Flag) { set = set || f.Name == "source" })
+	if set {
+		return source
+	}
+	dir, err := filepath.Abs(source)
+	if err != nil {
+		return source
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
+		return source
+	}
+	for parent := filepath.Dir(dir); parent != dir; dir, parent = parent, filepath.Dir(parent) {
+		if _, err := os.Stat(filepath.Join(parent, "site.toml")); err == nil {
+			if info, err := os.Stat(filepath.Join(parent, site.ContentDir)); err == nil && info.IsDir() {
+				return parent
+			}
+		}
+	}
+	return source
+}

@@ -34,7 +34,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	case fl.NArg() == 2 && fl.Arg(0) == "site":
 		return newSite(fl.Arg(1), today, stdout, stderr)
 	case fl.NArg() == 2:
-		return newPage(*source, fl.Arg(0), fl.Arg(1), today, stdout, stderr)
+		return newPage(siteAbove(fl, *source), fl.Arg(0), fl.Arg(1), today, stdout, stderr)
 	}
 	fmt.Fprintln(stderr, `usage: playbook new site DIR | playbook new [--source DIR] TYPE "Title" | playbook new --list`)
 	return exitUsage

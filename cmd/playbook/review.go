@@ -27,6 +27,7 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "playbook review: name the page files to mark reviewed: playbook review content/promises/x.md")
 		return exitUsage
 	}
+	*source = siteAbove(fl, *source)
 	root, err := realPath(*source)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook review: %v\n", err)

@@ -86,3 +86,33 @@ func TestReviewRefuses(t *testing.T) {
 		t.Errorf("a source without content/: exit %d, want %d\n%s", code, exitUsage, stderr)
 	}
 }
+
+// TestFromASubfolder: review and new, run without --source in a folder
+// of the site's content/, as an author's editor leaves them, work on the
+// site above it; in a folder of no site, they say so.
+func TestFromASubfolder(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":             "title = \"T\"\n",
+		"content/_index.md":     "# Home\n",
+		"content/promises/a.md": "+++\npromise = \"We call.\"\n+++\nBody\n",
+	})
+	t.Chdir(filepath.Join(dir, "content", "promises"))
+	if code, out, stderr := reviewCmd(t, "a.md"); code != exitOK || !strings.HasPrefix(out, "content/promises/a.md: reviewed ") {
+		t.Errorf("review a.md: exit %d, output %q\n%s", code, out, stderr)
+	}
+	if b, _ := os.ReadFile("a.md"); !strings.Contains(string(b), "reviewed = ") {
+		t.Errorf("a.md after review:\n%s", b)
+	}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"new", "promise", "Same-day callback"}, &out, &errOut); code != exitOK || out.String() != "content/promises/same-day-callback.md\n" {
+		t.Errorf("new promise: exit %d, output %q\n%s", code, out.String(), errOut.String())
+	}
+	if _, err := os.Stat("same-day-callback.md"); err != nil {
+		t.Errorf("new promise from content/promises/: %v", err)
+	}
+
+	t.Chdir(t.TempDir())
+	if code, _, stderr := reviewCmd(t, "a.md"); code != exitUsage || !strings.Contains(stderr, "has no content/ folder") {
+		t.Errorf("review outside a site: exit %d\n%s", code, stderr)
+	}
+}
