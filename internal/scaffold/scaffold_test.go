@@ -49,7 +49,8 @@ func TestNewSiteBuildsWithoutWarnings(t *testing.T) {
 // TestNewPageOfEveryType adds a page of each type to a new playbook: each
 // lands in its type's section with its id from its title and its required
 // fields, and the site still loads without an error and with no warning
-// but the one a new promise must have, that nothing keeps it yet.
+// but the one a new promise must have, that nothing keeps it yet, and one
+// for each hint left to fill in.
 func TestNewPageOfEveryType(t *testing.T) {
 	for _, typ := range site.Types {
 		t.Run(typ, func(t *testing.T) {
@@ -60,11 +61,19 @@ func TestNewPageOfEveryType(t *testing.T) {
 			}
 			fsys[name] = &fstest.MapFile{Data: text}
 			s, ps := site.Load(fsys, site.Options{Now: today})
+			hints := 0
 			for _, p := range ps {
 				if typ == site.TypePromise && p.Check == "chain-gap" && p.File == name {
 					continue
 				}
+				if p.Check == "unfilled-hint" && p.File == name {
+					hints++
+					continue
+				}
 				t.Errorf("%v\n%s", p, text)
+			}
+			if want := strings.Count(string(text), "TODO:"); hints != want {
+				t.Errorf("%d unfilled-hint warnings for %d hints\n%s", hints, want, text)
 			}
 			p := s.ByFile(name)
 			if p == nil {

@@ -6,6 +6,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -85,6 +86,7 @@ var checks = []check{
 	{name: "gap-not-connected", run: checkGapPromises},
 	{name: "review-overdue", run: checkReviews},
 	{name: "reviewed-in-future", run: checkReviewDates},
+	{name: "unfilled-hint", run: checkHints},
 	{name: "output-path", run: checkOutputPaths},
 }
 
@@ -264,6 +266,40 @@ func checkBriefingIDs(l *loadState) []Problem {
 	for _, p := range l.site.OfType(TypeCampaign) {
 		if p.BriefingPage == nil && looksLikeID(p.Briefing) {
 			ps.warnf(p.File, p.fm.keyLine("briefing"), "campaign %q: briefing %q is no page's id, so it is shown as text: name an existing page, or write the briefing out", p.ID, p.Briefing)
+		}
+	}
+	return ps.list
+}
+
+// hintLine matches a front matter line whose value is still a hint that
+// playbook new wrote ("TODO: the promise, as customers hear it"), in TOML
+// or YAML, quoted or not.
+var (
+	hintLine    = regexp.MustCompile(`^\s*(?:([A-Za-z_][\w-]*)\s*[=:]\s*\[?\s*|-\s+)["']?(TODO:[^"']*)`)
+	settingLine = regexp.MustCompile(`^\s*([A-Za-z_][\w-]*)\s*[=:]`)
+)
+
+// checkHints warns of each front matter value that still holds a hint of
+// playbook new: the page would show it to readers as its promise or
+// question, and count as reviewed the day it was made.
+func checkHints(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.Pages {
+		if p.fm == nil || !strings.Contains(p.fm.text, "TODO:") {
+			continue
+		}
+		key := ""
+		for i, line := range p.fm.lines() {
+			if m := settingLine.FindStringSubmatch(line); m != nil {
+				key = m[1]
+			}
+			// An item of a YAML list under its key has none of its own.
+			// A title is the author's own (playbook new takes it from the
+			// command line), and Patch changes titles in place, keeping
+			// this check's problems.
+			if m := hintLine.FindStringSubmatch(line); m != nil && key != "title" {
+				ps.warnf(p.File, i+2, "%s: still the hint playbook new wrote (%s): write it, or readers see the hint", key, strings.TrimSpace(m[2]))
+			}
 		}
 	}
 	return ps.list

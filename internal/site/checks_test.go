@@ -14,7 +14,7 @@ func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
 		"raw-html", "hugo-shortcode", "heading-id", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready", "briefing-id",
-		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "output-path",
+		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
 	}
 	var names []string
 	for _, c := range checks {
@@ -53,6 +53,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/competitors/big.md":   "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Speed\"\npromise = \"p\"\n+++\n",
 		"content/review.md":            "+++\nreview_every = \"90d\"\n+++\n",
 		"content/later.md":             "+++\nreviewed = 2062-01-01\n+++\n",
+		"content/new.md":               "+++\ndescription = \"TODO: a line\"\n+++\n",
 		"content/alias.md":             "+++\naliases = [\"alignment\"]\n+++\n",
 		"content/bad.md":               "+++\ntitle = \n+++\n",
 		"content/html.md":              "# HTML\n\n<div>x</div>\n",
@@ -79,6 +80,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`gap "Speed" rests on promise "p", which is not connected`, "gap-not-connected"},
 		{"review overdue", "review-overdue"},
 		{"content/later.md:2: warning: reviewed 2062-01-01 is in the future", "reviewed-in-future"},
+		{"content/new.md:2: warning: description: still the hint playbook new wrote", "unfilled-hint"},
 		{`alias "alignment" would be published`, "output-path"},
 		{"content/bad.md", ""},
 	}

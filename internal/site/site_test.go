@@ -253,6 +253,19 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:5:5: tags: want a list of text, found a table in it`},
 		},
 		{
+			name: "a hint of playbook new left in front matter is warned of at its line, in TOML and YAML, but in a title",
+			files: with(chainSite(),
+				"content/faqs/q.md", "+++\ntitle = \"Q\"\nquestion = \"TODO: the question\"\nwhy = [\"TODO: a reason\"]\n+++\nTODO: not front matter.\n",
+				"content/personas/p.md", "---\ntitle: P\nrole: \"TODO: who they are\"\npains:\n  - \"TODO: a pain\"\n---\n",
+				"content/guides/t.md", "+++\ntitle = \"TODO: a title is the author's own\"\n+++\n"),
+			want: []string{
+				`content/faqs/q.md:3: warning: question: still the hint playbook new wrote (TODO: the question): write it, or readers see the hint`,
+				`content/faqs/q.md:4: warning: why: still the hint playbook new wrote (TODO: a reason): write it, or readers see the hint`,
+				`content/personas/p.md:3: warning: role: still the hint playbook new wrote (TODO: who they are): write it, or readers see the hint`,
+				`content/personas/p.md:5: warning: pains: still the hint playbook new wrote (TODO: a pain): write it, or readers see the hint`,
+			},
+		},
+		{
 			name: "a page saved as .txt is warned of; a text file is not",
 			files: with(chainSite(),
 				"content/guides/callback.txt", "+++\ntitle = \"Callback\"\n+++\nCall back the same day.\n",
