@@ -198,6 +198,8 @@ const (
 	// WarnHeadingID is a heading id a link cannot tell from another's,
 	// or one the theme's ids start with.
 	WarnHeadingID
+	// WarnNotLink is link syntax left as text: [text](a target with spaces).
+	WarnNotLink
 )
 
 // A Warning is something in a document that renders, but likely not as
@@ -346,6 +348,9 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		d.warn(w)
 	}
 	for _, w := range headingIDWarnings(root, title) {
+		d.warn(w)
+	}
+	for _, w := range notLinkWarnings(root, src) {
 		d.warn(w)
 	}
 	d.setStrings()

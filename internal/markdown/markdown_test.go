@@ -449,6 +449,30 @@ func TestShortcodeWarnings(t *testing.T) {
 	}
 }
 
+// TestNotLinkWarnings: link syntax left as text because its target has
+// a space is a warning at its place, saying what to write, between HTML
+// tags too; a link with a title, one in <>, one in code is not.
+func TestNotLinkWarnings(t *testing.T) {
+	src := "See [the callback](Same-day callback), [ok](a.md \"A title\"), [angle](<My File.md>).\n\n" +
+		"`[code](x y)` and <span>[html](x y)</span>\n\n```\n[fenced](x y)\n```\n\n- 日本 [two words](My File.md)\n"
+	d := mustParse(t, New(Options{}), src)
+	var got []string
+	for _, w := range d.Warnings {
+		if w.Kind != WarnNotLink {
+			continue
+		}
+		got = append(got, strconv.Itoa(int(w.Pos.Line))+":"+strconv.Itoa(int(w.Pos.Col))+": "+w.Msg)
+	}
+	want := []string{
+		`1:5: [the callback](Same-day callback) is not a link: its target has a space; name the page's file, as [the callback](same-day-callback.md) if that is its name`,
+		`3:25: [html](x y) is not a link: its target has a space; name the page's file, as [html](x-y.md) if that is its name`,
+		`9:6: [two words](My File.md) is not a link: its target has a space; write a file name with spaces in <>: [two words](<My File.md>)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestGitHubHeadingIDs checks heading ids against those GitHub gives the
 // same headings, so that links written for a Git host keep working.
 func TestGitHubHeadingIDs(t *testing.T) {

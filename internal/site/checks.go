@@ -42,6 +42,7 @@ const (
 	rawHTMLCheck   = "raw-html"
 	shortcodeCheck = "hugo-shortcode"
 	headingIDCheck = "heading-id"
+	notLinkCheck   = "not-a-link"
 	tagNameCheck   = "tag-name"
 )
 
@@ -77,6 +78,7 @@ var checks = []check{
 	{name: rawHTMLCheck, run: checkRawHTML},
 	{name: shortcodeCheck, run: checkShortcodes},
 	{name: headingIDCheck, run: checkHeadingIDs},
+	{name: notLinkCheck, run: checkNotLinks},
 	{name: tagNameCheck, run: checkTags},
 	{name: "chain-gap", run: checkChains},
 	{name: "channel-gap", run: checkChannels},
@@ -116,6 +118,10 @@ func checkShortcodes(l *loadState) []Problem { return docWarnings(l, markdown.Wa
 // checkHeadingIDs warns of heading ids a link cannot tell apart, and of
 // those the theme's own ids start with.
 func checkHeadingIDs(l *loadState) []Problem { return docWarnings(l, markdown.WarnHeadingID) }
+
+// checkNotLinks warns of link syntax Markdown left as text: a target
+// with spaces, such as a page named by its title.
+func checkNotLinks(l *loadState) []Problem { return docWarnings(l, markdown.WarnNotLink) }
 
 // docWarnings returns the Markdown warnings of a kind of every published
 // page, at their lines in the file.

@@ -13,7 +13,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "heading-id", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready", "briefing-id",
+		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "tag-name", "chain-gap", "channel-gap", "campaign-not-ready", "briefing-id",
 		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
 	}
 	var names []string
@@ -59,6 +59,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/html.md":              "# HTML\n\n<div>x</div>\n",
 		"content/hugo.md":              "# Hugo\n\n{{< figure src=\"x.png\" >}}\n",
 		"content/heads.md":             "# Heads\n\n## One {#x}\n\n## Two {#x}\n",
+		"content/titled.md":            "# Titled\n\nSee [the price](Price list).\n",
 	})
 	want := []struct{ msg, check string }{
 		{"both stand for folder", "duplicate-index"},
@@ -70,6 +71,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{"content/html.md:3:1: warning: raw HTML <div> shown as text", "raw-html"},
 		{`content/hugo.md:3:1: warning: Hugo shortcode "figure" left as text`, "hugo-shortcode"},
 		{`content/heads.md:5:4: warning: heading id "x" is taken by an earlier heading`, "heading-id"},
+		{`content/titled.md:3:5: warning: [the price](Price list) is not a link`, "not-a-link"},
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
 		{`promise "p" is disconnected`, "chain-gap"},
 		{`promise "q" has a service gap`, "chain-gap"},

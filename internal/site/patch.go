@@ -149,7 +149,7 @@ func (l *loadState) readEdit(file string, was *readResult, last Problems) *pageE
 		for _, kind := range []struct {
 			check string
 			kind  markdown.WarningKind
-		}{{rawHTMLCheck, markdown.WarnHTML}, {shortcodeCheck, markdown.WarnShortcode}, {headingIDCheck, markdown.WarnHeadingID}} {
+		}{{rawHTMLCheck, markdown.WarnHTML}, {shortcodeCheck, markdown.WarnShortcode}, {headingIDCheck, markdown.WarnHeadingID}, {notLinkCheck, markdown.WarnNotLink}} {
 			for _, w := range pageWarnings(&np, kind.kind) {
 				w.Check = kind.check
 				e.problems.list = append(e.problems.list, w)
@@ -183,7 +183,7 @@ func keptProblems(file string, was *readResult, last Problems) (before, after []
 		switch p.Check {
 		case "":
 			read++
-		case brokenLinkCheck, rawHTMLCheck, shortcodeCheck, headingIDCheck:
+		case brokenLinkCheck, rawHTMLCheck, shortcodeCheck, headingIDCheck, notLinkCheck:
 		case duplicateIndexCheck, unnamedPageCheck, duplicateURLCheck, duplicateIDCheck, brokenRelationCheck:
 			before = append(before, p)
 		default:

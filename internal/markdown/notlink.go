@@ -1,0 +1,92 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// notLink matches link syntax whose target holds a space, [text](Same-day
+// callback), which Markdown leaves as text: an author naming a page by
+// its title, or a file whose name has spaces.
+var notLink = regexp.MustCompile(`\[([^\]\n]+)\]\(([^()\n]*\s[^()\n]*)\)`)
+
+// notLinkWarnings returns a warning for each [text](target with spaces)
+// in src that was left as text: its "](" is in a text node, not in code
+// and not the syntax of a link (a link with a title, [x](a.md "Title"),
+// has a space too).
+func notLinkWarnings(root ast.Node, src []byte) []Warning {
+	if !mayHaveNotLink(src) {
+		return nil
+	}
+	var texts []text.Segment
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			texts = append(texts, n.Segment)
+		}
+		return ast.WalkContinue, nil
+	})
+	var ws []Warning
+	for _, m := range notLink.FindAllSubmatchIndex(src, -1) {
+		bracket := m[3] // the "]" of "]("
+		asText := false
+		for _, s := range texts {
+			if s.Start <= bracket && bracket < s.Stop {
+				asText = true
+				break
+			}
+		}
+		if !asText {
+			continue
+		}
+		label, target := string(src[m[2]:m[3]]), strings.TrimSpace(string(src[m[4]:m[5]]))
+		msg := "[" + label + "](" + target + ") is not a link: its target has a space; "
+		if strings.HasSuffix(strings.ToLower(target), ".md") {
+			msg += "write a file name with spaces in <>: [" + label + "](<" + target + ">)"
+		} else {
+			// A title written for the page's file: the file of a title
+			// is mostly the title in lower case, hyphenated.
+			file := strings.ToLower(strings.Join(strings.Fields(target), "-")) + ".md"
+			msg += "name the page's file, as [" + label + "](" + file + ") if that is its name"
+		}
+		ws = append(ws, Warning{Kind: WarnNotLink, off: m[0], Msg: msg})
+	}
+	return ws
+}
+
+// mayHaveNotLink reports whether src has a "](" whose target, before its
+// ")" on the line, holds a space that starts no link title ("a.md "T"")
+// and is not in <>: a quick look, as nearly every page has links, before
+// the walk that tells text from link syntax.
+func mayHaveNotLink(src []byte) bool {
+	for rest := src; ; {
+		i := bytes.Index(rest, []byte("]("))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+2:]
+		end := bytes.IndexAny(rest, ")\n")
+		if end < 0 {
+			return false
+		}
+		target := rest[:end]
+		if len(target) > 0 && target[0] == '<' {
+			continue
+		}
+		if sp := bytes.IndexAny(bytes.TrimSpace(target), " \t"); sp >= 0 {
+			after := bytes.TrimLeft(bytes.TrimSpace(target)[sp:], " \t")
+			if len(after) == 0 || (after[0] != '"' && after[0] != '\'' && after[0] != '(') {
+				return true
+			}
+		}
+	}
+}
