@@ -129,7 +129,7 @@ func TestRender(t *testing.T) {
 		{
 			name: "heading ids, explicit and automatic, with self-links",
 			src:  "## Why it matters {#why}\n\n## Price & terms\n\n## Über uns\n\n## Über uns\n",
-			want: []string{`<h2 id="why">Why it matters<a class="anchor" href="#why"`, `<h2 id="price--terms">`, `<h2 id="über-uns">`, `<h2 id="über-uns-1">`},
+			want: []string{`<h2 id="why">Why it matters<a class="anchor" href="#why" aria-hidden="true" tabindex="-1">#</a></h2>`, `<h2 id="price--terms">`, `<h2 id="über-uns">`, `<h2 id="über-uns-1">`},
 		},
 		{
 			name: "only id and class attributes pass, escaped",

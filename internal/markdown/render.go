@@ -37,9 +37,13 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node
 		return ast.WalkContinue, nil
 	}
 	if id, ok := n.AttributeString("id"); ok {
+		// A link to copy for a pointer only: inside the heading, a name
+		// would be read after every heading's text, and a stop at every
+		// heading would lengthen the keyboard's way through the page,
+		// where "On this page" links each section already.
 		w.WriteString(`<a class="anchor" href="#`)
 		w.Write(util.EscapeHTML(id.([]byte)))
-		w.WriteString(`" aria-label="Link to this section">#</a>`)
+		w.WriteString(`" aria-hidden="true" tabindex="-1">#</a>`)
 	}
 	fmt.Fprintf(w, "</h%d>\n", n.Level)
 	return ast.WalkContinue, nil
