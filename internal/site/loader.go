@@ -190,6 +190,9 @@ type loadState struct {
 	// names indexes the pages by name, for a broken link to say which
 	// page it most likely meant.
 	names *pageNames
+	// guesses counts the ids of broken relations nearestID has looked
+	// for, each over every page: see maxGuesses.
+	guesses int
 }
 
 // ParseCache holds pages read by the Loads of several versions of one site, so

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -1340,5 +1341,34 @@ func TestReadFileChanging(t *testing.T) {
 		if p == nil || p.Title != "A long title" {
 			t.Fatalf("size %d: content/a.md read as %+v", size, p)
 		}
+	}
+}
+
+// TestGuessesAreCapped: an id that names no page is told the nearest
+// page's id, up to maxGuesses of them a site; the others are reported
+// plainly, as each guess reads every page.
+func TestGuessesAreCapped(t *testing.T) {
+	var ids []string
+	for _, a := range "abcdefghijklmnopqrstuvwxyz" {
+		for _, b := range "abcde" {
+			if id := "fixed-price-quo" + string(a) + string(b); id != "fixed-price-quote" {
+				ids = append(ids, fmt.Sprintf("%q", id))
+			}
+		}
+	}
+	_, problems := loadFiles(t, with(chainSite(),
+		"content/promises/fixed-price-quote.md", "+++\npromise = \"One price.\"\n+++\n",
+		"content/behaviours/sales/many.md", "+++\nstage = \"sales\"\nfulfils = ["+strings.Join(ids, ", ")+"]\n+++\n"))
+	guessed, plain := 0, 0
+	for _, p := range problems {
+		switch {
+		case strings.Contains(p.Msg, `did you mean "fixed-price-quote"`):
+			guessed++
+		case strings.Contains(p.Msg, "no page has id"):
+			plain++
+		}
+	}
+	if guessed != maxGuesses || plain != len(ids)-maxGuesses {
+		t.Errorf("%d of %d broken ids guessed and %d reported plainly, want %d and %d", guessed, len(ids), plain, maxGuesses, len(ids)-maxGuesses)
 	}
 }

@@ -75,10 +75,20 @@ func (l *loadState) nearestID(id, want string) *Page {
 	return best
 }
 
+// maxGuesses is the most broken relations of a site that are told the
+// page they most likely meant: each guess compares the id with every
+// page's, and a handbook brought in with thousands broken would be
+// slowed down by minutes for advice nobody reads that far.
+const maxGuesses = 100
+
 // didYouMean says which page a mistyped id most likely meant, as the
 // end of a message: `: did you mean "fast" (content/promises/fast.md)?`,
-// or "" if none is near.
+// or "" if none is near, or past maxGuesses.
 func (l *loadState) didYouMean(id, want string) string {
+	if l.guesses >= maxGuesses {
+		return ""
+	}
+	l.guesses++
 	if q := l.nearestID(id, want); q != nil {
 		return fmt.Sprintf(": did you mean %q (%s)?", q.ID, q.File)
 	}
