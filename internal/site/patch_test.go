@@ -118,6 +118,10 @@ func TestPatchEqualsLoad(t *testing.T) {
 		{"a line more in front matter", func() {
 			edit(warned, func(s string) string { return strings.Replace(s, "\ntitle = ", "\ntitle = \"Two\"\n#title = ", 1) })
 		}, []string{warned}, false},
+		{"link syntax left as text", func() { edit(guide, func(s string) string { return s + "\nSee [the price](Price list).\n" }) }, []string{guide}, true},
+		{"link syntax mended", func() {
+			edit(guide, func(s string) string { return strings.Replace(s, "[the price](Price list)", "the price", 1) })
+		}, []string{guide}, true},
 		{"heading id", func() { edit(guide, func(s string) string { return s + "\n## New heading\n" }) }, []string{guide}, false},
 		{"a new error", func() { edit(guide, func(s string) string { return s + "\n[gone](gone.md)\n" }) }, []string{guide}, false},
 	}
