@@ -60,6 +60,10 @@ func Compare(prev, v *Version) *render.WhatChanged {
 			case ids(was[f]) == ids(now[f]):
 			case f == "Chain":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
+			case dateFields[f]:
+				// A date is the fact itself: a campaign moved in the
+				// calendar shows the old date and the new.
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: dateDiff(was[f], now[f])})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
 			case itemised && listFields[f]:
@@ -199,6 +203,28 @@ var listFields = map[string]bool{
 	"Tags": true, "Channels": true, "Positioning": true, "Sales behaviours": true, "Service behaviours": true,
 	"Fulfils": true, "Roles": true, "Applies to": true, "Promises": true, "Pains": true, "Criteria": true,
 	"Gaps": true, "Why we win": true, "Landmines": true, "Objections": true, "Competitors": true,
+}
+
+// dateFields are the fields holding a date, as time.DateOnly.
+var dateFields = map[string]bool{"Starts": true, "Ends": true}
+
+// dateDiff shows a date changed: the old one in <del>, the new in <ins>,
+// as pages show dates.
+func dateDiff(a, b string) template.HTML {
+	show := func(d string) string {
+		if t, err := time.Parse(time.DateOnly, d); err == nil {
+			return t.Format("2 Jan 2006")
+		}
+		return d
+	}
+	var parts []string
+	if a != "" {
+		parts = append(parts, "<del>"+template.HTMLEscapeString(show(a))+"</del>")
+	}
+	if b != "" {
+		parts = append(parts, "<ins>"+template.HTMLEscapeString(show(b))+"</ins>")
+	}
+	return template.HTML(strings.Join(parts, " "))
 }
 
 func list(items []string) string { return strings.Join(items, listSep) }

@@ -224,3 +224,38 @@ response = "Compare the quotes."
 		t.Errorf("FAQ: %+v, want its competitors changed", q)
 	}
 }
+
+// TestCompareCampaignDates: a campaign moved in the calendar shows its
+// dates as they were and as they are, not only that they changed: the
+// front line must know the new ones.
+func TestCompareCampaignDates(t *testing.T) {
+	load := func(dates string) *Version {
+		fsys := fstest.MapFS{
+			"content/campaigns/winter.md": {Data: []byte("+++\ntitle = \"Winter\"\n" + dates + "+++\n")},
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	c := Compare(load("starts = 2026-11-16\nends = 2027-01-31\n"), load("starts = 2026-11-30\nends = 2027-02-28\n"))
+	var got *render.ChangedPage
+	for _, g := range c.Groups {
+		for i, p := range g.Modified {
+			if p.Title == "Winter" {
+				got = &g.Modified[i]
+			}
+		}
+	}
+	if got == nil {
+		t.Fatalf("the campaign is not changed: %+v", c.Groups)
+	}
+	want := []render.FieldDiff{
+		{Field: "Starts", HTML: "<del>16 Nov 2026</del> <ins>30 Nov 2026</ins>"},
+		{Field: "Ends", HTML: "<del>31 Jan 2027</del> <ins>28 Feb 2027</ins>"},
+	}
+	if !slices.Equal(got.Diffs, want) || len(got.Fields) > 0 {
+		t.Errorf("campaign: diffs %+v, fields %v; want diffs\n%+v", got.Diffs, got.Fields, want)
+	}
+}
