@@ -66,6 +66,8 @@ func Compare(prev, v *Version) *render.WhatChanged {
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: dateDiff(was[f], now[f])})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
+			case itemised && sentenceFields[f]:
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: itemsDiff(was[f], now[f])})
 			case itemised && listFields[f]:
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: listDiff(was[f], now[f])})
 			case wording:
@@ -279,6 +281,65 @@ func listDiff(a, b string) template.HTML {
 		}
 	}
 	return template.HTML(strings.Join(parts, ", "))
+}
+
+// sentenceFields are the list fields whose items are sentences, a
+// battlecard's: a change to one is shown as a list of the items that
+// changed, each reworded word by word, the rest counted, so that a gap
+// added to a battlecard is not lost in a paragraph of the ones that
+// were there.
+var sentenceFields = map[string]bool{"Why we win": true, "Gaps": true, "Landmines": true, "Objections": true}
+
+// itemsDiff shows the change of a list of sentences: the items removed,
+// added and reworded (an item deleted and one inserted in its place),
+// one to a line, in the order of the new list, then how many were kept.
+func itemsDiff(a, b string) template.HTML {
+	shown := map[string]string{}
+	for _, it := range strings.Split(a+listSep+b, listSep) {
+		shown[ids(it)] = title(it)
+	}
+	split := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return strings.Split(ids(s), listSep)
+	}
+	var out strings.Builder
+	out.WriteString(`<ul class="diff-items">`)
+	kept := 0
+	ops := diff(split(a), split(b))
+	for k := 0; k < len(ops); k++ {
+		if ops[k].kind == '=' {
+			kept += len(ops[k].x)
+			continue
+		}
+		var del, ins []string
+		for ; k < len(ops) && ops[k].kind != '='; k++ {
+			if ops[k].kind == '-' {
+				del = append(del, ops[k].x...)
+			} else {
+				ins = append(ins, ops[k].x...)
+			}
+		}
+		k--
+		for i := 0; i < max(len(del), len(ins)); i++ {
+			out.WriteString("<li>")
+			switch {
+			case i < len(del) && i < len(ins):
+				writeWordDiff(&out, shown[del[i]], shown[ins[i]])
+			case i < len(del):
+				out.WriteString("<del>" + template.HTMLEscapeString(shown[del[i]]) + "</del>")
+			default:
+				out.WriteString("<ins>" + template.HTMLEscapeString(shown[ins[i]]) + "</ins>")
+			}
+			out.WriteString("</li>")
+		}
+	}
+	if kept > 0 {
+		fmt.Fprintf(&out, `<li class="diff-gap">%d unchanged</li>`, kept)
+	}
+	out.WriteString("</ul>")
+	return template.HTML(out.String())
 }
 
 // fieldOrder is the order fields are shown in.

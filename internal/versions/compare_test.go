@@ -213,9 +213,9 @@ response = "Compare the quotes."
 		t.Fatalf("the battlecard is not changed: %+v", c.Groups)
 	}
 	want := []render.FieldDiff{
-		{Field: "Why we win", HTML: "One price, <ins>Our own engineers</ins>"},
-		{Field: "Gaps", HTML: "<del>Speed:  /  (Fast)</del>, <ins>Speed:  /  (Slow)</ins>"},
-		{Field: "Objections", HTML: "<del>“Big is cheaper.” Compare the quotes.</del>, <ins>“Big is cheaper.” Compare what each quote includes.</ins>"},
+		{Field: "Why we win", HTML: `<ul class="diff-items"><li><ins>Our own engineers</ins></li><li class="diff-gap">1 unchanged</li></ul>`},
+		{Field: "Gaps", HTML: `<ul class="diff-items"><li>Speed:  /  <del>(Fast)</del><ins>(Slow)</ins></li></ul>`},
+		{Field: "Objections", HTML: `<ul class="diff-items"><li>“Big is cheaper.” Compare <del>the quotes.</del><ins>what each quote includes.</ins></li></ul>`},
 	}
 	if !slices.Equal(big.Diffs, want) {
 		t.Errorf("battlecard diffs:\n%+v\nwant\n%+v", big.Diffs, want)
