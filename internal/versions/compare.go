@@ -313,15 +313,8 @@ func itemsDiff(a, b string) template.HTML {
 			kept += len(ops[k].x)
 			continue
 		}
-		var del, ins []string
-		for ; k < len(ops) && ops[k].kind != '='; k++ {
-			if ops[k].kind == '-' {
-				del = append(del, ops[k].x...)
-			} else {
-				ins = append(ins, ops[k].x...)
-			}
-		}
-		k--
+		del, ins, last := changedRun(ops, k)
+		k = last
 		for i := 0; i < max(len(del), len(ins)); i++ {
 			out.WriteString("<li>")
 			switch {
@@ -498,6 +491,20 @@ func writeWordDiff(out *strings.Builder, a, b string) {
 	flush()
 }
 
+// changedRun gathers the run of changes that starts at ops[k], up to the
+// next unchanged part: what it removes and what it adds, and the index of
+// its last op.
+func changedRun(ops []op, k int) (del, ins []string, last int) {
+	for ; k < len(ops) && ops[k].kind != '='; k++ {
+		if ops[k].kind == '-' {
+			del = append(del, ops[k].x...)
+		} else {
+			ins = append(ins, ops[k].x...)
+		}
+	}
+	return del, ins, k - 1
+}
+
 // textDiff shows the change of a page's text: only the paragraphs that
 // changed, word by word, with "…" for the ones between that did not.
 func textDiff(a, b string) template.HTML {
@@ -511,15 +518,8 @@ func textDiff(a, b string) template.HTML {
 			}
 			continue
 		}
-		var del, ins []string
-		for ; k < len(ops) && ops[k].kind != '='; k++ {
-			if ops[k].kind == '-' {
-				del = append(del, ops[k].x...)
-			} else {
-				ins = append(ins, ops[k].x...)
-			}
-		}
-		k--
+		del, ins, last := changedRun(ops, k)
+		k = last
 		out.WriteString("<p>")
 		writeWordDiff(&out, strings.Join(del, "\n\n"), strings.Join(ins, "\n\n"))
 		out.WriteString("</p>")
