@@ -151,8 +151,8 @@ func Check(s *site.Site, opts Options) site.Problems {
 // Names it fails on, with the count of the others.
 func (r *Renderer) checkEveryFile() site.Problems {
 	names := slices.DeleteFunc(r.Names(), func(name string) bool {
-		j, ok := r.files[name]
-		return !ok || j.source != "" || j.search != ""
+		_, ok := r.rendered(name)
+		return !ok
 	})
 	errs := make([]error, len(names))
 	var next atomic.Int64
@@ -201,6 +201,13 @@ func (r *Renderer) checkEveryFile() site.Problems {
 	return ps
 }
 
+// rendered returns the job of the named file if a layout renders it: not
+// a static file, a file under content/ or the search index.
+func (r *Renderer) rendered(name string) (job, bool) {
+	j, ok := r.files[name]
+	return j, ok && j.source == "" && j.search == ""
+}
+
 // CheckLayouts renders the first file of each layout, in the order of
 // Names, and returns the first error: a layout that parses may still fail
 // on a page (a field no page has), which a preview must say when the
@@ -209,8 +216,8 @@ func (r *Renderer) CheckLayouts() error {
 	seen := map[string]bool{}
 	var buf bytes.Buffer
 	for _, name := range r.Names() {
-		j, ok := r.files[name]
-		if !ok || j.source != "" || j.search != "" {
+		j, ok := r.rendered(name)
+		if !ok {
 			continue
 		}
 		layout := "redirect.html"
