@@ -494,19 +494,28 @@ func (f *frontMatter) failed(keys ...string) bool {
 // YAML, at the item.
 func (f *frontMatter) itemErrorf(key string, i int, format string, args ...any) {
 	f.fail(key)
-	if k, ok := f.keys[key]; ok && k.value.Kind == yaml.SequenceNode && i < len(k.value.Content) {
-		f.errorAt(k.value.Content[i], format, args...)
+	if n := f.itemNode(key, i); n != nil {
+		f.errorAt(n, format, args...)
 		return
 	}
 	f.errorf(key, format, args...)
+}
+
+// itemNode returns the node of item i of the YAML list key, or nil: in
+// TOML, or when key is no list.
+func (f *frontMatter) itemNode(key string, i int) *yaml.Node {
+	if k, ok := f.keys[key]; ok && k.value.Kind == yaml.SequenceNode && i < len(k.value.Content) {
+		return k.value.Content[i]
+	}
+	return nil
 }
 
 // itemWarnf warns of item i of the list key: in YAML at the item, in
 // TOML at the key.
 func (f *frontMatter) itemWarnf(key string, i int, format string, args ...any) {
 	line, col := f.keyLine(key), 0
-	if k, ok := f.keys[key]; ok && k.value.Kind == yaml.SequenceNode && i < len(k.value.Content) {
-		line, col = k.value.Content[i].Line+1, k.value.Content[i].Column
+	if n := f.itemNode(key, i); n != nil {
+		line, col = n.Line+1, n.Column
 	}
 	f.ps.list = append(f.ps.list, Problem{File: f.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
