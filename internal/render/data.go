@@ -461,12 +461,15 @@ func (d *Data) Roles(p *site.Page) []string { return site.PageRoles(p) }
 // at build time.
 func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now) }
 
+// DateFormat is how pages show a date: 2 Jan 2006.
+const DateFormat = "2 Jan 2006"
+
 var funcs = template.FuncMap{
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
-		return t.Format("2 Jan 2006")
+		return t.Format(DateFormat)
 	},
 	"isodate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	"join":    strings.Join,

@@ -215,7 +215,7 @@ var dateFields = map[string]bool{"Starts": true, "Ends": true}
 func dateDiff(a, b string) template.HTML {
 	show := func(d string) string {
 		if t, err := time.Parse(time.DateOnly, d); err == nil {
-			return t.Format("2 Jan 2006")
+			return t.Format(render.DateFormat)
 		}
 		return d
 	}
