@@ -140,32 +140,7 @@ func (s *ids) assignIDs(root ast.Node, src []byte) {
 // text of its inline children, HTML tags left out, untrimmed.
 func idText(n ast.Node, src []byte) string {
 	var buf bytes.Buffer
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			buf.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				buf.WriteByte(' ')
-			}
-		case *ast.String:
-			buf.WriteString(stdhtml.UnescapeString(string(c.Value)))
-		case *ast.CodeSpan:
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				if s, ok := t.(*ast.Text); ok {
-					buf.Write(s.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			buf.Write(c.Label(src))
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	writePlainText(&buf, n, src)
 	return buf.String()
 }
 

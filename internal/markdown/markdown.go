@@ -968,7 +968,7 @@ func writePlainText(buf *bytes.Buffer, n ast.Node, src []byte) {
 		switch c := c.(type) {
 		case *ast.Text:
 			buf.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
+			if c.SoftLineBreak() || c.HardLineBreak() {
 				buf.WriteByte(' ')
 			}
 		case *ast.String:
@@ -981,6 +981,9 @@ func writePlainText(buf *bytes.Buffer, n ast.Node, src []byte) {
 				}
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			// Its text is its own, not a child's: <help@example.com>.
+			buf.Write(c.Label(src))
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		}

@@ -257,9 +257,11 @@ func TestText(t *testing.T) {
 	c := New(Options{Text: true})
 	src := "# Fast quotes\n\nWe quote *the same day*, see [the rule](../rules/quote.md#when \"Rule\").\n\n" +
 		"## Why\n\n- One price.\n- No \"extras\".\n\n```text\nline one\nline two\n```\n\n" +
-		"| Step | Who |\n|---|---|\n| Call | Sales |\n\n<div>raw</div>\n\n> [!NOTE]\n> Keep it short.\n"
+		"| Step | Who |\n|---|---|\n| Call | Sales |\n\n<div>raw</div>\n\n> [!NOTE]\n> Keep it short.\n\n" +
+		"Write to <help@example.com>,\\\nor ring us.  \nAny day.\n"
+	// An autolink's text is the address; a hard line break is a space.
 	want := "Fast quotes\n\nWe quote the same day, see the rule.\n\nWhy\n\nOne price.\n\nNo “extras”.\n\n" +
-		"line one\nline two\n\nStep | Who\n\nCall | Sales\n\nKeep it short."
+		"line one\nline two\n\nStep | Who\n\nCall | Sales\n\nKeep it short.\n\nWrite to help@example.com, or ring us. Any day."
 	if got := mustParse(t, c, src).Text(); got != want {
 		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
 	}
