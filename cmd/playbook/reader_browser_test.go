@@ -115,6 +115,18 @@ func TestBrowserReaderSite(t *testing.T) {
 		})
 	}
 
+	t.Run("a heading that wraps keeps its lines together", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(390, 844))
+		for _, p := range kinds {
+			b.openPage(p, base)
+			loose := tabValue(b, p.path+": headings", chromedp.Evaluate[[]string](looseHeadingsJS))
+			for _, h := range loose {
+				t.Errorf("%s (%s): %s", p.name, p.path, h)
+			}
+		}
+	})
+
 	t.Run("the theme choice has three states and shows which is on", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 800))
@@ -252,6 +264,15 @@ const tooWideJS = `(() => {
 			' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ')');
 	return 'page is ' + sw + ' px wide in a ' + w + ' px window; sticking out: ' + out.join(', ');
 })()`
+
+// looseHeadingsJS lists the shown headings whose lines stand further apart
+// than 1.35 times their text's size: a heading of two lines at the text's
+// 1.6 reads as two headings.
+const looseHeadingsJS = `Array.from(document.querySelectorAll('main :is(h1, h2, h3, h4)'))
+	.filter(h => h.getClientRects().length)
+	.map(h => [h, getComputedStyle(h)])
+	.filter(([h, cs]) => parseFloat(cs.lineHeight) > 1.35 * parseFloat(cs.fontSize))
+	.map(([h, cs]) => h.tagName.toLowerCase() + ' "' + h.textContent.trim().slice(0, 40) + '": line height ' + cs.lineHeight + ' for ' + cs.fontSize + ' text')`
 
 // scriptsDisabled turns the page's JavaScript off or back on.
 func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
