@@ -127,6 +127,31 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	// A battlecard's table of contents is of its notes, under the card.
+	t.Run("On this page starts beside the title on a desktop, above the page's facts", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(1280, 800))
+		shown := 0
+		for _, p := range kinds {
+			b.openPage(p, base)
+			at := tabValue(b, p.path+": table of contents", chromedp.Evaluate[[]float64](`(() => {
+				const toc = document.querySelector('.toc'), head = document.querySelector('main .page-header');
+				if (!toc || !toc.getClientRects().length || document.body.classList.contains('type-competitor')) return [];
+				return [toc.getBoundingClientRect().top, head.getBoundingClientRect().top];
+			})()`))
+			if len(at) == 0 {
+				continue
+			}
+			shown++
+			if at[0] > at[1] {
+				t.Errorf("%s (%s): On this page starts %.0f px down, below the top of the page's header (%.0f px)", p.name, p.path, at[0], at[1])
+			}
+		}
+		if shown < 5 {
+			t.Errorf("On this page shows on %d kinds of page, want 5 or more", shown)
+		}
+	})
+
 	t.Run("the theme choice has three states and shows which is on", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 800))
