@@ -167,6 +167,20 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	t.Run("a site title too long for two lines on a phone shows two, and nothing of a third", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(390, 844))
+		b.open("home", base)
+		lines := tabValue(b, "the title's lines", chromedp.Evaluate[float64](`(() => {
+			const brand = document.querySelector('.brand');
+			brand.lastChild.textContent = ' The Kestrel Heat and Solar Sales Enablement Playbook';
+			return brand.getBoundingClientRect().height / parseFloat(getComputedStyle(brand).lineHeight);
+		})()`))
+		if lines > 2.01 {
+			t.Errorf("the site title shows %.2f lines, want 2", lines)
+		}
+	})
+
 	t.Run("the theme choice has three states and shows which is on", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 800))
