@@ -165,6 +165,14 @@ func TestBrowserReaderSite(t *testing.T) {
 				t.Errorf("%s (%s): %s", p.name, p.path, s)
 			}
 		}
+
+		// Paper is as narrow as a phone, and nothing on it is tapped.
+		b.open("Alignment", base+"alignment/")
+		b.do("print", emulatedMedia("print"))
+		defer b.do("screen", emulatedMedia(""))
+		if h := tabValue(b, "an owner's link on paper", chromedp.Evaluate[float64](`document.querySelector('.owner-index a').getBoundingClientRect().height`)); h >= 40 {
+			t.Errorf("printed, an owner's link on Alignment is %.0f px high, a finger's size", h)
+		}
 	})
 
 	t.Run("a site title too long for two lines on a phone shows two, and nothing of a third", func(t *testing.T) {
