@@ -189,6 +189,22 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	t.Run("on a phone the count tiles of Alignment and Review fill the width, two to a row", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(390, 844))
+		for _, path := range []string{"alignment/", "review/"} {
+			b.open(path, base+path)
+			narrow := tabValue(b, path+": tiles", chromedp.Evaluate[[]string](`(() => {
+				const box = document.querySelector('.summary'), w = box.clientWidth, gap = parseFloat(getComputedStyle(box).columnGap) || 0;
+				return Array.from(box.children).filter(s => s.getBoundingClientRect().width < (w - gap) / 2 - 1)
+					.map(s => s.textContent.trim().replace(/\s+/g, ' ') + ': ' + Math.round(s.getBoundingClientRect().width) + ' px of ' + w);
+			})()`))
+			for _, n := range narrow {
+				t.Errorf("%s: a tile narrower than half the row: %s", path, n)
+			}
+		}
+	})
+
 	t.Run("the theme choice has three states and shows which is on", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 800))
