@@ -205,6 +205,44 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	t.Run("on a phone On this page is a folded box above the text, the column's links; on a desktop only the column shows", func(t *testing.T) {
+		b := tab(t)
+		shown := 0
+		for _, p := range kinds {
+			b.do("set the window", chromedp.EmulateViewport(390, 844))
+			b.openPage(p, base)
+			msg := tabValue(b, p.path+": On this page", chromedp.Evaluate[string](`(() => {
+				const box = document.querySelector('.toc-inline'), column = document.querySelector('.toc');
+				if (!column) return box ? 'a folded On this page with no column of its own' : 'none';
+				if (!box || !box.getClientRects().length) return 'no folded On this page on a phone';
+				if (box.querySelector('details').open) return 'On this page is open, not folded';
+				const prose = document.querySelector('main .prose');
+				if (!(box.compareDocumentPosition(prose) & Node.DOCUMENT_POSITION_FOLLOWING)) return 'On this page is not above the text';
+				const links = el => Array.from(el.querySelectorAll('a'), a => a.getAttribute('href')).join(' ');
+				if (links(box) !== links(column)) return 'its links are ' + links(box) + ', the column\'s ' + links(column);
+				box.querySelector('summary').click();
+				const a = box.querySelector('a');
+				if (!a.getClientRects().length) return 'opened, it shows no link';
+				if (!document.getElementById(decodeURIComponent(a.hash.slice(1)))) return 'its first link ' + a.hash + ' leads nowhere';
+				return '';
+			})()`))
+			if msg == "none" {
+				continue
+			}
+			shown++
+			if msg != "" {
+				t.Errorf("%s (%s) at 390 px: %s", p.name, p.path, msg)
+			}
+			b.do("set the window", chromedp.EmulateViewport(1280, 800))
+			if both := tabValue(b, p.path+": On this page on a desktop", chromedp.Evaluate[bool](`!!document.querySelector('.toc-inline')?.getClientRects().length`)); both {
+				t.Errorf("%s (%s) at 1280 px: the folded On this page shows beside the column", p.name, p.path)
+			}
+		}
+		if shown < 5 {
+			t.Errorf("On this page is on %d kinds of page, want 5 or more", shown)
+		}
+	})
+
 	t.Run("the theme choice has three states and shows which is on", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 800))
