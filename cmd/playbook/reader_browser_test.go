@@ -218,6 +218,8 @@ func TestBrowserReaderSite(t *testing.T) {
 				if (box.querySelector('details').open) return 'On this page is open, not folded';
 				const prose = document.querySelector('main .prose');
 				if (!(box.compareDocumentPosition(prose) & Node.DOCUMENT_POSITION_FOLLOWING)) return 'On this page is not above the text';
+				const gap = prose.getBoundingClientRect().top - box.getBoundingClientRect().bottom;
+				if (gap > 40) return 'the text starts ' + Math.round(gap) + ' px below On this page, want a heading\'s space at most';
 				const links = el => Array.from(el.querySelectorAll('a'), a => a.getAttribute('href')).join(' ');
 				if (links(box) !== links(column)) return 'its links are ' + links(box) + ', the column\'s ' + links(column);
 				box.querySelector('summary').click();
