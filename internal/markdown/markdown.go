@@ -97,6 +97,11 @@ type Converter struct {
 	parseOnly bool
 }
 
+// Spill returns the spill the documents' HTML waits in, nil if none: what
+// else a build keeps until its end (the search index's entries) may wait
+// there too.
+func (c *Converter) Spill() *deflate.Spill { return c.spill }
+
 // New returns a Converter with the playbook dialect.
 func New(opts Options) *Converter {
 	var htmlOpts []renderer.Option

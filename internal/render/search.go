@@ -47,7 +47,7 @@ func (r *Renderer) searchJobs(dir string) map[string]job {
 func (r *Renderer) searchFile(name string) ([]byte, error) {
 	r.search.once.Do(func() {
 		pages := r.searchPages()
-		r.search.index = search.New(len(pages), func(i int) search.Doc {
+		r.search.index = search.New(len(pages), r.site.Markdown.Spill(), func(i int) search.Doc {
 			d, err := r.searchDoc(pages[i])
 			if err != nil {
 				r.search.mu.Lock()
@@ -60,9 +60,9 @@ func (r *Renderer) searchFile(name string) ([]byte, error) {
 	if err := r.search.err; err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	b, ok := r.search.index.File(name)
-	if !ok {
-		return nil, fmt.Errorf("search index: no file %s", name)
+	b, err := r.search.index.File(name)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
 	}
 	return b, nil
 }

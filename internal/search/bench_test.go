@@ -41,10 +41,10 @@ func BenchmarkIndex(b *testing.B) {
 	docs := genDocs(b, 2000)
 	cpu := cpuSeconds()
 	for b.Loop() {
-		x := New(len(docs), func(i int) Doc { return docs[i] })
+		x := New(len(docs), nil, func(i int) Doc { return docs[i] })
 		for _, name := range x.Layout().Names() {
-			if _, ok := x.File(name); !ok {
-				b.Fatal("no file", name)
+			if _, err := x.File(name); err != nil {
+				b.Fatal(err)
 			}
 		}
 	}

@@ -27,6 +27,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"slices"
 	"strconv"
@@ -129,17 +130,18 @@ func (l Layout) Names() []string {
 // Build returns the files of the index of docs, by the names of
 // LayoutFor(len(docs)).Names().
 func Build(docs []Doc) map[string][]byte {
-	x := New(len(docs), func(i int) Doc { return docs[i] })
+	x := New(len(docs), nil, func(i int) Doc { return docs[i] })
 	files := map[string][]byte{}
 	for _, name := range x.Layout().Names() {
+		// Held in memory, the entries always read back.
 		files[name], _ = x.File(name)
 	}
 	return files
 }
 
 // An Index is the search index of a site, its files written when asked
-// for: it keeps the postings and each document's entry, and not the
-// documents' text, nor the files, which are as large again.
+// for: it keeps the postings and each document's entry, compressed, and
+// not the files, which are as large again.
 type Index struct {
 	layout   Layout
 	postings map[string]*postingList
@@ -149,22 +151,13 @@ type Index struct {
 	// types holds each document's type and its name, for the manifest.
 	types [][2]string
 	// chunks holds the documents of each chunk as its file lists them, a
-	// JSON array of entries (see appendDoc), compressed; one chunk of all the documents for a single
-	// file. A site's entries are kept from its first page read to its last
-	// chunk written, and they compress to less than half; a chunk at a time
-	// rather than a document, they compress smaller and at an eighth of the
-	// calls.
-	chunks [][]byte
-}
-
-// inflate appends to b what deflate.Compress was given to make data.
-func inflate(b, data []byte) []byte {
-	b, err := deflate.Append(b, data)
-	if err != nil {
-		// What deflate.Compress wrote always reads back.
-		panic("search: read an entry: " + err.Error())
-	}
-	return b
+	// JSON array of entries (see appendDoc), compressed, in the spill
+	// New was given or in memory; one chunk of all the documents for a
+	// single file. A site's entries are kept from its first page read to
+	// its last chunk written, and they hold most of each page's text, for
+	// the snippets; a chunk at a time rather than a document, they
+	// compress smaller and at an eighth of the calls.
+	chunks []deflate.Blob
 }
 
 // chunkBufs holds the buffers chunks are written into before they are
@@ -174,14 +167,16 @@ var chunkBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // New returns the index of n documents, doc(i) returning the i-th. It
 // calls doc once for each, on all cores; a document's text is not kept
-// once its terms and its entry are read.
-func New(n int, doc func(i int) Doc) *Index {
+// once its terms and its entry are read. The entries wait for their files
+// in spill, if not nil (a build of a large site gives one), else in
+// memory.
+func New(n int, spill *deflate.Spill, doc func(i int) Doc) *Index {
 	x := &Index{layout: LayoutFor(n), types: make([][2]string, n)}
 	per := ChunkDocs
 	if x.layout.Shards == 0 {
 		per = max(n, 1)
 	}
-	x.chunks = make([][]byte, (max(n, 1)+per-1)/per)
+	x.chunks = make([]deflate.Blob, (max(n, 1)+per-1)/per)
 	// The chunk being written, by chunk: each is written by one core, in
 	// order (see postingsOf).
 	open := make([][]byte, len(x.chunks))
@@ -197,7 +192,7 @@ func New(n int, doc func(i int) Doc) *Index {
 		open[c] = appendDoc(open[c], &d)
 		if i%per == per-1 || i == n-1 {
 			b := append(open[c], ']')
-			x.chunks[c] = deflate.Compress(b)
+			x.chunks[c] = spill.Keep(b)
 			b = b[:0]
 			chunkBufs.Put(&b)
 			open[c] = nil
@@ -205,7 +200,7 @@ func New(n int, doc func(i int) Doc) *Index {
 		return d
 	})
 	if n == 0 {
-		x.chunks[0] = deflate.Compress([]byte("[]"))
+		x.chunks[0] = spill.Keep([]byte("[]"))
 	}
 	terms := sortedTerms(x.postings)
 	if x.layout.Shards == 0 {
@@ -220,27 +215,34 @@ func New(n int, doc func(i int) Doc) *Index {
 func (x *Index) Layout() Layout { return x.layout }
 
 // File returns the content of the index's file name (one of
-// x.Layout().Names()), and whether there is one.
-func (x *Index) File(name string) ([]byte, bool) {
+// x.Layout().Names()). It fails for another name (wrapping
+// fs.ErrNotExist), or when the entries cannot be read back from the
+// spill.
+func (x *Index) File(name string) ([]byte, error) {
+	notExist := &fs.PathError{Op: "search", Path: name, Err: fs.ErrNotExist}
 	base, ok := strings.CutSuffix(name, ".js")
 	if !ok || base == "" {
-		return nil, false
+		return nil, notExist
 	}
 	if base == "index" {
 		m := x.manifest()
 		if x.layout.Shards == 0 {
 			m.Terms = appendTerms(nil, x.postings, x.shards[0])
-			m.Documents = inflate(nil, x.chunks[0])
+			docs, err := x.chunks[0].Append(nil)
+			if err != nil {
+				return nil, fmt.Errorf("read the pages of %s: %w", name, err)
+			}
+			m.Documents = docs
 		} else {
 			for _, sh := range x.shards {
 				m.Bounds = append(m.Bounds, sh[0])
 			}
 		}
-		return register("index", m), true
+		return register("index", m), nil
 	}
 	i, err := strconv.Atoi(base[1:])
 	if err != nil || i < 0 || x.layout.Shards == 0 || strconv.Itoa(i) != base[1:] {
-		return nil, false
+		return nil, notExist
 	}
 	switch {
 	case base[0] == 't' && i < x.layout.Shards:
@@ -250,11 +252,15 @@ func (x *Index) File(name string) ([]byte, bool) {
 		}
 		// Written in place, between the call's start and end: a shard
 		// is tens of kilobytes, and there are a thousand.
-		return endRegister(appendTerms(startRegister(base, termsSize(x.postings, terms)), x.postings, terms)), true
+		return endRegister(appendTerms(startRegister(base, termsSize(x.postings, terms)), x.postings, terms)), nil
 	case base[0] == 'd' && i < x.layout.Chunks():
-		return endRegister(inflate(startRegister(base, 0), x.chunks[i])), true
+		b, err := x.chunks[i].Append(startRegister(base, 0))
+		if err != nil {
+			return nil, fmt.Errorf("read the pages of %s: %w", name, err)
+		}
+		return endRegister(b), nil
 	}
-	return nil, false
+	return nil, notExist
 }
 
 // split cuts the sorted terms into at most n runs of about the same
@@ -587,11 +593,15 @@ func decodeRune[T string | []byte](s T) (rune, int) {
 	return utf8.DecodeRune(b[:copy(b[:], s)])
 }
 
-// Snippet lengths, in characters: enough for a line or two of each
-// section under a result, and a bound on the size of a chunk.
+// Snippet lengths, in characters. A result shows a line or two of its
+// section around the words found, which search.js looks for in the text
+// kept: snippetDoc characters of each page, shared among its sections
+// (see share), and while they last no section cut shorter than
+// snippetSection. Most pages are kept whole, and a chunk of ChunkDocs
+// pages stays a few tens of kilobytes.
 const (
 	snippetSection = 200
-	snippetDoc     = 900
+	snippetDoc     = 3000
 )
 
 // appendDoc appends d as its chunk lists it (a chunk is a JSON array of
@@ -605,15 +615,30 @@ func appendDoc(b []byte, d *Doc) []byte {
 		b = append(b, ',')
 	}
 	b = append(b, '[')
+	first := ""
+	if len(d.Sections) > 0 {
+		first = d.Sections[0].Text
+		if d.Fields != "" {
+			first = strings.TrimSpace(d.Fields + " " + first)
+		}
+	}
+	var lens [16]int
+	sizes := lens[:0]
+	for j, s := range d.Sections {
+		if j == 0 {
+			s.Text = first
+		}
+		sizes = append(sizes, utf8.RuneCountInString(s.Text))
+	}
+	most := max(share(sizes, snippetDoc), snippetSection)
 	left := snippetDoc
 	// The clipped text of a section, made here for each section in turn.
 	var clipped []byte
 	for j, s := range d.Sections {
-		text := s.Text
-		if j == 0 && d.Fields != "" {
-			text = strings.TrimSpace(d.Fields + " " + text)
+		if j == 0 {
+			s.Text = first
 		}
-		clipped = appendClip(clipped[:0], text, min(snippetSection, max(left, 0)))
+		clipped = appendClip(clipped[:0], s.Text, min(most, max(left, 0)))
 		left -= utf8.RuneCount(clipped)
 		if j > 0 {
 			b = append(b, ',')
@@ -627,6 +652,21 @@ func appendDoc(b []byte, d *Doc) []byte {
 		b = append(b, ']')
 	}
 	return append(b, ']', ']')
+}
+
+// share returns the most characters each of texts of the given sizes may
+// keep for all of them to keep no more than n: short ones are kept whole,
+// and the long ones share what they leave. It sorts sizes.
+func share(sizes []int, n int) int {
+	slices.Sort(sizes)
+	for i, size := range sizes {
+		if rest := len(sizes) - i; size*rest > n {
+			return n / rest
+		}
+		n -= size
+	}
+	// All fit whole.
+	return n + slices.Max(append(sizes, 0))
 }
 
 // appendClip appends to dst text with spaces collapsed, cut to about n

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -376,15 +379,15 @@ func TestPostingsOfRunsJoinInOrder(t *testing.T) {
 }
 
 func TestIndexFileNames(t *testing.T) {
-	x := New(SingleFileDocs+1, func(i int) Doc { return Doc{URL: fmt.Sprintf("p%d/", i)} })
+	x := New(SingleFileDocs+1, nil, func(i int) Doc { return Doc{URL: fmt.Sprintf("p%d/", i)} })
 	for _, name := range x.Layout().Names() {
-		if _, ok := x.File(name); !ok {
-			t.Errorf("no file %s, which the layout names", name)
+		if _, err := x.File(name); err != nil {
+			t.Errorf("no file %s, which the layout names: %v", name, err)
 		}
 	}
 	for _, name := range []string{"", "index", "t.js", "t-1.js", "t01.js", "x1.js", fmt.Sprintf("t%d.js", x.Layout().Shards), fmt.Sprintf("d%d.js", x.Layout().Chunks())} {
-		if _, ok := x.File(name); ok {
-			t.Errorf("a file %q, which the layout does not name", name)
+		if _, err := x.File(name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a file %q, which the layout does not name: %v", name, err)
 		}
 	}
 }
@@ -431,5 +434,66 @@ func TestASCIITerms(t *testing.T) {
 		if !slices.Equal(lowered, want) {
 			t.Errorf("terms of %q lowered word by word: %q, want %q", text, lowered, want)
 		}
+	}
+}
+
+func TestShare(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		sizes []int
+		n     int
+		// want is the share, 0 for any share that keeps each size whole.
+		want int
+	}{
+		{"texts that fit are kept whole", []int{100, 300, 50}, 1000, 0},
+		{"no texts", nil, 1000, 0},
+		{"short texts whole, long ones share the rest", []int{100, 2000, 50, 3000}, 1000, 425},
+		{"all long: an even share", []int{900, 900, 900, 900}, 1000, 250},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := share(slices.Clone(c.sizes), c.n)
+			if c.want == 0 && got < slices.Max(append(slices.Clone(c.sizes), 0)) || c.want != 0 && got != c.want {
+				t.Errorf("share(%v, %d) = %d, want %d (0: all whole)", c.sizes, c.n, got, c.want)
+			}
+		})
+	}
+}
+
+// TestEntryKeepsTheTextOfAPage wants a page of a few kilobytes kept whole
+// in its entry, so that a result's snippet has the words found, and a
+// longer one cut to snippetDoc characters shared among its sections.
+func TestEntryKeepsTheTextOfAPage(t *testing.T) {
+	words := func(n int, w string) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }
+	page := Doc{URL: "a/", Title: "A", Sections: []Section{
+		{Text: words(50, "intro")},
+		{ID: "terms", Heading: "Terms", Text: words(150, "filler") + " warranty"},
+		{ID: "more", Heading: "More", Text: words(100, "other")},
+	}}
+	b := appendDoc(nil, &page)
+	if !bytes.Contains(b, []byte("warranty")) {
+		t.Errorf("a word 1,000 characters into a section of a page of 2,000 is not kept: %s", b)
+	}
+	long := Doc{URL: "b/", Title: "B", Sections: []Section{
+		{Text: words(20, "short")},
+		{ID: "x", Heading: "X", Text: words(2000, "long")},
+		{ID: "y", Heading: "Y", Text: words(2000, "wide")},
+	}}
+	var entry []any
+	if err := json.Unmarshal(appendDoc(nil, &long), &entry); err != nil {
+		t.Fatal(err)
+	}
+	kept := 0
+	for i, s := range entry[5].([]any) {
+		n := utf8.RuneCountInString(s.([]any)[2].(string))
+		if i == 0 && n < 100 {
+			t.Errorf("a short section is cut to %d characters", n)
+		}
+		if i > 0 && n < snippetDoc/3 {
+			t.Errorf("section %d of a long page keeps %d characters, less than its share", i, n)
+		}
+		kept += n
+	}
+	if kept > snippetDoc+10 {
+		t.Errorf("a long page keeps %d characters, more than %d", kept, snippetDoc)
 	}
 }
