@@ -147,21 +147,7 @@ var japaneseSite = map[string]string{
 // TestBrowserSearchJapanese searches a small site for a Japanese phrase
 // and for an English word without its accents, under a sub-path.
 func TestBrowserSearchJapanese(t *testing.T) {
-	src := t.TempDir()
-	for name, text := range japaneseSite {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	var stdout, stderr bytes.Buffer
-	if code := run(t.Context(), []string{"build", "--source", src, "--dest", dir}, &stdout, &stderr); code != exitOK {
-		t.Fatalf("playbook build: exit %d\n%s%s", code, stdout.String(), stderr.String())
-	}
+	dir := buildSiteForBrowser(t, japaneseSite)
 	srv, requests := serveUnderPrefix(t, dir)
 	base := srv.URL + browserSitePrefix
 	t.Cleanup(func() { checkRequests(t, requests()) })
@@ -185,6 +171,80 @@ func TestBrowserSearchJapanese(t *testing.T) {
 			}
 			if got.marked == "" {
 				t.Errorf("%q: no word marked in the snippet", q.query)
+			}
+		})
+	}
+}
+
+// buildSiteForBrowser builds a site of the given files and returns the
+// folder it is built into.
+func buildSiteForBrowser(t *testing.T, files map[string]string) string {
+	t.Helper()
+	src := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run(t.Context(), []string{"build", "--source", src, "--dest", dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("playbook build: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	return dir
+}
+
+// wordsSite is a small playbook one of whose sections is long.
+var wordsSite = map[string]string{
+	"site.toml":         "title = \"Kestrel\"\n",
+	"content/_index.md": "# Home\n\nWelcome.\n",
+	"content/guides/warranty.md": "+++\ntitle = \"Warranty\"\n+++\n\nOur cover in brief.\n\n## Claims {#claims}\n\n" +
+		"A warranty covers parts and labour for ten years. " +
+		strings.Repeat("The engineer checks the pipes, the pump and the controls, and writes down what was done. ", 8) +
+		"To make a warranty claim, read the serial number from the plate on the boiler.\n",
+}
+
+// TestBrowserSearchWords searches for words and wants them marked where
+// the reader sees them: in a long section, the part that has most of
+// them.
+func TestBrowserSearchWords(t *testing.T) {
+	dir := buildSiteForBrowser(t, wordsSite)
+	srv, requests := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	t.Cleanup(func() { checkRequests(t, requests()) })
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+
+	for _, q := range []struct {
+		searchQuery
+		// marked are the words marked in the snippet, in order.
+		marked string
+	}{
+		{searchQuery{"words far apart in a section are shown where they are together", "warranty serial", "guides/warranty/#claims", "Warranty"}, "warranty serial"},
+	} {
+		t.Run(q.name, func(t *testing.T) {
+			b.t = t
+			b.open("home", base)
+			b.do("press /", pressSlash())
+			typeQuery(b, q.query)
+			got := firstResult(b, q.query)
+			if got.title != q.title || got.href != base+q.first {
+				t.Errorf("%q: first result %q at %s, want %q at %s", q.query, got.title, got.href, q.title, base+q.first)
+			}
+			// The snippet shows two lines: a word marked below them is
+			// not seen.
+			seen := tabValue(b, "the marks seen", chromedp.Evaluate[string](`(() => {
+				const s = document.querySelector('#pb-search-list [role=option] .search-snippet').getBoundingClientRect();
+				return Array.from(document.querySelectorAll('#pb-search-list [role=option] .search-snippet mark'))
+					.filter(m => m.getBoundingClientRect().bottom <= s.bottom + 1).map(m => m.textContent).join(' ');
+			})()`))
+			if seen != q.marked {
+				t.Errorf("%q: the snippet shows %q marked, want %q", q.query, seen, q.marked)
 			}
 		})
 	}

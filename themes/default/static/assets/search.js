@@ -28,6 +28,9 @@
   var FIELD = [1, 3, 6, 16]; // body, the type's fields, heading, title
   var EXACT = 1, PREFIX = 0.7, TYPO = 0.5;
   var SHOWN = 10;
+  // A snippet is about WINDOW characters from LEAD before the words
+  // found: two lines of a wide panel, which the style clips on a phone.
+  var WINDOW = 200, LEAD = 40;
   // MINPREFIX is the shortest word that matches longer ones: two letters
   // begin too many words (and would load many shards of a large index).
   var MINPREFIX = 3;
@@ -341,8 +344,8 @@
       if (d.chain) meta.appendChild(el("span", "badge badge-" + d.chain.replace(/ /g, "-"), d.chain));
       if (d.path) meta.appendChild(el("span", "search-path", d.path));
       a.appendChild(meta);
-      var text = (sec && sec[2]) || (d.sections[0] && d.sections[0][2]) || "";
-      if (text) a.appendChild(snippet(text, toks));
+      var snip = snippet(d, r.sec, toks);
+      if (snip) a.appendChild(snip);
       li.appendChild(a);
       li.addEventListener("mousedown", function (e) { e.preventDefault(); });
       list.appendChild(li);
@@ -377,16 +380,41 @@
     });
   }
 
-  // snippet returns the text around the first matched word, the matched
-  // words marked.
-  function snippet(text, toks) {
-    var mk = marks(text, toks), start = 0;
-    if (mk.length && mk[0][0] > 80) {
-      start = text.lastIndexOf(" ", mk[0][0] - 40) + 1;
+  // snippet returns the line of a result: the words around those found
+  // in the text of section sec, or else of the first section that has
+  // any (a word may be found in a section that links to the page), or
+  // else the section's beginning. The window is where most of the
+  // query's words are found together, the words marked.
+  function snippet(d, sec, toks) {
+    var texts = [d.sections[sec]].concat(d.sections), text = "", mk = [];
+    for (var i = 0; i < texts.length && !mk.length; i++) {
+      var t = texts[i] && texts[i][2];
+      if (!t) continue;
+      if (!text) text = t;
+      var m = marks(t, toks);
+      if (m.length) { text = t; mk = m; }
+    }
+    if (!text) return null;
+    var from = 0, most = 0;
+    mk.forEach(function (m) {
+      var seen = {}, n = 0;
+      mk.forEach(function (o) {
+        if (o[0] >= m[0] && o[1] <= m[0] + WINDOW && !seen[o[2]]) { seen[o[2]] = true; n++; }
+      });
+      if (n > most) { most = n; from = m[0]; }
+    });
+    var start = 0, end = text.length;
+    // A few words before the first one found, cut at a space.
+    if (from > LEAD * 2) start = text.lastIndexOf(" ", from - LEAD) + 1;
+    if (end - start > WINDOW + LEAD) {
+      end = text.lastIndexOf(" ", start + WINDOW + LEAD);
+      if (end <= from) end = start + WINDOW + LEAD;
     }
     var p = el("span", "search-snippet");
     if (start > 0) p.appendChild(document.createTextNode("…"));
-    return marked(p, text, mk, start);
+    marked(p, text.slice(0, end), mk, start);
+    if (end < text.length && !/…$/.test(text.slice(0, end))) p.appendChild(document.createTextNode("…"));
+    return p;
   }
   // marks returns where in text the words of the query are, as [start,
   // end) pairs in order.
@@ -406,7 +434,7 @@
   function marked(p, text, mk, start) {
     var at = start;
     mk.forEach(function (m) {
-      if (m[0] < at) return;
+      if (m[0] < at || m[0] >= text.length) return;
       p.appendChild(document.createTextNode(text.slice(at, m[0])));
       p.appendChild(el("mark", "", text.slice(m[0], m[1])));
       at = m[1];
@@ -419,13 +447,13 @@
       var tok = toks[i];
       if (tok.cjk) {
         for (var k = w.indexOf(tok.t); k >= 0; k = w.indexOf(tok.t, k + 1)) {
-          marks.push([at + k, at + k + tok.t.length]);
+          marks.push([at + k, at + k + tok.t.length, i]);
         }
         continue;
       }
       if (w.length === 0 || w.length > 60) continue;
       if (w === tok.t || w.lastIndexOf(tok.t, 0) === 0 || how(tok, w)) {
-        marks.push([at, at + w.length]);
+        marks.push([at, at + w.length, i]);
         return;
       }
     }
