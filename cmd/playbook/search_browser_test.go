@@ -198,7 +198,8 @@ func buildSiteForBrowser(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// wordsSite is a small playbook one of whose sections is long.
+// wordsSite is a small playbook whose words are written in more than one
+// way, and one of whose sections is long.
 var wordsSite = map[string]string{
 	"site.toml":         "title = \"Kestrel\"\n",
 	"content/_index.md": "# Home\n\nWelcome.\n",
@@ -206,9 +207,12 @@ var wordsSite = map[string]string{
 		"A warranty covers parts and labour for ten years. " +
 		strings.Repeat("The engineer checks the pipes, the pump and the controls, and writes down what was done. ", 8) +
 		"To make a warranty claim, read the serial number from the plate on the boiler.\n",
+	"content/guides/contact.md": "+++\ntitle = \"Contact\"\n+++\n\nWe answer every email within a working day.\n",
+	"content/guides/honesty.md": "+++\ntitle = \"Honesty\"\n+++\n\nDon\u2019t promise a date you can\u2019t keep.\n",
 }
 
-// TestBrowserSearchWords searches for words and wants them marked where
+// TestBrowserSearchWords searches for words as readers write them, and
+// wants the page that has them otherwise written, the words marked where
 // the reader sees them: in a long section, the part that has most of
 // them.
 func TestBrowserSearchWords(t *testing.T) {
@@ -226,6 +230,8 @@ func TestBrowserSearchWords(t *testing.T) {
 		marked string
 	}{
 		{searchQuery{"words far apart in a section are shown where they are together", "warranty serial", "guides/warranty/#claims", "Warranty"}, "warranty serial"},
+		{searchQuery{"a word written with a hyphen finds it written without", "e-mail", "guides/contact/", "Contact"}, "email"},
+		{searchQuery{"a word without its apostrophe finds it with one", "dont promise", "guides/honesty/", "Honesty"}, "Don\u2019t promise"},
 	} {
 		t.Run(q.name, func(t *testing.T) {
 			b.t = t

@@ -20,7 +20,7 @@ func TestTerms(t *testing.T) {
 		name, text string
 		want       []string
 	}{
-		{"words are folded to lower case", "Fixed-Price Quote", []string{"fixed", "price", "quote"}},
+		{"words are folded to lower case", "Fixed Price Quote", []string{"fixed", "price", "quote"}},
 		{"accents are dropped", "Résumé à la Crème", []string{"resume", "la", "creme"}},
 		{"stop-words and single letters are left out", "What is the price of a Q3 plan", []string{"price", "q3", "plan"}},
 		{"numbers are words", "within 24 hours", []string{"within", "24", "hours"}},
@@ -30,7 +30,14 @@ func TestTerms(t *testing.T) {
 		{"Hangul syllables stay whole", "한국어", []string{"한국", "국어"}},
 		{"katakana long vowel mark is CJK", "サーバー", []string{"サー", "ーハ", "ハー"}}, // dakuten are marks
 		{"Japanese with kanji and kana", "返金の条件", []string{"返金", "金の", "の条", "条件"}},
-		{"punctuation separates words", "e-mail, (web)!", []string{"mail", "web"}},
+		{"punctuation separates words", "e-mail, (web)!", []string{"mail", "email", "web"}},
+		{"hyphenated words are their parts and the parts as one", "Follow-up calls", []string{"follow", "up", "followup", "calls"}},
+		{"a word with an apostrophe is its letters as one", "Don't promise", []string{"dont", "promise"}},
+		{"a typographic apostrophe joins as the plain one", "Don’t promise what we can’t keep", []string{"dont", "promise", "cant", "keep"}},
+		{"a possessive's s is dropped", "The customer's boiler", []string{"customer", "boiler"}},
+		{"a hyphen between spaces joins nothing", "heat - pump", []string{"heat", "pump"}},
+		{"a hyphen before a CJK word joins nothing", "SLA-保証", []string{"sla", "保証"}},
+		{"accented compounds join too", "Arrière-pensée", []string{"arriere", "pensee", "arrierepensee"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -419,7 +426,7 @@ func TestStopWords(t *testing.T) {
 func TestASCIITerms(t *testing.T) {
 	var buf []byte
 	for _, text := range []string{
-		"", "a", "ab", "the price of it", "  spaces\tand\nlines  ", "don't can't 3-day 2026 x1 a1b2",
+		"", "a", "ab", "the price of it", "  spaces\tand\nlines  ", "don't can't 3-day 2026 x1 a1b2", "e-mail the customer's follow-up re-re-send", "a-b 'quoted' it's -x y- o'clock's",
 		"punctuation!at,the;end.", "<html> & \"quotes\" (brackets) [x] {y}", "under_score dash-ed 1.5 10%",
 		"THE UPPER Case Words", "\x00\x7f\x1b control", "The The THE tHe AbOuT ABOUT Z9 ZZ [Q]",
 	} {

@@ -92,7 +92,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r)
 // Terms returns the terms of text in order: each word, normalized, and
 // for CJK text each pair of adjacent characters (a lone character on
 // its own). Words of one character and stop-words are left out: they
-// would match nearly every page.
+// would match nearly every page. Words joined by hyphens or apostrophes
+// are a term written as one too (see compound).
 func Terms(text string) []string {
 	var terms []string
 	eachTerm(Normalize(text), func(t string) { terms = append(terms, t) })
@@ -108,78 +109,151 @@ func eachTerm(s string, f func(string)) {
 	eachTextTerm(s, f)
 }
 
+// A compound joins the runs of letters of a word written with hyphens or
+// apostrophes, as readers spell it either way: "e-mail" is the term
+// "email" too, and each of its parts a term ("mail"), so that "email"
+// and "e-mail" find each other and "mail" still finds "e-mail"; "don't" is
+// "dont" alone, its parts being no words, and a possessive "'s" is
+// dropped ("customer's" is "customer"). search.js joins a query's words
+// the same way.
+type compound struct {
+	// joined holds the runs so far, without their joiners; part is where
+	// the run after the last hyphen begins in it.
+	joined []byte
+	part   int
+	// hyphen is set once a hyphen joined two runs, apostrophe when the
+	// last joiner was one.
+	hyphen, apostrophe bool
+}
+
+// Joiners: a run of letters followed by one of these and another run
+// makes a compound.
+const (
+	notJoined = iota
+	byHyphen
+	byApostrophe
+)
+
+// joinRun adds run w, followed by joiner join, to c, calling f with the
+// terms of c when it is complete (join is notJoined). A term is good
+// until f returns. A plain word, joined to none, needs no compound.
+func joinRun[T string | []byte](c *compound, w T, join int, f func([]byte)) {
+	// A possessive's s ends no word of its own.
+	if !(c.apostrophe && join == notJoined && len(w) == 1 && w[0] == 's') {
+		c.joined = append(c.joined, w...)
+	}
+	c.apostrophe = join == byApostrophe
+	if join == byApostrophe {
+		return
+	}
+	if c.hyphen || join == byHyphen {
+		keepTerm(c.joined[c.part:], f)
+	}
+	if join == byHyphen {
+		c.part, c.hyphen = len(c.joined), true
+		return
+	}
+	keepTerm(c.joined, f)
+	c.joined, c.part, c.hyphen = c.joined[:0], 0, false
+}
+
+// keepTerm calls f with w unless it is a single character or a stop-word.
+func keepTerm(w []byte, f func([]byte)) {
+	if len(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) && (len(w) > 4 || utf8.RuneCount(w) > 1) {
+		f(w)
+	}
+}
+
+// joinerAt returns the joiner of runs at s[i:] (a hyphen or an apostrophe
+// followed by a letter or a digit not of CJK), and its length in bytes;
+// notJoined and 0 if there is none.
+func joinerAt(s string, i int) (int, int) {
+	if i >= len(s) {
+		return notJoined, 0
+	}
+	join, n := notJoined, 0
+	switch {
+	case s[i] == '-':
+		join, n = byHyphen, 1
+	case s[i] == '\'':
+		join, n = byApostrophe, 1
+	case strings.HasPrefix(s[i:], "\u2010"), strings.HasPrefix(s[i:], "\u2011"):
+		join, n = byHyphen, len("\u2010")
+	case strings.HasPrefix(s[i:], "\u2019"):
+		join, n = byApostrophe, len("\u2019")
+	default:
+		return notJoined, 0
+	}
+	if i+n >= len(s) {
+		return notJoined, 0
+	}
+	if c := s[i+n]; c < utf8.RuneSelf {
+		if asciiWord[c] {
+			return join, n
+		}
+		return notJoined, 0
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(r) && !IsCJK(r) {
+		return join, n
+	}
+	return notJoined, 0
+}
+
 // eachTextTerm is eachTerm for any text.
 func eachTextTerm(s string, f func(string)) {
-	start, cjk := -1, false
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := s[start:end]
-		start = -1
-		if cjk {
-			bigrams(w, f)
-			return
-		}
-		if utf8.RuneCountInString(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
-			f(w)
-		}
-	}
-	for i, r := range s {
-		if r < utf8.RuneSelf {
-			// ASCII, most text: a word character or not, never CJK.
-			if !asciiWord[r] {
-				flush(i)
-				continue
-			}
-			if start >= 0 && cjk {
-				flush(i)
-			}
-			if start < 0 {
-				start, cjk = i, false
-			}
-			continue
-		}
+	var c compound
+	emit := func(t []byte) { f(string(t)) }
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
-			flush(i)
+			i += n
 			continue
 		}
-		c := IsCJK(r)
-		if start >= 0 && c != cjk {
-			flush(i)
+		cjk := IsCJK(r)
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) || IsCJK(r) != cjk {
+				break
+			}
+			j += n
 		}
-		if start < 0 {
-			start, cjk = i, c
+		if cjk {
+			bigrams(s[i:j], f)
+			i = j
+			continue
 		}
+		join, n := joinerAt(s, j)
+		if join == notJoined && len(c.joined) == 0 {
+			// A plain word, most words: no copy.
+			if w := s[i:j]; utf8.RuneCountInString(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
+				f(w)
+			}
+		} else {
+			joinRun(&c, s[i:j], join, emit)
+		}
+		i = j + n
 	}
-	flush(len(s))
 }
 
 // eachASCIITerm is eachTerm for ASCII text, most text: its words are runs
 // of letters and digits, and none is CJK.
 func eachASCIITerm(s string, f func(string)) {
-	for i := 0; i < len(s); {
-		for i < len(s) && !asciiWord[s[i]] {
-			i++
-		}
-		j := i
-		for j < len(s) && asciiWord[s[j]] {
-			j++
-		}
-		if w := s[i:j]; len(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
-			f(w)
-		}
-		i = j
-	}
+	var buf []byte
+	eachLowerTerm(s, &buf, func(t []byte) { f(string(t)) })
 }
 
-// eachLowerTerm is eachASCIITerm for ASCII text not yet lowered: it lowers
+// eachLowerTerm is eachTerm for ASCII text not yet lowered: it lowers
 // each word into *buf and calls f with it, so that a page's text is not
 // copied whole to be lowered. The term is good until f returns.
 func eachLowerTerm(s string, buf *[]byte, f func([]byte)) {
+	var c compound
 	for i := 0; i < len(s); {
 		for i < len(s) && !asciiWord[s[i]] {
 			i++
+		}
+		if i == len(s) {
+			break
 		}
 		w := (*buf)[:0]
 		for ; i < len(s) && asciiWord[s[i]]; i++ {
@@ -190,8 +264,22 @@ func eachLowerTerm(s string, buf *[]byte, f func([]byte)) {
 			w = append(w, c)
 		}
 		*buf = w
-		if len(w) > 1 && (len(w) > maxStopWord || !isStopWord(w)) {
-			f(w)
+		join := notJoined
+		if i+1 < len(s) && asciiWord[s[i+1]] {
+			switch s[i] {
+			case '-':
+				join = byHyphen
+			case '\'':
+				join = byApostrophe
+			}
+		}
+		if join == notJoined && len(c.joined) == 0 {
+			keepTerm(w, f)
+		} else {
+			joinRun(&c, w, join, f)
+		}
+		if join != notJoined {
+			i++
 		}
 	}
 }

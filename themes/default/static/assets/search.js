@@ -95,18 +95,29 @@
       (r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFF66 && r <= 0xFF9F) ||
       (r >= 0x20000 && r <= 0x3FFFF);
   }
-  // runs splits folded text into runs of word characters, CJK apart.
+  // runs splits folded text into words, CJK apart. Words joined by
+  // hyphens or apostrophes are one ("e-mail" is "email", "don't" is
+  // "dont", "customer's" is "customer"), as the index has them.
+  var JOINER = { "-": true, "\u2010": true, "\u2011": true, "'": true, "\u2019": true };
+  function isWord(c) { return c !== undefined && /[\p{L}\p{N}]/u.test(c); }
   function runs(s) {
-    var out = [];
-    (s.match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
-      var cur = "", cjk = null;
-      Array.from(w).forEach(function (c) {
-        var k = isCJK(c);
-        if (cur && k !== cjk) { out.push({ w: cur, cjk: cjk }); cur = ""; }
-        cur += c; cjk = k;
-      });
-      if (cur) out.push({ w: cur, cjk: cjk });
-    });
+    var cs = Array.from(s), out = [], i = 0;
+    while (i < cs.length) {
+      if (!isWord(cs[i])) { i++; continue; }
+      var cjk = isCJK(cs[i]), w = "", parts = [];
+      for (;;) {
+        var run = "";
+        while (isWord(cs[i]) && isCJK(cs[i]) === cjk) run += cs[i++];
+        parts.push(run);
+        if (cjk || !JOINER[cs[i]] || !isWord(cs[i + 1]) || isCJK(cs[i + 1])) break;
+        parts.push(cs[i++]);
+      }
+      // A possessive's s ends no word of its own.
+      var n = parts.length;
+      if (n > 2 && parts[n - 1] === "s" && /['\u2019]/.test(parts[n - 2])) parts.length = n - 2;
+      for (var k = 0; k < parts.length; k += 2) w += parts[k];
+      out.push({ w: w, cjk: cjk });
+    }
     return out;
   }
   // tokens returns the words of a query; the last, still being typed,
@@ -419,8 +430,16 @@
   // marks returns where in text the words of the query are, as [start,
   // end) pairs in order.
   function marks(text, toks) {
-    var out = [], re = /[\p{L}\p{N}]+/gu, m;
-    while ((m = re.exec(text))) matchesWord(fold(m[0]), toks, m.index, out);
+    var out = [], re = /[\p{L}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{N}]+)*/gu, part = /[\p{L}\p{N}]+/gu, m, p;
+    while ((m = re.exec(text))) {
+      // A word joined by hyphens or apostrophes is marked whole when
+      // the query has it as one, else where its parts are found.
+      var n = out.length, r = /[^\p{L}\p{N}]/u.test(m[0]) && runs(fold(m[0]));
+      if (r && r.length === 1) matchesWord(r[0].w, toks, m.index, out, m[0].length);
+      if (out.length > n) continue;
+      part.lastIndex = 0;
+      while ((p = part.exec(m[0]))) matchesWord(fold(p[0]), toks, m.index + p.index, out);
+    }
     // Pairs of CJK characters overlap: merge their marks.
     out.sort(function (a, b) { return a[0] - b[0]; });
     return out.reduce(function (all, mk) {
@@ -442,7 +461,9 @@
     p.appendChild(document.createTextNode(text.slice(at)));
     return p;
   }
-  function matchesWord(w, toks, at, marks) {
+  // matchesWord adds to marks where word w is, at at, if it is one of
+  // toks; size is its length in the text, if not w's.
+  function matchesWord(w, toks, at, marks, size) {
     for (var i = 0; i < toks.length; i++) {
       var tok = toks[i];
       if (tok.cjk) {
@@ -453,7 +474,7 @@
       }
       if (w.length === 0 || w.length > 60) continue;
       if (w === tok.t || w.lastIndexOf(tok.t, 0) === 0 || how(tok, w)) {
-        marks.push([at, at + w.length, i]);
+        marks.push([at, at + (size || w.length), i]);
         return;
       }
     }
