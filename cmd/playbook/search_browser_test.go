@@ -207,8 +207,9 @@ var wordsSite = map[string]string{
 		"A warranty covers parts and labour for ten years. " +
 		strings.Repeat("The engineer checks the pipes, the pump and the controls, and writes down what was done. ", 8) +
 		"To make a warranty claim, read the serial number from the plate on the boiler.\n",
-	"content/guides/contact.md": "+++\ntitle = \"Contact\"\n+++\n\nWe answer every email within a working day.\n",
-	"content/guides/honesty.md": "+++\ntitle = \"Honesty\"\n+++\n\nDon\u2019t promise a date you can\u2019t keep.\n",
+	"content/guides/contact.md":    "+++\ntitle = \"Contact\"\n+++\n\nWe answer every email within a working day.\n",
+	"content/guides/cancelling.md": "+++\ntitle = \"Cancelling\"\n+++\n\nOur cancellation policy is short: fourteen days, no fee.\n",
+	"content/guides/honesty.md":    "+++\ntitle = \"Honesty\"\n+++\n\nDon\u2019t promise a date you can\u2019t keep.\n",
 }
 
 // TestBrowserSearchWords searches for words as readers write them, and
@@ -232,6 +233,7 @@ func TestBrowserSearchWords(t *testing.T) {
 		{searchQuery{"words far apart in a section are shown where they are together", "warranty serial", "guides/warranty/#claims", "Warranty"}, "warranty serial"},
 		{searchQuery{"a word written with a hyphen finds it written without", "e-mail", "guides/contact/", "Contact"}, "email"},
 		{searchQuery{"a word without its apostrophe finds it with one", "dont promise", "guides/honesty/", "Honesty"}, "Don\u2019t promise"},
+		{searchQuery{"a plural finds the singular", "policies", "guides/cancelling/", "Cancelling"}, "policy"},
 	} {
 		t.Run(q.name, func(t *testing.T) {
 			b.t = t

@@ -26,7 +26,7 @@
   box.hidden = false;
 
   var FIELD = [1, 3, 6, 16]; // body, the type's fields, heading, title
-  var EXACT = 1, PREFIX = 0.7, TYPO = 0.5;
+  var EXACT = 1, PLURAL = 0.9, PREFIX = 0.7, TYPO = 0.5;
   var SHOWN = 10;
   // A snippet is about WINDOW characters from LEAD before the words
   // found: two lines of a wide panel, which the style clips on a phone.
@@ -158,10 +158,30 @@
     var from = tok.t, to = tok.t + "\uffff", names = [];
     if (!tok.cjk && tok.t.length < MINPREFIX) to = tok.t;
     if (!tok.cjk && tok.t.length >= 5) from = tok.t.slice(0, 3);
+    // The word's singulars, and its plurals: policy's policies sort
+    // before it, policies' policy after.
+    if (!tok.cjk) {
+      singulars(tok.t).forEach(function (w) {
+        if (w < from) from = w;
+        if (w + "\uffff" > to) to = w + "\uffff";
+      });
+      if (/y$/.test(tok.t) && tok.t.slice(0, -1) < from) from = tok.t.slice(0, -1);
+    }
     for (var i = shardOf(from), j = shardOf(to); i <= j; i++) names.push("t" + i);
     return names;
   }
 
+  // singulars returns the words w may be the plural of, so that a word
+  // finds its plural and the reverse: promises → promise, boxes → box,
+  // policies → policy. Not words in -ss, -us or -is (process, status,
+  // analysis), nor of fewer than three letters.
+  function singulars(w) {
+    if (w.length < 4 || w[w.length - 1] !== "s" || /(ss|us|is)$/.test(w)) return [];
+    var out = [w.slice(0, -1)];
+    if (/es$/.test(w)) out.push(w.slice(0, -2));
+    if (/ies$/.test(w)) out.push(w.slice(0, -3) + "y");
+    return out.filter(function (s) { return s.length >= 3; });
+  }
   // oneEdit reports whether a and b are at most one edit apart: one
   // letter changed, added, dropped, or two swapped.
   function oneEdit(a, b) {
@@ -179,6 +199,8 @@
   function how(tok, term) {
     var t = tok.t;
     if (term === t) return tok.stop ? 0 : EXACT;
+    if (!tok.cjk && term.charCodeAt(0) === t.charCodeAt(0) && Math.abs(term.length - t.length) < 3 &&
+      (singulars(t).indexOf(term) >= 0 || singulars(term).indexOf(t) >= 0)) return PLURAL;
     if ((tok.cjk || t.length >= MINPREFIX) && term.lastIndexOf(t, 0) === 0) return PREFIX;
     if (tok.cjk || t.length < 5 || term.slice(0, 3) !== t.slice(0, 3)) return 0;
     if (oneEdit(t, term)) return TYPO;
