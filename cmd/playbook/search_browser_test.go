@@ -207,6 +207,9 @@ var wordsSite = map[string]string{
 		"A warranty covers parts and labour for ten years. " +
 		strings.Repeat("The engineer checks the pipes, the pump and the controls, and writes down what was done. ", 8) +
 		"To make a warranty claim, read the serial number from the plate on the boiler.\n",
+	"content/guides/boilers.md": "+++\ntitle = \"Boilers\"\n+++\n\nOur boilers.\n\n## Service {#service}\n\n" +
+		"Every boiler is serviced once a year by our own engineers, who check the flue, the gas pressure, the controls " +
+		"and the condensate pipe, and who write down what they found. A serviced boiler keeps its cover.\n",
 	"content/guides/contact.md":    "+++\ntitle = \"Contact\"\n+++\n\nWe answer every email within a working day.\n",
 	"content/guides/cancelling.md": "+++\ntitle = \"Cancelling\"\n+++\n\nOur cancellation policy is short: fourteen days, no fee.\n",
 	"content/guides/honesty.md":    "+++\ntitle = \"Honesty\"\n+++\n\nDon\u2019t promise a date you can\u2019t keep.\n",
@@ -225,37 +228,43 @@ func TestBrowserSearchWords(t *testing.T) {
 	defer cancel()
 	b := startChromium(t, ctx)
 
-	for _, q := range []struct {
+	queries := []struct {
 		searchQuery
 		// marked are the words marked in the snippet, in order.
 		marked string
 	}{
 		{searchQuery{"words far apart in a section are shown where they are together", "warranty serial", "guides/warranty/#claims", "Warranty"}, "warranty serial"},
+		{searchQuery{"words together are shown rather than the first of them alone", "boiler cover", "guides/boilers/#service", "Boilers"}, "boiler cover"},
 		{searchQuery{"a word written with a hyphen finds it written without", "e-mail", "guides/contact/", "Contact"}, "email"},
 		{searchQuery{"a word without its apostrophe finds it with one", "dont promise", "guides/honesty/", "Honesty"}, "Don\u2019t promise"},
 		{searchQuery{"a plural finds the singular", "policies", "guides/cancelling/", "Cancelling"}, "policy"},
-	} {
-		t.Run(q.name, func(t *testing.T) {
-			b.t = t
-			b.open("home", base)
-			b.do("press /", pressSlash())
-			typeQuery(b, q.query)
-			got := firstResult(b, q.query)
-			if got.title != q.title || got.href != base+q.first {
-				t.Errorf("%q: first result %q at %s, want %q at %s", q.query, got.title, got.href, q.title, base+q.first)
-			}
-			// The snippet shows two lines: a word marked below them is
-			// not seen.
-			seen := tabValue(b, "the marks seen", chromedp.Evaluate[string](`(() => {
-				const s = document.querySelector('#pb-search-list [role=option] .search-snippet').getBoundingClientRect();
-				return Array.from(document.querySelectorAll('#pb-search-list [role=option] .search-snippet mark'))
-					.filter(m => m.getBoundingClientRect().bottom <= s.bottom + 1).map(m => m.textContent).join(' ');
-			})()`))
-			if seen != q.marked {
-				t.Errorf("%q: the snippet shows %q marked, want %q", q.query, seen, q.marked)
-			}
-		})
 	}
+	for _, width := range []int64{390, 1280} {
+		b.do("set the window", chromedp.EmulateViewport(width, 844))
+		for _, q := range queries {
+			t.Run(fmt.Sprint(width, " ", q.name), func(t *testing.T) {
+				b.t = t
+				b.open("home", base)
+				b.do("press /", pressSlash())
+				typeQuery(b, q.query)
+				got := firstResult(b, q.query)
+				if got.title != q.title || got.href != base+q.first {
+					t.Errorf("%q: first result %q at %s, want %q at %s", q.query, got.title, got.href, q.title, base+q.first)
+				}
+				// The snippet shows two lines: a word marked below them is
+				// not seen.
+				seen := tabValue(b, "the marks seen", chromedp.Evaluate[string](`(() => {
+					const s = document.querySelector('#pb-search-list [role=option] .search-snippet').getBoundingClientRect();
+					return Array.from(document.querySelectorAll('#pb-search-list [role=option] .search-snippet mark'))
+						.filter(m => m.getBoundingClientRect().bottom <= s.bottom + 1).map(m => m.textContent).join(' ');
+				})()`))
+				if seen != q.marked {
+					t.Errorf("%q: the snippet shows %q marked, want %q", q.query, seen, q.marked)
+				}
+			})
+		}
+	}
+	b.t = t
 }
 
 // TestBrowserSearchFilter narrows the results to a type with a chip,

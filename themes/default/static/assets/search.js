@@ -28,9 +28,6 @@
   var FIELD = [1, 3, 6, 16]; // body, the type's fields, heading, title
   var EXACT = 1, PLURAL = 0.9, PREFIX = 0.7, TYPO = 0.5;
   var SHOWN = 10;
-  // A snippet is about WINDOW characters from LEAD before the words
-  // found: two lines of a wide panel, which the style clips on a phone.
-  var WINDOW = 200, LEAD = 40;
   // MINPREFIX is the shortest word that matches longer ones: two letters
   // begin too many words (and would load many shards of a large index).
   var MINPREFIX = 3;
@@ -353,6 +350,9 @@
     drawChips(ranked.counts, ranked.all);
     list.textContent = "";
     results = ranked.top;
+    // Open, so that the snippets can be cut to the panel's width.
+    open(true);
+    var chars = snippetChars();
     results.forEach(function (r, i) {
       var d = docOf(r.id);
       var li = el("li", "search-result");
@@ -377,7 +377,7 @@
       if (d.chain) meta.appendChild(el("span", "badge badge-" + d.chain.replace(/ /g, "-"), d.chain));
       if (d.path) meta.appendChild(el("span", "search-path", d.path));
       a.appendChild(meta);
-      var snip = snippet(d, r.sec, toks);
+      var snip = snippet(d, r.sec, toks, chars);
       if (snip) a.appendChild(snip);
       li.appendChild(a);
       li.addEventListener("mousedown", function (e) { e.preventDefault(); });
@@ -393,7 +393,6 @@
         n === 1 ? "1 result" : n + " results") + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
     empty.textContent = n === 0 ? status.textContent : "";
     empty.hidden = n !== 0;
-    open(true);
   }
 
   function drawChips(counts, all) {
@@ -413,12 +412,21 @@
     });
   }
 
-  // snippet returns the line of a result: the words around those found
-  // in the text of section sec, or else of the first section that has
-  // any (a word may be found in a section that links to the page), or
-  // else the section's beginning. The window is where most of the
-  // query's words are found together, the words marked.
-  function snippet(d, sec, toks) {
+  // snippetChars returns about how many characters the two lines of a
+  // snippet hold, the panel as wide as it is: a phone's hold half of a
+  // desktop's, and the words found must be in them to be seen.
+  function snippetChars() {
+    var w = list.clientWidth || 560;
+    return Math.max(60, Math.round(2 * (w - 24) / 7));
+  }
+
+  // snippet returns the line of a result: about chars characters around
+  // the words found in the text of section sec, or else of the first
+  // section that has any (a word may be found in a section that links to
+  // the page), or else the section's beginning. It shows where most of
+  // the query's words are found together, a few words before them, the
+  // words marked.
+  function snippet(d, sec, toks, chars) {
     var texts = [d.sections[sec]].concat(d.sections), text = "", mk = [];
     for (var i = 0; i < texts.length && !mk.length; i++) {
       var t = texts[i] && texts[i][2];
@@ -428,20 +436,20 @@
       if (m.length) { text = t; mk = m; }
     }
     if (!text) return null;
-    var from = 0, most = 0;
+    var lead = Math.round(chars / 5), from = 0, most = 0;
     mk.forEach(function (m) {
       var seen = {}, n = 0;
       mk.forEach(function (o) {
-        if (o[0] >= m[0] && o[1] <= m[0] + WINDOW && !seen[o[2]]) { seen[o[2]] = true; n++; }
+        if (o[0] >= m[0] && o[1] <= m[0] + chars - lead && !seen[o[2]]) { seen[o[2]] = true; n++; }
       });
       if (n > most) { most = n; from = m[0]; }
     });
     var start = 0, end = text.length;
     // A few words before the first one found, cut at a space.
-    if (from > LEAD * 2) start = text.lastIndexOf(" ", from - LEAD) + 1;
-    if (end - start > WINDOW + LEAD) {
-      end = text.lastIndexOf(" ", start + WINDOW + LEAD);
-      if (end <= from) end = start + WINDOW + LEAD;
+    if (from > lead) start = text.lastIndexOf(" ", from - lead) + 1;
+    if (end - start > chars * 2) {
+      end = text.lastIndexOf(" ", start + chars * 2);
+      if (end <= from) end = start + chars * 2;
     }
     var p = el("span", "search-snippet");
     if (start > 0) p.appendChild(document.createTextNode("…"));
