@@ -204,16 +204,15 @@ func eachTextTerm(s string, f func(string)) {
 	var c compound
 	emit := func(t []byte) { f(string(t)) }
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		n, word, cjk := runeAt(s, i)
+		if !word {
 			i += n
 			continue
 		}
-		cjk := IsCJK(r)
 		j := i + n
 		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !isWordRune(r) || IsCJK(r) != cjk {
+			n, word, c := runeAt(s, j)
+			if !word || c != cjk {
 				break
 			}
 			j += n
@@ -234,6 +233,19 @@ func eachTextTerm(s string, f func(string)) {
 		}
 		i = j + n
 	}
+}
+
+// runeAt returns the length of the character at s[i], and whether it is a
+// letter or a digit, and of CJK: most text is ASCII, which a table says.
+func runeAt(s string, i int) (n int, word, cjk bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiWord[c], false
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if !isWordRune(r) {
+		return n, false, false
+	}
+	return n, true, IsCJK(r)
 }
 
 // eachASCIITerm is eachTerm for ASCII text, most text: its words are runs
