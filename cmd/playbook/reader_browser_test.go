@@ -645,8 +645,29 @@ const headerCutJS = `(() => {
 	return out.join('; ');
 })()`
 
+// versionLabelJS sets the version switcher's label to the text given
+// (the .version-label inside its button, else the button's own text) and
+// says what of it does not show, or "" when the reader can read all of it:
+// a label cut short, a button too small to tap, or one out of the window
+// or under another of the bar's controls.
+const versionLabelJS = `((text) => {
+	const s = document.querySelector('details.versions > summary'), w = document.documentElement.clientWidth;
+	const label = s.querySelector('.version-label') || s;
+	label.textContent = text;
+	const out = [];
+	for (const el of new Set([s, label])) {
+		if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push('the label ' + JSON.stringify(text) + ' is cut short');
+	}
+	const r = s.getBoundingClientRect();
+	if (r.width < 24 || r.height < 16) out.push('the switcher is ' + Math.round(r.width) + ' by ' + Math.round(r.height) + ' px, too small to read or tap');
+	if (r.left < 0 || r.right > w) out.push('the switcher is out of the window');
+	const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+	if (!s.contains(hit)) out.push('the switcher is under ' + (hit ? hit.className || hit.tagName : 'nothing'));
+	return out.join('; ');
+})`
+
 // checkVersionedPages checks pages of a versioned build on phones: not
-// wider than the window, the top bar whole, and, where axe-core is at hand
+// wider than the window, the top bar whole, the version's label whole, and, where axe-core is at hand
 // (always in CI, where TestBrowserReaderSite requires it), no violation on
 // phone or desktop, light or dark.
 func checkVersionedPages(b *chromeTab, urls ...string) {
@@ -671,9 +692,13 @@ func checkVersionedPages(b *chromeTab, urls ...string) {
 				b.t.Errorf("%s at %d px: %s", url, width, msg)
 			}
 			checkPopover(b, url, "details.versions", width)
+			// A label as a tag's annotation gives it (git tag -a -m "Q4
+			// 2026") reads whole: the reader knows the version.
+			if msg := tabValue(b, url+": version label", chromedp.Evaluate[string](versionLabelJS+`("Q4 2026")`)); msg != "" {
+				b.t.Errorf("%s at %d px: %s", url, width, msg)
+			}
 			// A version labelled by its tag's name gives way to the title.
-			b.do("a long version label", chromedp.Evaluate[chromedp.Void](
-				`document.querySelector('details.versions > summary').textContent = 'playbook-2026-q4-final'`))
+			b.do("a long version label", chromedp.Evaluate[chromedp.Void](versionLabelJS+`("playbook-2026-q4-final")`))
 			if msg := tabValue(b, url+": top bar with a long label", chromedp.Evaluate[string](headerCutJS)); msg != "" {
 				b.t.Errorf("%s at %d px, with a long version label: %s", url, width, msg)
 			}
