@@ -96,3 +96,62 @@ func between(s, start, end string) (string, bool) {
 	in, _, ok := strings.Cut(after, end)
 	return in, ok
 }
+
+// TestRootPage: the root page of a versioned build, which lists the
+// versions, is titled with the site's name in the site's language, from
+// the working tree's site.toml or else the latest version's; a theme's own
+// versions.html that ranges over the versions, as written before the list
+// named the site, still works.
+func TestRootPage(t *testing.T) {
+	const ranging = `<ul>{{range .}}<li>{{.Name}} {{.Label}} {{.Commit}} {{.Latest}}</li>{{end}}</ul>{{len .}} {{(index . 0).Name}}`
+	tests := []struct {
+		name     string
+		worktree string // the working tree's site.toml, before its versions block
+		layout   string // layouts/versions.html, if the site has its own
+		want     []string
+	}{
+		{
+			name:     "titled and in the site's language",
+			worktree: "title = \"Acme\"\nlanguage = \"fr\"\n",
+			want:     []string{`<html lang="fr">`, `<title>Versions · Acme</title>`, `<p class="eyebrow">Acme</p>`, `href="q2/">Q2 2026</a>`},
+		},
+		{
+			name: "the latest's title where the working tree has none",
+			want: []string{`<html lang="de">`, `<title>Versions · Acme Heating</title>`},
+		},
+		{
+			name:     "a theme's own layout ranging over the versions",
+			worktree: "title = \"Acme\"\n",
+			layout:   ranging,
+			want:     []string{"<li>q2 Q2 2026 ", " true</li><li>q1 q1 ", " false</li></ul>2 q2"},
+		},
+		{
+			name:     "a theme's own layout naming the site",
+			worktree: "title = \"Acme\"\nlanguage = \"nl\"\n",
+			layout:   `<html lang="{{.Language}}"><title>{{.Title}}</title>` + ranging,
+			want:     []string{`<html lang="nl"><title>Acme</title><ul><li>q2 `},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t, t.TempDir())
+			r.write(map[string]string{"site.toml": "title = \"Acme Heating\"\nlanguage = \"de\"\n", "content/a.md": "# A\n"})
+			r.commit("one", "q1")
+			r.write(map[string]string{"content/a.md": "# A, again\n"})
+			r.commit("two", "")
+			r.git("tag", "-a", "q2", "-m", "Q2 2026")
+			files := map[string]string{"site.toml": tt.worktree + "[versions]\ntags = \"q*\"\n"}
+			if tt.layout != "" {
+				files["layouts/versions.html"] = tt.layout
+			}
+			r.write(files)
+			_, out := build(t, r.dir)
+			page := file(t, out, "index.html")
+			for _, want := range tt.want {
+				if !strings.Contains(page, want) {
+					t.Errorf("the root page lacks %s:\n%s", want, page)
+				}
+			}
+		})
+	}
+}

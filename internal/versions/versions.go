@@ -474,7 +474,22 @@ type rootVersion struct {
 	Commit string
 	When   time.Time
 	Latest bool
+	site   *rootSite
 }
+
+// rootSite is the site as the root page names it.
+type rootSite struct{ title, language string }
+
+// A rootList is what layouts/versions.html is given: the versions,
+// newest first, to range over as themes always have, and the site's
+// title and language as methods of the list. It is never empty.
+type rootList []rootVersion
+
+// Title returns the site's title.
+func (l rootList) Title() string { return l[0].site.title }
+
+// Language returns the site's language, a BCP 47 tag, for <html lang>.
+func (l rootList) Language() string { return l[0].site.language }
 
 // writeRoot writes the files at the root of the output, beside the
 // versions' folders: the page that leads to latest/ and lists the versions
@@ -482,16 +497,25 @@ type rootVersion struct {
 // stylesheet it uses), the latest version's 404 page, and the Atom feed of
 // changes.
 func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []feedEntry, out render.Output) error {
-	var list []rootVersion
 	var latest *Version
 	var r *render.Renderer
 	for i, v := range vs {
-		rv := rootVersion{Name: v.Name, Label: v.Label, Latest: v.Latest}
-		if v.Commit != nil {
-			rv.Commit, rv.When = v.Commit.Short, v.Commit.When
-		}
 		if v.Latest {
 			latest, r = v, renderers[i]
+		}
+	}
+	// The site is named by the working tree's site.toml, which holds the
+	// versions block, else, where it has no title, by the latest's.
+	cfg := b.opts.Config
+	if cfg.Title == "" {
+		cfg = latest.Site.Config
+	}
+	named := &rootSite{title: cfg.Title, language: cmp.Or(cfg.Language, "en")}
+	var list rootList
+	for _, v := range vs {
+		rv := rootVersion{Name: v.Name, Label: v.Label, Latest: v.Latest, site: named}
+		if v.Commit != nil {
+			rv.Commit, rv.When = v.Commit.Short, v.Commit.When
 		}
 		list = append(list, rv)
 	}
@@ -505,15 +529,13 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	if err != nil {
 		return fmt.Errorf("version %s: %w", latest.Name, err)
 	}
-	// The latest version's title: the working tree's site.toml may have none.
-	title := cmp.Or(b.opts.Config.Title, latest.Site.Config.Title)
 	files := []struct {
 		name string
 		data []byte
 	}{
 		{"index.html", root},
 		{"404.html", notFound},
-		{"changes.xml", atomFeed(feed, title, b.head)},
+		{"changes.xml", atomFeed(feed, named.title, b.head)},
 	}
 	for _, f := range files {
 		if err := out.WriteFile(f.name, f.data); err != nil {
