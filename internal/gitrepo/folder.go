@@ -86,6 +86,9 @@ func (r *Repo) Prefix(dir string) (string, error) {
 	rel, err := filepath.Rel(root, abs)
 	rel = filepath.ToSlash(rel)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		if r.workTree != "" {
+			return "", fmt.Errorf("%s is not inside the working tree at %s (%s)", dir, root, r.workTree)
+		}
 		return "", fmt.Errorf("%s is not inside the repository at %s", dir, root)
 	}
 	return rel, nil

@@ -55,6 +55,10 @@ type Repo struct {
 	// partial is set for a partial clone, whose missing objects are
 	// ErrPartial.
 	partial bool
+	// workTree says where the working tree's root came from when the
+	// environment or core.worktree named it ("named by GIT_WORK_TREE"),
+	// for an error about it.
+	workTree string
 }
 
 // Close closes the files the repository keeps open.
@@ -82,16 +86,16 @@ var (
 )
 
 // Open opens the repository holding dir (dir or a folder above it), a
-// working tree added with git worktree add included.
+// working tree added with git worktree add included. As git does, it
+// opens the repository GIT_DIR names instead, when it is set, and takes
+// GIT_WORK_TREE, else the repository's core.worktree, else (with GIT_DIR)
+// the current folder as the root of its working tree.
 func Open(dir string) (*Repo, error) {
-	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return nil, fmt.Errorf("open git repository at %s: %w", dir, ErrNoRepository)
-	}
+	r, workTree, err := openRepository(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open git repository at %s: %w", dir, err)
+		return nil, err
 	}
-	repo := &Repo{repo: r, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
+	repo := &Repo{repo: r, workTree: workTree, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
 	// A walk over history reads thousands of objects, and go-git opens
 	// the packfile again for each one unless told to keep packfiles open
 	// (a bounded number of them): a 2,000-commit history took seconds.

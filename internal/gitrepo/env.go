@@ -1,0 +1,124 @@
+package gitrepo
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-billy/v5/osfs"
+	git "github.com/go-git/go-git/v5"
+)
+
+// unsupportedEnv are the variables of git's environment that move a
+// repository's objects elsewhere: a pre-receive hook sets the first two
+// for the pushed objects, held apart until the hook accepts them.
+// playbook reads objects from the repository's own folder only, so it
+// refuses them rather than read another commit than git would.
+var unsupportedEnv = []string{"GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR"}
+
+// openRepository opens the repository holding dir, or the one GIT_DIR
+// names, with the working tree git's rules give it (see Open). from says
+// what named the working tree's root, "" when it is the repository's own.
+func openRepository(dir string) (r *git.Repository, from string, err error) {
+	for _, name := range unsupportedEnv {
+		if os.Getenv(name) != "" {
+			return nil, "", fmt.Errorf("open git repository: %s is set (as in a pre-receive hook), and playbook reads objects from the repository's own folder only: run it where git has not set %s, as in a post-receive hook", name, name)
+		}
+	}
+	gitDir, workTree := os.Getenv("GIT_DIR"), os.Getenv("GIT_WORK_TREE")
+	if gitDir == "" {
+		r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+		if errors.Is(err, git.ErrRepositoryNotExists) {
+			return nil, "", fmt.Errorf("open git repository at %s: %w", dir, ErrNoRepository)
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("open git repository at %s: %w", dir, err)
+		}
+		if workTree == "" {
+			return r, "", nil
+		}
+		// git finds the repository and takes the working tree named.
+		return withWorkTree(r, workTree, "named by GIT_WORK_TREE")
+	}
+	// A wrong GIT_DIR is said as such, not as a folder outside any
+	// repository, which a build without versions passes over in silence.
+	abs, err := filepath.Abs(gitDir)
+	if err != nil {
+		return nil, "", fmt.Errorf("GIT_DIR=%s: %w", gitDir, err)
+	}
+	if abs, err = gitFile(abs); err != nil {
+		return nil, "", fmt.Errorf("GIT_DIR=%s: %w", gitDir, err)
+	}
+	r, err = git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		if !filepath.IsAbs(gitDir) {
+			// git sets GIT_DIR=. for a hook of a bare repository: a
+			// script that changes folder leaves it behind.
+			cwd, _ := os.Getwd()
+			return nil, "", fmt.Errorf("GIT_DIR=%s: not a git repository from the current folder, %s (a hook's GIT_DIR is relative to the folder git ran it in: unset it or make it absolute before changing folder)", gitDir, cwd)
+		}
+		return nil, "", fmt.Errorf("GIT_DIR=%s: not a git repository", gitDir)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("GIT_DIR=%s: %w", gitDir, err)
+	}
+	if workTree != "" {
+		return withWorkTree(r, workTree, "named by GIT_WORK_TREE")
+	}
+	cfg, err := r.Config()
+	if err != nil {
+		return nil, "", fmt.Errorf("GIT_DIR=%s: %w", gitDir, err)
+	}
+	if wt := cfg.Raw.Section("core").Option("worktree"); wt != "" {
+		if !filepath.IsAbs(wt) {
+			wt = filepath.Join(abs, wt)
+		}
+		return withWorkTree(r, wt, "named by core.worktree of "+gitDir)
+	}
+	if cfg.Core.IsBare {
+		return nil, "", fmt.Errorf("GIT_DIR=%s names a bare repository, which has no working tree: set GIT_WORK_TREE to the folder the site is checked out in", gitDir)
+	}
+	return withWorkTree(r, ".", "the current folder, as GIT_DIR is set without GIT_WORK_TREE")
+}
+
+// withWorkTree returns r with the working tree whose root is dir, named
+// by from.
+func withWorkTree(r *git.Repository, dir, from string) (*git.Repository, string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", from, err)
+	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return nil, "", fmt.Errorf("the working tree %s (%s) is not a folder", dir, from)
+	}
+	r, err = git.Open(r.Storer, osfs.New(abs))
+	if err != nil {
+		return nil, "", fmt.Errorf("open git repository with the working tree %s: %w", dir, err)
+	}
+	return r, from, nil
+}
+
+// gitFile returns the folder a .git file ("gitdir: ...") at name leads
+// to, as git follows one named by GIT_DIR; name itself when it is a
+// folder.
+func gitFile(name string) (string, error) {
+	fi, err := os.Stat(name)
+	if err != nil || fi.IsDir() {
+		return name, nil // a missing folder is said as no repository
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	target, ok := strings.CutPrefix(strings.TrimSpace(line), "gitdir: ")
+	if !ok {
+		return "", errors.New("not a git repository, nor a .git file naming one")
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(filepath.Dir(name), target)
+	}
+	return target, nil
+}
