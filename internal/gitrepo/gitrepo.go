@@ -55,6 +55,8 @@ type Repo struct {
 	// partial is set for a partial clone, whose missing objects are
 	// ErrPartial.
 	partial bool
+	// abbrev abbreviates hashes as git does, loaded at the first.
+	abbrev *abbrevIndex
 	// workTree says where the working tree's root came from when the
 	// environment or core.worktree named it ("named by GIT_WORK_TREE"),
 	// for an error about it.
@@ -203,7 +205,10 @@ func (r *Repo) Head() (string, error) {
 
 // A Commit is a commit of the repository.
 type Commit struct {
-	Hash    string
+	Hash string
+	// Short is the hash abbreviated as git abbreviates it: to 7
+	// characters, or core.abbrev, or more where another object shares
+	// them.
 	Short   string
 	When    time.Time
 	Author  string
@@ -254,7 +259,7 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 		}
 		return nil, fmt.Errorf("ref %q: %w", ref, err)
 	}
-	return newCommit(c), nil
+	return r.newCommit(c), nil
 }
 
 // peelTag returns the commit a tag of a tag (of a tag...) named ref leads
@@ -309,10 +314,11 @@ func (r *Repo) tagTarget(ref string) string {
 	return ""
 }
 
-func newCommit(c *object.Commit) *Commit {
+// newCommit returns c as a Commit. r.mu is held.
+func (r *Repo) newCommit(c *object.Commit) *Commit {
 	subject, _, _ := strings.Cut(c.Message, "\n")
 	return &Commit{
-		Hash: c.Hash.String(), Short: c.Hash.String()[:7],
+		Hash: c.Hash.String(), Short: r.short(c.Hash),
 		When: c.Committer.When, Author: c.Author.Name, Subject: subject, c: c,
 	}
 }
@@ -401,7 +407,7 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) {
 // A LastChange is the last commit that touched a file, as a page shows it
 // (themes read .Commit, .When and .Author).
 type LastChange struct {
-	// Commit is the commit's short hash.
+	// Commit is the commit's short hash (see Commit.Short).
 	Commit string
 	When   time.Time
 	Author string
@@ -446,7 +452,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 			for _, p := range changed[0] {
 				if want[p] {
 					delete(want, p)
-					out[p] = lastChange(commit)
+					out[p] = r.lastChange(commit)
 				}
 			}
 			if len(ways) == 1 {
@@ -463,7 +469,7 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 			for p := range want {
 				i := slices.IndexFunc(differs, func(d map[string]bool) bool { return !d[p] })
 				if i < 0 {
-					out[p] = lastChange(commit)
+					out[p] = r.lastChange(commit)
 					continue
 				}
 				if ways[i] == nil {
@@ -489,8 +495,9 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 	return out, nil
 }
 
-func lastChange(c *object.Commit) LastChange {
-	return LastChange{Commit: c.Hash.String()[:7], When: c.Author.When, Author: c.Author.Name}
+// lastChange returns c as the last change of a file. r.mu is held.
+func (r *Repo) lastChange(c *object.Commit) LastChange {
+	return LastChange{Commit: r.short(c.Hash), When: c.Author.When, Author: c.Author.Name}
 }
 
 // A commitQueue holds the commits a walk over history is yet to read,
