@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"playbook/internal/serve"
+	"playbook/internal/site"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -72,6 +74,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		url = "http://localhost:" + strconv.Itoa(addr.Port) + "/"
 	}
 	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
+	if *withVersions {
+		// The root leads to the latest published version: an author
+		// previewing edits is told where they show, or that none does.
+		if name := worktreeVersion(root.FS()); name != "" {
+			fmt.Fprintf(stdout, "The working tree, edits and all, is at %s%s/\n", url, name)
+		} else {
+			fmt.Fprintln(stderr, `playbook serve: note: [versions] in site.toml names no worktree, so edits of the working tree show in no version; worktree = "draft" shows them at draft/`)
+		}
+	}
 	hs := serve.HTTPServer(ctx, handler, serve.DefaultTimeouts)
 	serveDone := make(chan error, 1)
 	go func() { serveDone <- hs.Serve(ln) }()
@@ -161,4 +172,15 @@ func interfaceIPs() []net.IP {
 		}
 	}
 	return ips
+}
+
+// worktreeVersion returns the folder the working tree's version is served
+// at, as site.toml's [versions] names it (worktree = "draft"); "" for none.
+func worktreeVersion(fsys fs.FS) string {
+	data, _ := fs.ReadFile(fsys, site.ConfigFile)
+	cfg, _ := site.ParseConfig(data)
+	if cfg.Versions == nil {
+		return ""
+	}
+	return cfg.Versions.Worktree
 }

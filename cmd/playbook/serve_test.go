@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"playbook/internal/gittest"
 )
 
 func TestServePortInUse(t *testing.T) {
@@ -163,6 +165,62 @@ func TestServeOnTheNetworkWarns(t *testing.T) {
 			}
 			if strings.Contains(e, "[::]") || strings.Contains(e, "0.0.0.0:") {
 				t.Errorf("a listening address is given as a URL:\n%s", e)
+			}
+		})
+	}
+}
+
+// TestServeVersionsSaysWhereEditsShow: serve --versions leads from its
+// root to the latest published version, so it says where the working
+// tree's version is, with the edits being previewed, or, when site.toml
+// names none, that no version shows them.
+func TestServeVersionsSaysWhereEditsShow(t *testing.T) {
+	for _, tt := range []struct {
+		name, versions string
+		named          bool   // a line says the working tree is at draft/
+		wantNote       string // on stderr
+	}{
+		{"the working tree named", "[versions]\ntags = \"q*\"\nworktree = \"draft\"\n", true, ""},
+		{"no working tree named", "[versions]\ntags = \"q*\"\n", false, "names no worktree, so edits of the working tree show in no version"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			repo := newVersionsRepo(t)
+			gittest.WriteFiles(t, repo.dir, map[string]string{"site.toml": "title = \"T\"\n" + tt.versions, "content/a.md": "# A\n"})
+			repo.commit("first", "q1")
+			ctx, cancel := context.WithCancel(t.Context())
+			out, w := io.Pipe()
+			var errs bytes.Buffer
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				defer w.Close()
+				run(ctx, []string{"serve", "--versions", "--source", repo.dir, "--port", "0"}, w, &errs)
+			}()
+			lines := bufio.NewScanner(out)
+			var got []string
+			for len(got) < 2 && lines.Scan() {
+				got = append(got, lines.Text())
+				if !tt.named {
+					break
+				}
+			}
+			go io.Copy(io.Discard, out)
+			cancel()
+			<-done
+			if len(got) == 0 || !strings.HasPrefix(got[0], "Serving ") {
+				t.Fatalf("serve printed %q; stderr:\n%s", got, errs.String())
+			}
+			url := strings.Fields(strings.SplitN(got[0], " at ", 2)[1])[0]
+			if tt.named {
+				if len(got) < 2 || got[1] != "The working tree, edits and all, is at "+url+"draft/" {
+					t.Errorf("serve printed %q, want a line saying the working tree is at %sdraft/", got, url)
+				}
+			}
+			if tt.wantNote == "" && strings.Contains(errs.String(), "note:") {
+				t.Errorf("a note on stderr:\n%s", errs.String())
+			}
+			if !strings.Contains(errs.String(), tt.wantNote) {
+				t.Errorf("stderr lacks %q:\n%s", tt.wantNote, errs.String())
 			}
 		})
 	}
