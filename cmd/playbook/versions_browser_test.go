@@ -189,6 +189,7 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	// window, with the title and the switcher whole; axe finds nothing
 	// there either.
 	checkVersionedPages(b, base+"q2/changes/", base+"q1/promises/"+id+"/")
+	checkLongVersionList(b, base+"q1/promises/"+id+"/")
 
 	t.Logf("whole test took %v", time.Since(start).Round(time.Millisecond))
 }
@@ -506,5 +507,40 @@ func checkChanges(t *testing.T, c *browserChanges, base, title, id, oldWording, 
 	}
 	if !found {
 		t.Errorf("What changed in q2 does not list %q under Moved; it lists %+v", movedTitle, c.Moved)
+	}
+}
+
+// longVersionListJS gives the version switcher of the page twenty more
+// versions, before the one read, which the list has last, opens it, and
+// says what of it is out of reach, or "": the list must end inside the
+// window (it hangs from the top bar, which stays put as the page
+// scrolls), show the version read, and scroll to its last entry.
+const longVersionListJS = `(async () => {
+	const d = document.querySelector('details.versions'), list = d.querySelector('ul');
+	const other = list.querySelector('li:not(:has([aria-current]))');
+	for (let i = 0; i < 20; i++) list.insertBefore(other.cloneNode(true), list.firstElementChild);
+	d.querySelector('summary').click();
+	await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const out = [], h = window.innerHeight, box = list.getBoundingClientRect();
+	if (box.bottom > h + 1) out.push('the list ends ' + Math.round(box.bottom - h) + ' px below the window');
+	const read = list.querySelector('[aria-current]').getBoundingClientRect();
+	if (read.top < box.top || read.bottom > box.bottom + 1) out.push('the version read is out of the list\'s view when it opens');
+	list.scrollTop = list.scrollHeight;
+	const last = list.lastElementChild.getBoundingClientRect();
+	if (last.bottom > h + 1 || last.bottom > list.getBoundingClientRect().bottom + 1) out.push('its last entry cannot be scrolled into the window');
+	return out.join('; ');
+})()`
+
+// checkLongVersionList checks, on a phone held sideways and on a desktop
+// of little height, that a long list of versions can be read to its end.
+func checkLongVersionList(b *chromeTab, url string) {
+	b.t.Helper()
+	defer b.do("window back", chromedp.EmulateViewport(1280, 900))
+	for _, size := range [][2]int64{{390, 480}, {320, 480}, {1280, 500}} {
+		b.do("set the window", chromedp.EmulateViewport(size[0], size[1]))
+		b.open(url, url)
+		if msg := tabValue(b, url+": a long list of versions", chromedp.Evaluate[string](longVersionListJS, chromedp.EvalAwaitPromise)); msg != "" {
+			b.t.Errorf("%s at %dx%d px, with 22 versions: %s", url, size[0], size[1], msg)
+		}
 	}
 }

@@ -74,6 +74,18 @@
     });
   });
 
+  // A long list of versions scrolls (see the stylesheet): it opens with
+  // the version read in view.
+  var versions = document.querySelector("details.versions");
+  if (versions) {
+    versions.addEventListener("toggle", function () {
+      var list = versions.querySelector("ul"), read = versions.querySelector('a[aria-current="true"]');
+      if (versions.open && list && read && list.scrollHeight > list.clientHeight) {
+        list.scrollTop = read.parentNode.offsetTop - list.clientHeight / 2;
+      }
+    });
+  }
+
   // The menu on a phone opens with a checkbox, which works without
   // JavaScript; with it, Escape closes the menu, as does following a link
   // within the page.
