@@ -24,7 +24,7 @@ var unsupportedEnv = []string{"GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRE
 func openRepository(dir string) (r *git.Repository, from string, err error) {
 	for _, name := range unsupportedEnv {
 		if os.Getenv(name) != "" {
-			return nil, "", fmt.Errorf("open git repository: %s is set (as in a pre-receive hook), and playbook reads objects from the repository's own folder only: run it where git has not set %s, as in a post-receive hook", name, name)
+			return nil, "", fmt.Errorf("open git repository: %s is set, and playbook reads a repository's objects from its own folder only (a pre-receive hook holds the pushed objects apart: build from a post-receive hook)", name)
 		}
 	}
 	gitDir, workTree := os.Getenv("GIT_DIR"), os.Getenv("GIT_WORK_TREE")

@@ -59,7 +59,7 @@ func TestOpenFromEnvironment(t *testing.T) {
 		{name: "GIT_DIR naming no repository", env: map[string]string{"GIT_DIR": filepath.Join(base, "missing")}, dir: checkout, wantErr: "GIT_DIR=" + filepath.Join(base, "missing") + ": not a git repository"},
 		{name: "a relative GIT_DIR, as a hook's, from another folder", env: map[string]string{"GIT_DIR": "."}, cwd: checkout, dir: checkout, wantErr: "GIT_DIR=.: not a git repository from the current folder, " + checkout + " (a hook's GIT_DIR is relative"},
 		{name: "a bare GIT_DIR without a working tree", env: map[string]string{"GIT_DIR": bare}, dir: checkout, wantErr: "names a bare repository, which has no working tree: set GIT_WORK_TREE"},
-		{name: "a pre-receive hook's quarantine", env: map[string]string{"GIT_DIR": bare, "GIT_OBJECT_DIRECTORY": filepath.Join(bare, "objects", "incoming")}, dir: checkout, wantErr: "GIT_OBJECT_DIRECTORY is set (as in a pre-receive hook)"},
+		{name: "a pre-receive hook's quarantine", env: map[string]string{"GIT_DIR": bare, "GIT_OBJECT_DIRECTORY": filepath.Join(bare, "objects", "incoming")}, dir: checkout, wantErr: "GIT_OBJECT_DIRECTORY is set, and playbook reads a repository's objects from its own folder only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

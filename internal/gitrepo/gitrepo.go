@@ -207,8 +207,9 @@ func (r *Repo) Head() (string, error) {
 type Commit struct {
 	Hash string
 	// Short is the hash abbreviated as git abbreviates it: to 7
-	// characters, or core.abbrev, or more where another object shares
-	// them.
+	// characters (more in a repository of 16,384 objects or more) or
+	// core.abbrev's, and past any other object's hash that starts the
+	// same.
 	Short   string
 	When    time.Time
 	Author  string
