@@ -135,6 +135,21 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	checkPromisePage(b, "q2", title, versionsNewWording)
 	checkSwitcher(b, "q2", "q2", commits)
 
+	// A reader deep in the page keeps their place: the switcher and the
+	// banner lead to the section read, in the other version. The links
+	// are clicked from the page's script, as a tap clicks them: a click
+	// of the browser's protocol scrolls the page to them first.
+	const section = "where-it-breaks"
+	keepPlace := func(what, link, want string) {
+		b.t.Helper()
+		b.do("read the section "+section, chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsQuote(section)+`).scrollIntoView()`))
+		b.do(what, chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsQuote(link)+`).click()`))
+		waitInTab(b, what+" to lead to the section read", browserStepTimeout,
+			fmt.Sprintf(`location.href === %s && document.readyState === "complete"`, jsQuote(want)), `location.href`)
+	}
+	keepPlace("the switcher's q1 entry", `details.versions a[data-version="q1"]`, base+"q1/promises/"+id+"/#"+section)
+	keepPlace("the banner's link to the latest", `.version-banner a`, base+"q2/promises/"+id+"/#"+section)
+
 	// 4. The moved page: the switcher finds it in its old folder in q1.
 	movedID := strings.TrimSuffix(path.Base(versionsMovedTo), ".md")
 	newDir := strings.TrimPrefix(path.Dir(versionsMovedTo), "content/")

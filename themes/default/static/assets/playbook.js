@@ -86,6 +86,29 @@
     });
   }
 
+  // A link to this page in another version (the switcher's, the
+  // banner's) keeps the reader's place: it leads to the section read,
+  // which the other version most likely has too, else to the top.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-keep-place]");
+    if (!link) return;
+    // The link as written, without the section of an earlier click (a
+    // page come back to keeps its links as they were left).
+    var href = link.getAttribute("data-href") || link.getAttribute("href");
+    link.setAttribute("data-href", href);
+    // The section read is the last one whose heading is above a line a
+    // quarter down the window, under the top bar; at the end of a page
+    // scrolled, whose last heading may not reach that line, the last in
+    // the window.
+    var bar = document.querySelector(".topbar"), below = bar ? bar.getBoundingClientRect().bottom : 0;
+    var end = window.scrollY > 0 && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    var top = end ? window.innerHeight : below + (window.innerHeight - below) / 4, at = "";
+    document.querySelectorAll("main :is(h2, h3)[id]").forEach(function (h) {
+      if (h.getBoundingClientRect().top <= top) at = h.id;
+    });
+    link.setAttribute("href", at ? href + "#" + encodeURIComponent(at) : href);
+  });
+
   // The menu on a phone opens with a checkbox, which works without
   // JavaScript; with it, Escape closes the menu, as does following a link
   // within the page.
