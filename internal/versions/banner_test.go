@@ -19,12 +19,12 @@ func TestOldVersionBanner(t *testing.T) {
 			"an old version's page leads to the same page in the latest",
 			"q2/promises/fast/index.html",
 			`You are reading <strong>q2</strong> — the latest is <strong>q3</strong>:
-  <a href="../../../q3/promises/fast/">this page in the latest version</a>`,
+  <a href="../../../q3/promises/fast/" data-keep-place>this page in the latest version</a>`,
 		},
 		{
 			"a page moved since is found by its id",
 			"q1/guides/glossary/index.html",
-			`<a href="../../../q3/reference/glossary/">this page in the latest version</a>`,
+			`<a href="../../../q3/reference/glossary/" data-keep-place>this page in the latest version</a>`,
 		},
 		{
 			"a page gone from the latest leads to its home",
@@ -34,7 +34,7 @@ func TestOldVersionBanner(t *testing.T) {
 		{
 			"a generated page leads to the latest's",
 			"q1/changes/index.html",
-			`<a href="../../q3/changes/">this page in the latest version</a>`,
+			`<a href="../../q3/changes/" data-keep-place>this page in the latest version</a>`,
 		},
 		{
 			"the working tree says it is not published",
