@@ -127,6 +127,19 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	t.Run("the mark between a page's facts never starts a line", func(t *testing.T) {
+		b := tab(t)
+		for _, width := range []int64{320, 390, 1280} {
+			b.do("set the window", chromedp.EmulateViewport(width, 800))
+			for _, p := range kinds {
+				b.openPage(p, base)
+				for _, msg := range tabValue(b, p.path+": facts", chromedp.Evaluate[[]string](factMarksJS)) {
+					t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+				}
+			}
+		}
+	})
+
 	// A battlecard's table of contents is of its notes, under the card.
 	t.Run("On this page starts beside the title on a desktop, above the page's facts", func(t *testing.T) {
 		b := tab(t)
@@ -381,6 +394,32 @@ const tooWideJS = `(() => {
 		.map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '') +
 			' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ')');
 	return 'page is ' + sw + ' px wide in a ' + w + ' px window; sticking out: ' + out.join(', ');
+})()`
+
+// factMarksJS lists the items of the page's line of facts (owner,
+// reviewed, review overdue) whose leading mark, "·", is seen at the start
+// of a line, or is not seen between two items: the mark is drawn at the
+// item's left edge, and seen where that lies inside the line's clip-path.
+const factMarksJS = `(() => {
+	const p = document.querySelector('.meta-line');
+	if (!p || !p.getClientRects().length) return [];
+	const clip = getComputedStyle(p).clipPath.match(/^inset\(([^)]*)\)/);
+	const cut = clip ? parseFloat(clip[1].split(/\s+/)[3] ?? clip[1].split(/\s+/)[1] ?? clip[1]) : 0;
+	const visibleLeft = p.getBoundingClientRect().left + cut;
+	const out = [];
+	let lastTop = null;
+	for (const s of p.children) {
+		const r = s.getBoundingClientRect();
+		const starts = lastTop === null || r.top > lastTop + r.height / 2;
+		lastTop = r.top;
+		const content = getComputedStyle(s, '::before').content;
+		const marked = content !== 'none' && content !== 'normal';
+		const seen = marked && r.left >= visibleLeft - 0.5;
+		const name = '"' + s.textContent.trim().slice(0, 30) + '"';
+		if (starts && seen) out.push(name + ' starts a line with its mark');
+		if (!starts && !seen) out.push(name + ' follows another item without a mark');
+	}
+	return out;
 })()`
 
 // looseHeadingsJS lists the shown headings whose lines stand further apart
