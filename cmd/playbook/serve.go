@@ -74,11 +74,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		url = "http://localhost:" + strconv.Itoa(addr.Port) + "/"
 	}
 	fmt.Fprintf(stdout, "Serving %s at %s (built in %s; Ctrl-C stops)\n", *source, url, time.Since(start).Round(time.Millisecond))
+	edits := url
 	if *withVersions {
 		// The root leads to the latest published version: an author
-		// previewing edits is told where they show, or that none does.
+		// previewing edits is told where they show, or that none does,
+		// and --open shows them.
 		if name := worktreeVersion(root.FS()); name != "" {
-			fmt.Fprintf(stdout, "The working tree, edits and all, is at %s%s/\n", url, name)
+			edits = url + name + "/"
+			fmt.Fprintf(stdout, "The working tree, edits and all, is at %s\n", edits)
 		} else {
 			fmt.Fprintln(stderr, `playbook serve: note: [versions] in site.toml names no worktree, so edits of the working tree show in no version; worktree = "draft" shows them at draft/`)
 		}
@@ -87,7 +90,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	serveDone := make(chan error, 1)
 	go func() { serveDone <- hs.Serve(ln) }()
 	if *open {
-		openBrowser(url)
+		openBrowser(edits)
 	}
 
 	select {
@@ -112,8 +115,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// openBrowser opens url in the desktop's browser, if there is one.
-func openBrowser(url string) {
+// openBrowser opens url in the desktop's browser, if there is one; a
+// variable, so that a test can see where --open leads without a browser.
+var openBrowser = func(url string) {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "darwin":

@@ -190,11 +190,15 @@ func TestServeVersionsSaysWhereEditsShow(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			out, w := io.Pipe()
 			var errs bytes.Buffer
+			var opened string
+			was := openBrowser
+			openBrowser = func(url string) { opened = url }
+			t.Cleanup(func() { openBrowser = was })
 			done := make(chan struct{})
 			go func() {
 				defer close(done)
 				defer w.Close()
-				run(ctx, []string{"serve", "--versions", "--source", repo.dir, "--port", "0"}, w, &errs)
+				run(ctx, []string{"serve", "--versions", "--open", "--source", repo.dir, "--port", "0"}, w, &errs)
 			}()
 			lines := bufio.NewScanner(out)
 			var got []string
@@ -211,10 +215,16 @@ func TestServeVersionsSaysWhereEditsShow(t *testing.T) {
 				t.Fatalf("serve printed %q; stderr:\n%s", got, errs.String())
 			}
 			url := strings.Fields(strings.SplitN(got[0], " at ", 2)[1])[0]
+			// --open shows the edits where they show, else the root.
+			wantOpened := url
 			if tt.named {
+				wantOpened = url + "draft/"
 				if len(got) < 2 || got[1] != "The working tree, edits and all, is at "+url+"draft/" {
 					t.Errorf("serve printed %q, want a line saying the working tree is at %sdraft/", got, url)
 				}
+			}
+			if opened != wantOpened {
+				t.Errorf("--open opened %q, want %q", opened, wantOpened)
 			}
 			if tt.wantNote == "" && strings.Contains(errs.String(), "note:") {
 				t.Errorf("a note on stderr:\n%s", errs.String())
