@@ -200,10 +200,17 @@ func ignoreMissing(requests []servedRequest, paths ...string) []servedRequest {
 // asset shows up there (see checkRequests).
 func openExample(t *testing.T) (*chromeTab, string) {
 	t.Helper()
-	dir := buildExampleForBrowser(t)
+	return openBuilt(t, buildExampleForBrowser(t), browserTimeout)
+}
+
+// openBuilt serves the built site in dir under a sub-path and starts
+// Chromium, for at most timeout; it returns the tab and the site's root
+// URL. The requests the pages made are checked at the end of the test.
+func openBuilt(t *testing.T, dir string, timeout time.Duration) (*chromeTab, string) {
+	t.Helper()
 	srv, requests := serveUnderPrefix(t, dir)
 	t.Cleanup(func() { checkRequests(t, requests()) })
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	ctx, cancel := context.WithTimeout(t.Context(), timeout)
 	t.Cleanup(cancel)
 	return startChromium(t, ctx), srv.URL + browserSitePrefix
 }

@@ -46,14 +46,7 @@ var exampleQueries = []searchQuery{
 // the words are typed, Enter opens the first result, and another query's
 // second result is reached with the arrow keys.
 func TestBrowserSearch(t *testing.T) {
-	dir := buildExampleForBrowser(t)
-	srv, requests := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	t.Cleanup(func() { checkRequests(t, requests()) })
-
-	ctx, cancel := context.WithTimeout(t.Context(), 2*browserTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base := openBuilt(t, buildExampleForBrowser(t), 2*browserTimeout)
 
 	for _, q := range exampleQueries {
 		t.Run(q.name, func(t *testing.T) {
@@ -147,13 +140,7 @@ var japaneseSite = map[string]string{
 // TestBrowserSearchJapanese searches a small site for a Japanese phrase
 // and for an English word without its accents, under a sub-path.
 func TestBrowserSearchJapanese(t *testing.T) {
-	dir := buildSiteForBrowser(t, japaneseSite)
-	srv, requests := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	t.Cleanup(func() { checkRequests(t, requests()) })
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base := openBuilt(t, buildSiteForBrowser(t, japaneseSite), browserTimeout)
 
 	for _, q := range []searchQuery{
 		{"a Japanese phrase finds the Japanese page", "返金の対象", "guides/henkin/#reigai", "返金について"},
@@ -220,13 +207,7 @@ var wordsSite = map[string]string{
 // the reader sees them: in a long section, the part that has most of
 // them.
 func TestBrowserSearchWords(t *testing.T) {
-	dir := buildSiteForBrowser(t, wordsSite)
-	srv, requests := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	t.Cleanup(func() { checkRequests(t, requests()) })
-	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base := openBuilt(t, buildSiteForBrowser(t, wordsSite), browserTimeout)
 
 	queries := []struct {
 		searchQuery
