@@ -346,7 +346,7 @@ func (l *loadState) find(target string) (*Page, string) {
 // whyMissing says why none of the paths a link may mean holds a page.
 func (l *loadState) whyMissing(cands []string) string {
 	for _, c := range cands {
-		if l.failed[c] {
+		if l.failed[c] || len(l.failed) > 0 && mayBeGenerated(c) {
 			return "" // its own problem says why
 		}
 	}
@@ -362,6 +362,30 @@ func (l *loadState) whyMissing(cands []string) string {
 		return fmt.Sprintf("no page at %s (did you mean %s? links are case-sensitive)", cands[0], alt)
 	}
 	return noPageAt + strings.Join(cands, " or ")
+}
+
+// mayBeGenerated reports whether target, a path from the site root, is
+// a page playbook generates only for what pages say: Alignment for a site
+// with promises, a tag's page, a role's. A page that could not be read
+// may have been the one to say it.
+func mayBeGenerated(target string) bool {
+	rel, ok := strings.CutPrefix(target, ContentDir+"/")
+	if !ok {
+		return false
+	}
+	for _, g := range GeneratedPages {
+		switch {
+		case g.PerTag || g.PerRole:
+			if strings.HasPrefix(rel, g.URL) {
+				return true
+			}
+		case g.Promises || g.Roles:
+			if rel+"/" == g.URL {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noPageAt begins the message of a link that leads to nothing.

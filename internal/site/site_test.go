@@ -314,6 +314,16 @@ func TestProblems(t *testing.T) {
 			want: []string{`content/promises/fast.md:2: front matter: promise: nothing after "=": give it a value, or remove the line`},
 		},
 		{
+			name: "a page that cannot be read takes no generated page with it: Alignment, a tag's or a role's page may be its",
+			files: with(chainSite(),
+				"content/promises/fast.md", "+++\npromise = \n+++\n",
+				"content/a.md", "[all](/alignment/) [tag](../tags/pricing/) [role](/roles/engineer/) [x](/alignment/x/)\n"),
+			want: []string{
+				`content/a.md:1:69: broken link "/alignment/x/": no page or file at content/alignment/x`,
+				`content/promises/fast.md:2: front matter: promise: nothing after "=": give it a value, or remove the line`,
+			},
+		},
+		{
 			name: "a link naming a page by its title, or its file from the wrong folder, names the file to write",
 			files: with(chainSite(),
 				"content/guides/first-week.md", "# First week\n\nSee [fast](Fast), [it](fast.md), [quote](<Quote>), [call](../Call.md) and [nothing](nowhere.md).\n"),
