@@ -665,7 +665,12 @@ func (f *frontMatter) date(key string) time.Time {
 		}
 	}
 	if s, ok := v.(string); ok {
-		if d, ok := looksLikeDate(strings.TrimSpace(s)); ok && d != "" {
+		d, why, ok := looksLikeDate(strings.TrimSpace(s))
+		if ok && why != "" {
+			f.errorf(key, "%s: %s is no day of the calendar: %s", key, describe(v), why)
+			return time.Time{}
+		}
+		if ok && d != "" {
 			f.errorf(key, "%s: %s is not a date playbook reads: write it year-month-day, %s", key, describe(v), d)
 			return time.Time{}
 		}

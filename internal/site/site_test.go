@@ -457,7 +457,7 @@ func TestProblems(t *testing.T) {
 				"content/a.md", "+++\nreviewed = \"2026-02-30\"\nreview_every = \"90d\"\n+++\n",
 				"content/campaigns/c.md", "+++\nstarts = \"soon\"\nends = 2026-12-31\n+++\n"),
 			want: []string{
-				`content/a.md:2: reviewed: want a date such as 2026-01-31, got "2026-02-30"`,
+				`content/a.md:2: reviewed: "2026-02-30" is no day of the calendar: February 2026 has 28 days`,
 				`content/campaigns/c.md:2: starts: want a date such as 2026-01-31, got "soon"`,
 			},
 		},
@@ -565,7 +565,7 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a.md:3: front matter: expected '.' or '=', but got '\n' instead`},
 		},
 		{
-			name: "a date written as people say it is named, with the date to write",
+			name: "a date written as people say it is named, with the date to write, and a day the calendar lacks is named so",
 			files: with(chainSite(),
 				"content/a.md", "+++\ntitle = \"A\"\nreviewed = 28/11/2026\n+++\n",
 				"content/b.md", "+++\ntitle = \"B\"\nreviewed = 11/28/2026\n+++\n",
@@ -573,7 +573,10 @@ func TestProblems(t *testing.T) {
 				"content/d.md", "+++\ntitle = \"D\"\nreviewed = 03/04/2026\n+++\n",
 				"content/e.md", "+++\ntitle = \"E\"\nreviewed = \"28/11/2026\"\n+++\n",
 				"content/f.md", "---\ntitle: F\nreviewed: 28/11/2026\n---\n",
-				"content/g.md", "+++\ntitle = \"G\"\nreviewed = 2026-02-30\n+++\n"),
+				"content/g.md", "+++\ntitle = \"G\"\nreviewed = 2026-02-30\n+++\n",
+				"content/h.md", "---\ntitle: H\nreviewed: 2028-02-30\n---\n",
+				"content/i.md", "+++\ntitle = \"I\"\nreviewed = 2026-13-01\n+++\n",
+				"content/j.md", "+++\ntitle = \"J\"\nreviewed = \"31/04/2026\"\n+++\n"),
 			want: []string{
 				`content/a.md:3: front matter: reviewed: 28/11/2026 is not a date playbook reads: write it year-month-day, reviewed = 2026-11-28`,
 				`content/b.md:3: front matter: reviewed: 11/28/2026 is not a date playbook reads: write it year-month-day, reviewed = 2026-11-28`,
@@ -581,7 +584,10 @@ func TestProblems(t *testing.T) {
 				`content/d.md:3: front matter: reviewed: 03/04/2026 is not a date playbook reads: write it year-month-day, such as reviewed = 2026-01-31`,
 				`content/e.md:3: reviewed: "28/11/2026" is not a date playbook reads: write it year-month-day, 2026-11-28`,
 				`content/f.md:3:11: reviewed: "28/11/2026" is not a date playbook reads: write it year-month-day, 2026-11-28`,
-				`content/g.md:3: front matter: reviewed: 2026-02-30 is not a date playbook reads: write it year-month-day, such as reviewed = 2026-01-31`,
+				`content/g.md:3: front matter: reviewed: 2026-02-30 is no day of the calendar: February 2026 has 28 days`,
+				`content/h.md:3:11: reviewed: "2028-02-30" is no day of the calendar: February 2028 has 29 days`,
+				`content/i.md:3: front matter: reviewed: 2026-13-01 is no day of the calendar: there is no month 13`,
+				`content/j.md:3: reviewed: "31/04/2026" is no day of the calendar: April 2026 has 30 days`,
 			},
 		},
 		{

@@ -32,7 +32,10 @@ func tomlMessage(pe toml.ParseError, text string) string {
 	if m := tomlDefinedTwice.FindStringSubmatch(pe.Message); m != nil {
 		return fmt.Sprintf("%s is set twice: keep one", m[1])
 	}
-	if d, ok := looksLikeDate(value); ok {
+	if d, why, ok := looksLikeDate(value); ok {
+		if why != "" {
+			return fmt.Sprintf("%s: %s is no day of the calendar: %s", key, value, why)
+		}
 		if d != "" {
 			return fmt.Sprintf("%s: %s is not a date playbook reads: write it year-month-day, %s = %s", key, value, key, d)
 		}
@@ -66,12 +69,14 @@ var datePattern = regexp.MustCompile(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`
 
 // looksLikeDate reports whether value is meant as a date, and returns it
 // as year-month-day when it can tell which number is the day: ""
-// otherwise (03/04/2026 is the 3rd of April or the 4th of March).
-func looksLikeDate(value string) (string, bool) {
+// otherwise (03/04/2026 is the 3rd of April or the 4th of March). When
+// it can tell, but the calendar has no such day (2026-02-30), why says
+// so and the date is "".
+func looksLikeDate(value string) (date, why string, ok bool) {
 	value = strings.Trim(value, `"'`)
 	m := datePattern.FindStringSubmatch(value)
 	if m == nil {
-		return "", false
+		return "", "", false
 	}
 	a, _ := strconv.Atoi(m[1])
 	b, _ := strconv.Atoi(m[2])
@@ -85,13 +90,17 @@ func looksLikeDate(value string) (string, bool) {
 	case len(m[3]) == 4 && b > 12 && a <= 12:
 		y, mo, d = c, a, b
 	default:
-		return "", true
+		return "", "", true
+	}
+	if mo < 1 || mo > 12 {
+		return "", fmt.Sprintf("there is no month %d", mo), true
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d || int(t.Month()) != mo {
-		return "", true // no such day: 2026-02-30
+		days := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return "", fmt.Sprintf("%s %d has %d days", time.Month(mo), y, days), true
 	}
-	return t.Format(time.DateOnly), true
+	return t.Format(time.DateOnly), "", true
 }
 
 // quoteItems returns a list written without quotes ([a, b c]) with each
