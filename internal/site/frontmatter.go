@@ -532,9 +532,10 @@ func (f *frontMatter) get(key string) (any, bool) {
 	return v, ok && v != nil
 }
 
-// string returns key's value as a string; numbers and booleans are
-// accepted, as YAML authors write them bare, and so is a list of them,
-// joined with ", " (audience = ["floor consultant", "service desk"]).
+// string returns key's value as a string; numbers, booleans and dates
+// are accepted, as YAML authors write them bare (title: 2026-04-01), and
+// so is a list of them, joined with ", " (audience = ["floor
+// consultant", "service desk"]).
 func (f *frontMatter) string(key string) string {
 	v, ok := f.get(key)
 	if !ok {
@@ -543,8 +544,8 @@ func (f *frontMatter) string(key string) string {
 	switch v := v.(type) {
 	case string:
 		return strings.TrimSpace(v)
-	case int64, int, float64, bool:
-		return fmt.Sprint(v)
+	case int64, int, float64, bool, time.Time:
+		return bareText(v)
 	case []any:
 		items := make([]string, 0, len(v))
 		for i, e := range v {
@@ -553,8 +554,8 @@ func (f *frontMatter) string(key string) string {
 				if e = strings.TrimSpace(e); e != "" {
 					items = append(items, e)
 				}
-			case int64, int, float64, bool:
-				items = append(items, fmt.Sprint(e))
+			case int64, int, float64, bool, time.Time:
+				items = append(items, bareText(e))
 			default:
 				f.itemErrorf(key, i, "%s: want text or a list of text, found %s in it", key, describe(e))
 				return ""
@@ -594,8 +595,8 @@ func (f *frontMatter) strings(key string) []string {
 					// with quotes) would be lost without a word.
 					f.itemWarnf(key, i, "%s: item %d is empty and is left out", key, i+1)
 				}
-			case int64, int, float64, bool:
-				out = append(out, fmt.Sprint(e))
+			case int64, int, float64, bool, time.Time:
+				out = append(out, bareText(e))
 			default:
 				f.itemErrorf(key, i, "%s: want a list of text, found %s in it", key, describe(e))
 				return nil
@@ -719,8 +720,22 @@ func (f *frontMatter) unused() map[string]any {
 	return m
 }
 
+// bareText returns a value written without quotes as the text it was: a
+// date as year-month-day, with its time only if it has one.
+func bareText(v any) string {
+	if t, ok := v.(time.Time); ok {
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+			return t.Format(time.DateOnly)
+		}
+		return t.Format(time.RFC3339)
+	}
+	return fmt.Sprint(v)
+}
+
 func describe(v any) string {
 	switch v := v.(type) {
+	case time.Time:
+		return "the date " + bareText(v)
 	case string:
 		return strconv.Quote(v)
 	case []any:

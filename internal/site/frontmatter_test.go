@@ -10,11 +10,14 @@ import (
 
 // TestFrontMatterAsPeopleWriteIt: a list where text is wanted is joined,
 // text where a list is wanted is split at its commas, and keys playbook
-// does not know are kept for layouts, in TOML and in YAML.
+// does not know are kept for layouts, in TOML and in YAML. A date written
+// where text is wanted is the text written.
 func TestFrontMatterAsPeopleWriteIt(t *testing.T) {
 	s, problems := loadFiles(t, with(chainSite(),
 		"content/faqs/price.md", "+++\nquestion = \"Why this price?\"\naudience = [\"floor consultant\", \"service desk\"]\npromises = \"fast\"\nregion = \"EMEA\"\n[contact]\nname = \"Ana\"\n+++\n",
-		"content/behaviours/service/call.md", "---\nstage: service\nfulfils: fast\nroles: floor consultant, service desk\ntags: pricing,  q3 ,\nowner: [Sales Ops, 7]\nlevel: 2\n---\n",
+		"content/behaviours/service/call.md", "---\nstage: service\nfulfils: fast\nroles: floor consultant, service desk\ntags: pricing,  q3 , 2026-04-01\nowner: [Sales Ops, 7]\nlevel: 2\ndescription: 2026-04-01T10:30:00Z\n---\n",
+		"content/guides/2026-04-01.md", "---\ntitle: 2026-04-01\ntags: [2026-04-01]\n---\n",
+		"content/guides/q2.md", "+++\ntitle = 2026-04-01\n+++\n",
 	))
 	if len(problems) > 0 {
 		t.Fatalf("problems: %v", problems)
@@ -39,8 +42,19 @@ func TestFrontMatterAsPeopleWriteIt(t *testing.T) {
 	if want := []string{"floor consultant", "service desk"}; !reflect.DeepEqual(call.Roles, want) {
 		t.Errorf("roles = %q, want %q", call.Roles, want)
 	}
-	if want := []string{"pricing", "q3"}; !reflect.DeepEqual(call.Tags, want) {
+	if want := []string{"pricing", "q3", "2026-04-01"}; !reflect.DeepEqual(call.Tags, want) {
 		t.Errorf("tags = %q, want %q", call.Tags, want)
+	}
+	if call.Description != "2026-04-01T10:30:00Z" {
+		t.Errorf("description = %q", call.Description)
+	}
+	for _, id := range []string{"2026-04-01", "q2"} {
+		if p := pages[id]; p == nil || p.Title != "2026-04-01" {
+			t.Errorf("page %s = %+v, want the title 2026-04-01", id, p)
+		}
+	}
+	if p := pages["2026-04-01"]; p != nil && !reflect.DeepEqual(p.Tags, []string{"2026-04-01"}) {
+		t.Errorf("tags = %q", p.Tags)
 	}
 	if call.Owner != "Sales Ops, 7" {
 		t.Errorf("owner = %q", call.Owner)
@@ -58,6 +72,7 @@ func TestFrontMatterAsPeopleWriteIt(t *testing.T) {
 func TestFrontMatterStillRefused(t *testing.T) {
 	_, problems := loadFiles(t, with(chainSite(),
 		"content/a.md", "---\ntitle: A\nowner:\n  - Sales\n  - {team: ops}\ndescription: {short: x}\n---\n",
+		"content/b.md", "+++\nweight = 2026-04-01\n+++\n",
 	))
 	var got []string
 	for _, p := range problems {
@@ -66,6 +81,7 @@ func TestFrontMatterStillRefused(t *testing.T) {
 	want := []string{
 		"content/a.md:5:5: owner: want text or a list of text, found a table in it",
 		"content/a.md:6:14: description: want text, got a table",
+		"content/b.md:2: weight: want a whole number, got the date 2026-04-01",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
