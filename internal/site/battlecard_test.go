@@ -18,6 +18,8 @@ why_we_win = ["We design room by room", "Our own engineers"]
 landmines = "Can the price change after the survey?"
 [[gaps]]
 area = "Speed"
+theirs = ["Next week", "weekdays"]
+ours = 2026
 promise = "fast"
 [[objections]]
 objection = "Big is cheaper."
@@ -40,6 +42,8 @@ landmines:
   - Can the price change after the survey?
 gaps:
   - area: Speed
+    theirs: [Next week, weekdays]
+    ours: 2026
     promise: fast
 objections:
   - objection: Big is cheaper.
@@ -62,6 +66,11 @@ objections:
 			}
 			if want := []string{"Can the price change after the survey?"}; !slices.Equal(big.Landmines, want) {
 				t.Errorf("Landmines = %q, want %q", big.Landmines, want)
+			}
+			if want := []Gap{{Area: "Speed", Theirs: "Next week, weekdays", Ours: "2026"}}; !slices.EqualFunc(big.Gaps, want, func(a, b Gap) bool {
+				return a.Area == b.Area && a.Theirs == b.Theirs && a.Ours == b.Ours
+			}) {
+				t.Errorf("Gaps = %+v, want %+v", big.Gaps, want)
 			}
 			want := []Objection{{"Big is cheaper.", "Ask what the price includes."}, {"Big can start sooner.", "Ask when the survey is."}}
 			if !slices.Equal(big.Objections, want) {
@@ -132,6 +141,18 @@ func TestBattlecardProblems(t *testing.T) {
 			want: []string{
 				`content/competitors/big.md:2: warning: competitor "Big" has no talk track: add [[objections]] with a response, or an FAQ that names "big" in "competitors"`,
 				`content/competitors/big.md:4:5: why_we_win: want a list of text, found a table in it`,
+			},
+		},
+		{
+			name: "a gap's or an objection's field that is not text, in TOML and YAML, at its line",
+			files: with(chainSite(),
+				"content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Price\"\nours = { fixed = true }\n"+objection+"[[objections]]\nobjection = [\"Too dear\", { a = 1 }]\nresponse = \"R\"\n+++\n",
+				"content/competitors/small.md", "---\ncompetitor: Small\ngaps:\n  - area: {a: b}\nobjections:\n  - objection: O\n    response: {a: b}\n  - {objection: O, response: R}\n---\n"),
+			want: []string{
+				`content/competitors/big.md:5: gaps: ours: want text, got a table`,
+				`content/competitors/big.md:11: objections: objection: want text or a list of text, found a table in it`,
+				`content/competitors/small.md:4: gaps: area: want text, got a table`,
+				`content/competitors/small.md:7: objections: response: want text, got a table`,
 			},
 		},
 		{

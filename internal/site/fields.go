@@ -6,7 +6,6 @@ package site
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -191,9 +190,12 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 	case TypeCompetitor:
 		p.CompetitorName = f.string("competitor")
 		require("competitor", p.CompetitorName)
-		for _, t := range f.tables("gaps") {
-			g := Gap{Area: tableString(t, "area"), Theirs: tableString(t, "theirs"), Ours: tableString(t, "ours")}
-			if g.Area == "" {
+		for i, t := range f.tables("gaps") {
+			area, areaOK := f.tableString("gaps", i, t, "area")
+			theirs, _ := f.tableString("gaps", i, t, "theirs")
+			ours, _ := f.tableString("gaps", i, t, "ours")
+			g := Gap{Area: area, Theirs: theirs, Ours: ours}
+			if g.Area == "" && areaOK {
 				f.errorf("gaps", "gaps: every gap needs an \"area\"")
 			}
 			if v, ok := t["promise"]; ok {
@@ -203,7 +205,8 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 				}
 			}
 			p.Gaps = append(p.Gaps, g)
-			r.gaps = append(r.gaps, tableString(t, "promise"))
+			promise, _ := f.tableString("gaps", i, t, "promise")
+			r.gaps = append(r.gaps, promise)
 		}
 		p.WhyWeWin = f.strings("why_we_win")
 		p.Landmines = f.strings("landmines")
@@ -241,8 +244,12 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 func readObjections(f *frontMatter) []Objection {
 	var out []Objection
 	for i, t := range f.tables("objections") {
-		o := Objection{Objection: tableString(t, "objection"), Response: tableString(t, "response")}
+		objection, objectionOK := f.tableString("objections", i, t, "objection")
+		response, responseOK := f.tableString("objections", i, t, "response")
+		o := Objection{Objection: objection, Response: response}
 		switch {
+		case !objectionOK || !responseOK:
+			// Its own error says why.
 		case o.Objection == "" && o.Response == "":
 			f.tableErrorf("objections", i, `objections: an objection needs "objection" (what the customer says) and "response" (the talk track)`)
 		case o.Objection == "":
@@ -303,11 +310,39 @@ func clip(s string) string {
 	return strings.TrimSpace(string(r[:limit])) + "…"
 }
 
-func tableString(t map[string]any, key string) string {
-	if v, ok := t[key]; ok && v != nil {
-		return strings.TrimSpace(fmt.Sprint(v))
+// tableString returns the text of field in t, the table i of the list
+// key, read as string reads a key: a value written bare, or a list,
+// is the text it means. Anything else is an error at the field's line,
+// and false.
+func (f *frontMatter) tableString(key string, i int, t map[string]any, field string) (string, bool) {
+	v, ok := t[field]
+	if !ok || v == nil {
+		return "", true
 	}
-	return ""
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v), true
+	case int64, int, float64, bool, time.Time:
+		return bareText(v), true
+	case []any:
+		items := make([]string, 0, len(v))
+		for _, e := range v {
+			switch e := e.(type) {
+			case string:
+				if e = strings.TrimSpace(e); e != "" {
+					items = append(items, e)
+				}
+			case int64, int, float64, bool, time.Time:
+				items = append(items, bareText(e))
+			default:
+				f.ps.errorf(f.file, f.tableKeyLine(key, i, field), "%s: %s: want text or a list of text, found %s in it", key, field, describe(e))
+				return "", false
+			}
+		}
+		return strings.Join(items, ", "), true
+	}
+	f.ps.errorf(f.file, f.tableKeyLine(key, i, field), "%s: %s: want text, got %s", key, field, describe(v))
+	return "", false
 }
 
 func invalidUTF8(src []byte) (line, col int) {
