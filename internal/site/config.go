@@ -177,22 +177,33 @@ var decodeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): 
 // tableSettings are the settings of site.toml that are tables.
 var tableSettings = []string{"markdown", "highlight", "types", "versions", "links", "content", "review", "campaigns", "roles", "pagination", "params"}
 
-// goTypeWords says what a Go type the decoder names holds, as a reader of
-// site.toml would say it.
+// goTypeWords says what a type the decoder names holds, as a reader of
+// site.toml would say it. Every list of site.toml is one of text but
+// [[versions.ref]], which wrongType words itself.
 var goTypeWords = map[string]string{
-	"string": "text", "bool": "true or false", "int": "a whole number", "int64": "a whole number",
-	"float64": "a number", "[]string": "a list of text", "time.Time": "a date",
+	"string": "text", "boolean": "true or false", "integer": "a whole number",
+	"float": "a number", "slice": "a list of text",
 }
 
 // wrongType says in a reader's words what the decoder's message msg says
-// of a value of the wrong type (v, if found, else nil).
-func wrongType(msg string, v any) string {
-	got := "a value of another type"
+// of the value of key, of the wrong type: v if found, else got, the
+// value as written on its line.
+func wrongType(msg, key string, v any, got string) string {
 	if v != nil {
 		got = describe(v)
 	}
+	if got == "" {
+		got = "a value of another type"
+	}
 	if m := incompatible.FindStringSubmatch(msg); m != nil {
+		if key == "versions.ref" {
+			return "want tables, each under a line [[versions.ref]], got " + got
+		}
 		if want, ok := goTypeWords[m[1]]; ok {
+			if text, isText := v.(string); isText && m[1] == "slice" {
+				last := key[strings.LastIndex(key, ".")+1:]
+				return fmt.Sprintf("want %s, got %s: write %s = [%s]", want, got, last, strconv.Quote(text))
+			}
 			return "want " + want + ", got " + got
 		}
 	}
@@ -200,6 +211,20 @@ func wrongType(msg string, v any) string {
 		return "want a table, got " + got
 	}
 	return msg
+}
+
+// valueOnLine returns the value line n (1-based) of text sets, as
+// written: for a value lookup cannot find, in a [[table]] of a list.
+func valueOnLine(text string, n int) string {
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	_, v, ok := strings.Cut(lines[n-1], "=")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(v)
 }
 
 // incompatible matches the decoder's message for a value of the wrong
@@ -256,7 +281,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 			// Said above.
 		default:
 			line, _ := strconv.Atoi(m[1])
-			ps.errorf(ConfigFile, line, "%s: %s", m[2], wrongType(m[3], lookup(raw, m[2])))
+			ps.errorf(ConfigFile, line, "%s: %s", m[2], wrongType(m[3], m[2], lookup(raw, m[2]), valueOnLine(string(data), line)))
 		}
 	}
 	// The decoder stops at the first error, leaving what it had not yet
@@ -289,7 +314,9 @@ func ParseConfig(data []byte) (Config, Problems) {
 	if c.Highlight.Dark == "" {
 		c.Highlight.Dark = "github-dark"
 	}
-	if v := c.Versions; v != nil {
+	// After a value the decoder could not read, the versions hold what it
+	// had read so far: their names and refs may be missing for that alone.
+	if v := c.Versions; v != nil && err == nil {
 		names := map[string]bool{}
 		check := func(name, what string, line int) {
 			switch {
@@ -311,7 +338,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 		if v.Worktree != "" {
 			check(v.Worktree, "the working tree", lineOfKey(string(data), "worktree"))
 		}
-		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" && err == nil {
+		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
 		}
 	}
@@ -352,11 +379,15 @@ func ParseConfig(data []byte) (Config, Problems) {
 	for sec, typ := range c.Types {
 		if t := canonicalType(typ); t == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), sec), "types: unknown type %q for section %q (want one of %s)", typ, sec, strings.Join(Types, ", "))
+			// The section keeps the type it has without the entry: its
+			// pages are not all wrong for want of one.
+			delete(c.Types, sec)
 		} else {
 			c.Types[sec] = t
 		}
 	}
-	if c.Pagination.Size < 0 || c.Pagination.Size == 0 && md.IsDefined("pagination", "size") {
+	// A size that could not be decoded is 0, and said above.
+	if c.Pagination.Size < 0 || c.Pagination.Size == 0 && md.IsDefined("pagination", "size") && err == nil {
 		ps.errorf(ConfigFile, lineOfKey(string(data), "size"), "pagination: size = %d: want a number of entries, 1 or more", c.Pagination.Size)
 	}
 	c.Review.parse(string(data), &ps)

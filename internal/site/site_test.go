@@ -643,6 +643,31 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name:  "true or false given as text in site.toml is said in a reader's words",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[markdown]\nunsafe = \"yes\"\n"),
+			want:  []string{`site.toml:3: markdown.unsafe: want true or false, got "yes"`},
+		},
+		{
+			name:  "a page size given as text is reported once",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[pagination]\nsize = \"ten\"\n"),
+			want:  []string{`site.toml:3: pagination.size: want a whole number, got "ten"`},
+		},
+		{
+			name:  "a pattern given where a list is wanted says how to write the list",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[links]\nignore = \"/images/**\"\n"),
+			want:  []string{`site.toml:3: links.ignore: want a list of text, got "/images/**": write ignore = ["/images/**"]`},
+		},
+		{
+			name:  "a version's name of the wrong type is reported once, with its value",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[[versions.ref]]\nname = 5\nref = \"v1\"\n"),
+			want:  []string{`site.toml:3: versions.ref.name: want text, got 5`},
+		},
+		{
+			name:  "an unknown type in [types] leaves its section the type it had",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[types]\npromises = \"pledge\"\n"),
+			want:  []string{`site.toml:3: types: unknown type "pledge" for section "promises" (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
+		},
+		{
 			// One a case: the decoder stops at the first it meets, and
 			// reads tables in no fixed order.
 			name:  "a value of the wrong type in a table",
