@@ -358,6 +358,8 @@ func ParseConfig(data []byte) (Config, Problems) {
 		// every page.
 		if u, err := url.Parse(strings.ReplaceAll(e, "{path}", "x")); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "edit_url"), "edit_url = %q: want an http or https URL, with {path} for the file (https://git.example.com/playbook/edit/main/{path})", e)
+		} else if !strings.Contains(e, "{path}") {
+			ps.warnf(ConfigFile, lineOfKey(string(data), "edit_url"), "edit_url = %q has no {path}: every page's edit link goes to this one address; put {path} where the file's path goes (https://git.example.com/playbook/edit/main/{path})", e)
 		}
 	}
 	if b := c.Links.BasePath; b != "" {

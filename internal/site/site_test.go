@@ -668,6 +668,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`site.toml:3: types: unknown type "pledge" for section "promises" (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
 		},
 		{
+			name:  "an edit link without {path} is warned of",
+			files: with(chainSite(), "site.toml", "title = \"x\"\nedit_url = \"https://git.example.com/edit/{path\"\n"),
+			want:  []string{`site.toml:2: warning: edit_url = "https://git.example.com/edit/{path" has no {path}: every page's edit link goes to this one address; put {path} where the file's path goes (https://git.example.com/playbook/edit/main/{path})`},
+		},
+		{
 			// One a case: the decoder stops at the first it meets, and
 			// reads tables in no fixed order.
 			name:  "a value of the wrong type in a table",
