@@ -452,11 +452,13 @@ func TestShortcodeWarnings(t *testing.T) {
 }
 
 // TestNotLinkWarnings: link syntax left as text because its target has
-// a space is a warning at its place, saying what to write, between HTML
-// tags too; a link with a title, one in <>, one in code is not.
+// a space is a warning at its place, saying what to write (for a web
+// address, %20), between HTML tags too; a link with a title, one in <>,
+// one in code is not.
 func TestNotLinkWarnings(t *testing.T) {
 	src := "See [the callback](Same-day callback), [ok](a.md \"A title\"), [angle](<My File.md>).\n\n" +
-		"`[code](x y)` and <span>[html](x y)</span>\n\n```\n[fenced](x y)\n```\n\n- 日本 [two words](My File.md)\n"
+		"`[code](x y)` and <span>[html](x y)</span>\n\n```\n[fenced](x y)\n```\n\n- 日本 [two words](My File.md)\n\n" +
+		"[site](https://example.com/price list) [mail](mailto:sales team@example.com)\n"
 	d := mustParse(t, New(Options{}), src)
 	var got []string
 	for _, w := range d.Warnings {
@@ -469,6 +471,8 @@ func TestNotLinkWarnings(t *testing.T) {
 		`1:5: [the callback](Same-day callback) is not a link: its target has a space; name the page's file, as [the callback](same-day-callback.md) if that is its name`,
 		`3:25: [html](x y) is not a link: its target has a space; name the page's file, as [html](x-y.md) if that is its name`,
 		`9:6: [two words](My File.md) is not a link: its target has a space; write a file name with spaces in <>: [two words](<My File.md>)`,
+		`11:1: [site](https://example.com/price list) is not a link: its target has a space; a web address holds none: write each as %20, [site](https://example.com/price%20list)`,
+		`11:40: [mail](mailto:sales team@example.com) is not a link: its target has a space; a web address holds none: write each as %20, [mail](mailto:sales%20team@example.com)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -14,6 +14,9 @@ import (
 // its title, or a file whose name has spaces.
 var notLink = regexp.MustCompile(`\[([^\]\n]+)\]\(([^()\n]*\s[^()\n]*)\)`)
 
+// webAddress matches a target that is a web or mail address, not a page.
+var webAddress = regexp.MustCompile(`^(?i)(https?://|mailto:|www\.)`)
+
 // notLinkWarnings returns a warning for each [text](target with spaces)
 // in src that was left as text: its "](" is in a text node, not in code
 // and not the syntax of a link (a link with a title, [x](a.md "Title"),
@@ -50,9 +53,12 @@ func notLinkWarnings(root ast.Node, src []byte) []Warning {
 		}
 		label, target := string(src[m[2]:m[3]]), strings.TrimSpace(string(src[m[4]:m[5]]))
 		msg := "[" + label + "](" + target + ") is not a link: its target has a space; "
-		if strings.HasSuffix(strings.ToLower(target), ".md") {
+		switch {
+		case webAddress.MatchString(target):
+			msg += "a web address holds none: write each as %20, [" + label + "](" + strings.Join(strings.Fields(target), "%20") + ")"
+		case strings.HasSuffix(strings.ToLower(target), ".md"):
 			msg += "write a file name with spaces in <>: [" + label + "](<" + target + ">)"
-		} else {
+		default:
 			// A title written for the page's file: the file of a title
 			// is mostly the title in lower case, hyphenated.
 			file := strings.ToLower(strings.Join(strings.Fields(target), "-")) + ".md"
