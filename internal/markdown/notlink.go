@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"strings"
 
@@ -13,6 +14,23 @@ import (
 // callback), which Markdown leaves as text: an author naming a page by
 // its title, or a file whose name has spaces.
 var notLink = regexp.MustCompile(`\[([^\]\n]+)\]\(([^()\n]*\s[^()\n]*)\)`)
+
+// hugoRef matches Hugo's ref or relref shortcode, the way a Hugo site
+// links to its pages ({{< ref "sales/quote.md" >}}), and its path.
+var hugoRef = regexp.MustCompile(`^\{\{[<%]\s*((?:rel)?ref)\s+"([^"]*)"\s*[>%]\}\}`)
+
+// refFile returns the Markdown file a link names for the path a Hugo ref
+// gives: the path, with ".md" if it has no extension.
+func refFile(ref string) string {
+	p, frag, hasFrag := strings.Cut(ref, "#")
+	if p != "" && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
+		p += ".md"
+	}
+	if hasFrag {
+		p += "#" + frag
+	}
+	return p
+}
 
 // webAddress matches a target that is a web or mail address, not a page.
 var webAddress = regexp.MustCompile(`^(?i)(https?://|mailto:|www\.)`)
@@ -54,6 +72,9 @@ func notLinkWarnings(root ast.Node, src []byte) []Warning {
 		label, target := string(src[m[2]:m[3]]), strings.TrimSpace(string(src[m[4]:m[5]]))
 		msg := "[" + label + "](" + target + ") is not a link: its target has a space; "
 		switch {
+		case hugoRef.MatchString(target) && len(hugoRef.FindString(target)) == len(target):
+			ref := hugoRef.FindStringSubmatch(target)
+			msg = "[" + label + "](" + target + ") is not a link: playbook does not read Hugo's " + ref[1] + "; link to the page's file from this page's folder, as [" + label + "](" + refFile(ref[2]) + ")"
 		case webAddress.MatchString(target):
 			msg += "a web address holds none: write each as %20, [" + label + "](" + strings.Join(strings.Fields(target), "%20") + ")"
 		case strings.HasSuffix(strings.ToLower(target), ".md"):

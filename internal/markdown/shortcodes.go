@@ -328,8 +328,14 @@ func shortcodeWarnings(root ast.Node, src []byte) []Warning {
 		if inSkip || m[3] > m[2] { // in code, rendered, or a closing tag
 			continue
 		}
-		ws = append(ws, Warning{Kind: WarnShortcode, off: off,
-			Msg: "Hugo shortcode \"" + string(src[m[4]:m[5]]) + "\" left as text"})
+		msg := "Hugo shortcode \"" + string(src[m[4]:m[5]]) + "\" left as text"
+		if ref := hugoRef.FindSubmatch(src[off:]); ref != nil {
+			if bytes.HasSuffix(src[:off], []byte("](")) {
+				continue // a link's target: its not-link warning says what to write
+			}
+			msg += ": link to the page's file from this page's folder instead, as [its title](" + refFile(string(ref[2])) + ")"
+		}
+		ws = append(ws, Warning{Kind: WarnShortcode, off: off, Msg: msg})
 	}
 	return ws
 }
