@@ -93,6 +93,15 @@ func (l *loadState) walk() {
 				l.ps.warnf(p, 1, "symbolic link to a folder: not followed")
 				return nil
 			}
+			if what := special(info.Mode()); what != "" {
+				l.ps.errorf(p, 1, "symbolic link to %s, not a file: not published; remove the link", what)
+				return nil
+			}
+		} else if what := special(d.Type()); what != "" {
+			// Reading a named pipe waits for a writer: the build would
+			// never end.
+			l.ps.errorf(p, 1, "%s, not a file: not published; remove it", what)
+			return nil
 		}
 		if isMarkdown(name) {
 			l.files = append(l.files, p)
@@ -126,6 +135,23 @@ func (l *loadState) walk() {
 			delete(l.sections, d)
 		}
 	}
+}
+
+// special names the kind of a file that is neither a regular file nor a
+// folder nor a symbolic link (a named pipe, a socket, a device), and ""
+// for any other.
+func special(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir() || m.IsRegular() || m&fs.ModeSymlink != 0:
+		return ""
+	}
+	return "a special file"
 }
 
 // Ignored reports whether a file or folder is left out of a site: hidden

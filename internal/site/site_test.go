@@ -1148,6 +1148,27 @@ func TestSymlinksInMapFS(t *testing.T) {
 	}
 }
 
+// TestSpecialFilesInMapFS: a file that is neither a regular file nor a
+// folder (a named pipe, a socket, a device), or a link to one, is
+// reported and neither read nor published.
+func TestSpecialFilesInMapFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":  {Data: []byte("# Home\n")},
+		"content/pipe.md":    {Data: []byte("# Pipe\n"), Mode: fs.ModeNamedPipe},
+		"content/socket.pdf": {Mode: fs.ModeSocket},
+		"content/tty.md":     {Mode: fs.ModeDevice | fs.ModeCharDevice},
+		"content/to-pipe.md": {Data: []byte("pipe.md"), Mode: fs.ModeSymlink},
+		"content/guide.md":   {Data: []byte("# Guide\n")},
+		"content/price.pdf":  {Data: []byte("%PDF")},
+	}
+	checkSymlinkCase(t, fsys, []string{
+		"content/pipe.md:1: a named pipe, not a file: not published; remove it",
+		"content/socket.pdf:1: a socket, not a file: not published; remove it",
+		"content/to-pipe.md:1: symbolic link to a named pipe, not a file: not published; remove the link",
+		"content/tty.md:1: a device, not a file: not published; remove it",
+	}, []string{"content/guide.md", "content/price.pdf"})
+}
+
 func checkSymlinkCase(t *testing.T, fsys fs.FS, want, published []string) {
 	t.Helper()
 	s, problems := Load(fsys, Options{Now: testNow})
