@@ -110,6 +110,14 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 		fmt.Fprintf(stderr, "%s: %s has no %s/ folder: is --source the site's folder?\n", name, source, site.ContentDir)
 		return nil, false
 	}
+	// Every command reads site.toml, and reading a named pipe waits for a
+	// writer: said here once, before any of them is held.
+	if info, err := os.Stat(filepath.Join(source, site.ConfigFile)); err == nil {
+		if what := site.SpecialFile(info.Mode()); what != "" {
+			fmt.Fprintf(stderr, "%s: %s is %s, not a file: make it a file\n", name, filepath.Join(source, site.ConfigFile), what)
+			return nil, false
+		}
+	}
 	root, err := os.OpenRoot(source)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)

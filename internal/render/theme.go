@@ -144,9 +144,10 @@ func (l layered) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// A LinkError is a symbolic link of a theme folder that is not followed,
-// at its path ("static/x.txt:1: symbolic link to ... points outside
-// static/: not published").
+// A LinkError is a file of a theme folder that is not read, at its path:
+// a symbolic link not followed ("static/x.txt:1: symbolic link to ...
+// points outside static/: not published"), or a named pipe or other
+// special file.
 type LinkError struct {
 	Path string
 	Err  error
@@ -178,6 +179,11 @@ func (l linksInside) Open(name string) (fs.File, error) {
 	real, err := l.check(name)
 	if err != nil {
 		return nil, err
+	}
+	if info, err := fs.Stat(l.fsys, real); err == nil {
+		if what := site.SpecialFile(info.Mode()); what != "" {
+			return nil, &LinkError{Path: path.Join(l.dir, name), Err: fmt.Errorf("%s, not a file", what)}
+		}
 	}
 	return l.fsys.Open(real)
 }

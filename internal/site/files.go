@@ -93,11 +93,11 @@ func (l *loadState) walk() {
 				l.ps.warnf(p, 1, "symbolic link to a folder: not followed")
 				return nil
 			}
-			if what := special(info.Mode()); what != "" {
+			if what := SpecialFile(info.Mode()); what != "" {
 				l.ps.errorf(p, 1, "symbolic link to %s, not a file: not published; remove the link", what)
 				return nil
 			}
-		} else if what := special(d.Type()); what != "" {
+		} else if what := SpecialFile(d.Type()); what != "" {
 			// Reading a named pipe waits for a writer: the build would
 			// never end.
 			l.ps.errorf(p, 1, "%s, not a file: not published; remove it", what)
@@ -137,10 +137,11 @@ func (l *loadState) walk() {
 	}
 }
 
-// special names the kind of a file that is neither a regular file nor a
-// folder nor a symbolic link (a named pipe, a socket, a device), and ""
-// for any other.
-func special(m fs.FileMode) string {
+// SpecialFile names the kind of a file that is neither a regular file
+// nor a folder nor a symbolic link (a named pipe, a socket, a device), and
+// "" for any other: no site reads one, and reading a named pipe waits
+// for a writer.
+func SpecialFile(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe"
