@@ -14,6 +14,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"playbook/internal/site"
 )
@@ -70,7 +71,29 @@ func Page(cfg site.Config, typ, title, owner string, today time.Time) (string, [
 	if err != nil {
 		return "", nil, err
 	}
-	return path.Join(site.ContentDir, Section(cfg, typ), site.Slug(title)+".md"), text, nil
+	return path.Join(site.ContentDir, Section(cfg, typ), fileSlug(title)+".md"), text, nil
+}
+
+// maxSlug is the longest file name, in bytes and without ".md", a new
+// page is given: an FAQ's title is a whole question, and its file, which
+// links name, need not be.
+const maxSlug = 60
+
+// fileSlug returns the name a page titled title is saved under: its slug,
+// cut after the last whole word that fits in maxSlug bytes.
+func fileSlug(title string) string {
+	slug := site.Slug(title)
+	if len(slug) <= maxSlug {
+		return slug
+	}
+	cut := maxSlug
+	for cut > 0 && !utf8.RuneStart(slug[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(slug[:cut+1], '-'); i > 0 {
+		cut = i
+	}
+	return strings.Trim(slug[:cut], "-")
 }
 
 // Section returns the folder, under content/, of the pages of type typ:

@@ -96,6 +96,27 @@ func TestNewPageOfEveryType(t *testing.T) {
 	}
 }
 
+// TestLongTitleShortFileName: a page titled with a long question is saved
+// under a file name cut at a whole word, never longer than a file system
+// takes; a short title's is its slug.
+func TestLongTitleShortFileName(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Is the price fixed?", "content/faqs/is-the-price-fixed.md"},
+		{"Will the final bill be more than the quote if the engineer finds something on the day?",
+			"content/faqs/will-the-final-bill-be-more-than-the-quote-if-the-engineer.md"},
+		{strings.Repeat("x", 300), "content/faqs/" + strings.Repeat("x", 60) + ".md"},
+		{strings.Repeat("é", 100), "content/faqs/" + strings.Repeat("é", 30) + ".md"},
+	} {
+		name, _, err := Page(site.Config{}, site.TypeFAQ, tt.title, "", today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != tt.want {
+			t.Errorf("Page(%q) = %s, want %s", tt.title, name, tt.want)
+		}
+	}
+}
+
 func TestSectionFollowsTypes(t *testing.T) {
 	cfg, _ := site.ParseConfig([]byte("[types]\n\"playbook/objections\" = \"faq\"\n"))
 	for typ, want := range map[string]string{site.TypeFAQ: "playbook/objections", site.TypePromise: "promises", site.TypePositioning: "positioning", site.TypePage: ""} {
