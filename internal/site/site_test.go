@@ -609,6 +609,18 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "a control character in TOML, or a line end damaged to CR CR LF, is named in words",
+			files: with(chainSite(),
+				"content/a.md", "+++\r\r\ntitle = \"A\"\r\r\n+++\r\r\nBody\r\r\n",
+				"content/b.md", "+++\ntitle = \"B\"\nowner = \"Sa\x00les\"\n+++\n",
+				"site.toml", "title = \"x\x01\"\n"),
+			want: []string{
+				`content/a.md:2: front matter: a carriage return (CR) that ends no line: the file's line ends are damaged (CR CR LF); save it with LF or CRLF line ends`,
+				`content/b.md:3: front matter: an invisible control character (byte 0x00) is in this line: delete it`,
+				`site.toml:1: an invisible control character (byte 0x01) is in this line: delete it`,
+			},
+		},
+		{
 			name:  "a tab in the indent of YAML is named",
 			files: with(chainSite(), "content/behaviours/sales/a.md", "---\nstage: sales\nfulfils:\n\t- fast\n---\n"),
 			want:  []string{`content/behaviours/sales/a.md:4: front matter: this line is indented with a tab: indent YAML with spaces only`},

@@ -15,6 +15,13 @@ import (
 // is said (28/11/2026), text without quotes, a key written as in YAML, a
 // key set twice. Any other error keeps the parser's message.
 func tomlMessage(pe toml.ParseError, text string) string {
+	if m := tomlControl.FindStringSubmatch(pe.Message); m != nil {
+		// Most editors show neither.
+		if m[1] == "0d" {
+			return "a carriage return (CR) that ends no line: the file's line ends are damaged (CR CR LF); save it with LF or CRLF line ends"
+		}
+		return fmt.Sprintf("an invisible control character (byte 0x%s) is in this line: delete it", m[1])
+	}
 	lines := strings.Split(text, "\n")
 	n := tomlLine(pe)
 	if n < 1 || n > len(lines) {
@@ -59,6 +66,10 @@ func tomlMessage(pe toml.ParseError, text string) string {
 	}
 	return pe.Message
 }
+
+// tomlControl is the parser's message for a control character, with its
+// byte in hexadecimal.
+var tomlControl = regexp.MustCompile(`^TOML files cannot contain control characters: '0x([0-9a-f]{2})'$`)
 
 // tomlDefinedTwice is the parser's message for a key set twice.
 var tomlDefinedTwice = regexp.MustCompile(`^Key '(.+)' has already been defined\.$`)
