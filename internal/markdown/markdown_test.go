@@ -487,6 +487,30 @@ func TestNotLinkWarnings(t *testing.T) {
 	}
 }
 
+// TestUndefinedReferenceWarnings: a reference link or a footnote
+// reference whose label the page does not define is left as text, and
+// warned of at its place with the definition to add; a defined one, one
+// escaped and one in code are not.
+func TestUndefinedReferenceWarnings(t *testing.T) {
+	src := "[ok][r1], [gone][r2], [collapsed][], [Defined][] and `[code][x]` and \\[esc][x].\n\n" +
+		"A note[^1], a lost one[^2].\n\n- 日本 [a][b]\n\n```\n[fenced][x] [^9]\n```\n\n" +
+		"[r1]: a.md\n[defined]: b.md\n\n[^1]: The note.\n"
+	d := mustParse(t, New(Options{}), src)
+	var got []string
+	for _, w := range d.Warnings {
+		got = append(got, strconv.Itoa(int(w.Pos.Line))+":"+strconv.Itoa(int(w.Pos.Col))+": "+w.Msg)
+	}
+	want := []string{
+		`1:11: [gone][r2] is not a link: this page defines no [r2]; add a line [r2]: and the file it names, or write [gone](file.md)`,
+		`1:23: [collapsed][] is not a link: this page defines no [collapsed]; add a line [collapsed]: and the file it names, or write [collapsed](file.md)`,
+		`3:23: [^2] is not a footnote: this page defines no [^2]; add a line [^2]: and the note`,
+		`5:6: [a][b] is not a link: this page defines no [b]; add a line [b]: and the file it names, or write [a](file.md)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestGitHubHeadingIDs checks heading ids against those GitHub gives the
 // same headings, so that links written for a Git host keep working.
 func TestGitHubHeadingIDs(t *testing.T) {

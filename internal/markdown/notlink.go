@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -14,6 +15,46 @@ import (
 // callback), which Markdown leaves as text: an author naming a page by
 // its title, or a file whose name has spaces.
 var notLink = regexp.MustCompile(`\[([^\]\n]+)\]\(([^()\n]*\s[^()\n]*)\)`)
+
+// refNotLink matches a reference link, [text][label] or [text][], and
+// footnoteNotRef a footnote reference, [^label]: Markdown leaves either as
+// text when the page does not define its label, as a page moved from a
+// wiki whose definitions stayed behind does not.
+var (
+	refNotLink     = regexp.MustCompile(`\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]`)
+	footnoteNotRef = regexp.MustCompile(`\[\^([^\[\]\s]+)\]`)
+)
+
+// undefinedRefWarnings returns a warning for each reference link and
+// footnote reference of src left as text (inText says whether an offset
+// is in text), for want of its definition.
+func undefinedRefWarnings(src []byte, inText func(int) bool) []Warning {
+	var ws []Warning
+	for _, m := range refNotLink.FindAllSubmatchIndex(src, -1) {
+		if !inText(m[3]) || m[0] > 0 && src[m[0]-1] == '\\' {
+			continue
+		}
+		text, label := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
+		if strings.HasPrefix(text, "^") || strings.HasPrefix(label, "^") {
+			continue
+		}
+		if label == "" {
+			label = text
+		}
+		ws = append(ws, Warning{Kind: WarnNotLink, off: m[0], Msg: string(src[m[0]:m[1]]) +
+			" is not a link: this page defines no [" + label + "]; add a line [" + label + "]: and the file it names, or write [" + text + "](file.md)"})
+	}
+	for _, m := range footnoteNotRef.FindAllSubmatchIndex(src, -1) {
+		if !inText(m[0]) || m[1] < len(src) && src[m[1]] == ':' {
+			continue
+		}
+		label := string(src[m[2]:m[3]])
+		ws = append(ws, Warning{Kind: WarnNotLink, off: m[0], Msg: "[^" + label +
+			"] is not a footnote: this page defines no [^" + label + "]; add a line [^" + label + "]: and the note"})
+	}
+	slices.SortFunc(ws, func(a, b Warning) int { return a.off - b.off })
+	return ws
+}
 
 // hugoRef matches Hugo's ref or relref shortcode, the way a Hugo site
 // links to its pages ({{< ref "sales/quote.md" >}}), and its path.
@@ -40,7 +81,8 @@ var webAddress = regexp.MustCompile(`^(?i)(https?://|mailto:|www\.)`)
 // and not the syntax of a link (a link with a title, [x](a.md "Title"),
 // has a space too).
 func notLinkWarnings(root ast.Node, src []byte) []Warning {
-	if !mayHaveNotLink(src) {
+	refs := bytes.Contains(src, []byte("][")) || bytes.Contains(src, []byte("[^"))
+	if !refs && !mayHaveNotLink(src) {
 		return nil
 	}
 	var texts []text.Segment
@@ -56,7 +98,18 @@ func notLinkWarnings(root ast.Node, src []byte) []Warning {
 		}
 		return ast.WalkContinue, nil
 	})
+	inText := func(off int) bool {
+		for _, s := range texts {
+			if s.Start <= off && off < s.Stop {
+				return true
+			}
+		}
+		return false
+	}
 	var ws []Warning
+	if refs {
+		ws = append(ws, undefinedRefWarnings(src, inText)...)
+	}
 	for _, m := range notLink.FindAllSubmatchIndex(src, -1) {
 		bracket := m[3] // the "]" of "]("
 		asText := false
