@@ -98,6 +98,8 @@ var hostiles = []hostile{
 	{name: "wide table of short rows", gen: func(n int) []byte {
 		return append([]byte(strings.Repeat("|a", 1000)+"\n"+strings.Repeat("|-", 1000)+"\n"), repeatTo("x\n", n)...)
 	}, limit: "too many empty table cells: rows shorter than their header (limit 100000)", line: 103},
+	{name: "undefined reference links", gen: func(n int) []byte { return repeatTo("[a][b]\n\n", n) }},
+	{name: "link syntax with spaces", gen: func(n int) []byte { return repeatTo("[a](b c)\n\n", n) }},
 	{name: "HTML blocks", gen: func(n int) []byte { return repeatTo("<div>\n\n", n) }},
 	{name: "code fence of marks", gen: func(n int) []byte {
 		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)

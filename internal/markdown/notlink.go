@@ -98,28 +98,22 @@ func notLinkWarnings(root ast.Node, src []byte) []Warning {
 		}
 		return ast.WalkContinue, nil
 	})
+	// A page of many links left as text is looked up in, not walked
+	// once for each: text nodes do not overlap.
+	slices.SortFunc(texts, func(a, b text.Segment) int { return a.Start - b.Start })
 	inText := func(off int) bool {
-		for _, s := range texts {
-			if s.Start <= off && off < s.Stop {
-				return true
-			}
+		i, _ := slices.BinarySearchFunc(texts, off, func(s text.Segment, off int) int { return s.Start - off })
+		if i < len(texts) && texts[i].Start == off {
+			return true
 		}
-		return false
+		return i > 0 && off < texts[i-1].Stop
 	}
 	var ws []Warning
 	if refs {
 		ws = append(ws, undefinedRefWarnings(src, inText)...)
 	}
 	for _, m := range notLink.FindAllSubmatchIndex(src, -1) {
-		bracket := m[3] // the "]" of "]("
-		asText := false
-		for _, s := range texts {
-			if s.Start <= bracket && bracket < s.Stop {
-				asText = true
-				break
-			}
-		}
-		if !asText {
+		if !inText(m[3]) { // the "]" of "]("
 			continue
 		}
 		label, target := string(src[m[2]:m[3]]), strings.TrimSpace(string(src[m[4]:m[5]]))
