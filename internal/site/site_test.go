@@ -609,14 +609,16 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
-			name: "a control character in TOML, or a line end damaged to CR CR LF, is named in words",
+			name: "a control character in TOML, a line end damaged to CR CR LF, or a number too large, is named in words",
 			files: with(chainSite(),
 				"content/a.md", "+++\r\r\ntitle = \"A\"\r\r\n+++\r\r\nBody\r\r\n",
 				"content/b.md", "+++\ntitle = \"B\"\nowner = \"Sa\x00les\"\n+++\n",
+				"content/c.md", "+++\ntitle = \"C\"\nweight = 9999999999999999999\n+++\n",
 				"site.toml", "title = \"x\x01\"\n"),
 			want: []string{
 				`content/a.md:2: front matter: a carriage return (CR) that ends no line: the file's line ends are damaged (CR CR LF); save it with LF or CRLF line ends`,
 				`content/b.md:3: front matter: an invisible control character (byte 0x00) is in this line: delete it`,
+				`content/c.md:3: front matter: weight: 9999999999999999999 is too large a number: write one of at most 18 digits`,
 				`site.toml:1: an invisible control character (byte 0x01) is in this line: delete it`,
 			},
 		},

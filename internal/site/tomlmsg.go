@@ -36,6 +36,9 @@ func tomlMessage(pe toml.ParseError, text string) string {
 	if !ok || key == "" {
 		return pe.Message
 	}
+	if strings.HasSuffix(pe.Message, " is out of range for int64") {
+		return fmt.Sprintf("%s: %s is too large a number: write one of at most 18 digits", key, value)
+	}
 	if m := tomlDefinedTwice.FindStringSubmatch(pe.Message); m != nil {
 		return fmt.Sprintf("%s is set twice: keep one", m[1])
 	}
