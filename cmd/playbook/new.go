@@ -45,6 +45,16 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 // README, a licence) is a place to start one. An ignore file there already
 // is left as it is.
 func newSite(dir string, today time.Time, stdout, stderr io.Writer) int {
+	if strings.TrimSpace(dir) == "" {
+		// A script's unset variable, most likely: "" is no folder, and
+		// the current one is not what it asked for.
+		fmt.Fprintln(stderr, "playbook new site: the folder's name is empty: give one, such as playbook new site handbook (or . for this folder)")
+		return exitUsage
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		fmt.Fprintf(stderr, "playbook new site: %s is a file, not a folder: give a new folder\n", dir)
+		return exitUsage
+	}
 	if _, err := os.ReadDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "playbook new site: %v\n", err)
 		return exitUsage
@@ -76,10 +86,23 @@ func newSite(dir string, today time.Time, stdout, stderr io.Writer) int {
 	}
 	preview := "playbook serve"
 	if filepath.Clean(dir) != "." {
-		preview = "cd " + dir + " && playbook serve"
+		preview = "cd " + shellQuote(dir) + " && playbook serve"
 	}
 	fmt.Fprintf(stdout, "Created a playbook of %d files in %s\nPreview it: %s\n", len(files), dir, preview)
 	return exitOK
+}
+
+// shellQuote returns s as a shell reads it back: as it is when it holds
+// only letters, digits and a few safe marks, else in single quotes, so
+// that the command printed can be copied as it is.
+func shellQuote(s string) string {
+	safe := func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:@", r)
+	}
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !safe(r) }) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // newPage writes a new page of a type into the site in source.

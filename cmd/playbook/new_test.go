@@ -54,6 +54,35 @@ func TestNewSiteThenPages(t *testing.T) {
 	}
 }
 
+// TestNewSiteWhereNoFolderIs: an empty name (a script's unset variable)
+// and a file are refused, writing nothing; a folder whose name the shell
+// would split is quoted in the command to preview it.
+func TestNewSiteWhereNoFolderIs(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	file := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dir, want string }{
+		{"", "the folder's name is empty"},
+		{" ", "the folder's name is empty"},
+		{file, "is a file, not a folder"},
+	} {
+		code, _, stderr := newCmd(t, "site", tt.dir)
+		if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("new site %q: exit %d, want %d and %q:\n%s", tt.dir, code, exitUsage, tt.want, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
+		t.Error("new site with an empty name wrote into the current folder")
+	}
+	code, out, stderr := newCmd(t, "site", "Sales team's playbook")
+	if want := `cd 'Sales team'\''s playbook' && playbook serve`; code != exitOK || !strings.Contains(out, want) {
+		t.Errorf("new site: exit %d, want the command %s:\n%s%s", code, want, out, stderr)
+	}
+}
+
 // TestNewSiteInARepository: a playbook is started in the repository an
 // author has just made or cloned, beside its .git/ and README, with an
 // ignore file for what a build writes; one the repository has is kept.
