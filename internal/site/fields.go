@@ -23,6 +23,7 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		ps.list = append(ps.list, Problem{File: file, Line: line, Col: col, Msg: "invalid UTF-8: save the file as UTF-8"})
 		return nil, nil
 	}
+	src = lfLines(src)
 	format, fmText, body, bodyLine, err := splitFrontMatter(src)
 	if err != nil {
 		ps.errorf(file, 1, "%v", err)

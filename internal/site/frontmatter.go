@@ -37,6 +37,23 @@ type frontMatter struct {
 // yamlKey is a key of YAML front matter and its value, as parsed.
 type yamlKey struct{ key, value *yaml.Node }
 
+// crLines reports whether src ends its lines with a lone CR, as classic
+// Mac OS wrote them and some exports still do: TOML, YAML and the fences
+// know no such line end, and the page would be read as having no front
+// matter.
+func crLines(src []byte) bool {
+	return bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0
+}
+
+// lfLines returns src with each lone CR line end made LF, and src itself
+// when its lines end otherwise (see crLines). Each line keeps its number.
+func lfLines(src []byte) []byte {
+	if !crLines(src) {
+		return src
+	}
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
+
 // splitFrontMatter splits src into front matter and body. format is "toml",
 // "yaml" or "" (none); bodyLine is the file line the body starts on.
 func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, err error) {

@@ -18,6 +18,8 @@ func TestFrontMatterAsPeopleWriteIt(t *testing.T) {
 		"content/behaviours/service/call.md", "---\nstage: service\nfulfils: fast\nroles: floor consultant, service desk\ntags: pricing,  q3 , 2026-04-01\nowner: [Sales Ops, 7]\nlevel: 2\ndescription: 2026-04-01T10:30:00Z\n---\n",
 		"content/guides/2026-04-01.md", "---\ntitle: 2026-04-01\ntags: [2026-04-01]\n---\n",
 		"content/guides/q2.md", "+++\ntitle = 2026-04-01\n+++\n",
+		// Lines ended by a lone CR, as classic Mac OS wrote them.
+		"content/guides/old-mac.md", "+++\rtitle = \"Old Mac\"\rtags = [\"legacy\"]\r+++\r\rText.\r",
 	))
 	if len(problems) > 0 {
 		t.Fatalf("problems: %v", problems)
@@ -47,6 +49,9 @@ func TestFrontMatterAsPeopleWriteIt(t *testing.T) {
 	}
 	if call.Description != "2026-04-01T10:30:00Z" {
 		t.Errorf("description = %q", call.Description)
+	}
+	if p := pages["old-mac"]; p == nil || p.Title != "Old Mac" || !reflect.DeepEqual(p.Tags, []string{"legacy"}) {
+		t.Errorf("a page of CR lines = %+v, want its title and tags read", p)
 	}
 	for _, id := range []string{"2026-04-01", "q2"} {
 		if p := pages[id]; p == nil || p.Title != "2026-04-01" {

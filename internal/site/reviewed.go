@@ -19,6 +19,11 @@ import (
 // A file without front matter, or whose front matter does not parse, is
 // refused: the error is a *ProblemError naming the file and line.
 func MarkReviewed(file string, src []byte, day time.Time) ([]byte, error) {
+	if crLines(src) {
+		// Marked as LF lines, and written back with the file's own.
+		out, err := MarkReviewed(file, lfLines(src), day)
+		return bytes.ReplaceAll(out, []byte("\n"), []byte("\r")), err
+	}
 	refuse := func(line int, format string, args ...any) error {
 		return &ProblemError{Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}}
 	}
@@ -178,7 +183,7 @@ func readsReviewed(file string, src []byte, day time.Time) bool {
 // goodFrontMatter returns the front matter of src, or nil if it has none
 // or it does not decode without a problem.
 func goodFrontMatter(file string, src []byte) *frontMatter {
-	format, fm, _, _, err := splitFrontMatter(src)
+	format, fm, _, _, err := splitFrontMatter(lfLines(src))
 	if err != nil || format == "" {
 		return nil
 	}
