@@ -22,6 +22,26 @@ func checkCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// TestSiteFoldersThatAreFiles: content, layouts, static or themes made a
+// file, not a folder, is said, where the theme's were passed over.
+func TestSiteFoldersThatAreFiles(t *testing.T) {
+	for _, dir := range []string{"content", "layouts", "static", "themes"} {
+		t.Run(dir, func(t *testing.T) {
+			src := t.TempDir()
+			files := map[string]string{"site.toml": "title = \"T\"\n", dir: "not a folder\n"}
+			if dir != "content" {
+				files["content/a.md"] = "# A\n"
+			}
+			gittest.WriteFiles(t, src, files)
+			code, _, stderr := checkCmd(t, "--source", src)
+			want := filepath.Join(src, dir) + " is a file"
+			if code != exitUsage || !strings.Contains(stderr, want) {
+				t.Errorf("check: exit %d, stderr %q; want %d and %q", code, stderr, exitUsage, want)
+			}
+		})
+	}
+}
+
 // warnSite has one warning (a promise with no behaviour) and no error.
 var warnSite = map[string]string{
 	"site.toml":             "title = \"T\"\n",

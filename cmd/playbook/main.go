@@ -107,8 +107,20 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 		return nil, false
 	}
 	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "%s: %s has no %s/ folder: is --source the site's folder?\n", name, source, site.ContentDir)
+		if err == nil {
+			fmt.Fprintf(stderr, "%s: %s is a file: the pages go in a folder %s/\n", name, filepath.Join(source, site.ContentDir), site.ContentDir)
+		} else {
+			fmt.Fprintf(stderr, "%s: %s has no %s/ folder: is --source the site's folder?\n", name, source, site.ContentDir)
+		}
 		return nil, false
+	}
+	// The site's own theme files are read from folders of these names; a
+	// file so named would be passed over without a word.
+	for _, dir := range []string{"layouts", "static", "themes"} {
+		if info, err := os.Stat(filepath.Join(source, dir)); err == nil && !info.IsDir() {
+			fmt.Fprintf(stderr, "%s: %s is a file: the site's own %s go in a folder %s/; rename or remove it\n", name, filepath.Join(source, dir), dir, dir)
+			return nil, false
+		}
 	}
 	// Every command reads site.toml, and reading a named pipe waits for a
 	// writer: said here once, before any of them is held.
