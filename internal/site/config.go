@@ -167,9 +167,10 @@ type VersionRef struct {
 	Label string `toml:"label"`
 }
 
-// languageTag matches the shape of a BCP 47 language tag: a language and
-// subtags of letters and digits.
-var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+// languageTag matches the shape of a BCP 47 language tag: a language of
+// two or three letters (ISO 639; none longer is registered, and "english"
+// is a name, not a code) and subtags of letters and digits.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // decodeError is how the TOML decoder words a value it cannot decode.
 var decodeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)

@@ -1319,6 +1319,8 @@ func TestConfigLanguage(t *testing.T) {
 		{"no language is English", `title = "x"`, "en", false},
 		{"a region tag is kept", `language = "fr-CA"`, "fr-CA", false},
 		{"a sentence is refused on its line", "title = \"x\"\nlanguage = \"French please\"", "", true},
+		{"a language's name is refused: its code is wanted", "title = \"x\"\nlanguage = \"english\"", "", true},
+		{"a three-letter code is kept", `language = "fil"`, "fil", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg, ps := ParseConfig([]byte(c.toml))
