@@ -21,10 +21,10 @@ const a4Width, a4Height = 8.27, 11.69
 
 // TestBrowserBattlecards checks each battlecard of the example playbook as
 // a salesperson uses it: printed on A4 it is one page holding every part
-// of the card and nothing of the site around it, in light colours even
-// when the screen is dark; on a 1440 × 900 screen the card fits the
-// window; on a phone no part of it is wider than the window, the gaps
-// table included.
+// of the card and its footer and nothing else of the site, in light
+// colours even when the screen is dark; on a 1440 × 900 screen the card
+// fits the window; on a phone no part of it is wider than the window, the
+// gaps table included.
 func TestBrowserBattlecards(t *testing.T) {
 	findChromium(t)
 	dir := buildExampleForBrowser(t)
@@ -123,15 +123,16 @@ func pdfPages(pdf []byte) (int, error) {
 }
 
 // battlecardPrintJS says what is wrong with the printed battlecard: a part
-// of the card not shown, a part of the site shown, or text that is not
-// dark on light; "" when nothing is.
+// of the card not shown (the footer is one: its version and dates say when
+// the card was true), a part of the site shown, or text that is not dark
+// on light; "" when nothing is.
 const battlecardPrintJS = `(() => {
 	const shown = e => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
 	const out = [];
-	for (const sel of ['h1', '.lede', '.bc-win', '.bc-landmines', '.bc-gaps', '.bc-talk', '.objections', '.bc-faqs']) {
+	for (const sel of ['h1', '.lede', '.bc-win', '.bc-landmines', '.bc-gaps', '.bc-talk', '.objections', '.bc-faqs', '.footer']) {
 		if (!shown(document.querySelector(sel))) out.push(sel + ' is not printed');
 	}
-	for (const sel of ['.topbar', '.sidebar', '.footer', '.search', '.toplinks', '.pager']) {
+	for (const sel of ['.topbar', '.sidebar', '.search', '.toplinks', '.pager']) {
 		const e = document.querySelector(sel);
 		if (e && shown(e)) out.push(sel + ' is printed');
 	}

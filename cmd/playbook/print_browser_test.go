@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserPrint prints one page of each kind of the example playbook,
+// from a light screen and a dark one, as staff do to take a page into a
+// meeting: nothing that is tapped or typed into prints, the footer does
+// (the version, the commit and the dates say when the page was true), and
+// a long table runs on over pages with no row, step of the chain or card
+// cut in two and no heading left alone at the foot of a page.
+func TestBrowserPrint(t *testing.T) {
+	findChromium(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	_, kinds := readerPages(t, dir)
+
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	for _, dark := range []bool{false, true} {
+		b.do("the screen's colours", prefersDark(dark))
+		for _, p := range kinds {
+			b.openPage(p, base)
+			b.do("print media", emulatedMedia("print"))
+			for _, msg := range tabValue(b, p.path+": what prints", chromedp.Evaluate[[]string](printedJS)) {
+				t.Errorf("%s (%s) printed, dark %v: %s", p.name, p.path, dark, msg)
+			}
+			b.do("screen media", emulatedMedia(""))
+		}
+	}
+	b.do("light colours back", prefersDark(false))
+}
+
+// printedJS lists what is wrong with the page as printed.
+const printedJS = `(() => {
+	const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+	const name = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/)[0] : '');
+	const out = [];
+	for (const sel of ['.topbar', '.sidebar', '.search', '.theme-choice', '.versions', '.nav-toggle', '.skip-link',
+		'.filters', '.toc', '.toc-inline', '.pager', '.paginator', 'main button', 'main select']) {
+		for (const e of document.querySelectorAll(sel)) {
+			if (shown(e)) { out.push(sel + ' is printed'); break; }
+		}
+	}
+	const footer = document.querySelector('body > .footer');
+	if (!footer || !shown(footer)) out.push('the footer, with the version and the dates, is not printed');
+	else if (!/built \d/.test(footer.textContent)) out.push('the footer does not say when the site was built: ' + footer.textContent.trim());
+	else if (document.querySelector('.footer-change') && !/commit \S+\)/.test(footer.textContent)) out.push('the footer does not name the commit: ' + footer.textContent.trim());
+	for (const sel of ['tr', '.step', '.card', '.follow-up', '.objections > div', '.stat']) {
+		const e = Array.from(document.querySelectorAll('main ' + sel)).find(e => shown(e) && getComputedStyle(e).breakInside !== 'avoid');
+		if (e) out.push('a ' + sel + ' may be cut across pages: ' + name(e) + ' "' + e.textContent.trim().slice(0, 30) + '"');
+	}
+	const lone = Array.from(document.querySelectorAll('main :is(h1, h2, h3, h4)')).find(h => shown(h) && getComputedStyle(h).breakAfter !== 'avoid');
+	if (lone) out.push('a heading may be left at the foot of a page: ' + lone.textContent.trim().slice(0, 30));
+	const box = Array.from(document.querySelectorAll('.table-wrap')).find(e => shown(e) && getComputedStyle(e).backgroundImage !== 'none');
+	if (box) out.push('a table prints the shadows that say it scrolls');
+	return out;
+})()`
