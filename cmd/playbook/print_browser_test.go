@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -62,3 +63,36 @@ const printedJS = `(() => {
 	if (box) out.push('a table prints the shadows that say it scrolls');
 	return out;
 })()`
+
+// TestBrowserPrintedLinks prints the pages of the example playbook whose
+// text links to other pages: on paper each such link says where it leads,
+// the page's path from the site's root, for a link's address is lost there.
+func TestBrowserPrintedLinks(t *testing.T) {
+	findChromium(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	_, kinds := readerPages(t, dir)
+
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	links := 0
+	for _, p := range kinds {
+		b.openPage(p, base)
+		b.do("print media", emulatedMedia("print"))
+		got := tabValue(b, p.path+": printed links", chromedp.Evaluate[[][3]string](`Array.from(document.querySelectorAll('main .prose a[href]'))
+			.filter(a => !a.getAttribute('href').startsWith('#') && !/^[a-z]+:/i.test(a.getAttribute('href')) && a.pathname !== location.pathname)
+			.map(a => [a.textContent.trim(), decodeURIComponent(a.href.slice(`+jsQuote(base)+`.length)), getComputedStyle(a, '::after').content])`))
+		for _, l := range got {
+			links++
+			if want := fmt.Sprintf("%q", " ("+l[1]+")"); l[2] != want {
+				t.Errorf("%s (%s): the link %q prints %s after it, want %s", p.name, p.path, l[0], l[2], want)
+			}
+		}
+		b.do("screen media", emulatedMedia(""))
+	}
+	if links < 5 {
+		t.Errorf("the pages' text holds %d links to other pages, want 5 or more to check", links)
+	}
+}

@@ -1,6 +1,6 @@
 // playbook's default theme: the phone menu, the theme choice, links
-// that work when the site is opened from disk, stacked tables' keyboard
-// stops, and Alignment's filters.
+// that work when the site is opened from disk and say where they lead on
+// paper, stacked tables' keyboard stops, and Alignment's filters.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -31,6 +31,25 @@
       if (parts[0] === "" || !/\/$/.test(parts[0])) return;
       parts[0] += "index.html";
       a.setAttribute("href", parts.join("#"));
+    });
+  }
+
+  // On paper a link's address is lost: a link of the text to another page
+  // of the playbook prints where it leads, the page's path from the site's
+  // root (see the print stylesheet), which a reader can find again. The
+  // root is where the site's title leads.
+  var brand = document.querySelector("a.brand");
+  if (brand) {
+    var rootPath = new URL(brand.getAttribute("href"), location.href).pathname.replace(/index\.html$/, "");
+    document.querySelectorAll(".prose a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href.charAt(0) === "#" || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return;
+      var url = new URL(href, location.href);
+      if (url.pathname.indexOf(rootPath) !== 0 || url.pathname === location.pathname) return;
+      var hash = url.hash;
+      try { hash = decodeURIComponent(hash); } catch (e) {}
+      var path = url.pathname.slice(rootPath.length).replace(/index\.html$/, "");
+      a.setAttribute("data-print-path", (path || "home page") + hash);
     });
   }
 
