@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserScreenReader checks one page of each kind of the example
+// playbook as a screen reader presents it, beyond what axe checks, on a
+// desktop and a phone: one main, one banner and one footer; every other
+// landmark named, and no two of a role named alike; headings that start
+// at the page's title and skip no level; on a promise page, the chain a
+// heading that says its status, each of its steps a heading under it.
+func TestBrowserScreenReader(t *testing.T) {
+	findChromium(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	_, kinds := readerPages(t, dir)
+
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	for _, width := range []int64{1280, 390} {
+		b.do("set the window", chromedp.EmulateViewport(width, 900))
+		for _, p := range kinds {
+			b.openPage(p, base)
+			for _, msg := range checkLandmarks(axLandmarks(b, p.path)) {
+				t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+			}
+			heads := tabValue(b, p.path+": headings", chromedp.Evaluate[[]string](headingsJS))
+			for _, msg := range checkHeadings(heads) {
+				t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+			}
+			if p.name == "promise" {
+				if msg := checkChainHeadings(heads); msg != "" {
+					t.Errorf("%s (%s) at %d px: %s; its headings: %q", p.name, p.path, width, msg, heads)
+				}
+			}
+		}
+	}
+}
+
+// An axLandmark is a landmark of the accessibility tree: its role and name.
+type axLandmark struct{ role, name string }
+
+// axLandmarks returns the landmarks of the page's accessibility tree.
+func axLandmarks(b *chromeTab, page string) []axLandmark {
+	b.t.Helper()
+	nodes := tabValue(b, page+": accessibility tree", chromedp.Action[[]*accessibility.Node](
+		func(ctx context.Context, t *chromedp.Target) ([]*accessibility.Node, error) {
+			res, err := cdp.Call(ctx, t, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+			return res.Nodes, err
+		}))
+	var marks []axLandmark
+	for _, n := range nodes {
+		if n.Ignored || n.Role == nil {
+			continue
+		}
+		role := strings.Trim(string(n.Role.Value), `"`)
+		switch role {
+		case "banner", "main", "contentinfo", "navigation", "complementary", "region", "form", "search":
+		default:
+			continue
+		}
+		name := ""
+		if n.Name != nil {
+			name = strings.Trim(string(n.Name.Value), `"`)
+		}
+		marks = append(marks, axLandmark{role, name})
+	}
+	return marks
+}
+
+// checkLandmarks says what is wrong with a page's landmarks.
+func checkLandmarks(marks []axLandmark) []string {
+	var out []string
+	count := map[string]int{}
+	named := map[axLandmark]bool{}
+	for _, m := range marks {
+		count[m.role]++
+		switch {
+		case m.role == "banner" || m.role == "main" || m.role == "contentinfo":
+		case m.name == "":
+			out = append(out, fmt.Sprintf("a %s landmark has no name", m.role))
+		case named[m]:
+			out = append(out, fmt.Sprintf("two %s landmarks are named %q", m.role, m.name))
+		}
+		named[m] = true
+	}
+	for _, role := range []string{"banner", "main", "contentinfo"} {
+		if count[role] != 1 {
+			out = append(out, fmt.Sprintf("%d %s landmarks, want 1", count[role], role))
+		}
+	}
+	return out
+}
+
+// headingsJS lists the headings a screen reader finds on the page, in
+// order, each as its level and its text: "2 The chain: connected".
+const headingsJS = `Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+	.filter(h => h.getClientRects().length && !h.closest('[aria-hidden=true]'))
+	.map(h => h.tagName.slice(1) + ' ' + Array.from(h.childNodes)
+		.filter(n => !(n.nodeType === 1 && n.getAttribute('aria-hidden') === 'true'))
+		.map(n => n.textContent).join('').trim().replace(/\s+/g, ' '))`
+
+// checkHeadings says what is wrong with the order of a page's headings:
+// the first is the one level-1 heading, and none skips a level.
+func checkHeadings(heads []string) []string {
+	var out []string
+	prev := 0
+	for i, h := range heads {
+		level := int(h[0] - '0')
+		switch {
+		case i == 0 && level != 1:
+			out = append(out, fmt.Sprintf("the first heading is %q, not the page's title", h))
+		case i > 0 && level == 1:
+			out = append(out, fmt.Sprintf("a second level-1 heading, %q", h))
+		case level > prev+1:
+			out = append(out, fmt.Sprintf("%q follows a level-%d heading, skipping a level", h, prev))
+		}
+		prev = level
+	}
+	return out
+}
+
+// checkChainHeadings says how a promise page's headings do not lead to
+// its chain: a level-2 heading that names it and its status, then one of
+// level 3 for each step.
+func checkChainHeadings(heads []string) string {
+	for i, h := range heads {
+		if !strings.HasPrefix(h, "2 The chain: ") {
+			continue
+		}
+		if status := strings.TrimPrefix(h, "2 The chain: "); status == "" {
+			return "the chain's heading does not say its status"
+		}
+		want := []string{"3 Expectation", "3 Sales", "3 Service"}
+		if i+len(want) >= len(heads) || strings.Join(heads[i+1:i+1+len(want)], "|") != strings.Join(want, "|") {
+			return fmt.Sprintf("the chain's steps are not headed %q under it", want)
+		}
+		return ""
+	}
+	return "no level-2 heading names the chain"
+}
