@@ -111,6 +111,13 @@ func TestBrowserLongSection(t *testing.T) {
 	if status := tabValue(b, "the pager", chromedp.TextContent(chromedp.CSS(`main nav.paginator .paginator-status`))); status != fmt.Sprintf("Page 1 of %d", total) {
 		t.Errorf("the pager reads %q, want Page 1 of %d", status, total)
 	}
+	// On paper the pager's links do nothing, and which part of the list
+	// the page holds is still to be said.
+	b.do("print media", emulatedMedia("print"))
+	if shown := tabValue(b, "the pager, printed", chromedp.Evaluate[[]bool](`['.paginator-status', '.paginator ul'].map(s => document.querySelector('main ' + s).getClientRects().length > 0)`)); !slices.Equal(shown, []bool{true, false}) {
+		t.Errorf("printed, the pager's status and links show %v, want the status alone", shown)
+	}
+	b.do("screen media", emulatedMedia(""))
 }
 
 // moreShownJS says whether the sidebar's first "more" link takes room on

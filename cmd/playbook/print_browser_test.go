@@ -44,7 +44,7 @@ const printedJS = `(() => {
 	const name = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/)[0] : '');
 	const out = [];
 	for (const sel of ['.topbar', '.sidebar', '.search', '.theme-choice', '.versions', '.nav-toggle', '.skip-link',
-		'.filters', '.toc', '.toc-inline', '.pager', '.paginator', 'main button', 'main select']) {
+		'.filters', '.toc', '.toc-inline', '.pager', '.paginator ul', 'main button', 'main select']) {
 		for (const e of document.querySelectorAll(sel)) {
 			if (shown(e)) { out.push(sel + ' is printed'); break; }
 		}
