@@ -149,3 +149,71 @@ func checkChainHeadings(heads []string) string {
 	}
 	return "no level-2 heading names the chain"
 }
+
+// TestBrowserKeyboardPromise walks a promise page with the keyboard, on a
+// desktop and a phone: the first Tab shows the skip link over the top bar,
+// Enter on it takes the focus to the text, and every stop after it, to
+// the footer, is shown, in the window and ringed.
+func TestBrowserKeyboardPromise(t *testing.T) {
+	findChromium(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	base := srv.URL + browserSitePrefix
+	urls := builtPromiseURLs(t, dir, base)
+
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	for _, width := range []int64{1280, 390} {
+		b.do("set the window", chromedp.EmulateViewport(width, 800))
+		b.open("a promise", urls[0])
+		b.do("Tab", chromedp.KeyEvent("\t"))
+		if msg := tabValue(b, "the skip link", chromedp.Evaluate[string](skipLinkJS)); msg != "" {
+			t.Errorf("at %d px, the first Tab: %s", width, msg)
+		}
+		b.do("Enter", chromedp.KeyEvent("\r"))
+		if at := tabValue(b, "the focus", chromedp.Evaluate[string](`document.activeElement.id`)); at != "pb-main" {
+			t.Errorf("at %d px, Enter on the skip link focuses %q, want the text, pb-main", width, at)
+		}
+		for i := 0; i < 200; i++ {
+			b.do("Tab", chromedp.KeyEvent("\t"))
+			stop := tabValue(b, "the focus", chromedp.Evaluate[[2]string](focusStopJS))
+			if stop[0] == "" {
+				if i < 10 {
+					t.Errorf("at %d px, the page's text and footer have %d Tab stops, want the chain's links and more", width, i)
+				}
+				break
+			}
+			if stop[1] != "" {
+				t.Errorf("at %d px, Tab stop %d, %s: %s", width, i+1, stop[0], stop[1])
+			}
+		}
+	}
+}
+
+// skipLinkJS says how the focused element is not a skip link a sighted
+// keyboard user sees, or "".
+const skipLinkJS = `(() => {
+	const a = document.activeElement;
+	if (!a.matches('a.skip-link[href="#pb-main"]')) return 'focuses ' + a.outerHTML.slice(0, 60) + ', not the skip link';
+	const r = a.getBoundingClientRect();
+	if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return 'the skip link is outside the window';
+	if (document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) !== a) return 'the skip link is under something';
+	return '';
+})()`
+
+// focusStopJS names the focused element and says how a sighted keyboard
+// user does not see it ("" when they do); its name is "" once the focus
+// has left the page's text and footer.
+const focusStopJS = `(() => {
+	const a = document.activeElement;
+	if (!a || !a.closest('main, body > .footer')) return ['', ''];
+	const name = a.tagName.toLowerCase() + ' "' + a.textContent.trim().replace(/\s+/g, ' ').slice(0, 30) + '"';
+	const r = a.getBoundingClientRect(), cs = getComputedStyle(a);
+	if (!r.width || !r.height || cs.visibility === 'hidden') return [name, 'not shown'];
+	if (r.bottom < 0 || r.top > innerHeight) return [name, 'outside the window'];
+	const bar = document.querySelector('.topbar').getBoundingClientRect().bottom;
+	if (r.bottom <= bar) return [name, 'under the top bar'];
+	if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0) return [name, 'no focus ring'];
+	return [name, ''];
+})()`
