@@ -87,19 +87,24 @@ func (s *Server) Watch(ctx context.Context, root string, onError func(error)) (<
 			return nil, fmt.Errorf("watch %s: %w", dir, err)
 		}
 	}
-	history := watchHistory(w, root)
+	history, found := watchHistory(w, root)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		defer w.Close()
-		s.watch(ctx, w, root, history, onError)
+		s.watch(ctx, w, root, history, found, onError)
 	}()
 	return done, nil
 }
 
 // watch turns the events of w into rebuilds, a burst of them into one.
-func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, history func(string) bool, onError func(error)) {
+// history tells the files of the repository's history (see watchHistory),
+// found whether there is one.
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, history func(string) bool, found bool, onError func(error)) {
 	b := batch{timing: s.timing}
+	// A repository made in root after the preview started (git init), or
+	// made again, is watched once git has written enough of it to open.
+	gitDir := filepath.Join(root, ".git")
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
@@ -114,6 +119,14 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 		case ev, ok := <-w.Events:
 			if !ok {
 				return
+			}
+			if ev.Name == gitDir && ev.Has(fsnotify.Create) {
+				found = false
+			}
+			if !found && (ev.Name == gitDir || strings.HasPrefix(ev.Name, gitDir+string(filepath.Separator))) {
+				if history, found = watchHistory(w, root); !found {
+					_ = w.Add(gitDir)
+				}
 			}
 			rel, ok := relevant(root, ev.Name)
 			if history(ev.Name) {
@@ -150,17 +163,18 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 // moved writes in the Git repository holding root, if any: pages show
 // their last change and serve --versions shows every tag and the
 // branches it names, so these make a rebuild too, reported as "HEAD". It
-// returns whether a changed file is one of those.
-func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
+// returns whether a changed file is one of those, and whether root is in
+// a repository.
+func watchHistory(w *fsnotify.Watcher, root string) (func(name string) bool, bool) {
 	none := func(string) bool { return false }
 	r, err := gitrepo.Open(root)
 	if err != nil {
-		return none
+		return none, false
 	}
 	dir, common := r.GitDir(), r.CommonDir()
 	r.Close()
 	if dir == "" {
-		return none
+		return none, false
 	}
 	// The log of HEAD gets a line at every commit and checkout; a tag is
 	// a new file under refs/tags, which a working tree added with git
@@ -184,7 +198,7 @@ func watchHistory(w *fsnotify.Watcher, root string) func(name string) bool {
 	under := func(name, dir string) bool { return strings.HasPrefix(name, dir+string(filepath.Separator)) }
 	return func(name string) bool {
 		return name == log || name == logs || name == packed || under(name, tags) || under(name, heads)
-	}
+	}, true
 }
 
 // relevant returns the path of a changed file from the site root, and

@@ -333,6 +333,37 @@ func TestWatchSeesTheFirstCommit(t *testing.T) {
 	}
 }
 
+// TestWatchSeesARepositoryMadeLater: a preview started in a folder that
+// is not yet a Git repository sees the commits of one made there later
+// (git init, then commits), and of one made again after the first was
+// removed.
+func TestWatchSeesARepositoryMadeLater(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	s, events, log := watching(t, dir, Options{Dir: dir})
+	for i, first := range []time.Time{
+		time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC),
+		time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC),
+	} {
+		if i > 0 {
+			if err := os.RemoveAll(filepath.Join(dir, ".git")); err != nil {
+				t.Fatal(err)
+			}
+			waitRebuild(t, events, log)
+		}
+		gittest.Git(t, dir, first, "init", "-q")
+		gittest.Git(t, dir, first, "add", "-A")
+		gittest.Git(t, dir, first, "commit", "-q", "-m", "first")
+		waitRebuild(t, events, log)
+		if !contains(t, s, "guides/glossary/index.html", first.Format(`<time datetime="2006-01-02">2 Jan 2006</time> by Ann Author`)) {
+			t.Fatalf("repository %d: the first commit does not show on the pages", i+1)
+		}
+		if !commitEdit(t, s, dir, events, log, fmt.Sprintf("More words %d.", i), first.AddDate(0, 0, 1)) {
+			t.Errorf("repository %d: the second commit does not show on the page it changed", i+1)
+		}
+	}
+}
+
 // commitEdit saves the glossary with text and commits it at when, waiting
 // for the rebuild after each, and reports whether the glossary's page
 // then shows when as its last change.
