@@ -15,7 +15,8 @@ import (
 func TestLayoutErrorsAreProblems(t *testing.T) {
 	for _, c := range []struct {
 		name   string
-		layout string // layouts/page.html of the site
+		layout string            // layouts/page.html of the site
+		files  map[string]string // more files of the site
 		theme  fstest.MapFS
 		want   site.Problem
 		text   string // the start of the error's text
@@ -49,6 +50,18 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			end:    " (rendering content/a.md)",
 		},
 		{
+			name:  "a cached part failing is at its own line, not at its caller's",
+			files: map[string]string{"layouts/partials/frame-footer.html": "<p>\n  {{.Nope}}</p>\n"},
+			want:  site.Problem{File: "layouts/partials/frame-footer.html", Line: 2, Col: 4},
+			text:  "layouts/partials/frame-footer.html:2:4: executing \"partials/frame-footer.html\" at <.Nope>: can't evaluate field Nope",
+		},
+		{
+			name:  "a cached part calling a part that is not there is at its own line",
+			files: map[string]string{"layouts/partials/frame-footer.html": "<p>\n{{template \"partials/nope.html\" .}}</p>\n"},
+			want:  site.Problem{File: "layouts/partials/frame-footer.html", Line: 2, Col: 11},
+			text:  "layouts/partials/frame-footer.html:2:11: no such template \"partials/nope.html\"",
+		},
+		{
 			name:  "a missing layout is its file, with no line",
 			theme: fstest.MapFS{"layouts/base.html": {Data: []byte(`{{template "main" .}}`)}},
 			want:  site.Problem{File: "layouts/home.html", Msg: "missing: the theme must have it"},
@@ -63,6 +76,9 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			}
 			if c.layout != "" {
 				fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte(c.layout)}
+			}
+			for name, text := range c.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(text)}
 			}
 			s, problems := site.Load(fsys, site.Options{Now: testNow})
 			if problems.Errors() > 0 {

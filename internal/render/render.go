@@ -400,9 +400,15 @@ var templatePlace = regexp.MustCompile(`(?s)^([^:\s]+):(?:(\d+)(?::(\d+))?:)? (.
 // "html/template:promise.html:12:3: ..."): this is the one place that
 // reads it.
 func (r *Renderer) layoutError(err error) *site.ProblemError {
-	msg := err.Error()
-	for _, prefix := range []string{"template: ", "html/template:"} {
-		msg = strings.TrimPrefix(msg, prefix)
+	msg, _ := cutTemplatePrefix(err.Error())
+	// A part the theme caches ({{cached "partials/x.html" .Frame}}) that
+	// fails is told at the call, then at its own place, where the fault
+	// is: the part's place is the one to show.
+	const calling = "error calling cached: "
+	if i := strings.LastIndex(msg, calling); i >= 0 {
+		if inner, ok := cutTemplatePrefix(msg[i+len(calling):]); ok && templatePlace.MatchString(inner) {
+			msg = inner
+		}
 	}
 	m := templatePlace.FindStringSubmatch(msg)
 	if m == nil {
@@ -412,6 +418,18 @@ func (r *Renderer) layoutError(err error) *site.ProblemError {
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+m[1]), Line: line, Col: col, Msg: m[4]}}
+}
+
+// cutTemplatePrefix returns msg without the name of the Go template
+// package starting it, and whether one did.
+func cutTemplatePrefix(msg string) (string, bool) {
+	cut := false
+	for _, prefix := range []string{"template: ", "html/template:"} {
+		var ok bool
+		msg, ok = strings.CutPrefix(msg, prefix)
+		cut = cut || ok
+	}
+	return msg, cut
 }
 
 // renderError is a layout failing on one file of the site, named at the
