@@ -160,6 +160,18 @@ func TestIncrementalEqualsCold(t *testing.T) {
 				"content/faqs/weekend.md": "+++\nquestion = \"Weekends?\"\npromises = [\"fast\"]\n+++\nYes, see [fast](../promises/fast.md#why).\n",
 			})
 		}, []string{"content/faqs"}},
+		{"link a page to another's file", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/terms.md": "# Terms\n\nFirst words.\n"})
+			if err := os.MkdirAll(filepath.Join(dir, "content/team"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("../guides/terms.md", filepath.Join(dir, "content/team/terms.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/guides/terms.md", "content/team"}},
+		{"edit the file a link leads to", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/terms.md": "# Terms\n\nSecond words.\n"})
+		}, []string{"content/guides/terms.md"}},
 		{"change a stylesheet", func() {
 			gittest.WriteFiles(t, dir, map[string]string{"static/assets/extra.css": "body { color: red }\n"})
 		}, []string{"static/assets/extra.css"}},

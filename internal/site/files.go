@@ -36,6 +36,7 @@ func (l *loadState) walk() {
 		l.sections[ContentDir] = sectionPage(ContentDir)
 		return
 	}
+	l.symlinks, l.linked = map[string]bool{}, map[string]bool{}
 	err := fs.WalkDir(l.fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == ContentDir {
@@ -96,6 +97,10 @@ func (l *loadState) walk() {
 			if what := SpecialFile(info.Mode()); what != "" {
 				l.ps.errorf(p, 1, "symbolic link to %s, not a file: not published; remove the link", what)
 				return nil
+			}
+			if isMarkdown(name) {
+				l.linked[real] = true
+				l.symlinks[p] = true
 			}
 		} else if what := SpecialFile(d.Type()); what != "" {
 			// Reading a named pipe waits for a writer: the build would
@@ -229,15 +234,21 @@ func (l *loadState) readPages() {
 	read := make([]*readResult, len(l.files))
 	parallel(len(l.files), func(i int) {
 		file := l.files[i]
-		r := l.cache.get(file)
+		// A link's page is read each time: the file it leads to may have
+		// changed under another name.
+		cache := l.cache
+		if l.symlinks[file] {
+			cache = nil
+		}
+		r := cache.get(file)
 		if r == nil && l.opts.ParseCache != nil {
 			r = l.readShared(file)
-			l.cache.put(file, r)
+			cache.put(file, r)
 		}
 		if r == nil {
 			r = &readResult{}
 			r.page, r.rels = l.readPage(file, &r.problems)
-			l.cache.put(file, r)
+			cache.put(file, r)
 		}
 		read[i] = r
 	})

@@ -157,7 +157,10 @@ type loadState struct {
 	sections map[string]*Page
 	// files are the Markdown files found, in walk order.
 	files []string
-	pages []*Page
+	// symlinks are the Markdown files that are symbolic links, and
+	// linked the files they lead to (see FollowLink).
+	symlinks, linked map[string]bool
+	pages            []*Page
 	// rels holds each page's relation ids until they are resolved.
 	rels map[*Page]*relations
 	// kept are the pages published: no drafts, unless asked for.

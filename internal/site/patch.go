@@ -48,6 +48,10 @@ func (ld *Loader) Patch(changed []string) (*Edit, bool) {
 	edits := make([]*pageEdit, 0, len(changed))
 	files := map[string]bool{}
 	for _, file := range changed {
+		if l.linked[file] {
+			// The pages linked to it change too: a Load reads them.
+			return nil, false
+		}
 		e := l.readEdit(file, ld.cache.get(file), ld.lastProb)
 		if e == nil || files[file] {
 			return nil, false

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -153,6 +154,43 @@ func TestPatchEqualsLoad(t *testing.T) {
 			}
 			if ok && !slices.ContainsFunc(ed.Bodies, func(p *Page) bool { return p.File == st.changed[0] }) {
 				t.Errorf("the edit names no body changed: %v", ed.Bodies)
+			}
+		})
+	}
+}
+
+// TestEditsReachLinkedPages: a page that is a symbolic link to another
+// page's file shows every edit of that file, as a fresh Load does, made
+// in place or not, and so does a chain of links.
+func TestEditsReachLinkedPages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":       {Data: []byte("# Home\n")},
+		"content/guides/terms.md": {Data: []byte("+++\ntitle = \"Terms\"\n+++\nFirst words.\n")},
+		"content/words/terms.md":  {Data: []byte("../guides/terms.md"), Mode: fs.ModeSymlink},
+		"content/team/terms.md":   {Data: []byte("../words/terms.md"), Mode: fs.ModeSymlink},
+	}
+	opts := Options{Now: time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)}
+	ld := NewLoader(fsys, opts)
+	if _, ps := ld.Load(nil); ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	target := "content/guides/terms.md"
+	for _, edit := range []struct{ name, text string }{
+		{"a body", "+++\ntitle = \"Terms\"\n+++\nSecond words, [home](../_index.md).\n"},
+		{"a title", "+++\ntitle = \"Words\"\n+++\nSecond words.\n"},
+		{"front matter", "+++\ntitle = \"Words\"\ntags = [\"new\"]\n+++\nSecond words.\n"},
+	} {
+		t.Run(edit.name, func(t *testing.T) {
+			fsys[target] = &fstest.MapFile{Data: []byte(edit.text)}
+			changed := []string{target}
+			var got string
+			if ed, ok := ld.Patch(changed); ok {
+				got = dump(ed.Site, ed.Problems)
+			} else {
+				got = dump(ld.Load(changed))
+			}
+			if want := dump(Load(fsys, opts)); got != want {
+				t.Errorf("differs from a fresh load:\n got %s\nwant %s", got, want)
 			}
 		})
 	}
