@@ -29,6 +29,12 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			text:   "layouts/page.html:3: missing value for if",
 		},
 		{
+			name:   "a block left open says what it lacks",
+			layout: "{{define \"main\"}}\n{{if .Content}}<p>{{.Content}}</p>\n{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 4, Msg: "unexpected EOF: an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} above has no {{end}}"},
+			text:   "layouts/page.html:4: unexpected EOF: an {{if}}",
+		},
+		{
 			name:   "a layout failing on a page is at its line and column, naming the page",
 			layout: "{{define \"main\"}}\n  {{.Nope}}{{end}}\n",
 			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 4},

@@ -417,7 +417,13 @@ func (r *Renderer) layoutError(err error) *site.ProblemError {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+m[1]), Line: line, Col: col, Msg: m[4]}}
+	msg = m[4]
+	if msg == "unexpected EOF" {
+		// Told at the last line, which is not where the fault is: say
+		// what to look for.
+		msg += ": an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} above has no {{end}}"
+	}
+	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+m[1]), Line: line, Col: col, Msg: msg}}
 }
 
 // cutTemplatePrefix returns msg without the name of the Go template
