@@ -297,7 +297,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 		if k[0] == "params" {
 			continue
 		}
-		ps.errorf(ConfigFile, lineOfKey(string(data), k[len(k)-1]), "unknown setting %q", k.String())
+		ps.errorf(ConfigFile, lineOfSetting(string(data), k), "unknown setting %q", k.String())
 	}
 	if c.Theme != "" {
 		c.ThemeLine = lineOfKey(string(data), "theme")
@@ -469,6 +469,34 @@ func refLine(text string, i int, key string) int {
 // lineOfKey returns the 1-based line of text that sets key, or 1.
 func lineOfKey(text, key string) int {
 	return max(keyIndex(strings.Split(text, "\n"), key), 0) + 1
+}
+
+// lineOfSetting returns the line of text that sets the setting k: its
+// last key, under the table header of the keys before it ("[roles.x]"
+// for roles.x.title), so that a key of the same name above, in another
+// table, is not taken for it. A setting written otherwise (a dotted key,
+// an inline table) is at the first line setting its last key.
+func lineOfSetting(text string, k toml.Key) int {
+	table, name := strings.Join(k[:len(k)-1], "."), k[len(k)-1]
+	lines := strings.Split(text, "\n")
+	current := ""
+	for i, line := range lines {
+		l, _, _ := strings.Cut(line, "#")
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[") {
+			header := strings.Trim(l, "[]")
+			var parts []string
+			for _, part := range strings.Split(header, ".") {
+				parts = append(parts, strings.Trim(strings.TrimSpace(part), `"'`))
+			}
+			current = strings.Join(parts, ".")
+			continue
+		}
+		if current == table && keyIndex(lines[i:i+1], name) == 0 {
+			return i + 1
+		}
+	}
+	return lineOfKey(text, name)
 }
 
 // keyIndex returns the index of the first line that sets key (as

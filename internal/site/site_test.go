@@ -714,6 +714,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`site.toml:2: unknown setting "titel"`},
 		},
 		{
+			name:  "unknown setting in a table is at its line there, not at a known key of the same name above",
+			files: with(chainSite(), "site.toml", "title = \"x\"\ntheme = \"default\"\n\n[roles.sales]   # the front line\ntitle = \"Sales\"\ntheme = \"corp\"\n\n[roles.service]\ntheme = \"corp\"\n"),
+			want:  []string{`site.toml:6: unknown setting "roles.sales.theme"`, `site.toml:9: unknown setting "roles.service.theme"`},
+		},
+		{
 			name:  "link to a draft",
 			files: with(chainSite(), "content/d.md", "+++\ndraft = true\n+++\n", "content/a.md", "[d](d.md)\n"),
 			want:  []string{`content/a.md:1:1: broken link "d.md": content/d.md is a draft, left out of the site`},
