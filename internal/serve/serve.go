@@ -113,18 +113,21 @@ type snapshot struct {
 	cache sync.Map // file name → []byte, rendered
 	// liveJS is the theme's script that keeps pages live.
 	liveJS []byte
+	// unbuilt is the snapshot of a site whose first build failed (see
+	// unbuilt): files is empty.
+	unbuilt bool
 }
 
 // New builds the site in src (a folder holding site.toml and content/,
 // as an fs.FS) for the first time. The error is for what stops the site
-// from being served at all, such as a broken theme; problems in the
-// content are shown in the browser.
+// from being served at all, such as versions that cannot be read;
+// problems in the content, and a broken theme, are shown in the browser.
 func New(src fs.FS, opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
 	s := &Server{src: src, opts: opts, loader: site.NewLoader(src, site.Options{Drafts: opts.Drafts})}
-	if _, err := s.Rebuild(nil); err != nil {
+	if _, err := s.Rebuild(nil); err != nil && s.snap.Load() == nil {
 		return nil, err
 	}
 	return s, nil
@@ -179,7 +182,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	if problems.Errors() > 0 {
 		s.problems.Store(&problems)
 		s.live.send(event{name: "problems", data: problemsJSON(problems)})
-		if s.snap.Load() != nil {
+		if sn := s.snap.Load(); sn != nil && !sn.unbuilt {
 			s.themeDirty = s.themeDirty || themeChanged
 			return Nothing, nil
 		}
@@ -215,6 +218,9 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			s.problems.Store(&p)
 			s.live.send(event{name: "problems", data: problemsJSON(p)})
 			s.printOnce(err.Error())
+			if s.snap.Load() == nil {
+				s.swap(unbuilt(s.src))
+			}
 			return Nothing, err
 		}
 		s.theme, s.liveJS, s.themeDirty = r, liveJS, false
@@ -242,6 +248,18 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 	}
 	return change, nil
+}
+
+// unbuilt is what a preview whose first build failed on its theme
+// serves: no page, but the live reload script of the default theme with
+// the site's own, so that every page asked for shows the errors and
+// reloads once they are fixed.
+func unbuilt(src fs.FS) *snapshot {
+	sn := &snapshot{files: render.NewMemOutput(), unbuilt: true}
+	if theme, err := render.Theme(src, "default"); err == nil {
+		sn.liveJS, _ = render.LiveScript(theme)
+	}
+	return sn
 }
 
 // patch makes an edit of pages' bodies and titles on the site served, if
@@ -607,6 +625,10 @@ func (s *Server) page(u string) (b []byte, name string, status int, sn *snapshot
 	}
 	status = http.StatusOK
 	switch {
+	case sn.unbuilt:
+		status, name = http.StatusServiceUnavailable, "error.html"
+		// The overlay of the live script says why, and where.
+		b = []byte("<!doctype html><title>The site could not be built</title><body></body>")
 	case !ok || errors.Is(err, fs.ErrNotExist):
 		status, name = http.StatusNotFound, "404.html"
 		b, err = sn.file(name)

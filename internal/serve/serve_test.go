@@ -339,6 +339,58 @@ func TestFirstBuildWithErrorsIsServedUnderTheOverlay(t *testing.T) {
 	}
 }
 
+// TestFirstBuildWithABrokenLayoutShowsItsErrors: a layout broken when the
+// preview starts does not stop it: every page shows the error, with its
+// file and line, and reloads once it is fixed, to the site built.
+func TestFirstBuildWithABrokenLayoutShowsItsErrors(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}\n"})
+	s, err := New(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatalf("the preview does not start: %v", err)
+	}
+	if p := s.Problems(); len(p) != 1 || p[0].String() != "layouts/page.html:2: missing value for if" {
+		t.Fatalf("problems: %v", p)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/guides/glossary/", nil))
+	if body := rec.Body.String(); rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, scriptPath) {
+		t.Errorf("a page answers %d, want %d with the live script:\n%s", rec.Code, http.StatusServiceUnavailable, body)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	if first := firstEvent(t, ts.URL, "1"); first != "problems" {
+		t.Errorf("the first event is %q, want the problems", first)
+	}
+	// Fixed with an error in the content left, the site is served under
+	// it, as it would have been at the start.
+	broken := smallSite["content/guides/glossary.md"] + "\n[gone](gone.md)\n"
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/page.html": "{{define \"main\"}}{{.Content}}{{end}}\n", "content/guides/glossary.md": broken})
+	if _, err := s.Rebuild([]string{"layouts/page.html", "content/guides/glossary.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Problems(); len(p) != 1 || !strings.Contains(p[0].String(), "content/guides/glossary.md:5:1: broken link") {
+		t.Errorf("problems: %v", p)
+	}
+	if !contains(t, s, "guides/glossary/index.html", "Words.") {
+		t.Error("the site is not served under its errors")
+	}
+	events, stop := s.Subscribe()
+	defer stop()
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": smallSite["content/guides/glossary.md"]})
+	if change, err := s.Rebuild([]string{"content/guides/glossary.md"}); change != Pages || err != nil {
+		t.Fatalf("the fix: %v, %v; want a reload", change, err)
+	}
+	if e := <-events; e != "reload" {
+		t.Errorf("event %q, want reload", e)
+	}
+	if p := s.Problems(); p != nil {
+		t.Errorf("problems after the fix: %v", p)
+	}
+	sameAsCold(t, s, dir)
+}
+
 func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
