@@ -27,6 +27,35 @@ const (
 	liveScrollY      = 400
 )
 
+// TestBrowserLivePreviewUnbuilt starts "playbook serve" on a copy of the
+// example whose layout is broken: a page shows the error over nothing,
+// without saying a last good version is underneath, and the site once
+// the layout is fixed.
+func TestBrowserLivePreviewUnbuilt(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
+	defer cancel()
+	src := copyExampleSite(t)
+	layout := filepath.Join(src, "layouts", "promise.html")
+	if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeSource(t, layout, "{{define \"main\"}}\n{{if}}{{end}}\n")
+	srv := startServe(t, ctx, src)
+	b := startChromium(t, ctx)
+	installLiveProbe(b)
+	// Answered 503: there is no page yet, only the live script.
+	b.do("open the promise page", chromedp.Navigate(srv.url+livePromise+"/"))
+	waitInTab(b, "the overlay", liveWaitTimeout, `!!document.querySelector("#playbook-overlay pre.playbook-problem")`, liveStateJS)
+	heading := tabValue(b, "the overlay's heading", chromedp.Evaluate[string](`document.querySelector("#playbook-overlay h2").textContent`))
+	if strings.Contains(heading, "underneath") || !strings.Contains(heading, "could not be built") {
+		t.Errorf("overlay heading %q, want it to say the site could not be built, and nothing of a version underneath", heading)
+	}
+	liveListening(b, "the overlay")
+	writeSource(t, layout, "{{define \"main\"}}<h1>{{.Title}}</h1>{{.Content}}{{end}}\n")
+	waitInTab(b, "the page once fixed", liveWaitTimeout,
+		`document.readyState === "complete" && !document.querySelector("#playbook-overlay") && !!document.querySelector("main h1")`, liveStateJS)
+}
+
 // liveProbeJS runs in every document of the tab before the page's own
 // scripts. It counts what the live reload script's EventSource receives, so
 // that the test edits a file only once the page listens (an edit made

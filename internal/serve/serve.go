@@ -628,7 +628,8 @@ func (s *Server) page(u string) (b []byte, name string, status int, sn *snapshot
 	case sn.unbuilt:
 		status, name = http.StatusServiceUnavailable, "error.html"
 		// The overlay of the live script says why, and where.
-		b = []byte("<!doctype html><title>The site could not be built</title><body></body>")
+		// The mark tells it that no good version is underneath.
+		b = []byte("<!doctype html><html data-playbook-unbuilt><title>The site could not be built</title><body></body></html>")
 	case !ok || errors.Is(err, fs.ErrNotExist):
 		status, name = http.StatusNotFound, "404.html"
 		b, err = sn.file(name)

@@ -355,7 +355,7 @@ func TestFirstBuildWithABrokenLayoutShowsItsErrors(t *testing.T) {
 	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/guides/glossary/", nil))
-	if body := rec.Body.String(); rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, scriptPath) {
+	if body := rec.Body.String(); rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, scriptPath) || !strings.Contains(body, "data-playbook-unbuilt") {
 		t.Errorf("a page answers %d, want %d with the live script:\n%s", rec.Code, http.StatusServiceUnavailable, body)
 	}
 	ts := httptest.NewServer(s)

@@ -24,7 +24,10 @@
     overlay.setAttribute("aria-label", "Build error");
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,23,28,.92);color:#fff;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem";
     var h = document.createElement("h2");
-    h.textContent = "Build failed: the last good version is shown underneath. Fix the file and save.";
+    // A preview whose first build failed has no good version to show.
+    h.textContent = document.documentElement.hasAttribute("data-playbook-unbuilt")
+      ? "Build failed: the site could not be built yet. Fix the file and save, and it shows."
+      : "Build failed: the last good version is shown underneath. Fix the file and save.";
     h.style.cssText = "font:600 18px/1.4 system-ui,sans-serif;color:#ff8a80;margin:0 0 1rem";
     overlay.appendChild(h);
     problems.forEach(function (p) {
