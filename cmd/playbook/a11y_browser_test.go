@@ -18,15 +18,7 @@ import (
 // at the page's title and skip no level; on a promise page, the chain a
 // heading that says its status, each of its steps a heading under it.
 func TestBrowserScreenReader(t *testing.T) {
-	findChromium(t)
-	dir := buildExampleForBrowser(t)
-	srv, _ := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	_, kinds := readerPages(t, dir)
-
-	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base, kinds := openReaderPages(t)
 	for _, width := range []int64{1280, 390} {
 		b.do("set the window", chromedp.EmulateViewport(width, 900))
 		for _, p := range kinds {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -15,15 +14,7 @@ import (
 // a long table runs on over pages with no row, step of the chain or card
 // cut in two and no heading left alone at the foot of a page.
 func TestBrowserPrint(t *testing.T) {
-	findChromium(t)
-	dir := buildExampleForBrowser(t)
-	srv, _ := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	_, kinds := readerPages(t, dir)
-
-	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base, kinds := openReaderPages(t)
 	for _, dark := range []bool{false, true} {
 		b.do("the screen's colours", prefersDark(dark))
 		for _, p := range kinds {
@@ -68,15 +59,7 @@ const printedJS = `(() => {
 // text links to other pages: on paper each such link says where it leads,
 // the page's path from the site's root, for a link's address is lost there.
 func TestBrowserPrintedLinks(t *testing.T) {
-	findChromium(t)
-	dir := buildExampleForBrowser(t)
-	srv, _ := serveUnderPrefix(t, dir)
-	base := srv.URL + browserSitePrefix
-	_, kinds := readerPages(t, dir)
-
-	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
-	defer cancel()
-	b := startChromium(t, ctx)
+	b, base, kinds := openReaderPages(t)
 	links := 0
 	for _, p := range kinds {
 		b.openPage(p, base)

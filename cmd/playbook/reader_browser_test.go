@@ -318,6 +318,21 @@ func TestBrowserReaderSite(t *testing.T) {
 	}
 }
 
+// openReaderPages builds the example playbook, serves it under a sub-path
+// and starts Chromium for the rest of t (readerTimeout at most); it
+// returns the tab, the site's address and one page of each kind (see
+// readerPages).
+func openReaderPages(t *testing.T) (*chromeTab, string, []readerPage) {
+	t.Helper()
+	findChromium(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	_, kinds := readerPages(t, dir)
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	t.Cleanup(cancel)
+	return startChromium(t, ctx), srv.URL + browserSitePrefix, kinds
+}
+
 // readerPages lists the pages of the build in dir: all of them, and one of
 // each kind (home, a section, a page of each type, the generated pages and
 // the 404 page), preferring a page that holds a table.
