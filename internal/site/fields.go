@@ -320,29 +320,15 @@ func (f *frontMatter) tableString(key string, i int, t map[string]any, field str
 	if !ok || v == nil {
 		return "", true
 	}
-	switch v := v.(type) {
-	case string:
-		return strings.TrimSpace(v), true
-	case int64, int, float64, bool, time.Time:
-		return bareText(v), true
-	case []any:
-		items := make([]string, 0, len(v))
-		for _, e := range v {
-			switch e := e.(type) {
-			case string:
-				if e = strings.TrimSpace(e); e != "" {
-					items = append(items, e)
-				}
-			case int64, int, float64, bool, time.Time:
-				items = append(items, bareText(e))
-			default:
-				f.ps.errorf(f.file, f.tableKeyLine(key, i, field), "%s: %s: want text or a list of text, found %s in it", key, field, describe(e))
-				return "", false
-			}
-		}
-		return strings.Join(items, ", "), true
+	text, bad := asText(v)
+	switch {
+	case bad == nil:
+		return text, true
+	case bad.item < 0:
+		f.ps.errorf(f.file, f.tableKeyLine(key, i, field), "%s: %s: want text, got %s", key, field, describe(v))
+	default:
+		f.ps.errorf(f.file, f.tableKeyLine(key, i, field), "%s: %s: want text or a list of text, found %s in it", key, field, describe(bad.value))
 	}
-	f.ps.errorf(f.file, f.tableKeyLine(key, i, field), "%s: %s: want text, got %s", key, field, describe(v))
 	return "", false
 }
 

@@ -558,11 +558,34 @@ func (f *frontMatter) string(key string) string {
 	if !ok {
 		return ""
 	}
+	text, bad := asText(v)
+	switch {
+	case bad == nil:
+		return text
+	case bad.item < 0:
+		f.errorf(key, "%s: want text, got %s", key, describe(v))
+	default:
+		f.itemErrorf(key, bad.item, "%s: want text or a list of text, found %s in it", key, describe(bad.value))
+	}
+	return ""
+}
+
+// notText is what asText refused: value, the item of a list, or the
+// value itself when item is -1.
+type notText struct {
+	item  int
+	value any
+}
+
+// asText returns the text v means where text is wanted: text trimmed; a
+// number, boolean or date as written bare; a list of these joined with
+// ", ", its empty items left out. Anything else is refused.
+func asText(v any) (string, *notText) {
 	switch v := v.(type) {
 	case string:
-		return strings.TrimSpace(v)
+		return strings.TrimSpace(v), nil
 	case int64, int, float64, bool, time.Time:
-		return bareText(v)
+		return bareText(v), nil
 	case []any:
 		items := make([]string, 0, len(v))
 		for i, e := range v {
@@ -574,14 +597,12 @@ func (f *frontMatter) string(key string) string {
 			case int64, int, float64, bool, time.Time:
 				items = append(items, bareText(e))
 			default:
-				f.itemErrorf(key, i, "%s: want text or a list of text, found %s in it", key, describe(e))
-				return ""
+				return "", &notText{i, e}
 			}
 		}
-		return strings.Join(items, ", ")
+		return strings.Join(items, ", "), nil
 	}
-	f.errorf(key, "%s: want text, got %s", key, describe(v))
-	return ""
+	return "", &notText{-1, v}
 }
 
 // strings returns key's value as a list of strings; text is a list of
