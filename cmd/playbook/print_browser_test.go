@@ -79,3 +79,16 @@ func TestBrowserPrintedLinks(t *testing.T) {
 		t.Errorf("the pages' text holds %d links to other pages, want 5 or more to check", links)
 	}
 }
+
+// TestBrowserPrintedAlignment prints the example's Alignment, a sheet
+// staff take into a meeting, on A4: its eight promises on four pages at
+// most, where its table's rows, in the screen's type, each took a third
+// of a page and the whole six.
+func TestBrowserPrintedAlignment(t *testing.T) {
+	b, base, _ := openReaderPages(t)
+	b.open("Alignment", base+"alignment/")
+	pdf := tabValue(b, "print to PDF", printA4())
+	if n, err := pdfPages(pdf); err != nil || n > 4 {
+		t.Errorf("Alignment printed on A4: %d pages (%v), want 4 at most", n, err)
+	}
+}
