@@ -503,7 +503,9 @@
         continue;
       }
       if (w.length === 0 || w.length > 60) continue;
-      if (w === tok.t || w.lastIndexOf(tok.t, 0) === 0 || how(tok, w)) {
+      // As the search matches: a word of under MINPREFIX letters marks
+      // itself, not the words it begins, which it did not find.
+      if (w === tok.t || how(tok, w)) {
         marks.push([at, at + (size || w.length), i]);
         return;
       }
