@@ -127,14 +127,17 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
-	t.Run("the mark between a page's facts never starts a line", func(t *testing.T) {
+	t.Run("the mark between a page's facts, or the steps of its trail, never starts a line", func(t *testing.T) {
 		b := tab(t)
 		for _, width := range []int64{320, 390, 1280} {
 			b.do("set the window", chromedp.EmulateViewport(width, 800))
 			for _, p := range kinds {
 				b.openPage(p, base)
-				for _, msg := range tabValue(b, p.path+": facts", chromedp.Evaluate[[]string](factMarksJS)) {
-					t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+				for _, sel := range []string{".meta-line", ".breadcrumbs ol"} {
+					js := fmt.Sprintf(factMarksJS, jsQuote(sel))
+					for _, msg := range tabValue(b, p.path+": "+sel, chromedp.Evaluate[[]string](js)) {
+						t.Errorf("%s (%s) at %d px, %s: %s", p.name, p.path, width, sel, msg)
+					}
 				}
 			}
 		}
@@ -411,12 +414,13 @@ const tooWideJS = `(() => {
 	return 'page is ' + sw + ' px wide in a ' + w + ' px window; sticking out: ' + out.join(', ');
 })()`
 
-// factMarksJS lists the items of the page's line of facts (owner,
-// reviewed, review overdue) whose leading mark, "·", is seen at the start
-// of a line, or is not seen between two items: the mark is drawn at the
-// item's left edge, and seen where that lies inside the line's clip-path.
+// factMarksJS, given the selector of a list (%s: the page's line of facts,
+// owner · reviewed · review overdue, or its trail of breadcrumbs), lists
+// its items whose leading mark ("·", "›") is seen at the start of a line,
+// or is not seen between two items: the mark is drawn at the item's left
+// edge, and seen where that lies inside the list's clip-path.
 const factMarksJS = `(() => {
-	const p = document.querySelector('.meta-line');
+	const p = document.querySelector(%s);
 	if (!p || !p.getClientRects().length) return [];
 	const clip = getComputedStyle(p).clipPath.match(/^inset\(([^)]*)\)/);
 	const cut = clip ? parseFloat(clip[1].split(/\s+/)[3] ?? clip[1].split(/\s+/)[1] ?? clip[1]) : 0;
