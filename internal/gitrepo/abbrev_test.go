@@ -29,15 +29,8 @@ func TestShortHashes(t *testing.T) {
 	check := func(t *testing.T) {
 		t.Helper()
 		want := strings.TrimSpace(git("rev-parse", "--short", "HEAD"))
-		r, err := Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		c, err := r.Resolve("HEAD")
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := openRepo(t, dir)
+		c := resolve(t, r, "HEAD")
 		if c.Short != want {
 			t.Errorf("Short = %q, want git's %q", c.Short, want)
 		}

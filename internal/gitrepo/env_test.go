@@ -91,15 +91,7 @@ func TestOpenFromEnvironment(t *testing.T) {
 	// of a commit.
 	t.Setenv("GIT_DIR", bare)
 	t.Setenv("GIT_WORK_TREE", checkout)
-	r, err := Open(filepath.Join(checkout, "docs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	c, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := resolve(t, openRepo(t, filepath.Join(checkout, "docs")), "HEAD")
 	if c.Hash != head {
 		t.Errorf("HEAD is %s, want %s", c.Hash, head)
 	}
