@@ -557,18 +557,12 @@ func (r *Renderer) file(name string, buf *bytes.Buffer) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// bufs holds the buffers Render renders pages into: a page is tens of
-// kilobytes, and growing a fresh buffer for each one was a large part of
-// the garbage of a build.
-var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // Render writes the whole site to out, on all cores. It stops at the first
 // error, and when ctx is done, between files, returning ctx's error.
 func (r *Renderer) Render(ctx context.Context, out Output) error {
 	// A failed file stops the others as an interrupt does: the group's
 	// context is done at the first error.
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
 	names := r.Names()
 	// The search index last, once the pages are written: it is built from
 	// every page's text at once, and a page's own file need not wait for it.
@@ -580,25 +574,25 @@ func (r *Renderer) Render(ctx context.Context, out Output) error {
 	}
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(last(a), last(b)) })
 	nav := r.release(names)
-	for _, name := range names {
-		if gctx.Err() != nil {
-			break
-		}
+	// A few workers that each take the next file, in order, rather than
+	// a goroutine a file: a worker keeps the stack its templates grew and
+	// its buffer, where a new goroutine grew both again for every page.
+	var next atomic.Int64
+	for range min(len(names), runtime.GOMAXPROCS(0)) {
 		g.Go(func() error {
-			// Go waits for a free worker, and the context may be done
-			// by the time one is.
-			if gctx.Err() != nil {
-				return nil
+			var buf bytes.Buffer
+			for i := int(next.Add(1)) - 1; i < len(names) && gctx.Err() == nil; i = int(next.Add(1)) - 1 {
+				buf.Reset()
+				b, err := r.file(names[i], &buf)
+				if err != nil {
+					return err
+				}
+				nav.done(r, names[i])
+				if err := out.WriteFile(names[i], b); err != nil {
+					return err
+				}
 			}
-			buf := bufs.Get().(*bytes.Buffer)
-			defer bufs.Put(buf)
-			buf.Reset()
-			b, err := r.file(name, buf)
-			if err != nil {
-				return err
-			}
-			nav.done(r, name)
-			return out.WriteFile(name, b)
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {

@@ -12,9 +12,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
-
-	"golang.org/x/sync/errgroup"
 )
 
 // MaxFileSize is the largest Markdown file Load reads; a bigger one is
@@ -300,15 +300,19 @@ func (l *loadState) readShared(file string) *readResult {
 
 // parallel calls f(0), ..., f(n-1) on all cores.
 func parallel(n int, f func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error {
-			f(i)
-			return nil
+	// A few workers that each take the next index, rather than a
+	// goroutine an index: a worker keeps the stack parsing grew, where a
+	// new goroutine grew its own again for every page.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
 		})
 	}
-	g.Wait() // f reports its problems itself; the group has no error
+	wg.Wait() // f reports its problems itself
 }
 
 // readPage reads one Markdown file. It returns nil if the file cannot be a
