@@ -510,6 +510,21 @@ type job struct {
 	search string
 }
 
+// Stylesheets returns the URLs, from the site root, of the theme's
+// stylesheets with their fingerprints ("assets/playbook.css?v=1a2b3c4d"),
+// sorted. A preview swaps them in place on an open page when they alone
+// changed, rather than loading the page again.
+func (r *Renderer) Stylesheets() []string {
+	var urls []string
+	for name, url := range r.assets {
+		if strings.HasSuffix(name, ".css") {
+			urls = append(urls, url)
+		}
+	}
+	slices.Sort(urls)
+	return urls
+}
+
 // Names returns the names of all the files of the site, sorted.
 func (r *Renderer) Names() []string {
 	names := slices.Collect(maps.Keys(r.files))

@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"io/fs"
 	"os"
@@ -300,5 +302,31 @@ func TestParseOnlySiteIsNotRendered(t *testing.T) {
 	}
 	if _, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow}); err == nil || !strings.Contains(err.Error(), "ParseOnly") {
 		t.Errorf("New = %v, want an error naming ParseOnly", err)
+	}
+}
+
+// TestStylesheets: the stylesheets a preview swaps in place are the
+// theme's and the site's own, with the fingerprints the pages link them
+// by, and no other static file.
+func TestStylesheets(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                  {Data: []byte("title = \"S\"\n")},
+		"content/a.md":               {Data: []byte("# A\n")},
+		"static/assets/playbook.css": {Data: []byte("body { color: navy }\n")},
+		"static/assets/extra.js":     {Data: []byte("// extra\n")},
+	}
+	_, r := loadRenderer(t, fsys)
+	got := r.Stylesheets()
+	sum := sha256.Sum256([]byte("body { color: navy }\n"))
+	own := "assets/playbook.css?v=" + hex.EncodeToString(sum[:4])
+	if len(got) != 2 || !strings.HasPrefix(got[0], "assets/chroma.css?v=") || got[1] != own {
+		t.Fatalf("stylesheets %q, want chroma.css and the site's playbook.css, %s", got, own)
+	}
+	page, err := r.File("a/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`<link rel="stylesheet" href="../`+own+`">`)) {
+		t.Errorf("the page does not link its stylesheet as %s", own)
 	}
 }
