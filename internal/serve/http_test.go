@@ -187,7 +187,8 @@ func TestEventStreamOutlivesTimeouts(t *testing.T) {
 	addr := listen(t, s, tm)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+addr+eventsPath+"?build=1", nil)
+	page := fetch(t, "http://"+addr, "/guides/glossary/")
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+addr+eventsPath+"?"+page.query.Encode(), nil)
 	// A connection of its own: one pooled from another test may already
 	// have been closed by the server for idling past its 50 ms.
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}

@@ -16,8 +16,9 @@
 //
 // A rebuild with errors leaves the last good snapshot served, and the
 // errors are shown in every open browser as an overlay until they are
-// fixed. Browsers learn of rebuilds over Server-Sent Events (see live.go);
-// Watch turns file system events into rebuilds (see watch.go).
+// fixed. Browsers learn of rebuilds over Server-Sent Events, and an open
+// page reloads only if a rebuild changed it (see live.go); Watch turns
+// file system events into rebuilds (see watch.go).
 package serve
 
 import (
@@ -89,6 +90,10 @@ type Server struct {
 	// themeDirty records a change to layouts, static files or settings
 	// that a failed rebuild could not apply yet.
 	themeDirty bool
+	// loadsChanged records a change, since the snapshot served was made,
+	// to a file pages may load besides their HTML and stylesheets (see
+	// loads); a failed rebuild leaves it for the next snapshot.
+	loadsChanged bool
 	// last is when each page last changed in Git, as of commit head,
 	// for the page files asked about.
 	last  map[string]gitrepo.LastChange
@@ -111,6 +116,17 @@ type snapshot struct {
 	// loading is not missed.
 	build int64
 	cache sync.Map // file name → []byte, rendered
+	// styles are the fingerprinted URLs of the stylesheets (see
+	// render.Renderer.Stylesheets); nil for a versioned site, whose pages
+	// then reload when their stylesheets change.
+	styles []string
+	// restyled is the latest build whose stylesheets differ from those
+	// of the build before it, and reloaded the latest build in which a
+	// file pages may load besides their HTML and stylesheets changed (a
+	// script, an image, the live script); both are the first build at
+	// first. A page from a build before restyled swaps its stylesheets,
+	// and one from before reloaded reloads, even if its HTML is the same.
+	restyled, reloaded int64
 	// liveJS is the theme's script that keeps pages live.
 	liveJS []byte
 	// unbuilt is the snapshot of a site whose first build failed (see
@@ -157,6 +173,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 
 	// A theme change made while the content was broken still counts.
 	themeChanged, stylesOnly := changed == nil || s.themeDirty, changed != nil && !s.themeDirty
+	s.loadsChanged = s.loadsChanged || loads(changed)
 	for _, c := range changed {
 		switch {
 		case c == site.ConfigFile || under(c, "layouts") || under(c, "themes"):
@@ -174,14 +191,14 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	}
 	if !themeChanged && s.patch(changed) {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s, in place (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
-		s.live.send(event{name: Pages.event()})
+		s.live.send(Pages.event())
 		return Pages, nil
 	}
 	st, problems := s.loader.Load(changed)
 	s.report(problems)
 	if problems.Errors() > 0 {
 		s.problems.Store(&problems)
-		s.live.send(event{name: "problems", data: problemsJSON(problems)})
+		s.live.send("problems")
 		if sn := s.snap.Load(); sn != nil && !sn.unbuilt {
 			s.themeDirty = s.themeDirty || themeChanged
 			return Nothing, nil
@@ -216,7 +233,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			s.theme = nil
 			p := site.Problems{site.ProblemOf(err)}
 			s.problems.Store(&p)
-			s.live.send(event{name: "problems", data: problemsJSON(p)})
+			s.live.send("problems")
 			s.printOnce(err.Error())
 			if s.snap.Load() == nil {
 				s.swap(unbuilt(s.src))
@@ -229,7 +246,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		// A page added where a static file is: a build would fail.
 		if ps := r.Shadowed(); len(ps) > 0 {
 			s.problems.Store(&ps)
-			s.live.send(event{name: "problems", data: problemsJSON(ps)})
+			s.live.send("problems")
 			s.report(ps)
 			return Nothing, nil
 		}
@@ -243,7 +260,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	if stylesOnly {
 		change = Styles
 	}
-	s.live.send(event{name: change.event()})
+	s.live.send(change.event())
 	if changed != nil {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 	}
@@ -369,13 +386,61 @@ func historyOnly(changed []string) bool {
 	return len(changed) > 0 && !slices.ContainsFunc(changed, func(c string) bool { return c != "HEAD" })
 }
 
-// swap makes sn the snapshot served, numbering it.
+// swap makes sn the snapshot served, numbering it, and records what
+// changed since the one before for pages beyond their HTML.
 func (s *Server) swap(sn *snapshot) {
-	sn.build = 1
-	if old := s.snap.Load(); old != nil {
-		sn.build = old.build + 1
+	if sn.r != nil {
+		sn.styles = sn.r.Stylesheets()
 	}
+	old := s.snap.Load()
+	if old == nil {
+		// Numbered from the time the preview started, in milliseconds, a
+		// page still open from an earlier run of it, whose files may have
+		// changed since, is from a build older than this run's first:
+		// it reloads. (Rebuilds come well over a millisecond apart: the
+		// watcher waits for the files to go quiet.)
+		sn.build = time.Now().UnixMilli()
+		sn.restyled, sn.reloaded = sn.build, sn.build
+	} else {
+		sn.build = old.build + 1
+		sn.restyled, sn.reloaded = old.restyled, old.reloaded
+		if !slices.Equal(sn.styles, old.styles) {
+			sn.restyled = sn.build
+		}
+		if s.loadsChanged || !bytes.Equal(sn.liveJS, old.liveJS) {
+			sn.reloaded = sn.build
+		}
+	}
+	s.loadsChanged = false
 	s.snap.Store(sn)
+}
+
+// loads reports whether changed (nil for everything) may name a file that
+// pages load as it is, besides their HTML and stylesheets: a static file
+// other than a stylesheet (a script, an image, a font), of the site or of
+// a theme, or a file published from content/ as it is. A page's HTML
+// names a script with a fingerprint, but an image only by its name, which
+// does not change with it.
+func loads(changed []string) bool {
+	return changed == nil || slices.ContainsFunc(changed, func(c string) bool {
+		if c == "themes" {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(c, "themes/"); ok {
+			// A theme's folders are as the site's; a whole theme moved
+			// may take any file with it.
+			if _, c, ok = strings.Cut(rest, "/"); !ok {
+				return true
+			}
+		}
+		switch {
+		case under(c, "static"):
+			return path.Ext(c) != ".css"
+		case under(c, site.ContentDir):
+			return !site.IsMarkdown(c)
+		}
+		return false
+	})
 }
 
 // rebuildVersions builds every version into memory; see Options.Versions.
@@ -388,7 +453,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 		}
 		s.report(problems)
 		s.problems.Store(&problems)
-		s.live.send(event{name: "problems", data: problemsJSON(problems)})
+		s.live.send("problems")
 		return Nothing, nil
 	}
 	if cfg.Versions == nil {
@@ -439,7 +504,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	s.report(problems)
 	s.problems.Store(nil)
 	s.swap(&snapshot{files: out, liveJS: liveJS})
-	s.live.send(event{name: "reload"})
+	s.live.send("reload")
 	if changed != nil {
 		var rendered []string
 		for _, v := range b.Versions {
@@ -586,16 +651,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		ctype = http.DetectContentType(b)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		if status == http.StatusNotFound {
-			// The 404 page is made for the site root; shown at any path,
-			// its relative links need the root as their base. A
-			// versioned site's is its latest version's, whose own script
-			// finds the version asked for.
-			if sn.files == nil {
-				b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="/">`), 1)
-			}
-		}
-		b = injectScript(b, sn.build)
+		b = injectScript(b, req.URL.Path, sn.build, sn.sum(b, status))
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
@@ -633,8 +689,15 @@ func (s *Server) page(u string) (b []byte, name string, status int, sn *snapshot
 	case !ok || errors.Is(err, fs.ErrNotExist):
 		status, name = http.StatusNotFound, "404.html"
 		b, err = sn.file(name)
-		if err != nil {
+		switch {
+		case err != nil:
 			b = []byte("<!doctype html><title>Not found</title><h1>Not found</h1>")
+		case sn.files == nil:
+			// The 404 page is made for the site root; shown at any
+			// path, its relative links need the root as their base. A
+			// versioned site's is its latest version's, whose own
+			// script finds the version asked for.
+			b = bytes.Replace(b, []byte("<head>"), []byte(`<head><base href="/">`), 1)
 		}
 	case err != nil:
 		// A layout failing on this page: say so where the author looks.
@@ -669,8 +732,12 @@ func fileName(urlPath string) (string, bool) {
 	return name, true
 }
 
-func injectScript(page []byte, build int64) []byte {
-	tag := []byte(`<script src="` + scriptPath + `" data-build="` + strconv.FormatInt(build, 10) + `"></script>`)
+// injectScript adds the live script to page, the answer at urlPath of
+// build, whose sum is sum: the script tells the event stream what the page
+// shows (see view).
+func injectScript(page []byte, urlPath string, build int64, sum string) []byte {
+	tag := []byte(`<script src="` + scriptPath + `" data-build="` + strconv.FormatInt(build, 10) +
+		`" data-path="` + html.EscapeString(urlPath) + `" data-page="` + sum + `"></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page, tag...)

@@ -9,8 +9,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -311,8 +313,9 @@ func TestPagesGetTheLiveScript(t *testing.T) {
 	}
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/promises/fast/", nil))
-	if !strings.Contains(rec.Body.String(), `<script src="/_playbook/live.js" data-build="1"></script></body>`) {
-		t.Error("page lacks the live reload script")
+	tag := regexp.MustCompile(`<script src="/_playbook/live.js" data-build="(\d+)" data-path="/promises/fast/" data-page="[0-9a-f]{24}"></script></body>`)
+	if m := tag.FindStringSubmatch(rec.Body.String()); m == nil || m[1] != strconv.FormatInt(s.snap.Load().build, 10) {
+		t.Error("page lacks the live reload script, telling its build, path and sum")
 	}
 	built, _ := s.File("promises/fast/index.html")
 	if bytes.Contains(built, []byte("_playbook")) {
@@ -358,9 +361,7 @@ func TestFirstBuildWithABrokenLayoutShowsItsErrors(t *testing.T) {
 	if body := rec.Body.String(); rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, scriptPath) || !strings.Contains(body, "data-playbook-unbuilt") {
 		t.Errorf("a page answers %d, want %d with the live script:\n%s", rec.Code, http.StatusServiceUnavailable, body)
 	}
-	ts := httptest.NewServer(s)
-	defer ts.Close()
-	if first := firstEvent(t, ts.URL, "1"); first != "problems" {
+	if first := fetch(t, preview(t, s), "/guides/glossary/").listen(); first != "problems" {
 		t.Errorf("the first event is %q, want the problems", first)
 	}
 	// Fixed with an error in the content left, the site is served under
@@ -453,21 +454,6 @@ func TestRebuildsDoNotLeak(t *testing.T) {
 	}
 }
 
-// firstEvent opens the event stream as a page rendered from build would,
-// and returns the name of the first event.
-func firstEvent(t *testing.T, url string, build string) string {
-	t.Helper()
-	res, err := http.Get(url + eventsPath + "?build=" + build)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	buf := make([]byte, 256)
-	n, _ := res.Body.Read(buf)
-	line, _, _ := strings.Cut(string(buf[:n]), "\n")
-	return strings.TrimPrefix(line, "event: ")
-}
-
 // TestPageLoadedDuringARebuildReloads covers a rebuild made after a page
 // was fetched but before its event stream opened: the page must still
 // learn that it is out of date.
@@ -475,19 +461,16 @@ func TestPageLoadedDuringARebuildReloads(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
 	s := newServer(t, dir)
-	ts := httptest.NewServer(s)
-	defer ts.Close()
-	if e := firstEvent(t, ts.URL, "1"); e != "ok" {
+	base := preview(t, s)
+	if e := fetch(t, base, "/guides/glossary/").listen(); e != "ok" {
 		t.Errorf("an up-to-date page gets %q, want ok", e)
 	}
-	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nNew.\n"})
-	if _, err := s.Rebuild([]string{"content/guides/glossary.md"}); err != nil {
-		t.Fatal(err)
-	}
-	if e := firstEvent(t, ts.URL, "1"); e != "reload" {
+	before := fetch(t, base, "/guides/glossary/")
+	rebuild(t, s, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nNew.\n"})
+	if e := before.listen(); e != "reload" {
 		t.Errorf("a page from the build before gets %q, want reload", e)
 	}
-	if e := firstEvent(t, ts.URL, "2"); e != "ok" {
+	if e := fetch(t, base, "/guides/glossary/").listen(); e != "ok" {
 		t.Errorf("a page from the latest build gets %q, want ok", e)
 	}
 }

@@ -1,8 +1,9 @@
 // playbook serve adds this script to every page it shows. It keeps a page
-// in step with the site: it reloads the page after a rebuild (keeping the
-// reader's scroll position), swaps stylesheets in place when only they
-// changed, and shows the errors of a failed build over the page until they
-// are fixed. It is never published by playbook build.
+// in step with the site: it reloads the page after a rebuild that changed
+// it (keeping the reader's scroll position), and leaves it as it is after
+// one that did not; it swaps stylesheets in place when only they changed,
+// and shows the errors of a failed build over the page until they are
+// fixed. It is never published by playbook build.
 (function () {
   "use strict";
   var key = "playbook-scroll:" + location.pathname;
@@ -42,11 +43,16 @@
     document.body.appendChild(overlay);
   }
 
-  // The server puts its event stream beside this script, and tells the
-  // build the page was rendered from in the script's data-build.
+  // The server puts its event stream beside this script, and tells what
+  // the page shows in the script's data: the build it was rendered from,
+  // its path and the sum of its HTML, for the server to tell whether a
+  // rebuild changed it. (Opened again, the stream is told the build of the
+  // last event heard, by the browser itself.)
   var script = document.currentScript;
   var events = new URL("events", script.src);
   events.searchParams.set("build", script.dataset.build || "");
+  events.searchParams.set("path", script.dataset.path || "");
+  events.searchParams.set("page", script.dataset.page || "");
   var source = new EventSource(events.href);
   source.addEventListener("reload", function () {
     try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
