@@ -371,6 +371,17 @@ func startChromium(t testing.TB, ctx context.Context) *chromeTab {
 	return &chromeTab{t: t, ctx: tabCtx}
 }
 
+// newTab opens another tab of b's browser, for the life of the test.
+func (b *chromeTab) newTab() *chromeTab {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	b.t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		b.t.Fatalf("open another tab: %v", err)
+	}
+	return &chromeTab{t: b.t, ctx: ctx}
+}
+
 // do runs actions, and fails the test naming what it was doing.
 func (b *chromeTab) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()

@@ -235,6 +235,66 @@ func TestBrowserLivePreview(t *testing.T) {
 	srv.stop(t)
 }
 
+// TestBrowserLivePreviewReloadsOnlyTheChangedPage opens a FAQ of a copy
+// of the example in one tab of headless Chromium, and in two more tabs a
+// promise the FAQ is about and the home page, and fixes a typo in the
+// FAQ's answer as an author does: the FAQ's tab reloads and shows the fix;
+// the others, whose pages the fix does not change, hear of the rebuild
+// and stay as they are, with the reader's place.
+func TestBrowserLivePreviewReloadsOnlyTheChangedPage(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
+	defer cancel()
+	src := copyExampleSite(t)
+	const faq = "faqs/price-over-the-phone"
+	file := filepath.Join(src, "content", filepath.FromSlash(faq)+".md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServe(t, ctx, src)
+
+	faqTab := startChromium(t, ctx)
+	tabs := []struct {
+		b    *chromeTab
+		page string
+	}{
+		{faqTab, faq + "/"},
+		{faqTab.newTab(), "promises/fixed-price-quote/"},
+		{faqTab.newTab(), ""},
+	}
+	for _, tab := range tabs {
+		installLiveProbe(tab.b)
+		tab.b.open("/"+tab.page, srv.url+tab.page)
+		liveListening(tab.b, "the first load of /"+tab.page)
+		// Nothing the test does reloads a page; this flag tells whether
+		// the live script did.
+		tab.b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__liveNotReloaded = true`))
+	}
+
+	marker := fmt.Sprintf("Typo fixed %d.", time.Now().UnixNano())
+	writeSource(t, file, strings.TrimRight(string(orig), "\n")+"\n\n"+marker+"\n")
+	waitInTab(faqTab, "the fix to show in the FAQ's tab", liveWaitTimeout,
+		fmt.Sprintf(`document.readyState === "complete" && document.body.innerText.includes(%s)`, jsQuote(marker)),
+		liveStateJS)
+	if tabValue(faqTab, "whether the FAQ reloaded", chromedp.Evaluate[bool](`window.__liveNotReloaded === true`)) {
+		t.Error("the FAQ's tab shows the fix but was not reloaded")
+	}
+	for _, tab := range tabs[1:] {
+		// The page hears the rebuild (the first event was the page's
+		// own, when it opened), or loses its mark to a reload.
+		waitInTab(tab.b, "/"+tab.page+" to hear of the rebuild", liveWaitTimeout,
+			`window.__liveNotReloaded !== true || window.__liveProbe.events.length > 1`, liveStateJS)
+		if !tabValue(tab.b, "whether the page stayed", chromedp.Evaluate[bool](`window.__liveNotReloaded === true`)) {
+			t.Errorf("/%s was reloaded by a fix to %s, which does not change it", tab.page, faq)
+		}
+		events := tabValue(tab.b, "events heard", chromedp.Evaluate[[]string](`window.__liveProbe.events`))
+		if slices.ContainsFunc(events, func(e string) bool { return e != "ok" }) {
+			t.Errorf("/%s heard %q, want ok alone", tab.page, events)
+		}
+	}
+	srv.stop(t)
+}
+
 // liveStateJS describes the page for a failed wait.
 const liveStateJS = `JSON.stringify({
 	url: location.href,
