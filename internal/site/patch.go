@@ -5,6 +5,7 @@ package site
 // then follows an edit in milliseconds.
 
 import (
+	"cmp"
 	"reflect"
 	"slices"
 	"strings"
@@ -137,7 +138,9 @@ func (l *loadState) readEdit(file string, was *readResult, last Problems) *pageE
 	if r.page == nil || !sameButBody(was, r) || len(before)+len(after) > 0 && !sameLines(was.page.fm, r.page.fm) {
 		return nil
 	}
-	e := &pageEdit{page: p, read: r, title: r.page.Title, bodyLine: r.page.bodyLine}
+	// As placePages titles a page whose front matter and text give none.
+	title := cmp.Or(r.page.Title, fileTitle(file))
+	e := &pageEdit{page: p, read: r, title: title, bodyLine: r.page.bodyLine}
 	// In the order a Load finds them, for problems at one place to keep
 	// theirs.
 	e.problems.list = append(e.problems.list, r.problems.list...)

@@ -83,6 +83,16 @@ func TestPatchEqualsLoad(t *testing.T) {
 	retitle := func(title string) func(string) string {
 		return func(text string) string { return strings.Replace(text, "\ntitle = \"", "\ntitle = \""+title+" ", 1) }
 	}
+	// untitle takes a page's title away: its file name titles it.
+	untitle := func(text string) string {
+		var out []string
+		for _, line := range strings.Split(text, "\n") {
+			if !strings.HasPrefix(line, "title = ") && !strings.HasPrefix(line, "# ") {
+				out = append(out, line)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
 	// unweigh gives a page no weight, and the roles and tags of sales.
 	unweigh := func(text string) string {
 		var out []string
@@ -123,6 +133,10 @@ func TestPatchEqualsLoad(t *testing.T) {
 		{"link syntax mended", func() {
 			edit(guide, func(s string) string { return strings.Replace(s, "[the price](Price list)", "the price", 1) })
 		}, []string{guide}, true},
+		{"title taken away", func() { edit(promise, untitle) }, []string{promise}, false},
+		{"body of a page its file name titles", func() { edit(promise, func(s string) string { return s + "\nMore.\n" }) }, []string{promise}, true},
+		{"section title taken away", func() { edit(sales.Parent.File, untitle) }, []string{sales.Parent.File}, false},
+		{"body of a section its folder titles", func() { edit(sales.Parent.File, func(s string) string { return s + "\nMore.\n" }) }, []string{sales.Parent.File}, false},
 		{"heading id", func() { edit(guide, func(s string) string { return s + "\n## New heading\n" }) }, []string{guide}, false},
 		{"a new error", func() { edit(guide, func(s string) string { return s + "\n[gone](gone.md)\n" }) }, []string{guide}, false},
 	}

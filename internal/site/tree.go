@@ -139,9 +139,16 @@ func (l *loadState) placePages() {
 			p.derivedID = true
 		}
 		if p.Title == "" {
-			p.Title = humanize(base)
+			p.Title = fileTitle(p.File)
 		}
 	}
+}
+
+// fileTitle is the title of a page, not a section, whose front matter
+// and text give none: its file's name.
+func fileTitle(file string) string {
+	name := path.Base(file)
+	return humanize(strings.TrimSuffix(name, path.Ext(name)))
 }
 
 // allPages returns every section and page, sections first (in the order
