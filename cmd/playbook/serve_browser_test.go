@@ -271,7 +271,14 @@ func TestBrowserLivePreviewReloadsOnlyTheChangedPage(t *testing.T) {
 		tab.b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__liveNotReloaded = true`))
 	}
 
-	marker := fmt.Sprintf("Typo fixed %d.", time.Now().UnixNano())
+	// The promise's tab has searched, and so loaded the index, before
+	// the edit: kept as it is, it must still search the new site.
+	promiseTab := tabs[1].b
+	promiseTab.do("focus the search box", chromedp.Evaluate[chromedp.Void](`document.getElementById('pb-search-input').focus()`))
+	typeQuery(promiseTab, "quote")
+	firstResult(promiseTab, "quote")
+
+	marker := fmt.Sprintf("Typo fixed quokkafix%d.", time.Now().UnixNano())
 	writeSource(t, file, strings.TrimRight(string(orig), "\n")+"\n\n"+marker+"\n")
 	waitInTab(faqTab, "the fix to show in the FAQ's tab", liveWaitTimeout,
 		fmt.Sprintf(`document.readyState === "complete" && document.body.innerText.includes(%s)`, jsQuote(marker)),
@@ -291,6 +298,12 @@ func TestBrowserLivePreviewReloadsOnlyTheChangedPage(t *testing.T) {
 		if slices.ContainsFunc(events, func(e string) bool { return e != "ok" }) {
 			t.Errorf("/%s heard %q, want ok alone", tab.page, events)
 		}
+	}
+	word := strings.TrimSuffix(strings.Fields(marker)[2], ".")
+	promiseTab.do("empty the search box", chromedp.Evaluate[chromedp.Void](`(() => { const i = document.getElementById('pb-search-input'); i.value = ''; i.focus(); })()`))
+	typeQuery(promiseTab, word)
+	if r := firstResult(promiseTab, word); !strings.Contains(r.href, faq) {
+		t.Errorf("a search for the FAQ's new word in a tab kept as it was finds %s, want the FAQ", r.href)
 	}
 	srv.stop(t)
 }

@@ -58,8 +58,13 @@
     try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
     location.reload();
   });
+  // A page kept as it was after a rebuild searches the new site.
+  function rebuilt() {
+    if (window.playbookSearch && window.playbookSearch.reset) window.playbookSearch.reset();
+  }
   source.addEventListener("css", function () {
     hide();
+    rebuilt();
     document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
       var url = new URL(link.href);
       url.searchParams.set("t", Date.now());
@@ -67,5 +72,5 @@
     });
   });
   source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
-  source.addEventListener("ok", hide);
+  source.addEventListener("ok", function () { hide(); rebuilt(); });
 })();

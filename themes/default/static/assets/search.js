@@ -38,8 +38,17 @@
     // ms is how long the last query took to compute and draw, once its
     // parts were loaded; the benchmarks read it.
     ms: 0,
-    loaded: []
+    loaded: [],
+    // reset forgets the parts loaded: the preview calls it when the site
+    // was rebuilt under a page it did not reload, whose next query then
+    // loads the index anew.
+    reset: function () {
+      parts = {};
+      manifest = null;
+      generation++;
+    }
   };
+  var generation = 0;
 
   function part(name) {
     var p = parts[name];
@@ -59,7 +68,7 @@
     var p = part(name);
     if (!p.script && !p.data) {
       p.script = document.createElement("script");
-      p.script.src = root + "search/" + name + ".js";
+      p.script.src = root + "search/" + name + ".js" + (generation ? "?" + generation : "");
       p.script.onerror = function () { p.reject(new Error("cannot load " + p.script.src)); };
       document.head.appendChild(p.script);
       api.loaded.push(name);
