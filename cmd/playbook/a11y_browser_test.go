@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,7 +146,9 @@ func checkChainHeadings(heads []string) string {
 // TestBrowserKeyboardPromise walks a promise page with the keyboard, on a
 // desktop and a phone: the first Tab shows the skip link over the top bar,
 // Enter on it takes the focus to the text, and every stop after it, to
-// the footer, is shown, in the window and ringed.
+// the footer, is shown, in the window and ringed. On this page is met
+// where it stands: on a desktop, its column right after the page's header;
+// on a phone, the folded box before the text; one of the two, never both.
 func TestBrowserKeyboardPromise(t *testing.T) {
 	findChromium(t)
 	dir := buildExampleForBrowser(t)
@@ -167,9 +170,10 @@ func TestBrowserKeyboardPromise(t *testing.T) {
 		if at := tabValue(b, "the focus", chromedp.Evaluate[string](`document.activeElement.id`)); at != "pb-main" {
 			t.Errorf("at %d px, Enter on the skip link focuses %q, want the text, pb-main", width, at)
 		}
+		var parts []string
 		for i := 0; i < 200; i++ {
 			b.do("Tab", chromedp.KeyEvent("\t"))
-			stop := tabValue(b, "the focus", chromedp.Evaluate[[2]string](focusStopJS))
+			stop := tabValue(b, "the focus", chromedp.Evaluate[[3]string](focusStopJS))
 			if stop[0] == "" {
 				if i < 10 {
 					t.Errorf("at %d px, the page's text and footer have %d Tab stops, want the chain's links and more", width, i)
@@ -179,8 +183,47 @@ func TestBrowserKeyboardPromise(t *testing.T) {
 			if stop[1] != "" {
 				t.Errorf("at %d px, Tab stop %d, %s: %s", width, i+1, stop[0], stop[1])
 			}
+			if len(parts) == 0 || parts[len(parts)-1] != stop[2] {
+				parts = append(parts, stop[2])
+			}
+		}
+		// The column of On this page shows on screens wider than 72rem.
+		if msg := tocOrderProblem(parts, width > 72*16); msg != "" {
+			t.Errorf("at %d px, %s; the Tab stops go through %q", width, msg, parts)
 		}
 	}
+}
+
+// tocOrderProblem says how the parts of a page that Tab stops in, in
+// order and each run of stops named once (see focusStopJS), do not meet
+// On this page where it stands, or "": on a wide screen its column (toc)
+// right after the page's header, on a narrow one its folded box
+// (toc-inline) before the text (prose); one of the two, once.
+func tocOrderProblem(parts []string, wide bool) string {
+	want, other := "toc-inline", "toc"
+	if wide {
+		want, other = "toc", "toc-inline"
+	}
+	at := -1
+	for i, p := range parts {
+		switch {
+		case p == other:
+			return fmt.Sprintf("Tab reaches the %s, hidden at this width", other)
+		case p == want && at >= 0:
+			return fmt.Sprintf("Tab reaches the %s twice", want)
+		case p == want:
+			at = i
+		}
+	}
+	switch {
+	case at < 0:
+		return fmt.Sprintf("Tab never reaches On this page (%s)", want)
+	case wide && (at == 0 || parts[at-1] != "header"):
+		return "On this page is not the next stop after the page's header"
+	case slices.Contains(parts[:at], "prose"):
+		return "On this page comes after the text it lists"
+	}
+	return ""
 }
 
 // skipLinkJS says how the focused element is not a skip link a sighted
@@ -194,18 +237,23 @@ const skipLinkJS = `(() => {
 	return '';
 })()`
 
-// focusStopJS names the focused element and says how a sighted keyboard
-// user does not see it ("" when they do); its name is "" once the focus
-// has left the page's text and footer.
+// focusStopJS names the focused element, says how a sighted keyboard
+// user does not see it ("" when they do), and names the part of the page
+// it is in: header (the breadcrumbs and the page's header), toc (On this
+// page's column), toc-inline (its folded box), prose (the page's text),
+// other (the rest of main) or footer. Its name is "" once the focus has
+// left the page's text and footer.
 const focusStopJS = `(() => {
 	const a = document.activeElement;
-	if (!a || !a.closest('main, body > .footer')) return ['', ''];
+	if (!a || !a.closest('main, body > .footer')) return ['', '', ''];
 	const name = a.tagName.toLowerCase() + ' "' + a.textContent.trim().replace(/\s+/g, ' ').slice(0, 30) + '"';
+	const part = a.closest('.breadcrumbs, .page-header') ? 'header' : a.closest('.toc') ? 'toc' :
+		a.closest('.toc-inline') ? 'toc-inline' : a.closest('.prose') ? 'prose' : a.closest('main') ? 'other' : 'footer';
 	const r = a.getBoundingClientRect(), cs = getComputedStyle(a);
-	if (!r.width || !r.height || cs.visibility === 'hidden') return [name, 'not shown'];
-	if (r.bottom < 0 || r.top > innerHeight) return [name, 'outside the window'];
+	if (!r.width || !r.height || cs.visibility === 'hidden') return [name, 'not shown', part];
+	if (r.bottom < 0 || r.top > innerHeight) return [name, 'outside the window', part];
 	const bar = document.querySelector('.topbar').getBoundingClientRect().bottom;
-	if (r.bottom <= bar) return [name, 'under the top bar'];
-	if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0) return [name, 'no focus ring'];
-	return [name, ''];
+	if (r.bottom <= bar) return [name, 'under the top bar', part];
+	if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0) return [name, 'no focus ring', part];
+	return [name, '', part];
 })()`

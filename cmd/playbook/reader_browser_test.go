@@ -168,6 +168,28 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	// Its place in the page's order is where a screen reader reads it
+	// and where Tab reaches it.
+	t.Run("On this page follows the page's header in the page's order, before the text, and stays in view on a desktop", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(1280, 800))
+		shown := 0
+		for _, p := range kinds {
+			b.openPage(p, base)
+			msg := tabValue(b, p.path+": On this page's place", chromedp.Evaluate[string](tocPlaceJS))
+			if msg == "none" {
+				continue
+			}
+			shown++
+			if msg != "" {
+				t.Errorf("%s (%s): %s", p.name, p.path, msg)
+			}
+		}
+		if shown < 5 {
+			t.Errorf("On this page shows on %d kinds of page, want 5 or more", shown)
+		}
+	})
+
 	t.Run("on a phone a control or a link that stands alone is a finger's size", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(390, 844))
@@ -400,6 +422,29 @@ func (b *chromeTab) openPage(p readerPage, base string) {
 		b.t.Fatalf("open %s (%s): response %+v, want status %d", p.name, p.path, resp, p.status)
 	}
 }
+
+// tocPlaceJS says how On this page's column is out of its place, or ""
+// ("none" on a page without it): after the page's header in the page's
+// order and before the text (.prose) and what comes between (the
+// promise, the facts: .article-main); scrolled a screen down a long page,
+// it still stands at the top of the window, where it sticks.
+const tocPlaceJS = `(() => {
+	const toc = document.querySelector('.toc');
+	if (!toc || !toc.getClientRects().length) return 'none';
+	const after = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING);
+	if (!after(toc, document.querySelector('main .page-header'))) return 'On this page comes before the page\'s header';
+	for (const el of document.querySelectorAll('main :is(.prose, .article-main)')) {
+		if (after(toc, el)) return 'On this page comes after ' + el.className;
+	}
+	const top = toc.getBoundingClientRect().top, stick = parseFloat(getComputedStyle(toc).top);
+	const by = top - stick + innerHeight;
+	if (document.documentElement.scrollHeight - innerHeight < by) return '';
+	window.scrollTo(0, by);
+	const now = toc.getBoundingClientRect().top;
+	window.scrollTo(0, 0);
+	if (Math.abs(now - stick) > 1) return 'scrolled ' + Math.round(by) + ' px down, On this page is at ' + Math.round(now) + ' px, want it stuck at ' + stick + ' px';
+	return '';
+})()`
 
 // tooWideJS says how the page is wider than the window and which elements
 // stick out, or "" when it is not.
