@@ -43,30 +43,39 @@ func TestBrowserScreenReader(t *testing.T) {
 // An axLandmark is a landmark of the accessibility tree: its role and name.
 type axLandmark struct{ role, name string }
 
-// axLandmarks returns the landmarks of the page's accessibility tree.
-func axLandmarks(b *chromeTab, page string) []axLandmark {
+// axTree returns the nodes of the page's accessibility tree that a screen
+// reader is given (not ignored).
+func axTree(b *chromeTab, page string) []*accessibility.Node {
 	b.t.Helper()
 	nodes := tabValue(b, page+": accessibility tree", chromedp.Action[[]*accessibility.Node](
 		func(ctx context.Context, t *chromedp.Target) ([]*accessibility.Node, error) {
 			res, err := cdp.Call(ctx, t, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
 			return res.Nodes, err
 		}))
+	return slices.DeleteFunc(nodes, func(n *accessibility.Node) bool { return n.Ignored })
+}
+
+// axText returns an accessibility value as text: a string without its
+// quotes, else its JSON ("true"), or "" for none.
+func axText(v *accessibility.Value) string {
+	if v == nil {
+		return ""
+	}
+	return strings.Trim(string(v.Value), `"`)
+}
+
+// axLandmarks returns the landmarks of the page's accessibility tree.
+func axLandmarks(b *chromeTab, page string) []axLandmark {
+	b.t.Helper()
 	var marks []axLandmark
-	for _, n := range nodes {
-		if n.Ignored || n.Role == nil {
-			continue
-		}
-		role := strings.Trim(string(n.Role.Value), `"`)
+	for _, n := range axTree(b, page) {
+		role := axText(n.Role)
 		switch role {
 		case "banner", "main", "contentinfo", "navigation", "complementary", "region", "form", "search":
 		default:
 			continue
 		}
-		name := ""
-		if n.Name != nil {
-			name = strings.Trim(string(n.Name.Value), `"`)
-		}
-		marks = append(marks, axLandmark{role, name})
+		marks = append(marks, axLandmark{role, axText(n.Name)})
 	}
 	return marks
 }
@@ -257,3 +266,111 @@ const focusStopJS = `(() => {
 	if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0) return [name, 'no focus ring', part];
 	return [name, '', part];
 })()`
+
+// TestBrowserMenuButton opens and closes the menu on a phone as a keyboard
+// and screen reader user does: the top bar holds one control for it, a
+// button named Menu (not a checkbox) that says whether the menu is open,
+// the second Tab stop after the skip link; Enter opens the menu, Escape
+// closes it and gives the focus back to the button, and a tap opens and
+// closes it too.
+func TestBrowserMenuButton(t *testing.T) {
+	findChromium(t)
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveUnderPrefix(t, dir)
+	urls := builtPromiseURLs(t, dir, srv.URL+browserSitePrefix)
+
+	ctx, cancel := context.WithTimeout(t.Context(), readerTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	b.do("set the window", chromedp.EmulateViewport(390, 844))
+	b.open("a promise", urls[0])
+
+	// Any checkbox, and whatever is named Menu but its text.
+	var controls []string
+	for _, n := range axTree(b, "a promise") {
+		role, name := axText(n.Role), axText(n.Name)
+		if role == "checkbox" || name == "Menu" && role != "StaticText" && role != "InlineTextBox" {
+			controls = append(controls, role+" "+name)
+		}
+	}
+	if !slices.Equal(controls, []string{"button Menu"}) {
+		t.Errorf("a screen reader finds %q for the menu, want one button named Menu", controls)
+	}
+
+	b.do("Tab to the skip link", chromedp.KeyEvent("\t"))
+	b.do("Tab on", chromedp.KeyEvent("\t"))
+	want := menuButton{Focused: true, Expanded: "false", Controls: "pb-sidebar", Ring: true, Size: 44}
+	if got := tabValue(b, "the menu button", chromedp.Evaluate[menuButton](menuButtonJS)); got != want {
+		t.Fatalf("the second Tab stop: %+v, want the menu button %+v", got, want)
+	}
+	if expanded := axMenuExpanded(b); expanded != "false" {
+		t.Errorf("a screen reader is told the closed menu's button is expanded: %q", expanded)
+	}
+
+	b.do("Enter", chromedp.KeyEvent("\r"))
+	want.Expanded, want.Shown = "true", true
+	if got := tabValue(b, "the menu, opened", chromedp.Evaluate[menuButton](menuButtonJS)); got != want {
+		t.Errorf("Enter on the menu button: %+v, want %+v", got, want)
+	}
+	if expanded := axMenuExpanded(b); expanded != "true" {
+		t.Errorf("a screen reader is told the open menu's button is expanded: %q, want true", expanded)
+	}
+
+	b.do("focus a link of the menu", chromedp.Evaluate[chromedp.Void](`document.querySelector('#pb-sidebar a[href]').focus()`))
+	b.do("Escape", chromedp.KeyEvent("\x1b"))
+	want.Expanded, want.Shown = "false", false
+	if got := tabValue(b, "the menu, closed", chromedp.Evaluate[menuButton](menuButtonJS)); got != want {
+		t.Errorf("Escape in the open menu: %+v, want the menu closed and the focus on its button %+v", got, want)
+	}
+
+	b.do("tap the button", chromedp.Click(chromedp.CSS(`button.nav-toggle`)))
+	if got := tabValue(b, "the menu, tapped", chromedp.Evaluate[menuButton](menuButtonJS)); got.Expanded != "true" || !got.Shown {
+		t.Errorf("a tap on the menu button: %+v, want the menu open", got)
+	}
+	b.do("tap the button again", chromedp.Click(chromedp.CSS(`button.nav-toggle`)))
+	if got := tabValue(b, "the menu, tapped again", chromedp.Evaluate[menuButton](menuButtonJS)); got.Expanded != "false" || got.Shown {
+		t.Errorf("a second tap on the menu button: %+v, want the menu closed", got)
+	}
+}
+
+// menuButton is what menuButtonJS reads of the phone menu and its button.
+type menuButton struct {
+	Focused  bool   `json:"focused"`  // the button has the focus
+	Expanded string `json:"expanded"` // its aria-expanded
+	Controls string `json:"controls"` // its aria-controls
+	Ring     bool   `json:"ring"`     // focused, it shows a focus ring
+	Size     int    `json:"size"`     // its smaller side in px, at most 44
+	Shown    bool   `json:"shown"`    // the menu shows
+}
+
+// menuButtonJS reads the phone menu's button and whether the menu shows.
+const menuButtonJS = `(() => {
+	const b = document.querySelector('.topbar button.nav-toggle'), m = document.getElementById('pb-sidebar');
+	if (!b) return {};
+	const r = b.getBoundingClientRect(), cs = getComputedStyle(b), ms = getComputedStyle(m);
+	return {
+		focused: document.activeElement === b,
+		expanded: b.getAttribute('aria-expanded') || '',
+		controls: b.getAttribute('aria-controls') || '',
+		ring: document.activeElement === b && cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0,
+		size: Math.min(44, Math.round(Math.min(r.width, r.height))),
+		shown: ms.display !== 'none' && ms.visibility !== 'hidden' && m.getBoundingClientRect().height > 0,
+	};
+})()`
+
+// axMenuExpanded returns the expanded state a screen reader is told of the
+// button named Menu, "" if it has none.
+func axMenuExpanded(b *chromeTab) string {
+	b.t.Helper()
+	for _, n := range axTree(b, "the menu button") {
+		if axText(n.Role) != "button" || axText(n.Name) != "Menu" {
+			continue
+		}
+		for _, p := range n.Properties {
+			if p.Name == accessibility.PropertyNameExpanded {
+				return axText(p.Value)
+			}
+		}
+	}
+	return ""
+}

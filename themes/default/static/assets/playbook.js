@@ -84,6 +84,8 @@
     });
     menu.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && menu.open) {
+        // Taken: the phone menu under it stays open.
+        e.preventDefault();
         menu.open = false;
         menu.querySelector("summary").focus();
       }
@@ -129,20 +131,37 @@
   });
 
   // The menu on a phone opens with a checkbox, which works without
-  // JavaScript; with it, Escape closes the menu, as does following a link
-  // within the page.
-  var navState = document.getElementById("pb-nav-open");
+  // JavaScript but which a screen reader announces as a checkbox. Here a
+  // button takes its place, and the checkbox and its label go, so that
+  // there is one control: the button says whether the menu is open
+  // (aria-expanded, which the stylesheet shows the menu by). Escape
+  // closes the menu, the focus back on the button, as does following a
+  // link within the page.
   var sidebar = document.getElementById("pb-sidebar");
-  if (navState && sidebar) {
+  var navButton = document.querySelector("button.nav-toggle[aria-controls='pb-sidebar']");
+  if (navButton && sidebar) {
+    var navState = document.getElementById("pb-nav-open");
+    var setOpen = function (open) { navButton.setAttribute("aria-expanded", open ? "true" : "false"); };
+    if (navState) {
+      // Tapped before this script ran: the menu stays open.
+      setOpen(navState.checked);
+      document.querySelectorAll("label[for='pb-nav-open']").forEach(function (label) { label.remove(); });
+      navState.remove();
+    }
+    navButton.hidden = false;
+    navButton.addEventListener("click", function () {
+      setOpen(navButton.getAttribute("aria-expanded") !== "true");
+    });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && navState.checked) {
-        navState.checked = false;
-        navState.focus();
+      // An Escape the search or a popover took closes that alone.
+      if (e.key === "Escape" && !e.defaultPrevented && navButton.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        navButton.focus();
       }
     });
     // The skip link as well: the page it leads to is hidden under the menu.
     document.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest("a[href^='#']")) navState.checked = false;
+      if (e.target.closest && e.target.closest("a[href^='#']")) setOpen(false);
     });
   }
 
