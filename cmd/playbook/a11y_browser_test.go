@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/chromedp"
 )
 
@@ -16,8 +17,10 @@ import (
 // playbook as a screen reader presents it, beyond what axe checks, on a
 // desktop and a phone: one main, one banner and one footer; every other
 // landmark named, and no two of a role named alike; headings that start
-// at the page's title and skip no level; on a promise page, the chain a
-// heading that says its status, each of its steps a heading under it.
+// at the page's title and skip no level; each table of the text named by
+// the heading above it (the second under one heading, "heading, table
+// 2"); on a promise page, the chain a heading that says its status, each
+// of its steps a heading under it.
 func TestBrowserScreenReader(t *testing.T) {
 	b, base, kinds := openReaderPages(t)
 	for _, width := range []int64{1280, 390} {
@@ -30,6 +33,13 @@ func TestBrowserScreenReader(t *testing.T) {
 			heads := tabValue(b, p.path+": headings", chromedp.Evaluate[[]string](headingsJS))
 			for _, msg := range checkHeadings(heads) {
 				t.Errorf("%s (%s) at %d px: %s", p.name, p.path, width, msg)
+			}
+			names := axNames(b, p.path+": tables", "main .prose table")
+			if want := tabValue(b, p.path+": tables' headings", chromedp.Evaluate[[]string](tableHeadingsJS)); !slices.Equal(names, want) {
+				t.Errorf("%s (%s) at %d px: a screen reader names the text's tables %q, want %q", p.name, p.path, width, names, want)
+			}
+			if p.name == "page" && len(names) == 0 {
+				t.Errorf("%s (%s): no table in the text, to check its name", p.name, p.path)
 			}
 			if p.name == "promise" {
 				if msg := checkChainHeadings(heads); msg != "" {
@@ -63,6 +73,57 @@ func axText(v *accessibility.Value) string {
 	}
 	return strings.Trim(string(v.Value), `"`)
 }
+
+// axNames returns the name a screen reader is given of each element css
+// selects, in the page's order; "" for one it is given no name, or not
+// given at all.
+func axNames(b *chromeTab, what, css string) []string {
+	b.t.Helper()
+	return tabValue(b, what, chromedp.Action[[]string](func(ctx context.Context, t *chromedp.Target) ([]string, error) {
+		doc, err := cdp.Call(ctx, t, dom.GetDocument, dom.GetDocumentParams{})
+		if err != nil {
+			return nil, err
+		}
+		found, err := cdp.Call(ctx, t, dom.QuerySelectorAll, dom.QuerySelectorAllParams{NodeID: doc.Root.NodeID, Selector: css})
+		if err != nil {
+			return nil, err
+		}
+		names := []string{}
+		relatives := false
+		for _, id := range found.NodeIDs {
+			res, err := cdp.Call(ctx, t, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{NodeID: id, FetchRelatives: &relatives})
+			if err != nil {
+				return nil, err
+			}
+			name := ""
+			if len(res.Nodes) > 0 && !res.Nodes[0].Ignored {
+				name = axText(res.Nodes[0].Name)
+			}
+			names = append(names, name)
+		}
+		return names, nil
+	}))
+}
+
+// tableHeadingsJS names each table of the page's text by the nearest
+// heading above it in the text, or the page's title where the text gave
+// it (and its id), as a screen reader should: the heading's text, with ",
+// table 2" for the second table under it; "" for a table above every
+// heading.
+const tableHeadingsJS = `(() => {
+	const heads = Array.from(document.querySelectorAll('main .page-header h1[id], main .prose :is(h1, h2, h3, h4, h5, h6)'));
+	const text = h => Array.from(h.childNodes)
+		.filter(n => !(n.nodeType === 1 && n.getAttribute('aria-hidden') === 'true'))
+		.map(n => n.textContent).join('').trim().replace(/\s+/g, ' ');
+	const under = new Map();
+	return Array.from(document.querySelectorAll('main .prose table'), t => {
+		const h = heads.filter(h => h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+		if (!h) return '';
+		const k = (under.get(h) || 0) + 1;
+		under.set(h, k);
+		return k === 1 ? text(h) : text(h) + ', table ' + k;
+	});
+})()`
 
 // axLandmarks returns the landmarks of the page's accessibility tree.
 func axLandmarks(b *chromeTab, page string) []axLandmark {

@@ -533,8 +533,18 @@ func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, 
 		}
 		return ast.WalkContinue, nil
 	})
+	if title != nil {
+		// After the walk, which keeps only id and class.
+		root.SetAttributeString(titleAttr, title)
+	}
 	return root, title
 }
+
+// titleAttr names the attribute of a document's root that holds the title
+// heading parse takes out of it: the page shows the title, with its id
+// (see Doc.TitleID), and a table above every other heading is named by it
+// (see tableNames).
+const titleAttr = "pb-title"
 
 // keepSafeAttributes drops every attribute of n but id and class: a style
 // or an event handler written in Markdown ("## T {style=...}") could cover

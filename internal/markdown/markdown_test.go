@@ -79,13 +79,49 @@ func TestRender(t *testing.T) {
 			want: []string{"<blockquote>\n<p>Just a quote</p>"},
 		},
 		{
-			name: "each table scrolls in a focusable box named by its place",
+			name: "each table above every heading scrolls in a focusable box named by its place",
 			src:  "| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |\n",
 			want: []string{
 				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1"><table>`,
 				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 2"><table>`,
 				"</table></div>",
 			},
+		},
+		{
+			name: "a table and its box are named by the nearest heading above it, a deeper one too",
+			src: "| a |\n|---|\n| 0 |\n\n## Our numbers {#numbers}\n\nText.\n\n| a |\n|---|\n| 1 |\n\n" +
+				"### Last quarter\n\n> | b |\n> |---|\n> | 2 |\n\n## Where it breaks\n\n| c | d |\n|---|---|\n| 3 | 4 |\n",
+			want: []string{
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1"><table>`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="numbers"><table aria-labelledby="numbers">`,
+				"<blockquote>\n" + `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="last-quarter"><table aria-labelledby="last-quarter">`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="where-it-breaks"><table aria-labelledby="where-it-breaks">`,
+			},
+			not: []string{"Table 2", "Table 3", "Table 4"},
+		},
+		{
+			name: "a second table under a heading is named by the heading and its place under it",
+			src:  "## Price & *terms* \"now\"\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n\n## Next\n\n| c |\n|---|\n| 3 |\n",
+			want: []string{
+				`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="price--terms-now"><table aria-labelledby="price--terms-now">`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Price &amp; terms “now”, table 2"><table aria-label="Price &amp; terms “now”, table 2">`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="next"><table aria-labelledby="next">`,
+			},
+		},
+		{
+			name: "a table above every heading is named by the title the text gives the page, a second one by its place under it",
+			src:  "# Support *Handbook*\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n\n## Close\n\n| c |\n|---|\n| 3 |\n",
+			want: []string{
+				`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="support-handbook"><table aria-labelledby="support-handbook">`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-label="Support Handbook, table 2"><table aria-label="Support Handbook, table 2">`,
+				`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="close"><table aria-labelledby="close">`,
+			},
+			not: []string{"<h1", "pb-title"},
+		},
+		{
+			name: "a table with block attributes keeps them beside its name",
+			src:  "## Terms\n\n| a |\n|---|\n| 1 |\n{.compact #terms-table}\n",
+			want: []string{`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="terms"><table class="compact" id="terms-table" aria-labelledby="terms">`},
 		},
 		{
 			name: "a table of three columns or more labels each body cell with its header, as plain text",

@@ -51,38 +51,84 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node
 
 // renderTable puts a table in a box of its own that scrolls sideways and
 // takes the keyboard focus, so that a wide table never widens the page.
-// The rows are goldmark's.
+// The box and the table are named for assistive technology (see
+// tableName). The rows are goldmark's.
 func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		// The region is named by the table's place in the page, so that
-		// each landmark has its own name.
-		n := 0
-		root := node
-		for root.Parent() != nil {
-			root = root.Parent()
-		}
-		ast.Walk(root, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
-			if entering && m.Kind() == east.KindTable {
-				n++
-				if m == node {
-					return ast.WalkStop, nil
-				}
-			}
-			return ast.WalkContinue, nil
-		})
 		class := "table-wrap"
 		if labelCells(node, src) {
 			class = "table-wrap table-stack"
 		}
-		fmt.Fprintf(w, `<div class="%s" tabindex="0" role="region" aria-label="Table %d"><table`, class, n)
+		box, name := tableNames(node, src)
+		fmt.Fprintf(w, `<div class="%s" tabindex="0" role="region"%s><table`, class, box)
 		if node.Attributes() != nil {
 			html.RenderAttributes(w, node, extension.TableAttributeFilter)
 		}
+		w.WriteString(name)
 		w.WriteString(">\n")
 	} else {
 		w.WriteString("</table></div>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// tableNames returns the attributes, each with its leading space, that
+// name a table's box and the table for assistive technology: a screen
+// reader says the name as Tab stops on the box or as it enters the table,
+// and lists it among the page's landmarks and tables. The name is the
+// nearest heading above the table, which says what its section, and so
+// the table, is about; aria-labelledby points at the heading, so that no
+// text is added to the page. A second table under the same heading is
+// named by the heading and its place under it ("Our numbers, table 2"),
+// for no two landmarks to share a name. A table above every heading is
+// named by the page's title where the text gave it ("# Glossary"), whose
+// heading the page shows with its id; else it has no name to take: its
+// box is named by its place in the page ("Table 1"), for a box the
+// keyboard stops on must say what it is, and the table, by nothing, which
+// says no more than its header row.
+func tableNames(node ast.Node, src []byte) (box, table string) {
+	root := node
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	var heading *ast.Heading
+	if title, ok := root.AttributeString(titleAttr); ok {
+		heading, _ = title.(*ast.Heading)
+	}
+	n, under := 0, 0 // tables of the page, and since the heading
+	_ = ast.Walk(root, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch m := m.(type) {
+		case *ast.Heading:
+			heading, under = m, 0
+			return ast.WalkSkipChildren, nil
+		case *east.Table:
+			n++
+			under++
+			if m == node {
+				return ast.WalkStop, nil
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	var id []byte
+	if heading != nil {
+		if v, ok := heading.AttributeString("id"); ok {
+			id, _ = v.([]byte)
+		}
+	}
+	// An id is one word in aria-labelledby's list of ids.
+	if len(id) == 0 || bytes.ContainsAny(id, " \t\n\f\r") {
+		return fmt.Sprintf(` aria-label="Table %d"`, n), ""
+	}
+	name := ` aria-labelledby="` + string(util.EscapeHTML(id)) + `"`
+	if under > 1 {
+		name = ` aria-label="` + stdhtml.EscapeString(fmt.Sprintf("%s, table %d", shownText(heading, src), under)) + `"`
+	}
+	return name, name
 }
 
 // stackColumns is the fewest columns a table has for its rows to stack on a
@@ -98,7 +144,7 @@ func labelCells(table ast.Node, src []byte) bool {
 	for c := table.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() == east.KindTableHeader {
 			for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				labels = append(labels, cellText(cell, src))
+				labels = append(labels, shownText(cell, src))
 			}
 			break
 		}
@@ -123,13 +169,14 @@ func labelCells(table ast.Node, src []byte) bool {
 	return true
 }
 
-// cellText returns a header cell's text as a reader sees it: no Markdown,
-// no HTML tags, entities and backslash escapes resolved as goldmark
-// resolves them when it writes the cell (plainText keeps them as written).
-func cellText(cell ast.Node, src []byte) string {
+// shownText returns the text of a table's header cell or a heading as a
+// reader sees it: no Markdown, no HTML tags, entities and backslash
+// escapes resolved as goldmark resolves them when it writes the cell
+// (plainText keeps them as written).
+func shownText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
-	_ = ast.Walk(cell, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
