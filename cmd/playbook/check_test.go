@@ -107,6 +107,26 @@ func TestCheckPrintsWhatBuildPrints(t *testing.T) {
 	}
 }
 
+// TestDuplicateIDFailsCheckAndBuild: a page whose front matter sets the
+// id another page's file name makes fails check and build alike, told at
+// the line of its id, naming the other file; build writes nothing.
+func TestDuplicateIDFailsCheckAndBuild(t *testing.T) {
+	dir := writeSite(t, with(warnSite, "content/faqs/a.md", "+++\nquestion = \"Call back?\"\nid = \"p\"\n+++\nYes.\n"))
+	want := `content/faqs/a.md:3: id "p" is already the id of content/promises/p.md`
+	code, checked, _ := checkCmd(t, "--source", dir)
+	if code != exitContent || !strings.Contains(checked, want+"\n") {
+		t.Errorf("check: exit %d, want %d and %q:\n%s", code, exitContent, want, checked)
+	}
+	dest := filepath.Join(t.TempDir(), "out")
+	code, _, built := buildCmd(t, "--source", dir, "--dest", dest)
+	if code != exitContent || !strings.Contains(built, want+"\n") {
+		t.Errorf("build: exit %d, want %d and %q:\n%s", code, exitContent, want, built)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("a build with a duplicate id wrote the site")
+	}
+}
+
 // TestCheckFindsWhatFailsTheRender: a theme site.toml names that cannot
 // be found, a layout that does not parse, one that fails on a page, and a
 // static file a page is published over fail check as they fail build,

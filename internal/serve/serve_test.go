@@ -807,6 +807,34 @@ func TestPageOverAStaticFile(t *testing.T) {
 	sameAsCold(t, s, dir)
 }
 
+// TestDuplicateIDShownInTheOverlay: a page saved with the id of another
+// is shown as a problem over the last good site, as build and check
+// report it, and the site follows once the id is fixed.
+func TestDuplicateIDShownInTheOverlay(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	s := newServer(t, dir)
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/speed.md": "+++\nid = \"fast\"\n+++\nFast, again.\n"})
+	if _, err := s.Rebuild([]string{"content/guides/speed.md"}); err != nil {
+		t.Fatal(err)
+	}
+	p := s.Problems()
+	if got, want := problemsJSON(p), `[{"file":"content/guides/speed.md","line":2,"message":"id \"fast\" is already the id of content/promises/fast.md"}]`; got != want {
+		t.Errorf("overlay data %s, want %s", got, want)
+	}
+	if contains(t, s, "guides/speed/index.html", "Fast, again") {
+		t.Error("the page with a duplicate id is served, not the last good site")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/speed.md": "+++\nid = \"speed\"\n+++\nFast, again.\n"})
+	if _, err := s.Rebuild([]string{"content/guides/speed.md"}); err != nil || s.Problems() != nil {
+		t.Fatalf("id fixed: %v, %v", err, s.Problems())
+	}
+	if !contains(t, s, "guides/speed/index.html", "Fast, again") {
+		t.Error("the page whose id is fixed is not served")
+	}
+	sameAsCold(t, s, dir)
+}
+
 func TestBrokenLayoutShowsItsFileAndLine(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)

@@ -65,7 +65,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{"both stand for folder", "duplicate-index"},
 		{"has no letter or digit to make a URL of: rename it", "unnamed-page"},
 		{"is reserved for a page playbook generates", "duplicate-url"},
-		{`duplicate id "same"`, "duplicate-id"},
+		{`id "same" is already the id of`, "duplicate-id"},
 		{`fulfils: no page has id "nowhere"`, "broken-relation"},
 		{`broken link "nowhere.md"`, "broken-link"},
 		{"content/html.md:3:1: warning: raw HTML <div> shown as text", "raw-html"},

@@ -199,8 +199,8 @@ type Page struct {
 	sectionDir string
 	// bodyLine is the line of the file where the Markdown body starts.
 	bodyLine int
-	// derivedID marks an id made of the file name, not given in front
-	// matter.
+	// derivedID marks an id made of the file's name (a section's: of its
+	// folder's), not given in front matter.
 	derivedID bool
 	// fm locates front matter keys for problems.
 	fm *frontMatter

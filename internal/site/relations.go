@@ -105,7 +105,7 @@ func (l *loadState) resolve(p *Page, key string, ids []string, want string) []*P
 		switch shared := l.sharedBy(id); {
 		case len(shared) > 1:
 			l.ps.checkErrorf(brokenRelationCheck, p.File, line, "%s: %q is ambiguous: %s; name one by its id", key, id, describePages(shared))
-		case l.ambiguous[id], q == nil && l.failedIDs[id]:
+		case l.ambiguous[Slug(id)], q == nil && l.failedIDs[id]:
 			// Reported already: as a duplicate id, or as a file that
 			// could not be read.
 		case q == nil && l.drafts[id] != nil:

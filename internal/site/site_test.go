@@ -171,8 +171,51 @@ func TestProblems(t *testing.T) {
 			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n", "content/promises/fast.md", "+++\nid = \"fast\"\npromise = \"p\"\n+++\n"),
 			want: []string{
 				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`,
-				`content/promises/fast.md:2: duplicate id "fast": content/other/quick.md has it too`,
+				`content/promises/fast.md:2: id "fast" is already the id of content/other/quick.md`,
 			},
+		},
+		{
+			name: "a page of another type whose front matter sets the id a file name makes is told, and relations find the file's page",
+			files: with(chainSite(),
+				"content/faqs/a.md", "+++\nquestion = \"Call back today?\"\nid = \"fast\"\n+++\nYes.\n",
+				"content/zz/b.md", "+++\ntitle = \"B\"\nid = \"Fast\"\n+++\n"),
+			want: []string{
+				`content/faqs/a.md:3: id "fast" is already the id of content/promises/fast.md`,
+				`content/zz/b.md:3: id "Fast" is already the id of content/promises/fast.md, written "fast": ids that differ only in case or punctuation are one id`,
+			},
+		},
+		{
+			name: "two pages of different types setting one id are both left out of relations naming it",
+			files: with(chainSite(),
+				"content/promises/fast.md", "+++\nid = \"quick\"\npromise = \"p\"\nexpectation = \"e\"\n+++\n",
+				"content/faqs/a.md", "+++\nquestion = \"Q?\"\nid = \"quick\"\npromises = [\"quick\"]\n+++\n",
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"quick\"]\n+++\n",
+				"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"quick\"]\n+++\n"),
+			want: []string{
+				`content/promises/fast.md:1: warning: promise "quick" is disconnected: no sales or service behaviour fulfils it`,
+				`content/promises/fast.md:2: id "quick" is already the id of content/faqs/a.md`,
+			},
+		},
+		{
+			name: "a section's front matter setting a page's id is told at its own line",
+			files: with(chainSite(),
+				"content/guides/_index.md", "+++\ntitle = \"Guides\"\nid = \"fast\"\n+++\n",
+				"content/guides/g.md", "# G\n"),
+			want: []string{`content/guides/_index.md:3: id "fast" is already the id of content/promises/fast.md`},
+		},
+		{
+			name: "an id front matter sets that a folder makes names the folder",
+			files: with(chainSite(),
+				"content/guides/g.md", "# G\n",
+				"content/a.md", "+++\nid = \"guides\"\n+++\n"),
+			want: []string{`content/a.md:2: id "guides" is already the id of the folder content/guides/`},
+		},
+		{
+			name: "a file name making the id of the home page is told to set another",
+			files: with(chainSite(),
+				"content/_index.md", "+++\ntitle = \"Home\"\n+++\n",
+				"content/home.md", "# Home again\n"),
+			want: []string{`content/home.md:1: the file name makes the id "home", which is already the id of content/_index.md: set another with id in front matter`},
 		},
 		{
 			name:  "an id two file names make is made unique from the path, and a relation naming it is ambiguous",
@@ -181,16 +224,6 @@ func TestProblems(t *testing.T) {
 				`content/behaviours/sales/quote.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
 				`content/behaviours/service/call.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
 				`content/promises/fast.md:1: warning: promise "promises-fast" is disconnected: no sales or service behaviour fulfils it`,
-			},
-		},
-		{
-			name: "an id in front matter keeps it, and a page whose file name makes it too gets one from its path",
-			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n",
-				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"promises-fast\"]\n+++\n",
-				"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"fast\"]\n+++\n"),
-			want: []string{
-				`content/behaviours/service/call.md:3: fulfils: "fast" is a page (content/other/quick.md), not a promise`,
-				`content/promises/fast.md:1: warning: promise "promises-fast" has a service gap: no service behaviour fulfils it`,
 			},
 		},
 		{
@@ -426,8 +459,8 @@ func TestProblems(t *testing.T) {
 				"content/guides/q1.md", "+++\nid = \"q&a\"\n+++\n",
 				"content/guides/q2.md", "+++\nid = \"q-a\"\n+++\n"),
 			want: []string{
-				`content/guides/p2.md:2: duplicate id "pricing": content/guides/p1.md has "Pricing", which differs only in case or punctuation`,
-				`content/guides/q2.md:2: duplicate id "q-a": content/guides/q1.md has "q&a", which differs only in case or punctuation`,
+				`content/guides/p2.md:2: id "pricing" is already the id of content/guides/p1.md, written "Pricing": ids that differ only in case or punctuation are one id`,
+				`content/guides/q2.md:2: id "q-a" is already the id of content/guides/q1.md, written "q&a": ids that differ only in case or punctuation are one id`,
 			},
 		},
 		{
@@ -436,7 +469,7 @@ func TestProblems(t *testing.T) {
 				"content/guides/i5.md", "+++\ntitle = \"I5\"\nid = \"Straight Talking\"\n+++\n",
 				"content/positioning/straight-talking.md", "+++\nposition = \"We talk straight.\"\n+++\n"),
 			want: []string{
-				`content/guides/i5.md:3: duplicate id "Straight Talking": content/positioning/straight-talking.md has "straight-talking", which differs only in case or punctuation`,
+				`content/guides/i5.md:3: id "Straight Talking" is already the id of content/positioning/straight-talking.md, written "straight-talking": ids that differ only in case or punctuation are one id`,
 			},
 		},
 		{
@@ -1459,4 +1492,56 @@ func TestGuessesAreCapped(t *testing.T) {
 	if guessed != maxGuesses || plain != len(ids)-maxGuesses {
 		t.Errorf("%d of %d broken ids guessed and %d reported plainly, want %d and %d", guessed, len(ids), plain, maxGuesses, len(ids)-maxGuesses)
 	}
+}
+
+// TestDuplicateIDsWhateverTheOrder: which page keeps an id two pages
+// have, and which is told, is the same whatever order the folders list
+// their files in.
+func TestDuplicateIDsWhateverTheOrder(t *testing.T) {
+	files := with(chainSite(),
+		// Two pages set one id: the first by path keeps it.
+		"content/a/x.md", "+++\nid = \"same\"\n+++\n",
+		"content/b/y.md", "+++\nid = \"same\"\n+++\n",
+		// Pages before and after the promise set its id: it keeps it.
+		"content/aa.md", "+++\nid = \"fast\"\n+++\n",
+		"content/zz.md", "+++\nid = \"fast\"\n+++\n")
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	want := []string{
+		`content/aa.md:2: id "fast" is already the id of content/promises/fast.md`,
+		`content/b/y.md:2: id "same" is already the id of content/a/x.md`,
+		`content/zz.md:2: id "fast" is already the id of content/promises/fast.md`,
+	}
+	for _, tt := range []struct {
+		name string
+		fsys fs.FS
+	}{{"in order", fsys}, {"in reverse order", reversedFS{fsys}}} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, problems := Load(tt.fsys, Options{Now: testNow})
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if p := s.ByID("fast"); p == nil || p.File != "content/promises/fast.md" {
+				t.Errorf("ByID(fast) = %v, want the promise", p)
+			}
+			if p := s.ByID("same"); p == nil || p.File != "content/a/x.md" {
+				t.Errorf("ByID(same) = %v, want content/a/x.md", p)
+			}
+		})
+	}
+}
+
+// reversedFS lists each folder's files in reverse order.
+type reversedFS struct{ fs.FS }
+
+func (r reversedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(r.FS, name)
+	slices.Reverse(entries)
+	return entries, err
 }

@@ -107,6 +107,7 @@ func (l *loadState) placeSections() []string {
 			} else {
 				sec.ID = strings.TrimSuffix(sec.URL, "/")
 			}
+			sec.derivedID = true
 		}
 		if sec.Title == "" {
 			if d == ContentDir {
@@ -211,9 +212,7 @@ func (l *loadState) dropDrafts(pages []*Page) {
 }
 
 // indexPages indexes the published pages by id and by file, and lists each
-// in its section. A URL or id taken twice is reported; an id taken twice is
-// marked ambiguous, so that neither page takes the relations meant for
-// the other.
+// in its section. A URL or id taken twice is reported (see indexIDs).
 func (l *loadState) indexPages() {
 	s := l.site
 	l.uniqueIDs()
@@ -221,7 +220,6 @@ func (l *loadState) indexPages() {
 	for _, r := range reservedURLs {
 		urls[r] = nil
 	}
-	bySlug := map[string]*Page{} // Slug of each page's id → the page
 	for _, p := range l.kept {
 		q, dupURL := urls[p.URL]
 		switch {
@@ -234,37 +232,6 @@ func (l *loadState) indexPages() {
 		default:
 			urls[p.URL] = p
 		}
-		// A page and a folder of the same name have one id as well as one
-		// URL, and so do two files whose names differ only in case: the
-		// URL's problem says it all.
-		same := func(q *Page) bool { return dupURL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID) }
-		q, dup := s.byID[p.ID]
-		kin, near := bySlug[Slug(p.ID)]
-		near = near && Slug(p.ID) != ""
-		// The page whose front matter sets the id is told, at its line,
-		// rather than the one taking it from its file name.
-		blame := func(q *Page) (*Page, *Page) {
-			if p.derivedID && !q.derivedID {
-				return q, p
-			}
-			return p, q
-		}
-		switch {
-		case dup && !same(q):
-			at, other := blame(q)
-			l.ps.checkErrorf(duplicateIDCheck, at.File, at.fm.keyLine("id"), "duplicate id %q: %s has it too", at.ID, other.File)
-			l.ambiguous[p.ID] = true
-		case dup:
-		case near && !same(kin):
-			// Relations find an id whatever its case and punctuation
-			// (ByID): "Pricing" and "pricing" could not be told apart.
-			at, other := blame(kin)
-			l.ps.checkErrorf(duplicateIDCheck, at.File, at.fm.keyLine("id"), "duplicate id %q: %s has %q, which differs only in case or punctuation", at.ID, other.File, other.ID)
-			l.ambiguous[p.ID] = true
-		default:
-			s.byID[p.ID] = p
-			bySlug[Slug(p.ID)] = p
-		}
 		s.byFile[p.File] = p
 		if p.IsSection {
 			s.byFile[p.sectionDir] = p
@@ -273,29 +240,111 @@ func (l *loadState) indexPages() {
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
 	}
+	l.indexIDs()
+}
+
+// indexIDs indexes the published pages by id. An id two pages have is
+// an error at the page that should give it up, naming the other.
+// Relations find a page by its id whatever its case and punctuation
+// (ByID), and whatever its type (a promise and an FAQ cannot share one),
+// so ids are told apart the same way.
+//
+// Which page keeps the id does not hang on the order the files were
+// read in: an id a page's file or folder name makes is kept over one
+// front matter sets, which its author chose and can change, and
+// relations naming it lead to the page keeping it. Of two ids alike
+// (both set in front matter), the page whose file comes first by path
+// keeps it, but the id is ambiguous: neither page takes the relations
+// meant for the other.
+func (l *loadState) indexIDs() {
+	s := l.site
+	pages := slices.Clone(l.kept)
+	slices.SortStableFunc(pages, func(a, b *Page) int {
+		if a.derivedID != b.derivedID {
+			if a.derivedID {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.File, b.File)
+	})
+	bySlug := map[string]*Page{} // Slug of each page's id → the page
+	for _, p := range pages {
+		slug := Slug(p.ID)
+		q := s.byID[p.ID]
+		if q == nil && slug != "" {
+			q = bySlug[slug]
+		}
+		switch {
+		case q == nil:
+			s.byID[p.ID] = p
+			bySlug[slug] = p
+		case p.URL == q.URL && (p.IsSection || q.IsSection || p.derivedID && q.derivedID):
+			// A page and a folder of the same name have one id as well
+			// as one URL, and so do two files whose names differ only
+			// in case: the URL's problem says it all.
+		case p.derivedID == q.derivedID:
+			// Neither has the better claim: a relation naming the id
+			// may mean either page, and takes neither.
+			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "%s", idTaken(p, q))
+			l.ambiguous[slug] = true
+		default:
+			l.ps.checkErrorf(duplicateIDCheck, p.File, p.fm.keyLine("id"), "%s", idTaken(p, q))
+		}
+	}
+}
+
+// idTaken says that page p has the id page q has: "id "x" is already the
+// id of content/promises/x.md".
+func idTaken(p, q *Page) string {
+	other := q.File
+	if !q.HasFile() {
+		other = "the folder " + q.File + "/"
+	}
+	msg := fmt.Sprintf("id %q is already the id of %s", p.ID, other)
+	if p.derivedID {
+		// No id in front matter: the file's name makes it.
+		msg = fmt.Sprintf("the file name makes the id %q, which is already the id of %s", p.ID, other)
+	}
+	if q.ID != p.ID {
+		msg += fmt.Sprintf(", written %q: ids that differ only in case or punctuation are one id", q.ID)
+	}
+	if p.derivedID {
+		return msg + ": set another with id in front matter"
+	}
+	return msg
 }
 
 // uniqueIDs makes unique the ids that pages take from their file names,
 // as a handbook has a team-norms.md in many folders: where two pages
-// share one (or a page's front matter or a section has it), each of them
+// share one (or a section takes it from its folder's name), each of them
 // gets its folders' names put before it, nearest first, as many as make it
 // unique: sales/team-norms.md is "sales-team-norms", and if that is taken
 // too, "emea-sales-team-norms" for emea/sales/team-norms.md. A page at the
 // top of content/ has no folder to add and keeps its id. The shared id is
 // remembered: a relation naming it is ambiguous.
+//
+// A page whose file name makes an id another page's front matter sets
+// keeps it as it is: the id set is the error (see indexIDs).
 func (l *loadState) uniqueIDs() {
+	// taken are the ids pages have, or are to have: an id made unique
+	// takes none of them.
 	taken := map[string]bool{}
+	folders := map[string]bool{} // the ids sections take from their folders
 	groups := map[string][]*Page{}
 	for _, p := range l.kept {
-		if p.derivedID {
-			groups[p.ID] = append(groups[p.ID], p)
-		} else {
+		switch {
+		case !p.derivedID:
 			taken[p.ID] = true
+		case p.IsSection:
+			taken[p.ID], folders[p.ID] = true, true
+		default:
+			groups[p.ID] = append(groups[p.ID], p)
 		}
 	}
 	var shared []string
 	for id, ps := range groups {
-		if len(ps) > 1 || taken[id] {
+		if len(ps) > 1 || folders[id] {
 			shared = append(shared, id)
 		} else {
 			taken[id] = true
