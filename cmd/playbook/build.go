@@ -99,12 +99,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil && !errors.Is(err, gitrepo.ErrNoRepository) && !errors.Is(err, gitrepo.ErrShallow) && !errors.Is(err, gitrepo.ErrNoCommits) {
 		fmt.Fprintf(stderr, "note: pages will not show when they last changed: %v\n", err)
 	}
+	// A page edited since shows that, not the commit, which it no longer
+	// is.
+	var uncommitted map[string]bool
+	if err == nil {
+		if uncommitted, err = gitrepo.Uncommitted(*source, s.PageFiles()); err != nil {
+			fmt.Fprintf(stderr, "note: pages will not show whether they have changes not yet committed: %v\n", err)
+		}
+	}
 	err = w.write(ctx, func(ctx context.Context, out render.Output) error {
 		theme, err := render.SiteTheme(src, s.Config)
 		if err != nil {
 			return err
 		}
-		r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: start, LastChange: last})
+		r, err := render.New(s, render.Options{Source: src, Theme: theme, Now: start, LastChange: last, Uncommitted: uncommitted})
 		if err != nil {
 			return err
 		}

@@ -264,6 +264,50 @@ func TestBuildShowsLastChange(t *testing.T) {
 	}
 }
 
+// TestBuildShowsUncommittedChanges: a page edited since its last commit
+// says so, and when it was last committed, in its footer and its About
+// this page; a page never committed says that; a page as committed shows
+// its commit. Two builds of the same files are the same.
+func TestBuildShowsUncommittedChanges(t *testing.T) {
+	src := writeSite(t, goodSite)
+	when := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	gittest.Git(t, src, when, "init", "-q")
+	gittest.Git(t, src, when, "add", "-A")
+	gittest.Git(t, src, when, "commit", "-q", "-m", "first")
+	gittest.WriteFiles(t, src, map[string]string{
+		"content/guides/a.md": "# A\n\nSee [b](b.md), edited.\n",
+		"content/guides/c.md": "# C\n",
+	})
+	var builds []string
+	for range 2 {
+		dest := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := buildCmd(t, "--source", src, "--dest", dest); code != 0 || stderr != "" {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		builds = append(builds, dest)
+	}
+	read := func(dest, name string) string {
+		b, err := os.ReadFile(filepath.Join(dest, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, c := range []struct{ page, footer, changed string }{
+		{"guides/a/index.html", `This page has changes not yet committed; last committed <time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`, `<dd>not yet committed</dd>`},
+		{"guides/b/index.html", `This page last changed <time datetime="2026-03-14">14 Mar 2026</time> by Ann Author`, `<dd><time datetime="2026-03-14">14 Mar 2026</time></dd>`},
+		{"guides/c/index.html", `This page is not yet committed</p>`, `<dd>not yet committed</dd>`},
+	} {
+		page := read(builds[0], c.page)
+		if !strings.Contains(page, c.footer) || !strings.Contains(page, c.changed) {
+			t.Errorf("%s lacks %q or %q", c.page, c.footer, c.changed)
+		}
+		if again := read(builds[1], c.page); again != page {
+			t.Errorf("%s differs between two builds of the same files", c.page)
+		}
+	}
+}
+
 // TestBuildSummaryCountsWarningsByCheck checks the summary a team works
 // down while it cleans up a handbook: warnings counted by check, and no
 // promise count for a site without promises.

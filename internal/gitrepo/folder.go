@@ -42,6 +42,28 @@ func LastChanges(ctx context.Context, dir string, files []string) (map[string]La
 	return repo.LastChangesIn(ctx, head, prefix, files)
 }
 
+// Uncommitted returns which of files, paths from the folder dir as
+// LastChanges takes them, differ in the working tree from the commit HEAD
+// names (see Repo.UncommittedIn): a build or a preview of the working
+// tree shows their pages as not yet committed, rather than as the commit
+// LastChanges names. Its errors are those of LastChanges.
+func Uncommitted(dir string, files []string) (map[string]bool, error) {
+	repo, err := Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	prefix, err := repo.Prefix(dir)
+	if err != nil {
+		return nil, err
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	return repo.UncommittedIn(head, prefix, files)
+}
+
 // LastChangesIn is LastChanges as of commit c, for files given as paths
 // from the folder prefix of the repository (see Prefix).
 func (r *Repo) LastChangesIn(ctx context.Context, c *Commit, prefix string, files []string) (map[string]LastChange, error) {

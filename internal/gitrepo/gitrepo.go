@@ -8,8 +8,10 @@
 // file: one walk over history, shared by every version asked about.
 //
 // Builds and previews of the working tree, versioned or not, use the
-// functions of a folder: Head, to tell that a commit was made, and
-// LastChanges, for when each page's file last changed and by whom.
+// functions of a folder: Head, to tell that a commit was made,
+// LastChanges, for when each page's file last changed and by whom, and
+// Uncommitted, for the files edited since (the index is read, never
+// written).
 package gitrepo
 
 import (

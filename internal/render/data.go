@@ -80,8 +80,13 @@ type Data struct {
 	Prev, Next *site.Page
 	// EditURL is the "edit this page" link, or "".
 	EditURL string
-	// LastChange is the last commit that changed the page, or nil.
+	// LastChange is the last commit that changed the page's file, or nil.
 	LastChange *gitrepo.LastChange
+	// Uncommitted reports that the page's file has changes not yet
+	// committed, in a build or a preview of the working tree: the page
+	// differs from LastChange, if there is one, and nil LastChange means
+	// a file never committed.
+	Uncommitted bool
 	// Mentions are the pages whose text links to this one, by type, but
 	// those shown through a relation: .Page.Mentions, worked out once.
 	Mentions []site.MentionGroup
@@ -566,6 +571,7 @@ func (r *Renderer) fill(d *Data) {
 	if c, ok := r.opts.LastChange[p.File]; ok {
 		d.LastChange = &c
 	}
+	d.Uncommitted = r.opts.Uncommitted[p.File]
 }
 
 // inTOC reports whether a heading is listed in the table of contents.

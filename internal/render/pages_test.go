@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
@@ -236,6 +238,42 @@ func TestTagLink(t *testing.T) {
 		d := &Data{URL: tc.from}
 		if got := d.TagLink(tc.name); got != tc.want {
 			t.Errorf("from %q, TagLink(%q) = %q, want %q", tc.from, tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestLastChangeAndUncommitted: a page's footer and its About this page
+// say when its file was last committed; a page edited since says it has
+// changes not yet committed, and a page never committed says that alone,
+// in both places, which agree.
+func TestLastChangeAndUncommitted(t *testing.T) {
+	when := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	last := map[string]gitrepo.LastChange{
+		"content/committed.md": {Commit: "abc1234", When: when, Author: "Ann Author"},
+		"content/edited.md":    {Commit: "abc1234", When: when, Author: "Ann Author"},
+	}
+	out := renderFiles(t, map[string]string{
+		"content/_index.md":    "# Home\n",
+		"content/committed.md": "# Committed\n",
+		"content/edited.md":    "# Edited\n",
+		"content/new.md":       "# New\n",
+	}, Options{LastChange: last, Uncommitted: map[string]bool{"content/edited.md": true, "content/new.md": true}})
+	for _, c := range []struct{ page, footer, changed string }{
+		{"committed/index.html",
+			`This page last changed <time datetime="2026-03-14">14 Mar 2026</time> by Ann Author (commit <code>abc1234</code>)`,
+			`<dt>Changed</dt><dd><time datetime="2026-03-14">14 Mar 2026</time></dd>`},
+		{"edited/index.html",
+			`This page has changes not yet committed; last committed <time datetime="2026-03-14">14 Mar 2026</time> by Ann Author (commit <code>abc1234</code>)`,
+			`<dt>Changed</dt><dd>not yet committed</dd>`},
+		{"new/index.html", `This page is not yet committed`, `<dt>Changed</dt><dd>not yet committed</dd>`},
+	} {
+		html := page(t, out, c.page)
+		footer, _ := between(html, `<p class="footer-change">`, `</p>`)
+		if footer != c.footer {
+			t.Errorf("%s: footer %q, want %q", c.page, footer, c.footer)
+		}
+		if !strings.Contains(html, c.changed) {
+			t.Errorf("%s: About this page lacks %s", c.page, c.changed)
 		}
 	}
 }

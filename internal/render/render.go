@@ -62,6 +62,12 @@ type Options struct {
 	// LastChange gives the last commit that changed each page's file (a
 	// path from the site root), when the site is in a Git repository.
 	LastChange map[string]gitrepo.LastChange
+	// Uncommitted holds the page files whose content in the working tree
+	// differs from the commit LastChange was read at: edited and not
+	// committed, or not committed at all. Only a build or a preview of
+	// the working tree sets it; a version read from a commit is that
+	// commit.
+	Uncommitted map[string]bool
 	// Version, if set, is the version this site is of, in a versioned
 	// build: pages show it and a switcher, and a What changed page is added.
 	Version *VersionInfo
@@ -285,10 +291,13 @@ func (r *Renderer) Shadowed() site.Problems {
 	return ps
 }
 
-// SetLastChange sets Options.LastChange of r, known later than the rest:
-// a versioned build walks a version's history only when it renders it.
-// It must not be called while r renders.
-func (r *Renderer) SetLastChange(last map[string]gitrepo.LastChange) { r.opts.LastChange = last }
+// SetLastChange sets Options.LastChange and Options.Uncommitted of r,
+// known later than the rest: a versioned build walks a version's history
+// only when it renders it, and a preview reads the files an edit changed
+// again. It must not be called while r renders.
+func (r *Renderer) SetLastChange(last map[string]gitrepo.LastChange, uncommitted map[string]bool) {
+	r.opts.LastChange, r.opts.Uncommitted = last, uncommitted
+}
 
 // Site returns the site r renders.
 func (r *Renderer) Site() *site.Site { return r.site }

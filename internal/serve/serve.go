@@ -29,6 +29,7 @@ import (
 	"html"
 	"io"
 	"io/fs"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
@@ -99,6 +100,10 @@ type Server struct {
 	last  map[string]gitrepo.LastChange
 	head  string
 	asked map[string]bool
+	// uncommitted are the page files that differ from commit head, read
+	// again for each file an edit changes. A new map replaces it, never
+	// a change in place: the snapshot served may be rendering with it.
+	uncommitted map[string]bool
 
 	snap atomic.Pointer[snapshot]
 	// problems are the errors of the latest build, shown as an overlay
@@ -213,6 +218,8 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	} else if historyOnly(changed) && problems.Errors() == 0 && s.snap.Load() != nil {
 		// A tag, or a commit of nothing the site shows: no page changed.
 		return Nothing, nil
+	} else {
+		s.updateUncommitted(filesAt(st, changed))
 	}
 	var r *render.Renderer
 	if themeChanged || s.theme == nil || s.theme.Site().Config.Highlight != st.Config.Highlight {
@@ -222,7 +229,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			liveJS, err = render.LiveScript(theme)
 		}
 		if err == nil {
-			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, LastChange: s.last})
+			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, LastChange: s.last, Uncommitted: s.uncommitted})
 		}
 		if err == nil && problems.Errors() == 0 {
 			// A layout failing on a page says so now, as a build would,
@@ -243,6 +250,8 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		s.theme, s.liveJS, s.themeDirty = r, liveJS, false
 	} else {
 		r = s.theme.ForSite(st)
+		// The theme's Renderer was made with the files uncommitted then.
+		r.SetLastChange(s.last, s.uncommitted)
 		// A page added where a static file is: a build would fail.
 		if ps := r.Shadowed(); len(ps) > 0 {
 			s.problems.Store(&ps)
@@ -296,7 +305,12 @@ func (s *Server) patch(changed []string) bool {
 	}
 	s.report(ed.Problems)
 	sn := &snapshot{r: old.r.Edited(ed), liveJS: s.liveJS}
-	if stale, all := sn.r.Stale(ed); !all {
+	// A page edited, or edited back, after its last commit says so on
+	// each of its pages, a split list's too: rare enough to render
+	// everything again.
+	footers := s.updateUncommitted(changed)
+	sn.r.SetLastChange(s.last, s.uncommitted)
+	if stale, all := sn.r.Stale(ed); !all && !footers {
 		keep(old, sn, stale)
 	}
 	s.swap(sn)
@@ -355,7 +369,7 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 		// without, as in a build, until that changes.
 		s.head, s.asked = "", nil
 		dropped := s.last != nil
-		s.last = nil
+		s.last, s.uncommitted = nil, nil
 		return dropped
 	}
 	fresh := head != s.head
@@ -376,8 +390,61 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
 		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
 	}
-	s.last = last
+	s.last, s.uncommitted = last, nil
+	s.updateUncommitted(st.PageFiles())
 	return true
+}
+
+// updateUncommitted reads again whether each of the page files files
+// differs from HEAD, as a build does, and reports whether the answer
+// changed for any. Pages show it only beside their last commit: without
+// one (no history read), none does.
+func (s *Server) updateUncommitted(files []string) bool {
+	if s.last == nil {
+		dropped := s.uncommitted != nil
+		s.uncommitted = nil
+		return dropped
+	}
+	if len(files) == 0 {
+		return false
+	}
+	got, err := gitrepo.Uncommitted(s.opts.Dir, files)
+	if err != nil {
+		s.printOnce(fmt.Sprintf("note: pages will not show whether they have changes not yet committed: %v", err))
+		return false
+	}
+	next := maps.Clone(s.uncommitted)
+	if next == nil {
+		next = map[string]bool{}
+	}
+	changed := false
+	for _, f := range files {
+		if got[f] == next[f] {
+			continue
+		}
+		changed = true
+		if got[f] {
+			next[f] = true
+		} else {
+			delete(next, f)
+		}
+	}
+	if changed {
+		s.uncommitted = next
+	}
+	return changed
+}
+
+// filesAt returns the files of the pages of st at changed, paths from the
+// site root, each a file or a folder holding the files under it.
+func filesAt(st *site.Site, changed []string) []string {
+	var files []string
+	for _, f := range st.PageFiles() {
+		if slices.ContainsFunc(changed, func(c string) bool { return under(f, c) }) {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // historyOnly reports whether changed names only the repository's

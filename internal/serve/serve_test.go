@@ -674,6 +674,73 @@ func TestServeShowsLastChange(t *testing.T) {
 	}
 }
 
+// TestServeShowsUncommittedChanges: a page edited and not committed says
+// so, whether the edit is made in place or the site loaded again; edited
+// back, it shows its commit again, and a new page says it is not yet
+// committed until it is.
+func TestServeShowsUncommittedChanges(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	first := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+	git := func(when time.Time, args ...string) string { return gittest.Git(t, dir, when, args...) }
+	git(first, "init", "-q")
+	git(first, "add", "-A")
+	git(first, "commit", "-q", "-m", "first")
+	var log strings.Builder
+	s, err := New(os.DirFS(dir), Options{Dir: dir, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		committed = `<p class="footer-change">This page last changed <time datetime="2026-03-14">14 Mar 2026</time>`
+		edited    = `<p class="footer-change">This page has changes not yet committed; last committed <time datetime="2026-03-14">14 Mar 2026</time>`
+		added     = `<p class="footer-change">This page is not yet committed</p>`
+	)
+	rebuild := func(text string, changed ...string) {
+		t.Helper()
+		log.Reset()
+		if _, err := s.Rebuild(changed); err != nil || s.Problems() != nil {
+			t.Fatalf("rebuild: %v, %v", err, s.Problems())
+		}
+		if !strings.Contains(log.String(), text) {
+			t.Fatalf("rebuild log %q lacks %q", log.String(), text)
+		}
+	}
+	glossary := "content/guides/glossary.md"
+	if !contains(t, s, "guides/glossary/index.html", committed) {
+		t.Fatal("the glossary does not show its commit")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{glossary: "# Glossary\n\nMore words.\n"})
+	rebuild("in place", glossary)
+	if !contains(t, s, "guides/glossary/index.html", edited) || !contains(t, s, "promises/fast/index.html", committed) {
+		t.Error("an edit made in place: the glossary does not say it is not committed, or the promise does")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{glossary: smallSite[glossary]})
+	rebuild("in place", glossary)
+	if !contains(t, s, "guides/glossary/index.html", committed) {
+		t.Error("the glossary edited back does not show its commit")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/tidy.md": strings.Replace(smallSite["content/promises/tidy.md"], "A clean room.", "A spotless room.", 1)})
+	rebuild("rebuilt in", "content/promises/tidy.md")
+	if !contains(t, s, "promises/tidy/index.html", edited) {
+		t.Error("an edit loading the site again: the promise does not say it is not committed")
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/new.md": "# New\n"})
+	rebuild("rebuilt in", "content/guides/new.md")
+	if !contains(t, s, "guides/new/index.html", added) || !contains(t, s, "promises/tidy/index.html", edited) {
+		t.Error("a new page does not say it is not yet committed, or the edited promise lost its note")
+	}
+	second := first.AddDate(0, 0, 2)
+	git(second, "add", "-A")
+	git(second, "commit", "-q", "-m", "second")
+	rebuild("rebuilt in", "HEAD")
+	for _, page := range []string{"guides/new/index.html", "promises/tidy/index.html"} {
+		if !contains(t, s, page, `<p class="footer-change">This page last changed <time datetime="2026-03-16">16 Mar 2026</time>`) {
+			t.Errorf("%s, committed, does not show its commit", page)
+		}
+	}
+}
+
 // TestRequestsDuringRebuildsSeeWholeSites reads pages while the site is
 // rebuilt again and again: every answer is a whole page of one version,
 // its title and body from the same edit.

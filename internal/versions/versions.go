@@ -377,7 +377,7 @@ func (b *Build) newRenderer(v *Version, all []*render.VersionPages, changes *ren
 // renderVersion writes the version v to out, and returns its Renderer:
 // r if v has one already, made for its fingerprint, else a new one.
 func (b *Build) renderVersion(ctx context.Context, v *Version, r *render.Renderer, all []*render.VersionPages, changes *render.WhatChanged, out render.Output) (*render.Renderer, error) {
-	last, err := b.lastChanges(ctx, v)
+	last, uncommitted, err := b.lastChanges(ctx, v)
 	if err != nil {
 		return nil, fmt.Errorf("version %s: %w", v.Name, err)
 	}
@@ -386,7 +386,7 @@ func (b *Build) renderVersion(ctx context.Context, v *Version, r *render.Rendere
 			return nil, err
 		}
 	}
-	r.SetLastChange(last)
+	r.SetLastChange(last, uncommitted)
 	var dest render.Output = prefixed{out, v.Name + "/"}
 	if v.Latest && !linkLatest(out, v) {
 		dest = tee{dest, prefixed{out, "latest/"}}
@@ -433,17 +433,27 @@ func linkLatest(out render.Output, v *Version) bool {
 }
 
 // lastChanges returns the last commit that changed each page file of v;
-// for the working tree, as of HEAD.
-func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]gitrepo.LastChange, error) {
-	commit := v.Commit
-	if commit == nil {
-		c, err := b.repo.Resolve("HEAD")
-		if err != nil {
-			return nil, err
-		}
-		commit = c
+// for the working tree, as of HEAD, with the files that differ from HEAD
+// (see gitrepo.Repo.UncommittedIn).
+func (b *Build) lastChanges(ctx context.Context, v *Version) (map[string]gitrepo.LastChange, map[string]bool, error) {
+	if v.Commit != nil {
+		last, err := b.repo.LastChangesIn(ctx, v.Commit, b.prefix, v.Site.PageFiles())
+		return last, nil, err
 	}
-	return b.repo.LastChangesIn(ctx, commit, b.prefix, v.Site.PageFiles())
+	head, err := b.repo.Resolve("HEAD")
+	if err != nil {
+		return nil, nil, err
+	}
+	files := v.Site.PageFiles()
+	last, err := b.repo.LastChangesIn(ctx, head, b.prefix, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	uncommitted, err := b.repo.UncommittedIn(head, b.prefix, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	return last, uncommitted, nil
 }
 
 // prefixed writes under a folder of another Output.

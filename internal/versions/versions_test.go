@@ -260,6 +260,19 @@ func TestVersionedBuild(t *testing.T) {
 		if p := file(t, out, "q3/behaviours/sales/quote/index.html"); !strings.Contains(p, q1) {
 			t.Errorf("the unchanged quote page does not name q1's commit %s", q1)
 		}
+		// The working tree edits the promise: its page says so, with the
+		// commit it was last in; the page as committed names its commit.
+		head := b.Versions[1].Commit.Short
+		if p := file(t, out, "draft/promises/fast/index.html"); !strings.Contains(p, "This page has changes not yet committed; last committed") ||
+			!strings.Contains(p, "(commit <code>"+q2+"</code>)") || !strings.Contains(p, "<dd>not yet committed</dd>") {
+			t.Error("the promise edited in the working tree does not say it has changes not yet committed")
+		}
+		if p := file(t, out, "draft/behaviours/sales/quote/index.html"); !strings.Contains(p, "This page last changed") || strings.Contains(p, "not yet committed") {
+			t.Errorf("the quote page, as committed at %s, says it is not", head)
+		}
+		if p := file(t, out, "q3/promises/fast/index.html"); strings.Contains(p, "not yet committed") {
+			t.Error("q3, read from its commit, says the promise edited in the working tree is not committed")
+		}
 	})
 
 	t.Run("switcher keeps the page", func(t *testing.T) {
