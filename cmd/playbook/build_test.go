@@ -241,6 +241,41 @@ func TestBuildVersions(t *testing.T) {
 	}
 }
 
+// TestBuildDraftsKeepsThemOutOfTheFeed: build --drafts publishes the
+// working tree's drafts on its pages, and its feed as a build without
+// them writes it.
+func TestBuildDraftsKeepsThemOutOfTheFeed(t *testing.T) {
+	src := writeSite(t, goodSite)
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gittest.Git(t, src, when, "init", "-q")
+	gittest.Git(t, src, when, "add", "-A")
+	gittest.Git(t, src, when, "commit", "-q", "-m", "one")
+	gittest.Git(t, src, when, "tag", "v1")
+	gittest.WriteFiles(t, src, map[string]string{
+		"site.toml":              "title = \"T\"\n[versions]\ntags = \"v*\"\nworktree = \"next\"\n",
+		"content/guides/c.md":    "# C\n",
+		"content/guides/next.md": "+++\ntitle = \"Secret offer\"\ndraft = true\n+++\nNot yet.\n",
+	})
+	var feeds []string
+	for _, args := range [][]string{nil, {"--drafts"}} {
+		dest := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := buildCmd(t, append([]string{"--source", src, "--dest", dest}, args...)...); code != 0 {
+			t.Fatalf("build %v: exit %d\n%s", args, code, stderr)
+		}
+		feed, err := os.ReadFile(filepath.Join(dest, "changes.xml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		feeds = append(feeds, string(feed))
+		if _, err := os.Stat(filepath.Join(dest, "next", "guides", "next", "index.html")); (err == nil) != (args != nil) {
+			t.Errorf("build %v: the draft page is published: %v", args, err == nil)
+		}
+	}
+	if feeds[1] != feeds[0] || !strings.Contains(feeds[1], "added C") || strings.Contains(feeds[1], "Secret") {
+		t.Errorf("the feed of build --drafts:\n%s\nwithout --drafts:\n%s", feeds[1], feeds[0])
+	}
+}
+
 // TestBuildShowsLastChange builds a site in a Git repository: each page
 // shows its last commit; a folder outside any repository builds without.
 func TestBuildShowsLastChange(t *testing.T) {

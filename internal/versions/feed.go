@@ -11,8 +11,11 @@ import (
 )
 
 type feedEntry struct {
-	v       *Version
-	changes *render.WhatChanged
+	v *Version
+	// changes are what the version's What changed page shows, and
+	// published what its feed entry says: the same, but for the drafts a
+	// preview or a build with --drafts shows (see Version.published).
+	changes, published *render.WhatChanged
 }
 
 // atomFeed is the Atom feed of the versions' changes, newest first. Its
@@ -61,13 +64,13 @@ func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
 			newest = when
 		}
 		var b strings.Builder
-		if e.changes.Before == "" {
+		if e.published.Before == "" {
 			b.WriteString("<p>The first version published.</p>")
-		} else if e.changes.Empty() {
-			fmt.Fprintf(&b, "<p>No page changed since %s.</p>", escape(e.changes.Against))
+		} else if e.published.Empty() {
+			fmt.Fprintf(&b, "<p>No page changed since %s.</p>", escape(e.published.Against))
 		} else {
-			fmt.Fprintf(&b, "<p>Since %s:</p><ul>", escape(e.changes.Against))
-			for _, g := range e.changes.Groups {
+			fmt.Fprintf(&b, "<p>Since %s:</p><ul>", escape(e.published.Against))
+			for _, g := range e.published.Groups {
 				fmt.Fprintf(&b, "<li>%s: ", escape(g.Title))
 				var parts []string
 				for _, kind := range []struct {

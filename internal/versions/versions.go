@@ -70,6 +70,9 @@ type Version struct {
 	Commit *gitrepo.Commit
 	Site   *site.Site
 	Latest bool
+	// published is the working tree's site without its drafts, when
+	// Site shows them (Options.Drafts): what the feed tells readers.
+	published *site.Site
 	// Kept says Render took the version's folder from the previous
 	// output, its inputs unchanged, rather than rendering it again.
 	Kept bool
@@ -246,6 +249,12 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			}
 			problems = append(problems, p)
 		}
+		if v.Commit == nil && opts.Drafts && !opts.ParseOnly {
+			// Loaded again as published, for the feed, its files taken
+			// from the parse just made. Its problems are those of a
+			// build without --drafts, which this build is not.
+			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true})
+		}
 	}
 	problems.Sort()
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
@@ -293,9 +302,17 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 			if i+1 < len(vs) {
 				before = vs[i+1]
 			}
-			feed[i] = feedEntry{v: v, changes: Compare(before, v)}
+			changes := Compare(before, v)
+			feed[i] = feedEntry{v: v, changes: changes, published: changes}
+			if v.published != nil {
+				// The working tree's drafts are shown on its pages,
+				// What changed included, and never sent to readers.
+				pv := *v
+				pv.Site = v.published
+				feed[i].published = Compare(before, &pv)
+			}
 			if v.Commit != nil {
-				renderers[i], errs[i] = b.newRenderer(v, all, feed[i].changes, nil)
+				renderers[i], errs[i] = b.newRenderer(v, all, changes, nil)
 			}
 		})
 	}

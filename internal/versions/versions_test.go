@@ -591,6 +591,57 @@ func TestDraftsInTheWorkingTreeOnly(t *testing.T) {
 	}
 }
 
+// TestFeedNeverNamesADraft: with --drafts, the working tree's version
+// shows its drafts, its What changed page included, but its entry in the
+// feed is the one a build without them writes: no draft added, a page
+// made a draft removed, a promise kept by a draft behaviour unchanged.
+func TestFeedNeverNamesADraft(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"site.toml":                "title = \"Acme\"\n",
+		"content/a.md":             "# A\n",
+		"content/old.md":           "# Old offer\n",
+		"content/promises/fast.md": promiseFast,
+	})
+	r.commit("one", "q1")
+	r.write(map[string]string{
+		"site.toml":                          "title = \"Acme\"\n[versions]\ntags = \"q*\"\nworktree = \"draft\"\n",
+		"content/b.md":                       "# Bee page\n",
+		"content/next.md":                    "+++\ntitle = \"Secret next offer\"\ndraft = true\n+++\nNot yet.\n",
+		"content/old.md":                     "+++\ntitle = \"Old offer\"\ndraft = true\n+++\n",
+		"content/launch/_index.md":           "+++\ntitle = \"Secret launch\"\ndraft = true\n+++\n",
+		"content/launch/plan.md":             "# Secret plan\n",
+		"content/behaviours/sales/quote.md":  "+++\ntitle = \"Secret quote\"\nstage = \"sales\"\nfulfils = [\"fast\"]\ndraft = true\n+++\n",
+		"content/behaviours/service/call.md": "+++\ntitle = \"Secret call\"\nstage = \"service\"\nfulfils = [\"fast\"]\ndraft = true\n+++\n",
+	})
+	var feeds []string
+	for _, drafts := range []bool{false, true} {
+		b, _, err := loadVersions(t, r.dir, drafts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := render.NewMemOutput()
+		if err := b.Render(context.Background(), out); err != nil {
+			t.Fatal(err)
+		}
+		feeds = append(feeds, file(t, out, "changes.xml"))
+		if changes := file(t, out, "draft/changes/index.html"); drafts != strings.Contains(changes, "Secret next offer") {
+			t.Errorf("with drafts %v, What changed shows the draft: %v", drafts, !drafts)
+		}
+	}
+	if feeds[0] != feeds[1] {
+		t.Errorf("the feed with --drafts differs from the feed without:\n%s\nwithout:\n%s", feeds[1], feeds[0])
+	}
+	if !strings.Contains(feeds[1], "added Bee page; removed Old offer") {
+		t.Errorf("the feed does not tell the page added and the page made a draft:\n%s", feeds[1])
+	}
+	for _, secret := range []string{"Secret", "Fast"} {
+		if strings.Contains(feeds[1], secret) {
+			t.Errorf("the feed names %q:\n%s", secret, feeds[1])
+		}
+	}
+}
+
 // TestSamePageAcrossVersions: a page is the same page in another version
 // when id and type match, or, its id changed, type and file do; an id
 // taken over by another kind of page is another page. The switcher and
