@@ -22,11 +22,12 @@ type searchIndex struct {
 }
 
 // searchPages returns the pages search indexes: not drafts (even in a
-// preview showing them) nor pages with search = false.
+// preview showing them), the pages of a draft section included, nor
+// pages with search = false.
 func (r *Renderer) searchPages() []*site.Page {
 	var pages []*site.Page
 	for _, p := range r.site.Pages {
-		if !p.Draft && p.Search {
+		if !p.IsDraft() && p.Search {
 			pages = append(pages, p)
 		}
 	}

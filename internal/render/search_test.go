@@ -10,11 +10,14 @@ import (
 
 func TestSearchIndex(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.toml":                {Data: []byte("title = \"T\"\n")},
-		"content/_index.md":        {Data: []byte("# Home\n")},
-		"content/faqs/refunds.md":  {Data: []byte("+++\nquestion = \"Can I get my money back?\"\n+++\n# Refunds\n\n## How {#how}\n\nAsk the zeppelin desk.\n")},
-		"content/faqs/hidden.md":   {Data: []byte("+++\nquestion = \"Q\"\nsearch = false\n+++\n# Hidden\n\nquokka\n")},
-		"content/faqs/draft.md":    {Data: []byte("+++\nquestion = \"Q\"\ndraft = true\n+++\n# Draft\n\nwombat\n")},
+		"site.toml":               {Data: []byte("title = \"T\"\n")},
+		"content/_index.md":       {Data: []byte("# Home\n")},
+		"content/faqs/refunds.md": {Data: []byte("+++\nquestion = \"Can I get my money back?\"\n+++\n# Refunds\n\n## How {#how}\n\nAsk the zeppelin desk.\n")},
+		"content/faqs/hidden.md":  {Data: []byte("+++\nquestion = \"Q\"\nsearch = false\n+++\n# Hidden\n\nquokka\n")},
+		"content/faqs/draft.md":   {Data: []byte("+++\nquestion = \"Q\"\ndraft = true\n+++\n# Draft\n\nwombat\n")},
+		// A page of a draft section is a draft too.
+		"content/launch/_index.md": {Data: []byte("+++\ntitle = \"Launch\"\ndraft = true\n+++\n")},
+		"content/launch/plan.md":   {Data: []byte("# Plan\n\nnumbat\n")},
 		"content/promises/fast.md": {Data: []byte("+++\npromise = \"Fast\"\n+++\n# Fast\n")},
 		// What customers say for a competitor is found, though the
 		// page's body never says it.
@@ -36,13 +39,15 @@ func TestSearchIndex(t *testing.T) {
 			t.Errorf("the index lacks %s", want)
 		}
 	}
-	for _, left := range []string{"quokka", "wombat", "hidden/", "draft/"} {
+	for _, left := range []string{"quokka", "wombat", "numbat", "hidden/", "draft/", "launch/"} {
 		if strings.Contains(index, left) {
 			t.Errorf("the index has %s", left)
 		}
 	}
-	if _, ok := out.File("faqs/draft/index.html"); !ok {
-		t.Error("the draft is not rendered: the test shows nothing")
+	for _, name := range []string{"faqs/draft/index.html", "launch/plan/index.html"} {
+		if _, ok := out.File(name); !ok {
+			t.Errorf("the draft %s is not rendered: the test shows nothing", name)
+		}
 	}
 }
 

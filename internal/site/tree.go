@@ -190,7 +190,7 @@ func (l *loadState) dropDrafts(pages []*Page) {
 	l.drafts, l.draftFiles = map[string]*Page{}, map[string]*Page{}
 	var draftDirs []string
 	for _, p := range pages {
-		if !l.opts.Drafts && p.isDraft() {
+		if !l.opts.Drafts && p.IsDraft() {
 			l.drafts[p.ID], l.draftFiles[p.File] = p, p
 			if p.IsSection {
 				l.draftFiles[p.sectionDir] = p
@@ -392,8 +392,10 @@ func (p *Page) demote() {
 	p.Type = TypePage
 }
 
-// isDraft reports whether p or a section above it is a draft.
-func (p *Page) isDraft() bool {
+// IsDraft reports whether p is a draft: marked draft, or in a section
+// marked draft. A site loaded with Options.Drafts shows drafts; the
+// search index never holds one.
+func (p *Page) IsDraft() bool {
 	for q := p; q != nil; q = q.Parent {
 		if q.Draft {
 			return true
