@@ -260,12 +260,15 @@ func TestBrowserAlignmentSplit(t *testing.T) {
 		}
 		b.do(what, chromedp.Poll[chromedp.Void](`document.readyState === 'complete' && document.getElementById('pb-filters')`))
 	}
+	// pick sends the tab to another page: the change is dispatched after
+	// the script returns, whose answer would otherwise come from a page
+	// being left, and be lost on a busy machine.
 	pick := func(id, value string) {
 		t.Helper()
 		b.do(fmt.Sprintf("pick %q in %s", value, id), chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
 			const s = document.getElementById(%s);
 			s.value = %s;
-			s.dispatchEvent(new Event('change', {bubbles: true}));
+			setTimeout(() => s.dispatchEvent(new Event('change', {bubbles: true})), 0);
 		})()`, jsQuote(id), jsQuote(value))))
 	}
 
