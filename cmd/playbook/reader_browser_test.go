@@ -427,7 +427,8 @@ func (b *chromeTab) openPage(p readerPage, base string) {
 // ("none" on a page without it): after the page's header in the page's
 // order and before the text (.prose) and what comes between (the
 // promise, the facts: .article-main); scrolled a screen down a long page,
-// it still stands at the top of the window, where it sticks.
+// it still stands at the top of the window, where it sticks, no taller
+// than the window below it.
 const tocPlaceJS = `(() => {
 	const toc = document.querySelector('.toc');
 	if (!toc || !toc.getClientRects().length) return 'none';
@@ -437,6 +438,8 @@ const tocPlaceJS = `(() => {
 		if (after(toc, el)) return 'On this page comes after ' + el.className;
 	}
 	const top = toc.getBoundingClientRect().top, stick = parseFloat(getComputedStyle(toc).top);
+	const style = getComputedStyle(toc);
+	if (!(parseFloat(style.maxHeight) <= innerHeight - stick) || style.overflowY !== 'auto') return 'On this page may be taller than the window below where it sticks (max-height ' + style.maxHeight + ', overflow ' + style.overflowY + '): the end of a long one is out of reach';
 	const by = top - stick + innerHeight;
 	if (document.documentElement.scrollHeight - innerHeight < by) return '';
 	window.scrollTo(0, by);
