@@ -358,14 +358,7 @@ func TestStreamWithoutPage(t *testing.T) {
 // served, an edit of the working tree reloads the pages of its version
 // that show it, and leaves the others, and those of the other versions.
 func TestServeVersionsReloadsOnlyThePagesItChanged(t *testing.T) {
-	dir := t.TempDir()
-	gittest.WriteFiles(t, dir, smallSite)
-	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
-	git("init", "-q")
-	git("add", "-A")
-	git("commit", "-q", "-m", "one")
-	git("tag", "v1")
-	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
+	dir := versionedSmallSite(t, time.Time{})
 	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
 	if err != nil {
 		t.Fatal(err)

@@ -475,17 +475,26 @@ func TestPageLoadedDuringARebuildReloads(t *testing.T) {
 	}
 }
 
-// TestServeVersions shows every version of a site in a Git repository,
-// and the working tree's edits in its draft version.
-func TestServeVersions(t *testing.T) {
+// versionedSmallSite writes smallSite into a new Git repository, commits
+// it at when and tags the commit v1, then sets site.toml to serve the
+// tags and the working tree, as "draft"; it returns the folder.
+func versionedSmallSite(t *testing.T, when time.Time) string {
+	t.Helper()
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
-	git := func(args ...string) { gittest.Git(t, dir, time.Time{}, args...) }
+	git := func(args ...string) { gittest.Git(t, dir, when, args...) }
 	git("init", "-q")
 	git("add", "-A")
 	git("commit", "-q", "-m", "one")
 	git("tag", "v1")
 	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
+	return dir
+}
+
+// TestServeVersions shows every version of a site in a Git repository,
+// and the working tree's edits in its draft version.
+func TestServeVersions(t *testing.T) {
+	dir := versionedSmallSite(t, time.Time{})
 	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
 	if err != nil {
 		t.Fatal(err)
@@ -520,15 +529,9 @@ func TestServeVersions(t *testing.T) {
 // switcher lists, so all are rendered again. Each rebuild serves what a
 // fresh start would.
 func TestServeVersionsRendersWhatChanged(t *testing.T) {
-	dir := t.TempDir()
-	gittest.WriteFiles(t, dir, smallSite)
 	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	dir := versionedSmallSite(t, when)
 	git := func(args ...string) { gittest.Git(t, dir, when, args...) }
-	git("init", "-q")
-	git("add", "-A")
-	git("commit", "-q", "-m", "one")
-	git("tag", "v1")
-	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Small\"\n[versions]\ntags = \"v*\"\nworktree = \"draft\"\n"})
 	var log bytes.Buffer
 	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
 	if err != nil {
