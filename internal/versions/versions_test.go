@@ -133,11 +133,17 @@ func build(t *testing.T, dir string) (*Build, *render.MemOutput) {
 			t.Fatalf("problem: %s", p)
 		}
 	}
+	return b, renderBuild(t, b)
+}
+
+// renderBuild renders b into memory.
+func renderBuild(t *testing.T, b *Build) *render.MemOutput {
+	t.Helper()
 	out := render.NewMemOutput()
 	if err := b.Render(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
-	return b, out
+	return out
 }
 
 // loadVersions loads the versions the site.toml of dir's working tree
@@ -555,10 +561,7 @@ func TestFeedOfTheWorkingTree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out := render.NewMemOutput()
-		if err := b.Render(context.Background(), out); err != nil {
-			t.Fatal(err)
-		}
+		out := renderBuild(t, b)
 		feeds = append(feeds, file(t, out, "changes.xml"))
 	}
 	if feeds[0] != feeds[1] {
@@ -620,10 +623,7 @@ func TestFeedNeverNamesADraft(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out := render.NewMemOutput()
-		if err := b.Render(context.Background(), out); err != nil {
-			t.Fatal(err)
-		}
+		out := renderBuild(t, b)
 		feeds = append(feeds, file(t, out, "changes.xml"))
 		if changes := file(t, out, "draft/changes/index.html"); drafts != strings.Contains(changes, "Secret next offer") {
 			t.Errorf("with drafts %v, What changed shows the draft: %v", drafts, !drafts)
