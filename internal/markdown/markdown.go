@@ -27,7 +27,8 @@
 // explicit with "## Title {#id}"), GitHub alerts ("> [!NOTE]") rendered as
 // callouts, emoji codes, and fenced code highlighted by chroma with CSS
 // classes (see HighlightCSS); and of Hugo's, block attributes ("{.lead}" on
-// the line after a block) and the common shortcodes ({{< note >}}). Raw HTML
+// the line after a block), the common shortcodes ({{< note >}}), and the ref
+// and relref shortcodes as a link's destination (see Link.Ref). Raw HTML
 // keeps only the elements of SafeHTML, and links in it are Links, unless
 // Options.Unsafe lets it all through.
 package markdown
@@ -242,6 +243,11 @@ type Link struct {
 	Pos Pos
 	// Image reports whether the link is an image.
 	Image bool
+	// Ref is "ref" or "relref" for a destination written as Hugo's
+	// shortcode ({{< ref "sales/quote.md#why" >}}), whose path Dest then
+	// holds ("sales/quote.md#why"), to resolve as Hugo does; "" for any
+	// other.
+	Ref string
 	// raw marks a link in raw HTML, whose destination is written as is.
 	raw bool
 }
@@ -279,7 +285,8 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		// The holes are marked with a byte no UTF-8 text holds.
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	d := &Doc{sum: sum, parsing: &parsing{src: src}}
+	marked, refs := markRefs(src)
+	d := &Doc{sum: sum, parsing: &parsing{src: src, hugoRefs: refs}}
 	d.strs = textBufs.Get().(*bytes.Buffer)
 	defer textBufs.Put(d.strs)
 	d.strs.Reset()
@@ -289,7 +296,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}
-	root, title := c.parse(src, titled, func(n ast.Node) {
+	root, title := c.parse(src, marked, titled, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			i := len(d.Headings)
@@ -302,12 +309,10 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 				d.IDs = append(d.IDs, "")
 			}
 		case *ast.Link:
-			d.set(strLinkDest, len(d.Links), d.keep(n.Destination))
-			d.Links = append(d.Links, Link{Pos: d.pos(n)})
+			d.addLink(n, n.Destination, false)
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *ast.Image:
-			d.set(strLinkDest, len(d.Links), d.keep(n.Destination))
-			d.Links = append(d.Links, Link{Image: true, Pos: d.pos(n)})
+			d.addLink(n, n.Destination, true)
 			n.Destination = holeMark(len(d.Links) - 1)
 		case *ast.Paragraph, *ast.List, *ast.Blockquote, *east.Table:
 			// An id that block attributes set.
@@ -349,7 +354,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			}
 		}
 	}
-	for _, w := range shortcodeWarnings(root, src) {
+	for _, w := range shortcodeWarnings(root, src, refs) {
 		d.warn(w)
 	}
 	for _, w := range headingIDWarnings(root, title) {
@@ -486,10 +491,12 @@ func (d *Doc) warn(w Warning) {
 // parse parses src, removes the title heading (the first "# heading" at
 // the top level, or only a leading one if titled) and returns it, and
 // calls visit for every heading, footnote, raw HTML node, and link or
-// image whose destination has no scheme, in document order.
-func (c *Converter) parse(src []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
+// image whose destination has no scheme, in document order. Goldmark
+// reads marked, src with its Hugo refs marked (see markRefs); the tree
+// it makes points at src, which is as long.
+func (c *Converter) parse(src, marked []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
 	ids := newIDs()
-	root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	root = c.md.Parser().Parse(text.NewReader(marked), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	ids.assignIDs(root, src)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
@@ -626,7 +633,9 @@ type parsing struct {
 	src []byte
 	// lineStarts holds the offset of the start of each line.
 	lineStarts []int
-	lastPos    lastPos
+	// hugoRefs are the Hugo refs markRefs marked.
+	hugoRefs []hugoRef
+	lastPos  lastPos
 	// strs holds the bytes of the Doc's strings (its title, headings, ids
 	// and links' destinations) until the parse ends, and refs where each
 	// goes: they become one string then, each a piece of it. A site holds
@@ -658,6 +667,17 @@ const (
 	strTitle
 	strTitleID
 )
+
+// addLink adds the link or image n, whose destination as parsed is dest,
+// to d's Links: a Hugo ref's mark as the ref's path.
+func (d *Doc) addLink(n ast.Node, dest []byte, image bool) {
+	l := Link{Image: image, Pos: d.pos(n)}
+	if r := d.markedRef(dest); r != nil {
+		l.Ref, dest = r.name, r.path
+	}
+	d.set(strLinkDest, len(d.Links), d.keep(dest))
+	d.Links = append(d.Links, l)
+}
 
 // keep adds b to the Doc's strings.
 func (p *parsing) keep(b []byte) span {

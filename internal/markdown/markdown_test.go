@@ -466,10 +466,11 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 
 // TestShortcodeWarnings: a shortcode left as text is a warning at its
 // line and column, once for each name (a ref, for each page it names,
-// with the link to write); one in code is not, nor the tags of rendered
-// ones, nor a ref that is a link's target; a rendered one never closed is.
+// with the link to write, in Markdown if it is in raw HTML); one in code
+// is not, nor the tags of rendered ones, nor a ref that is a link's
+// target or a definition's; a rendered one never closed is.
 func TestShortcodeWarnings(t *testing.T) {
-	src := "{{< note >}}\nx\n{{< /note >}}\n\nSee 日本 {{< ref \"a.md\" >}} and {{% ref \"b\" %}}.\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n\n{{< tabs >}}\nt\n{{< /tabs >}}\n\n{{< tip >}}\nopen\n\n[c]({{< relref \"c.md\" >}})\n"
+	src := "{{< note >}}\nx\n{{< /note >}}\n\nSee 日本 {{< ref \"a.md\" >}} and {{% ref \"b\" %}}.\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n\n{{< tabs >}}\nt\n{{< /tabs >}}\n\n{{< tip >}}\nopen\n\n[c]({{< relref \"c.md\" >}}) [d][] <a href=\"{{< ref \"e.md\" >}}\">e</a> f]({{< ref \"f\" >}})\n<a href='{{< ref \"g.md\" >}}'>g</a>\n\n[d]: {{< ref \"d\" >}}\n"
 	d := mustParse(t, New(Options{}), src)
 	var got []string
 	for _, w := range d.Warnings {
@@ -483,9 +484,12 @@ func TestShortcodeWarnings(t *testing.T) {
 	}
 	want := []string{
 		`17:1: Hugo shortcode "tip" is never closed: add {{< /tip >}} where it ends`,
-		`5:8: Hugo shortcode "ref" left as text: link to the page's file from this page's folder instead, as [its title](a.md)`,
-		`5:31: Hugo shortcode "ref" left as text: link to the page's file from this page's folder instead, as [its title](b.md)`,
+		`5:8: Hugo shortcode "ref" left as text: playbook reads a ref as a link's target only, [its title]({{< ref "a.md" >}}), or a link definition's`,
+		`5:31: Hugo shortcode "ref" left as text: playbook reads a ref as a link's target only, [its title]({{< ref "b" >}}), or a link definition's`,
 		`13:1: Hugo shortcode "tabs" left as text`,
+		`20:43: Hugo shortcode "ref" left as text: playbook reads no shortcode in HTML; write the link in Markdown, [its title]({{< ref "e.md" >}})`,
+		`20:72: Hugo shortcode "ref" left as text: playbook reads a ref as a link's target only, [its title]({{< ref "f" >}}), or a link definition's`,
+		`21:10: Hugo shortcode "ref" left as text: playbook reads no shortcode in HTML; write the link in Markdown, [its title]({{< ref "g.md" >}})`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -494,13 +498,13 @@ func TestShortcodeWarnings(t *testing.T) {
 
 // TestNotLinkWarnings: link syntax left as text because its target has
 // a space is a warning at its place, saying what to write (for a web
-// address, %20), between HTML tags too; a link with a title, one in <>,
-// one in code is not.
+// address, %20; for a shortcode, a ref), between HTML tags too; a link
+// with a title, one in <>, one in code, one to a Hugo ref is not.
 func TestNotLinkWarnings(t *testing.T) {
 	src := "See [the callback](Same-day callback), [ok](a.md \"A title\"), [angle](<My File.md>).\n\n" +
 		"`[code](x y)` and <span>[html](x y)</span>\n\n```\n[fenced](x y)\n```\n\n- 日本 [two words](My File.md)\n\n" +
 		"[site](https://example.com/price list) [mail](mailto:sales team@example.com)\n\n" +
-		"[quote]({{< ref \"sales/quote\" >}}) [why]({{% relref \"/sales/quote.md#why\" %}})\n"
+		"[quote]({{< ref path=\"sales/quote\" >}}) [why]({{% relref \"/sales/quote.md#why\" %}}) [tab]({{< tab 1 >}})\n"
 	d := mustParse(t, New(Options{}), src)
 	var got []string
 	for _, w := range d.Warnings {
@@ -515,8 +519,8 @@ func TestNotLinkWarnings(t *testing.T) {
 		`9:6: [two words](My File.md) is not a link: its target has a space; write a file name with spaces in <>: [two words](<My File.md>)`,
 		`11:1: [site](https://example.com/price list) is not a link: its target has a space; a web address holds none: write each as %20, [site](https://example.com/price%20list)`,
 		`11:40: [mail](mailto:sales team@example.com) is not a link: its target has a space; a web address holds none: write each as %20, [mail](mailto:sales%20team@example.com)`,
-		`13:1: [quote]({{< ref "sales/quote" >}}) is not a link: playbook does not read Hugo's ref; link to the page's file from this page's folder, as [quote](sales/quote.md)`,
-		`13:36: [why]({{% relref "/sales/quote.md#why" %}}) is not a link: playbook does not read Hugo's relref; link to the page's file from this page's folder, as [why](/sales/quote.md#why)`,
+		`13:1: [quote]({{< ref path="sales/quote" >}}) is not a link: of Hugo's shortcodes, a link's target may be only a ref or relref that gives a path, as [quote]({{< ref "sales/quote.md" >}})`,
+		`13:85: [tab]({{< tab 1 >}}) is not a link: of Hugo's shortcodes, a link's target may be only a ref or relref that gives a path, as [tab]({{< ref "sales/quote.md" >}})`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -639,7 +643,7 @@ func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 		// What goldmark makes of the same page, read as Parse reads it.
 		valid := bytes.ToValidUTF8([]byte(src), []byte("\uFFFD"))
 		i := 0
-		root, _ := c.parse(valid, false, func(n ast.Node) {
+		root, _ := c.parse(valid, valid, false, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.Link:
 				if dest := set[i]; dest != "" {

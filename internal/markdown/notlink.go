@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -56,23 +55,6 @@ func undefinedRefWarnings(src []byte, inText func(int) bool) []Warning {
 	return ws
 }
 
-// hugoRef matches Hugo's ref or relref shortcode, the way a Hugo site
-// links to its pages ({{< ref "sales/quote.md" >}}), and its path.
-var hugoRef = regexp.MustCompile(`^\{\{[<%]\s*((?:rel)?ref)\s+"([^"]*)"\s*[>%]\}\}`)
-
-// refFile returns the Markdown file a link names for the path a Hugo ref
-// gives: the path, with ".md" if it has no extension.
-func refFile(ref string) string {
-	p, frag, hasFrag := strings.Cut(ref, "#")
-	if p != "" && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
-		p += ".md"
-	}
-	if hasFrag {
-		p += "#" + frag
-	}
-	return p
-}
-
 // webAddress matches a target that is a web or mail address, not a page.
 var webAddress = regexp.MustCompile(`^(?i)(https?://|mailto:|www\.)`)
 
@@ -98,16 +80,7 @@ func notLinkWarnings(root ast.Node, src []byte) []Warning {
 		}
 		return ast.WalkContinue, nil
 	})
-	// A page of many links left as text is looked up in, not walked
-	// once for each: text nodes do not overlap.
-	slices.SortFunc(texts, func(a, b text.Segment) int { return a.Start - b.Start })
-	inText := func(off int) bool {
-		i, _ := slices.BinarySearchFunc(texts, off, func(s text.Segment, off int) int { return s.Start - off })
-		if i < len(texts) && texts[i].Start == off {
-			return true
-		}
-		return i > 0 && off < texts[i-1].Stop
-	}
+	inText := newSpans(texts).contain
 	var ws []Warning
 	if refs {
 		ws = append(ws, undefinedRefWarnings(src, inText)...)
@@ -119,9 +92,8 @@ func notLinkWarnings(root ast.Node, src []byte) []Warning {
 		label, target := string(src[m[2]:m[3]]), strings.TrimSpace(string(src[m[4]:m[5]]))
 		msg := "[" + label + "](" + target + ") is not a link: its target has a space; "
 		switch {
-		case hugoRef.MatchString(target) && len(hugoRef.FindString(target)) == len(target):
-			ref := hugoRef.FindStringSubmatch(target)
-			msg = "[" + label + "](" + target + ") is not a link: playbook does not read Hugo's " + ref[1] + "; link to the page's file from this page's folder, as [" + label + "](" + refFile(ref[2]) + ")"
+		case strings.HasPrefix(target, "{{"):
+			msg = "[" + label + "](" + target + ") is not a link: of Hugo's shortcodes, a link's target may be only a ref or relref that gives a path, as [" + label + "]({{< ref \"sales/quote.md\" >}})"
 		case webAddress.MatchString(target):
 			msg += "a web address holds none: write each as %20, [" + label + "](" + strings.Join(strings.Fields(target), "%20") + ")"
 		case strings.HasSuffix(strings.ToLower(target), ".md"):
@@ -163,4 +135,24 @@ func mayHaveNotLink(src []byte) bool {
 			}
 		}
 	}
+}
+
+// spans are segments of a source that do not overlap, in order, to look
+// offsets up in: a page of many links left as text is looked up in, not
+// walked once for each.
+type spans []text.Segment
+
+// newSpans returns segs, sorted, as spans.
+func newSpans(segs []text.Segment) spans {
+	slices.SortFunc(segs, func(a, b text.Segment) int { return a.Start - b.Start })
+	return segs
+}
+
+// contain reports whether off is in one of s.
+func (s spans) contain(off int) bool {
+	i, _ := slices.BinarySearchFunc(s, off, func(seg text.Segment, off int) int { return seg.Start - off })
+	if i < len(s) && s[i].Start == off {
+		return true
+	}
+	return i > 0 && off < s[i-1].Stop
 }

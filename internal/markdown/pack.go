@@ -73,6 +73,12 @@ func (d *Doc) appendPacked(b []byte) []byte {
 		if l.raw {
 			flags |= 2
 		}
+		switch l.Ref {
+		case "ref":
+			flags |= 4
+		case "relref":
+			flags |= 8
+		}
 		num(flags)
 	}
 	num(len(d.IDs))
@@ -138,6 +144,12 @@ func (d *Doc) readPacked(b []byte) error {
 			l.Pos = Pos{Line: int32(num()), Col: int32(num())}
 			flags := num()
 			l.Image, l.raw = flags&1 != 0, flags&2 != 0
+			switch {
+			case flags&4 != 0:
+				l.Ref = "ref"
+			case flags&8 != 0:
+				l.Ref = "relref"
+			}
 		}
 	}
 	if n := count(); n > 0 {

@@ -8,7 +8,8 @@ import (
 	"playbook/internal/deflate"
 )
 
-// TestPack packs a document with every kind of heading, link and id, and
+// TestPack packs a document with every kind of heading, link (Hugo refs
+// too) and id, and
 // wants it back as it was from Unpacked: the same HTML, headings, links,
 // ids and holes, the title and its id kept meanwhile, and no rendering
 // of the packed document itself.
@@ -19,7 +20,7 @@ func TestPack(t *testing.T) {
 	}
 	defer spill.Close()
 	c := New(Options{Sections: true, Unsafe: true, Spill: spill})
-	src := "# Title {#top}\n\n## Über *uns* {#uber}\n\nSee [a](a.md#x), ![i](i.png \"t\") and <a href=\"raw.md\">raw</a>.[^1]\n\n### Déjà vu\n\n[ref][r] and [plain](https://example.com/).\n\n[r]: ../r.md\n[^1]: A note.\n"
+	src := "# Title {#top}\n\n## Über *uns* {#uber}\n\nSee [a](a.md#x), ![i](i.png \"t\") and <a href=\"raw.md\">raw</a>.[^1]\n\n### Déjà vu\n\n[ref][r] and [plain](https://example.com/), [hugo]({{< ref \"h.md\" >}}) and [rel]({{% relref \"h#y\" %}}).\n\n[r]: ../r.md\n[^1]: A note.\n"
 	d, err := c.Parse([]byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -29,6 +30,9 @@ func TestPack(t *testing.T) {
 	want, err := c.RenderString(d)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if l := d.Links[len(d.Links)-1]; l.Ref != "relref" || l.Dest != "h#y" {
+		t.Fatalf("last link %+v, want the relref to h#y", l)
 	}
 	before := *d
 	before.Headings, before.Links, before.IDs, before.holes = append([]Heading(nil), d.Headings...), append([]Link(nil), d.Links...), append([]string(nil), d.IDs...), append([]hole(nil), d.holes...)

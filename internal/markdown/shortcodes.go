@@ -8,6 +8,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -280,13 +281,17 @@ func (attributeParser) Transform(doc *ast.Document, reader text.Reader, pc parse
 }
 
 // shortcodeWarnings returns a warning for each shortcode in src left as
-// text: not a rendered one, nor in code. A rendered shortcode never
-// closed is a warning too.
-func shortcodeWarnings(root ast.Node, src []byte) []Warning {
+// text: not a rendered one, nor in code, nor a Hugo ref of refs that is
+// a link's destination. A rendered shortcode never closed is a warning
+// too.
+func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
 		return nil
 	}
 	var skip []text.Segment // code, and the tags of rendered shortcodes
+	// Where a ref may be besides a link's destination: text, and raw
+	// HTML.
+	var texts, html []text.Segment
 	var ws []Warning
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -303,6 +308,16 @@ func shortcodeWarnings(root ast.Node, src []byte) []Warning {
 					skip = append(skip, t.Segment)
 				}
 			}
+		case *ast.Text:
+			texts = append(texts, n.Segment)
+		case *ast.RawHTML:
+			for i := range n.Segments.Len() {
+				html = append(html, n.Segments.At(i))
+			}
+		case *ast.HTMLBlock:
+			for i := range n.Lines().Len() {
+				html = append(html, n.Lines().At(i))
+			}
 		case *Shortcode:
 			end := bytes.IndexByte(src[n.Pos():], '\n')
 			if end < 0 {
@@ -316,6 +331,7 @@ func shortcodeWarnings(root ast.Node, src []byte) []Warning {
 		}
 		return ast.WalkContinue, nil
 	})
+	inText, inHTML := newSpans(texts).contain, newSpans(html).contain
 	for _, m := range shortcodeStart.FindAllSubmatchIndex(src, -1) {
 		off := m[0]
 		inSkip := false
@@ -329,11 +345,22 @@ func shortcodeWarnings(root ast.Node, src []byte) []Warning {
 			continue
 		}
 		msg := "Hugo shortcode \"" + string(src[m[4]:m[5]]) + "\" left as text"
-		if ref := hugoRef.FindSubmatch(src[off:]); ref != nil {
-			if bytes.HasSuffix(src[:off], []byte("](")) {
+		if ref := refShortcode.FindSubmatch(src[off:]); ref != nil {
+			_, marked := slices.BinarySearchFunc(refs, off, func(r hugoRef, off int) int { return r.off - off })
+			switch {
+			case marked && !inText(off):
+				continue // a link's destination, or a definition's
+			case !marked && bytes.HasSuffix(bytes.TrimRight(src[:off], " \t"), []byte("](")):
 				continue // a link's target: its not-link warning says what to write
 			}
-			msg += ": link to the page's file from this page's folder instead, as [its title](" + refFile(string(ref[2])) + ")"
+			link := "[its title]({{< " + string(ref[2]) + " \"" + string(ref[3]) + string(ref[4]) + "\" >}})"
+			// An attribute's value in quotes ends at the ref's first
+			// quote: goldmark then takes the tag for text.
+			if inHTML(off) || bytes.HasSuffix(src[:off], []byte(`="`)) || bytes.HasSuffix(src[:off], []byte(`='`)) {
+				msg += ": playbook reads no shortcode in HTML; write the link in Markdown, " + link
+			} else {
+				msg += ": playbook reads a ref as a link's target only, " + link + ", or a link definition's"
+			}
 		}
 		ws = append(ws, Warning{Kind: WarnShortcode, off: off, Msg: msg})
 	}

@@ -1,0 +1,125 @@
+package markdown
+
+// Hugo's ref and relref shortcodes as link destinations. A handbook moved
+// from Hugo links its pages as [the quote process]({{< ref "sales/quote.md" >}})
+// or, through a definition, [quote]: {{< relref "quote" >}}. Goldmark takes
+// no destination with spaces and leaves such a link as text; so the source
+// it parses has each of those shortcodes replaced by a mark of the same
+// length that it reads as a destination (see markRefs), and the Link made
+// of it names the shortcode's path and that it is Hugo's (Link.Ref): the
+// site resolves it as Hugo does.
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+)
+
+// refShortcode matches Hugo's ref or relref shortcode at the start of its
+// input, as a Hugo site links to its pages: {{< ref "sales/quote.md" >}},
+// {{% relref "quote#deposits" %}}, {{< ref quote >}}. The groups are the
+// opening delimiter, the name, the path quoted or not, and the closing
+// delimiter.
+var refShortcode = regexp.MustCompile(`^\{\{([<%])\s*(ref|relref)\s+(?:"([^"\n]*)"|([^\s"<>%{}]+))\s*([>%])\}\}`)
+
+// refDefinition matches what comes before a shortcode on its line when it
+// is the destination of a link reference definition: "[label]: ", in a
+// quote or not.
+var refDefinition = regexp.MustCompile(`^[ \t>]*\[[^\[\]\n]+\]:[ \t]*$`)
+
+// A hugoRef is a ref or relref shortcode that markRefs marked.
+type hugoRef struct {
+	// off is the offset of its "{{" in the source.
+	off int
+	// name is "ref" or "relref".
+	name string
+	// path is the path it gives, with its fragment, as written: a piece
+	// of the source.
+	path []byte
+}
+
+// The bytes a mark of markRefs starts and ends its number with: no UTF-8
+// holds them, and parse makes the source UTF-8 first.
+const refMarkByte = 0xfe
+
+// markRefs returns the source goldmark is to parse: src with each ref or
+// relref shortcode that is a link's destination ("](" before it) or a
+// link reference definition's ("[label]: " before it on its line)
+// replaced by "<", refMarkByte, its index in refs, refMarkByte, spaces,
+// and ">": a destination goldmark reads, as long as the shortcode, so
+// that every offset stays as it is. Where the mark is no link's
+// destination (in code, or in text) the page renders src, as written. It
+// returns src itself when there is no such shortcode: a page without
+// "{{" pays one look for it.
+func markRefs(src []byte) ([]byte, []hugoRef) {
+	var out []byte
+	var refs []hugoRef
+	for at := 0; ; {
+		i := bytes.Index(src[at:], []byte("{{"))
+		if i < 0 {
+			break
+		}
+		i += at
+		at = i + 2
+		m := refShortcode.FindSubmatchIndex(src[i:])
+		if m == nil || (src[i+m[2]] == '<') != (src[i+m[10]] == '>') || !refPlace(src, i) {
+			continue
+		}
+		mark := append([]byte{'<', refMarkByte}, strconv.Itoa(len(refs))...)
+		mark = append(mark, refMarkByte)
+		if len(mark)+1 > m[1] {
+			continue // cannot happen: the shortest shortcode is 12 bytes
+		}
+		path := m[6:8]
+		if path[0] < 0 {
+			path = m[8:10]
+		}
+		name := "ref"
+		if m[5]-m[4] > len(name) {
+			name = "relref"
+		}
+		refs = append(refs, hugoRef{off: i, name: name, path: src[i+path[0] : i+path[1]]})
+		if out == nil {
+			out = bytes.Clone(src)
+		}
+		copy(out[i:], mark)
+		for j := i + len(mark); j < i+m[1]-1; j++ {
+			out[j] = ' '
+		}
+		out[i+m[1]-1] = '>'
+		at = i + m[1]
+	}
+	if out == nil {
+		return src, nil
+	}
+	return out, refs
+}
+
+// refPlace reports whether the shortcode at src[i:] is where a link's
+// destination goes: after "](" and spaces, or after "[label]:" and spaces
+// at the start of a line.
+func refPlace(src []byte, i int) bool {
+	before := bytes.TrimRight(src[:i], " \t")
+	if bytes.HasSuffix(before, []byte("](")) {
+		return true
+	}
+	line := src[bytes.LastIndexByte(src[:i], '\n')+1 : i]
+	return bytes.HasSuffix(before, []byte("]:")) && refDefinition.Match(line)
+}
+
+// markedRef returns the ref whose mark dest is, or nil if dest is no
+// mark.
+func (p *parsing) markedRef(dest []byte) *hugoRef {
+	if len(dest) < 3 || dest[0] != refMarkByte {
+		return nil
+	}
+	end := bytes.IndexByte(dest[1:], refMarkByte)
+	if end < 0 {
+		return nil
+	}
+	i, err := strconv.Atoi(string(dest[1 : 1+end]))
+	if err != nil || i < 0 || i >= len(p.hugoRefs) {
+		return nil
+	}
+	return &p.hugoRefs[i]
+}
