@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -47,16 +48,24 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 	urls := make([]linkURL, len(p.Doc.Links))
 	for i := range p.Doc.Links {
 		lk := &p.Doc.Links[i]
-		msg, target, q := l.resolveLink(p, dir, lk, &urls[i])
+		resolve := l.resolveLink
+		if lk.Ref != "" {
+			resolve = l.resolveRef
+		}
+		msg, target, q := resolve(p, dir, lk, &urls[i])
 		if q != nil && q != p && !slices.Contains(to, q) {
 			to = append(to, q)
 		}
 		if msg == "" || l.ignored(lk.Dest, target) {
 			continue
 		}
+		written := strconv.Quote(lk.Dest)
+		if lk.Ref != "" {
+			written = "{{< " + lk.Ref + " " + written + " >}}"
+		}
 		ps.list = append(ps.list, Problem{
 			File: p.File, Line: p.bodyLine + int(lk.Pos.Line) - 1, Col: int(lk.Pos.Col),
-			Msg:     fmt.Sprintf("broken link %q: %s", lk.Dest, msg),
+			Msg:     "broken link " + written + ": " + msg,
 			Warning: l.site.Config.Links.WarnBroken(),
 			Check:   brokenLinkCheck,
 		})
@@ -257,10 +266,10 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 	}
 	switch {
 	case q != nil:
-		if frag != "" && (q.Doc == nil || !q.Doc.HasID(frag)) {
-			return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag)), cands[0], q
+		if msg := linkToPage(p, q, rawFrag, hasFrag, u); msg != "" {
+			return msg, cands[0], q
 		}
-		u.up, u.to = relParts(p.URL, q.URL)
+		return "", "", q
 	case file != "":
 		u.up, u.to = relParts(p.URL, escapePath(FileURL(file)))
 	default:
@@ -285,7 +294,23 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 		return msg, cands[0], nil
 	}
 	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
-	return "", "", q
+	return "", "", nil
+}
+
+// linkToPage points u, a link's destination on page p, at page q and
+// the fragment rawFrag, if hasFrag; or says why it cannot: q has no
+// heading or anchor of that id.
+func linkToPage(p, q *Page, rawFrag string, hasFrag bool, u *linkURL) string {
+	frag := rawFrag
+	if f, err := url.PathUnescape(rawFrag); err == nil {
+		frag = f // "#%C3%BCber-uns" is "#über-uns"
+	}
+	if frag != "" && (q.Doc == nil || !q.Doc.HasID(frag)) {
+		return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag))
+	}
+	u.up, u.to = relParts(p.URL, q.URL)
+	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
+	return ""
 }
 
 // linkTargets returns the paths from the site root a link's destination

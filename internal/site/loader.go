@@ -112,7 +112,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, refIndex: &refNameIndex{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
 	l.walk()
 	l.checkTypeSections(string(data))
 	l.readPages()
@@ -193,6 +193,9 @@ type loadState struct {
 	// names indexes the pages by name, for a broken link to say which
 	// page it most likely meant.
 	names *pageNames
+	// refIndex indexes the pages by name, for Hugo refs that give a name
+	// alone.
+	refIndex *refNameIndex
 	// guesses counts the ids of broken relations nearestID has looked
 	// for, each over every page: see maxGuesses.
 	guesses int
