@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // refShortcode matches Hugo's ref or relref shortcode at the start of its
@@ -36,6 +37,8 @@ type hugoRef struct {
 	// path is the path it gives, with its fragment, as written: a piece
 	// of the source.
 	path []byte
+	// linked marks one that became a link's destination.
+	linked bool
 }
 
 // The bytes a mark of markRefs starts and ends its number with: no UTF-8
@@ -50,7 +53,8 @@ const refMarkByte = 0xfe
 // that every offset stays as it is. Where the mark is no link's
 // destination (in code, or in text) the page renders src, as written. It
 // returns src itself when there is no such shortcode: a page without
-// "{{" pays one look for it.
+// "{{" pays one look for it. Otherwise the copy is from markBufs, to put
+// back once the parse is over.
 func markRefs(src []byte) ([]byte, []hugoRef) {
 	var out []byte
 	var refs []hugoRef
@@ -65,7 +69,9 @@ func markRefs(src []byte) ([]byte, []hugoRef) {
 		if m == nil || (src[i+m[2]] == '<') != (src[i+m[10]] == '>') || !refPlace(src, i) {
 			continue
 		}
-		mark := append([]byte{'<', refMarkByte}, strconv.Itoa(len(refs))...)
+		var buf [24]byte
+		mark := append(buf[:0], '<', refMarkByte)
+		mark = strconv.AppendInt(mark, int64(len(refs)), 10)
 		mark = append(mark, refMarkByte)
 		if len(mark)+1 > m[1] {
 			continue // cannot happen: the shortest shortcode is 12 bytes
@@ -80,7 +86,8 @@ func markRefs(src []byte) ([]byte, []hugoRef) {
 		}
 		refs = append(refs, hugoRef{off: i, name: name, path: src[i+path[0] : i+path[1]]})
 		if out == nil {
-			out = bytes.Clone(src)
+			b := markBufs.Get().(*[]byte)
+			out = append((*b)[:0], src...)
 		}
 		copy(out[i:], mark)
 		for j := i + len(mark); j < i+m[1]-1; j++ {
@@ -107,19 +114,30 @@ func refPlace(src []byte, i int) bool {
 	return bytes.HasSuffix(before, []byte("]:")) && refDefinition.Match(line)
 }
 
-// markedRef returns the ref whose mark dest is, or nil if dest is no
-// mark.
+// markBufs holds the copies of pages markRefs marks: a handbook from
+// Hugo has refs on most of its pages.
+var markBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// markedRef returns the ref whose mark dest is, marked linked, or nil if
+// dest is no mark.
 func (p *parsing) markedRef(dest []byte) *hugoRef {
 	if len(dest) < 3 || dest[0] != refMarkByte {
 		return nil
 	}
-	end := bytes.IndexByte(dest[1:], refMarkByte)
-	if end < 0 {
+	i := 0
+	for _, c := range dest[1:] {
+		if c == refMarkByte {
+			break
+		}
+		if c < '0' || c > '9' || i > len(p.hugoRefs) {
+			return nil
+		}
+		i = 10*i + int(c-'0')
+	}
+	if i >= len(p.hugoRefs) {
 		return nil
 	}
-	i, err := strconv.Atoi(string(dest[1 : 1+end]))
-	if err != nil || i < 0 || i >= len(p.hugoRefs) {
-		return nil
-	}
-	return &p.hugoRefs[i]
+	r := &p.hugoRefs[i]
+	r.linked = true
+	return r
 }

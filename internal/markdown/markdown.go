@@ -286,6 +286,9 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
 	marked, refs := markRefs(src)
+	if len(refs) > 0 {
+		defer markBufs.Put(&marked)
+	}
 	d := &Doc{sum: sum, parsing: &parsing{src: src, hugoRefs: refs}}
 	d.strs = textBufs.Get().(*bytes.Buffer)
 	defer textBufs.Put(d.strs)
@@ -360,7 +363,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range headingIDWarnings(root, title) {
 		d.warn(w)
 	}
-	for _, w := range notLinkWarnings(root, src) {
+	for _, w := range notLinkWarnings(root, src, marked) {
 		d.warn(w)
 	}
 	d.setStrings()

@@ -61,10 +61,11 @@ var webAddress = regexp.MustCompile(`^(?i)(https?://|mailto:|www\.)`)
 // notLinkWarnings returns a warning for each [text](target with spaces)
 // in src that was left as text: its "](" is in a text node, not in code
 // and not the syntax of a link (a link with a title, [x](a.md "Title"),
-// has a space too).
-func notLinkWarnings(root ast.Node, src []byte) []Warning {
+// has a space too). The quick look for one reads marked, the source
+// goldmark parsed, where a Hugo ref's mark is in <>.
+func notLinkWarnings(root ast.Node, src, marked []byte) []Warning {
 	refs := bytes.Contains(src, []byte("][")) || bytes.Contains(src, []byte("[^"))
-	if !refs && !mayHaveNotLink(src) {
+	if !refs && !mayHaveNotLink(marked) {
 		return nil
 	}
 	var texts []text.Segment

@@ -289,9 +289,6 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 		return nil
 	}
 	var skip []text.Segment // code, and the tags of rendered shortcodes
-	// Where a ref may be besides a link's destination: text, and raw
-	// HTML.
-	var texts, html []text.Segment
 	var ws []Warning
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -308,16 +305,6 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 					skip = append(skip, t.Segment)
 				}
 			}
-		case *ast.Text:
-			texts = append(texts, n.Segment)
-		case *ast.RawHTML:
-			for i := range n.Segments.Len() {
-				html = append(html, n.Segments.At(i))
-			}
-		case *ast.HTMLBlock:
-			for i := range n.Lines().Len() {
-				html = append(html, n.Lines().At(i))
-			}
 		case *Shortcode:
 			end := bytes.IndexByte(src[n.Pos():], '\n')
 			if end < 0 {
@@ -331,7 +318,7 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 		}
 		return ast.WalkContinue, nil
 	})
-	inText, inHTML := newSpans(texts).contain, newSpans(html).contain
+	var texts, html spans // found when a ref asks
 	for _, m := range shortcodeStart.FindAllSubmatchIndex(src, -1) {
 		off := m[0]
 		inSkip := false
@@ -341,22 +328,28 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 				break
 			}
 		}
-		if inSkip || m[3] > m[2] { // in code, rendered, or a closing tag
+		i, marked := slices.BinarySearchFunc(refs, off, func(r hugoRef, off int) int { return r.off - off })
+		if inSkip || m[3] > m[2] || marked && refs[i].linked { // in code, rendered, a closing tag, or a link's destination
 			continue
 		}
 		msg := "Hugo shortcode \"" + string(src[m[4]:m[5]]) + "\" left as text"
 		if ref := refShortcode.FindSubmatch(src[off:]); ref != nil {
-			_, marked := slices.BinarySearchFunc(refs, off, func(r hugoRef, off int) int { return r.off - off })
+			if marked && texts == nil {
+				texts, html = textAndHTML(root)
+			}
 			switch {
-			case marked && !inText(off):
-				continue // a link's destination, or a definition's
+			case marked && !texts.contain(off):
+				continue // a definition's destination
 			case !marked && bytes.HasSuffix(bytes.TrimRight(src[:off], " \t"), []byte("](")):
 				continue // a link's target: its not-link warning says what to write
+			}
+			if html == nil {
+				texts, html = textAndHTML(root)
 			}
 			link := "[its title]({{< " + string(ref[2]) + " \"" + string(ref[3]) + string(ref[4]) + "\" >}})"
 			// An attribute's value in quotes ends at the ref's first
 			// quote: goldmark then takes the tag for text.
-			if inHTML(off) || bytes.HasSuffix(src[:off], []byte(`="`)) || bytes.HasSuffix(src[:off], []byte(`='`)) {
+			if html.contain(off) || bytes.HasSuffix(src[:off], []byte(`="`)) || bytes.HasSuffix(src[:off], []byte(`='`)) {
 				msg += ": playbook reads no shortcode in HTML; write the link in Markdown, " + link
 			} else {
 				msg += ": playbook reads a ref as a link's target only, " + link + ", or a link definition's"
@@ -365,4 +358,30 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 		ws = append(ws, Warning{Kind: WarnShortcode, off: off, Msg: msg})
 	}
 	return ws
+}
+
+// textAndHTML returns the segments of the text and of the raw HTML under
+// root: where a ref may be besides a link's destination, or code. Both
+// are non-nil.
+func textAndHTML(root ast.Node) (texts, html spans) {
+	texts, html = spans{}, spans{}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			texts = append(texts, n.Segment)
+		case *ast.RawHTML:
+			for i := range n.Segments.Len() {
+				html = append(html, n.Segments.At(i))
+			}
+		case *ast.HTMLBlock:
+			for i := range n.Lines().Len() {
+				html = append(html, n.Lines().At(i))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return newSpans(texts), newSpans(html)
 }
