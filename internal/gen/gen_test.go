@@ -207,8 +207,9 @@ func BenchmarkFiles1000(b *testing.B) {
 }
 
 // TestHandbook loads a generated handbook, Git host and Hugo halves, as a
-// build does: no error and no warning, every link form resolved to the
-// page it means, and the files that are not content left out.
+// build does: no error and no warning, every link form (Hugo's refs
+// too) resolved to the page it means, and the files that are not content
+// left out.
 func TestHandbook(t *testing.T) {
 	t.Parallel()
 	fsys := fstest.MapFS{}
@@ -235,6 +236,7 @@ func TestHandbook(t *testing.T) {
 			"../discovery-topic-2/#how-we-work", "../../demos/demos-topic-1/",
 			"../../demos/demos-topic-1/#demos-topic-1", "../discovery-topic-2/#instagram", "../../demos/", "", // a link within the page stays as written
 		},
+		"content/docs/billing/_index.md": {"guide-1/", "../contracts/"},
 		"content/docs/billing/guide-1.md": {
 			"../guide-2/", "../../contracts/guide-1/#進め方手順", "../../../company/discovery/discovery-topic-1/",
 			"https://handbook.example.com/handbook/engineering/on-call/", "../", "",
@@ -245,11 +247,18 @@ func TestHandbook(t *testing.T) {
 			t.Fatalf("no page %s", file)
 		}
 		var got []string
+		refs := 0
 		for _, l := range p.Doc.Links {
 			got = append(got, l.URL())
+			if l.Ref != "" {
+				refs++
+			}
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s links to\n%q\nwant\n%q", file, got, want)
+		}
+		if wantRefs := strings.Count(string(files[file]), "ref \""); refs != wantRefs {
+			t.Errorf("%s has %d Hugo refs, want %d", file, refs, wantRefs)
 		}
 	}
 }

@@ -14,8 +14,10 @@ import (
 // team-norms.md in every folder), half written for Hugo and published
 // under /handbook (content/docs/: _index.md files, YAML front matter,
 // Japanese headings, root-absolute links with the base path, links
-// relative to the page's URL, links to pages of the published handbook
-// that are not in the extract). A CODEOWNERS file and a drafts folder left
+// relative to the page's URL, Hugo's ref and relref shortcodes as links,
+// from content/, from the page's folder, by a page's name alone and in a
+// reference definition, links to pages of the published handbook that
+// are not in the extract). A CODEOWNERS file and a drafts folder left
 // out by [content] exclude complete it. It has no promises. The same n
 // always gives the same files, and they build with no error and no
 // warning.
@@ -142,7 +144,8 @@ func (h *handbook) writeSec(i int) {
 	h.sb.Reset()
 	fmt.Fprintf(&h.sb, "---\ntitle: %s\nweight: %d\n---\n", gitTitle(s.name), i+1)
 	h.paragraph(2)
-	fmt.Fprintf(&h.sb, "[最初のガイド](%s/) と [次のセクション](/handbook/docs/%s/)。\n", s.pages[0], next.name)
+	// Every section has a guide-1: the ref finds this folder's first.
+	fmt.Fprintf(&h.sb, "[最初のガイド]({{%% ref \"%s\" %%}}) と [次のセクション](/handbook/docs/%s/)。\n", s.pages[0], next.name)
 	h.files[dir+"_index.md"] = []byte(h.sb.String())
 	for j, p := range s.pages {
 		sibling := s.pages[(j+1)%len(s.pages)]
@@ -152,10 +155,11 @@ func (h *handbook) writeSec(i int) {
 		h.paragraph(4)
 		fmt.Fprintf(&h.sb, "## %s\n\n", jaSteps)
 		h.paragraphWith(3, fmt.Sprintf("[次のガイド](../%s/)", sibling))
-		h.paragraphWith(3, fmt.Sprintf("[別のセクション](/handbook/docs/%s/%s/#%s)", next.name, p, jaStepsID))
+		h.paragraphWith(3, fmt.Sprintf("[別のセクション]({{< ref \"/docs/%s/%s.md#%s\" >}})", next.name, p, jaStepsID))
 		fmt.Fprintf(&h.sb, "## %s\n\n", jaExceptions)
-		h.paragraphWith(2, fmt.Sprintf("[the %s area](/handbook/company/%s/%s/)", area.name, area.name, area.pages[j]))
-		fmt.Fprintf(&h.sb, "[エンジニアリング](/handbook/engineering/on-call/)、[セクション](../)、[上へ](#%s)。\n", jaOverview)
+		h.paragraphWith(2, fmt.Sprintf("[the %s area]({{< relref \"%s\" >}})", area.name, area.pages[j]))
+		fmt.Fprintf(&h.sb, "[エンジニアリング](/handbook/engineering/on-call/)、[セクション][section]、[上へ](#%s)。\n\n", jaOverview)
+		fmt.Fprintf(&h.sb, "[section]: {{< relref \"/docs/%s\" >}}\n", s.name)
 		h.files[dir+p+".md"] = []byte(h.sb.String())
 	}
 }
