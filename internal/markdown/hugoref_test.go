@@ -59,6 +59,8 @@ func TestHugoRefs(t *testing.T) {
 			nil, `[x]({{&lt; ref &ldquo;a&rdquo; &ldquo;b&rdquo; &gt;}})`},
 		{"delimiters that do not pair", `[x]({{< ref "a" %}})`,
 			nil, `[x]({{&lt; ref &ldquo;a&rdquo; %}})`},
+		{"a ref in raw HTML", "<a href='{{< ref \"a\" >}}'>a</a> and <img src='{{% ref \"b.png\" %}}'>",
+			nil, `<a href="{{&lt; ref &quot;a&quot; &gt;}}">a</a>`},
 		{"definition inside a paragraph", "Text\n[d]: {{< ref \"d\" >}}\n",
 			nil, `[d]: {{&lt; ref &quot;d&quot; &gt;}}`},
 	} {

@@ -332,6 +332,12 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			r := rawInfo(n)
 			for _, l := range r.links {
+				if strings.HasPrefix(l.dest, "{{") {
+					// A Hugo shortcode, which playbook does not read
+					// in HTML: its warning says what to write, where a
+					// broken link would name a file of that name.
+					continue
+				}
 				d.Links = append(d.Links, Link{Dest: l.dest, Image: l.image, Pos: d.posOf(l.off), raw: true})
 				l.dest = string(holeMark(len(d.Links) - 1))
 			}
