@@ -101,6 +101,11 @@ var hostiles = []hostile{
 	{name: "undefined reference links", gen: func(n int) []byte { return repeatTo("[a][b]\n\n", n) }},
 	{name: "link syntax with spaces", gen: func(n int) []byte { return repeatTo("[a](b c)\n\n", n) }},
 	{name: "HTML blocks", gen: func(n int) []byte { return repeatTo("<div>\n\n", n) }},
+	{name: "Hugo refs as links", gen: func(n int) []byte { return repeatTo("- [a]({{< ref \"a\" >}}) and [b]({{% relref \"b#c\" %}})\n", n) }},
+	{name: "Hugo refs as text", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return fmt.Sprintf("a]({{< ref \"%d\" >}}) ", i) })
+	}},
+	{name: "Hugo ref definitions' ends on one line", gen: func(n int) []byte { return repeatTo("a]: {{< ref \"a\" >}} ", n) }},
 	{name: "code fence of marks", gen: func(n int) []byte {
 		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)
 	}},

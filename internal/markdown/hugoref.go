@@ -23,11 +23,6 @@ import (
 // delimiter.
 var refShortcode = regexp.MustCompile(`^\{\{([<%])\s*(ref|relref)\s+(?:"([^"\n]*)"|([^\s"<>%{}]+))\s*([>%])\}\}`)
 
-// refDefinition matches what comes before a shortcode on its line when it
-// is the destination of a link reference definition: "[label]: ", in a
-// quote or not.
-var refDefinition = regexp.MustCompile(`^[ \t>]*\[[^\[\]\n]+\]:[ \t]*$`)
-
 // A hugoRef is a ref or relref shortcode that markRefs marked.
 type hugoRef struct {
 	// off is the offset of its "{{" in the source.
@@ -104,14 +99,23 @@ func markRefs(src []byte) ([]byte, []hugoRef) {
 
 // refPlace reports whether the shortcode at src[i:] is where a link's
 // destination goes: after "](" and spaces, or after "[label]:" and spaces
-// at the start of a line.
+// at the start of a line (in a quote or not).
 func refPlace(src []byte, i int) bool {
 	before := bytes.TrimRight(src[:i], " \t")
 	if bytes.HasSuffix(before, []byte("](")) {
 		return true
 	}
-	line := src[bytes.LastIndexByte(src[:i], '\n')+1 : i]
-	return bytes.HasSuffix(before, []byte("]:")) && refDefinition.Match(line)
+	if !bytes.HasSuffix(before, []byte("]:")) {
+		return false
+	}
+	// A label holds no bracket: the look back stops at the one before,
+	// so that a line of many "]: {{< ref" costs no more than its length.
+	open := bytes.LastIndexAny(before[:len(before)-2], "[]\n")
+	if open < 0 || before[open] != '[' {
+		return false
+	}
+	lineStart := bytes.TrimRight(before[:open], " \t>")
+	return len(lineStart) == 0 || lineStart[len(lineStart)-1] == '\n'
 }
 
 // markBufs holds the copies of pages markRefs marks: a handbook from

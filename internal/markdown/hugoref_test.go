@@ -43,6 +43,10 @@ func TestHugoRefs(t *testing.T) {
 		{"reference definition", "[the quote][q], [q] and [Q][]\n\n[q]: {{< ref \"sales/quote.md\" >}}\n",
 			[]link{{"sales/quote.md", "ref", 1, 1}, {"sales/quote.md", "ref", 1, 17}, {"sales/quote.md", "ref", 1, 25}},
 			`<p><a href="URL">the quote</a>, <a href="URL">q</a> and <a href="URL">Q</a></p>`},
+		{"reference definition in a quote, indented", "> [q][d]\n>\n>   [d]: {{% relref \"x\" %}}\n",
+			[]link{{"x", "relref", 1, 3}}, `<blockquote>
+<p><a href="URL">q</a></p>
+</blockquote>`},
 		{"image", `![chart]({{< ref "chart" >}})`,
 			[]link{{"chart", "ref", 1, 1}}, `<img src="URL" alt="chart">`},
 		{"code span", "`[x]({{< ref \"a\" >}})` and [y](b.md)",
