@@ -137,6 +137,11 @@ func TestPatchEqualsLoad(t *testing.T) {
 		{"body of a page its file name titles", func() { edit(promise, func(s string) string { return s + "\nMore.\n" }) }, []string{promise}, true},
 		{"section title taken away", func() { edit(sales.Parent.File, untitle) }, []string{sales.Parent.File}, false},
 		{"body of a section its folder titles", func() { edit(sales.Parent.File, func(s string) string { return s + "\nMore.\n" }) }, []string{sales.Parent.File}, false},
+		{"a Hugo ref", func() {
+			edit(guide, func(s string) string {
+				return s + "\nSee [the promise]({{< relref \"/" + strings.TrimPrefix(promise, "content/") + "\" >}}).\n"
+			})
+		}, []string{guide}, true},
 		{"heading id", func() { edit(guide, func(s string) string { return s + "\n## New heading\n" }) }, []string{guide}, false},
 		{"a new error", func() { edit(guide, func(s string) string { return s + "\n[gone](gone.md)\n" }) }, []string{guide}, false},
 	}
