@@ -171,6 +171,27 @@ func TestCheckFormats(t *testing.T) {
 	}
 }
 
+// TestCheckHugoRefs: a Hugo ref that leads to no page is a broken link at
+// its file, line and column, in text and in JSON, and one that leads to
+// a page is not.
+func TestCheckHugoRefs(t *testing.T) {
+	dir := writeSite(t, with(goodSite, "content/guides/a.md", "# A\n\nSee [b]({{< ref \"b\" >}}) and [the quote]({{% relref \"sales/quote.md#deposits\" %}}).\n"))
+	code, out, stderr := checkCmd(t, "--source", dir)
+	want := `content/guides/a.md:3:30: broken link {{< relref "sales/quote.md#deposits" >}}: no page or file at content/guides/sales/quote.md or content/sales/quote.md` + "\n"
+	if code != exitContent || out != want {
+		t.Errorf("exit %d, output\n%s\nwant\n%s%s", code, out, want, stderr)
+	}
+	_, out, _ = checkCmd(t, "--source", dir, "--format", "json")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) != 1 || got[0]["file"] != "content/guides/a.md" || got[0]["line"] != 3.0 || got[0]["column"] != 30.0 ||
+		got[0]["check"] != "broken-link" || got[0]["message"] != strings.TrimPrefix(strings.TrimSuffix(want, "\n"), "content/guides/a.md:3:30: ") {
+		t.Errorf("json:\n%s", out)
+	}
+}
+
 func TestCheckGitHubPathsFromTheRepositoryRoot(t *testing.T) {
 	repo := t.TempDir()
 	gittest.Git(t, repo, time.Time{}, "init", "-q")
