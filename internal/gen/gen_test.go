@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"playbook/internal/markdown"
 	"playbook/internal/site"
 )
 
@@ -250,7 +251,7 @@ func TestHandbook(t *testing.T) {
 		refs := 0
 		for _, l := range p.Doc.Links {
 			got = append(got, l.URL())
-			if l.Ref != "" {
+			if l.Ref != markdown.NoRef {
 				refs++
 			}
 		}

@@ -27,8 +27,8 @@ var refShortcode = regexp.MustCompile(`^\{\{([<%])\s*(ref|relref)\s+(?:"([^"\n]*
 type hugoRef struct {
 	// off is the offset of its "{{" in the source.
 	off int
-	// name is "ref" or "relref".
-	name string
+	// kind is Ref or RelRef.
+	kind RefKind
 	// path is the path it gives, with its fragment, as written: a piece
 	// of the source.
 	path []byte
@@ -75,11 +75,11 @@ func markRefs(src []byte) ([]byte, []hugoRef) {
 		if path[0] < 0 {
 			path = m[8:10]
 		}
-		name := "ref"
-		if m[5]-m[4] > len(name) {
-			name = "relref"
+		kind := Ref
+		if m[5]-m[4] > len("ref") {
+			kind = RelRef
 		}
-		refs = append(refs, hugoRef{off: i, name: name, path: src[i+path[0] : i+path[1]]})
+		refs = append(refs, hugoRef{off: i, kind: kind, path: src[i+path[0] : i+path[1]]})
 		if out == nil {
 			b := markBufs.Get().(*[]byte)
 			out = append((*b)[:0], src...)

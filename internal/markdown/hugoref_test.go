@@ -74,7 +74,7 @@ func TestHugoRefs(t *testing.T) {
 			var got []link
 			for i := range d.Links {
 				l := &d.Links[i]
-				got = append(got, link{l.Dest, l.Ref, l.Pos.Line, l.Pos.Col})
+				got = append(got, link{l.Dest, l.Ref.String(), l.Pos.Line, l.Pos.Col})
 				l.SetDest("URL")
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tc.links) {

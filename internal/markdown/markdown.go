@@ -243,13 +243,38 @@ type Link struct {
 	Pos Pos
 	// Image reports whether the link is an image.
 	Image bool
-	// Ref is "ref" or "relref" for a destination written as Hugo's
-	// shortcode ({{< ref "sales/quote.md#why" >}}), whose path Dest then
-	// holds ("sales/quote.md#why"), to resolve as Hugo does; "" for any
-	// other.
-	Ref string
+	// Ref says whether the destination was written as Hugo's ref or
+	// relref shortcode ({{< ref "sales/quote.md#why" >}}), whose path
+	// Dest then holds ("sales/quote.md#why"), to resolve as Hugo does.
+	Ref RefKind
 	// raw marks a link in raw HTML, whose destination is written as is.
 	raw bool
+}
+
+// A RefKind says which of Hugo's shortcodes, if any, a link's
+// destination was written as. It is a byte, not the name: a site holds
+// every page's links for the whole build.
+type RefKind uint8
+
+const (
+	// NoRef is a destination written as a URL or a file's path.
+	NoRef RefKind = iota
+	// Ref is Hugo's {{< ref "path" >}}.
+	Ref
+	// RelRef is Hugo's {{< relref "path" >}}.
+	RelRef
+)
+
+// String returns the shortcode's name, "ref" or "relref", or "" for
+// NoRef.
+func (k RefKind) String() string {
+	switch k {
+	case Ref:
+		return "ref"
+	case RelRef:
+		return "relref"
+	}
+	return ""
 }
 
 // URL returns the destination set with SetDest, or "".
@@ -682,7 +707,7 @@ const (
 func (d *Doc) addLink(n ast.Node, dest []byte, image bool) {
 	l := Link{Image: image, Pos: d.pos(n)}
 	if r := d.markedRef(dest); r != nil {
-		l.Ref, dest = r.name, r.path
+		l.Ref, dest = r.kind, r.path
 	}
 	d.set(strLinkDest, len(d.Links), d.keep(dest))
 	d.Links = append(d.Links, l)

@@ -74,9 +74,9 @@ func (d *Doc) appendPacked(b []byte) []byte {
 			flags |= 2
 		}
 		switch l.Ref {
-		case "ref":
+		case Ref:
 			flags |= 4
-		case "relref":
+		case RelRef:
 			flags |= 8
 		}
 		num(flags)
@@ -146,9 +146,9 @@ func (d *Doc) readPacked(b []byte) error {
 			l.Image, l.raw = flags&1 != 0, flags&2 != 0
 			switch {
 			case flags&4 != 0:
-				l.Ref = "ref"
+				l.Ref = Ref
 			case flags&8 != 0:
-				l.Ref = "relref"
+				l.Ref = RelRef
 			}
 		}
 	}

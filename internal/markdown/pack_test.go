@@ -31,7 +31,7 @@ func TestPack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l := d.Links[len(d.Links)-1]; l.Ref != "relref" || l.Dest != "h#y" {
+	if l := d.Links[len(d.Links)-1]; l.Ref != RelRef || l.Dest != "h#y" {
 		t.Fatalf("last link %+v, want the relref to h#y", l)
 	}
 	before := *d

@@ -49,7 +49,7 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 	for i := range p.Doc.Links {
 		lk := &p.Doc.Links[i]
 		resolve := l.resolveLink
-		if lk.Ref != "" {
+		if lk.Ref != markdown.NoRef {
 			resolve = l.resolveRef
 		}
 		msg, target, q := resolve(p, dir, lk, &urls[i])
@@ -60,8 +60,8 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 			continue
 		}
 		written := strconv.Quote(lk.Dest)
-		if lk.Ref != "" {
-			written = "{{< " + lk.Ref + " " + written + " >}}"
+		if lk.Ref != markdown.NoRef {
+			written = "{{< " + lk.Ref.String() + " " + written + " >}}"
 		}
 		ps.list = append(ps.list, Problem{
 			File: p.File, Line: p.bodyLine + int(lk.Pos.Line) - 1, Col: int(lk.Pos.Col),
