@@ -29,7 +29,11 @@ func openRepository(dir string) (r *git.Repository, from string, err error) {
 	}
 	gitDir, workTree := os.Getenv("GIT_DIR"), os.Getenv("GIT_WORK_TREE")
 	if gitDir == "" {
-		r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+		from, ok := belowCeiling(dir, os.Getenv("GIT_CEILING_DIRECTORIES"))
+		if !ok {
+			return nil, "", fmt.Errorf("open git repository at %s: %w (GIT_CEILING_DIRECTORIES stops the search above it)", dir, ErrNoRepository)
+		}
+		r, err := git.PlainOpenWithOptions(from, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 		if errors.Is(err, git.ErrRepositoryNotExists) {
 			return nil, "", fmt.Errorf("open git repository at %s: %w", dir, ErrNoRepository)
 		}
@@ -121,4 +125,43 @@ func gitFile(name string) (string, error) {
 		target = filepath.Join(filepath.Dir(name), target)
 	}
 	return target, nil
+}
+
+// belowCeiling returns the folder to look for the repository holding dir
+// from, and whether there is one to find, as git reads ceilings, a list
+// of absolute paths (GIT_CEILING_DIRECTORIES): git looks in dir and the
+// folders above it, but never goes up into a ceiling. With no ceiling
+// above dir, it is dir, found or not; otherwise the first folder up to
+// the ceiling that holds a .git, if one does.
+func belowCeiling(dir, ceilings string) (string, bool) {
+	if ceilings == "" {
+		return dir, true
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir, true
+	}
+	stops := map[string]bool{}
+	for _, c := range filepath.SplitList(ceilings) {
+		if c == "" || !filepath.IsAbs(c) {
+			continue // git passes over entries that are not absolute
+		}
+		if real, err := filepath.EvalSymlinks(c); err == nil {
+			c = real
+		}
+		stops[filepath.Clean(c)] = true
+	}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d, true
+		}
+		up := filepath.Dir(d)
+		if up == d || stops[up] {
+			return "", false
+		}
+		if real, err := filepath.EvalSymlinks(up); err == nil && stops[real] {
+			return "", false
+		}
+		d = up
+	}
 }

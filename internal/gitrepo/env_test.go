@@ -106,3 +106,58 @@ func openPrefix(dir string) (string, error) {
 	defer r.Close()
 	return r.Prefix(dir)
 }
+
+// TestOpenBelowCeiling: GIT_CEILING_DIRECTORIES stops the search for the
+// repository as it stops git's: a site in a folder of its own below the
+// ceiling, inside a repository above it, is in no repository; a
+// repository between the site and the ceiling, or the site's own, is
+// found; a ceiling that is not above the site changes nothing.
+func TestOpenBelowCeiling(t *testing.T) {
+	base := t.TempDir()
+	outer := filepath.Join(base, "outer")
+	site := filepath.Join(outer, "team", "site")
+	inner := filepath.Join(outer, "team", "inner")
+	for _, dir := range []string{site, filepath.Join(inner, "docs")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dir := range []string{outer, inner} {
+		git := dayByDay(t, dir)
+		git("init", "-q", "-b", "main")
+		gittest.WriteFiles(t, dir, map[string]string{"README.md": "x\n"})
+		git("add", "-A")
+		git("commit", "-q", "-m", "first")
+	}
+	t.Setenv("GIT_DIR", "")
+	t.Setenv("GIT_WORK_TREE", "")
+	tests := []struct {
+		name, ceilings, dir string
+		wantPrefix          string // "" for no repository
+	}{
+		{"no ceiling", "", site, "team/site"},
+		{"a ceiling between the site and the repository", filepath.Join(outer, "team"), site, ""},
+		{"the repository's own folder as ceiling", outer, site, ""},
+		{"a repository below the ceiling", filepath.Join(outer, "team"), filepath.Join(inner, "docs"), "docs"},
+		{"the site's own folder as ceiling", site, site, "team/site"},
+		{"a ceiling elsewhere, an empty and a relative entry", string(filepath.ListSeparator) + filepath.Join(base, "elsewhere") + string(filepath.ListSeparator) + "team", site, "team/site"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GIT_CEILING_DIRECTORIES", tt.ceilings)
+			prefix, err := openPrefix(tt.dir)
+			if tt.wantPrefix == "" {
+				if !errors.Is(err, ErrNoRepository) {
+					t.Fatalf("prefix %q, error %v; want ErrNoRepository", prefix, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if prefix != tt.wantPrefix {
+				t.Errorf("prefix %q, want %q", prefix, tt.wantPrefix)
+			}
+		})
+	}
+}
