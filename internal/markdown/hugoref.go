@@ -18,10 +18,15 @@ import (
 
 // refShortcode matches Hugo's ref or relref shortcode at the start of its
 // input, as a Hugo site links to its pages: {{< ref "sales/quote.md" >}},
-// {{% relref "quote#deposits" %}}, {{< ref quote >}}. The groups are the
-// opening delimiter, the name, the path quoted or not, and the closing
-// delimiter.
-var refShortcode = regexp.MustCompile(`^\{\{([<%])\s*(ref|relref)\s+(?:"([^"\n]*)"|([^\s"<>%{}]+))\s*([>%])\}\}`)
+// {{% relref "quote#deposits" %}}, {{< ref quote >}}, and with named
+// parameters {{< ref path="quote" lang="en" >}}: a site of one language
+// reads the path alone. The groups are the opening delimiter, the name,
+// the path quoted or not, and the closing delimiter.
+var refShortcode = regexp.MustCompile(`^\{\{([<%])\s*(ref|relref)` + refParams + `\s+(?:path=)?(?:"([^"\n]*)"|([^\s"<>%{}=]+))` + refParams + `\s*([>%])\}\}`)
+
+// refParams matches the named parameters of ref and relref other than
+// the path, before or after it.
+const refParams = `(?:\s+(?:lang|outputFormat)="[^"\n]*")*`
 
 // A hugoRef is a ref or relref shortcode that markRefs marked.
 type hugoRef struct {

@@ -504,7 +504,7 @@ func TestNotLinkWarnings(t *testing.T) {
 	src := "See [the callback](Same-day callback), [ok](a.md \"A title\"), [angle](<My File.md>).\n\n" +
 		"`[code](x y)` and <span>[html](x y)</span>\n\n```\n[fenced](x y)\n```\n\n- 日本 [two words](My File.md)\n\n" +
 		"[site](https://example.com/price list) [mail](mailto:sales team@example.com)\n\n" +
-		"[quote]({{< ref path=\"sales/quote\" >}}) [why]({{% relref \"/sales/quote.md#why\" %}}) [tab]({{< tab 1 >}})\n"
+		"[quote]({{< ref page=\"sales/quote\" >}}) [why]({{% relref \"/sales/quote.md#why\" %}}) [tab]({{< tab 1 >}})\n"
 	d := mustParse(t, New(Options{}), src)
 	var got []string
 	for _, w := range d.Warnings {
@@ -519,7 +519,7 @@ func TestNotLinkWarnings(t *testing.T) {
 		`9:6: [two words](My File.md) is not a link: its target has a space; write a file name with spaces in <>: [two words](<My File.md>)`,
 		`11:1: [site](https://example.com/price list) is not a link: its target has a space; a web address holds none: write each as %20, [site](https://example.com/price%20list)`,
 		`11:40: [mail](mailto:sales team@example.com) is not a link: its target has a space; a web address holds none: write each as %20, [mail](mailto:sales%20team@example.com)`,
-		`13:1: [quote]({{< ref path="sales/quote" >}}) is not a link: of Hugo's shortcodes, a link's target may be only a ref or relref that gives a path, as [quote]({{< ref "sales/quote.md" >}})`,
+		`13:1: [quote]({{< ref page="sales/quote" >}}) is not a link: of Hugo's shortcodes, a link's target may be only a ref or relref that gives a path, as [quote]({{< ref "sales/quote.md" >}})`,
 		`13:85: [tab]({{< tab 1 >}}) is not a link: of Hugo's shortcodes, a link's target may be only a ref or relref that gives a path, as [tab]({{< ref "sales/quote.md" >}})`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
