@@ -170,6 +170,70 @@
   if (current && sidebar.scrollHeight > sidebar.clientHeight) {
     sidebar.scrollTop = current.offsetTop - sidebar.clientHeight / 2;
   }
+  // On this page, in its column beside the text, marks the section being
+  // read, as a reader's finger would: the last whose heading has passed a
+  // line just under the top bar (a heading a link of the column leads to
+  // stops above it, see scroll-padding-top). Above the first heading, in
+  // the page's introduction, no section is marked; at the end of the page,
+  // whose last headings may never reach the line, the last heading in the
+  // window is. Headings come in the page's order, so a binary search finds
+  // the section with a few reads of the layout, on a long page too.
+  var toc = document.querySelector("nav.toc");
+  var tocLinks = [], tocHeads = [];
+  if (toc) {
+    toc.querySelectorAll('a[href^="#"]').forEach(function (a) {
+      var id = a.getAttribute("href").slice(1), h;
+      try { id = decodeURIComponent(id); } catch (e) {}
+      h = document.getElementById(id);
+      if (h) { tocLinks.push(a); tocHeads.push(h); }
+    });
+  }
+  if (tocLinks.length) {
+    var topBar = document.querySelector(".topbar"), marked = null, queued = false;
+    var passed = function (line) {
+      // The number of headings whose top is at or above line.
+      var lo = 0, hi = tocHeads.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (tocHeads[mid].getBoundingClientRect().top <= line) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    };
+    var mark = function () {
+      queued = false;
+      // The column is hidden on narrow screens, where the folded box
+      // above the text stands in for it.
+      if (!toc.getClientRects().length) return;
+      var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
+      var line = (topBar ? topBar.getBoundingClientRect().bottom : 0) + 2 * rem;
+      var end = window.scrollY > 0 && window.innerHeight + window.scrollY >= root.scrollHeight - 2;
+      var at = passed(end ? window.innerHeight : line) - 1;
+      var link = at >= 0 ? tocLinks[at] : null;
+      if (link === marked) return;
+      if (marked) marked.removeAttribute("aria-current");
+      marked = link;
+      if (!link) return;
+      link.setAttribute("aria-current", "location");
+      // A long outline scrolls in its column: the link marked stays in
+      // view there, a third down, moved at once. Only the column scrolls,
+      // never the page, as scrollIntoView would.
+      if (toc.scrollHeight > toc.clientHeight) {
+        var box = toc.getBoundingClientRect(), r = link.getBoundingClientRect();
+        if (r.top < box.top || r.bottom > box.bottom) {
+          toc.scrollTop += r.top - box.top - toc.clientHeight / 3;
+        }
+      }
+    };
+    var queue = function () {
+      if (!queued) { queued = true; requestAnimationFrame(mark); }
+    };
+    window.addEventListener("scroll", queue, { passive: true });
+    window.addEventListener("resize", queue);
+    // Images and fonts arriving move the headings.
+    window.addEventListener("load", queue);
+    mark();
+  }
+
   // Alignment's filters: by owner and by status, kept in the URL's query
   // (?owner=...&status=...) so that a filtered view can be shared. A row
   // names its owner and statuses in data-owner and data-status.
