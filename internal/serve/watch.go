@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -39,7 +40,24 @@ type timing struct {
 type batch struct {
 	timing
 	pending map[string]bool
-	first   time.Time
+	// made are the paths the burst created before it changed them
+	// otherwise, with their names on disk: one gone again when the burst
+	// ends was an editor's temporary file, and is no change.
+	made  map[string]string
+	first time.Time
+}
+
+// created records that path, named name on disk, was created. Called
+// before add for that change, it tells whether the path did not exist
+// when the burst began.
+func (b *batch) created(path, name string) {
+	if b.pending[path] {
+		return
+	}
+	if b.made == nil {
+		b.made = map[string]string{}
+	}
+	b.made[path] = name
 }
 
 // add records a change to path made at now, and returns how long to wait
@@ -55,15 +73,29 @@ func (b *batch) add(path string, now time.Time) time.Duration {
 	return max(min(b.quiet, b.max-now.Sub(b.first)), 0)
 }
 
-// take returns the paths gathered, sorted, and starts a new batch.
+// take returns the paths gathered, sorted, and starts a new batch. A
+// path the burst created and then renamed away or removed is left out:
+// sed -i and many editors save by writing a temporary file beside the
+// page and renaming it over the page, and only the page changed.
 func (b *batch) take() []string {
 	changed := make([]string, 0, len(b.pending))
 	for p := range b.pending {
+		if name, ok := b.made[p]; ok && gone(name) {
+			continue
+		}
 		changed = append(changed, p)
 	}
 	slices.Sort(changed)
 	clear(b.pending)
+	clear(b.made)
 	return changed
+}
+
+// gone reports whether no file is at name. A file that cannot be looked
+// at for another reason is taken as there, to be rebuilt and reported.
+func gone(name string) bool {
+	_, err := os.Lstat(name)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // Watch watches the files under root (the site's folder) and rebuilds s
@@ -142,6 +174,9 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 				// folder is watched afresh where it lands.
 				unwatchTree(w, ev.Name)
 			}
+			if ev.Has(fsnotify.Create) && rel != "HEAD" {
+				b.created(rel, ev.Name)
+			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder, or one moved in, is watched with all it
 				// holds; its files are new to the site.
@@ -153,8 +188,11 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 			}
 			timer.Reset(b.add(rel, time.Now()))
 		case <-timer.C:
-			// Rebuild reports its own errors, to the log and the browsers.
-			_, _ = s.Rebuild(b.take())
+			// Files that came and went within the burst change nothing.
+			if changed := b.take(); len(changed) > 0 {
+				// Rebuild reports its own errors, to the log and the browsers.
+				_, _ = s.Rebuild(changed)
+			}
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -462,12 +464,151 @@ func TestBatch(t *testing.T) {
 			t.Errorf("the first change after a rebuild waits %s, want %s", wait, Debounce)
 		}
 	})
+	t.Run("a file created and gone again is no change", func(t *testing.T) {
+		dir := t.TempDir()
+		var b batch
+		for _, name := range []string{"sedAb12Cd", "page.md", "old.md"} {
+			b.created("content/"+name, filepath.Join(dir, name))
+			b.add("content/"+name, start)
+		}
+		b.add("content/gone.md", start)
+		if err := os.WriteFile(filepath.Join(dir, "page.md"), []byte("# Page\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"content/gone.md", "content/page.md"}
+		if got := b.take(); !slices.Equal(got, want) {
+			t.Errorf("rebuild for %v, want %v", got, want)
+		}
+		// A path changed before it was created existed before the burst.
+		b.add("content/old.md", start)
+		b.created("content/old.md", filepath.Join(dir, "old.md"))
+		if got := b.take(); !slices.Equal(got, []string{"content/old.md"}) {
+			t.Errorf("rebuild for %v, want the file removed", got)
+		}
+	})
 	t.Run("a duplicate change is rebuilt once", func(t *testing.T) {
 		var b batch
 		b.add("content/a.md", start)
 		b.add("content/a.md", start)
 		if got := b.take(); !slices.Equal(got, []string{"content/a.md"}) {
 			t.Errorf("rebuild for %v", got)
+		}
+	})
+}
+
+// nextRebuildLine waits for the next rebuild the log tells of, and
+// returns its whole line: "rebuilt in 19ms, in place (content/x.md)".
+func nextRebuildLine(t *testing.T, log <-chan string) string {
+	t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case line := <-log:
+			if strings.HasPrefix(line, "rebuilt in ") {
+				return line
+			}
+		case <-timeout:
+			t.Fatal("no rebuild within 5s")
+		}
+	}
+}
+
+// TestTemporaryFilesAreNoChange: a file that appears and is gone again
+// within one burst, as sed -i's or an editor's temporary file is, changes
+// nothing; the page it was renamed onto is edited in place.
+func TestTemporaryFilesAreNoChange(t *testing.T) {
+	page := "content/guides/glossary.md"
+	saveThrough := func(t *testing.T, dir, temp, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, temp), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(dir, temp), filepath.Join(dir, page)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, temp := range []string{"content/guides/sedAb12Cd", "content/guides/.goutputstream-X1Y2Z3", "content/guides/glossary.md.crswap", "content/guides/.glossary.md.tmp"} {
+		t.Run("saved through "+path.Base(temp), func(t *testing.T) {
+			dir := t.TempDir()
+			gittest.WriteFiles(t, dir, smallSite)
+			s, events, log := watching(t, dir, Options{})
+			saveThrough(t, dir, temp, "# Glossary\n\nSaved through a temporary file.\n")
+			waitEvent(t, events, "reload")
+			if got, want := nextRebuildLine(t, log), ", in place ("+page+")"; !strings.HasSuffix(got, want) {
+				t.Errorf("%q, want a rebuild ending %q", got, want)
+			}
+			nothingElse(t, dir, events, log)
+			if !contains(t, s, "guides/glossary/index.html", "Saved through a temporary file.") {
+				t.Error("the page does not show the saved text")
+			}
+			if _, err := s.File(strings.TrimPrefix(temp, "content/")); err == nil {
+				t.Error("the temporary file is published")
+			}
+		})
+	}
+	t.Run("sed -i", func(t *testing.T) {
+		sed, err := exec.LookPath("sed")
+		if err != nil {
+			t.Skip("no sed")
+		}
+		dir := t.TempDir()
+		gittest.WriteFiles(t, dir, smallSite)
+		s, events, log := watching(t, dir, Options{})
+		if out, err := exec.Command(sed, "-i", "s/^# Glossary$/# Glossary\\n\\nEdited by sed./", filepath.Join(dir, page)).CombinedOutput(); err != nil {
+			t.Fatalf("sed: %v: %s", err, out)
+		}
+		waitEvent(t, events, "reload")
+		if got, want := nextRebuildLine(t, log), ", in place ("+page+")"; !strings.HasSuffix(got, want) {
+			t.Errorf("%q, want a rebuild ending %q", got, want)
+		}
+		nothingElse(t, dir, events, log)
+		if !contains(t, s, "guides/glossary/index.html", "Edited by sed.") {
+			t.Error("the page does not show the edit")
+		}
+	})
+
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	s, events, log := watching(t, dir, Options{})
+	t.Run("a temporary file created and removed", func(t *testing.T) {
+		gittest.WriteFiles(t, dir, map[string]string{"content/guides/sedQw34Er": "x", "content/guides/scratch/4kB1": "x"})
+		for _, name := range []string{"content/guides/sedQw34Er", "content/guides/scratch/4kB1", "content/guides/scratch"} {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		nothingElse(t, dir, events, log)
+	})
+	t.Run("a new attachment is published", func(t *testing.T) {
+		gittest.WriteFiles(t, dir, map[string]string{"content/guides/rates.csv": "plan,price\n"})
+		if got := waitRebuild(t, events, log); got != "content/guides/rates.csv" {
+			t.Errorf("rebuilt for %s, want the attachment", got)
+		}
+		if !contains(t, s, "guides/rates.csv", "plan,price") {
+			t.Error("the attachment is not published")
+		}
+	})
+	t.Run("a page deleted is gone", func(t *testing.T) {
+		if err := os.Remove(filepath.Join(dir, page)); err != nil {
+			t.Fatal(err)
+		}
+		if got := waitRebuild(t, events, log); got != page {
+			t.Errorf("rebuilt for %s, want the deleted page", got)
+		}
+		if _, err := s.File("guides/glossary/index.html"); err == nil {
+			t.Error("the deleted page is still served")
+		}
+	})
+	t.Run("a file deleted and made again within a burst is a change", func(t *testing.T) {
+		if err := os.Remove(filepath.Join(dir, "content/guides/rates.csv")); err != nil {
+			t.Fatal(err)
+		}
+		gittest.WriteFiles(t, dir, map[string]string{"content/guides/rates.csv": "plan,price,seats\n"})
+		if got := waitRebuild(t, events, log); got != "content/guides/rates.csv" {
+			t.Errorf("rebuilt for %s, want the attachment", got)
+		}
+		if !contains(t, s, "guides/rates.csv", "plan,price,seats") {
+			t.Error("the attachment is not the new one")
 		}
 	})
 }
