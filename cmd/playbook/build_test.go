@@ -247,9 +247,7 @@ func TestBuildVersions(t *testing.T) {
 func TestBuildDraftsKeepsThemOutOfTheFeed(t *testing.T) {
 	src := writeSite(t, goodSite)
 	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	gittest.Git(t, src, when, "init", "-q")
-	gittest.Git(t, src, when, "add", "-A")
-	gittest.Git(t, src, when, "commit", "-q", "-m", "one")
+	gittest.InitCommit(t, src, when, "one")
 	gittest.Git(t, src, when, "tag", "v1")
 	gittest.WriteFiles(t, src, map[string]string{
 		"site.toml":              "title = \"T\"\n[versions]\ntags = \"v*\"\nworktree = \"next\"\n",
@@ -281,9 +279,7 @@ func TestBuildDraftsKeepsThemOutOfTheFeed(t *testing.T) {
 func TestBuildShowsLastChange(t *testing.T) {
 	src := writeSite(t, goodSite)
 	when := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
-	gittest.Git(t, src, when, "init", "-q")
-	gittest.Git(t, src, when, "add", "-A")
-	gittest.Git(t, src, when, "commit", "-q", "-m", "first")
+	gittest.InitCommit(t, src, when, "first")
 	dest := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := buildCmd(t, "--source", src, "--dest", dest)
 	if code != 0 || stderr != "" {
@@ -306,9 +302,7 @@ func TestBuildShowsLastChange(t *testing.T) {
 func TestBuildShowsUncommittedChanges(t *testing.T) {
 	src := writeSite(t, goodSite)
 	when := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
-	gittest.Git(t, src, when, "init", "-q")
-	gittest.Git(t, src, when, "add", "-A")
-	gittest.Git(t, src, when, "commit", "-q", "-m", "first")
+	gittest.InitCommit(t, src, when, "first")
 	gittest.WriteFiles(t, src, map[string]string{
 		"content/guides/a.md": "# A\n\nSee [b](b.md), edited.\n",
 		"content/guides/c.md": "# C\n",

@@ -207,9 +207,7 @@ func TestCheckVersions(t *testing.T) {
 	repo := t.TempDir()
 	gittest.WriteFiles(t, repo, with(goodSite, "content/guides/b.md", "# B\n\n[gone](gone.md)\n"))
 	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	gittest.Git(t, repo, when, "init", "-q")
-	gittest.Git(t, repo, when, "add", ".")
-	gittest.Git(t, repo, when, "commit", "-q", "-m", "one")
+	gittest.InitCommit(t, repo, when, "one")
 	gittest.Git(t, repo, when, "tag", "v1")
 	// The working tree is fixed, but the published tag is not.
 	gittest.WriteFiles(t, repo, with(goodSite, "site.toml", "title = \"T\"\n[versions]\ntags = \"v*\"\n"))

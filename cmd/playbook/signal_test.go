@@ -116,9 +116,7 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	gittest.Git(t, versioned, when, "init", "-q")
-	gittest.Git(t, versioned, when, "add", "-A")
-	gittest.Git(t, versioned, when, "commit", "-q", "-m", "first")
+	gittest.InitCommit(t, versioned, when, "first")
 	gittest.Git(t, versioned, when, "tag", "v1")
 	f, err := os.OpenFile(filepath.Join(versioned, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {

@@ -25,6 +25,15 @@ func Git(t testing.TB, dir string, when time.Time, args ...string) string {
 	return out
 }
 
+// InitCommit makes dir a repository and commits all it holds, dated
+// when, with message.
+func InitCommit(t testing.TB, dir string, when time.Time, message string) {
+	t.Helper()
+	Git(t, dir, when, "init", "-q")
+	Git(t, dir, when, "add", "-A")
+	Git(t, dir, when, "commit", "-q", "-m", message)
+}
+
 // WriteFiles writes files (slash-separated paths from dir, and their
 // text) under dir, making folders as needed.
 func WriteFiles(t testing.TB, dir string, files map[string]string) {
