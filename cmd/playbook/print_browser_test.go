@@ -44,6 +44,15 @@ const printedJS = `(() => {
 	if (!footer || !shown(footer)) out.push('the footer, with the version and the dates, is not printed');
 	else if (!/built \d/.test(footer.textContent)) out.push('the footer does not say when the site was built: ' + footer.textContent.trim());
 	else if (document.querySelector('.footer-change') && !/commit \S+\)/.test(footer.textContent)) out.push('the footer does not name the commit: ' + footer.textContent.trim());
+	if (footer) {
+		// A browser tells the page before it prints it, and after.
+		window.dispatchEvent(new Event('beforeprint'));
+		const printed = getComputedStyle(footer, '::after').content;
+		window.dispatchEvent(new Event('afterprint'));
+		const today = new Date();
+		if (!new RegExp('^"Printed ' + today.getDate() + ' [A-Z][a-z]{2} ' + today.getFullYear() + '"$').test(printed)) out.push('the footer does not say the day the page was printed: ' + printed);
+		if (getComputedStyle(footer, '::after').content !== 'none') out.push('the day it was printed stays on the page after printing');
+	}
 	for (const sel of ['tr', '.step', '.card', '.follow-up', '.objections > div', '.stat']) {
 		const e = Array.from(document.querySelectorAll('main ' + sel)).find(e => shown(e) && getComputedStyle(e).breakInside !== 'avoid');
 		if (e) out.push('a ' + sel + ' may be cut across pages: ' + name(e) + ' "' + e.textContent.trim().slice(0, 30) + '"');

@@ -1,6 +1,7 @@
 // playbook's default theme: the phone menu, the theme choice, links
 // that work when the site is opened from disk and say where they lead on
-// paper, stacked tables' keyboard stops, and Alignment's filters.
+// paper, the day a page was printed, stacked tables' keyboard stops, and
+// Alignment's filters.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -20,6 +21,19 @@
     stops();
     stacked.addEventListener("change", stops);
   });
+
+  // On paper the footer also says the day the page was printed: the
+  // copy is of that day, whatever the site says later. Written as the
+  // site writes its dates ("2 Jan 2006").
+  var footer = document.querySelector("body > .footer");
+  if (footer) {
+    var months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    window.addEventListener("beforeprint", function () {
+      var d = new Date();
+      footer.setAttribute("data-printed", d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear());
+    });
+    window.addEventListener("afterprint", function () { footer.removeAttribute("data-printed"); });
+  }
 
   // Opened from disk, a link to a folder shows a file listing, not the
   // page: point folder links at their index.html instead.
