@@ -527,20 +527,29 @@ func TestTemporaryFilesAreNoChange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// savedInPlace saves the page with save, and wants the rebuild that
+	// follows to be its in-place edit, showing text, and nothing else.
+	savedInPlace := func(t *testing.T, save func(dir string), text string) *Server {
+		t.Helper()
+		dir := t.TempDir()
+		gittest.WriteFiles(t, dir, smallSite)
+		s, events, log := watching(t, dir, Options{})
+		save(dir)
+		waitEvent(t, events, "reload")
+		if got, want := nextRebuildLine(t, log), ", in place ("+page+")"; !strings.HasSuffix(got, want) {
+			t.Errorf("%q, want a rebuild ending %q", got, want)
+		}
+		nothingElse(t, dir, events, log)
+		if !contains(t, s, "guides/glossary/index.html", text) {
+			t.Error("the page does not show the saved text")
+		}
+		return s
+	}
 	for _, temp := range []string{"content/guides/sedAb12Cd", "content/guides/.goutputstream-X1Y2Z3", "content/guides/glossary.md.crswap", "content/guides/.glossary.md.tmp"} {
 		t.Run("saved through "+path.Base(temp), func(t *testing.T) {
-			dir := t.TempDir()
-			gittest.WriteFiles(t, dir, smallSite)
-			s, events, log := watching(t, dir, Options{})
-			saveThrough(t, dir, temp, "# Glossary\n\nSaved through a temporary file.\n")
-			waitEvent(t, events, "reload")
-			if got, want := nextRebuildLine(t, log), ", in place ("+page+")"; !strings.HasSuffix(got, want) {
-				t.Errorf("%q, want a rebuild ending %q", got, want)
-			}
-			nothingElse(t, dir, events, log)
-			if !contains(t, s, "guides/glossary/index.html", "Saved through a temporary file.") {
-				t.Error("the page does not show the saved text")
-			}
+			s := savedInPlace(t, func(dir string) {
+				saveThrough(t, dir, temp, "# Glossary\n\nSaved through a temporary file.\n")
+			}, "Saved through a temporary file.")
 			if _, err := s.File(strings.TrimPrefix(temp, "content/")); err == nil {
 				t.Error("the temporary file is published")
 			}
@@ -553,20 +562,11 @@ func TestTemporaryFilesAreNoChange(t *testing.T) {
 		if err != nil {
 			t.Fatalf("sed -i is what this case saves with: %v", err)
 		}
-		dir := t.TempDir()
-		gittest.WriteFiles(t, dir, smallSite)
-		s, events, log := watching(t, dir, Options{})
-		if out, err := exec.Command(sed, "-i", "s/^# Glossary$/# Glossary\\n\\nEdited by sed./", filepath.Join(dir, page)).CombinedOutput(); err != nil {
-			t.Fatalf("sed: %v: %s", err, out)
-		}
-		waitEvent(t, events, "reload")
-		if got, want := nextRebuildLine(t, log), ", in place ("+page+")"; !strings.HasSuffix(got, want) {
-			t.Errorf("%q, want a rebuild ending %q", got, want)
-		}
-		nothingElse(t, dir, events, log)
-		if !contains(t, s, "guides/glossary/index.html", "Edited by sed.") {
-			t.Error("the page does not show the edit")
-		}
+		savedInPlace(t, func(dir string) {
+			if out, err := exec.Command(sed, "-i", "s/^# Glossary$/# Glossary\\n\\nEdited by sed./", filepath.Join(dir, page)).CombinedOutput(); err != nil {
+				t.Fatalf("sed: %v: %s", err, out)
+			}
+		}, "Edited by sed.")
 	})
 
 	dir := t.TempDir()
