@@ -26,45 +26,46 @@ func Head(dir string) (string, error) {
 // repository, no commits, a shallow clone), or is ctx's when ctx is done
 // before the walk over history ends.
 func LastChanges(ctx context.Context, dir string, files []string) (map[string]LastChange, error) {
-	var last map[string]LastChange
-	err := atHead(dir, func(repo *Repo, head *Commit, prefix string) (err error) {
-		last, err = repo.LastChangesIn(ctx, head, prefix, files)
-		return err
-	})
-	return last, err
+	repo, err := Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	prefix, err := repo.Prefix(dir)
+	if err != nil {
+		return nil, err
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	return repo.LastChangesIn(ctx, head, prefix, files)
 }
 
 // Uncommitted returns which of files, paths from the folder dir as
 // LastChanges takes them, differ in the working tree from the commit HEAD
 // names (see Repo.UncommittedIn): a build or a preview of the working
 // tree shows their pages as not yet committed, rather than as the commit
-// LastChanges names. Its errors are those of LastChanges.
+// LastChanges names. Its errors are those of LastChanges. A preview asks
+// at every edit, so it reads no more than it needs: HEAD's commit without
+// the abbreviation of its hash.
 func Uncommitted(dir string, files []string) (map[string]bool, error) {
-	var changed map[string]bool
-	err := atHead(dir, func(repo *Repo, head *Commit, prefix string) (err error) {
-		changed, err = repo.UncommittedIn(head, prefix, files)
-		return err
-	})
-	return changed, err
-}
-
-// atHead opens the repository holding the folder dir and calls f with
-// the commit HEAD names and dir's path in the repository.
-func atHead(dir string, f func(repo *Repo, head *Commit, prefix string) error) error {
 	repo, err := Open(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer repo.Close()
 	prefix, err := repo.Prefix(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	head, err := repo.Resolve("HEAD")
+	repo.mu.Lock()
+	defer repo.mu.Unlock()
+	head, err := repo.resolve("HEAD")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return f(repo, head, prefix)
+	return repo.uncommitted(head.TreeHash, "HEAD", prefix, files)
 }
 
 // LastChangesIn is LastChanges as of commit c, for files given as paths

@@ -223,6 +223,17 @@ type Commit struct {
 func (r *Repo) Resolve(ref string) (*Commit, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	c, err := r.resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	return r.newCommit(c), nil
+}
+
+// resolve returns the commit object ref names, without the abbreviation
+// of its hash (see short), which lists every object of the repository
+// the first time. r.mu is held.
+func (r *Repo) resolve(ref string) (*object.Commit, error) {
 	if _, err := r.repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) {
 		if it, err := r.repo.CommitObjects(); err == nil {
 			if _, err := it.Next(); err == io.EOF {
@@ -262,7 +273,7 @@ func (r *Repo) Resolve(ref string) (*Commit, error) {
 		}
 		return nil, fmt.Errorf("ref %q: %w", ref, err)
 	}
-	return r.newCommit(c), nil
+	return c, nil
 }
 
 // peelTag returns the commit a tag of a tag (of a tag...) named ref leads

@@ -27,22 +27,34 @@ import (
 // bytes of the working tree, and so shows what they are. Git's index
 // spares most of the work: a file whose size and modification time are
 // those the index holds for it, with the blob c has, is the same, as git
-// status takes it, and is not read. Any other file is read and hashed. So
+// status takes it, and is not read. Any other file is read and hashed,
+// and so is every file when there are few (see fewFiles). So
 // a file Git converts on checkout is found the same while the index holds
 // it so; once touched (its time changed, not its text), it is compared as
 // it is, and shows as changed until git status or git add refreshes the
 // index.
 func (r *Repo) UncommittedIn(c *Commit, prefix string, files []string) (map[string]bool, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.uncommitted(c.c.TreeHash, "commit "+c.Short, prefix, files)
+}
+
+// uncommitted is UncommittedIn for the commit whose tree is tree, named
+// what in errors. r.mu is held.
+func (r *Repo) uncommitted(tree plumbing.Hash, what, prefix string, files []string) (map[string]bool, error) {
 	root := r.Root()
 	if root == "" {
 		return nil, errors.New("the repository has no working tree")
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	// Without the index every file is read: slower, still right.
-	idx, err := r.repo.Storer.Index()
-	if err != nil {
-		idx = nil
+	// Without the index every file is read: slower, still right. For a
+	// few files, as a preview asks after an edit, reading them is the
+	// faster: decoding the index of a 10,000-page site took 13 ms, and a
+	// file just saved has a time the index does not vouch for anyway.
+	var idx *index.Index
+	if len(files) > fewFiles {
+		if i, err := r.repo.Storer.Index(); err == nil {
+			idx = i
+		}
 	}
 	recorded := map[string]*index.Entry{}
 	if idx != nil {
@@ -65,9 +77,9 @@ func (r *Repo) UncommittedIn(c *Commit, prefix string, files []string) (map[stri
 		dir := path.Dir(name)
 		entries, ok := folders[dir]
 		if !ok {
-			t, err := r.subtree(c.c.TreeHash, folderPath(dir))
+			t, err := r.subtree(tree, folderPath(dir))
 			if err != nil {
-				return nil, fmt.Errorf("read commit %s: %w", c.Short, err)
+				return nil, fmt.Errorf("read %s: %w", what, err)
 			}
 			if t != nil {
 				entries = make(map[string]object.TreeEntry, len(t.Entries))
@@ -102,6 +114,10 @@ func (r *Repo) UncommittedIn(c *Commit, prefix string, files []string) (map[stri
 	}
 	return out, nil
 }
+
+// fewFiles is the most files uncommitted reads and hashes without
+// reading Git's index.
+const fewFiles = 64
 
 // folderPath is a folder's path as subtree takes it: "" for the root.
 func folderPath(dir string) string {

@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -93,16 +94,27 @@ func TestUncommittedTakesTheIndexAtItsWord(t *testing.T) {
 	}
 	r := openRepo(t, dir)
 	head := resolve(t, r, "HEAD")
-	got, err := r.UncommittedIn(head, ".", []string{"content/a.md"})
+	// The index is read for many files (a build's); the others asked
+	// for here are not there, and left out.
+	files := []string{"content/a.md"}
+	for i := range fewFiles {
+		files = append(files, fmt.Sprintf("content/gone-%d.md", i))
+	}
+	got, err := r.UncommittedIn(head, ".", files)
 	if err != nil || len(got) != 0 {
 		t.Errorf("a file as the index recorded it: %v, %v; want it taken as committed, unread", got, err)
+	}
+	// A few files (a preview's, after an edit) are read without it.
+	got, err = r.UncommittedIn(head, ".", files[:1])
+	if err != nil || !got["content/a.md"] {
+		t.Errorf("a file asked alone: %v, %v; want it read, and found changed", got, err)
 	}
 	// An index written in the same instant as the file could have been
 	// written before the file changed in that instant.
 	if err := os.Chtimes(filepath.Join(dir, ".git", "index"), day, day); err != nil {
 		t.Fatal(err)
 	}
-	got, err = r.UncommittedIn(head, ".", []string{"content/a.md"})
+	got, err = r.UncommittedIn(head, ".", files)
 	if err != nil || !got["content/a.md"] {
 		t.Errorf("a file of the index's own time: %v, %v; want it read, and found changed", got, err)
 	}
