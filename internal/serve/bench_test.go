@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"playbook/internal/gen"
+	"playbook/internal/gittest"
 )
 
 // BenchmarkEdit saves one page of a generated playbook and measures the
@@ -65,8 +66,8 @@ func BenchmarkEdit(b *testing.B) {
 	}
 }
 
-// BenchmarkEdits saves 200 pages of a 10,000-page generated playbook in
-// turn, one file each (every fifth edit changes the page's title, the
+// BenchmarkEdits saves 200 pages of a 10,000-page generated playbook,
+// committed to Git, in turn, one file each (every fifth edit changes the page's title, the
 // others its body), and measures the time from the write to the edited
 // page being served with the change: the watcher's debounce, the
 // rebuild, the reload event and the page rendered for the request. It
@@ -79,7 +80,16 @@ func BenchmarkEdits(b *testing.B) {
 	if err := gen.Write(dir, n); err != nil {
 		b.Fatal(err)
 	}
-	s := newServer(b, dir)
+	// In Git, as authors keep a playbook: the preview reads when each
+	// page last changed, and whether an edited one is committed.
+	gittest.InitCommit(b, dir, time.Time{}, "playbook")
+	s, err := New(os.DirFS(dir), Options{Dir: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if p := s.Problems(); p != nil {
+		b.Fatalf("first build: %v", p)
+	}
 	events := watch(b, s, dir)
 	files := editedPages(b, s, edits)
 
