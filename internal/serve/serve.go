@@ -386,12 +386,13 @@ func (s *Server) updateLastChanges(st *site.Site) bool {
 	for _, p := range st.Pages {
 		s.asked[p.File] = true
 	}
-	last, err := gitrepo.LastChanges(context.Background(), s.opts.Dir, st.PageFiles())
+	files := st.PageFiles()
+	last, err := gitrepo.LastChanges(context.Background(), s.opts.Dir, files)
 	if err != nil && !errors.Is(err, gitrepo.ErrShallow) {
 		s.printOnce(fmt.Sprintf("note: pages will not show when they last changed: %v", err))
 	}
 	s.last, s.uncommitted = last, nil
-	s.updateUncommitted(st.PageFiles())
+	s.updateUncommitted(files)
 	return true
 }
 
