@@ -26,15 +26,11 @@ func Head(dir string) (string, error) {
 // repository, no commits, a shallow clone), or is ctx's when ctx is done
 // before the walk over history ends.
 func LastChanges(ctx context.Context, dir string, files []string) (map[string]LastChange, error) {
-	repo, err := Open(dir)
+	repo, prefix, err := openAt(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	prefix, err := repo.Prefix(dir)
-	if err != nil {
-		return nil, err
-	}
 	head, err := repo.Resolve("HEAD")
 	if err != nil {
 		return nil, err
@@ -50,15 +46,11 @@ func LastChanges(ctx context.Context, dir string, files []string) (map[string]La
 // at every edit, so it reads no more than it needs: HEAD's commit without
 // the abbreviation of its hash.
 func Uncommitted(dir string, files []string) (map[string]bool, error) {
-	repo, err := Open(dir)
+	repo, prefix, err := openAt(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	prefix, err := repo.Prefix(dir)
-	if err != nil {
-		return nil, err
-	}
 	repo.mu.Lock()
 	defer repo.mu.Unlock()
 	head, err := repo.resolve("HEAD")
@@ -66,6 +58,21 @@ func Uncommitted(dir string, files []string) (map[string]bool, error) {
 		return nil, err
 	}
 	return repo.uncommitted(head.TreeHash, "HEAD", prefix, files)
+}
+
+// openAt opens the repository holding the folder dir and returns it with
+// dir's path in it (see Prefix).
+func openAt(dir string) (*Repo, string, error) {
+	repo, err := Open(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	prefix, err := repo.Prefix(dir)
+	if err != nil {
+		repo.Close()
+		return nil, "", err
+	}
+	return repo, prefix, nil
 }
 
 // LastChangesIn is LastChanges as of commit c, for files given as paths
