@@ -200,6 +200,7 @@ var wordsSite = map[string]string{
 	"content/guides/contact.md":    "+++\ntitle = \"Contact\"\n+++\n\nWe answer every email within a working day.\n",
 	"content/guides/cancelling.md": "+++\ntitle = \"Cancelling\"\n+++\n\nOur cancellation policy is short: fourteen days, no fee.\n",
 	"content/guides/honesty.md":    "+++\ntitle = \"Honesty\"\n+++\n\nDon\u2019t promise a date you can\u2019t keep.\n",
+	"content/guides/visits.md":     "+++\ntitle = \"Visits\"\n+++\n\nBook the follow up before you leave the house.\n",
 	"content/guides/chargers.md":   "+++\ntitle = \"Chargers\"\n+++\n\nWe fit an EV charger in an evening, every weekday.\n",
 }
 
@@ -219,6 +220,7 @@ func TestBrowserSearchWords(t *testing.T) {
 		{searchQuery{"words together are shown rather than the first of them alone", "boiler cover", "guides/boilers/#service", "Boilers"}, "boiler cover"},
 		{searchQuery{"a word written with a hyphen finds it written without", "e-mail", "guides/contact/", "Contact"}, "email"},
 		{searchQuery{"a word without its apostrophe finds it with one", "dont promise", "guides/honesty/", "Honesty"}, "Don\u2019t promise"},
+		{searchQuery{"a word written with a hyphen finds it written apart", "follow-up", "guides/visits/", "Visits"}, "follow up"},
 		{searchQuery{"a plural finds the singular", "policies", "guides/cancelling/", "Cancelling"}, "policy"},
 		// Too short to find the words it begins, it marks none of them.
 		{searchQuery{"a word of two letters marks itself alone", "ev charger", "guides/chargers/", "Chargers"}, "EV charger"},

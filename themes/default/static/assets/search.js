@@ -121,8 +121,17 @@
       // A possessive's s ends no word of its own.
       var n = parts.length;
       if (n > 2 && parts[n - 1] === "s" && /['\u2019]/.test(parts[n - 2])) parts.length = n - 2;
-      for (var k = 0; k < parts.length; k += 2) w += parts[k];
-      out.push({ w: w, cjk: cjk });
+      // The runs a hyphen parts: "follow-up" is written "follow up" too.
+      var apart = [], run = "";
+      for (var k = 0; k < parts.length; k += 2) {
+        w += parts[k];
+        run += parts[k];
+        if (k + 1 >= parts.length || /['\u2019]/.test(parts[k + 1])) continue;
+        apart.push(run);
+        run = "";
+      }
+      if (apart.length) apart.push(run);
+      out.push({ w: w, cjk: cjk, apart: apart });
     }
     return out;
   }
@@ -141,7 +150,14 @@
       }
       if (Array.from(r.w).length < 2) return;
       if (manifest.stopSet[r.w] && !last) return;
-      out.push({ t: r.w, stop: !!manifest.stopSet[r.w] });
+      var tok = { t: r.w, stop: !!manifest.stopSet[r.w] };
+      // Its parts, each a word the page must have, are another way of
+      // finding it, but for those too common to tell pages apart. A
+      // part of one letter is no word written apart ("e-mail").
+      var apart = r.apart.filter(function (p) { return !manifest.stopSet[p]; });
+      var words = apart.every(function (p) { return Array.from(p).length >= 2; });
+      if (words && apart.length) tok.apart = apart.map(function (p) { return { t: p }; });
+      out.push(tok);
     });
     return out;
   }
@@ -231,9 +247,9 @@
   function rank(toks) {
     var n = manifest.n, per = [];
     var total = new Float64Array(n), hits = new Uint8Array(n);
-    toks.forEach(function (tok) {
-      var best = new Float32Array(n), sec = new Uint16Array(n);
-      per.push({ best: best, sec: sec });
+    // scores sets, for each document, the best score of tok in it and
+    // the section it is in.
+    function scores(tok, best, sec) {
       termsOf(shardsFor(tok)).forEach(function (terms) {
         for (var term in terms) {
           var m = how(tok, term);
@@ -246,6 +262,28 @@
           }
         }
       });
+    }
+    toks.forEach(function (tok) {
+      var best = new Float32Array(n), sec = new Uint16Array(n);
+      per.push({ best: best, sec: sec });
+      scores(tok, best, sec);
+      if (tok.apart) {
+        // A page with every part of a hyphened word has it written
+        // apart: scored as its part found worst, below the word whole.
+        var least = null, leastSec = null;
+        tok.apart.forEach(function (p) {
+          var b = new Float32Array(n), s = new Uint16Array(n);
+          scores(p, b, s);
+          if (!least) { least = b; leastSec = s; return; }
+          for (var d = 0; d < n; d++) {
+            if (b[d] < least[d]) { least[d] = b[d]; leastSec[d] = s[d]; }
+          }
+        });
+        for (var d = 0; d < n; d++) {
+          var sc = least[d] * PLURAL;
+          if (sc > best[d]) { best[d] = sc; sec[d] = leastSec[d]; }
+        }
+      }
       // How rare a word is counts the pages of all the words it finds,
       // not of each: else a word it begins, rarer than itself (heat,
       // HeatNation), would weigh more than the word itself.
@@ -303,7 +341,10 @@
     return loadManifest().then(function () {
       var toks = tokens(q);
       var need = [];
-      toks.forEach(function (tok) { need = need.concat(shardsFor(tok)); });
+      toks.forEach(function (tok) {
+        need = need.concat(shardsFor(tok));
+        (tok.apart || []).forEach(function (p) { need = need.concat(shardsFor(p)); });
+      });
       return Promise.all(need.map(load)).then(function () {
         if (my !== seq) return;
         var t0 = performance.now();
@@ -513,8 +554,10 @@
       }
       if (w.length === 0 || w.length > 60) continue;
       // As the search matches: a word of under MINPREFIX letters marks
-      // itself, not the words it begins, which it did not find.
-      if (w === tok.t || how(tok, w)) {
+      // itself, not the words it begins, which it did not find. The
+      // parts of a hyphened word mark themselves where written apart.
+      var alike = function (t) { return w === t.t || how(t, w); };
+      if (alike(tok) || (!size && tok.apart && tok.apart.some(alike))) {
         marks.push([at, at + (size || w.length), i]);
         return;
       }
