@@ -93,6 +93,30 @@ func TestCampaignStateAndReadiness(t *testing.T) {
 	}
 }
 
+// TestCampaignWithoutStart checks that a campaign missing its first day
+// is an error for that alone, not warned of as live too: with no dates it
+// is in no state.
+func TestCampaignWithoutStart(t *testing.T) {
+	for name, page := range map[string]string{
+		"no dates":   "+++\ntitle = \"C\"\n+++\n",
+		"a last day": "+++\ntitle = \"C\"\nends = 2026-11-30\n+++\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, problems := loadFiles(t, campaignSite("content/campaigns/c.md", page))
+			var starts bool
+			for _, p := range problems {
+				if p.Check == "campaign-not-ready" {
+					t.Errorf("warned of: %s", p)
+				}
+				starts = starts || strings.Contains(p.Msg, `missing "starts"`)
+			}
+			if !starts {
+				t.Errorf("no error for the missing starts in %q", problems)
+			}
+		})
+	}
+}
+
 func TestCampaignBriefing(t *testing.T) {
 	s, _ := loadFiles(t, campaignSite(
 		"content/campaigns/by-id.md", campaign("2026-10-20", "2026-11-30", "briefing = \"winter-pack\"\nroles = \"service desk, sales advisors\"\n"),

@@ -252,7 +252,9 @@ func checkCampaigns(l *loadState) []Problem {
 	s := l.site
 	for _, p := range s.OfType(TypeCampaign) {
 		r := p.Readiness()
-		if r.Ready || !s.imminent(p, s.Now) || p.fm.failed("starts", "ends") {
+		// A campaign missing its first day is in no state: the missing
+		// day is the error.
+		if r.Ready || p.Starts.IsZero() || !s.imminent(p, s.Now) || p.fm.failed("starts", "ends") {
 			continue
 		}
 		when := "is live"
