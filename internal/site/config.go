@@ -381,7 +381,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	for sec, typ := range c.Types {
 		if t := canonicalType(typ); t == "" {
-			ps.errorf(ConfigFile, lineOfKey(string(data), sec), "types: unknown type %q for section %q (want one of %s)", typ, sec, strings.Join(Types, ", "))
+			ps.errorf(ConfigFile, lineOfKey(string(data), sec), "types: unknown type %q for section %q%s (want one of %s)", typ, sec, typeNear(typ), strings.Join(Types, ", "))
 			// The section keeps the type it has without the entry: its
 			// pages are not all wrong for want of one.
 			delete(c.Types, sec)
@@ -420,7 +420,7 @@ func (r *Review) parse(text string, ps *problems) {
 		line := lineOfKey(text, typ)
 		t := canonicalType(typ)
 		if t == "" {
-			ps.errorf(ConfigFile, line, "review.types: unknown type %q (want one of %s)", typ, strings.Join(Types, ", "))
+			ps.errorf(ConfigFile, line, "review.types: unknown type %q%s (want one of %s)", typ, typeNear(typ), strings.Join(Types, ", "))
 			continue
 		}
 		iv, err := ParseInterval(every)

@@ -118,7 +118,7 @@ func (l *loadState) typeOf(dir string, f *frontMatter, hasFrontMatter bool) stri
 		if c := canonicalType(t); c != "" {
 			return c
 		}
-		f.errorf("type", "type: unknown type %q (want one of %s)", t, strings.Join(Types, ", "))
+		f.errorf("type", "type: unknown type %q%s (want one of %s)", t, typeNear(t), strings.Join(Types, ", "))
 		return TypePage
 	}
 	if !hasFrontMatter {

@@ -512,7 +512,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "unknown type",
 			files: with(chainSite(), "content/a.md", "+++\ntype = \"promis\"\n+++\n"),
-			want:  []string{`content/a.md:2: type: unknown type "promis" (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
+			want:  []string{`content/a.md:2: type: unknown type "promis": did you mean "promise"? (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
 		},
 		{
 			name:  "a type written with capitals is the type",
@@ -713,6 +713,11 @@ func TestProblems(t *testing.T) {
 			name:  "an unknown type in [types] leaves its section the type it had",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n[types]\npromises = \"pledge\"\n"),
 			want:  []string{`site.toml:3: types: unknown type "pledge" for section "promises" (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
+		},
+		{
+			name:  "a mistyped type in [types] is named",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[types]\nplaybook = \"Behavour\"\n"),
+			want:  []string{`site.toml:3: types: unknown type "Behavour" for section "playbook": did you mean "behaviour"? (want one of positioning, promise, behaviour, standard, faq, competitor, campaign, persona, page)`},
 		},
 		{
 			name:  "an edit link without {path} is warned of",

@@ -123,3 +123,18 @@ func knownKeyNear(key, typ string, home bool) string {
 	}
 	return best
 }
+
+// typeNear returns the end of a message naming the type t is a typo of,
+// `: did you mean "promise"?`, or "" if it looks like none.
+func typeNear(t string) string {
+	best, bestD := "", 0
+	for _, name := range Types {
+		if d, ok := near(strings.ToLower(t), name); ok && (best == "" || d < bestD) {
+			best, bestD = name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(": did you mean %q?", best)
+}
