@@ -71,6 +71,27 @@ var goodSite = map[string]string{
 	"content/guides/b.md": "# B\n",
 }
 
+// TestCommandsInAFolderOfTheSite runs build and check in a folder of a
+// site, as an editor's terminal may be: they work on the site, and build
+// writes its output where it would from the site's folder.
+func TestCommandsInAFolderOfTheSite(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	t.Chdir(filepath.Join(dir, "content", "guides"))
+	var out, errs bytes.Buffer
+	if code := run(context.Background(), []string{"check"}, &out, &errs); code != exitOK {
+		t.Fatalf("check: exit %d\n%s%s", code, out.String(), errs.String())
+	}
+	if code, _, stderr := buildCmd(t); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "guides", "a", "index.html")); err != nil {
+		t.Errorf("the site is not built in its folder's public/: %v", err)
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Errorf("a public/ folder was made in the folder the command ran in")
+	}
+}
+
 func TestBuildExample(t *testing.T) {
 	// Into a folder not made yet: the pages still wait in a file, in the
 	// folder above, and not in memory (a note would say so).
@@ -122,6 +143,7 @@ func TestBuildExitStatus(t *testing.T) {
 		{"extra argument is a usage error", []string{"--source", good, "extra"}, 2, `unexpected argument "extra"`},
 		{"folder without content is a usage error", []string{"--source", t.TempDir()}, 2, "has no content/ folder"},
 		{"a source that is no folder is a usage error", []string{"--source", filepath.Join(t.TempDir(), "nope")}, 2, "there is no folder "},
+		{"a source that is a file is a usage error", []string{"--source", filepath.Join(good, "site.toml")}, 2, "site.toml is a file: --source names the site's folder"},
 		{"content error exits 1 naming file and line", []string{"--source", bad}, 1, `content/a.md:1:1: broken link "missing.md": no page or file at content/missing.md`},
 	}
 	for _, tt := range tests {

@@ -102,8 +102,20 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 		return nil, false
 	}
 	source := fl.Lookup("source").Value.String()
+	// Run in a folder of the site, as an editor's terminal often is, a
+	// command works on the site, as git does on its repository.
+	if _, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil {
+		if above := siteAbove(fl, source); above != source {
+			source = above
+			_ = fl.Set("source", source)
+		}
+	}
 	if info, err := os.Stat(source); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "%s: there is no folder %s: is --source the site's folder?\n", name, source)
+		if err == nil {
+			fmt.Fprintf(stderr, "%s: %s is a file: --source names the site's folder, the one holding site.toml and content/\n", name, source)
+		} else {
+			fmt.Fprintf(stderr, "%s: there is no folder %s: is --source the site's folder?\n", name, source)
+		}
 		return nil, false
 	}
 	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
