@@ -26,6 +26,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	strict := fl.Bool("strict", false, "fail on warnings too")
 	newSince := fl.String("new-since", "", "report only the problems not already present at this Git `ref` (origin/main)")
 	due := fl.String("due", "", "list the pages overdue or due for review within this `interval` (30d), by owner, instead of problems")
+	drafts := fl.Bool("drafts", false, "check pages marked draft too, as build --drafts reads them")
 	root, ok := openSite(fl, args, stderr)
 	if !ok {
 		return exitUsage
@@ -37,20 +38,20 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// A check holds a whole site in memory, as a build does.
 	defer limitMemory()()
-	now := time.Now()
+	load := checking(time.Now(), *drafts)
 	src := root.FS()
 	if *due != "" {
-		return listDue(src, *due, *format, now, stdout, stderr)
+		return listDue(src, *due, *format, load, stdout, stderr)
 	}
 	if *newSince != "" {
-		return checkNewSince(ctx, src, *source, *newSince, *format, *strict, now, stdout, stderr)
+		return checkNewSince(ctx, src, *source, *newSince, *format, *strict, load, stdout, stderr)
 	}
 	type loaded struct {
 		problems site.Problems
 		err      error
 	}
 	l, err := await(ctx, func() loaded {
-		problems, err := checkTree(src, *source, now, true)
+		problems, err := checkTree(src, *source, load, true)
 		return loaded{problems: problems, err: err}
 	})
 	if err != nil {
@@ -66,7 +67,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // checking returns the options of a site loaded for its problems alone,
 // as every load of check is: its pages are not rendered.
-func checking(now time.Time) site.Options { return site.Options{Now: now, ParseOnly: true} }
+func checking(now time.Time, drafts bool) site.Options {
+	return site.Options{Now: now, Drafts: drafts, ParseOnly: true}
+}
 
 // report writes the problems found and returns the exit status they make.
 func report(problems site.Problems, source, format string, strict bool, note string, stdout, stderr io.Writer) int {
@@ -89,7 +92,7 @@ func report(problems site.Problems, source, format string, strict bool, note str
 // checkNewSince reports the problems of the working tree that the site
 // at ref, read from Git, does not have. The versions a build publishes
 // from Git are the same at ref and now: they add nothing new.
-func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, strict bool, now time.Time, stdout, stderr io.Writer) int {
+func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, strict bool, load site.Options, stdout, stderr io.Writer) int {
 	type loaded struct {
 		now, fresh site.Problems
 		err        error
@@ -103,11 +106,11 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 			was, _ := site.ParseConfig(readConfig(at))
 			is, _ := site.ParseConfig(readConfig(src))
 			withVersions := !reflect.DeepEqual(was.Versions, is.Versions)
-			then, err := checkTree(at, source, now, withVersions)
+			then, err := checkTree(at, source, load, withVersions)
 			if err != nil {
 				return fmt.Errorf("at %s: %w", ref, err)
 			}
-			if l.now, err = checkTree(src, source, now, withVersions); err != nil {
+			if l.now, err = checkTree(src, source, load, withVersions); err != nil {
 				return err
 			}
 			// Of two problems alike where there was one, the new one is
@@ -159,8 +162,9 @@ func fileLines(fsys fs.FS) func(file string, line int) string {
 // do not parse or fail on their first page, static files a page would be
 // published over); and, withVersions, the versions a build publishes from
 // Git. The error is for versions that cannot be read at all.
-func checkTree(src fs.FS, source string, now time.Time, withVersions bool) (site.Problems, error) {
-	s, problems := site.Load(src, checking(now))
+func checkTree(src fs.FS, source string, load site.Options, withVersions bool) (site.Problems, error) {
+	now := load.Now
+	s, problems := site.Load(src, load)
 	cfg, _ := site.ParseConfig(readConfig(src))
 	if hasConfigError(problems) {
 		return problems, nil
@@ -194,7 +198,8 @@ func checkTree(src fs.FS, source string, now time.Time, withVersions bool) (site
 
 // listDue lists the pages whose review is overdue or falls due within
 // the interval, by owner.
-func listDue(src fs.FS, within, format string, now time.Time, stdout, stderr io.Writer) int {
+func listDue(src fs.FS, within, format string, load site.Options, stdout, stderr io.Writer) int {
+	now := load.Now
 	iv, err := site.ParseInterval(within)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook check: --due: %v\n", err)
@@ -204,7 +209,7 @@ func listDue(src fs.FS, within, format string, now time.Time, stdout, stderr io.
 		fmt.Fprintln(stderr, "playbook check: --due writes text or json")
 		return exitUsage
 	}
-	s, problems := site.Load(src, checking(now))
+	s, problems := site.Load(src, load)
 	if n := problems.Errors(); n > 0 {
 		for _, p := range problems {
 			if !p.Warning {

@@ -51,6 +51,7 @@ var warnSite = map[string]string{
 
 func TestCheckExitStatus(t *testing.T) {
 	errSite := with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n")
+	draftSite := with(goodSite, "content/guides/d.md", "+++\ntitle = \"D\"\ndraft = true\n+++\n[x](missing.md)\n")
 	for _, c := range []struct {
 		name  string
 		files map[string]string
@@ -64,6 +65,8 @@ func TestCheckExitStatus(t *testing.T) {
 		{"a clean site passes with --strict", goodSite, []string{"--strict"}, exitOK},
 		{"an unknown format is a usage error", goodSite, []string{"--format", "xml"}, exitUsage},
 		{"an argument is a usage error", goodSite, []string{"extra"}, exitUsage},
+		{"a draft's broken link passes", draftSite, nil, exitOK},
+		{"a draft's broken link fails with --drafts", draftSite, []string{"--drafts"}, exitContent},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeSite(t, c.files)

@@ -5,7 +5,7 @@
 //
 //	playbook build [--source DIR] [--dest DIR] [--drafts] [--force]
 //	playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
-//	playbook check [--source DIR] [--format text|json|github] [--strict] [--new-since REF] [--due 30d]
+//	playbook check [--source DIR] [--format text|json|github] [--strict] [--drafts] [--new-since REF] [--due 30d]
 //	playbook review [--source DIR] FILE...
 //	playbook new site DIR | playbook new [--source DIR] TYPE "Title" | playbook new --list
 //	playbook version
@@ -80,7 +80,7 @@ func usage(w io.Writer) {
                                                           build the site
   playbook serve [--source DIR] [--bind ADDR] [--port N] [--drafts] [--open] [--versions]
                                                           preview the site, rebuilt as files change
-  playbook check [--source DIR] [--format text|json|github] [--strict] [--new-since REF] [--due 30d]
+  playbook check [--source DIR] [--format text|json|github] [--strict] [--drafts] [--new-since REF] [--due 30d]
                                                           check the site, writing nothing
   playbook review [--source DIR] FILE...                  mark pages reviewed today
   playbook new site DIR                                   start a new playbook in DIR
