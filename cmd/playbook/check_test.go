@@ -157,6 +157,26 @@ func TestCheckFindsWhatFailsTheRender(t *testing.T) {
 	}
 }
 
+// TestEmptyPagesFailCheckAndBuild: a base.html that writes nothing, as
+// one holding only {{define}}s, would publish blank pages; check and
+// build fail on it, at the layout, and build writes nothing.
+func TestEmptyPagesFailCheckAndBuild(t *testing.T) {
+	dir := writeSite(t, with(warnSite, "layouts/base.html", "{{define \"main\"}}{{.Page.Title}}{{end}}\n"))
+	want := "layouts/base.html: base.html wrote nothing: the page would be empty (rendering "
+	code, stdout, _ := checkCmd(t, "--source", dir)
+	if code != exitContent || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit %d, want %d, and %q in:\n%s", code, exitContent, want, stdout)
+	}
+	dest := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := buildCmd(t, "--source", dir, "--dest", dest)
+	if code != exitContent || !strings.Contains(stderr, want) {
+		t.Errorf("build: exit %d, want %d, and %q in:\n%s", code, exitContent, want, stderr)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("a build of empty pages wrote the site")
+	}
+}
+
 func TestCheckFormats(t *testing.T) {
 	dir := writeSite(t, with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n"))
 	_, out, _ := checkCmd(t, "--source", dir, "--format", "json")

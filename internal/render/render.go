@@ -763,10 +763,11 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	if d.Redirect != "" {
 		// A page of its own, not inside base.html.
 		r.fill(d)
+		start := buf.Len()
 		if err := r.layouts["redirect.html"].ExecuteTemplate(buf, "redirect.html", d); err != nil {
 			return r.renderError(err, name)
 		}
-		return nil
+		return r.notEmpty(buf, start, r.layouts["redirect.html"], "redirect.html", name)
 	}
 	if p := d.Page; p != nil && p.Doc != nil {
 		// A build keeps most of a page's document out of memory until
@@ -786,14 +787,31 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 	}
 	r.fill(d)
 	layout := r.layoutFor(d)
+	where := d.URL
+	if d.Page != nil {
+		where = d.Page.File
+	}
+	start := buf.Len()
 	if err := r.layouts[layout].ExecuteTemplate(buf, "base.html", d); err != nil {
-		where := d.URL
-		if d.Page != nil {
-			where = d.Page.File
-		}
 		return r.renderError(err, where)
 	}
-	return nil
+	return r.notEmpty(buf, start, r.layouts[layout], "base.html", where)
+}
+
+// notEmpty returns an error, at the file defining template name of t,
+// if the page written to buf from start is empty: a base.html that only
+// defines templates, or whose every part is in a block left out, would
+// publish a site of blank pages.
+func (r *Renderer) notEmpty(buf *bytes.Buffer, start int, t *template.Template, name, where string) error {
+	if len(bytes.TrimSpace(buf.Bytes()[start:])) > 0 {
+		return nil
+	}
+	file := name
+	if def := t.Lookup(name); def != nil && def.Tree != nil {
+		file = def.Tree.ParseName
+	}
+	msg := fmt.Sprintf("%s wrote nothing: the page would be empty (rendering %s)", name, where)
+	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+file), Msg: msg}}
 }
 
 // body returns the HTML of a page's Markdown, doc (p.Doc, unpacked).
