@@ -206,6 +206,12 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		s.live.send("problems")
 		if sn := s.snap.Load(); sn != nil && !sn.unbuilt {
 			s.themeDirty = s.themeDirty || themeChanged
+			// Each save is answered, though its errors are told once.
+			errs := "1 error"
+			if n := problems.Errors(); n > 1 {
+				errs = fmt.Sprintf("%d errors", n)
+			}
+			fmt.Fprintf(s.opts.Log, "not rebuilt (%s): %s, shown in the browser over the last good site\n", describe(changed), errs)
 			return Nothing, nil
 		}
 		// Nothing good to keep: serve what there is, under the overlay.

@@ -407,6 +407,10 @@ func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	if n := strings.Count(log.String(), "content/bad.md:2:"); n != 1 {
 		t.Errorf("error printed %d times:\n%s", n, log.String())
 	}
+	// Each save is answered all the same.
+	if n := strings.Count(log.String(), "not rebuilt (content/bad.md): 1 error, shown in the browser over the last good site\n"); n != 3 {
+		t.Errorf("%d saves answered, want 3:\n%s", n, log.String())
+	}
 }
 
 func mapFS(files map[string]string) fstest.MapFS {
