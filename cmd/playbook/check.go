@@ -183,13 +183,10 @@ func checkTree(src fs.FS, source string, load site.Options, withVersions bool) (
 	}
 	// The working tree is checked above, as a build without versions
 	// reads it; here the versions read from Git.
-	vs := *cfg.Versions
-	vs.Worktree = ""
-	if len(vs.Refs) == 0 && vs.Tags == "" {
+	if len(cfg.Versions.Refs) == 0 && cfg.Versions.Tags == "" {
 		return problems, nil
 	}
-	cfg.Versions = &vs
-	b, vps, err := versions.Load(versions.Options{Source: source, Worktree: src, Config: cfg, Now: now, ParseOnly: true})
+	b, vps, err := versions.Load(versions.Options{Source: source, Worktree: src, Config: cfg, Now: now, ParseOnly: true, GitOnly: true})
 	b.Close()
 	problems = append(problems, vps...)
 	problems.Sort()

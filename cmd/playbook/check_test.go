@@ -238,6 +238,16 @@ func TestCheckVersions(t *testing.T) {
 	if code != exitContent || !strings.Contains(out, `content/guides/b.md:3:1: broken link "gone.md": no page or file at content/guides/gone.md (version v1)`) {
 		t.Errorf("exit %d\n%s%s", code, out, stderr)
 	}
+	// A tag pattern that matches none, the working tree published
+	// beside it, is warned of by check as build warns of it.
+	gittest.WriteFiles(t, repo, with(goodSite, "site.toml", "title = \"T\"\n[versions]\ntags = \"release-*\"\nworktree = \"draft\"\n"))
+	want := `site.toml:3: warning: versions: no tag matches "release-*": tag a commit (git tag release-1) to publish it` + "\n"
+	if code, out, stderr := checkCmd(t, "--source", repo); code != exitOK || !strings.Contains(out, want) {
+		t.Errorf("check: exit %d, want %d and %q:\n%s%s", code, exitOK, want, out, stderr)
+	}
+	if code, _, stderr := buildCmd(t, "--source", repo, "--dest", filepath.Join(t.TempDir(), "out")); code != exitOK || !strings.Contains(stderr, want) {
+		t.Errorf("build: exit %d, want %d and %q:\n%s", code, exitOK, want, stderr)
+	}
 }
 
 // TestCheckNewSince commits a site with a broken link and a chain gap,

@@ -60,6 +60,10 @@ type Options struct {
 	// site.Options.ParseOnly), without the pages' text What changed
 	// compares: such a Build cannot be rendered.
 	ParseOnly bool
+	// GitOnly loads the versions read from Git alone: the working tree's
+	// is read apart (as check reads it), and only named here, for the
+	// checks of the versions block.
+	GitOnly bool
 }
 
 // A Version is one version of the playbook, loaded.
@@ -164,7 +168,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		return nil
 	}
 	// Every version that cannot be made is reported, not the first only.
-	var problems site.Problems
+	var problems, unmatched site.Problems
 	for i, r := range cfg.Refs {
 		if err := add(r.Name, r.Ref, r.Label); err != nil {
 			problems = append(problems, setting("ref", i, err)...)
@@ -175,8 +179,15 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		if err != nil {
 			return nil, setting("tags", 0, err), nil
 		}
-		if len(tags) == 0 && len(cfg.Refs) == 0 && cfg.Worktree == "" {
-			return nil, setting("tags", 0, fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))), nil
+		if len(tags) == 0 {
+			none := fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))
+			if len(cfg.Refs) == 0 && cfg.Worktree == "" {
+				return nil, setting("tags", 0, none), nil
+			}
+			// Other versions are published: a pattern mistyped is
+			// told all the same.
+			unmatched = setting("tags", 0, none)
+			unmatched[0].Warning = true
 		}
 		for _, t := range tags {
 			// A tag's label is the first line of its annotation:
@@ -237,6 +248,9 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		shared = &site.ParseCache{}
 	}
 	for _, v := range vs {
+		if v.Commit == nil && opts.GitOnly {
+			continue
+		}
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
@@ -256,6 +270,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true})
 		}
 	}
+	problems = append(problems, unmatched...)
 	problems.Sort()
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
 }

@@ -427,6 +427,18 @@ func TestVersionErrors(t *testing.T) {
 			t.Errorf("problems %q, %v; want %q", got, err, want)
 		}
 	})
+	t.Run("a tag pattern matching none beside other versions is warned of", func(t *testing.T) {
+		r := history(t)
+		r.write(map[string]string{"site.toml": "[versions]\ntags = \"playbook-*\"\nworktree = \"draft\"\n"})
+		b, problems, err := loadVersions(t, r.dir, false)
+		want := `site.toml:2: warning: versions: no tag matches "playbook-*": tag a commit (git tag playbook-1) to publish it`
+		if err != nil || b == nil || !slices.ContainsFunc(problems, func(p site.Problem) bool { return p.String() == want }) {
+			t.Errorf("problems %q, %v; want %q", problems, err, want)
+		}
+		if problems.Errors() != 0 {
+			t.Errorf("%d errors, want none", problems.Errors())
+		}
+	})
 	t.Run("a ref from before the playbook", func(t *testing.T) {
 		r := newRepo(t, t.TempDir())
 		r.write(map[string]string{"README.md": "Code first.\n"})
