@@ -869,3 +869,23 @@ func checkPopover(b *chromeTab, url, sel string, width int64) {
 		b.t.Errorf("%s at %d px: %s stays open once the focus has moved on to %s", url, width, sel, s.Focus)
 	}
 }
+
+// TestBrowserRolePart: on a role page, each promise's card says which of
+// the role's behaviours keep it, and those links lead to the behaviours,
+// on a phone and a desktop, though the card's own link covers the card.
+func TestBrowserRolePart(t *testing.T) {
+	b, base := openExample(t)
+	for _, width := range []int64{390, 1280} {
+		b.do("set the window", chromedp.EmulateViewport(width, 844))
+		b.open("a role", base+"roles/sales-advisor/")
+		part := `main ul.cards > li .card-keeps a`
+		want := tabValue(b, "the first part's link", chromedp.Evaluate[string](`document.querySelector('`+part+`').href`))
+		if !strings.Contains(want, "/behaviours/") {
+			t.Fatalf("%d px: the first part links to %q, want a behaviour", width, want)
+		}
+		b.do("scroll to it", chromedp.ScrollIntoView(chromedp.CSS(part)))
+		if got := tabClick(b, "the part's link", chromedp.CSS(part)); got != want {
+			t.Errorf("%d px: the part's link led to %s, want %s", width, got, want)
+		}
+	}
+}

@@ -102,6 +102,9 @@ type Data struct {
 	// list again at each call. A site edited in place gets a new
 	// Renderer when titles, which order the list, change.
 	rolePromises []*site.Page
+	// roleKeeps are, on a role page, the role's behaviours that keep
+	// each of its promises: its card says so.
+	roleKeeps map[*site.Page][]*site.Page
 }
 
 // Rel returns the URL of url (a path from the site root) relative to this
@@ -245,12 +248,13 @@ var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="
 // One call for what a range over the pages makes with six an item.
 func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 	// An item of the generated playbook is 200-250 bytes.
-	return d.linkedHTML(pages, 256, func(b *strings.Builder, p *site.Page, link template.HTML) {
+	return d.linkedHTML(pages, 256, func(b *strings.Builder, p *site.Page, link template.HTML) error {
 		b.WriteString("<li>" + string(link))
 		if p.Description != "" {
 			b.WriteString(` <span class="muted">— ` + escapeText(p.Description) + `</span>`)
 		}
 		b.WriteString("</li>")
+		return nil
 	})
 }
 
@@ -264,7 +268,7 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 	mixed := mixedTypes(pages)
 	// A card of the generated playbook is 250-300 bytes.
-	return d.linkedHTML(pages, 320, func(b *strings.Builder, p *site.Page, link template.HTML) {
+	return d.linkedHTML(pages, 320, func(b *strings.Builder, p *site.Page, link template.HTML) error {
 		promise := p.IsPromise()
 		class := escapeText(p.Chain.Status.Class())
 		b.WriteString("\n<li class=\"card")
@@ -299,7 +303,22 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 		if p.Description != "" {
 			b.WriteString("<p>" + escapeText(p.Description) + "</p>")
 		}
+		if keeps := d.roleKeeps[p]; promise && len(keeps) > 0 {
+			b.WriteString("\n  <p class=\"card-keeps\"><span class=\"muted\">Your part:</span> ")
+			for i, k := range keeps {
+				if i > 0 {
+					b.WriteString(" · ")
+				}
+				link, err := d.LinkHTML(k)
+				if err != nil {
+					return err
+				}
+				b.WriteString(string(link))
+			}
+			b.WriteString("</p>")
+		}
 		b.WriteString("\n</li>")
+		return nil
 	})
 }
 
@@ -321,7 +340,7 @@ func mixedTypes(pages []*site.Page) bool {
 
 // linkedHTML returns the HTML item writes for each of pages, given the
 // page's link (LinkHTML), in one string grown for size bytes a page.
-func (d *Data) linkedHTML(pages []*site.Page, size int, item func(b *strings.Builder, p *site.Page, link template.HTML)) (template.HTML, error) {
+func (d *Data) linkedHTML(pages []*site.Page, size int, item func(b *strings.Builder, p *site.Page, link template.HTML) error) (template.HTML, error) {
 	var b strings.Builder
 	b.Grow(len(pages) * size)
 	for _, p := range pages {
@@ -329,7 +348,9 @@ func (d *Data) linkedHTML(pages []*site.Page, size int, item func(b *strings.Bui
 		if err != nil {
 			return "", err
 		}
-		item(&b, p, link)
+		if err := item(&b, p, link); err != nil {
+			return "", err
+		}
 	}
 	return template.HTML(b.String()), nil
 }

@@ -191,3 +191,15 @@ func (r *Renderer) paginateBy(files map[string]job, first *Data, n, size int) {
 	d.Redirect = first.URL
 	files[redirect+"index.html"] = job{data: d}
 }
+
+// roleKeeps returns, for each promise role ro keeps, the role's
+// behaviours that keep it, in the role's order.
+func roleKeeps(ro *site.Role) map[*site.Page][]*site.Page {
+	keeps := map[*site.Page][]*site.Page{}
+	for _, b := range ro.Behaviours {
+		for _, p := range b.Fulfils {
+			keeps[p] = append(keeps[p], b)
+		}
+	}
+	return keeps
+}

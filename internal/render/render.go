@@ -676,6 +676,7 @@ func (r *Renderer) index() map[string]job {
 				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
 				d.Role = ro
 				d.rolePromises = ro.Promises()
+				d.roleKeeps = roleKeeps(ro)
 				files[ro.URL+"index.html"] = job{data: d}
 				r.paginate(files, d, len(d.rolePromises)+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
 			}
