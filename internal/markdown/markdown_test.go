@@ -128,7 +128,7 @@ func TestRender(t *testing.T) {
 			src: "| **Field** | What `<goes>` in | R&amp;D \\& \"risk\" <b>x</b> |  |\n" +
 				"|---|:-:|---|---|\n| a | b | c | d |\n| e |\n",
 			want: []string{
-				`<div class="table-wrap table-stack" tabindex="0" role="region" aria-label="Table 1"><table>`,
+				`<div class="table-wrap table-stack table-keyed" tabindex="0" role="region" aria-label="Table 1"><table>`,
 				`<th><strong>Field</strong></th>`,
 				`<td data-label="Field">a</td>`,
 				`<td data-label="What &lt;goes&gt; in" style="text-align:center">b</td>`,
@@ -143,6 +143,12 @@ func TestRender(t *testing.T) {
 			unsafe: true,
 			src:    "| <b>Field</b> one | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n",
 			want:   []string{`<td data-label="Field one">1</td>`},
+		},
+		{
+			name: "a stacked table whose first cells are not all short names is not keyed by them",
+			src:  "| Say | Not | Why |\n|---|---|---|\n| Yes | No | Short |\n| \u201cMost installs come to between \u00a311,000 and \u00a316,000.\u201d | x | y |\n",
+			want: []string{`<div class="table-wrap table-stack" tabindex="0"`, `<td data-label="Say">Yes</td>`},
+			not:  []string{"table-keyed"},
 		},
 		{
 			name: "a table of two columns keeps its rows",

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	stdhtml "html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -56,7 +57,9 @@ func (r *nodeRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node
 func (r *nodeRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		class := "table-wrap"
-		if labelCells(node, src) {
+		if stack, keyed := labelCells(node, src); keyed {
+			class = "table-wrap table-stack table-keyed"
+		} else if stack {
 			class = "table-wrap table-stack"
 		}
 		box, name := tableNames(node, src)
@@ -135,11 +138,18 @@ func tableNames(node ast.Node, src []byte) (box, table string) {
 // phone: two columns fit side by side, three or more leave a word a line.
 const stackColumns = 3
 
+// rowKeyRunes is the longest first cell of a row that reads as the row's
+// name ("Monobloc", "Tuesday", "Price certainty") rather than as a value.
+const rowKeyRunes = 40
+
 // labelCells gives each body cell of a table of stackColumns or more
 // columns its column's header as data-label, in plain text, so that the
 // stylesheet can show a row on a phone as a block of labelled values. It
-// reports whether it did. A column with an empty header gets no label.
-func labelCells(table ast.Node, src []byte) bool {
+// reports whether it did (stack), and whether every row's first cell is
+// short enough to be the name of its row (keyed): then the stylesheet
+// shows it as the block's heading. A column with an empty header gets no
+// label.
+func labelCells(table ast.Node, src []byte) (stack, keyed bool) {
 	var labels []string
 	for c := table.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() == east.KindTableHeader {
@@ -150,11 +160,15 @@ func labelCells(table ast.Node, src []byte) bool {
 		}
 	}
 	if len(labels) < stackColumns {
-		return false
+		return false, false
 	}
+	keyed = true
 	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
 		if row.Kind() != east.KindTableRow {
 			continue
+		}
+		if first := row.FirstChild(); first == nil || utf8.RuneCountInString(shownText(first, src)) > rowKeyRunes {
+			keyed = false
 		}
 		i := 0
 		for cell := row.FirstChild(); cell != nil && i < len(labels); cell = cell.NextSibling() {
@@ -166,7 +180,7 @@ func labelCells(table ast.Node, src []byte) bool {
 			i++
 		}
 	}
-	return true
+	return true, keyed
 }
 
 // shownText returns the text of a table's header cell or a heading as a
