@@ -127,16 +127,18 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
-	t.Run("the mark between a page's facts, or the steps of its trail, never starts a line", func(t *testing.T) {
+	// A fact on a line of its own needs no mark; a step of the trail on
+	// a line of its own does, or it reads as a label of the page's.
+	t.Run("the mark between a page's facts never starts a line, and every step of the trail but the first has its mark", func(t *testing.T) {
 		b := tab(t)
 		for _, width := range []int64{320, 390, 1280} {
 			b.do("set the window", chromedp.EmulateViewport(width, 800))
 			for _, p := range kinds {
 				b.openPage(p, base)
-				for _, sel := range []string{".meta-line", ".breadcrumbs ol"} {
-					js := fmt.Sprintf(factMarksJS, jsQuote(sel))
-					for _, msg := range tabValue(b, p.path+": "+sel, chromedp.Evaluate[[]string](js)) {
-						t.Errorf("%s (%s) at %d px, %s: %s", p.name, p.path, width, sel, msg)
+				for _, c := range []struct{ sel, js string }{{".meta-line", factMarksJS}, {".breadcrumbs ol", trailMarksJS}} {
+					js := fmt.Sprintf(c.js, jsQuote(c.sel))
+					for _, msg := range tabValue(b, p.path+": "+c.sel, chromedp.Evaluate[[]string](js)) {
+						t.Errorf("%s (%s) at %d px, %s: %s", p.name, p.path, width, c.sel, msg)
 					}
 				}
 			}
@@ -474,6 +476,23 @@ const factMarksJS = `(() => {
 		if (!starts && !seen) out.push(name + ' follows another item without a mark');
 	}
 	return out;
+})()`
+
+// trailMarksJS, given the selector of a trail of breadcrumbs (%s), lists
+// its steps after the first that show no mark ("›") before them, wherever
+// the trail wraps, and the first step if it shows one.
+const trailMarksJS = `(() => {
+	const p = document.querySelector(%s);
+	if (!p || !p.getClientRects().length) return [];
+	return Array.from(p.children).flatMap((s, i) => {
+		const content = getComputedStyle(s, '::before').content;
+		const r = getComputedStyle(s, '::before');
+		const marked = content !== 'none' && content !== 'normal' && r.display !== 'none' && parseFloat(r.width) > 0;
+		const name = '"' + s.textContent.trim().slice(0, 30) + '"';
+		if (i === 0 && marked) return [name + ' starts the trail with a mark'];
+		if (i > 0 && !marked) return [name + ' has no mark before it'];
+		return [];
+	});
 })()`
 
 // looseHeadingsJS lists the shown headings whose lines stand further apart
