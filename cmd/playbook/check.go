@@ -166,11 +166,16 @@ func checkTree(src fs.FS, source string, load site.Options, withVersions bool) (
 	now := load.Now
 	s, problems := site.Load(src, load)
 	cfg, _ := site.ParseConfig(readConfig(src))
-	if hasConfigError(problems) {
-		return problems, nil
-	}
 	var pe *site.ProblemError
 	theme, err := render.SiteTheme(src, cfg)
+	if hasConfigError(problems) {
+		// The theme site.toml names is told beside its other problems.
+		if errors.As(err, &pe) {
+			problems = append(problems, pe.Problem)
+			problems.Sort()
+		}
+		return problems, nil
+	}
 	switch {
 	case errors.As(err, &pe):
 		problems = append(problems, pe.Problem)

@@ -157,6 +157,17 @@ func TestCheckFindsWhatFailsTheRender(t *testing.T) {
 	}
 }
 
+// TestCheckListsEveryConfigProblem: a theme that is not there is told
+// beside site.toml's other problems, not once they are fixed.
+func TestCheckListsEveryConfigProblem(t *testing.T) {
+	dir := writeSite(t, with(goodSite, "site.toml", "title = 3\ntheme = \"nope\"\n"))
+	code, out, _ := checkCmd(t, "--source", dir)
+	want := "site.toml:1: title: want text, got 3\nsite.toml:2: theme \"nope\": no folder themes/nope\n"
+	if code != exitContent || out != want {
+		t.Errorf("exit %d, want %d, and\n%s\ngot\n%s", code, exitContent, want, out)
+	}
+}
+
 // TestEmptyPagesFailCheckAndBuild: a base.html that writes nothing, as
 // one holding only {{define}}s, would publish blank pages; check and
 // build fail on it, at the layout, and build writes nothing.

@@ -232,6 +232,67 @@ func valueOnLine(text string, n int) string {
 // type, naming the type it wanted.
 var incompatible = regexp.MustCompile(`destination has type (\S+)$`)
 
+// decodeWithout decodes the settings raw holds (site.toml, text, read as
+// a map) into a Config again, without the setting at key, whose value is
+// of the wrong type: the decoder stops at the first such value, and every
+// one is told at once, each at its line of text. The settings left are
+// decoded, and so checked, as if key were not there.
+func decodeWithout(raw map[string]any, key, text string, ps *problems, notTable map[string]bool) (Config, toml.MetaData, error) {
+	var c Config
+	var md toml.MetaData
+	var err error
+	// A bound, in case a value the decoder refuses cannot be taken out.
+	for range 50 {
+		if !drop(raw, key) {
+			break
+		}
+		var b strings.Builder
+		if toml.NewEncoder(&b).Encode(raw) != nil {
+			break
+		}
+		c = Config{}
+		md, err = toml.Decode(b.String(), &c)
+		if err == nil {
+			break
+		}
+		m := decodeError.FindStringSubmatch(err.Error())
+		if m == nil {
+			break
+		}
+		key = m[2]
+		if notTable[strings.SplitN(key, ".", 2)[0]] {
+			continue // said where the tables are read
+		}
+		var k toml.Key
+		for _, part := range strings.Split(key, ".") {
+			k = append(k, strings.Trim(part, `"`))
+		}
+		line := lineOfSetting(text, k)
+		ps.errorf(ConfigFile, line, "%s: %s", key, wrongType(m[3], key, lookup(raw, key), valueOnLine(text, line)))
+	}
+	return c, md, err
+}
+
+// drop removes the setting at the dotted key path from raw, and reports
+// whether it was there.
+func drop(raw map[string]any, key string) bool {
+	parts := strings.Split(key, ".")
+	m := raw
+	for _, k := range parts[:len(parts)-1] {
+		next, ok := m[strings.Trim(k, `"`)].(map[string]any)
+		if !ok {
+			return false
+		}
+		m = next
+	}
+	last := strings.Trim(parts[len(parts)-1], `"`)
+	if _, ok := m[last]; !ok {
+		return false
+	}
+	delete(m, last)
+	return true
+}
+
 // lookup returns the value at the dotted key path of raw, or nil.
 func lookup(raw map[string]any, key string) any {
 	var v any = raw
@@ -266,6 +327,9 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 	}
 	md, err := toml.Decode(string(data), &c)
+	// The versions block is checked whole only when every value was of its
+	// type: one taken out (see decodeWithout) would leave it short.
+	whole := err == nil
 	var pe toml.ParseError
 	switch {
 	case err == nil:
@@ -283,6 +347,9 @@ func ParseConfig(data []byte) (Config, Problems) {
 		default:
 			line, _ := strconv.Atoi(m[1])
 			ps.errorf(ConfigFile, line, "%s: %s", m[2], wrongType(m[3], m[2], lookup(raw, m[2]), valueOnLine(string(data), line)))
+		}
+		if m != nil && rawErr == nil {
+			c, md, err = decodeWithout(raw, m[2], string(data), &ps, notTable)
 		}
 	}
 	// The decoder stops at the first error, leaving what it had not yet
@@ -317,7 +384,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	// After a value the decoder could not read, the versions hold what it
 	// had read so far: their names and refs may be missing for that alone.
-	if v := c.Versions; v != nil && err == nil {
+	if v := c.Versions; v != nil && whole {
 		names := map[string]bool{}
 		check := func(name, what string, line int) {
 			switch {
