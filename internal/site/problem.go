@@ -27,6 +27,26 @@ type Problem struct {
 	Check string
 }
 
+// CheckName names what found p, for a report a program reads (JSON,
+// GitHub's annotations): its Check, or for a problem met reading a file,
+// what the file is: "config" (site.toml), "page" (under content/),
+// "layout" (a theme's layouts) or "static" (a static file).
+func (p Problem) CheckName() string {
+	switch {
+	case p.Check != "":
+		return p.Check
+	case p.File == ConfigFile:
+		return "config"
+	case strings.HasPrefix(p.File, ContentDir+"/"):
+		return "page"
+	case strings.HasPrefix(p.File, "layouts/") || strings.HasPrefix(p.File, "themes/"):
+		return "layout"
+	case strings.HasPrefix(p.File, "static/"):
+		return "static"
+	}
+	return ""
+}
+
 // String formats p as "file:line[:col]: [warning: ]message"; without a
 // line, as "file: message" (no line is better than a made-up one). Bytes
 // of the file name that are not UTF-8 or are control characters are shown

@@ -70,7 +70,7 @@ func writeJSON(w io.Writer, ps Problems) error {
 	var b strings.Builder
 	b.WriteString("[")
 	for i, p := range ps {
-		line, err := json.Marshal(jsonProblem{File: p.File, Line: p.Line, Column: p.Col, Severity: p.Severity(), Check: p.Check, Message: p.Msg})
+		line, err := json.Marshal(jsonProblem{File: p.File, Line: p.Line, Column: p.Col, Severity: p.Severity(), Check: p.CheckName(), Message: p.Msg})
 		if err != nil {
 			return err
 		}
@@ -105,8 +105,8 @@ func GitHubCommand(p Problem, prefix string) string {
 		}
 	}
 	title := "playbook"
-	if p.Check != "" {
-		title += " " + p.Check
+	if c := p.CheckName(); c != "" {
+		title += " " + c
 	}
 	props = append(props, "title="+escapeProperty(title))
 	return "::" + p.Severity() + " " + strings.Join(props, ",") + "::" + escapeData(p.Msg)

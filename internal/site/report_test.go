@@ -64,13 +64,34 @@ func TestJSONParsesBackToTheProblems(t *testing.T) {
 	}
 	for i, p := range reportProblems {
 		g := got[i]
-		if g.File != p.File || g.Line != p.Line || g.Column != p.Col || g.Message != p.Msg || g.Check != p.Check || g.Severity != p.Severity() {
+		if g.File != p.File || g.Line != p.Line || g.Column != p.Col || g.Message != p.Msg || g.Check != p.CheckName() || g.Severity != p.Severity() {
 			t.Errorf("object %d = %+v, want %+v", i, g, p)
 		}
 	}
 	b.Reset()
 	if err := WriteProblems(&b, FormatJSON, nil, ""); err != nil || b.String() != "[]\n" {
 		t.Errorf("no problems: %q, %v; want an empty array", b.String(), err)
+	}
+}
+
+// TestCheckName: a problem met reading a file is named by what the file
+// is, for a program reading the report to sort problems by.
+func TestCheckName(t *testing.T) {
+	for _, c := range []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "content/a.md", Check: "broken-link"}, "broken-link"},
+		{Problem{File: "content/a.md"}, "page"},
+		{Problem{File: "site.toml"}, "config"},
+		{Problem{File: "layouts/page.html"}, "layout"},
+		{Problem{File: "themes/x/layouts/page.html"}, "layout"},
+		{Problem{File: "static/a.css"}, "static"},
+		{Problem{}, ""},
+	} {
+		if got := c.p.CheckName(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.p, got, c.want)
+		}
 	}
 }
 
@@ -85,10 +106,10 @@ func TestGitHubCommandEscapes(t *testing.T) {
 			"::error file=content/a.md,line=2,title=playbook x::50%25%0D%0Amore"},
 		{"colon and comma are kept in the message",
 			Problem{File: "content/a.md", Line: 2, Col: 9, Msg: "a: b, c"},
-			"::error file=content/a.md,line=2,col=9,title=playbook::a: b, c"},
+			"::error file=content/a.md,line=2,col=9,title=playbook page::a: b, c"},
 		{"colon, comma and percent are escaped in a property",
 			Problem{File: "content/a:b, 5%.md", Line: 1, Msg: "m", Warning: true},
-			"::warning file=content/a%3Ab%2C 5%25.md,line=1,title=playbook::m"},
+			"::warning file=content/a%3Ab%2C 5%25.md,line=1,title=playbook page::m"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := GitHubCommand(c.p, ""); got != c.want {
