@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -364,7 +365,13 @@ func ParseConfig(data []byte) (Config, Problems) {
 		if k[0] == "params" {
 			continue
 		}
-		ps.errorf(ConfigFile, lineOfSetting(string(data), k), "unknown setting %q", k.String())
+		msg := fmt.Sprintf("unknown setting %q", k.String())
+		if last := k[len(k)-1]; len(k) > 1 && slices.Contains(topSettings, last) {
+			// Written below a table's header, a setting is the table's.
+			table := strings.Join(k[:len(k)-1], ".")
+			msg += fmt.Sprintf(": %s is a setting of its own, read here as part of [%s]: move it above [%s] (line %d)", last, table, table, headerLine(string(data), k[:len(k)-1]))
+		}
+		ps.errorf(ConfigFile, lineOfSetting(string(data), k), "%s", msg)
 	}
 	if c.Theme != "" {
 		c.ThemeLine = lineOfKey(string(data), "theme")
@@ -536,6 +543,30 @@ func refLine(text string, i int, key string) int {
 // lineOfKey returns the 1-based line of text that sets key, or 1.
 func lineOfKey(text, key string) int {
 	return max(keyIndex(strings.Split(text, "\n"), key), 0) + 1
+}
+
+// topSettings are the settings of site.toml outside every table, which
+// written below a table's header are the table's.
+var topSettings = []string{"title", "description", "language", "theme", "edit_url"}
+
+// headerLine returns the line of text whose table header names table
+// ("[highlight]", "[roles.x]"), or 1.
+func headerLine(text string, table toml.Key) int {
+	for i, line := range strings.Split(text, "\n") {
+		l, _, _ := strings.Cut(line, "#")
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "[") || strings.HasPrefix(l, "[[") {
+			continue
+		}
+		var parts []string
+		for _, part := range strings.Split(strings.Trim(l, "[]"), ".") {
+			parts = append(parts, strings.Trim(strings.TrimSpace(part), `"'`))
+		}
+		if slices.Equal(parts, table) {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // lineOfSetting returns the line of text that sets the setting k: its

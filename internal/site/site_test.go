@@ -767,7 +767,18 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "unknown setting in a table is at its line there, not at a known key of the same name above",
 			files: with(chainSite(), "site.toml", "title = \"x\"\ntheme = \"default\"\n\n[roles.sales]   # the front line\ntitle = \"Sales\"\ntheme = \"corp\"\n\n[roles.service]\ntheme = \"corp\"\n"),
-			want:  []string{`site.toml:6: unknown setting "roles.sales.theme"`, `site.toml:9: unknown setting "roles.service.theme"`},
+			want: []string{
+				`site.toml:6: unknown setting "roles.sales.theme": theme is a setting of its own, read here as part of [roles.sales]: move it above [roles.sales] (line 4)`,
+				`site.toml:9: unknown setting "roles.service.theme": theme is a setting of its own, read here as part of [roles.service]: move it above [roles.service] (line 8)`,
+			},
+		},
+		{
+			name:  "a setting of its own written below a table is said to be the table's",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[highlight]\nlight = \"github\"\nlanguage = \"fr\"\nlangage = \"fr\"\n"),
+			want: []string{
+				`site.toml:4: unknown setting "highlight.language": language is a setting of its own, read here as part of [highlight]: move it above [highlight] (line 2)`,
+				`site.toml:5: unknown setting "highlight.langage"`,
+			},
 		},
 		{
 			name:  "link to a draft",
