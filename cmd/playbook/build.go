@@ -255,6 +255,19 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 		return err
 	}
 	err = out.Commit()
+	if added := out.Added(); len(added) > 0 && (err == nil || errors.As(err, new(*render.CleanupError))) {
+		// The output is the build's whole: a file put there by hand is
+		// gone with the site it was put in.
+		names := make([]string, len(added))
+		for i, a := range added {
+			names[i] = filepath.Join(w.dest, a)
+			if strings.HasSuffix(a, "/") {
+				names[i] += string(filepath.Separator)
+			}
+		}
+		fmt.Fprintf(w.stderr, "note: %s, added or changed after the last build, went with the previous site: what the site needs goes in static/ (static/%s), which every build copies\n",
+			strings.Join(names, ", "), strings.TrimSuffix(added[0], "/"))
+	}
 	var ce *render.CleanupError
 	if errors.As(err, &ce) {
 		// The new site is in place: the build is done.

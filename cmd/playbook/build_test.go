@@ -92,6 +92,30 @@ func TestCommandsInAFolderOfTheSite(t *testing.T) {
 	}
 }
 
+// TestBuildTellsOfFilesAddedToItsOutput: a file put into the output by
+// hand goes with it at the next build, which says so and where such a
+// file belongs; a build after that has nothing to say.
+func TestBuildTellsOfFilesAddedToItsOutput(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", dir, "--dest", dest); code != exitOK || strings.Contains(stderr, "note:") {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	// After the swap, by a clock that may tick coarsely.
+	time.Sleep(20 * time.Millisecond)
+	if err := os.WriteFile(filepath.Join(dest, "CNAME"), []byte("handbook.example.com\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := buildCmd(t, "--source", dir, "--dest", dest)
+	want := "note: " + filepath.Join(dest, "CNAME") + ", added or changed after the last build, went with the previous site: what the site needs goes in static/ (static/CNAME), which every build copies\n"
+	if code != exitOK || !strings.Contains(stderr, want) {
+		t.Errorf("second build: exit %d, want %q in:\n%s", code, want, stderr)
+	}
+	if code, _, stderr := buildCmd(t, "--source", dir, "--dest", dest); code != exitOK || strings.Contains(stderr, "note:") {
+		t.Errorf("third build: exit %d, and a note:\n%s", code, stderr)
+	}
+}
+
 func TestBuildExample(t *testing.T) {
 	// Into a folder not made yet: the pages still wait in a file, in the
 	// folder above, and not in memory (a note would say so).

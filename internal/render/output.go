@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -44,7 +45,10 @@ type Keeper interface {
 // may remove a temporary folder of a build that was killed.
 const Marker = ".playbook-output"
 
-const markerText = "This folder is the output of playbook build. The next build replaces it whole.\n"
+// markerText is the Marker's text. The Marker's time is when the build
+// that wrote it swapped it in: what is newer at the top of the folder was
+// added after (see DirOutput.Added). An older text's time is not that.
+const markerText = "This folder is the output of playbook build. The next build replaces it whole: a file added here is lost then; put it in static/.\n"
 
 // IsOutput reports whether folder dir holds the marker of a playbook output.
 func IsOutput(dir string) bool {
@@ -75,6 +79,49 @@ type DirOutput struct {
 	reuse *reuse
 	// left is why what earlier builds left could not be removed (Left).
 	left error
+	// added is what Commit found at the top of the previous site that was
+	// added or changed after the build that wrote it (Added).
+	added []string
+}
+
+// Added returns the names of the files and folders at the top of the
+// previous site (CNAME, a folder holding a file added to it) added or
+// changed after the build that wrote it: Commit replaced them with the
+// rest of it, and the user is to be told. A folder's name ends in "/".
+func (o *DirOutput) Added() []string { return o.added }
+
+// addedSince returns the files and folders at the top of folder dir, an
+// output, newer than its Marker, which the build that wrote it set to
+// the time it swapped the folder in; nil for an output of a build that
+// did not (its Marker has another text).
+func addedSince(dir string) []string {
+	if b, err := os.ReadFile(filepath.Join(dir, Marker)); err != nil || string(b) != markerText {
+		return nil
+	}
+	mark, err := os.Lstat(filepath.Join(dir, Marker))
+	if err != nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var added []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".playbook-") {
+			continue // the Marker, and a versioned build's own
+		}
+		info, err := e.Info()
+		if err != nil || !info.ModTime().After(mark.ModTime()) {
+			continue
+		}
+		name := e.Name()
+		if e.IsDir() {
+			name += "/"
+		}
+		added = append(added, name)
+	}
+	return added
 }
 
 // NewDirOutput prepares to write the site that will replace folder dest,
@@ -343,6 +390,12 @@ func (o *DirOutput) Commit() error {
 		if err := o.reuse.removeStale(o.tmp); err != nil {
 			return fmt.Errorf("remove what the site no longer has: %w", err)
 		}
+	}
+	o.added = addedSince(o.dest)
+	// The Marker's time says when this site was swapped in.
+	now := time.Now()
+	if err := os.Chtimes(filepath.Join(o.tmp, Marker), now, now); err != nil {
+		return fmt.Errorf("mark the new site: %w", err)
 	}
 	o.hook("swap")
 	err := exchange(o.tmp, o.dest)

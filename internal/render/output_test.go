@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeOutput writes files into a DirOutput for dest and returns it,
@@ -322,5 +323,43 @@ func TestKeep(t *testing.T) {
 	defer out.Abort(context.Background())
 	if err := out.Keep(context.Background(), "v1", "v1"); err == nil {
 		t.Error("kept a folder of a folder that is not an output")
+	}
+}
+
+// TestAddedSince: what is newer than an output's Marker at its top is
+// what was added by hand; an output whose Marker has an older text, whose
+// time is the build's start, has nothing to say.
+func TestAddedSince(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{Marker, "index.html", "guides"} {
+		p := filepath.Join(dir, name)
+		if name == "guides" {
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := os.WriteFile(p, []byte(markerText), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"CNAME", "extra/a.txt"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := addedSince(dir), []string{"CNAME", "extra/"}; !slices.Equal(got, want) {
+		t.Errorf("added %q, want %q", got, want)
+	}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("This folder is the output of playbook build.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := addedSince(dir); got != nil {
+		t.Errorf("with an older Marker: added %q, want nothing", got)
 	}
 }
