@@ -85,6 +85,10 @@ type Renderer struct {
 	// browser never keeps a stale stylesheet.
 	assets map[string]string
 	static map[string][]byte
+	// refused joins the problems of the static files not read (a link
+	// leading out of the site, a name playbook keeps for itself): each is
+	// told, with the files a page is published over (see Shadowed).
+	refused error
 	// dry renders pages without their Markdown's HTML (see Check).
 	dry bool
 	// files maps the name of every file but the static ones to its job.
@@ -112,7 +116,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ps := r.Shadowed(); len(ps) > 0 {
+	if ps := r.staticProblems(); len(ps) > 0 {
 		errs := make([]error, len(ps))
 		for i, p := range ps {
 			errs[i] = &site.ProblemError{Problem: p}
@@ -120,6 +124,18 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 		return nil, errors.Join(errs...)
 	}
 	return r, nil
+}
+
+// staticProblems returns the problems of the static files: those not
+// read, and those a file of the site is published over, sorted.
+func (r *Renderer) staticProblems() site.Problems {
+	var ps site.Problems
+	if r.refused != nil {
+		ps = site.ProblemsOf(r.refused)
+	}
+	ps = append(ps, r.Shadowed()...)
+	ps.Sort()
+	return ps
 }
 
 // Check returns the problems a build of s with opts meets in its theme: a
@@ -138,7 +154,7 @@ func Check(s *site.Site, opts Options) site.Problems {
 	if err != nil {
 		return site.Problems{site.ProblemOf(err)}
 	}
-	if ps := r.Shadowed(); len(ps) > 0 {
+	if ps := r.staticProblems(); len(ps) > 0 {
 		return ps
 	}
 	r.dry = true
@@ -463,23 +479,34 @@ func missingLayout(name string) error {
 // loadStatic reads the theme's static files and generates the code
 // highlighting stylesheet.
 func (r *Renderer) loadStatic() error {
+	// A file refused is told and passed over, for every one to be told;
+	// a folder that cannot be read stops the walk.
+	var refused []error
+	refuse := func(err error) error {
+		var pe *site.ProblemError
+		if !errors.As(err, &pe) {
+			return err
+		}
+		refused = append(refused, err)
+		return nil
+	}
 	err := fs.WalkDir(r.opts.Theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "static" && errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
-			return readError(p, err)
+			return refuse(readError(p, err))
 		}
 		if d.IsDir() {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".playbook-") {
 			// Output's Marker, and the files of a versioned build.
-			return &site.ProblemError{Problem: site.Problem{File: p, Msg: `names starting with ".playbook-" are playbook's own, kept in its output to know it again: rename the file`}}
+			return refuse(&site.ProblemError{Problem: site.Problem{File: p, Msg: `names starting with ".playbook-" are playbook's own, kept in its output to know it again: rename the file`}})
 		}
 		b, err := fs.ReadFile(r.opts.Theme, p)
 		if err != nil {
-			return readError(p, err)
+			return refuse(readError(p, err))
 		}
 		r.static[strings.TrimPrefix(p, "static/")] = b
 		return nil
@@ -487,6 +514,7 @@ func (r *Renderer) loadStatic() error {
 	if err != nil {
 		return err
 	}
+	r.refused = errors.Join(refused...)
 	cfg := r.site.Config
 	css, err := markdown.HighlightCSS(cfg.Highlight.Light, cfg.Highlight.Dark)
 	if err != nil {

@@ -193,6 +193,14 @@ func TestThemeSymlinks(t *testing.T) {
 			want:  "themes/corp/static/x.txt:1: symbolic link to ../../../static/real.txt points outside themes/corp/static/: not published",
 		},
 		{
+			name: "every static file refused is told, with one a page is published over",
+			links: map[string]string{"static/ci.txt": "../.git/config", "static/x/ci.txt": "../../.git/config",
+				"static/faqs/q/index.html": "../../real.txt"},
+			want: "static/ci.txt:1: symbolic link to ../.git/config points outside static/: not published\n" +
+				"static/faqs/q/index.html: not published: the page content/faqs/q.md is published there, at /faqs/q/; rename or remove the static file\n" +
+				"static/x/ci.txt:1: symbolic link to ../../.git/config points outside static/: not published",
+		},
+		{
 			name:  "a linked static/ folder is refused",
 			links: map[string]string{"static": ".git"},
 			want:  "static:1: symbolic link to .git points outside static/: not published",

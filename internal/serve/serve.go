@@ -244,7 +244,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		}
 		if err != nil {
 			s.theme = nil
-			p := site.Problems{site.ProblemOf(err)}
+			p := site.ProblemsOf(err)
 			s.problems.Store(&p)
 			s.live.send("problems")
 			s.printOnce(err.Error())

@@ -93,6 +93,19 @@ func ProblemOf(err error) Problem {
 	return Problem{Msg: err.Error()}
 }
 
+// ProblemsOf returns the problems err holds: one, or one for each error
+// errors.Join joined in it.
+func ProblemsOf(err error) Problems {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var ps Problems
+		for _, e := range joined.Unwrap() {
+			ps = append(ps, ProblemsOf(e)...)
+		}
+		return ps
+	}
+	return Problems{ProblemOf(err)}
+}
+
 // Problems is a list of problems.
 type Problems []Problem
 
