@@ -112,12 +112,14 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 		fmt.Fprintf(stderr, "playbook new: unknown type %q (want one of %s, or site)\n", typeName, strings.Join(site.Types, ", "))
 		return exitUsage
 	}
-	if site.Slug(title) == "" {
-		fmt.Fprintf(stderr, "playbook new: the title %q has no letter or digit to make a file name of\n", title)
+	// "service/Call back" is the title "Call back" in the folder service/.
+	_, name := scaffold.Place(title)
+	if site.Slug(name) == "" {
+		fmt.Fprintf(stderr, "playbook new: the title %q has no letter or digit to make a file name of\n", name)
 		return exitUsage
 	}
-	if file := site.Slug(title) + ".md"; site.IsIndexFile(file) {
-		fmt.Fprintf(stderr, "playbook new: the title %q makes the file %s, which stands for its folder (the section's own page), not a %s: pick another title\n", title, file, typ)
+	if file := site.Slug(name) + ".md"; site.IsIndexFile(file) {
+		fmt.Fprintf(stderr, "playbook new: the title %q makes the file %s, which stands for its folder (the section's own page), not a %s: pick another title\n", name, file, typ)
 		return exitUsage
 	}
 	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {

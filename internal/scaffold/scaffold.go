@@ -27,15 +27,41 @@ type fields struct {
 	Title, Owner string
 	Today        string // 2026-11-27
 	InAMonth     string // a campaign's end
+	// Stage is a behaviour's: "service" in a folder of that name, else
+	// "sales".
+	Stage string
+	// Question is an FAQ's: its title when that is a question, else a
+	// hint.
+	Question string
 }
 
 func newFields(title, owner string, today time.Time) fields {
+	question := "TODO: the question, as customers ask it"
+	if strings.HasSuffix(strings.TrimSpace(title), "?") {
+		question = escape(title)
+	}
 	return fields{
 		Title:    escape(title),
 		Owner:    escape(owner),
 		Today:    today.Format(time.DateOnly),
 		InAMonth: today.AddDate(0, 1, 0).Format(time.DateOnly),
+		Stage:    site.StageSales,
+		Question: question,
 	}
+}
+
+// Place splits what playbook new is given into the folders, inside the
+// section of the page's type, that the page goes in, and its title:
+// "service/Call back the same day" is the title "Call back the same day"
+// in the folder service/. A folder is named by its slug.
+func Place(title string) (dirs []string, name string) {
+	parts := strings.Split(title, "/")
+	for _, d := range parts[:len(parts)-1] {
+		if slug := site.Slug(d); slug != "" {
+			dirs = append(dirs, slug)
+		}
+	}
+	return dirs, strings.TrimSpace(parts[len(parts)-1])
 }
 
 // escape returns s as the inside of a TOML basic string, on one line.
@@ -63,15 +89,23 @@ func Site(today time.Time) (map[string][]byte, error) {
 
 // Page returns the path (from the site's folder) and the text of a new
 // page of type typ titled title, in the section of its type: the one
-// cfg's [types] gives it, else the one named after it. Its id is made of
-// its title; its required fields are there with a hint; owner and today
-// fill "owner" and "reviewed".
+// cfg's [types] gives it, else the one named after it, and in the folders
+// title names before its last "/" (see Place). Its id is made of its
+// title; its required fields are there with a hint, or what the title
+// says (an FAQ's question, a competitor's name, a behaviour's stage by
+// its folder); owner and today fill "owner" and "reviewed".
 func Page(cfg site.Config, typ, title, owner string, today time.Time) (string, []byte, error) {
-	text, err := execute("pages/"+typ+".md", newFields(title, owner, today))
+	dirs, title := Place(title)
+	f := newFields(title, owner, today)
+	if typ == site.TypeBehaviour && len(dirs) > 0 && dirs[0] == site.StageService {
+		f.Stage = site.StageService
+	}
+	text, err := execute("pages/"+typ+".md", f)
 	if err != nil {
 		return "", nil, err
 	}
-	return path.Join(site.ContentDir, Section(cfg, typ), fileSlug(title)+".md"), text, nil
+	folder := path.Join(append([]string{site.ContentDir, Section(cfg, typ)}, dirs...)...)
+	return path.Join(folder, fileSlug(title)+".md"), text, nil
 }
 
 // maxSlug is the longest file name, in bytes and without ".md", a new

@@ -125,3 +125,29 @@ func TestSectionFollowsTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestPageFromWhatTheTitleSays: a title with folders before a "/" puts
+// the page in them, a behaviour's stage following a folder named after
+// one; an FAQ titled with a question asks it, and a competitor is named
+// by its title.
+func TestPageFromWhatTheTitleSays(t *testing.T) {
+	for _, tt := range []struct {
+		typ, title, file, has string
+	}{
+		{site.TypeBehaviour, "service/Call back the same day", "content/behaviours/service/call-back-the-same-day.md", "\nstage = \"service\""},
+		{site.TypeBehaviour, "Sales/Quote in writing", "content/behaviours/sales/quote-in-writing.md", "\nstage = \"sales\""},
+		{site.TypeBehaviour, "Quote in writing", "content/behaviours/quote-in-writing.md", "\nstage = \"sales\""},
+		{site.TypePage, "Onboarding / Week one", "content/onboarding/week-one.md", "\ntitle = \"Week one\""},
+		{site.TypeFAQ, "Can I pay monthly?", "content/faqs/can-i-pay-monthly.md", "\nquestion = \"Can I pay monthly?\""},
+		{site.TypeFAQ, "Monthly payments", "content/faqs/monthly-payments.md", "\nquestion = \"TODO: the question, as customers ask it\""},
+		{site.TypeCompetitor, "CallFast Ltd", "content/competitors/callfast-ltd.md", "\ncompetitor = \"CallFast Ltd\""},
+	} {
+		name, text, err := Page(site.Config{}, tt.typ, tt.title, "", today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != tt.file || !strings.Contains(string(text), tt.has) {
+			t.Errorf("Page(%s, %q) = %s, want %s with %q:\n%s", tt.typ, tt.title, name, tt.file, tt.has, text)
+		}
+	}
+}

@@ -82,6 +82,7 @@ var checks = []check{
 	{name: tagNameCheck, run: checkTags},
 	{name: "chain-gap", run: checkChains},
 	{name: "channel-gap", run: checkChannels},
+	{name: "stage-folder", run: checkStageFolders},
 	{name: "campaign-not-ready", run: checkCampaigns},
 	{name: "briefing-id", run: checkBriefingIDs},
 	{name: "no-talk-track", run: checkTalkTracks},
@@ -245,6 +246,24 @@ func checkChannels(l *loadState) []Problem {
 	return ps.list
 }
 
+// checkStageFolders warns of each behaviour in a folder named after the
+// other stage (behaviours/service/x.md with stage = "sales"): the chain
+// counts it by its stage, while its author most likely meant its folder,
+// and the gap it leaves is told at the promise, far from the cause.
+func checkStageFolders(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.OfType(TypeBehaviour) {
+		stage := p.Behaviour.Stage
+		for _, dir := range strings.Split(path.Dir(p.File), "/") {
+			if (dir == StageSales || dir == StageService) && dir != stage {
+				ps.warnf(p.File, p.fm.keyLine("stage"), "behaviour %q is in the folder %s/ but its stage is %q, and the chain counts it as a %s behaviour: set stage = %q, or move the file", p.ID, dir, stage, stage, dir)
+				break
+			}
+		}
+	}
+	return ps.list
+}
+
 // checkCampaigns warns of each campaign that is live, or starts within
 // [campaigns] warn_before, while the front line is not ready for it.
 func checkCampaigns(l *loadState) []Problem {
@@ -283,7 +302,7 @@ func checkBriefingIDs(l *loadState) []Problem {
 // playbook new wrote ("TODO: the promise, as customers hear it"), in TOML
 // or YAML, quoted or not.
 var (
-	hintLine    = regexp.MustCompile(`^\s*(?:([A-Za-z_][\w-]*)\s*[=:]\s*\[?\s*|-\s+)["']?(TODO:[^"']*)`)
+	hintLine    = regexp.MustCompile(`^\s*(?:([A-Za-z_][\w-]*)\s*[=:]\s*\[?\s*|-\s+)(?:"(TODO:[^"]*)|'(TODO:[^']*)|(TODO:[^"'#]*))`)
 	settingLine = regexp.MustCompile(`^\s*([A-Za-z_][\w-]*)\s*[=:]`)
 )
 
@@ -306,7 +325,9 @@ func checkHints(l *loadState) []Problem {
 			// command line), and Patch changes titles in place, keeping
 			// this check's problems.
 			if m := hintLine.FindStringSubmatch(line); m != nil && key != "title" {
-				ps.warnf(p.File, i+2, "%s: still the hint playbook new wrote (%s): write it, or readers see the hint", key, strings.TrimSpace(m[2]))
+				// The hint whole, apostrophes and all, in whichever quotes.
+				hint := strings.TrimSpace(m[2] + m[3] + m[4])
+				ps.warnf(p.File, i+2, "%s: still the hint playbook new wrote (%s): write it, or readers see the hint", key, hint)
 			}
 		}
 	}

@@ -289,11 +289,11 @@ func TestProblems(t *testing.T) {
 		{
 			name: "a hint of playbook new left in front matter is warned of at its line, in TOML and YAML, but in a title",
 			files: with(chainSite(),
-				"content/faqs/q.md", "+++\ntitle = \"Q\"\nquestion = \"TODO: the question\"\nwhy = [\"TODO: a reason\"]\n+++\nTODO: not front matter.\n",
+				"content/faqs/q.md", "+++\ntitle = \"Q\"\nquestion = \"TODO: the customer's question\"\nwhy = [\"TODO: a reason\"]\n+++\nTODO: not front matter.\n",
 				"content/personas/p.md", "---\ntitle: P\nrole: \"TODO: who they are\"\npains:\n  - \"TODO: a pain\"\n---\n",
 				"content/guides/t.md", "+++\ntitle = \"TODO: a title is the author's own\"\n+++\n"),
 			want: []string{
-				`content/faqs/q.md:3: warning: question: still the hint playbook new wrote (TODO: the question): write it, or readers see the hint`,
+				`content/faqs/q.md:3: warning: question: still the hint playbook new wrote (TODO: the customer's question): write it, or readers see the hint`,
 				`content/faqs/q.md:4: warning: why: still the hint playbook new wrote (TODO: a reason): write it, or readers see the hint`,
 				`content/personas/p.md:3: warning: role: still the hint playbook new wrote (TODO: who they are): write it, or readers see the hint`,
 				`content/personas/p.md:5: warning: pains: still the hint playbook new wrote (TODO: a pain): write it, or readers see the hint`,
