@@ -631,7 +631,8 @@ func TestProblems(t *testing.T) {
 				"content/c.md", "+++\ntitle = \"C\"\ndraft = yes\n+++\n",
 				"content/d.md", "+++\ntitle: \"D\"\n+++\n",
 				"content/e.md", "+++\ntitle = \"E\"\ntitle = \"F\"\n+++\n",
-				"content/f.md", "+++\ntitle = \"It's \"great\"\"\n+++\n"),
+				"content/f.md", "+++\ntitle = \"It's \"great\"\"\n+++\n",
+				"content/g.md", "+++\ntitle = \"G\"\npromise = \"Call before 4pm, hear from us today.\nowner = \"x\"\n+++\n"),
 			want: []string{
 				`content/a.md:2: front matter: title: put text in double quotes: title = "Same-day callback"`,
 				`content/b.md:3: front matter: tags: put each item of the list in double quotes: tags = ["pricing", "q3"]`,
@@ -639,6 +640,7 @@ func TestProblems(t *testing.T) {
 				`content/d.md:2: front matter: title: write title = ..., with "=": between +++ lines front matter is TOML (YAML, with ":", goes between --- lines)`,
 				`content/e.md:3: front matter: title is set twice: keep one`,
 				`content/f.md:2: front matter: title: the text ends at its second double quote: write a quote inside text as \" (or put the text in single quotes)`,
+				`content/g.md:3: front matter: promise: the text has no closing double quote: end it on this line with "`,
 			},
 		},
 		{

@@ -64,6 +64,9 @@ func tomlMessage(pe toml.ParseError, text string) string {
 		}
 		return fmt.Sprintf("%s: put text in double quotes: %s = %s", key, key, strconv.Quote(value))
 	}
+	if strings.HasPrefix(pe.Message, "strings cannot contain newlines") && strings.Count(value, `"`) == 1 {
+		return fmt.Sprintf(`%s: the text has no closing double quote: end it on this line with "`, key)
+	}
 	if strings.Count(value, `"`) > 2 && strings.HasPrefix(value, `"`) && !strings.HasPrefix(value, `"""`) {
 		return fmt.Sprintf(`%s: the text ends at its second double quote: write a quote inside text as \" (or put the text in single quotes)`, key)
 	}
