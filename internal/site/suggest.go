@@ -57,8 +57,8 @@ func (l *loadState) nearestID(id, want string) *Page {
 	if slug == "" {
 		return nil
 	}
-	var best *Page
-	bestD := 0
+	var best, begun *Page
+	bestD, begins := 0, 0
 	for _, p := range l.kept {
 		if p.IsSection || want != "" && p.Type != want {
 			continue
@@ -68,6 +68,14 @@ func (l *loadState) nearestID(id, want string) *Page {
 				best, bestD = p, d
 			}
 		}
+		// An id cut short: "callfast" for "callfast-ltd".
+		if strings.HasPrefix(p.ID, slug+"-") && begun != p {
+			begun = p
+			begins++
+		}
+	}
+	if best == nil && begins == 1 {
+		best = begun
 	}
 	if best == nil && want != "" {
 		return l.nearestID(id, "")
