@@ -371,7 +371,7 @@ func (l *loadState) find(target string) (*Page, string) {
 // whyMissing says why none of the paths a link may mean holds a page.
 func (l *loadState) whyMissing(cands []string) string {
 	for _, c := range cands {
-		if l.failed[c] || len(l.failed) > 0 && mayBeGenerated(c) {
+		if l.failed[c] || len(l.failed) > 0 && (mayBeGenerated(c) || l.failedAt(c)) {
 			return "" // its own problem says why
 		}
 	}
@@ -387,6 +387,24 @@ func (l *loadState) whyMissing(cands []string) string {
 		return fmt.Sprintf("no page at %s (did you mean %s? links are case-sensitive)", cands[0], alt)
 	}
 	return noPageAt + strings.Join(cands, " or ")
+}
+
+// failedAt reports whether a file that could not be read would have
+// made the page at target, a path from the site root without an
+// extension, as a link written as a URL names it: content/promises/x for
+// content/promises/x.md, or for the index file of content/promises/x/.
+func (l *loadState) failedAt(target string) bool {
+	target = strings.TrimSuffix(target, "/")
+	for f := range l.failed {
+		name := strings.TrimSuffix(f, path.Ext(f))
+		if IsIndexFile(path.Base(f)) {
+			name = path.Dir(f)
+		}
+		if name == target || slugPath(name) == slugPath(target) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeGenerated reports whether target, a path from the site root, is

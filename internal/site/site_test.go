@@ -347,8 +347,12 @@ func TestProblems(t *testing.T) {
 			name: "a page that cannot be read is reported once, not by every link and relation to it",
 			files: with(chainSite(),
 				"content/promises/fast.md", "+++\npromise = \n+++\n",
-				"content/a.md", "[fast](promises/fast.md)\n"),
-			want: []string{`content/promises/fast.md:2: front matter: promise: nothing after "=": give it a value, or remove the line`},
+				"content/a.md", "[fast](promises/fast.md) [by its URL](/promises/fast/) [or](../promises/fast/#why)\n",
+				"content/b.md", "[gone](/promises/gone/)\n"),
+			want: []string{
+				`content/b.md:1:1: broken link "/promises/gone/": no page or file at content/promises/gone`,
+				`content/promises/fast.md:2: front matter: promise: nothing after "=": give it a value, or remove the line`,
+			},
 		},
 		{
 			name: "a page that cannot be read takes no generated page with it: Alignment, a tag's or a role's page may be its",
