@@ -127,7 +127,7 @@ func TestBuildExample(t *testing.T) {
 	// The example keeps one live campaign whose front line is not ready,
 	// to show the warning, while its dates last, and one channel no sales
 	// behaviour follows up: no other problem.
-	channelGap := `content/promises/heat-back-in-24-hours.md:5: warning: promise "heat-back-in-24-hours" is made by Kestrel Care leaflet; no sales behaviour follows up Kestrel Care leaflet`
+	channelGap := `content/promises/heat-back-in-24-hours.md:5: warning: promise "heat-back-in-24-hours" is made by Kestrel Care leaflet; no sales behaviour follows up Kestrel Care leaflet: add "Kestrel Care leaflet" to the channels of a sales behaviour that keeps it, or take it off the promise's`
 	if !strings.Contains(stderr, channelGap) {
 		t.Errorf("the example playbook lacks its channel gap:\n%s", stderr)
 	}

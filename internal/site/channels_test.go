@@ -35,7 +35,7 @@ func TestChannelFollowUp(t *testing.T) {
 		promise:    promise,
 		behaviours: map[string]string{"a": behaviour("sales", `["email", "Radio Ads"]`), "b": behaviour("service", "")},
 		want:       []string{"Email=a", "radio  ads=a", "store="},
-		warnings:   []string{`content/promises/fast.md:6: warning: promise "fast" is made by store; no sales behaviour follows up store`},
+		warnings:   []string{`content/promises/fast.md:6: warning: promise "fast" is made by store; no sales behaviour follows up store: add "store" to the channels of a sales behaviour that keeps it, or take it off the promise's`},
 	}, {
 		name:    "channels match whatever their case and spacing",
 		promise: promise,
@@ -51,21 +51,21 @@ func TestChannelFollowUp(t *testing.T) {
 		},
 		want: []string{"Email=b", "radio  ads=", "store="},
 		warnings: []string{
-			`content/promises/fast.md:6: warning: promise "fast" is made by radio  ads; no sales behaviour follows up radio  ads`,
-			`content/promises/fast.md:6: warning: promise "fast" is made by store; no sales behaviour follows up store`,
+			`content/promises/fast.md:6: warning: promise "fast" is made by radio  ads; no sales behaviour follows up radio  ads: add "radio  ads" to the channels of a sales behaviour that keeps it, or take it off the promise's`,
+			`content/promises/fast.md:6: warning: promise "fast" is made by store; no sales behaviour follows up store: add "store" to the channels of a sales behaviour that keeps it, or take it off the promise's`,
 		},
 	}, {
 		name:       "a service behaviour follows up no channel",
 		promise:    promise,
 		behaviours: map[string]string{"a": behaviour("sales", `["email", "radio ads"]`), "b": behaviour("service", `["store"]`)},
 		want:       []string{"Email=a", "radio  ads=a", "store="},
-		warnings:   []string{`content/promises/fast.md:6: warning: promise "fast" is made by store; no sales behaviour follows up store`},
+		warnings:   []string{`content/promises/fast.md:6: warning: promise "fast" is made by store; no sales behaviour follows up store: add "store" to the channels of a sales behaviour that keeps it, or take it off the promise's`},
 	}, {
 		name:       "in YAML the warning is at the channels key",
 		promise:    yamlPromise,
 		behaviours: map[string]string{"a": behaviour("sales", `["Email"]`), "b": behaviour("service", "")},
 		want:       []string{"email=a", "web="},
-		warnings:   []string{`content/promises/fast.md:5: warning: promise "fast" is made by web; no sales behaviour follows up web`},
+		warnings:   []string{`content/promises/fast.md:5: warning: promise "fast" is made by web; no sales behaviour follows up web: add "web" to the channels of a sales behaviour that keeps it, or take it off the promise's`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -240,7 +240,7 @@ func checkChannels(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.Pages {
 		for _, ch := range p.ChannelGaps() {
-			ps.warnf(p.File, p.fm.keyLine("channels"), "promise %q is made by %s; no sales behaviour follows up %s", p.ID, ch, ch)
+			ps.warnf(p.File, p.fm.keyLine("channels"), "promise %q is made by %s; no sales behaviour follows up %s: add %q to the channels of a sales behaviour that keeps it, or take it off the promise's", p.ID, ch, ch, ch)
 		}
 	}
 	return ps.list

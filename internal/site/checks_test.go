@@ -76,7 +76,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
 		{`promise "p" is disconnected`, "chain-gap"},
 		{`promise "q" has a service gap`, "chain-gap"},
-		{`content/promises/q.md:4: warning: promise "q" is made by email; no sales behaviour follows up email`, "channel-gap"},
+		{`content/promises/q.md:4: warning: promise "q" is made by email; no sales behaviour follows up email: add "email" to the channels of a sales behaviour that keeps it, or take it off the promise's`, "channel-gap"},
 		{`content/behaviours/service/x.md:2: warning: behaviour "x" is in the folder service/ but its stage is "sales", and the chain counts it as a sales behaviour: set stage = "service", or move the file`, "stage-folder"},
 		{`campaign "c" is live and the front line is not ready: no briefing`, "campaign-not-ready"},
 		{`content/campaigns/d.md:4: warning: campaign "d": briefing "winter-brief" is no page's id, so it is shown as text`, "briefing-id"},
