@@ -58,8 +58,9 @@ type ChangeSummary struct {
 	Risks []StatusChange
 	// StatusChanges are the other promises whose chain status changed.
 	StatusChanges []StatusChange
-	// Reworded are the promises whose promise or expectation changed.
-	Reworded []ChangedPage
+	// Reworded are the promises whose promise, as customers hear it,
+	// changed; Expectations those whose expectation alone did.
+	Reworded, Expectations []ChangedPage
 	// BehavioursAdded and BehavioursRemoved are behaviours new in this
 	// version and gone from it (their URLs in the version before).
 	BehavioursAdded, BehavioursRemoved []ChangedPage
@@ -67,7 +68,7 @@ type ChangeSummary struct {
 
 // Empty reports whether the summary has nothing to say.
 func (s ChangeSummary) Empty() bool {
-	return len(s.Risks)+len(s.StatusChanges)+len(s.Reworded)+len(s.BehavioursAdded)+len(s.BehavioursRemoved) == 0
+	return len(s.Risks)+len(s.StatusChanges)+len(s.Reworded)+len(s.Expectations)+len(s.BehavioursAdded)+len(s.BehavioursRemoved) == 0
 }
 
 // A StatusChange is a promise's chain status before and now.

@@ -69,18 +69,36 @@ func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
 		} else if e.published.Empty() {
 			fmt.Fprintf(&b, "<p>No page changed since %s.</p>", escape(e.published.Against))
 		} else {
+			// A page's link leads into the version that has it: a removed
+			// page's into the version before. Links are from the feed.
+			page := func(version string, p render.ChangedPage) string {
+				return fmt.Sprintf(`<a href="%s">%s</a>`, escape(version+"/"+p.URL), escape(p.Title))
+			}
+			// The risks first, as What changed opens with them: a reader
+			// of the feed alone is told of a gap too.
+			if risks := e.published.Summary.Risks; len(risks) > 0 {
+				b.WriteString("<p>Gaps that opened:</p><ul>")
+				for _, r := range risks {
+					from := r.From
+					if from == "" {
+						from = "new"
+					}
+					fmt.Fprintf(&b, "<li>%s: %s → %s</li>", page(e.v.Name, render.ChangedPage{Title: r.Title, URL: r.URL}), escape(from), escape(r.To))
+				}
+				b.WriteString("</ul>")
+			}
 			fmt.Fprintf(&b, "<p>Since %s:</p><ul>", escape(e.published.Against))
 			for _, g := range e.published.Groups {
 				fmt.Fprintf(&b, "<li>%s: ", escape(g.Title))
 				var parts []string
 				for _, kind := range []struct {
-					name  string
-					pages []render.ChangedPage
-				}{{"added", g.Added}, {"removed", g.Removed}, {"moved", g.Moved}, {"changed", g.Modified}} {
+					name, in string
+					pages    []render.ChangedPage
+				}{{"added", e.v.Name, g.Added}, {"removed", e.published.Before, g.Removed}, {"moved", e.v.Name, g.Moved}, {"changed", e.v.Name, g.Modified}} {
 					if len(kind.pages) > 0 {
 						var ts []string
 						for _, p := range kind.pages {
-							ts = append(ts, escape(p.Title))
+							ts = append(ts, page(kind.in, p))
 						}
 						parts = append(parts, kind.name+" "+strings.Join(ts, ", "))
 					}

@@ -9,7 +9,8 @@ import (
 
 // summarize returns what a reader of What changed from prev to v looks
 // for first: the gaps that opened, the other chain status changes, the
-// promises reworded and the behaviours added and removed.
+// promises reworded, those whose expectation alone changed, and the
+// behaviours added and removed.
 func summarize(prev, v *Version) render.ChangeSummary {
 	var s render.ChangeSummary
 	for _, p := range v.Site.OfType(site.TypePromise) {
@@ -27,8 +28,11 @@ func summarize(prev, v *Version) render.ChangeSummary {
 				s.StatusChanges = append(s.StatusChanges, statusChange(p, old))
 			}
 		}
-		if old.Statement != p.Statement || old.Expectation != p.Expectation {
+		switch {
+		case old.Statement != p.Statement:
 			s.Reworded = append(s.Reworded, render.ChangedPage{Title: p.Title, URL: p.URL})
+		case old.Expectation != p.Expectation:
+			s.Expectations = append(s.Expectations, render.ChangedPage{Title: p.Title, URL: p.URL})
 		}
 	}
 	for _, p := range v.Site.OfType(site.TypeBehaviour) {

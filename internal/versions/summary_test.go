@@ -34,8 +34,9 @@ func TestCompareSummary(t *testing.T) {
 	now := load(map[string]string{
 		// Reworded, and its service behaviour is gone: a gap opened.
 		"content/promises/fast.md": strings.Replace(promiseFast, "hear back today", "hear back within the hour", 1),
-		// Its service side is kept now.
-		"content/promises/slow.md":            slow,
+		// Its service side is kept now, and what customers expect of it
+		// changed, not the promise.
+		"content/promises/slow.md":            strings.Replace(slow, "This week.", "Within five days.", 1),
 		"content/promises/new.md":             "+++\ntitle = \"New\"\npromise = \"New.\"\nexpectation = \"Something.\"\n+++\n",
 		"content/behaviours/sales/quote.md":   strings.Replace(behaviourQuote, `["fast"]`, `["fast", "slow", "new"]`, 1),
 		"content/behaviours/service/visit.md": "+++\ntitle = \"Visit\"\nstage = \"service\"\nfulfils = [\"slow\"]\n+++\n",
@@ -54,6 +55,7 @@ func TestCompareSummary(t *testing.T) {
 		want  string
 	}{
 		{"reworded", s.Reworded, "Fast"},
+		{"expectations changed", s.Expectations, "Slow"},
 		{"behaviours added", s.BehavioursAdded, "Visit"},
 		{"behaviours removed", s.BehavioursRemoved, "Call"},
 	} {

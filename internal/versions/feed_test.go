@@ -1,0 +1,31 @@
+package versions
+
+import (
+	"html"
+	"strings"
+	"testing"
+	"time"
+
+	"playbook/internal/render"
+)
+
+// TestFeedOpensWithTheRisks: a version whose changes opened a gap says so
+// first in its entry, as its What changed page does, each promise linked
+// in that version, for a reader who follows the feed alone.
+func TestFeedOpensWithTheRisks(t *testing.T) {
+	changes := &render.WhatChanged{
+		Against: "Q3 2026", Before: "q3",
+		Summary: render.ChangeSummary{Risks: []render.StatusChange{
+			{Title: "Tidy install", URL: "promises/tidy-install/", From: "connected", To: "service gap"},
+			{Title: "New one", URL: "promises/new-one/", To: "sales gap"},
+		}},
+		Groups: []render.ChangeGroup{{Title: "Behaviours", Removed: []render.ChangedPage{{Title: "Install day", URL: "behaviours/install-day/"}}}},
+	}
+	feed := html.UnescapeString(string(atomFeed([]feedEntry{{v: &Version{Name: "q4", Label: "Q4 2026"}, changes: changes, published: changes}}, "Acme", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))))
+	want := `<p>Gaps that opened:</p><ul><li><a href="q4/promises/tidy-install/">Tidy install</a>: connected → service gap</li>` +
+		`<li><a href="q4/promises/new-one/">New one</a>: new → sales gap</li></ul>` +
+		`<p>Since Q3 2026:</p><ul><li>Behaviours: removed <a href="q3/behaviours/install-day/">Install day</a></li></ul>`
+	if !strings.Contains(feed, want) {
+		t.Errorf("feed lacks\n%s\nin\n%s", want, feed)
+	}
+}
