@@ -314,7 +314,7 @@ func TestVersionedBuild(t *testing.T) {
 		for _, want := range []string{
 			"Since q1", "<del>today.</del><ins>within the hour.</ins>", // the promise, word by word
 			"<dt>Sales behaviours</dt><dd class=\"diff\"><ins>Call back promptly</ins>, Quote</dd>",
-			"Moved", "from /guides/glossary/",
+			"Moved", `from <a href="../../q1/guides/glossary/">/guides/glossary/</a> in q1`,
 		} {
 			if !strings.Contains(q2, want) {
 				t.Errorf("q2's What changed lacks %q", want)
