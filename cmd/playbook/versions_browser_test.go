@@ -414,6 +414,7 @@ type browserChanges struct {
 		Title string `json:"title"`
 		Href  string `json:"href"`
 		Note  string `json:"note"`
+		From  string `json:"from"`
 	} `json:"moved"`
 }
 
@@ -448,6 +449,7 @@ const readChangesJS = `(() => {
 			title: text(li.querySelector('a')),
 			href: li.querySelector('a')?.href ?? '',
 			note: text(li.querySelector('.muted')),
+			from: li.querySelector('.muted a')?.href ?? '',
 		})),
 	};
 })()`
@@ -516,8 +518,12 @@ func checkChanges(t *testing.T, c *browserChanges, base, title, id, oldWording, 
 		if want := base + "q2/" + newDir + "/" + movedID + "/"; m.Href != want {
 			t.Errorf("What changed links moved %q to %s, want %s", movedTitle, m.Href, want)
 		}
-		if want := "from /" + oldDir + "/" + movedID + "/"; m.Note != want {
+		if want := "from /" + oldDir + "/" + movedID + "/ in q1"; m.Note != want {
 			t.Errorf("What changed says moved %q %q, want %q", movedTitle, m.Note, want)
+		}
+		// Its old place leads to it in the version before.
+		if want := base + "q1/" + oldDir + "/" + movedID + "/"; m.From != want {
+			t.Errorf("What changed links the old place of moved %q to %s, want %s", movedTitle, m.From, want)
 		}
 	}
 	if !found {
