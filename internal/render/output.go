@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -392,9 +391,10 @@ func (o *DirOutput) Commit() error {
 		}
 	}
 	o.added = addedSince(o.dest)
-	// The Marker's time says when this site was swapped in.
-	now := time.Now()
-	if err := os.Chtimes(filepath.Join(o.tmp, Marker), now, now); err != nil {
+	// The Marker's time says when this site was swapped in, by the clock
+	// of the file system, which set the times of its files: it is written
+	// again, with this version's text, over a kept previous site's too.
+	if err := os.WriteFile(filepath.Join(o.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return fmt.Errorf("mark the new site: %w", err)
 	}
 	o.hook("swap")

@@ -237,11 +237,10 @@ var incompatible = regexp.MustCompile(`destination has type (\S+)$`)
 // a map) into a Config again, without the setting at key, whose value is
 // of the wrong type: the decoder stops at the first such value, and every
 // one is told at once, each at its line of text. The settings left are
-// decoded, and so checked, as if key were not there.
-func decodeWithout(raw map[string]any, key, text string, ps *problems, notTable map[string]bool) (Config, toml.MetaData, error) {
-	var c Config
-	var md toml.MetaData
-	var err error
+// decoded, and so checked, as if key were not there. c, md and err are
+// the decode so far, returned as they are if key cannot be taken out (a
+// value in a list of tables).
+func decodeWithout(raw map[string]any, key, text string, ps *problems, notTable map[string]bool, c Config, md toml.MetaData, err error) (Config, toml.MetaData, error) {
 	// A bound, in case a value the decoder refuses cannot be taken out.
 	for range 50 {
 		if !drop(raw, key) {
@@ -251,8 +250,9 @@ func decodeWithout(raw map[string]any, key, text string, ps *problems, notTable 
 		if toml.NewEncoder(&b).Encode(raw) != nil {
 			break
 		}
-		c = Config{}
-		md, err = toml.Decode(b.String(), &c)
+		var next Config
+		nextMD, nextErr := toml.Decode(b.String(), &next)
+		c, md, err = next, nextMD, nextErr
 		if err == nil {
 			break
 		}
@@ -350,7 +350,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 			ps.errorf(ConfigFile, line, "%s: %s", m[2], wrongType(m[3], m[2], lookup(raw, m[2]), valueOnLine(string(data), line)))
 		}
 		if m != nil && rawErr == nil {
-			c, md, err = decodeWithout(raw, m[2], string(data), &ps, notTable)
+			c, md, err = decodeWithout(raw, m[2], string(data), &ps, notTable, c, md, err)
 		}
 	}
 	// The decoder stops at the first error, leaving what it had not yet
@@ -369,7 +369,9 @@ func ParseConfig(data []byte) (Config, Problems) {
 		if last := k[len(k)-1]; len(k) > 1 && slices.Contains(topSettings, last) {
 			// Written below a table's header, a setting is the table's.
 			table := strings.Join(k[:len(k)-1], ".")
-			msg += fmt.Sprintf(": %s is a setting of its own, read here as part of [%s]: move it above [%s] (line %d)", last, table, table, headerLine(string(data), k[:len(k)-1]))
+			if h := headerLine(string(data), k[:len(k)-1]); h > 0 {
+				msg += fmt.Sprintf(": %s is a setting of its own, read here as part of [%s]: move it above [%s] (line %d)", last, table, table, h)
+			}
 		}
 		ps.errorf(ConfigFile, lineOfSetting(string(data), k), "%s", msg)
 	}
@@ -550,7 +552,8 @@ func lineOfKey(text, key string) int {
 var topSettings = []string{"title", "description", "language", "theme", "edit_url"}
 
 // headerLine returns the line of text whose table header names table
-// ("[highlight]", "[roles.x]"), or 1.
+// ("[highlight]", "[roles.x]"), or 0 where none does (a dotted key, a
+// list of tables).
 func headerLine(text string, table toml.Key) int {
 	for i, line := range strings.Split(text, "\n") {
 		l, _, _ := strings.Cut(line, "#")
@@ -566,7 +569,7 @@ func headerLine(text string, table toml.Key) int {
 			return i + 1
 		}
 	}
-	return 1
+	return 0
 }
 
 // lineOfSetting returns the line of text that sets the setting k: its
@@ -591,6 +594,13 @@ func lineOfSetting(text string, k toml.Key) int {
 			continue
 		}
 		if current == table && keyIndex(lines[i:i+1], name) == 0 {
+			return i + 1
+		}
+	}
+	// A dotted key: highlight.title = "y".
+	dotted := strings.Join(k, ".")
+	for i, line := range lines {
+		if key, _, ok := strings.Cut(line, "="); ok && strings.ReplaceAll(strings.TrimSpace(key), " ", "") == dotted {
 			return i + 1
 		}
 	}

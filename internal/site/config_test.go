@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -28,5 +29,18 @@ func TestLinksAndContentSettings(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+// TestConfigKeptPastAValueInAListOfTables: a value of the wrong type that
+// cannot be taken out to decode the rest (one in [[versions.ref]]) leaves
+// the settings read so far, not an empty Config.
+func TestConfigKeptPastAValueInAListOfTables(t *testing.T) {
+	c, ps := ParseConfig([]byte("title = \"Acme\"\ntheme = \"corp\"\n[[versions.ref]]\nname = 5\nref = \"v1\"\n"))
+	if c.Title != "Acme" || c.Theme != "corp" {
+		t.Errorf("title %q, theme %q: want the settings before the bad value", c.Title, c.Theme)
+	}
+	if len(ps) != 1 || !strings.Contains(ps[0].String(), "versions.ref.name") {
+		t.Errorf("problems %q, want the name's", ps)
 	}
 }

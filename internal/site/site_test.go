@@ -783,6 +783,11 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name:  "a setting of its own set as a dotted key is no table's, and gets no line of a header",
+			files: with(chainSite(), "site.toml", "title = \"x\"\nhighlight.title = \"y\"\n"),
+			want:  []string{`site.toml:2: unknown setting "highlight.title"`},
+		},
+		{
 			name:  "a setting of its own written below a table is said to be the table's",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n[highlight]\nlight = \"github\"\nlanguage = \"fr\"\nlangage = \"fr\"\n"),
 			want: []string{
