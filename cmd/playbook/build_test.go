@@ -91,6 +91,16 @@ func TestCommandsInAFolderOfTheSite(t *testing.T) {
 	if _, err := os.Stat("public"); err == nil {
 		t.Errorf("a public/ folder was made in the folder the command ran in")
 	}
+	// In the output itself, a build would replace the folder the shell
+	// is in: it is refused, and the output left as it is.
+	t.Chdir(filepath.Join(dir, "public", "guides"))
+	code, _, stderr := buildCmd(t)
+	if code != exitUsage || !strings.Contains(stderr, "is the output of a build, not a site") {
+		t.Errorf("build in the output: exit %d, want %d\n%s", code, exitUsage, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "guides", "a", "index.html")); err != nil {
+		t.Errorf("the output changed: %v", err)
+	}
 }
 
 // TestBuildTellsOfFilesAddedToItsOutput: a file put into the output by

@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"playbook/internal/render"
 	"playbook/internal/site"
 )
 
@@ -118,7 +119,10 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 		}
 		return nil, false
 	}
-	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
+	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); (err != nil || !info.IsDir()) && outputAround(source) != "" {
+		fmt.Fprintf(stderr, "%s: %s is the output of a build, not a site: run playbook in the site's folder, or name it with --source\n", name, outputAround(source))
+		return nil, false
+	} else if err != nil || !info.IsDir() {
 		if err == nil {
 			fmt.Fprintf(stderr, "%s: %s is a file: the pages go in a folder %s/\n", name, filepath.Join(source, site.ContentDir), site.ContentDir)
 		} else {
@@ -150,12 +154,31 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 	return root, true
 }
 
+// outputAround returns the build output folder dir is, or is in, or "".
+func outputAround(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if render.IsOutput(dir) {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
 // siteAbove returns the folder of the site the current folder is in, for
 // a command given no --source (fl has none set) that an author runs where
 // their editor is, such as content/promises/: the current folder if it
-// holds site.toml, else the nearest folder above it holding site.toml and
-// content/; source, the flag's default, when none does, for the command
-// to say so.
+// holds site.toml, else the nearest folder above it holding site.toml (for
+// the command to say if it has no content/); source, the flag's default,
+// when none does, or when the way up passes through a build's output
+// (public/, which a build run there would replace with the shell in it).
 func siteAbove(fl *flag.FlagSet, source string) string {
 	set := false
 	fl.Visit(func(f *flag.Flag) { set = set || f.Name == "source" })
@@ -170,10 +193,11 @@ func siteAbove(fl *flag.FlagSet, source string) string {
 		return source
 	}
 	for parent := filepath.Dir(dir); parent != dir; dir, parent = parent, filepath.Dir(parent) {
+		if render.IsOutput(dir) {
+			return source
+		}
 		if _, err := os.Stat(filepath.Join(parent, "site.toml")); err == nil {
-			if info, err := os.Stat(filepath.Join(parent, site.ContentDir)); err == nil && info.IsDir() {
-				return parent
-			}
+			return parent
 		}
 	}
 	return source

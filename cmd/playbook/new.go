@@ -112,8 +112,16 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 		fmt.Fprintf(stderr, "playbook new: unknown type %q (want one of %s, or site)\n", typeName, strings.Join(site.Types, ", "))
 		return exitUsage
 	}
-	// "service/Call back" is the title "Call back" in the folder service/.
-	_, name := scaffold.Place(title)
+	data, _ := os.ReadFile(filepath.Join(source, site.ConfigFile))
+	cfg, _ := site.ParseConfig(data)
+	// "service/Call back" is the title "Call back" in the folder service/,
+	// if the section has that folder (or, for a behaviour, it names a
+	// stage): "and/or" is a title.
+	dirs, name := scaffold.Place(title)
+	section := filepath.Join(append([]string{source, site.ContentDir, scaffold.Section(cfg, typ)}, dirs...)...)
+	if info, err := os.Stat(section); len(dirs) > 0 && (err != nil || !info.IsDir()) && !(typ == site.TypeBehaviour && scaffold.StageOf(dirs) != "") {
+		dirs, name = nil, title
+	}
 	if site.Slug(name) == "" {
 		fmt.Fprintf(stderr, "playbook new: the title %q has no letter or digit to make a file name of\n", name)
 		return exitUsage
@@ -126,21 +134,19 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 		fmt.Fprintf(stderr, "playbook new: %s has no %s/ folder: is --source the site's folder?\n", source, site.ContentDir)
 		return exitUsage
 	}
-	data, _ := os.ReadFile(filepath.Join(source, site.ConfigFile))
-	cfg, _ := site.ParseConfig(data)
-	name, text, err := scaffold.Page(cfg, typ, title, gitUser(source), today)
+	page, text, err := scaffold.Page(cfg, typ, dirs, name, gitUser(source), today)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook new: %v\n", err)
 		return exitContent
 	}
-	p := filepath.Join(source, filepath.FromSlash(name))
+	p := filepath.Join(source, filepath.FromSlash(page))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		fmt.Fprintf(stderr, "playbook new: %v\n", err)
 		return exitContent
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(stderr, "playbook new: %s already exists: pick another title, or edit it\n", name)
+		fmt.Fprintf(stderr, "playbook new: %s already exists: pick another title, or edit it\n", page)
 		return exitContent
 	}
 	if err == nil {
@@ -151,7 +157,7 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 		fmt.Fprintf(stderr, "playbook new: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintln(stdout, name)
+	fmt.Fprintln(stdout, page)
 	return exitOK
 }
 

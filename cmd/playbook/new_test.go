@@ -38,6 +38,17 @@ func TestNewSiteThenPages(t *testing.T) {
 	if again, _ := os.ReadFile(filepath.Join(dir, "content/behaviours/call-back-the-same-day.md")); !bytes.Equal(first, again) {
 		t.Error("the existing page was changed")
 	}
+	// A title naming a folder the section has, or a behaviour's stage, puts
+	// the page there; any other "/" is the title's.
+	for _, c := range []struct{ typ, title, file string }{
+		{"behaviour", "service/Call back the same day", "content/behaviours/service/call-back-the-same-day.md"},
+		{"promise", "24/7 emergency cover", "content/promises/24-7-emergency-cover.md"},
+		{"faq", "and/or a deposit?", "content/faqs/and-or-a-deposit.md"},
+	} {
+		if code, out, stderr := newCmd(t, "--source", dir, c.typ, c.title); code != exitOK || out != c.file+"\n" {
+			t.Errorf("new %s %q: exit %d, wrote %s, want %s\n%s", c.typ, c.title, code, out, c.file, stderr)
+		}
+	}
 	if code, _, _ := newCmd(t, "--source", dir, "widget", "X"); code != exitUsage {
 		t.Errorf("unknown type: exit %d, want %d", code, exitUsage)
 	}

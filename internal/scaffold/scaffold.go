@@ -10,6 +10,7 @@ import (
 	"embed"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -53,15 +54,37 @@ func newFields(title, owner string, today time.Time) fields {
 // Place splits what playbook new is given into the folders, inside the
 // section of the page's type, that the page goes in, and its title:
 // "service/Call back the same day" is the title "Call back the same day"
-// in the folder service/. A folder is named by its slug.
+// in the folder service/. Only names written as folders are (lower-case
+// letters, digits and hyphens, starting with a letter): "24/7 cover" and
+// "Buy now / pay later" are titles whole. The caller decides whether the
+// folders are meant (see Page).
 func Place(title string) (dirs []string, name string) {
 	parts := strings.Split(title, "/")
 	for _, d := range parts[:len(parts)-1] {
-		if slug := site.Slug(d); slug != "" {
-			dirs = append(dirs, slug)
+		if !folderName.MatchString(d) {
+			return nil, title
+		}
+		dirs = append(dirs, d)
+	}
+	name = strings.TrimSpace(parts[len(parts)-1])
+	if name == "" {
+		return nil, title
+	}
+	return dirs, name
+}
+
+// folderName is a folder's name as Place takes one.
+var folderName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// StageOf returns the stage a behaviour in the folders dirs (inside its
+// section) has by its folder: the nearest named after a stage, or "".
+func StageOf(dirs []string) string {
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if dirs[i] == site.StageSales || dirs[i] == site.StageService {
+			return dirs[i]
 		}
 	}
-	return dirs, strings.TrimSpace(parts[len(parts)-1])
+	return ""
 }
 
 // escape returns s as the inside of a TOML basic string, on one line.
@@ -90,15 +113,14 @@ func Site(today time.Time) (map[string][]byte, error) {
 // Page returns the path (from the site's folder) and the text of a new
 // page of type typ titled title, in the section of its type: the one
 // cfg's [types] gives it, else the one named after it, and in the folders
-// title names before its last "/" (see Place). Its id is made of its
+// dirs inside it (see Place). Its id is made of its
 // title; its required fields are there with a hint, or what the title
 // says (an FAQ's question, a competitor's name, a behaviour's stage by
 // its folder); owner and today fill "owner" and "reviewed".
-func Page(cfg site.Config, typ, title, owner string, today time.Time) (string, []byte, error) {
-	dirs, title := Place(title)
+func Page(cfg site.Config, typ string, dirs []string, title, owner string, today time.Time) (string, []byte, error) {
 	f := newFields(title, owner, today)
-	if typ == site.TypeBehaviour && len(dirs) > 0 && dirs[0] == site.StageService {
-		f.Stage = site.StageService
+	if stage := StageOf(dirs); typ == site.TypeBehaviour && stage != "" {
+		f.Stage = stage
 	}
 	text, err := execute("pages/"+typ+".md", f)
 	if err != nil {

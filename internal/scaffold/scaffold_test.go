@@ -55,7 +55,7 @@ func TestNewPageOfEveryType(t *testing.T) {
 	for _, typ := range site.Types {
 		t.Run(typ, func(t *testing.T) {
 			fsys := newSite(t)
-			name, text, err := Page(site.Config{}, typ, `Our "new" `+typ, "Ann Author", today)
+			name, text, err := Page(site.Config{}, typ, nil, `Our "new" `+typ, "Ann Author", today)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +107,7 @@ func TestLongTitleShortFileName(t *testing.T) {
 		{strings.Repeat("x", 300), "content/faqs/" + strings.Repeat("x", 60) + ".md"},
 		{strings.Repeat("é", 100), "content/faqs/" + strings.Repeat("é", 30) + ".md"},
 	} {
-		name, _, err := Page(site.Config{}, site.TypeFAQ, tt.title, "", today)
+		name, _, err := Page(site.Config{}, site.TypeFAQ, nil, tt.title, "", today)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,14 +135,19 @@ func TestPageFromWhatTheTitleSays(t *testing.T) {
 		typ, title, file, has string
 	}{
 		{site.TypeBehaviour, "service/Call back the same day", "content/behaviours/service/call-back-the-same-day.md", "\nstage = \"service\""},
-		{site.TypeBehaviour, "Sales/Quote in writing", "content/behaviours/sales/quote-in-writing.md", "\nstage = \"sales\""},
+		{site.TypeBehaviour, "team-a/service/Call later", "content/behaviours/team-a/service/call-later.md", "\nstage = \"service\""},
+		{site.TypeBehaviour, "service/team-a/Call later", "content/behaviours/service/team-a/call-later.md", "\nstage = \"service\""},
+		{site.TypePromise, "24/7 emergency cover", "content/promises/24-7-emergency-cover.md", "\ntitle = \"24/7 emergency cover\""},
+		{site.TypePromise, "Buy now / pay later", "content/promises/buy-now-pay-later.md", "\ntitle = \"Buy now / pay later\""},
+		{site.TypePromise, "trailing/", "content/promises/trailing.md", "\ntitle = \"trailing/\""},
 		{site.TypeBehaviour, "Quote in writing", "content/behaviours/quote-in-writing.md", "\nstage = \"sales\""},
-		{site.TypePage, "Onboarding / Week one", "content/onboarding/week-one.md", "\ntitle = \"Week one\""},
+		{site.TypePage, "onboarding/Week one", "content/onboarding/week-one.md", "\ntitle = \"Week one\""},
 		{site.TypeFAQ, "Can I pay monthly?", "content/faqs/can-i-pay-monthly.md", "\nquestion = \"Can I pay monthly?\""},
 		{site.TypeFAQ, "Monthly payments", "content/faqs/monthly-payments.md", "\nquestion = \"TODO: the question, as customers ask it\""},
 		{site.TypeCompetitor, "CallFast Ltd", "content/competitors/callfast-ltd.md", "\ncompetitor = \"CallFast Ltd\""},
 	} {
-		name, text, err := Page(site.Config{}, tt.typ, tt.title, "", today)
+		dirs, title := Place(tt.title)
+		name, text, err := Page(site.Config{}, tt.typ, dirs, title, "", today)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -254,11 +254,20 @@ func checkStageFolders(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.OfType(TypeBehaviour) {
 		stage := p.Behaviour.Stage
-		for _, dir := range strings.Split(path.Dir(p.File), "/") {
-			if (dir == StageSales || dir == StageService) && dir != stage {
-				ps.warnf(p.File, p.fm.keyLine("stage"), "behaviour %q is in the folder %s/ but its stage is %q, and the chain counts it as a %s behaviour: set stage = %q, or move the file", p.ID, dir, stage, stage, dir)
-				break
+		if stage == "" {
+			continue // told as a missing field
+		}
+		// The nearest folder named after a stage, as playbook new reads it.
+		dirs := strings.Split(path.Dir(p.File), "/")
+		for i := len(dirs) - 1; i >= 0; i-- {
+			dir := dirs[i]
+			if dir != StageSales && dir != StageService {
+				continue
 			}
+			if dir != stage {
+				ps.warnf(p.File, p.fm.keyLine("stage"), "behaviour %q is in the folder %s/ but its stage is %q, and the chain counts it as a %s behaviour: set stage = %q, or move the file", p.ID, dir, stage, stage, dir)
+			}
+			break
 		}
 	}
 	return ps.list

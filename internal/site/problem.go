@@ -39,9 +39,16 @@ func (p Problem) CheckName() string {
 		return "config"
 	case strings.HasPrefix(p.File, ContentDir+"/"):
 		return "page"
-	case strings.HasPrefix(p.File, "layouts/") || strings.HasPrefix(p.File, "themes/"):
+	}
+	// A theme's files are its layouts and its static files, as the site's.
+	file := p.File
+	if rest, ok := strings.CutPrefix(file, "themes/"); ok {
+		_, file, _ = strings.Cut(rest, "/")
+	}
+	switch {
+	case strings.HasPrefix(file, "layouts/"):
 		return "layout"
-	case strings.HasPrefix(p.File, "static/"):
+	case strings.HasPrefix(file, "static/"):
 		return "static"
 	}
 	return ""

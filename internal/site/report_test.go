@@ -87,6 +87,7 @@ func TestCheckName(t *testing.T) {
 		{Problem{File: "layouts/page.html"}, "layout"},
 		{Problem{File: "themes/x/layouts/page.html"}, "layout"},
 		{Problem{File: "static/a.css"}, "static"},
+		{Problem{File: "themes/x/static/index.html"}, "static"},
 		{Problem{}, ""},
 	} {
 		if got := c.p.CheckName(); got != c.want {

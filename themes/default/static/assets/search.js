@@ -155,8 +155,10 @@
       // finding it, but for those too common to tell pages apart. A
       // part of one letter is no word written apart ("e-mail").
       var apart = r.apart.filter(function (p) { return !manifest.stopSet[p]; });
+      // One part left ("check" of "check-in") would find every page that
+      // has it: two at least, or none.
       var words = apart.every(function (p) { return Array.from(p).length >= 2; });
-      if (words && apart.length) tok.apart = apart.map(function (p) { return { t: p }; });
+      if (words && apart.length >= 2) tok.apart = apart.map(function (p) { return { t: p }; });
       out.push(tok);
     });
     return out;
