@@ -158,7 +158,9 @@
       // One part left ("check" of "check-in") would find every page that
       // has it: two at least, or none.
       var words = apart.every(function (p) { return Array.from(p).length >= 2; });
-      if (words && apart.length >= 2) tok.apart = apart.map(function (p) { return { t: p }; });
+      // Each part is matched as a word, or its plural, not as the start
+      // of a longer one: "follow" of "follow-up" is not "followers".
+      if (words && apart.length >= 2) tok.apart = apart.map(function (p) { return { t: p, whole: true }; });
       out.push(tok);
     });
     return out;
@@ -225,6 +227,7 @@
     if (term === t) return tok.stop ? 0 : EXACT;
     if (!tok.cjk && term.charCodeAt(0) === t.charCodeAt(0) && Math.abs(term.length - t.length) < 3 &&
       (singulars(t).indexOf(term) >= 0 || singulars(term).indexOf(t) >= 0)) return PLURAL;
+    if (tok.whole) return 0;
     if ((tok.cjk || t.length >= MINPREFIX) && term.lastIndexOf(t, 0) === 0) return PREFIX;
     if (tok.cjk || t.length < 5 || term.slice(0, 3) !== t.slice(0, 3)) return 0;
     if (oneEdit(t, term)) return TYPO;
