@@ -155,10 +155,12 @@
       // finding it, but for those too common to tell pages apart. A
       // part of one letter is no word written apart ("e-mail").
       var apart = r.apart.filter(function (p) { return !manifest.stopSet[p]; });
+      // One part left ("check" of "check-in") would find every page that
+      // has it: two at least, or none. Each is matched as a word, or its
+      // plural, not as the start of a longer one: "follow" of "follow-up"
+      // is not "followers".
       var words = apart.every(function (p) { return Array.from(p).length >= 2; });
-      // Each part is matched as a word, or its plural, not as the start
-      // of a longer one: "check" of "check-in" is not "checklist".
-      if (words && apart.length) tok.apart = apart.map(function (p) { return { t: p, whole: true }; });
+      if (words && apart.length >= 2) tok.apart = apart.map(function (p) { return { t: p, whole: true }; });
       out.push(tok);
     });
     return out;
