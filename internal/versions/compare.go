@@ -51,7 +51,9 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		}
 		cp := render.ChangedPage{Title: p.Title, URL: p.URL}
 		was, now := fields(old, p), fields(p, old)
-		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour
+		// What the front line says and does is read word by word: a
+		// promise, a behaviour, a standard, an FAQ's answer.
+		wording := p.Type == site.TypePromise || p.Type == site.TypeBehaviour || p.Type == site.TypeStandard || p.Type == site.TypeFAQ
 		// A battlecard is read as lists: what changed in them is shown
 		// item by item.
 		itemised := wording || p.Type == site.TypeCompetitor

@@ -220,8 +220,9 @@ response = "Compare the quotes."
 	if !slices.Equal(big.Diffs, want) {
 		t.Errorf("battlecard diffs:\n%+v\nwant\n%+v", big.Diffs, want)
 	}
-	if q := changed(c, "Q"); q == nil || !slices.Equal(q.Fields, []string{"Competitors"}) {
-		t.Errorf("FAQ: %+v, want its competitors changed", q)
+	// An FAQ's lists are shown item by item, as its answer word by word.
+	if q := changed(c, "Q"); q == nil || len(q.Fields) != 0 || !slices.Equal(q.Diffs, []render.FieldDiff{{Field: "Competitors", HTML: "Big, <ins>Small</ins>"}}) {
+		t.Errorf("FAQ: %+v, want its competitors changed, the one added marked", q)
 	}
 }
 
@@ -257,5 +258,48 @@ func TestCompareCampaignDates(t *testing.T) {
 	}
 	if !slices.Equal(got.Diffs, want) || len(got.Fields) > 0 {
 		t.Errorf("campaign: diffs %+v, fields %v; want diffs\n%+v", got.Diffs, got.Fields, want)
+	}
+}
+
+// TestCompareAnswersWordByWord: an FAQ's answer and a standard's text
+// changed are shown word by word, as a promise's are: what the front line
+// says is in them.
+func TestCompareAnswersWordByWord(t *testing.T) {
+	load := func(files map[string]string) *Version {
+		fsys := fstest.MapFS{}
+		for name, data := range files {
+			fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow, Text: true})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	faq := "+++\ntitle = \"Reply\"\nquestion = \"When do you reply?\"\n+++\nWe reply within a working day.\n"
+	standard := "+++\ntitle = \"Phone\"\n+++\nAnswer within three rings.\n"
+	c := Compare(load(map[string]string{"content/faqs/reply.md": faq, "content/standards/phone.md": standard}),
+		load(map[string]string{
+			"content/faqs/reply.md":      strings.Replace(faq, "a working day", "four hours", 1),
+			"content/standards/phone.md": strings.Replace(standard, "three", "five", 1),
+		}))
+	want := map[string]string{
+		"Reply": "<del>a working day.</del><ins>four hours.</ins>",
+		"Phone": "<del>three</del><ins>five</ins>",
+	}
+	for _, g := range c.Groups {
+		for _, p := range g.Modified {
+			w, ok := want[p.Title]
+			if !ok {
+				continue
+			}
+			delete(want, p.Title)
+			if len(p.Diffs) != 1 || p.Diffs[0].Field != "Text" || !strings.Contains(string(p.Diffs[0].HTML), w) {
+				t.Errorf("%s: diffs %+v, fields %q; want the text word by word, with %s", p.Title, p.Diffs, p.Fields, w)
+			}
+		}
+	}
+	for title := range want {
+		t.Errorf("%s is not among the pages changed", title)
 	}
 }
