@@ -83,17 +83,7 @@ func TestCompareChain(t *testing.T) {
 // id, so that renaming a page changes no list it is in; a page both moved
 // and reworded shows its diffs.
 func TestComparePages(t *testing.T) {
-	load := func(files map[string]string) *Version {
-		fsys := fstest.MapFS{}
-		for name, data := range files {
-			fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		}
-		s, problems := site.Load(fsys, site.Options{Now: testNow})
-		if problems.Errors() > 0 {
-			t.Fatal(problems)
-		}
-		return &Version{Name: "v", Label: "v", Site: s}
-	}
+	load := func(files map[string]string) *Version { return memVersion(t, files, false) }
 	before := map[string]string{
 		"content/promises/fast.md":                promiseFast,
 		"content/behaviours/sales/quote.md":       behaviourQuote,
@@ -265,17 +255,7 @@ func TestCompareCampaignDates(t *testing.T) {
 // changed are shown word by word, as a promise's are: what the front line
 // says is in them.
 func TestCompareAnswersWordByWord(t *testing.T) {
-	load := func(files map[string]string) *Version {
-		fsys := fstest.MapFS{}
-		for name, data := range files {
-			fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		}
-		s, problems := site.Load(fsys, site.Options{Now: testNow, Text: true})
-		if problems.Errors() > 0 {
-			t.Fatal(problems)
-		}
-		return &Version{Name: "v", Label: "v", Site: s}
-	}
+	load := func(files map[string]string) *Version { return memVersion(t, files, true) }
 	faq := "+++\ntitle = \"Reply\"\nquestion = \"When do you reply?\"\n+++\nWe reply within a working day.\n"
 	standard := "+++\ntitle = \"Phone\"\n+++\nAnswer within three rings.\n"
 	c := Compare(load(map[string]string{"content/faqs/reply.md": faq, "content/standards/phone.md": standard}),
@@ -302,4 +282,20 @@ func TestCompareAnswersWordByWord(t *testing.T) {
 	for title := range want {
 		t.Errorf("%s is not among the pages changed", title)
 	}
+}
+
+// memVersion loads the site of files (paths from the site root) as a
+// version, with the pages' text for What changed if text is set; an
+// error fails the test.
+func memVersion(t *testing.T, files map[string]string, text bool) *Version {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow, Text: text})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	return &Version{Name: "v", Label: "v", Site: s}
 }

@@ -3,27 +3,15 @@ package versions
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"playbook/internal/render"
-	"playbook/internal/site"
 )
 
 // TestCompareSummary: What changed's summary lists the gaps that opened
 // as risks (a new promise with a gap too), other status changes apart,
 // the promises reworded, and the behaviours added and removed.
 func TestCompareSummary(t *testing.T) {
-	load := func(files map[string]string) *Version {
-		fsys := fstest.MapFS{}
-		for name, data := range files {
-			fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		}
-		s, problems := site.Load(fsys, site.Options{Now: testNow})
-		if problems.Errors() > 0 {
-			t.Fatal(problems)
-		}
-		return &Version{Name: "v", Label: "v", Site: s}
-	}
+	load := func(files map[string]string) *Version { return memVersion(t, files, false) }
 	slow := "+++\ntitle = \"Slow\"\npromise = \"Later.\"\nexpectation = \"This week.\"\n+++\n"
 	before := load(map[string]string{
 		"content/promises/fast.md":           promiseFast,
