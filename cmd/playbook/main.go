@@ -119,13 +119,13 @@ func openSite(fl *flag.FlagSet, args []string, stderr io.Writer) (*os.Root, bool
 		}
 		return nil, false
 	}
-	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); (err != nil || !info.IsDir()) && outputAround(source) != "" {
-		fmt.Fprintf(stderr, "%s: %s is the output of a build, not a site: run playbook in the site's folder, or name it with --source\n", name, outputAround(source))
-		return nil, false
-	} else if err != nil || !info.IsDir() {
-		if err == nil {
+	if info, err := os.Stat(filepath.Join(source, site.ContentDir)); err != nil || !info.IsDir() {
+		switch out := outputAround(source); {
+		case out != "":
+			fmt.Fprintf(stderr, "%s: %s is the output of a build, not a site: run playbook in the site's folder, or name it with --source\n", name, out)
+		case err == nil:
 			fmt.Fprintf(stderr, "%s: %s is a file: the pages go in a folder %s/\n", name, filepath.Join(source, site.ContentDir), site.ContentDir)
-		} else {
+		default:
 			fmt.Fprintf(stderr, "%s: %s has no %s/ folder: is --source the site's folder?\n", name, source, site.ContentDir)
 		}
 		return nil, false
