@@ -274,24 +274,33 @@ func decodeWithout(raw map[string]any, key, text string, ps *problems, notTable 
 	return c, md, err
 }
 
-// drop removes the setting at the dotted key path from raw, and reports
-// whether it was there.
+// drop removes the setting at the dotted key path from raw, from each
+// table of a list of tables on the way ([[versions.ref]]), and reports
+// whether it was anywhere.
 func drop(raw map[string]any, key string) bool {
-	parts := strings.Split(key, ".")
-	m := raw
-	for _, k := range parts[:len(parts)-1] {
-		next, ok := m[strings.Trim(k, `"`)].(map[string]any)
-		if !ok {
-			return false
+	return dropPath(raw, strings.Split(key, "."))
+}
+
+func dropPath(v any, path []string) bool {
+	dropped := false
+	switch v := v.(type) {
+	case map[string]any:
+		k := strings.Trim(path[0], `"`)
+		if len(path) > 1 {
+			return dropPath(v[k], path[1:])
 		}
-		m = next
+		_, dropped = v[k]
+		delete(v, k)
+	case []map[string]any:
+		for _, m := range v {
+			dropped = dropPath(m, path) || dropped
+		}
+	case []any:
+		for _, m := range v {
+			dropped = dropPath(m, path) || dropped
+		}
 	}
-	last := strings.Trim(parts[len(parts)-1], `"`)
-	if _, ok := m[last]; !ok {
-		return false
-	}
-	delete(m, last)
-	return true
+	return dropped
 }
 
 // lookup returns the value at the dotted key path of raw, or nil.
