@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	stdhtml "html"
@@ -188,8 +187,13 @@ func labelCells(table ast.Node, src []byte) (stack, keyed bool) {
 // escapes resolved as goldmark resolves them when it writes the cell
 // (plainText keeps them as written).
 func shownText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
+	// A table's every header cell and first cell come here: a writer
+	// made for each was a twentieth of what a build allocated.
+	rb := renderBufs.Get().(*renderBuf)
+	defer renderBufs.Put(rb)
+	rb.buf.Reset()
+	w := rb.w
+	w.Reset(&rb.buf)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -224,7 +228,7 @@ func shownText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	w.Flush()
-	return strings.TrimSpace(stdhtml.UnescapeString(stripTags(b.String())))
+	return strings.TrimSpace(stdhtml.UnescapeString(stripTags(rb.buf.String())))
 }
 
 // stripTags drops the tags of HTML whose text and attribute values are
