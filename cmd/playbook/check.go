@@ -167,15 +167,10 @@ func checkTree(src fs.FS, source string, load site.Options, withVersions bool) (
 	s, problems := site.Load(src, load)
 	cfg, _ := site.ParseConfig(readConfig(src))
 	var pe *site.ProblemError
+	// The theme and its layouts are checked beside a site.toml with
+	// errors too, with the settings that could be read: a typo there
+	// would otherwise hide a broken layout until it is fixed.
 	theme, err := render.SiteTheme(src, cfg)
-	if hasConfigError(problems) {
-		// The theme site.toml names is told beside its other problems.
-		if errors.As(err, &pe) {
-			problems = append(problems, pe.Problem)
-			problems.Sort()
-		}
-		return problems, nil
-	}
 	switch {
 	case errors.As(err, &pe):
 		problems = append(problems, pe.Problem)
@@ -183,7 +178,8 @@ func checkTree(src fs.FS, source string, load site.Options, withVersions bool) (
 		problems = append(problems, render.Check(s, render.Options{Source: src, Theme: theme, Now: now})...)
 	}
 	problems.Sort()
-	if !withVersions || cfg.Versions == nil {
+	if hasConfigError(problems) || !withVersions || cfg.Versions == nil {
+		// The versions block must be sound before Git is read.
 		return problems, nil
 	}
 	// The working tree is checked above, as a build without versions

@@ -168,6 +168,35 @@ func TestCheckListsEveryConfigProblem(t *testing.T) {
 	}
 }
 
+// TestCheckListsEveryBrokenLayout: each layout that does not parse is
+// told, and a typo in site.toml does not hide them, so that a change
+// breaking a second layout is not passed for the first one's problem.
+func TestCheckListsEveryBrokenLayout(t *testing.T) {
+	files := with(warnSite, "layouts/faq.html", "{{define \"main\"}}{{if}}{{end}}\n")
+	files = with(files, "layouts/promise.html", "{{define \"main\"}}{{end}\n")
+	files = with(files, "site.toml", "title = \"T\"\ntitel = \"typo\"\n")
+	dir := writeSite(t, files)
+	want := []string{
+		"layouts/faq.html:1: missing value for if\n",
+		"layouts/promise.html:1: bad character U+007D '}'\n",
+		"site.toml:2: unknown setting \"titel\"",
+	}
+	code, out, stderr := checkCmd(t, "--source", dir)
+	for _, w := range want {
+		if code != exitContent || !strings.Contains(out, w) {
+			t.Errorf("check: exit %d, want %d, and %q in:\n%s%s", code, exitContent, w, out, stderr)
+		}
+	}
+	// build stops at site.toml; with it fixed, both layouts are told.
+	dir = writeSite(t, with(files, "site.toml", "title = \"T\"\n"))
+	code, _, stderr = buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out"))
+	for _, w := range want[:2] {
+		if code != exitContent || !strings.Contains(stderr, w) {
+			t.Errorf("build: exit %d, want %d, and %q in:\n%s", code, exitContent, w, stderr)
+		}
+	}
+}
+
 // TestEmptyPagesFailCheckAndBuild: a base.html that writes nothing, as
 // one holding only {{define}}s, would publish blank pages; check and
 // build fail on it, at the layout, and build writes nothing.

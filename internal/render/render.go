@@ -152,7 +152,7 @@ func (r *Renderer) staticProblems() site.Problems {
 func Check(s *site.Site, opts Options) site.Problems {
 	r, err := prepare(s, opts)
 	if err != nil {
-		return site.Problems{site.ProblemOf(err)}
+		return site.ProblemsOf(err)
 	}
 	if ps := r.staticProblems(); len(ps) > 0 {
 		return ps
@@ -365,15 +365,22 @@ func (r *Renderer) parseLayouts() error {
 
 	common := template.New("base.html").Funcs(funcs)
 	if _, err := common.Parse(base); err != nil {
+		// Every layout is base.html's: nothing else can be told.
 		return r.layoutError(err)
 	}
+	// Each layout that does not parse is told, not the first alone: a
+	// pull request that breaks a second one is not hidden by the first.
+	var errs []error
 	for _, p := range partials {
 		text, err := read(p)
-		if err != nil {
-			return err
+		if err == nil {
+			_, err = common.New(strings.TrimPrefix(p, "layouts/")).Parse(text)
+			if err != nil {
+				err = r.layoutError(err)
+			}
 		}
-		if _, err := common.New(strings.TrimPrefix(p, "layouts/")).Parse(text); err != nil {
-			return r.layoutError(err)
+		if err != nil {
+			errs = append(errs, err)
 		}
 	}
 	r.layouts = map[string]*template.Template{}
@@ -384,17 +391,22 @@ func (r *Renderer) parseLayouts() error {
 		}
 		text, err := read(p)
 		if err != nil {
-			return err
+			errs = append(errs, err)
+			continue
 		}
 		t, err := common.Clone()
 		if err != nil {
 			return fmt.Errorf("layout %s: %w", name, err)
 		}
 		if _, err := t.New(name).Parse(text); err != nil {
-			return r.layoutError(err)
+			errs = append(errs, r.layoutError(err))
+			continue
 		}
 		t.Funcs(template.FuncMap{"cached": cachedFunc(t)})
 		r.layouts[name] = t
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	for _, name := range layoutNames {
 		if r.layouts[name] == nil {

@@ -563,7 +563,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	}
 	out := render.NewMemOutputAfter(prev)
 	if err := b.Render(context.Background(), out); err != nil {
-		return fail(site.Problems{site.ProblemOf(err)})
+		return fail(site.ProblemsOf(err))
 	}
 	// The pages are the versions', the live reload script the working
 	// tree's theme's.
@@ -573,7 +573,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 		liveJS, err = render.LiveScript(theme)
 	}
 	if err != nil {
-		return fail(site.Problems{site.ProblemOf(err)})
+		return fail(site.ProblemsOf(err))
 	}
 	s.report(problems)
 	s.problems.Store(nil)
