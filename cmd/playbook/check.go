@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -113,12 +114,23 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 			if l.now, err = checkTree(src, source, load, withVersions); err != nil {
 				return err
 			}
+			// A file renamed since keeps its problems.
+			renamed := renamedSince(at, src, then, l.now)
+			for i, p := range then {
+				if to, ok := renamed[p.File]; ok {
+					then[i].File = to
+				}
+			}
+			before := map[string]string{}
+			for from, to := range renamed {
+				before[to] = from
+			}
 			// Of two problems alike where there was one, the new one is
 			// the one whose line is not the old one's, moved.
 			atRef, atNow := fileLines(at), fileLines(src)
 			l.fresh = l.now.NewSince(then, func(old bool, file string, line int) string {
 				if old {
-					return atRef(file, line)
+					return atRef(cmp.Or(before[file], file), line)
 				}
 				return atNow(file, line)
 			})
@@ -136,6 +148,62 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 		return exitUsage
 	}
 	return report(l.fresh, source, format, strict, fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(l.fresh)), stdout, stderr)
+}
+
+// renamedSince returns the files of the problems then (found at ref, in
+// the files at) that now's files no longer have, each by the file of the
+// problems now that at did not have and that it became: as Git finds a
+// rename, the one whose lines are most alike, at least half of them.
+func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string {
+	absent := func(fsys fs.FS, ps site.Problems) []string {
+		var files []string
+		for _, p := range ps {
+			if _, err := fs.Stat(fsys, p.File); err != nil && !slices.Contains(files, p.File) {
+				files = append(files, p.File)
+			}
+		}
+		return files
+	}
+	gone, added := absent(now, then), absent(at, problems)
+	renamed, taken := map[string]string{}, map[string]bool{}
+	for _, from := range gone {
+		was, err := fs.ReadFile(at, from)
+		if err != nil {
+			continue
+		}
+		best, most := "", 0.5
+		for _, to := range added {
+			is, err := fs.ReadFile(now, to)
+			if err != nil || taken[to] {
+				continue
+			}
+			if alike := sharedLines(was, is); alike >= most {
+				best, most = to, alike
+			}
+		}
+		if best != "" {
+			renamed[from], taken[best] = best, true
+		}
+	}
+	return renamed
+}
+
+// sharedLines returns the share of the lines of the longer of a and b
+// that the other has too.
+func sharedLines(a, b []byte) float64 {
+	count := map[string]int{}
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for _, l := range la {
+		count[l]++
+	}
+	shared := 0
+	for _, l := range lb {
+		if count[l] > 0 {
+			count[l]--
+			shared++
+		}
+	}
+	return float64(shared) / float64(max(len(la), len(lb)))
 }
 
 // fileLines returns a function giving the text of a line (1-based) of a

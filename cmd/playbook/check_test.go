@@ -329,6 +329,36 @@ func TestCheckNewSince(t *testing.T) {
 	}
 }
 
+// TestCheckNewSinceRenamesAndMends: a file renamed since the ref keeps
+// its problems, as Git finds the rename, and a disconnected promise given
+// a sales behaviour is mended, not refused for the service gap left.
+func TestCheckNewSinceRenamesAndMends(t *testing.T) {
+	repo := t.TempDir()
+	bad := "# Bad\n\nSee [x](missing.md) and [y](gone.md).\n\nA line of its own.\n"
+	gittest.WriteFiles(t, repo, with(warnSite, "content/guides/bad.md", bad))
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	git := func(args ...string) { gittest.Git(t, repo, when, args...) }
+	git("init", "-q", "-b", "main")
+	git("add", ".")
+	git("commit", "-q", "-m", "one")
+
+	git("mv", "content/guides/bad.md", "content/guides/renamed.md")
+	gittest.WriteFiles(t, repo, map[string]string{
+		"content/guides/renamed.md":        bad + "One more line.\n",
+		"content/behaviours/sales/call.md": "+++\ntitle = \"Call\"\nstage = \"sales\"\nfulfils = [\"p\"]\n+++\n",
+	})
+	code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "main", "--strict")
+	if code != exitOK || out != "" {
+		t.Errorf("exit %d, want %d, and nothing new:\n%s%s", code, exitOK, out, stderr)
+	}
+	// A new broken link in the renamed file is new.
+	gittest.WriteFiles(t, repo, map[string]string{"content/guides/renamed.md": bad + "[z](lost.md)\n"})
+	code, out, _ = checkCmd(t, "--source", repo, "--new-since", "main")
+	if want := "content/guides/renamed.md:6:1: broken link \"lost.md\": no page or file at content/guides/lost.md\n"; code != exitContent || out != want {
+		t.Errorf("exit %d, output\n%s\nwant\n%s", code, out, want)
+	}
+}
+
 // TestCheckNewSinceThemeAndVersions: a change that breaks a layout, or
 // adds a version that cannot be published, is new since the ref, as
 // check and build find it; a layout broken at the ref already is not.

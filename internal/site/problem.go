@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -141,15 +142,20 @@ func (ps Problems) Sort() {
 // change, with the ones it found already there left out. Problems are
 // matched by check, file and message, not by line, which edits above a
 // problem move; a problem found twice in ps and once in old is new once.
+// What a message says of other things is not compared (see sameKey): a
+// hint naming the nearest page, the count of the other files a layout
+// fails on, a line number. A promise already not connected at old is not
+// new when its gap changes: a change adding the sales behaviour of a
+// disconnected promise mends it, and is not refused for the service gap
+// left.
 // Which of the two is new, lineText decides when it is given: the text
 // of a problem's line, in the file as it is (was false) or as it was
 // (was true). A problem whose line reads as an old one's did is that one,
 // moved; the others are matched in order.
 func (ps Problems) NewSince(old Problems, lineText func(was bool, file string, line int) string) Problems {
-	type key struct{ check, file, msg string }
-	olds := map[key][]Problem{}
+	olds := map[problemKey][]Problem{}
 	for _, p := range old {
-		k := key{p.Check, p.File, p.Msg}
+		k := sameKey(p)
 		olds[k] = append(olds[k], p)
 	}
 	matched := make([]bool, len(ps))
@@ -157,7 +163,7 @@ func (ps Problems) NewSince(old Problems, lineText func(was bool, file string, l
 	// problem moved down is not taken for the one added above it.
 	for pass := range 2 {
 		for i, p := range ps {
-			k := key{p.Check, p.File, p.Msg}
+			k := sameKey(p)
 			if matched[i] || len(olds[k]) == 0 {
 				continue
 			}
@@ -183,6 +189,28 @@ func (ps Problems) NewSince(old Problems, lineText func(was bool, file string, l
 		}
 	}
 	return out
+}
+
+// A problemKey is what NewSince compares of two problems.
+type problemKey struct{ check, file, msg string }
+
+// lineNumber is a line named in a message ("already defined at line 3").
+var lineNumber = regexp.MustCompile(`\bline \d+`)
+
+// sameKey returns what makes p the same problem as another: its check,
+// its file, and its message without what it says of other things, which
+// changes where nothing of p did.
+func sameKey(p Problem) problemKey {
+	if p.Check == "chain-gap" {
+		return problemKey{p.Check, p.File, ""}
+	}
+	msg := p.Msg
+	for _, aside := range []string{" (rendering ", ": did you mean ", " (did you mean "} {
+		if i := strings.Index(msg, aside); i >= 0 {
+			msg = msg[:i]
+		}
+	}
+	return problemKey{p.Check, p.File, lineNumber.ReplaceAllString(msg, "line")}
 }
 
 // problems collects problems; the zero value is ready to use.

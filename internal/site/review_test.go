@@ -208,6 +208,32 @@ func TestNewSinceMatchesByCheckFileAndMessage(t *testing.T) {
 	}
 }
 
+// TestNewSinceSaysNothingOfAsides: what a message says of other things
+// (a hint, the count of other files, a line number) changing does not
+// make a problem new, nor a promise's gap that was one already.
+func TestNewSinceSaysNothingOfAsides(t *testing.T) {
+	for _, c := range []struct{ was, is Problem }{
+		{Problem{File: "a.md", Check: "unknown-id", Msg: `unknown id "qqq-widget"`},
+			Problem{File: "a.md", Check: "unknown-id", Msg: `unknown id "qqq-widget": did you mean "qqq-widgets" (content/q.md)?`}},
+		{Problem{File: "layouts/p.html", Check: "layout", Msg: "nil pointer (rendering content/a.md, and 7 other files)"},
+			Problem{File: "layouts/p.html", Check: "layout", Msg: "nil pointer (rendering content/b.md, and 8 other files)"}},
+		{Problem{File: "y.md", Check: "page", Msg: `front matter: mapping key "title" already defined at line 2`},
+			Problem{File: "y.md", Check: "page", Msg: `front matter: mapping key "title" already defined at line 3`}},
+		{Problem{File: "p.md", Check: "chain-gap", Msg: `promise "p" is disconnected: no sales or service behaviour fulfils it`, Warning: true},
+			Problem{File: "p.md", Check: "chain-gap", Msg: `promise "p" has a service gap: no service behaviour fulfils it`, Warning: true}},
+	} {
+		if got := (Problems{c.is}).NewSince(Problems{c.was}, nil); len(got) != 0 {
+			t.Errorf("%q after %q: new, want old", c.is.Msg, c.was.Msg)
+		}
+	}
+	// What the problem is still tells them apart.
+	was := Problem{File: "a.md", Check: "broken-link", Msg: `broken link "page-2.md"`}
+	is := Problem{File: "a.md", Check: "broken-link", Msg: `broken link "page-3.md"`}
+	if got := (Problems{is}).NewSince(Problems{was}, nil); len(got) != 1 {
+		t.Errorf("another broken link: old, want new")
+	}
+}
+
 // TestNewSinceByLineText: of two problems alike where there was one, the
 // new one is the one whose line does not read as the old one's did, even
 // when it comes first in the file.
