@@ -29,7 +29,15 @@ func openRepository(dir string) (r *git.Repository, from string, err error) {
 	}
 	gitDir, workTree := os.Getenv("GIT_DIR"), os.Getenv("GIT_WORK_TREE")
 	if gitDir == "" {
-		from, ok := belowCeiling(dir, os.Getenv("GIT_CEILING_DIRECTORIES"))
+		// git looks up from the folder's real place: a link to a folder
+		// of a repository, made elsewhere, is in that repository.
+		real := dir
+		if abs, err := filepath.Abs(dir); err == nil {
+			if r, err := filepath.EvalSymlinks(abs); err == nil {
+				real = r
+			}
+		}
+		from, ok := belowCeiling(real, os.Getenv("GIT_CEILING_DIRECTORIES"))
 		if !ok {
 			return nil, "", fmt.Errorf("open git repository at %s: %w (GIT_CEILING_DIRECTORIES stops the search above it)", dir, ErrNoRepository)
 		}

@@ -187,6 +187,20 @@ func TestPrefix(t *testing.T) {
 			t.Errorf("Prefix(%s) = %q, want an error: it is outside the repository", outside, got)
 		}
 	}
+	// A link made elsewhere to a folder of the repository is in it, as
+	// git finds it from the folder's real place.
+	link := filepath.Join(dir, "docs-link")
+	if err := os.Symlink(filepath.Join(repo, "docs"), link); err != nil {
+		t.Fatal(err)
+	}
+	linked, err := Open(link)
+	if err != nil {
+		t.Fatalf("Open(a link to docs): %v", err)
+	}
+	defer linked.Close()
+	if got, err := linked.Prefix(link); err != nil || got != "docs" {
+		t.Errorf("Prefix(a link to docs) = %q, %v; want docs", got, err)
+	}
 }
 
 // TestBorrowedObjects reads a clone made with --shared or --reference,
