@@ -425,4 +425,13 @@ func TestCheckDue(t *testing.T) {
 	if code, _, _ := checkCmd(t, "--source", dir, "--due", "soon"); code != exitUsage {
 		t.Errorf("a bad interval: exit %d", code)
 	}
+	if code, _, _ := checkCmd(t, "--source", dir, "--due", "7d", "--strict"); code != exitUsage {
+		t.Errorf("--due with --strict: exit %d, want %d", code, exitUsage)
+	}
+	// A broken link elsewhere does not stop the list: it is noted.
+	gittest.WriteFiles(t, dir, map[string]string{"content/c.md": "# C\n\n[x](missing.md)\n"})
+	code, out, stderr = checkCmd(t, "--source", dir, "--due", "7d")
+	if code != exitOK || !strings.HasPrefix(out, "Ann: 1 due\n") || !strings.Contains(stderr, "note: the site has 1 error (playbook check lists them)") {
+		t.Errorf("with an error: exit %d\n%s%s", code, out, stderr)
+	}
 }

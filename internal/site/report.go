@@ -4,6 +4,7 @@ package site
 // "playbook check".
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -69,16 +70,21 @@ func WriteProblems(w io.Writer, format string, ps Problems, prefix string) error
 func writeJSON(w io.Writer, ps Problems) error {
 	var b strings.Builder
 	b.WriteString("[")
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	// A message quoting a layout or a shortcode ("{{< ref >}}") reads as
+	// written, not as \u003c.
+	enc.SetEscapeHTML(false)
 	for i, p := range ps {
-		line, err := json.Marshal(jsonProblem{File: p.File, Line: p.Line, Column: p.Col, Severity: p.Severity(), Check: p.CheckName(), Message: p.Msg})
-		if err != nil {
+		line.Reset()
+		if err := enc.Encode(jsonProblem{File: p.File, Line: p.Line, Column: p.Col, Severity: p.Severity(), Check: p.CheckName(), Message: p.Msg}); err != nil {
 			return err
 		}
 		if i > 0 {
 			b.WriteString(",")
 		}
 		b.WriteString("\n  ")
-		b.Write(line)
+		b.Write(bytes.TrimSuffix(line.Bytes(), []byte("\n")))
 	}
 	if len(ps) > 0 {
 		b.WriteString("\n")

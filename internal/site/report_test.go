@@ -14,12 +14,14 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/ w
 // reportProblems are problems of every shape a format must carry: with and
 // without a line, column, file or check, and messages holding what GitHub's
 // workflow commands must escape (%, a newline, a carriage return, ":" and
-// ","), in a file name too.
+// ","), in a file name too, and what JSON would escape as HTML ("<", "&"),
+// which it writes as it is.
 var reportProblems = Problems{
 	{File: "content/a.md", Line: 12, Col: 5, Msg: `broken link "../x.md#why": no page or file at content/x.md`, Check: "broken-link"},
 	{File: "content/b.md", Line: 3, Msg: "missing \"promise\": a promise page must have one"},
 	{File: "content/c, d.md", Line: 1, Msg: `promise "c" has a sales gap: no sales behaviour fulfils it`, Warning: true, Check: "chain-gap"},
 	{File: "content/e.md", Line: 2, Msg: "100% sure: line one\nline two\r\nthree", Check: "review-overdue", Warning: true},
+	{File: "content/f.md", Line: 4, Col: 1, Msg: `broken link {{< ref "x.md" >}}: no page x.md & no <x>`, Check: "broken-link"},
 	{File: "site.toml", Msg: "a problem of the whole file"},
 	{Msg: "no file to blame"},
 }
