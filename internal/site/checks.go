@@ -212,7 +212,8 @@ func (c Chain) missing() string {
 func checkTalkTracks(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.OfType(TypeCompetitor) {
-		if !p.HasTalkTrack() {
+		// One without a name is told so already.
+		if !p.HasTalkTrack() && p.CompetitorName != "" {
 			ps.warnf(p.File, p.fm.keyLine("competitor"), "competitor %q has no talk track: add [[objections]] with a response, or an FAQ that names %q in \"competitors\"", p.CompetitorName, p.ID)
 		}
 	}

@@ -6,6 +6,7 @@ package site
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"maps"
 	"path"
 	"slices"
@@ -155,7 +156,13 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 	p.ownFields()
 	require := func(key, value string) {
 		if value == "" {
-			f.ps.errorf(p.File, 1, "missing %q: a %s page must have one", key, p.Type)
+			// A handbook brought in has folders named as types
+			// (competitors/, faqs/) holding pages of its own kind.
+			why := ""
+			if f.string("type") == "" {
+				why = fmt.Sprintf(" (a page in %s/ is a %s page unless its front matter sets another type, as type page)", strings.TrimPrefix(path.Dir(p.File), ContentDir+"/"), p.Type)
+			}
+			f.ps.errorf(p.File, 1, "missing %q: a %s page must have one%s", key, p.Type, why)
 		}
 	}
 	switch p.Type {

@@ -239,9 +239,14 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name:  "a competitor without its name is not warned of for its talk track too",
+			files: with(chainSite(), "content/competitors/globex.md", "---\ntitle: Globex\n---\n"),
+			want:  []string{`content/competitors/globex.md:1: missing "competitor": a competitor page must have one (a page in competitors/ is a competitor page unless its front matter sets another type, as type page)`},
+		},
+		{
 			name:  "missing required field",
 			files: with(chainSite(), "content/faqs/q.md", "+++\ntitle = \"Q\"\n+++\n"),
-			want:  []string{`content/faqs/q.md:1: missing "question": a faq page must have one`},
+			want:  []string{`content/faqs/q.md:1: missing "question": a faq page must have one (a page in faqs/ is a faq page unless its front matter sets another type, as type page)`},
 		},
 		{
 			name:  "bad stage",
