@@ -53,6 +53,7 @@ func TestReviewRefuses(t *testing.T) {
 		"notes.md":           "+++\ntitle = \"N\"\n+++\n",
 		"content/.hidden.md": "+++\ntitle = \"H\"\n+++\n",
 		"content/.old/x.md":  "+++\ntitle = \"X\"\n+++\n",
+		"content/json.md":    "{\n  \"title\": \"J\"\n}\n",
 	}
 	for _, c := range []struct {
 		name string
@@ -65,6 +66,7 @@ func TestReviewRefuses(t *testing.T) {
 		{"a section", "content/_index.md", "content/_index.md: a section is not reviewed, its pages are"},
 		{"a hidden file a build leaves out", "content/.hidden.md", "content/.hidden.md: not a page: a build leaves out"},
 		{"a file in a hidden folder", "content/.old/x.md", "content/.old/x.md: not a page: a build leaves out"},
+		{"front matter written as JSON", "content/json.md", "content/json.md:1: front matter written as JSON: set \"reviewed\" in it by hand"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeSite(t, files)

@@ -215,8 +215,9 @@ func (l *loadState) startsWithFrontMatter(p string) bool {
 	if err != nil {
 		return false
 	}
+	// A JSON file is data, whatever it opens with.
 	format, _, _, _, err := splitFrontMatter(head)
-	return format != "" && err == nil
+	return format != "" && format != "json" && err == nil
 }
 
 // IsMarkdown reports whether the file name is a Markdown file's, a page's.

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -55,7 +56,8 @@ func lfLines(src []byte) []byte {
 }
 
 // splitFrontMatter splits src into front matter and body. format is "toml",
-// "yaml" or "" (none); bodyLine is the file line the body starts on.
+// "yaml", "json" (see jsonFrontMatter) or "" (none); bodyLine is the file
+// line the body starts on.
 func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
@@ -66,6 +68,9 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 	case "---":
 		format = "yaml"
 	default:
+		if format, fm, body, bodyLine, ok := jsonFrontMatter(src); ok {
+			return format, fm, body, bodyLine, nil
+		}
 		return "", nil, src, 1, nil
 	}
 	line := 2
@@ -83,6 +88,29 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 		off = next
 	}
 	return "", nil, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed: add a line %q after its last key, before the text", fence, fence)
+}
+
+// jsonFrontMatter splits off front matter written as a JSON object, as
+// Hugo reads it: "{" opening the file, the object's "}" ending its line.
+// It is read as YAML, of which JSON is a part, from text whose lines are
+// the file's from its second on, as the other formats' are: the first
+// line is joined to the second. format is "json".
+func jsonFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, ok bool) {
+	if !bytes.HasPrefix(src, []byte("{")) || bytes.HasPrefix(src, []byte("{{")) {
+		return "", nil, nil, 0, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var obj map[string]json.RawMessage
+	if dec.Decode(&obj) != nil {
+		return "", nil, nil, 0, false
+	}
+	end := int(dec.InputOffset())
+	rest, after, _ := bytes.Cut(src[end:], []byte("\n"))
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return "", nil, nil, 0, false
+	}
+	fm = bytes.Replace(src[:end:end], []byte("\n"), []byte(" "), 1)
+	return "json", fm, after, bytes.Count(src[:end], []byte("\n")) + 2, true
 }
 
 // lateFrontMatter finds front matter that does not start on the first
@@ -137,7 +165,7 @@ func decodeFrontMatter(file, format string, text []byte, ps *problems) *frontMat
 		// The decoder's values are pieces of a copy of the text of its
 		// own, which a page's title alone would keep for the whole build.
 		cloneStrings(f.data)
-	case "yaml":
+	case "yaml", "json":
 		if !f.decodeYAML(text) {
 			return nil
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -146,5 +147,48 @@ func TestCloneStringsKeepsValues(t *testing.T) {
 	allocs := testing.AllocsPerRun(10, func() { cloneStrings(value()) }) - made
 	if allocs != 5 {
 		t.Errorf("cloneStrings allocates %v times for 4 strings, want 5", allocs)
+	}
+}
+
+// TestJSONFrontMatter reads front matter written as a JSON object, as
+// Hugo writes it, with problems at their lines; a page opening with a
+// shortcode or a brace of its text has none, and a JSON file under
+// content/ is not taken for a page saved under the wrong name.
+func TestJSONFrontMatter(t *testing.T) {
+	files := with(chainSite(),
+		"content/behaviours/sales/meddicc.md", "{\n  \"title\": \"MEDDICC\",\n  \"weight\": 2,\n  \"tags\": [\"qualify\"],\n  \"fulfils\": [\"nope\"],\n  \"stage\": \"sales\"\n}\n\nMetrics first.\n",
+		"content/guides/one-line.md", "{\"title\": \"One line\"}\nText.\n",
+		"content/guides/notice.md", "{{< notice >}}\nA note.\n",
+		"content/guides/brace.md", "{curly} text.\n",
+		"content/data.json", "{\"a\": 1}\n",
+	)
+	s, ps := loadFiles(t, files)
+	p := s.ByID("meddicc")
+	if p == nil || p.Title != "MEDDICC" || p.Weight != 2 || !slices.Equal(p.Tags, []string{"qualify"}) {
+		t.Fatalf("meddicc = %+v", p)
+	}
+	if p.bodyLine != 8 {
+		t.Errorf("body at line %d, want 8", p.bodyLine)
+	}
+	if q := s.ByID("one-line"); q == nil || q.Title != "One line" {
+		t.Errorf("one-line = %+v", q)
+	}
+	for _, id := range []string{"notice", "brace"} {
+		if q := s.ByID(id); q == nil || q.fm != nil {
+			t.Errorf("%s: read with front matter", id)
+		}
+	}
+	want := []string{`content/behaviours/sales/meddicc.md:5: fulfils: no page has id "nope"`}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.String())
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
+			t.Errorf("want %q in:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, "data.json") }) {
+		t.Errorf("data.json taken for a page:\n%s", strings.Join(got, "\n"))
 	}
 }

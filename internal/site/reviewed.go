@@ -34,6 +34,9 @@ func MarkReviewed(file string, src []byte, day time.Time) ([]byte, error) {
 	if format == "" {
 		return nil, refuse(1, "no front matter to set \"reviewed\" in: add a +++ or --- block first")
 	}
+	if format == "json" {
+		return nil, refuse(1, "front matter written as JSON: set \"reviewed\" in it by hand, or write it as YAML (---) or TOML (+++)")
+	}
 	var ps problems
 	if decodeFrontMatter(file, format, fm, &ps) == nil {
 		return nil, &ProblemError{ps.list[0]}
