@@ -594,6 +594,44 @@ func (r *Renderer) File(name string) ([]byte, error) {
 	return r.file(name, new(bytes.Buffer))
 }
 
+// FilesOf renders the files of the pages made from the Markdown files
+// named, each page's own and the later pages of its lists, and returns
+// them by name. When a layout fails on some, it returns the problems, one
+// for each place in the layouts that fails, and the Markdown files of the
+// pages it failed on: a preview tells them as a build does, where they
+// were found only when the page was asked for.
+func (r *Renderer) FilesOf(sources []string) (files map[string][]byte, failed []string, err error) {
+	want := map[string]bool{}
+	for _, f := range sources {
+		want[f] = true
+	}
+	files = map[string][]byte{}
+	var errs []error
+	told := map[string]bool{}
+	for name, j := range r.files {
+		p := j.pageOf()
+		if p == nil || !want[p.File] || j.source != "" || j.search != "" {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := r.renderJob(&buf, name, j); err != nil {
+			if !slices.Contains(failed, p.File) {
+				failed = append(failed, p.File)
+			}
+			pr := site.ProblemOf(err)
+			at, _, _ := strings.Cut(pr.String(), " (rendering ")
+			if !told[at] {
+				told[at] = true
+				errs = append(errs, err)
+			}
+			continue
+		}
+		files[name] = buf.Bytes()
+	}
+	slices.Sort(failed)
+	return files, failed, errors.Join(errs...)
+}
+
 // file returns the content of the named file, rendering a page into buf.
 // Static files and files under content/ are returned as they are, not
 // copied into buf: an attachment may be large.

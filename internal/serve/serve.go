@@ -95,6 +95,10 @@ type Server struct {
 	// to a file pages may load besides their HTML and stylesheets (see
 	// loads); a failed rebuild leaves it for the next snapshot.
 	loadsChanged bool
+	// failing are the Markdown files of the pages a layout failed on
+	// (see renderChanged): each rebuild renders them again until it
+	// does not.
+	failing []string
 	// last is when each page last changed in Git, as of commit head,
 	// for the page files asked about.
 	last  map[string]gitrepo.LastChange
@@ -206,12 +210,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		s.live.send("problems")
 		if sn := s.snap.Load(); sn != nil && !sn.unbuilt {
 			s.themeDirty = s.themeDirty || themeChanged
-			// Each save is answered, though its errors are told once.
-			errs := "1 error"
-			if n := problems.Errors(); n > 1 {
-				errs = fmt.Sprintf("%d errors", n)
-			}
-			fmt.Fprintf(s.opts.Log, "not rebuilt (%s): %s, shown in the browser over the last good site\n", describe(changed), errs)
+			s.notRebuilt(changed, problems)
 			return Nothing, nil
 		}
 		// Nothing good to keep: serve what there is, under the overlay.
@@ -266,8 +265,19 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			return Nothing, nil
 		}
 	}
-	s.swap(&snapshot{r: r, liveJS: s.liveJS})
-	if problems.Errors() > 0 {
+	sn := &snapshot{r: r, liveJS: s.liveJS}
+	if problems.Errors() == 0 && changed != nil {
+		// A layout failing on a page changed, or on one that failed
+		// before, fails the build as it fails "playbook build".
+		if err := s.renderChanged(sn, changed); err != nil {
+			if old := s.snap.Load(); old != nil && !old.unbuilt {
+				s.notRebuilt(changed, site.ProblemsOf(err))
+				return Nothing, nil
+			}
+		}
+	}
+	s.swap(sn)
+	if problems.Errors() > 0 || s.problems.Load() != nil {
 		return Nothing, nil
 	}
 
@@ -280,6 +290,42 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s (%s)\n", time.Since(start).Round(time.Millisecond), describe(changed))
 	}
 	return change, nil
+}
+
+// renderChanged renders into sn's cache the pages of the Markdown files
+// at changed and those a layout failed on before. When a layout fails on
+// one, the problems are the build's: shown in the browsers and the
+// terminal, and the error returned.
+func (s *Server) renderChanged(sn *snapshot, changed []string) error {
+	files, failed, err := sn.r.FilesOf(append(slices.Clone(changed), s.failing...))
+	s.failing = failed
+	if err != nil {
+		ps := site.ProblemsOf(err)
+		ps.Sort()
+		s.problems.Store(&ps)
+		s.live.send("problems")
+		s.report(ps)
+		return err
+	}
+	for name, b := range files {
+		sn.cache.Store(name, b)
+	}
+	return nil
+}
+
+// notRebuilt answers a save made while errors stand, which are told
+// once: the first error's place says which file to mend, and it is not
+// always the one saved.
+func (s *Server) notRebuilt(changed []string, problems site.Problems) {
+	errs := "1 error"
+	if n := problems.Errors(); n > 1 {
+		errs = fmt.Sprintf("%d errors", n)
+	}
+	first := ""
+	if i := slices.IndexFunc(problems, func(p site.Problem) bool { return !p.Warning }); i >= 0 {
+		first = " (" + problems[i].Place() + ")"
+	}
+	fmt.Fprintf(s.opts.Log, "not rebuilt after %s: %s%s, shown in the browser over the last good site\n", describe(changed), errs, first)
 }
 
 // unbuilt is what a preview whose first build failed on its theme
@@ -316,8 +362,16 @@ func (s *Server) patch(changed []string) bool {
 	// everything again.
 	footers := s.updateUncommitted(changed)
 	sn.r.SetLastChange(s.last, s.uncommitted)
+	// A layout failing on a page edited is told by a full rebuild.
+	files, _, err := sn.r.FilesOf(changed)
+	if err != nil {
+		return false
+	}
 	if stale, all := sn.r.Stale(ed); !all && !footers {
 		keep(old, sn, stale)
+	}
+	for name, b := range files {
+		sn.cache.Store(name, b)
 	}
 	s.swap(sn)
 	return true

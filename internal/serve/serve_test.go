@@ -408,9 +408,58 @@ func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 		t.Errorf("error printed %d times:\n%s", n, log.String())
 	}
 	// Each save is answered all the same.
-	if n := strings.Count(log.String(), "not rebuilt (content/bad.md): 1 error, shown in the browser over the last good site\n"); n != 3 {
+	if n := strings.Count(log.String(), "not rebuilt after content/bad.md: 1 error (content/bad.md:2), shown in the browser over the last good site\n"); n != 3 {
 		t.Errorf("%d saves answered, want 3:\n%s", n, log.String())
 	}
+}
+
+// TestLayoutFailingOnAPageEdited: a layout that fails on a page only
+// once the page is edited (not on the first page of its layout, which the
+// theme's check renders) fails the rebuild as it fails a build: the
+// problem is told at the layout's line, in the browsers and the
+// terminal, and the page served stays the last good one until it is
+// mended, whichever file is saved meanwhile.
+func TestLayoutFailingOnAPageEdited(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/promise.html": "{{define \"main\"}}<h1>{{.Page.Title}}</h1>{{with .Page.Params.regions}}<p>{{index . 0}}</p>{{end}}{{end}}\n"})
+	var log bytes.Buffer
+	s, err := New(os.DirFS(dir), Options{Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := s.File("promises/tidy/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\npromise = \"We leave it tidy.\"\nexpectation = \"A clean room.\"\nregions = 5\n+++\nTidy.\n"})
+	s.Rebuild([]string{"content/promises/tidy.md"})
+	want := "layouts/promise.html:1:"
+	if ps := s.Problems(); len(ps) != 1 || !strings.HasPrefix(ps[0].String(), want) {
+		t.Fatalf("problems %v, want one at %s", ps, want)
+	}
+	if !strings.Contains(log.String(), want) || !strings.Contains(log.String(), "not rebuilt after content/promises/tidy.md: 1 error (layouts/promise.html:1:") {
+		t.Errorf("terminal:\n%s", log.String())
+	}
+	// Another page saved: the error stands.
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/fast.md": smallSite["content/promises/fast.md"] + "\nMore.\n"})
+	s.Rebuild([]string{"content/promises/fast.md"})
+	if ps := s.Problems(); len(ps) != 1 {
+		t.Errorf("after another save: problems %v, want the layout's", ps)
+	}
+	if b, err := s.File("promises/tidy/index.html"); err != nil || !bytes.Equal(b, good) {
+		t.Errorf("the page served is not the last good one: %v\n%s", err, b)
+	}
+	// Mended: the page shows.
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/tidy.md": "+++\npromise = \"We leave it tidy.\"\nexpectation = \"A clean room.\"\nregions = [\"North\"]\n+++\nTidy.\n"})
+	s.Rebuild([]string{"content/promises/tidy.md"})
+	if ps := s.Problems(); ps != nil {
+		t.Fatalf("after the fix: %v", ps)
+	}
+	if b, err := s.File("promises/tidy/index.html"); err != nil || !bytes.Contains(b, []byte("<p>North</p>")) {
+		t.Errorf("after the fix: %v\n%s", err, b)
+	}
+	sameAsCold(t, s, dir)
 }
 
 func mapFS(files map[string]string) fstest.MapFS {

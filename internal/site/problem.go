@@ -64,6 +64,16 @@ func (p Problem) String() string {
 	if p.Warning {
 		msg = "warning: " + msg
 	}
+	pos := p.Place()
+	if pos == "" {
+		return msg
+	}
+	return pos + ": " + msg
+}
+
+// Place is where p is, as String starts with it: "file:line[:col]", or
+// the file alone, or "".
+func (p Problem) Place() string {
 	pos := printable(p.File)
 	if p.Line > 0 {
 		pos += fmt.Sprintf(":%d", p.Line)
@@ -71,10 +81,7 @@ func (p Problem) String() string {
 			pos += fmt.Sprintf(":%d", p.Col)
 		}
 	}
-	if pos == "" {
-		return msg
-	}
-	return pos + ": " + msg
+	return pos
 }
 
 // A ProblemError is a Problem returned as an error, by code whose callers
