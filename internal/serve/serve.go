@@ -694,16 +694,52 @@ func problemsText(problems site.Problems) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// printOnce prints the lines of text (problems a line each) that the
+// text printed last did not have, warnings before errors so that the
+// errors are what the terminal ends with, and how many of its lines went:
+// each save reprinted every warning of the site, and the error scrolled
+// away among them.
 func (s *Server) printOnce(text string) {
 	if text == s.shown {
 		return
 	}
-	s.shown = text
-	if text != "" {
-		fmt.Fprintln(s.opts.Log, text)
-	} else {
-		fmt.Fprintln(s.opts.Log, "all problems fixed")
+	was := map[string]bool{}
+	if s.shown != "" {
+		for _, l := range strings.Split(s.shown, "\n") {
+			was[l] = true
+		}
 	}
+	s.shown = text
+	if text == "" {
+		fmt.Fprintln(s.opts.Log, "all problems fixed")
+		return
+	}
+	var warnings, errs []string
+	for _, l := range strings.Split(text, "\n") {
+		if was[l] {
+			delete(was, l)
+			continue
+		}
+		if strings.Contains(l, ": warning: ") {
+			warnings = append(warnings, l)
+		} else {
+			errs = append(errs, l)
+		}
+	}
+	for _, l := range append(warnings, errs...) {
+		fmt.Fprintln(s.opts.Log, l)
+	}
+	if len(was) > 0 {
+		fmt.Fprintf(s.opts.Log, "%s fixed\n", plural(len(was), "problem"))
+	}
+}
+
+// plural returns "1 problem", "2 problems".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // Problems returns the errors of the latest build, or nil.

@@ -395,6 +395,7 @@ func TestFirstBuildWithABrokenLayoutShowsItsErrors(t *testing.T) {
 func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"content/promises/alone.md": "+++\npromise = \"Alone.\"\nexpectation = \"None.\"\n+++\n"})
 	var log bytes.Buffer
 	s, err := New(os.DirFS(dir), Options{Log: &log})
 	if err != nil {
@@ -410,6 +411,22 @@ func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	// Each save is answered all the same.
 	if n := strings.Count(log.String(), "not rebuilt after content/bad.md: 1 error (content/bad.md:2), shown in the browser over the last good site\n"); n != 3 {
 		t.Errorf("%d saves answered, want 3:\n%s", n, log.String())
+	}
+	// Fixed: the fix is told, and no warning is printed again.
+	gittest.WriteFiles(t, dir, map[string]string{"content/bad.md": "+++\ntitle = \"Bad\"\n+++\n"})
+	s.Rebuild([]string{"content/bad.md"})
+	lines := strings.Split(log.String(), "\n")
+	warnings := 0
+	for i, l := range lines {
+		if strings.Contains(l, ": warning: ") {
+			warnings++
+			if slices.Contains(lines[:i], l) {
+				t.Errorf("printed again: %s", l)
+			}
+		}
+	}
+	if warnings == 0 || !strings.Contains(log.String(), "1 problem fixed\n") {
+		t.Errorf("want the site's warnings once and the fix told:\n%s", log.String())
 	}
 }
 
