@@ -36,12 +36,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer root.Close()
 
 	start := time.Now()
-	opts := serve.Options{Drafts: *drafts, Log: stderr, Dir: *source, Versions: *withVersions}
-	srv, err := serve.New(root.FS(), opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
-		return exitContent
-	}
+	// The port is taken before the site is built: one in use is told at
+	// once, not after a build and its warnings.
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
@@ -50,6 +46,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		}
 		return exitUsage
+	}
+	opts := serve.Options{Drafts: *drafts, Log: stderr, Dir: *source, Versions: *withVersions}
+	srv, err := serve.New(root.FS(), opts)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitContent
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
