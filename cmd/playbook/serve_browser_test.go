@@ -64,7 +64,7 @@ func TestBrowserLivePreviewUnbuilt(t *testing.T) {
 // script, which keeps the scroll position itself.
 const liveProbeJS = `(() => {
 	history.scrollRestoration = "manual";
-	const probe = window.__liveProbe = { open: 0, events: [] };
+	const probe = window.__liveProbe = { open: 0, closed: 0, events: [] };
 	const Native = window.EventSource;
 	window.EventSource = class extends Native {
 		constructor(...args) {
@@ -73,6 +73,10 @@ const liveProbeJS = `(() => {
 			for (const name of ["reload", "css", "problems", "ok"]) {
 				this.addEventListener(name, () => probe.events.push(name));
 			}
+		}
+		close() {
+			probe.closed++;
+			super.close();
 		}
 	};
 })()`
@@ -307,6 +311,55 @@ func TestBrowserLivePreviewReloadsOnlyTheChangedPage(t *testing.T) {
 	waitInTab(promiseTab, "a search for the FAQ's new word, in a tab kept as it was, to find the FAQ", liveWaitTimeout,
 		fmt.Sprintf(`document.getElementById('pb-search-input').value === %s && Array.from(document.querySelectorAll('#pb-search-list [role=option] a'), a => a.href).some(h => h.includes(%s))`, jsQuote(word), jsQuote("/"+faq+"/")),
 		`JSON.stringify(Array.from(document.querySelectorAll('#pb-search-list [role=option] a'), a => a.href))`)
+	srv.stop(t)
+}
+
+// TestBrowserLivePreviewLetsHiddenPagesGo: a page out of sight closes its
+// event stream, since a browser gives a site six connections and a
+// seventh tab of the preview would not load, and opens it again when
+// shown: an edit made meanwhile reloads it then.
+func TestBrowserLivePreviewLetsHiddenPagesGo(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
+	defer cancel()
+	src := copyExampleSite(t)
+	const faq = "faqs/price-over-the-phone"
+	file := filepath.Join(src, "content", filepath.FromSlash(faq)+".md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServe(t, ctx, src)
+	b := startChromium(t, ctx)
+	installLiveProbe(b)
+	b.open("/"+faq+"/", srv.url+faq+"/")
+	liveListening(b, "the first load")
+	b.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__liveNotReloaded = true`))
+	setHidden := func(hidden bool) {
+		b.do(fmt.Sprintf("make the page hidden=%v", hidden), chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+			`Object.defineProperty(document, "hidden", {configurable: true, get: () => %v}); document.dispatchEvent(new Event("visibilitychange"))`, hidden)))
+	}
+	setHidden(true)
+	if closed := tabValue(b, "streams closed", chromedp.Evaluate[int](`window.__liveProbe.closed`)); closed != 1 {
+		t.Fatalf("a hidden page closed %d streams, want 1", closed)
+	}
+	rebuilds := strings.Count(srv.stderr.String(), "rebuilt in")
+	marker := fmt.Sprintf("Seen when shown %d.", time.Now().UnixNano())
+	writeSource(t, file, strings.TrimRight(string(orig), "\n")+"\n\n"+marker+"\n")
+	deadline := time.Now().Add(liveWaitTimeout)
+	for strings.Count(srv.stderr.String(), "rebuilt in") == rebuilds {
+		if time.Now().After(deadline) {
+			t.Fatalf("no rebuild after the edit:\n%s", srv.stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // time for an event a stream would carry
+	if !tabValue(b, "whether the hidden page stayed", chromedp.Evaluate[bool](`window.__liveNotReloaded === true`)) {
+		t.Fatal("the hidden page reloaded: its stream was open")
+	}
+	setHidden(false)
+	waitInTab(b, "the page shown to catch up with the edit", liveWaitTimeout,
+		fmt.Sprintf(`document.readyState === "complete" && document.body.innerText.includes(%s)`, jsQuote(marker)),
+		liveStateJS)
 	srv.stop(t)
 }
 

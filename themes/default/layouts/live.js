@@ -46,31 +46,55 @@
   // The server puts its event stream beside this script, and tells what
   // the page shows in the script's data: the build it was rendered from,
   // its path and the sum of its HTML, for the server to tell whether a
-  // rebuild changed it. (Opened again, the stream is told the build of the
-  // last event heard, by the browser itself.)
+  // rebuild changed it. (Opened again by the browser, the stream is told
+  // the build of the last event heard by the browser itself.)
   var script = document.currentScript;
   var events = new URL("events", script.src);
-  events.searchParams.set("build", script.dataset.build || "");
   events.searchParams.set("path", script.dataset.path || "");
   events.searchParams.set("page", script.dataset.page || "");
-  var source = new EventSource(events.href);
-  source.addEventListener("reload", function () {
-    try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
-    location.reload();
-  });
+  var build = script.dataset.build || "";
   // A page kept as it was after a rebuild searches the new site.
   function rebuilt() {
     if (window.playbookSearch && window.playbookSearch.reset) window.playbookSearch.reset();
   }
-  source.addEventListener("css", function () {
-    hide();
-    rebuilt();
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      url.searchParams.set("t", Date.now());
-      link.href = url.href;
+  var handlers = {
+    reload: function () {
+      try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
+      location.reload();
+    },
+    css: function () {
+      hide();
+      rebuilt();
+      document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+        var url = new URL(link.href);
+        url.searchParams.set("t", Date.now());
+        link.href = url.href;
+      });
+    },
+    problems: function (e) { show(JSON.parse(e.data)); },
+    ok: function () { hide(); rebuilt(); }
+  };
+  // A browser gives a site six connections, and each stream holds one:
+  // a page out of sight lets its stream go, so that a seventh tab of the
+  // preview still loads, and opens it again when shown, told the build
+  // of the last event it heard, to catch up with what it missed.
+  var source = null;
+  function open() {
+    if (source) return;
+    events.searchParams.set("build", build);
+    source = new EventSource(events.href);
+    Object.keys(handlers).forEach(function (name) {
+      source.addEventListener(name, function (e) {
+        if (e.lastEventId) build = e.lastEventId;
+        handlers[name](e);
+      });
     });
+  }
+  function close() {
+    if (source) { source.close(); source = null; }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) close(); else open();
   });
-  source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
-  source.addEventListener("ok", function () { hide(); rebuilt(); });
+  if (!document.hidden) open();
 })();
