@@ -62,9 +62,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// The versions block of the working tree decides what is built:
 		// it must be sound before anything is read from Git.
 		if problems.Errors() > 0 {
-			for _, p := range problems {
-				fmt.Fprintln(stderr, p)
-			}
+			printProblems(stderr, problems)
 			fmt.Fprintf(stderr, "%s: nothing written; %s is left as it was\n", plural(problems.Errors(), "error"), *dest)
 			return exitContent
 		}
@@ -82,12 +80,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return interrupted(stderr, *dest)
 	}
 	s, problems := l.s, l.problems
-	for _, p := range problems {
-		fmt.Fprintln(stderr, p)
-	}
+	printProblems(stderr, problems)
 	if n := problems.Errors(); n > 0 {
 		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n",
-			plural(n, "error"), plural(problems.Warnings(), "warning"), *dest)
+			plural(n, "error"), warningsByCheck(problems), *dest)
 		return exitContent
 	}
 	// Pages show when they last changed, if the site is in a repository
@@ -125,7 +121,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if n := problemCount(err); n > 0 {
 		// A theme's problems, counted as the content's are.
 		fmt.Fprintf(stderr, "%v\n%s, %s: nothing written; %s is left as it was\n",
-			err, plural(n, "error"), plural(problems.Warnings(), "warning"), *dest)
+			err, plural(n, "error"), warningsByCheck(problems), *dest)
 		return exitContent
 	}
 	if err != nil {
@@ -350,6 +346,19 @@ func summary(w io.Writer, s *site.Site, problems site.Problems, dest string, too
 	fmt.Fprintf(w, "  %s, %s\n", warningsByCheck(problems), plural(problems.Errors(), "error"))
 }
 
+// printProblems writes problems a line each, warnings first: the errors
+// that stop a build are what the terminal ends with, not lines lost among
+// hundreds of warnings of a handbook brought in.
+func printProblems(w io.Writer, problems site.Problems) {
+	for _, warnings := range []bool{true, false} {
+		for _, p := range problems {
+			if p.Warning == warnings {
+				fmt.Fprintln(w, p)
+			}
+		}
+	}
+}
+
 // warningsByCheck counts the warnings and says how many each check found,
 // most first, so that a team bringing in a handbook sees what to work
 // down: "12 warnings (9 broken-link, 3 chain-gap)".
@@ -471,12 +480,10 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		return exitContent
 	}
 	defer b.Close()
-	for _, p := range problems {
-		fmt.Fprintln(stderr, p)
-	}
-	errs, warns := problems.Errors(), problems.Warnings()
+	printProblems(stderr, problems)
+	errs := problems.Errors()
 	if errs > 0 {
-		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), plural(warns, "warning"), dest)
+		fmt.Fprintf(stderr, "%s, %s: nothing written; %s is left as it was\n", plural(errs, "error"), warningsByCheck(problems), dest)
 		return exitContent
 	}
 	w.over = true

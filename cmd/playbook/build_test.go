@@ -462,3 +462,22 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	stop()
 }
+
+// TestBuildEndsWithItsErrors: a failed build prints its warnings first
+// and its errors last, above a line counting the warnings by check, so
+// that an error is not lost among the warnings of a handbook brought in.
+func TestBuildEndsWithItsErrors(t *testing.T) {
+	files := with(warnSite, "content/a.md", "# A\n\n[x](missing.md)\n")
+	dir := writeSite(t, with(files, "content/promises/q.md", "+++\ntitle = \"Q\"\npromise = \"Q\"\nexpectation = \"Q\"\n+++\n"))
+	code, _, stderr := buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out"))
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if code != exitContent || len(lines) != 4 {
+		t.Fatalf("exit %d, want %d, and 4 lines:\n%s", code, exitContent, stderr)
+	}
+	if !strings.Contains(lines[0], "warning:") || !strings.Contains(lines[1], "warning:") || !strings.HasPrefix(lines[2], "content/a.md:3:1: broken link") {
+		t.Errorf("want the warnings, then the error:\n%s", stderr)
+	}
+	if !strings.HasPrefix(lines[3], "1 error, 2 warnings (2 chain-gap): nothing written") {
+		t.Errorf("last line: %s", lines[3])
+	}
+}

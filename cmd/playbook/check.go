@@ -87,7 +87,7 @@ func report(problems site.Problems, source, format string, strict bool, note str
 		return exitContent
 	}
 	errs, warns := problems.Errors(), problems.Warnings()
-	fmt.Fprintf(stderr, "%s, %s%s\n", plural(errs, "error"), plural(warns, "warning"), note)
+	fmt.Fprintf(stderr, "%s, %s%s\n", plural(errs, "error"), warningsByCheck(problems), note)
 	if errs > 0 || strict && warns > 0 {
 		return exitContent
 	}
