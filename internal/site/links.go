@@ -298,18 +298,20 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 }
 
 // linkToPage points u, a link's destination on page p, at page q and
-// the fragment rawFrag, if hasFrag; or says why it cannot: q has no
-// heading or anchor of that id.
+// the fragment rawFrag, if hasFrag; and says what is wrong if q has no
+// heading or anchor of that id. The link leads to q all the same: where
+// broken links are warnings ([links] broken = "warn"), it opens the page
+// at its top rather than a file that is not published.
 func linkToPage(p, q *Page, rawFrag string, hasFrag bool, u *linkURL) string {
 	frag := rawFrag
 	if f, err := url.PathUnescape(rawFrag); err == nil {
 		frag = f // "#%C3%BCber-uns" is "#über-uns"
 	}
+	u.up, u.to = relParts(p.URL, q.URL)
+	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
 	if frag != "" && (q.Doc == nil || !q.Doc.HasID(frag)) {
 		return fmt.Sprintf("%s %s", q.File, noAnchor(q.Doc, frag))
 	}
-	u.up, u.to = relParts(p.URL, q.URL)
-	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
 	return ""
 }
 
