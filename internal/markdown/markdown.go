@@ -116,6 +116,7 @@ func New(opts Options) *Converter {
 			extension.Typographer,
 			alerts{},
 			hugo{},
+			wiki{},
 			emoji.Emoji,
 		),
 		// Heading ids are made after parsing, from the text (see ids).
@@ -245,14 +246,16 @@ type Link struct {
 	Image bool
 	// Ref says whether the destination was written as Hugo's ref or
 	// relref shortcode ({{< ref "sales/quote.md#why" >}}), whose path
-	// Dest then holds ("sales/quote.md#why"), to resolve as Hugo does.
+	// Dest then holds ("sales/quote.md#why"), to resolve as Hugo does,
+	// or as a wiki's link by name ([[Quote#Why]]: Dest is "Quote#Why").
 	Ref RefKind
 	// raw marks a link in raw HTML, whose destination is written as is.
 	raw bool
 }
 
 // A RefKind says which of Hugo's shortcodes, if any, a link's
-// destination was written as. It is a byte, not the name: a site holds
+// destination was written as, or that it is a wiki's link by a page's
+// name. It is a byte, not the name: a site holds
 // every page's links for the whole build.
 type RefKind uint8
 
@@ -263,6 +266,9 @@ const (
 	Ref
 	// RelRef is Hugo's {{< relref "path" >}}.
 	RelRef
+	// Wiki is a wiki's link by a page's name ([[Page Name]]), which
+	// Dest then holds ("Page Name#Section").
+	Wiki
 )
 
 // String returns the shortcode's name, "ref" or "relref", or "" for
@@ -708,6 +714,8 @@ func (d *Doc) addLink(n ast.Node, dest []byte, image bool) {
 	l := Link{Image: image, Pos: d.pos(n)}
 	if r := d.markedRef(dest); r != nil {
 		l.Ref, dest = r.kind, r.path
+	} else if name, ok := bytes.CutPrefix(dest, []byte(wikiMark)); ok {
+		l.Ref, dest = Wiki, name
 	}
 	d.set(strLinkDest, len(d.Links), d.keep(dest))
 	d.Links = append(d.Links, l)

@@ -49,7 +49,11 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 	for i := range p.Doc.Links {
 		lk := &p.Doc.Links[i]
 		resolve := l.resolveLink
-		if lk.Ref != markdown.NoRef {
+		switch lk.Ref {
+		case markdown.NoRef:
+		case markdown.Wiki:
+			resolve = l.resolveWiki
+		default:
 			resolve = l.resolveRef
 		}
 		msg, target, q := resolve(p, dir, lk, &urls[i])
@@ -60,7 +64,11 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 			continue
 		}
 		written := strconv.Quote(lk.Dest)
-		if lk.Ref != markdown.NoRef {
+		switch lk.Ref {
+		case markdown.NoRef:
+		case markdown.Wiki:
+			written = "[[" + lk.Dest + "]]"
+		default:
 			written = "{{< " + lk.Ref.String() + " " + written + " >}}"
 		}
 		ps.list = append(ps.list, Problem{
@@ -295,6 +303,26 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 	}
 	u.set, u.hasFrag, u.frag = true, hasFrag, rawFrag
 	return "", "", nil
+}
+
+// resolveWiki points lk, a wiki's link by a page's name ("Page Name" or
+// "Page Name#Section"), on page p, at the page, as a Git host's wiki finds
+// it: by its file name, hyphens for spaces, in any folder and any case;
+// the section by its heading's text.
+func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL) (problem, target string, to *Page) {
+	name, frag, hasFrag := strings.Cut(lk.Dest, "#")
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return l.resolveLink(p, path.Dir(p.File), &markdown.Link{Dest: "#" + frag}, u)
+	}
+	q := l.pageNamed(strings.ReplaceAll(name, " ", "-"))
+	if q == nil {
+		return fmt.Sprintf("no page is named %q: a wiki link names a page by its file name, %s.md", name, strings.ReplaceAll(name, " ", "-")), "", nil
+	}
+	if hasFrag {
+		frag = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(frag), " ", "-"))
+	}
+	return linkToPage(p, q, frag, hasFrag, u), "", q
 }
 
 // linkToPage points u, a link's destination on page p, at page q and

@@ -1,0 +1,102 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Wiki links, as the wikis of Git hosts write them: [[Page Name]],
+// [[Link text|Page Name]] and [[Page Name#Section]] link to a page by its
+// name, which the site resolves (Link.Ref is Wiki); [[_TOC_]] marks where
+// a wiki shows its table of contents, which a page shows itself.
+type wiki struct{}
+
+// wikiMark starts the destination of a wiki link until it is read into
+// a Link: no destination written in Markdown holds a NUL.
+const wikiMark = "\x00wiki\x00"
+
+// KindWikiTOC is the kind of a [[_TOC_]], which renders nothing.
+var KindWikiTOC = ast.NewNodeKind("WikiTOC")
+
+type wikiTOC struct{ ast.BaseInline }
+
+func (n *wikiTOC) Kind() ast.NodeKind { return KindWikiTOC }
+
+func (n *wikiTOC) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+func (wiki) Extend(m goldmark.Markdown) {
+	// Before the link parser, which would read "[[a]]" as "[a]" in
+	// brackets.
+	m.Parser().AddOptions(
+		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199)),
+		parser.WithASTTransformers(util.Prioritized(wiki{}, 500)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(wiki{}, 500)))
+}
+
+func (wiki) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindWikiTOC, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
+}
+
+// Transform removes a paragraph that holds a [[_TOC_]] alone, which would
+// be an empty one.
+func (wiki) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	for n := doc.FirstChild(); n != nil; {
+		next := n.NextSibling()
+		if p, ok := n.(*ast.Paragraph); ok && p.ChildCount() == 1 && p.FirstChild().Kind() == KindWikiTOC {
+			doc.RemoveChild(doc, p)
+		}
+		n = next
+	}
+}
+
+type wikiParser struct{}
+
+func (wikiParser) Trigger() []byte { return []byte{'['} }
+
+func (wikiParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("[[")) {
+		return nil
+	}
+	end := bytes.Index(line[2:], []byte("]]"))
+	if end <= 0 {
+		return nil
+	}
+	inner := line[2 : 2+end]
+	if bytes.ContainsAny(inner, "[]") {
+		return nil
+	}
+	if after := line[2+end+2:]; len(after) > 0 && (after[0] == '(' || after[0] == '[') {
+		// "[[x]](url)": a link whose text is "[x]".
+		return nil
+	}
+	if bytes.EqualFold(bytes.TrimSpace(inner), []byte("_toc_")) {
+		block.Advance(end + 4)
+		return &wikiTOC{}
+	}
+	// GitHub's order: the text first, then the page.
+	labelAt, label, target := 2, inner, inner
+	if i := bytes.IndexByte(inner, '|'); i >= 0 {
+		label, target = inner[:i], inner[i+1:]
+	}
+	labelAt += len(label) - len(bytes.TrimLeft(label, " \t"))
+	label, target = bytes.TrimSpace(label), bytes.TrimSpace(target)
+	if len(label) == 0 || len(target) == 0 {
+		return nil
+	}
+	link := ast.NewLink()
+	link.Destination = append([]byte(wikiMark), target...)
+	start := seg.Start + labelAt
+	link.AppendChild(link, ast.NewTextSegment(text.NewSegment(start, start+len(label))))
+	block.Advance(end + 4)
+	return link
+}

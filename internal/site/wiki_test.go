@@ -1,0 +1,61 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWikiLinks: a wiki's links by a page's name ([[Page Name]],
+// [[text|Page Name]], [[Page Name#Section]]) lead to the page whose file
+// is named so, hyphens for spaces, in any folder and case; one that names
+// no page is a broken link, quoted as written; [[_TOC_]] shows nothing,
+// the page showing its own table of contents.
+func TestWikiLinks(t *testing.T) {
+	wiki := map[string]string{
+		"content/Buyer-Personas.md":            "# Buyer personas\n\nWho buys.\n",
+		"content/sales/Discovery-Questions.md": "# Discovery questions\n\n## Pain Questions\n\nWhat hurts?\n",
+	}
+	const fm = "+++\ntitle = \"P\"\n+++\nIntro.\n\nSee "
+	for _, tc := range []struct {
+		name, link string
+		// html is a piece of the page's HTML, or problem the one problem
+		// of the site.
+		html, problem string
+	}{
+		{"a page's name", "[[Buyer Personas]]", `<a href="../../buyer-personas/">Buyer Personas</a>`, ""},
+		{"text, then the name", "[[the persona sheet|Buyer Personas]]", `<a href="../../buyer-personas/">the persona sheet</a>`, ""},
+		{"in another folder, with a section", "[[Discovery Questions#Pain Questions]]", `<a href="../../sales/discovery-questions/#pain-questions">Discovery Questions#Pain Questions</a>`, ""},
+		{"in lower case, with hyphens", "[[buyer-personas]]", `<a href="../../buyer-personas/">buyer-personas</a>`, ""},
+		{"the table of contents", "this.\n\n[[_TOC_]]\n\nEnd.", "<p>See this.</p>\n<p>End.</p>", ""},
+		{"a link around brackets", "[[x]](../Buyer-Personas.md)", `<a href="../../buyer-personas/">[x]</a>`, ""},
+		{"in code", "`[[Buyer Personas]]`", `<code>[[Buyer Personas]]</code>`, ""},
+		{"no such page", "[[Pricing Matrix]]", "",
+			`content/guides/p.md:6:5: broken link [[Pricing Matrix]]: no page is named "Pricing Matrix": a wiki link names a page by its file name, Pricing-Matrix.md`},
+		{"no such section", "[[Buyer Personas#Budget]]", "",
+			`content/guides/p.md:6:5: broken link [[Buyer Personas#Budget]]: content/Buyer-Personas.md has no heading with id "budget"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, problems := loadFiles(t, with(wiki, "content/guides/p.md", fm+tc.link+"\n"))
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if tc.problem != "" {
+				if len(got) != 1 || !strings.HasPrefix(got[0], tc.problem) {
+					t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.problem)
+				}
+				return
+			}
+			if len(got) > 0 {
+				t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
+			}
+			html, err := s.Markdown.RenderString(s.ByFile("content/guides/p.md").Doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(html, tc.html) {
+				t.Errorf("HTML lacks %s:\n%s", tc.html, html)
+			}
+		})
+	}
+}
