@@ -170,10 +170,13 @@ func Ignored(name string) bool {
 }
 
 // notContent reports whether a file is one a Git host or a tool reads,
-// rather than part of the handbook: it is not published.
+// rather than part of the handbook: it is not published. A wiki's
+// _Sidebar, _Footer and _Header are the frame of its pages, which a site
+// draws itself.
 func notContent(name string) bool {
 	switch name {
-	case "CODEOWNERS", "CODENOTIFY", "OWNERS", "OWNERS_ALIASES":
+	case "CODEOWNERS", "CODENOTIFY", "OWNERS", "OWNERS_ALIASES",
+		"_Sidebar.md", "_Footer.md", "_Header.md":
 		return true
 	}
 	return false

@@ -316,6 +316,9 @@ func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL
 		return l.resolveLink(p, path.Dir(p.File), &markdown.Link{Dest: "#" + frag}, u)
 	}
 	q := l.pageNamed(strings.ReplaceAll(name, " ", "-"))
+	if q == nil && Slug(name) == "home" {
+		q = l.site.Home // a wiki's front page
+	}
 	if q == nil {
 		return fmt.Sprintf("no page is named %q: a wiki link names a page by its file name, %s.md", name, strings.ReplaceAll(name, " ", "-")), "", nil
 	}

@@ -28,6 +28,14 @@ func indexRank(name string) int {
 	return 0
 }
 
+// isWikiHome reports whether file is a wiki's front page, Home.md at the
+// top of content/: it stands for content/ where no index file does, as
+// on a Git host's wiki.
+func isWikiHome(file string) bool {
+	dir, name := path.Split(file)
+	return dir == ContentDir+"/" && strings.EqualFold(strings.TrimSuffix(name, path.Ext(name)), "home") && isMarkdown(name)
+}
+
 // IsIndexFile reports whether a page file named name ("README.md",
 // "_index.md") stands for its folder, as a section's own page.
 func IsIndexFile(name string) bool { return indexRank(name) > 0 }

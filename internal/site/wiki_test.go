@@ -59,3 +59,32 @@ func TestWikiLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestWikiHome: a wiki's Home.md is the home page where content/ has no
+// index file, and [[Home]] leads there; its _Sidebar.md and _Footer.md,
+// the frame of its pages, are not pages.
+func TestWikiHome(t *testing.T) {
+	s, problems := loadFiles(t, map[string]string{
+		"content/Home.md":           "# Sales wiki\n\nStart with [[Buyer Personas]].\n",
+		"content/Buyer-Personas.md": "# Buyer personas\n\nBack [[Home]].\n",
+		"content/_Sidebar.md":       "[[Home]]\n",
+		"content/_Footer.md":        "Footer.\n",
+	})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if s.Home.File != "content/Home.md" || s.Home.Title != "Sales wiki" {
+		t.Errorf("home = %s, %q; want content/Home.md, \"Sales wiki\"", s.Home.File, s.Home.Title)
+	}
+	if len(s.Pages) != 2 {
+		var files []string
+		for _, p := range s.Pages {
+			files = append(files, p.File)
+		}
+		t.Errorf("pages %v, want the home and the personas", files)
+	}
+	html, err := s.Markdown.RenderString(s.ByFile("content/Buyer-Personas.md").Doc)
+	if err != nil || !strings.Contains(html, `<a href="../">Home</a>`) {
+		t.Errorf("[[Home]]: %v\n%s", err, html)
+	}
+}
