@@ -111,11 +111,6 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/a\x09b.md:1:1: broken link "nowhere.md": no page or file at content/nowhere.md`},
 		},
 		{
-			name:  "a page beside a folder of the same name says how to fix it",
-			files: with(chainSite(), "content/promises.md", "# Our promises\n"),
-			want:  []string{`content/promises.md:1: the page promises.md and the folder promises/ would have the same URL /promises/: move promises.md to promises/_index.md`},
-		},
-		{
 			name:  "a page beside a folder with an index file says to merge them",
 			files: with(chainSite(), "content/Promises.md", "# Our promises\n", "content/promises/_index.md", "# Promises\n"),
 			want:  []string{`content/Promises.md:1: the page Promises.md and the folder promises/ would have the same URL /promises/: merge Promises.md into promises/_index.md`},

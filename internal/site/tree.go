@@ -88,6 +88,19 @@ func (l *loadState) pickIndexFiles() {
 	for dir, p := range best {
 		l.sections[dir] = p
 	}
+	// A page beside a folder of its name with no index file ("Pricing.md"
+	// and "Pricing/", as a wiki or a notes tool exports a page and the
+	// pages under it) is the folder's page: both would be at one URL.
+	for _, p := range l.pages {
+		if p == nil || p.IsSection {
+			continue
+		}
+		dir := strings.TrimSuffix(p.File, path.Ext(p.File))
+		if sec := l.sections[dir]; sec != nil && sec.File == dir {
+			p.IsSection = true
+			l.sections[dir] = p
+		}
+	}
 }
 
 // placeSections gives every section its URL, id, title and parent, and

@@ -88,3 +88,30 @@ func TestWikiHome(t *testing.T) {
 		t.Errorf("[[Home]]: %v\n%s", err, html)
 	}
 }
+
+// TestPageBesideItsFolder: a page beside a folder of its name with no
+// index file, as a wiki or a notes tool exports a page and the pages
+// under it, is the folder's page, and links written for those tools,
+// from the page's file and to it, lead where they meant.
+func TestPageBesideItsFolder(t *testing.T) {
+	s, problems := loadFiles(t, map[string]string{
+		"content/Pricing 3f2a.md":                      "# Pricing\n\nSee [the matrix](Pricing%203f2a/Discount%20Matrix%20b71c.md).\n",
+		"content/Pricing 3f2a/Discount Matrix b71c.md": "# Discount matrix\n\nUp: [Pricing](../Pricing%203f2a.md).\n",
+	})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	sec := s.ByFile("content/Pricing 3f2a.md")
+	if sec == nil || !sec.IsSection || sec.URL != "pricing-3f2a/" || sec.Title != "Pricing" || len(sec.Children) != 1 {
+		t.Fatalf("the page = %+v, want the folder's page, at pricing-3f2a/, with its page", sec)
+	}
+	for file, want := range map[string]string{
+		"content/Pricing 3f2a.md":                      `href="discount-matrix-b71c/"`,
+		"content/Pricing 3f2a/Discount Matrix b71c.md": `href="../"`,
+	} {
+		html, err := s.Markdown.RenderString(s.ByFile(file).Doc)
+		if err != nil || !strings.Contains(html, want) {
+			t.Errorf("%s: %v, want %s in\n%s", file, err, want, html)
+		}
+	}
+}
