@@ -93,6 +93,8 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		f.errorf("type", "type: a section index (%s) has no type; set the type of its pages in site.toml [types]", name)
 	}
 	rel := p.readTypeFields(f)
+	// Hugo's own keys for a page's URL: its last part, or the whole.
+	rel.slug, rel.url = f.string("slug"), f.string("url")
 	if p.IsSection && dir == ContentDir {
 		// The home page's own key: where a new reader starts.
 		rel.start = f.strings("start")
@@ -148,6 +150,7 @@ type relations struct {
 	start                                     []string // the home page's "start here" list
 	gaps                                      []string // the promise of each gap; "" if none
 	briefing                                  string   // a campaign's briefing: a page id, or text
+	slug, url                                 string   // the URL's last part, or the whole, as Hugo sets them
 }
 
 // readTypeFields reads the fields of p's type and checks the required ones.

@@ -131,6 +131,18 @@ func (l *loadState) indexURLs() {
 			l.byURL[p.URL] = p
 		}
 	}
+	// A link written as a page's alias, its URL on the site it came
+	// from, leads to the page.
+	for _, p := range l.kept {
+		for _, a := range p.Aliases {
+			if name, ok := AliasFile(a); ok && strings.HasSuffix(name, "/index.html") {
+				u := slugPath(strings.TrimSuffix(name, "/index.html")) + "/"
+				if l.byURL[u] == nil {
+					l.byURL[u] = p
+				}
+			}
+		}
+	}
 	l.fileURLs = make(map[string]string, len(l.site.Files))
 	for _, f := range l.site.Files {
 		l.fileURLs[FileURL(f)] = f

@@ -156,6 +156,9 @@ func (l *loadState) placePages() {
 		p.Parent = l.sections[dir]
 		base := strings.TrimSuffix(name, path.Ext(name))
 		p.URL = p.Parent.URL + Slug(base) + "/"
+		if r := l.rels[p]; r != nil {
+			p.URL = l.ownURL(p, r)
+		}
 		if p.ID == "" {
 			p.ID = Slug(base)
 			p.derivedID = true
@@ -164,6 +167,27 @@ func (l *loadState) placePages() {
 			p.Title = fileTitle(p.File)
 		}
 	}
+}
+
+// ownURL returns the URL of page p that its front matter sets as Hugo's
+// does ("slug": the URL's last part; "url": the whole, from the site
+// root), or the URL it has; a URL that cannot be a page's is warned of.
+func (l *loadState) ownURL(p *Page, r *relations) string {
+	switch {
+	case r.url != "":
+		u := strings.Trim(path.Clean("/"+r.url), "/")
+		if u == "" || path.Ext(u) != "" || slugPath(u) == "" {
+			l.ps.warnf(p.File, p.fm.keyLine("url"), "url %q is not used: a page's URL is a folder's path (url = \"/sales/negotiate/\")", r.url)
+			return p.URL
+		}
+		return slugPath(u) + "/"
+	case r.slug != "":
+		if s := Slug(r.slug); s != "" {
+			return p.Parent.URL + s + "/"
+		}
+		l.ps.warnf(p.File, p.fm.keyLine("slug"), "slug %q is not used: it has no letter or digit", r.slug)
+	}
+	return p.URL
 }
 
 // fileTitle is the title of a page, not a section, whose front matter

@@ -115,3 +115,35 @@ func TestPageBesideItsFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoURLs: Hugo's slug and url set a page's URL, and a link written
+// as a page's alias leads to the page; a url that cannot be a page's is
+// warned of and not used.
+func TestHugoURLs(t *testing.T) {
+	s, problems := loadFiles(t, map[string]string{
+		"content/sales/demo.md":        "---\ntitle: Demo\nslug: demo-playbook\naliases: [/sales/demos/]\n---\nSee [closing](/negotiate/).\n",
+		"content/sales/closing/neg.md": "---\ntitle: Negotiation\nurl: /negotiate/\n---\nBack to [the demos](/sales/demos/).\n",
+		"content/sales/bad.md":         "---\ntitle: Bad\nurl: /x.html\n---\n",
+	})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if want := `content/sales/bad.md:3: warning: url "/x.html" is not used`; len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("problems:\n%s\nwant %s", strings.Join(got, "\n"), want)
+	}
+	for file, url := range map[string]string{"content/sales/demo.md": "sales/demo-playbook/", "content/sales/closing/neg.md": "negotiate/", "content/sales/bad.md": "sales/bad/"} {
+		if p := s.ByFile(file); p == nil || p.URL != url {
+			t.Errorf("%s at %v, want %s", file, p, url)
+		}
+	}
+	for file, want := range map[string]string{
+		"content/sales/demo.md":        `href="../../negotiate/"`,
+		"content/sales/closing/neg.md": `href="../sales/demo-playbook/"`,
+	} {
+		html, err := s.Markdown.RenderString(s.ByFile(file).Doc)
+		if err != nil || !strings.Contains(html, want) {
+			t.Errorf("%s: %v, want %s in\n%s", file, err, want, html)
+		}
+	}
+}
