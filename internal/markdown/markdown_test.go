@@ -53,8 +53,28 @@ func TestRender(t *testing.T) {
 		},
 		{
 			name: "other shortcodes stay text",
-			src:  "{{< figure src=\"x.png\" >}}\n",
-			want: []string{"<p>{{&lt; figure"},
+			src:  "{{< gist alice 1234 >}}\n",
+			want: []string{"<p>{{&lt; gist"},
+		},
+		{
+			name: "the Learn theme's notice and expand, and a hint's variant",
+			src:  "{{% notice warning \"Before you quote\" %}}\nCheck stock.\n{{% /notice %}}\n\n{{% expand \"Why\" %}}\nBecause.\n{{% /expand %}}\n\n{{< hint danger >}}\nNo.\n{{< /hint >}}\n",
+			want: []string{
+				`<div class="alert alert-warning" role="note"><p class="alert-title">Before you quote</p>` + "\n<p>Check stock.</p>\n</div>",
+				"<details>\n<summary>Why</summary>\n<p>Because.</p>\n</details>",
+				`<div class="alert alert-caution" role="note">`,
+			},
+			not: []string{"{{"},
+		},
+		{
+			name: "a figure is an image with its caption, a video a link to it",
+			src:  "{{< figure src=\"concessions.jpg\" alt=\"Concessions\" caption=\"What we give, <and> what we get\" >}}\n\nText.\n\n{{< youtube id=\"dQw4w9WgXcQ\" title=\"Discovery call\" >}}\n",
+			want: []string{
+				"<figure>\n" + `<img src="concessions.jpg" alt="Concessions">` + "\n<figcaption>What we give, &lt;and&gt; what we get</figcaption>\n</figure>",
+				"<p>Text.</p>",
+				`<p class="video"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Discovery call</a> (YouTube)</p>`,
+			},
+			not: []string{"{{"},
 		},
 		{
 			name: "emoji codes",

@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,16 +23,18 @@ import (
 // shortcodeVariants maps the names of the shortcodes rendered as alerts
 // (those of Hugo's common themes) to the alert's variant.
 var shortcodeVariants = map[string]string{
-	"alert":     "note",
-	"callout":   "note",
-	"note":      "note",
-	"info":      "note",
-	"tip":       "tip",
-	"hint":      "tip",
-	"important": "important",
-	"warning":   "warning",
-	"caution":   "caution",
-	"danger":    "caution",
+	"alert":      "note",
+	"callout":    "note",
+	"notice":     "note",
+	"admonition": "note",
+	"note":       "note",
+	"info":       "note",
+	"tip":        "tip",
+	"hint":       "tip",
+	"important":  "important",
+	"warning":    "warning",
+	"caution":    "caution",
+	"danger":     "caution",
 }
 
 // shortcodeLine matches a line that is only a shortcode's tag, opening
@@ -62,17 +65,76 @@ func parseShortcodeLine(line []byte) (name string, closing bool, args string, ok
 var KindShortcode = ast.NewNodeKind("Shortcode")
 
 // A Shortcode is a Hugo shortcode rendered as an alert ("note", "tip",
-// ...) or as a <details> block, with the Markdown between its tags.
+// ...) or as a <details> block, with the Markdown between its tags; or
+// one of a line alone, a figure (its image a child Image, resolved as any
+// image of the page) or a YouTube video (a link to it: an intranet page
+// loads nothing from outside).
 type Shortcode struct {
 	ast.BaseBlock
 	// Name is the shortcode's name, in lower case.
 	Name string
 	// Variant is the alert's variant, or "" for details.
 	Variant string
-	// Title is the alert's title or the summary of details, if given.
+	// Title is the alert's title, the summary of details, a figure's
+	// caption or a video's title, if given.
 	Title string
-	// closed marks a shortcode whose closing tag was met.
+	// Video is a YouTube video's id.
+	Video string
+	// closed marks a shortcode whose closing tag was met, or one of a
+	// line alone.
 	closed bool
+	// image is a figure's, given it once its inlines are parsed: the
+	// parser takes a block's children for blocks until then.
+	image *ast.Image
+}
+
+// lineShortcodes are the shortcodes of a line alone, without a closing
+// tag, that playbook renders.
+var lineShortcodes = map[string]bool{"figure": true, "youtube": true}
+
+// newLineShortcode returns the node of a figure or a video.
+func newLineShortcode(name, args string) *Shortcode {
+	s := &Shortcode{Name: name, closed: true}
+	named := map[string]string{}
+	var positional []string
+	for _, m := range shortcodeArg.FindAllStringSubmatch(args, -1) {
+		key, value := strings.ToLower(m[1]), strings.ReplaceAll(m[2]+m[3], `\"`, `"`)
+		if key == "" {
+			positional = append(positional, value)
+		} else {
+			named[key] = value
+		}
+	}
+	switch name {
+	case "figure":
+		src := cmp.Or(named["src"], first(positional))
+		if src == "" {
+			return nil
+		}
+		s.Title = cmp.Or(named["caption"], named["title"])
+		img := ast.NewImage(ast.NewLink())
+		img.Destination = []byte(src)
+		if t := named["title"]; t != "" && t != s.Title {
+			img.Title = []byte(t)
+		}
+		img.AppendChild(img, ast.NewString([]byte(cmp.Or(named["alt"], s.Title))))
+		s.image = img
+	case "youtube":
+		s.Video = cmp.Or(named["id"], first(positional))
+		if s.Video == "" || strings.ContainsAny(s.Video, "/?&#\"") {
+			return nil
+		}
+		s.Title = named["title"]
+	}
+	return s
+}
+
+// first returns the first of list, or "".
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
 }
 
 // Dump implements ast.Node.
@@ -86,7 +148,13 @@ func (s *Shortcode) Kind() ast.NodeKind { return KindShortcode }
 // newShortcode returns the node of the opening tag of shortcode name with
 // args, or nil if it is not one playbook renders.
 func newShortcode(name, args string) *Shortcode {
+	if lineShortcodes[name] {
+		return newLineShortcode(name, args)
+	}
 	s := &Shortcode{Name: name}
+	if name == "expand" {
+		name = "details" // the Learn theme's
+	}
 	if name != "details" {
 		if s.Variant = shortcodeVariants[name]; s.Variant == "" {
 			return nil
@@ -94,14 +162,17 @@ func newShortcode(name, args string) *Shortcode {
 	}
 	for _, m := range shortcodeArg.FindAllStringSubmatch(args, -1) {
 		key, value := strings.ToLower(m[1]), strings.ReplaceAll(m[2]+m[3], `\"`, `"`)
+		v := shortcodeVariants[strings.ToLower(value)]
 		switch {
 		case key == "title" || key == "summary" || key == "" && s.Variant == "":
 			s.Title = value
-		case name == "alert" || name == "callout":
-			// {{< alert color="warning" >}}, {{< alert warning >}}
-			if v := shortcodeVariants[strings.ToLower(value)]; v != "" && (key == "" || key == "color" || key == "type") {
-				s.Variant = v
-			}
+		case v != "" && (key == "" || key == "color" || key == "type" || key == "style"):
+			// {{< alert color="warning" >}}, {{% notice warning %}},
+			// {{< hint danger >}}
+			s.Variant = v
+		case key == "":
+			// {{% notice warning "Before you quote" %}}
+			s.Title = value
 		}
 	}
 	if s.Variant != "" && s.Title == "" {
@@ -123,7 +194,7 @@ func (hugo) Extend(m goldmark.Markdown) {
 			util.Prioritized(shortcodeParser{}, 90),
 			util.Prioritized(attributeParser{}, 95),
 		),
-		parser.WithASTTransformers(util.Prioritized(attributeParser{}, 100)),
+		parser.WithASTTransformers(util.Prioritized(attributeParser{}, 100), util.Prioritized(shortcodeParser{}, 100)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hugo{}, 500)))
 }
@@ -132,6 +203,17 @@ func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		s := n.(*Shortcode)
 		switch {
+		case s.Name == "figure" && entering:
+			w.WriteString("<figure>\n")
+		case s.Name == "figure":
+			if s.Title != "" {
+				w.WriteString("\n<figcaption>" + escape(s.Title) + "</figcaption>")
+			}
+			w.WriteString("\n</figure>\n")
+		case s.Name == "youtube":
+			if entering {
+				w.WriteString(`<p class="video"><a href="https://www.youtube.com/watch?v=` + escape(s.Video) + `">` + escape(cmp.Or(s.Title, "Watch the video")) + "</a> (YouTube)</p>\n")
+			}
 		case s.Variant == "" && entering:
 			w.WriteString("<details>\n<summary>" + escape(s.Title) + "</summary>\n")
 		case s.Variant == "":
@@ -164,6 +246,13 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	}
 	s.SetPos(seg.Start)
 	reader.AdvanceToEOL()
+	if s.image != nil {
+		figures, _ := pc.Get(figuresKey).([]*Shortcode)
+		pc.Set(figuresKey, append(figures, s))
+	}
+	if lineShortcodes[s.Name] {
+		return s, parser.NoChildren
+	}
 	return s, parser.HasChildren
 }
 
@@ -185,6 +274,9 @@ func shortcodeDepth(n ast.Node) int {
 }
 
 func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	if lineShortcodes[node.(*Shortcode).Name] {
+		return parser.Close
+	}
 	line, _ := reader.PeekLine()
 	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == node.(*Shortcode).Name {
 		node.(*Shortcode).closed = true
@@ -195,8 +287,20 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 }
 
 func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (shortcodeParser) CanInterruptParagraph() bool                                { return true }
-func (shortcodeParser) CanAcceptIndentedLine() bool                                { return false }
+
+// figuresKey holds the figures of a parse, for Transform.
+var figuresKey = parser.NewContextKey()
+
+// Transform gives each figure its image.
+func (shortcodeParser) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	figures, _ := pc.Get(figuresKey).([]*Shortcode)
+	for _, s := range figures {
+		s.AppendChild(s, s.image)
+		s.image = nil
+	}
+}
+func (shortcodeParser) CanInterruptParagraph() bool { return true }
+func (shortcodeParser) CanAcceptIndentedLine() bool { return false }
 
 // blockAttributes holds the attributes of a line that is only
 // "{.class #id}", until attributeParser gives them to the block before.

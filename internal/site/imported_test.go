@@ -147,3 +147,23 @@ func TestHugoURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoFigure: a figure's image is an image of the page, found and
+// checked as any: beside a bundle's page, or a broken link at its line.
+func TestHugoFigure(t *testing.T) {
+	s, problems := loadFiles(t, map[string]string{
+		"content/sales/deck/index.md": "# Deck\n\n{{< figure src=\"chart.png\" caption=\"Wins by quarter\" >}}\n\n{{< figure src=\"gone.png\" >}}\n",
+		"content/sales/deck/chart.png": "PNG",
+	})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if want := `content/sales/deck/index.md:5:1: broken link "gone.png"`; len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("problems:\n%s\nwant %s", strings.Join(got, "\n"), want)
+	}
+	html, err := s.Markdown.RenderString(s.ByFile("content/sales/deck/index.md").Doc)
+	if want := `<img src="chart.png" alt="Wins by quarter">`; err != nil || !strings.Contains(html, want) {
+		t.Errorf("%v, want %s in\n%s", err, want, html)
+	}
+}
