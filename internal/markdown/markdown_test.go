@@ -145,14 +145,14 @@ func TestRender(t *testing.T) {
 		},
 		{
 			name: "a table of three columns or more labels each body cell with its header, as plain text",
-			src: "| **Field** | What `<goes>` in | R&amp;D \\& \"risk\" <b>x</b> |  |\n" +
+			src: "| **Field** | What `<goes>` in | R&amp;D \\& \"risk\" <blink>x</blink> |  |\n" +
 				"|---|:-:|---|---|\n| a | b | c | d |\n| e |\n",
 			want: []string{
 				`<div class="table-wrap table-stack table-keyed" tabindex="0" role="region" aria-label="Table 1"><table>`,
 				`<th><strong>Field</strong></th>`,
 				`<td data-label="Field">a</td>`,
 				`<td data-label="What &lt;goes&gt; in" style="text-align:center">b</td>`,
-				`<td data-label="R&amp;D &amp; “risk” &lt;b&gt;x&lt;/b&gt;">c</td>`,
+				`<td data-label="R&amp;D &amp; “risk” &lt;blink&gt;x&lt;/blink&gt;">c</td>`,
 				`<td>d</td>`,
 				`<td data-label="Field">e</td>`,
 			},
@@ -179,8 +179,8 @@ func TestRender(t *testing.T) {
 		{
 			name: "raw HTML is escaped by default",
 			src:  "Hi <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n",
-			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;"},
-			not:  []string{"<script>", "<div onclick"},
+			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "<div>block</div>"},
+			not:  []string{"<script>", "onclick"},
 		},
 		{
 			name:   "raw HTML passes when unsafe",

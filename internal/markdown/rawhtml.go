@@ -20,17 +20,31 @@ import (
 )
 
 // SafeHTML lists the elements raw HTML keeps in safe mode, each with the
-// only attributes it keeps. Every other tag is shown as text.
+// only attributes it keeps: those GitHub keeps of a README, formatting
+// that runs no script and loads nothing, so that a handbook written for
+// a Git host, or exported from a wiki as HTML tables and paragraphs,
+// reads as it did there. Every other tag is shown as text.
 var SafeHTML = map[string][]string{
-	"a":       {"name", "id", "href"},
-	"br":      nil,
+	"a":   {"name", "id", "href", "title"},
+	"img": {"src", "alt", "title", "width", "height", "align"},
+	"p":   {"align"}, "div": {"align"},
+	"h1": {"align"}, "h2": {"align"}, "h3": {"align"}, "h4": {"align"}, "h5": {"align"}, "h6": {"align"},
 	"details": {"open"},
-	"img":     {"src", "alt"},
-	"kbd":     nil,
-	"mark":    nil,
-	"sub":     nil,
-	"summary": nil,
-	"sup":     nil,
+	"ol":      {"start", "type", "reversed"},
+	"li":      {"value"},
+	"td":      {"colspan", "rowspan", "align"},
+	"th":      {"colspan", "rowspan", "align"},
+	"abbr":    {"title"},
+	"time":    {"datetime"},
+	"br":      nil, "hr": nil, "wbr": nil,
+	"span": nil, "blockquote": nil, "pre": nil, "code": nil,
+	"b": nil, "i": nil, "strong": nil, "em": nil, "u": nil, "s": nil, "strike": nil,
+	"del": nil, "ins": nil, "small": nil, "mark": nil, "sub": nil, "sup": nil,
+	"kbd": nil, "samp": nil, "var": nil, "tt": nil, "q": nil, "cite": nil, "dfn": nil,
+	"bdo": nil, "ruby": nil, "rt": nil, "rp": nil,
+	"ul": nil, "dl": nil, "dt": nil, "dd": nil,
+	"table": nil, "caption": nil, "thead": nil, "tbody": nil, "tfoot": nil, "tr": nil,
+	"summary": nil, "figure": nil, "figcaption": nil,
 }
 
 // maxOpenHTML is how many elements raw HTML may leave open at a time in
@@ -39,7 +53,7 @@ var SafeHTML = map[string][]string{
 const maxOpenHTML = 64
 
 // voidElements are the elements of SafeHTML that have no end tag.
-var voidElements = map[string]bool{"br": true, "img": true}
+var voidElements = map[string]bool{"br": true, "img": true, "hr": true, "wbr": true}
 
 // rawHTMLKey is the attribute under which parse keeps a raw HTML node's
 // filteredHTML; an author cannot write it.
@@ -99,6 +113,9 @@ type htmlState struct {
 	// floors holds, for each Markdown block the walk is in, how many
 	// elements were open when it began: those it may not close.
 	floors []int
+	// dropped holds the attributes dropped, by element and name, each
+	// warned of once.
+	dropped map[string]bool
 }
 
 // isContainer reports whether raw HTML opened inside n is closed where n
@@ -295,6 +312,7 @@ func (s *htmlState) filterToken(r *filteredHTML, out *strings.Builder, z *html.T
 	out.WriteString("<" + tok.Data)
 	for _, a := range tok.Attr {
 		if a.Namespace != "" || !slices.Contains(allowed, a.Key) {
+			s.warnAttribute(r, tok.Data, a.Key, start)
 			continue
 		}
 		switch a.Key {
@@ -336,18 +354,24 @@ func (s *htmlState) filterToken(r *filteredHTML, out *strings.Builder, z *html.T
 // warnTag warns of a tag shown as text.
 func (s *htmlState) warnTag(r *filteredHTML, name string, start int) {
 	r.warnings = append(r.warnings, Warning{Kind: WarnHTML, off: r.sourceOffset(start),
-		Msg: "raw HTML <" + name + "> shown as text: safe mode keeps only " + safeTagList + " (set unsafe = true in [markdown] of site.toml to let all HTML through)"})
+		Msg: "raw HTML <" + name + "> shown as text: safe mode keeps the formatting a Git host keeps, no script, style, form or frame (set unsafe = true in [markdown] of site.toml to let all HTML through)"})
 }
 
-// safeTagList names the elements of SafeHTML, in order.
-var safeTagList = func() string {
-	names := make([]string, 0, len(SafeHTML))
-	for name := range SafeHTML {
-		names = append(names, "<"+name+">")
+// warnAttribute warns of an attribute dropped, the first time the page
+// has it on that element: an export from a wiki puts a class on every
+// cell of every table.
+func (s *htmlState) warnAttribute(r *filteredHTML, tag, attr string, start int) {
+	key := tag + " " + attr
+	if s.dropped[key] {
+		return
 	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}()
+	if s.dropped == nil {
+		s.dropped = map[string]bool{}
+	}
+	s.dropped[key] = true
+	r.warnings = append(r.warnings, Warning{Kind: WarnHTML, off: r.sourceOffset(start),
+		Msg: "raw HTML: " + attr + " of <" + tag + "> dropped, here and further down the page: safe mode keeps no style, class or script (set unsafe = true in [markdown] of site.toml to keep it)"})
+}
 
 func quote(s string) string {
 	if len(s) > 40 {

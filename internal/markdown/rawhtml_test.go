@@ -41,19 +41,24 @@ func TestRawHTML(t *testing.T) {
 			want: "<p>Press <kbd>Ctrl</kbd>, x<sup>2</sup>, H<sub>2</sub>O, <mark>new</mark>.</p>\n",
 		},
 		{
-			name: "other tags are escaped, with their text",
-			src:  "A <span class=\"x\">b</span> <script>alert(1)</script>\n",
-			want: "<p>A &lt;span class=&quot;x&quot;&gt;b&lt;/span&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>\n",
+			name: "other tags are escaped, with their text; formatting is kept without its class",
+			src:  "A <span class=\"x\">b</span> <script>alert(1)</script> <style>p{}</style> <iframe src=\"x\"></iframe>\n",
+			want: "<p>A <span>b</span> &lt;script&gt;alert(1)&lt;/script&gt; &lt;style&gt;p{}&lt;/style&gt; &lt;iframe src=&quot;x&quot;&gt;&lt;/iframe&gt;</p>\n",
 		},
 		{
 			name: "an HTML block of other tags is escaped, not a code box",
-			src:  "<div align=\"center\">\nHi\n</div>\n",
-			want: "&lt;div align=&quot;center&quot;&gt;\nHi\n&lt;/div&gt;\n",
+			src:  "<form action=\"x\">\nHi\n</form>\n",
+			want: "&lt;form action=&quot;x&quot;&gt;\nHi\n&lt;/form&gt;\n",
+		},
+		{
+			name: "a wiki's export of a table and paragraphs keeps them, without their classes",
+			src:  "<table class=\"confluenceTable\"><tbody>\n<tr><th class=\"h\">Tier</th><th>Discount</th></tr>\n<tr><td colspan=\"2\" style=\"color:red\"><p><strong>Gold</strong> <em>only</em></p></td></tr>\n</tbody></table>\n",
+			want: "<table><tbody>\n<tr><th>Tier</th><th>Discount</th></tr>\n<tr><td colspan=\"2\"><p><strong>Gold</strong> <em>only</em></p></td></tr>\n</tbody></table>\n",
 		},
 		{
 			name: "attributes beyond the safe ones are dropped",
 			src:  "<a name=\"top\" id=\"t\" style=\"position:fixed\" onclick=\"x()\" href=\"https://x.org/\" class=\"c\">a</a> <img src=\"https://x.org/i.png\" alt=\"I\" onerror=\"x()\" width=\"9\"> <kbd title=\"t\">k</kbd>\n",
-			want: "<p><a name=\"top\" id=\"t\" href=\"https://x.org/\">a</a> <img src=\"https://x.org/i.png\" alt=\"I\"> <kbd>k</kbd></p>\n",
+			want: "<p><a name=\"top\" id=\"t\" href=\"https://x.org/\">a</a> <img src=\"https://x.org/i.png\" alt=\"I\" width=\"9\"> <kbd>k</kbd></p>\n",
 		},
 		{
 			name: "a javascript: href is refused, however it is spelt",
@@ -161,14 +166,15 @@ func TestRawHTMLLinks(t *testing.T) {
 // at its line and column, once for each tag name.
 func TestRawHTMLWarnings(t *testing.T) {
 	c := New(Options{})
-	d := mustParse(t, c, "<div>\nx\n</div>\n\n日本語 <div>y</div> <a href=\"javascript:x\">z</a>\n")
+	d := mustParse(t, c, "<form>\nx\n</form>\n\n日本語 <div class=\"a\">y</div> <div class=\"b\">w</div> <a href=\"javascript:x\">z</a>\n")
 	var got []string
 	for _, w := range d.Warnings {
 		got = append(got, strconv.Itoa(int(w.Pos.Line))+":"+strconv.Itoa(int(w.Pos.Col))+": "+w.Msg)
 	}
 	want := []string{
-		"1:1: raw HTML <div> shown as text: safe mode keeps only <a>, <br>, <details>, <img>, <kbd>, <mark>, <sub>, <summary>, <sup> (set unsafe = true in [markdown] of site.toml to let all HTML through)",
-		`5:18: raw HTML: href="javascript:x" dropped: only relative, http:, https:, mailto: and tel: links are kept`,
+		"1:1: raw HTML <form> shown as text: safe mode keeps the formatting a Git host keeps, no script, style, form or frame (set unsafe = true in [markdown] of site.toml to let all HTML through)",
+		"5:5: raw HTML: class of <div> dropped, here and further down the page: safe mode keeps no style, class or script (set unsafe = true in [markdown] of site.toml to keep it)",
+		`5:51: raw HTML: href="javascript:x" dropped: only relative, http:, https:, mailto: and tel: links are kept`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

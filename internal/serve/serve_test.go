@@ -891,14 +891,14 @@ func TestThemeChangeWhileContentIsBroken(t *testing.T) {
 func TestUnsafeSettingChange(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
-	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = true\n", "content/guides/glossary.md": "# Glossary\n\n<b>raw</b>\n"})
+	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = true\n", "content/guides/glossary.md": "# Glossary\n\n<u2>raw</u2>\n"})
 	s := newServer(t, dir)
-	if !contains(t, s, "guides/glossary/index.html", "<b>raw</b>") {
+	if !contains(t, s, "guides/glossary/index.html", "<u2>raw</u2>") {
 		t.Fatal("unsafe = true does not let raw HTML through")
 	}
 	gittest.WriteFiles(t, dir, map[string]string{"site.toml": "[markdown]\nunsafe = false\n"})
 	s.Rebuild([]string{"site.toml"})
-	if contains(t, s, "guides/glossary/index.html", "<b>raw</b>") {
+	if contains(t, s, "guides/glossary/index.html", "<u2>raw</u2>") {
 		t.Error("raw HTML still passes after unsafe = false")
 	}
 	sameAsCold(t, s, dir)
