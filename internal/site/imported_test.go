@@ -152,7 +152,7 @@ func TestHugoURLs(t *testing.T) {
 // checked as any: beside a bundle's page, or a broken link at its line.
 func TestHugoFigure(t *testing.T) {
 	s, problems := loadFiles(t, map[string]string{
-		"content/sales/deck/index.md": "# Deck\n\n{{< figure src=\"chart.png\" caption=\"Wins by quarter\" >}}\n\n{{< figure src=\"gone.png\" >}}\n",
+		"content/sales/deck/index.md":  "# Deck\n\n{{< figure src=\"chart.png\" caption=\"Wins by quarter\" >}}\n\n{{< figure src=\"gone.png\" >}}\n",
 		"content/sales/deck/chart.png": "PNG",
 	})
 	var got []string
