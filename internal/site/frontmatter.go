@@ -254,6 +254,7 @@ func (f *frontMatter) decodeYAML(text []byte) bool {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
+		line, msg = yamlPlace(line, msg, f.lines())
 		f.ps.errorf(f.file, line+1, "front matter: %s", yamlMessage(line, msg, f.lines()))
 		return false
 	}
@@ -339,6 +340,34 @@ func yamlErrorLine(err error) (line int, msg string) {
 	// it expected, and from 1 everywhere else.
 	if strings.HasPrefix(msg, "did not find expected") {
 		line++
+	}
+	return line, msg
+}
+
+// yamlPlace finds the line (of the front matter, 1-based; 0 if none) of
+// a YAML error the decoder gives without one, or at line, and says it in
+// an author's words: a value holding ": " not in quotes ("title:
+// Pricing: the basics"), an alias to no anchor.
+func yamlPlace(line int, msg string, lines []string) (int, string) {
+	switch {
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		for i, l := range lines {
+			if line > 0 && i+1 != line {
+				continue
+			}
+			key, value, ok := strings.Cut(l, ": ")
+			value = strings.TrimSpace(value)
+			if ok && !strings.HasPrefix(strings.TrimSpace(key), "#") && value != "" && !strings.ContainsAny(value[:1], `"'[{|>`) && strings.Contains(value, ": ") {
+				return i + 1, fmt.Sprintf("the value of %s holds \": \", which YAML reads as a key: put it in quotes, %s: %q", strings.TrimSpace(key), strings.TrimSpace(key), value)
+			}
+		}
+	case strings.HasPrefix(msg, "unknown anchor ") && line == 0:
+		name := strings.Trim(strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor "), " referenced"), "'")
+		for i, l := range lines {
+			if strings.Contains(l, "*"+name) {
+				return i + 1, fmt.Sprintf("*%s names no anchor (&%s) above it: a value starting with * is an alias in YAML; put it in quotes if it is text", name, name)
+			}
+		}
 	}
 	return line, msg
 }

@@ -671,6 +671,15 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/behaviours/sales/a.md:4: front matter: this line is indented with a tab: indent YAML with spaces only`},
 		},
 		{
+			name: "a YAML value holding \": \" and an alias to no anchor are told at their lines, with the fix",
+			files: with(with(chainSite(), "content/a.md", "---\n# Imported\ntitle: Pricing: the basics\n---\n"),
+				"content/b.md", "---\ntitle: &a x\nowner: *b\n---\n"),
+			want: []string{
+				`content/a.md:3: front matter: the value of title holds ": ", which YAML reads as a key: put it in quotes, title: "Pricing: the basics"`,
+				`content/b.md:3: front matter: *b names no anchor (&b) above it: a value starting with * is an alias in YAML; put it in quotes if it is text`,
+			},
+		},
+		{
 			name: "each version's mistake is reported on its own line",
 			files: with(chainSite(), "site.toml", "title = \"x\"\n[versions]\nworktree = \"latest\"\n"+
 				"[[versions.ref]]\nname = \"q1\"\nref = \"q1\"\n"+
