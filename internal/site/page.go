@@ -447,13 +447,17 @@ func (s *Site) PageFiles() []string {
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 
 // PageCount returns the number of pages in a section and the sections
-// under it, sections not counted.
+// under it, sections not counted, but for a folder whose index file is
+// all it holds (Hugo's leaf bundle, "first-week/index.md"): a page.
 func (p *Page) PageCount() int {
 	n := 0
 	for _, c := range p.Children {
-		if c.IsSection {
+		switch {
+		case c.IsSection && len(c.Children) == 0 && c.HasFile():
+			n++
+		case c.IsSection:
 			n += c.PageCount()
-		} else {
+		default:
 			n++
 		}
 	}

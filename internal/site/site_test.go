@@ -1336,6 +1336,12 @@ func TestPageCountCountsNestedPages(t *testing.T) {
 	if n := s.Home.PageCount(); n != 3 {
 		t.Errorf("the site has %d pages, want 3", n)
 	}
+	// A folder whose index file is all it holds is a page, as Hugo's
+	// leaf bundle is; an empty section's made-up page is none.
+	s, _ = loadFiles(t, with(chainSite(), "content/onboarding/first-week/index.md", "# First week\n"))
+	if n := s.ByID("onboarding").PageCount(); n != 1 {
+		t.Errorf("onboarding has %d pages, want 1: its leaf bundle", n)
+	}
 }
 
 func TestBestIndexFileStandsForItsFolder(t *testing.T) {
