@@ -71,7 +71,8 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		f.errorf("id", "id %q has no letter or digit to name the page by", p.ID)
 		p.ID = ""
 	}
-	p.Description = f.string("description")
+	// Hugo's summary is the line a list shows, as description is.
+	p.Description = cmp.Or(f.string("description"), f.string("summary"))
 	p.Weight = f.int("weight")
 	p.Tags = f.strings("tags")
 	p.Draft = f.bool("draft")

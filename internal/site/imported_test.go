@@ -167,3 +167,18 @@ func TestHugoFigure(t *testing.T) {
 		t.Errorf("%v, want %s in\n%s", err, want, html)
 	}
 }
+
+// TestHugoSummary: Hugo's summary is a page's description where it has
+// none.
+func TestHugoSummary(t *testing.T) {
+	s, _ := loadFiles(t, map[string]string{
+		"content/a.md": "---\ntitle: A\nsummary: How we qualify.\n---\n",
+		"content/b.md": "---\ntitle: B\nsummary: Not this.\ndescription: This.\n---\n",
+	})
+	if got := s.ByID("a").Description; got != "How we qualify." {
+		t.Errorf("a: %q", got)
+	}
+	if got := s.ByID("b").Description; got != "This." {
+		t.Errorf("b: %q", got)
+	}
+}
