@@ -248,14 +248,8 @@ func TestBrowserLivePreview(t *testing.T) {
 func TestBrowserLivePreviewReloadsOnlyTheChangedPage(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
 	defer cancel()
-	src := copyExampleSite(t)
 	const faq = "faqs/price-over-the-phone"
-	file := filepath.Join(src, "content", filepath.FromSlash(faq)+".md")
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := startServe(t, ctx, src)
+	file, orig, srv := serveExampleToEdit(t, ctx, faq)
 
 	faqTab := startChromium(t, ctx)
 	tabs := []struct {
@@ -321,14 +315,8 @@ func TestBrowserLivePreviewReloadsOnlyTheChangedPage(t *testing.T) {
 func TestBrowserLivePreviewLetsHiddenPagesGo(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), liveTimeout)
 	defer cancel()
-	src := copyExampleSite(t)
 	const faq = "faqs/price-over-the-phone"
-	file := filepath.Join(src, "content", filepath.FromSlash(faq)+".md")
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := startServe(t, ctx, src)
+	file, orig, srv := serveExampleToEdit(t, ctx, faq)
 	b := startChromium(t, ctx)
 	installLiveProbe(b)
 	b.open("/"+faq+"/", srv.url+faq+"/")
@@ -361,6 +349,20 @@ func TestBrowserLivePreviewLetsHiddenPagesGo(t *testing.T) {
 		fmt.Sprintf(`document.readyState === "complete" && document.body.innerText.includes(%s)`, jsQuote(marker)),
 		liveStateJS)
 	srv.stop(t)
+}
+
+// serveExampleToEdit runs "playbook serve" on a copy of the example
+// playbook and returns the Markdown file of its page at path (a URL path
+// without its slashes) and the file's text, for a test to edit.
+func serveExampleToEdit(t *testing.T, ctx context.Context, path string) (file string, orig []byte, srv *liveServer) {
+	t.Helper()
+	src := copyExampleSite(t)
+	file = filepath.Join(src, "content", filepath.FromSlash(path)+".md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return file, orig, startServe(t, ctx, src)
 }
 
 // liveStateJS describes the page for a failed wait.
