@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -122,7 +123,13 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 			renamed := renamedSince(at, src, then, l.now)
 			for i, p := range then {
 				if to, ok := renamed[p.File]; ok {
-					then[i].File = to
+					// A message naming the file, or its folder, names
+					// them where they went.
+					msg := strings.ReplaceAll(p.Msg, p.File, to)
+					if from, into := path.Dir(p.File), path.Dir(to); from != into {
+						msg = strings.ReplaceAll(msg, from+"/", into+"/")
+					}
+					then[i].File, then[i].Msg = to, msg
 				}
 			}
 			before := map[string]string{}
@@ -156,8 +163,11 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 
 // renamedSince returns the files of the problems then (found at ref, in
 // the files at) that now's files no longer have, each by the file of the
-// problems now that at did not have and that it became: as Git finds a
-// rename, the one whose lines are most alike, at least half of them.
+// problems now that at did not have and that it became, as Git finds a
+// rename: the same content, or, among at most renameLimit files each
+// side, the one whose lines of text are most alike, at least half of
+// them and at least three (fences and blank lines, which every page has,
+// are not counted).
 func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string {
 	absent := func(fsys fs.FS, ps site.Problems) []string {
 		var files []string
@@ -169,19 +179,43 @@ func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string
 		return files
 	}
 	gone, added := absent(now, then), absent(at, problems)
+	texts := map[string][]byte{} // of the files added
+	same := map[string]string{}  // an added file by its content
+	for _, to := range added {
+		if b, err := fs.ReadFile(now, to); err == nil {
+			texts[to] = b
+			same[string(b)] = to
+		}
+	}
 	renamed, taken := map[string]string{}, map[string]bool{}
+	var left []string
 	for _, from := range gone {
-		was, err := fs.ReadFile(at, from)
+		b, err := fs.ReadFile(at, from)
 		if err != nil {
 			continue
 		}
+		if to, ok := same[string(b)]; ok && !taken[to] {
+			renamed[from], taken[to] = to, true
+			continue
+		}
+		left = append(left, from)
+	}
+	if len(left) > renameLimit || len(added) > renameLimit {
+		return renamed // as git gives up past its own limit
+	}
+	lines := map[string]map[string]int{}
+	for to, b := range texts {
+		lines[to] = textLines(b)
+	}
+	for _, from := range left {
+		b, _ := fs.ReadFile(at, from)
+		was := textLines(b)
 		best, most := "", 0.5
 		for _, to := range added {
-			is, err := fs.ReadFile(now, to)
-			if err != nil || taken[to] {
+			if taken[to] || lines[to] == nil {
 				continue
 			}
-			if alike := sharedLines(was, is); alike >= most {
+			if alike := sharedLines(was, lines[to]); alike >= most {
 				best, most = to, alike
 			}
 		}
@@ -192,22 +226,37 @@ func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string
 	return renamed
 }
 
-// sharedLines returns the share of the lines of the longer of a and b
-// that the other has too.
-func sharedLines(a, b []byte) float64 {
+// renameLimit is the most files gone, or added, whose renames are looked
+// for by their lines, as git's diff.renameLimit bounds its own.
+const renameLimit = 1000
+
+// textLines counts the lines of b that say something: not blank, not a
+// front matter fence.
+func textLines(b []byte) map[string]int {
 	count := map[string]int{}
-	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
-	for _, l := range la {
-		count[l]++
-	}
-	shared := 0
-	for _, l := range lb {
-		if count[l] > 0 {
-			count[l]--
-			shared++
+	for l := range strings.SplitSeq(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && l != "+++" && l != "---" {
+			count[l]++
 		}
 	}
-	return float64(shared) / float64(max(len(la), len(lb)))
+	return count
+}
+
+// sharedLines returns the share of the lines of the longer of a and b
+// that the other has too, 0 where fewer than three are shared.
+func sharedLines(a, b map[string]int) float64 {
+	shared, na, nb := 0, 0, 0
+	for l, n := range a {
+		shared += min(n, b[l])
+		na += n
+	}
+	for _, n := range b {
+		nb += n
+	}
+	if shared < 3 {
+		return 0
+	}
+	return float64(shared) / float64(max(na, nb))
 }
 
 // fileLines returns a function giving the text of a line (1-based) of a

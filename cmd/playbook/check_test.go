@@ -351,6 +351,20 @@ func TestCheckNewSinceRenamesAndMends(t *testing.T) {
 	if code != exitOK || out != "" {
 		t.Errorf("exit %d, want %d, and nothing new:\n%s%s", code, exitOK, out, stderr)
 	}
+	// A page removed and another added are no rename, however alike
+	// their fences: the new page's problem is new.
+	gittest.WriteFiles(t, repo, map[string]string{"content/faqs/old.md": "+++\ntitle = \"Old question\"\n+++\n"})
+	git("add", ".")
+	git("commit", "-q", "-m", "two")
+	git("rm", "-q", "content/faqs/old.md")
+	gittest.WriteFiles(t, repo, map[string]string{"content/faqs/new.md": "+++\ntitle = \"New question\"\n+++\n"})
+	if code, out, _ := checkCmd(t, "--source", repo, "--new-since", "HEAD"); code != exitContent || !strings.Contains(out, "content/faqs/new.md:1: missing \"question\"") {
+		t.Errorf("a page removed, another added: exit %d, want %d and the new page's error:\n%s", code, exitContent, out)
+	}
+	git("checkout", "-q", "HEAD", "--", "content/faqs/old.md")
+	if err := os.Remove(filepath.Join(repo, "content/faqs/new.md")); err != nil {
+		t.Fatal(err)
+	}
 	// A new broken link in the renamed file is new.
 	gittest.WriteFiles(t, repo, map[string]string{"content/guides/renamed.md": bad + "[z](lost.md)\n"})
 	code, out, _ = checkCmd(t, "--source", repo, "--new-since", "main")
