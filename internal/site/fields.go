@@ -39,7 +39,7 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 	p.bodyLine = bodyLine
 	dir, name := path.Split(file)
 	dir = strings.TrimSuffix(dir, "/")
-	if indexRank(name) > 0 || isWikiHome(file) {
+	if indexRank(name) > 0 {
 		p.IsSection = true
 	}
 	if format != "" {

@@ -60,6 +60,21 @@ func TestWikiLinks(t *testing.T) {
 	}
 }
 
+// TestHomeBesideAnIndexFile: a home.md where content/ has an index file
+// is a page as any, of the type its front matter sets, under its own id.
+func TestHomeBesideAnIndexFile(t *testing.T) {
+	s, problems := loadFiles(t, with(chainSite(), "content/README.md", "# Handbook\n",
+		"content/home.md", "+++\nid = \"home-promise\"\ntype = \"promise\"\npromise = \"Home visits.\"\nexpectation = \"A visit.\"\n+++\n"))
+	for _, p := range problems {
+		if !p.Warning {
+			t.Errorf("problem: %v", p)
+		}
+	}
+	if p := s.ByID("home-promise"); p == nil || p.IsSection || p.Type != TypePromise {
+		t.Errorf("home.md = %+v, want a promise", p)
+	}
+}
+
 // TestWikiHome: a wiki's Home.md is the home page where content/ has no
 // index file, and [[Home]] leads there; its _Sidebar.md and _Footer.md,
 // the frame of its pages, are not pages.
@@ -102,8 +117,28 @@ func TestPageBesideItsFolder(t *testing.T) {
 		t.Fatalf("problems: %v", problems)
 	}
 	sec := s.ByFile("content/Pricing 3f2a.md")
-	if sec == nil || !sec.IsSection || sec.URL != "pricing-3f2a/" || sec.Title != "Pricing" || len(sec.Children) != 1 {
-		t.Fatalf("the page = %+v, want the folder's page, at pricing-3f2a/, with its page", sec)
+	if sec == nil || !sec.IsSection || sec.URL != "pricing-3f2a/" || sec.Title != "Pricing" || len(sec.Children) != 1 || sec.ID != "pricing-3f2a" {
+		t.Fatalf("the page = %+v, want the folder's page, at pricing-3f2a/, with its page, its id its file's", sec)
+	}
+	// Links and wiki links name it as the page it was.
+	guide, problems := loadFiles(t, map[string]string{
+		"content/guides/onboarding.md":         "# Onboarding\n",
+		"content/guides/onboarding/day-one.md": "# Day one\n\nBack to [[Onboarding]] and [the guide](../onboarding.md).\n",
+		"content/promises/fast.md":             "+++\npromise = \"Fast.\"\nexpectation = \"Soon.\"\n+++\n",
+		"content/promises/fast/evidence.md":    "# Evidence\n",
+	})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	// A promise is not a folder's page: it keeps its chain, and the
+	// clash is told.
+	if want := "content/promises/fast.md:1: the page fast.md and the folder fast/ would have the same URL"; len(got) == 0 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("problems:\n%s\nwant first %s", strings.Join(got, "\n"), want)
+	}
+	html, err := guide.Markdown.RenderString(guide.ByFile("content/guides/onboarding/day-one.md").Doc)
+	if want := `<a href="../">Onboarding</a> and <a href="../">the guide</a>`; err != nil || !strings.Contains(html, want) {
+		t.Errorf("%v, want %s in\n%s", err, want, html)
 	}
 	for file, want := range map[string]string{
 		"content/Pricing 3f2a.md":                      `href="discount-matrix-b71c/"`,

@@ -496,8 +496,8 @@ func (l *loadState) pageNamed(dest string) *Page {
 	l.names.once.Do(func() {
 		m := make(map[string]*Page, 2*len(l.kept))
 		for _, p := range l.kept {
-			if p.IsSection {
-				continue
+			if p.IsSection && (indexRank(path.Base(p.File)) > 0 || !p.HasFile()) {
+				continue // its name is its folder's
 			}
 			base := path.Base(p.File)
 			for _, k := range []string{Slug(strings.TrimSuffix(base, path.Ext(base))), p.ID} {

@@ -90,14 +90,27 @@ func (l *loadState) pickIndexFiles() {
 	}
 	// A page beside a folder of its name with no index file ("Pricing.md"
 	// and "Pricing/", as a wiki or a notes tool exports a page and the
-	// pages under it) is the folder's page: both would be at one URL.
+	// pages under it) is the folder's page: both would be at one URL. So
+	// is a wiki's Home.md of a content/ without one. Each keeps the id
+	// its file name makes, as the page it was. A page of a type of its
+	// own (a promise) is not: a folder's page shows its pages, not a
+	// promise's chain, and the clash is told.
 	for _, p := range l.pages {
-		if p == nil || p.IsSection {
+		if p == nil || p.IsSection || p.Type != TypePage {
 			continue
 		}
 		dir := strings.TrimSuffix(p.File, path.Ext(p.File))
+		if isWikiHome(p.File) {
+			dir = ContentDir
+		}
 		if sec := l.sections[dir]; sec != nil && sec.File == dir {
 			p.IsSection = true
+			if p.ID == "" {
+				p.ID, p.derivedID = Slug(path.Base(dir)), true
+				if dir == ContentDir {
+					p.ID = "home"
+				}
+			}
 			l.sections[dir] = p
 		}
 	}
