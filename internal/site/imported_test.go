@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -166,6 +167,24 @@ func TestHugoURLs(t *testing.T) {
 	}
 	if want := `content/sales/bad.md:3: warning: url "/x.html" is not used`; len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("problems:\n%s\nwant %s", strings.Join(got, "\n"), want)
+	}
+	// A URL playbook keeps, or another page's, is told at the key.
+	_, problems = loadFiles(t, map[string]string{
+		"content/a.md":        "---\ntitle: A\ntags: [sales]\nurl: /tags/sales/\n---\n",
+		"content/guides/b.md": "---\ntitle: B\n\nslug: c\n---\n",
+		"content/guides/c.md": "# C\n",
+	})
+	got = nil
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	for _, want := range []string{
+		`content/a.md:4: warning: url "/tags/sales/" is not used: playbook publishes pages of its own at /tags/sales/`,
+		`content/guides/b.md:4: slug gives this page the URL /guides/c/, which content/guides/c.md has too`,
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("want %s in:\n%s", want, strings.Join(got, "\n"))
+		}
 	}
 	for file, url := range map[string]string{"content/sales/demo.md": "sales/demo-playbook/", "content/sales/closing/neg.md": "negotiate/", "content/sales/bad.md": "sales/bad/"} {
 		if p := s.ByFile(file); p == nil || p.URL != url {

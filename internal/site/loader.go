@@ -199,6 +199,9 @@ type loadState struct {
 	// guesses counts the ids of broken relations nearestID has looked
 	// for, each over every page: see maxGuesses.
 	guesses int
+	// setURL names, for a page whose front matter set its URL, the key
+	// that did ("slug" or "url"), for the problems of its URL.
+	setURL map[*Page]string
 }
 
 // ParseCache holds pages read by the Loads of several versions of one site, so

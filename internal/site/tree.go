@@ -186,21 +186,36 @@ func (l *loadState) placePages() {
 // does ("slug": the URL's last part; "url": the whole, from the site
 // root), or the URL it has; a URL that cannot be a page's is warned of.
 func (l *loadState) ownURL(p *Page, r *relations) string {
+	key, value, u := "", "", ""
 	switch {
 	case r.url != "":
-		u := strings.Trim(path.Clean("/"+r.url), "/")
-		if u == "" || path.Ext(u) != "" || slugPath(u) == "" {
-			l.ps.warnf(p.File, p.fm.keyLine("url"), "url %q is not used: a page's URL is a folder's path (url = \"/sales/negotiate/\")", r.url)
+		key, value = "url", r.url
+		clean := strings.Trim(path.Clean("/"+r.url), "/")
+		if clean == "" || path.Ext(clean) != "" || slugPath(clean) == "" {
+			l.ps.warnf(p.File, p.fm.keyLine(key), "url %q is not used: a page's URL is a folder's path (url = \"/sales/negotiate/\")", value)
 			return p.URL
 		}
-		return slugPath(u) + "/"
+		u = slugPath(clean) + "/"
 	case r.slug != "":
-		if s := Slug(r.slug); s != "" {
-			return p.Parent.URL + s + "/"
+		key, value = "slug", r.slug
+		s := Slug(r.slug)
+		if s == "" {
+			l.ps.warnf(p.File, p.fm.keyLine(key), "slug %q is not used: it has no letter or digit", value)
+			return p.URL
 		}
-		l.ps.warnf(p.File, p.fm.keyLine("slug"), "slug %q is not used: it has no letter or digit", r.slug)
+		u = p.Parent.URL + s + "/"
+	default:
+		return p.URL
 	}
-	return p.URL
+	if isGenerated(u + "index.html") {
+		l.ps.warnf(p.File, p.fm.keyLine(key), "%s %q is not used: playbook publishes pages of its own at /%s", key, value, u)
+		return p.URL
+	}
+	if l.setURL == nil {
+		l.setURL = map[*Page]string{}
+	}
+	l.setURL[p] = key
+	return u
 }
 
 // fileTitle is the title of a page, not a section, whose front matter
@@ -280,7 +295,17 @@ func (l *loadState) indexPages() {
 	}
 	for _, p := range l.kept {
 		q, dupURL := urls[p.URL]
-		switch {
+		switch key := l.setURL[p]; {
+		case dupURL && key != "":
+			other := "playbook keeps for a page of its own"
+			if q != nil {
+				other = q.File + " has too"
+			}
+			l.ps.checkErrorf(duplicateURLCheck, p.File, p.fm.keyLine(key), "%s gives this page the URL /%s, which %s", key, p.URL, other)
+		case dupURL && q != nil && l.setURL[q] != "":
+			// Told at the page that set it, which gives it up.
+			l.ps.checkErrorf(duplicateURLCheck, q.File, q.fm.keyLine(l.setURL[q]), "%s gives this page the URL /%s, which %s has too", l.setURL[q], p.URL, p.File)
+			urls[p.URL] = p
 		case dupURL && q == nil:
 			l.ps.checkErrorf(duplicateURLCheck, p.File, 1, "the URL /%s is reserved for a page playbook generates", p.URL)
 		case dupURL && q.IsSection != p.IsSection:
