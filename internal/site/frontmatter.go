@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	yaml "go.yaml.in/yaml/v3"
@@ -68,8 +70,8 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 	case "---":
 		format = "yaml"
 	default:
-		if format, fm, body, bodyLine, ok := jsonFrontMatter(src); ok {
-			return format, fm, body, bodyLine, nil
+		if format, fm, body, bodyLine, ok, err := jsonFrontMatter(src); ok || err != nil {
+			return format, fm, body, bodyLine, err
 		}
 		return "", nil, src, 1, nil
 	}
@@ -94,23 +96,72 @@ func splitFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int,
 // Hugo reads it: "{" opening the file, the object's "}" ending its line.
 // It is read as YAML, of which JSON is a part, from text whose lines are
 // the file's from its second on, as the other formats' are: the first
-// line is joined to the second. format is "json".
-func jsonFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, ok bool) {
+// line is joined to the second. format is "json". A file whose first line
+// is "{" alone and that holds no JSON object is told so: it meant one.
+func jsonFrontMatter(src []byte) (format string, fm, body []byte, bodyLine int, ok bool, err error) {
 	if !bytes.HasPrefix(src, []byte("{")) || bytes.HasPrefix(src, []byte("{{")) {
-		return "", nil, nil, 0, false
+		return "", nil, nil, 0, false, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(src))
 	var obj map[string]json.RawMessage
-	if dec.Decode(&obj) != nil {
-		return "", nil, nil, 0, false
+	if err := dec.Decode(&obj); err != nil {
+		first, _, _ := bytes.Cut(src, []byte("\n"))
+		if string(bytes.TrimSpace(first)) != "{" {
+			return "", nil, nil, 0, false, nil
+		}
+		line := 1
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line += bytes.Count(src[:min(int(se.Offset), len(src))], []byte("\n"))
+		}
+		return "", nil, nil, 0, false, fmt.Errorf("front matter written as JSON does not read at line %d: %v (a comma after the last value, or a key without quotes, is not JSON)", line, err)
 	}
 	end := int(dec.InputOffset())
 	rest, after, _ := bytes.Cut(src[end:], []byte("\n"))
 	if len(bytes.TrimSpace(rest)) > 0 {
-		return "", nil, nil, 0, false
+		return "", nil, nil, 0, false, nil
 	}
-	fm = bytes.Replace(src[:end:end], []byte("\n"), []byte(" "), 1)
-	return "json", fm, after, bytes.Count(src[:end], []byte("\n")) + 2, true
+	fm = yamlEscapes(bytes.Replace(src[:end:end], []byte("\n"), []byte(" "), 1))
+	return "json", fm, after, bytes.Count(src[:end], []byte("\n")) + 2, true, nil
+}
+
+// yamlEscapes rewrites the escapes of JSON strings that YAML does not
+// read as JSON does: "\/" (a slash) and a surrogate pair
+// ("\ud83d\ude00", a character past U+FFFF), as "\U0001F600". Every line
+// stays where it was.
+func yamlEscapes(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\/`)) && !bytes.Contains(b, []byte(`\ud`)) && !bytes.Contains(b, []byte(`\uD`)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 >= len(b) {
+			out = append(out, b[i])
+			continue
+		}
+		switch b[i+1] {
+		case '/':
+			out = append(out, '/')
+			i++
+			continue
+		case 'u':
+			if i+12 <= len(b) && b[i+6] == '\\' && b[i+7] == 'u' {
+				hi, err1 := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
+				lo, err2 := strconv.ParseUint(string(b[i+8:i+12]), 16, 16)
+				if err1 == nil && err2 == nil && utf16.IsSurrogate(rune(hi)) {
+					if r := utf16.DecodeRune(rune(hi), rune(lo)); r != utf8.RuneError {
+						out = fmt.Appendf(out, `\U%08X`, r)
+						i += 11
+						continue
+					}
+				}
+			}
+		}
+		// Any other escape, whole: "\\" is not the start of another.
+		out = append(out, b[i], b[i+1])
+		i++
+	}
+	return out
 }
 
 // lateFrontMatter finds front matter that does not start on the first

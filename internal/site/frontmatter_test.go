@@ -161,6 +161,8 @@ func TestJSONFrontMatter(t *testing.T) {
 		"content/guides/notice.md", "{{< notice >}}\nA note.\n",
 		"content/guides/brace.md", "{curly} text.\n",
 		"content/data.json", "{\"a\": 1}\n",
+		"content/guides/escapes.md", "{\n  \"title\": \"Win\\/loss \\ud83d\\ude00 \\\\/\"\n}\n",
+		"content/guides/comma.md", "{\n  \"title\": \"X\",\n}\nText.\n",
 	)
 	s, ps := loadFiles(t, files)
 	p := s.ByID("meddicc")
@@ -178,7 +180,13 @@ func TestJSONFrontMatter(t *testing.T) {
 			t.Errorf("%s: read with front matter", id)
 		}
 	}
-	want := []string{`content/behaviours/sales/meddicc.md:5: fulfils: no page has id "nope"`}
+	if q := s.ByID("escapes"); q == nil || q.Title != `Win/loss 😀 \/` {
+		t.Errorf("escapes = %+v, want the title JSON reads", q)
+	}
+	want := []string{
+		`content/behaviours/sales/meddicc.md:5: fulfils: no page has id "nope"`,
+		`content/guides/comma.md:1: front matter written as JSON does not read at line 3: invalid character '}' looking for beginning of object key string`,
+	}
 	var got []string
 	for _, p := range ps {
 		got = append(got, p.String())
