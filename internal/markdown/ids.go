@@ -99,6 +99,10 @@ func headingIDWarnings(root, title ast.Node) []Warning {
 // Put reserves an id given explicitly ("## Why {#why}").
 func (s *ids) Put(value []byte) { s.taken[string(value)] = true }
 
+// HeadingID is GitHub's anchor for a heading whose text is text, as a
+// wiki's link to a section ([[Page#Why us?]]) names it.
+func HeadingID(text string) string { return headingID(text) }
+
 // headingID is GitHub's anchor for a heading whose text is text.
 func headingID(text string) string {
 	var b strings.Builder

@@ -30,6 +30,8 @@ func TestWikiLinks(t *testing.T) {
 		{"the table of contents", "this.\n\n[[_TOC_]]\n\nEnd.", "<p>See this.</p>\n<p>End.</p>", ""},
 		{"a link around brackets", "[[x]](../Buyer-Personas.md)", `<a href="../../buyer-personas/">[x]</a>`, ""},
 		{"in code", "`[[Buyer Personas]]`", `<code>[[Buyer Personas]]</code>`, ""},
+		{"a section written with punctuation", "[[Discovery Questions#Pain Questions?]]", `href="../../sales/discovery-questions/#pain-questions"`, ""},
+		{"a section of this page", "[[#Local Part]]\n\n## Local part", `href="#local-part"`, ""},
 		{"no such page", "[[Pricing Matrix]]", "",
 			`content/guides/p.md:6:5: broken link [[Pricing Matrix]]: no page is named "Pricing Matrix": a wiki link names a page by its file name, Pricing-Matrix.md`},
 		{"no such section", "[[Buyer Personas#Budget]]", "",

@@ -324,8 +324,15 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL) (problem, target string, to *Page) {
 	name, frag, hasFrag := strings.Cut(lk.Dest, "#")
 	name = strings.TrimSpace(name)
+	if hasFrag {
+		frag = markdown.HeadingID(strings.TrimSpace(frag))
+	}
 	if name == "" {
-		return l.resolveLink(p, path.Dir(p.File), &markdown.Link{Dest: "#" + frag}, u)
+		q := p
+		if msg := linkToPage(p, p, frag, hasFrag, u); msg != "" {
+			return msg, "", nil
+		}
+		return "", "", q
 	}
 	q := l.pageNamed(strings.ReplaceAll(name, " ", "-"))
 	if q == nil && Slug(name) == "home" {
@@ -333,9 +340,6 @@ func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL
 	}
 	if q == nil {
 		return fmt.Sprintf("no page is named %q: a wiki link names a page by its file name, %s.md", name, strings.ReplaceAll(name, " ", "-")), "", nil
-	}
-	if hasFrag {
-		frag = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(frag), " ", "-"))
 	}
 	return linkToPage(p, q, frag, hasFrag, u), "", q
 }
