@@ -34,6 +34,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -269,7 +270,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	if problems.Errors() == 0 && changed != nil {
 		// A layout failing on a page changed, or on one that failed
 		// before, fails the build as it fails "playbook build".
-		if err := s.renderChanged(sn, changed); err != nil {
+		if err := s.renderChanged(sn, changed, problems); err != nil {
 			if old := s.snap.Load(); old != nil && !old.unbuilt {
 				s.notRebuilt(changed, site.ProblemsOf(err))
 				return Nothing, nil
@@ -296,7 +297,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 // at changed and those a layout failed on before. When a layout fails on
 // one, the problems are the build's: shown in the browsers and the
 // terminal, and the error returned.
-func (s *Server) renderChanged(sn *snapshot, changed []string) error {
+func (s *Server) renderChanged(sn *snapshot, changed []string, loaded site.Problems) error {
 	files, failed, err := sn.r.FilesOf(append(slices.Clone(changed), s.failing...))
 	s.failing = failed
 	if err != nil {
@@ -304,7 +305,10 @@ func (s *Server) renderChanged(sn *snapshot, changed []string) error {
 		ps.Sort()
 		s.problems.Store(&ps)
 		s.live.send("problems")
-		s.report(ps)
+		// The site's warnings stand beside them.
+		all := append(slices.Clone(loaded), ps...)
+		all.Sort()
+		s.report(all)
 		return err
 	}
 	for name, b := range files {
@@ -703,10 +707,11 @@ func (s *Server) printOnce(text string) {
 	if text == s.shown {
 		return
 	}
-	was := map[string]bool{}
+	// A problem is the same one wherever lines above it moved it.
+	was := map[string]int{}
 	if s.shown != "" {
 		for _, l := range strings.Split(s.shown, "\n") {
-			was[l] = true
+			was[unplaced(l)]++
 		}
 	}
 	s.shown = text
@@ -716,8 +721,8 @@ func (s *Server) printOnce(text string) {
 	}
 	var warnings, errs []string
 	for _, l := range strings.Split(text, "\n") {
-		if was[l] {
-			delete(was, l)
+		if k := unplaced(l); was[k] > 0 {
+			was[k]--
 			continue
 		}
 		if strings.Contains(l, ": warning: ") {
@@ -729,10 +734,21 @@ func (s *Server) printOnce(text string) {
 	for _, l := range append(warnings, errs...) {
 		fmt.Fprintln(s.opts.Log, l)
 	}
-	if len(was) > 0 {
-		fmt.Fprintf(s.opts.Log, "%s fixed\n", plural(len(was), "problem"))
+	fixed := 0
+	for _, n := range was {
+		fixed += n
+	}
+	if fixed > 0 {
+		fmt.Fprintf(s.opts.Log, "%s fixed\n", plural(fixed, "problem"))
 	}
 }
+
+// linePlace is the line and column after a problem's file.
+var linePlace = regexp.MustCompile(`^([^:]*):\d+(?::\d+)?: `)
+
+// unplaced returns a problem's line as printed without its line and
+// column.
+func unplaced(line string) string { return linePlace.ReplaceAllString(line, "$1: ") }
 
 // plural returns "1 problem", "2 problems".
 func plural(n int, what string) string {

@@ -428,6 +428,15 @@ func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	if warnings == 0 || !strings.Contains(log.String(), "1 problem fixed\n") {
 		t.Errorf("want the site's warnings once and the fix told:\n%s", log.String())
 	}
+	// A warning moved down by a line written above it is the same one.
+	gittest.WriteFiles(t, dir, map[string]string{"content/form.md": "# Form\n\n<form>x</form>\n"})
+	s.Rebuild([]string{"content/form.md"})
+	log.Reset()
+	gittest.WriteFiles(t, dir, map[string]string{"content/form.md": "# Form\n\nA line.\n\n<form>x</form>\n"})
+	s.Rebuild([]string{"content/form.md"})
+	if strings.Contains(log.String(), "warning:") || strings.Contains(log.String(), "fixed") {
+		t.Errorf("a warning moved down is printed again, or said fixed:\n%s", log.String())
+	}
 }
 
 // TestLayoutFailingOnAPageEdited: a layout that fails on a page only
