@@ -296,7 +296,13 @@ func checkTree(src fs.FS, source string, load site.Options, withVersions bool) (
 	case errors.As(err, &pe):
 		problems = append(problems, pe.Problem)
 	case err == nil && s != nil:
-		problems = append(problems, render.Check(s, render.Options{Source: src, Theme: theme, Now: now})...)
+		rendered := render.Check(s, render.Options{Source: src, Theme: theme, Now: now})
+		if hasConfigError(problems) {
+			// What the theme says of site.toml, its settings' own
+			// problems said already, at their lines.
+			rendered = slices.DeleteFunc(rendered, func(p site.Problem) bool { return p.File == site.ConfigFile })
+		}
+		problems = append(problems, rendered...)
 	}
 	problems.Sort()
 	if hasConfigError(problems) || !withVersions || cfg.Versions == nil {

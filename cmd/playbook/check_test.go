@@ -187,6 +187,11 @@ func TestCheckListsEveryBrokenLayout(t *testing.T) {
 			t.Errorf("check: exit %d, want %d, and %q in:\n%s%s", code, exitContent, w, out, stderr)
 		}
 	}
+	// A bad highlighting style is told once, at its line.
+	style := writeSite(t, with(warnSite, "site.toml", "title = \"T\"\n[highlight]\nlight = \"nope\"\n"))
+	if _, out, _ := checkCmd(t, "--source", style); strings.Count(out, "nope") != 1 || !strings.Contains(out, "site.toml:3: highlight: light: unknown chroma style \"nope\"") {
+		t.Errorf("a bad style:\n%s", out)
+	}
 	// build stops at site.toml; with it fixed, both layouts are told.
 	dir = writeSite(t, with(files, "site.toml", "title = \"T\"\n"))
 	code, _, stderr = buildCmd(t, "--source", dir, "--dest", filepath.Join(t.TempDir(), "out"))
