@@ -58,8 +58,9 @@ func TestRender(t *testing.T) {
 		},
 		{
 			name: "the Learn theme's notice and expand, and a hint's variant",
-			src:  "{{% notice warning \"Before you quote\" %}}\nCheck stock.\n{{% /notice %}}\n\n{{% expand \"Why\" %}}\nBecause.\n{{% /expand %}}\n\n{{< hint danger >}}\nNo.\n{{< /hint >}}\n",
+			src:  "{{% notice warning \"Before you quote\" %}}\nCheck stock.\n{{% /notice %}}\n\n{{% expand \"Why\" %}}\nBecause.\n{{% /expand %}}\n\n{{< hint danger >}}\nNo.\n{{< /hint >}}\n\n{{< warning \"Important\" >}}\nW.\n{{< /warning >}}\n",
 			want: []string{
+				`<div class="alert alert-warning" role="note"><p class="alert-title">Important</p>`,
 				`<div class="alert alert-warning" role="note"><p class="alert-title">Before you quote</p>` + "\n<p>Check stock.</p>\n</div>",
 				"<details>\n<summary>Why</summary>\n<p>Because.</p>\n</details>",
 				`<div class="alert alert-caution" role="note">`,

@@ -88,6 +88,10 @@ type Shortcode struct {
 	image *ast.Image
 }
 
+// generic are the alert shortcodes whose kind is an argument; a note's
+// or a warning's first argument is its title.
+var generic = map[string]bool{"alert": true, "callout": true, "notice": true, "admonition": true, "hint": true}
+
 // lineShortcodes are the shortcodes of a line alone, without a closing
 // tag, that playbook renders.
 var lineShortcodes = map[string]bool{"figure": true, "youtube": true}
@@ -166,7 +170,7 @@ func newShortcode(name, args string) *Shortcode {
 		switch {
 		case key == "title" || key == "summary" || key == "" && s.Variant == "":
 			s.Title = value
-		case v != "" && (key == "" || key == "color" || key == "type" || key == "style"):
+		case v != "" && generic[name] && (key == "" || key == "color" || key == "type" || key == "style"):
 			// {{< alert color="warning" >}}, {{% notice warning %}},
 			// {{< hint danger >}}
 			s.Variant = v
