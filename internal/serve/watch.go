@@ -181,7 +181,10 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher, root string, hi
 				// A new folder, or one moved in, is watched with all it
 				// holds; its files are new to the site.
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					if err := addTree(w, ev.Name); err != nil {
+					// One removed while it is walked, as a tool's
+					// scratch folder is, is no error: its removal is
+					// the next event.
+					if err := addTree(w, ev.Name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 						onError(err)
 					}
 				}
