@@ -260,6 +260,11 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			// versions say them.
 			if v.Commit != nil {
 				p.Msg += " (version " + v.Name + ")"
+				// A version read from Git is a commit, which cannot be
+				// mended: what this playbook finds wrong in one that
+				// built when it was made does not stop the build, and
+				// the page shows as well as it can.
+				p.Warning = true
 			}
 			problems = append(problems, p)
 		}
