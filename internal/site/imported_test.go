@@ -39,10 +39,7 @@ func TestWikiLinks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, problems := loadFiles(t, with(wiki, "content/guides/p.md", fm+tc.link+"\n"))
-			var got []string
-			for _, p := range problems {
-				got = append(got, p.String())
-			}
+			got := problemLines(problems)
 			if tc.problem != "" {
 				if len(got) != 1 || !strings.HasPrefix(got[0], tc.problem) {
 					t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.problem)
@@ -52,13 +49,7 @@ func TestWikiLinks(t *testing.T) {
 			if len(got) > 0 {
 				t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
 			}
-			html, err := s.Markdown.RenderString(s.ByFile("content/guides/p.md").Doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(html, tc.html) {
-				t.Errorf("HTML lacks %s:\n%s", tc.html, html)
-			}
+			wantHTML(t, s, "content/guides/p.md", tc.html)
 		})
 	}
 }
@@ -101,10 +92,7 @@ func TestWikiHome(t *testing.T) {
 		}
 		t.Errorf("pages %v, want the home and the personas", files)
 	}
-	html, err := s.Markdown.RenderString(s.ByFile("content/Buyer-Personas.md").Doc)
-	if err != nil || !strings.Contains(html, `<a href="../">Home</a>`) {
-		t.Errorf("[[Home]]: %v\n%s", err, html)
-	}
+	wantHTML(t, s, "content/Buyer-Personas.md", `<a href="../">Home</a>`)
 }
 
 // TestPageBesideItsFolder: a page beside a folder of its name with no
@@ -130,27 +118,18 @@ func TestPageBesideItsFolder(t *testing.T) {
 		"content/promises/fast.md":             "+++\npromise = \"Fast.\"\nexpectation = \"Soon.\"\n+++\n",
 		"content/promises/fast/evidence.md":    "# Evidence\n",
 	})
-	var got []string
-	for _, p := range problems {
-		got = append(got, p.String())
-	}
+	got := problemLines(problems)
 	// A promise is not a folder's page: it keeps its chain, and the
 	// clash is told.
 	if want := "content/promises/fast.md:1: the page fast.md and the folder fast/ would have the same URL"; len(got) == 0 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("problems:\n%s\nwant first %s", strings.Join(got, "\n"), want)
 	}
-	html, err := guide.Markdown.RenderString(guide.ByFile("content/guides/onboarding/day-one.md").Doc)
-	if want := `<a href="../">Onboarding</a> and <a href="../">the guide</a>`; err != nil || !strings.Contains(html, want) {
-		t.Errorf("%v, want %s in\n%s", err, want, html)
-	}
+	wantHTML(t, guide, "content/guides/onboarding/day-one.md", `<a href="../">Onboarding</a> and <a href="../">the guide</a>`)
 	for file, want := range map[string]string{
 		"content/Pricing 3f2a.md":                      `href="discount-matrix-b71c/"`,
 		"content/Pricing 3f2a/Discount Matrix b71c.md": `href="../"`,
 	} {
-		html, err := s.Markdown.RenderString(s.ByFile(file).Doc)
-		if err != nil || !strings.Contains(html, want) {
-			t.Errorf("%s: %v, want %s in\n%s", file, err, want, html)
-		}
+		wantHTML(t, s, file, want)
 	}
 }
 
@@ -163,10 +142,7 @@ func TestHugoURLs(t *testing.T) {
 		"content/sales/closing/neg.md": "---\ntitle: Negotiation\nurl: /negotiate/\n---\nBack to [the demos](/sales/demos/).\n",
 		"content/sales/bad.md":         "---\ntitle: Bad\nurl: /x.html\n---\n",
 	})
-	var got []string
-	for _, p := range problems {
-		got = append(got, p.String())
-	}
+	got := problemLines(problems)
 	if want := `content/sales/bad.md:3: warning: url "/x.html" is not used`; len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("problems:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
@@ -176,10 +152,7 @@ func TestHugoURLs(t *testing.T) {
 		"content/guides/b.md": "---\ntitle: B\n\nslug: c\n---\n",
 		"content/guides/c.md": "# C\n",
 	})
-	got = nil
-	for _, p := range problems {
-		got = append(got, p.String())
-	}
+	got = problemLines(problems)
 	for _, want := range []string{
 		`content/a.md:4: warning: url "/tags/sales/" is not used: playbook publishes pages of its own at /tags/sales/`,
 		`content/guides/b.md:4: slug gives this page the URL /guides/c/, which content/guides/c.md has too`,
@@ -197,10 +170,7 @@ func TestHugoURLs(t *testing.T) {
 		"content/sales/demo.md":        `href="../../negotiate/"`,
 		"content/sales/closing/neg.md": `href="../sales/demo-playbook/"`,
 	} {
-		html, err := s.Markdown.RenderString(s.ByFile(file).Doc)
-		if err != nil || !strings.Contains(html, want) {
-			t.Errorf("%s: %v, want %s in\n%s", file, err, want, html)
-		}
+		wantHTML(t, s, file, want)
 	}
 }
 
@@ -211,17 +181,11 @@ func TestHugoFigure(t *testing.T) {
 		"content/sales/deck/index.md":  "# Deck\n\n{{< figure src=\"chart.png\" caption=\"Wins by quarter\" >}}\n\n{{< figure src=\"gone.png\" >}}\n",
 		"content/sales/deck/chart.png": "PNG",
 	})
-	var got []string
-	for _, p := range problems {
-		got = append(got, p.String())
-	}
+	got := problemLines(problems)
 	if want := `content/sales/deck/index.md:5:1: broken link "gone.png"`; len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("problems:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
-	html, err := s.Markdown.RenderString(s.ByFile("content/sales/deck/index.md").Doc)
-	if want := `<img src="chart.png" alt="Wins by quarter">`; err != nil || !strings.Contains(html, want) {
-		t.Errorf("%v, want %s in\n%s", err, want, html)
-	}
+	wantHTML(t, s, "content/sales/deck/index.md", `<img src="chart.png" alt="Wins by quarter">`)
 }
 
 // TestHugoSummary: Hugo's summary is a page's description where it has
@@ -236,5 +200,23 @@ func TestHugoSummary(t *testing.T) {
 	}
 	if got := s.ByID("b").Description; got != "This." {
 		t.Errorf("b: %q", got)
+	}
+}
+
+// problemLines returns the problems as printed, a string each.
+func problemLines(ps Problems) []string {
+	var lines []string
+	for _, p := range ps {
+		lines = append(lines, p.String())
+	}
+	return lines
+}
+
+// wantHTML fails t unless the HTML of the page of file holds want.
+func wantHTML(t *testing.T, s *Site, file, want string) {
+	t.Helper()
+	html, err := s.Markdown.RenderString(s.ByFile(file).Doc)
+	if err != nil || !strings.Contains(html, want) {
+		t.Errorf("%s: %v, want %s in\n%s", file, err, want, html)
 	}
 }
