@@ -586,6 +586,10 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 		s.report(problems)
 		s.problems.Store(&problems)
 		s.live.send("problems")
+		if changed != nil {
+			// Each save is answered, as without --versions.
+			s.notRebuilt(changed, problems)
+		}
 		return Nothing, nil
 	}
 	if cfg.Versions == nil {

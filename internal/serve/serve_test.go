@@ -574,7 +574,8 @@ func versionedSmallSite(t *testing.T, when time.Time) string {
 // and the working tree's edits in its draft version.
 func TestServeVersions(t *testing.T) {
 	dir := versionedSmallSite(t, time.Time{})
-	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true})
+	var log bytes.Buffer
+	s, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -592,6 +593,19 @@ func TestServeVersions(t *testing.T) {
 	}
 	if contains(t, s, "v1/guides/glossary/index.html", "Draft words.") {
 		t.Error("v1 shows an edit made after it")
+	}
+	// Each save made while an error stands is answered, the error told
+	// once.
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "+++\ntitle = \n+++\n"})
+	for range 2 {
+		s.Rebuild([]string{"content/guides/glossary.md"})
+	}
+	if n := strings.Count(log.String(), "not rebuilt after content/guides/glossary.md: 1 error (content/guides/glossary.md:2)"); n != 2 || strings.Count(log.String(), "nothing after") != 1 {
+		t.Errorf("%d saves answered, want 2, and the error once:\n%s", n, log.String())
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nDraft words.\n"})
+	if change, err := s.Rebuild([]string{"content/guides/glossary.md"}); change != Pages || err != nil {
+		t.Fatalf("rebuild after the fix: %v, %v", change, err)
 	}
 	// A missing page shows the latest version's 404 page, whose script
 	// finds the version asked for (no base set before it).
