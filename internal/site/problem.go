@@ -239,6 +239,12 @@ func (ps *problems) checkErrorf(check, file string, line int, format string, arg
 	ps.list[len(ps.list)-1].Check = check
 }
 
+// checkWarnf adds a warning found by the named check.
+func (ps *problems) checkWarnf(check, file string, line int, format string, args ...any) {
+	ps.warnf(file, line, format, args...)
+	ps.list[len(ps.list)-1].Check = check
+}
+
 // printable returns s with each byte that is not valid UTF-8, and each
 // control character, written as \xNN.
 func printable(s string) string {

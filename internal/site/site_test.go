@@ -671,6 +671,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/behaviours/sales/a.md:4: front matter: this line is indented with a tab: indent YAML with spaces only`},
 		},
 		{
+			name:  "a draft whose id a published page has is warned of, as a build with drafts fails on it",
+			files: with(chainSite(), "content/guides/next.md", "+++\ntitle = \"Next\"\ndraft = true\nid = \"fast\"\n+++\n"),
+			want:  []string{`content/guides/next.md:4: warning: id "fast" of this draft is already the id of content/promises/fast.md: a build with --drafts fails on it`},
+		},
+		{
 			name: "a YAML value holding \": \" and an alias to no anchor are told at their lines, with the fix",
 			files: with(with(chainSite(), "content/a.md", "---\n# Imported\ntitle: Pricing: the basics\n---\n"),
 				"content/b.md", "---\ntitle: &a x\nowner: *b\n---\n"),

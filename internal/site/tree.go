@@ -324,6 +324,14 @@ func (l *loadState) indexPages() {
 		}
 	}
 	l.indexIDs()
+	// A draft is left out, but a build with drafts reads it: an id its
+	// front matter shares with a published page would fail that build,
+	// the preview's, and pass CI.
+	for _, d := range l.drafts {
+		if q := s.ByID(d.ID); q != nil && !d.derivedID {
+			l.ps.checkWarnf(duplicateIDCheck, d.File, d.fm.keyLine("id"), "id %q of this draft is already the id of %s: a build with --drafts fails on it", d.ID, q.File)
+		}
+	}
 }
 
 // indexIDs indexes the published pages by id. An id two pages have is
