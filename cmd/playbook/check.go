@@ -188,7 +188,7 @@ func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string
 		}
 	}
 	renamed, taken := map[string]string{}, map[string]bool{}
-	var left []string
+	left := map[string][]byte{} // the files gone that are no copy, by name
 	for _, from := range gone {
 		b, err := fs.ReadFile(at, from)
 		if err != nil {
@@ -198,7 +198,7 @@ func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string
 			renamed[from], taken[to] = to, true
 			continue
 		}
-		left = append(left, from)
+		left[from] = b
 	}
 	if len(left) > renameLimit || len(added) > renameLimit {
 		return renamed // as git gives up past its own limit
@@ -207,8 +207,11 @@ func renamedSince(at, now fs.FS, then, problems site.Problems) map[string]string
 	for to, b := range texts {
 		lines[to] = textLines(b)
 	}
-	for _, from := range left {
-		b, _ := fs.ReadFile(at, from)
+	for _, from := range gone {
+		b, ok := left[from]
+		if !ok {
+			continue
+		}
 		was := textLines(b)
 		best, most := "", 0.5
 		for _, to := range added {

@@ -321,10 +321,7 @@ func (s *Server) renderChanged(sn *snapshot, changed []string, loaded site.Probl
 // once: the first error's place says which file to mend, and it is not
 // always the one saved.
 func (s *Server) notRebuilt(changed []string, problems site.Problems) {
-	errs := "1 error"
-	if n := problems.Errors(); n > 1 {
-		errs = fmt.Sprintf("%d errors", n)
-	}
+	errs := plural(problems.Errors(), "error")
 	first := ""
 	if i := slices.IndexFunc(problems, func(p site.Problem) bool { return !p.Warning }); i >= 0 {
 		first = " (" + problems[i].Place() + ")"
