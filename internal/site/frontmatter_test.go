@@ -152,15 +152,15 @@ func TestCloneStringsKeepsValues(t *testing.T) {
 
 // TestJSONFrontMatter reads front matter written as a JSON object, as
 // Hugo writes it, with problems at their lines; a page opening with a
-// shortcode or a brace of its text has none, and a JSON file under
-// content/ is not taken for a page saved under the wrong name.
+// shortcode or a brace of its text has none, and a text file of JSON
+// data under content/ is not taken for a page saved under the wrong name.
 func TestJSONFrontMatter(t *testing.T) {
 	files := with(chainSite(),
 		"content/behaviours/sales/meddicc.md", "{\n  \"title\": \"MEDDICC\",\n  \"weight\": 2,\n  \"tags\": [\"qualify\"],\n  \"fulfils\": [\"nope\"],\n  \"stage\": \"sales\"\n}\n\nMetrics first.\n",
 		"content/guides/one-line.md", "{\"title\": \"One line\"}\nText.\n",
 		"content/guides/notice.md", "{{< notice >}}\nA note.\n",
 		"content/guides/brace.md", "{curly} text.\n",
-		"content/data.json", "{\"a\": 1}\n",
+		"content/data.txt", "{\"a\": 1}\n",
 		"content/guides/escapes.md", "{\n  \"title\": \"Win\\/loss \\ud83d\\ude00 \\\\/\"\n}\n",
 		"content/guides/comma.md", "{\n  \"title\": \"X\",\n}\nText.\n",
 	)
@@ -196,7 +196,7 @@ func TestJSONFrontMatter(t *testing.T) {
 			t.Errorf("want %q in:\n%s", w, strings.Join(got, "\n"))
 		}
 	}
-	if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, "data.json") }) {
-		t.Errorf("data.json taken for a page:\n%s", strings.Join(got, "\n"))
+	if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, "data.txt") }) {
+		t.Errorf("data.txt taken for a page:\n%s", strings.Join(got, "\n"))
 	}
 }
