@@ -53,8 +53,20 @@ func TestRender(t *testing.T) {
 		},
 		{
 			name: "other shortcodes stay text",
-			src:  "{{< gist alice 1234 >}}\n",
-			want: []string{"<p>{{&lt; gist"},
+			src:  "{{< param \"company\" >}}\n\n{{< gist alice >}}\n",
+			want: []string{"<p>{{&lt; param", "<p>{{&lt; gist alice"},
+		},
+		{
+			name: "tabs of Hugo Book, Docsy and the Learn theme are their panels, each open under its name; a gist a link to it",
+			src: "{{< tabs \"os\" >}}\n{{< tab \"Phone\" >}}\nCall *back*.\n{{< /tab >}}\n{{< tab \"Email\" >}}\nReply.\n{{< /tab >}}\n{{< /tabs >}}\n\n" +
+				"{{< tabpane text=true >}}\n{{% tab header=\"Retail <b>\" %}}\nR\n{{% /tab %}}\n{{< /tabpane >}}\n\n{{% tabs %}}\n{{% tab title=\"A\" %}}\nA\n{{% /tab %}}\n{{% tab name=\"B\" %}}\nB\n{{% /tab %}}\n{{% /tabs %}}\n\n{{< tab >}}\nx\n{{< /tab >}}\n\n{{< gist alice 1234 >}}\n",
+			want: []string{
+				"<div class=\"tabs\">\n<details class=\"tab\" open>\n<summary>Phone</summary>\n<p>Call <em>back</em>.</p>\n</details>\n<details class=\"tab\" open>\n<summary>Email</summary>\n<p>Reply.</p>\n</details>\n</div>",
+				"<div class=\"tabs\">\n<details class=\"tab\" open>\n<summary>Retail &lt;b&gt;</summary>\n<p>R</p>\n</details>\n</div>",
+				"<summary>A</summary>", "<summary>B</summary>", "<summary>Tab</summary>",
+				`<p class="video"><a href="https://gist.github.com/alice/1234">alice/1234</a> (GitHub Gist)</p>`,
+			},
+			not: []string{"{{", "os"},
 		},
 		{
 			name: "the Learn theme's notice and expand, and a hint's variant",
@@ -497,7 +509,7 @@ func TestRefusedDocRendersNothing(t *testing.T) {
 // is not, nor the tags of rendered ones, nor a ref that is a link's
 // target or a definition's; a rendered one never closed is.
 func TestShortcodeWarnings(t *testing.T) {
-	src := "{{< note >}}\nx\n{{< /note >}}\n\nSee 日本 {{< ref \"a.md\" >}} and {{% ref \"b\" %}}.\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n\n{{< tabs >}}\nt\n{{< /tabs >}}\n\n{{< tip >}}\nopen\n\n[c]({{< relref \"c.md\" >}}) [d][] <a href=\"{{< ref \"e.md\" >}}\">e</a> f]({{< ref \"f\" >}})\n<a href='{{< ref \"g.md\" >}}'>g</a>\n\n[d]: {{< ref \"d\" >}}\n"
+	src := "{{< note >}}\nx\n{{< /note >}}\n\nSee 日本 {{< ref \"a.md\" >}} and {{% ref \"b\" %}}.\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n\n{{< tabs2 >}}\nt\n{{< /tabs2 >}}\n\n{{< tip >}}\nopen\n\n[c]({{< relref \"c.md\" >}}) [d][] <a href=\"{{< ref \"e.md\" >}}\">e</a> f]({{< ref \"f\" >}})\n<a href='{{< ref \"g.md\" >}}'>g</a>\n\n[d]: {{< ref \"d\" >}}\n"
 	d := mustParse(t, New(Options{}), src)
 	var got []string
 	for _, w := range d.Warnings {
@@ -513,7 +525,7 @@ func TestShortcodeWarnings(t *testing.T) {
 		`17:1: Hugo shortcode "tip" is never closed: add {{< /tip >}} where it ends`,
 		`5:8: Hugo shortcode "ref" left as text: playbook reads a ref as a link's target only, [its title]({{< ref "a.md" >}}), or a link definition's`,
 		`5:31: Hugo shortcode "ref" left as text: playbook reads a ref as a link's target only, [its title]({{< ref "b" >}}), or a link definition's`,
-		`13:1: Hugo shortcode "tabs" left as text`,
+		`13:1: Hugo shortcode "tabs2" left as text`,
 		`20:43: Hugo shortcode "ref" left as text: playbook reads no shortcode in HTML; write the link in Markdown, [its title]({{< ref "e.md" >}})`,
 		`20:72: Hugo shortcode "ref" left as text: playbook reads a ref as a link's target only, [its title]({{< ref "f" >}}), or a link definition's`,
 		`21:10: Hugo shortcode "ref" left as text: playbook reads no shortcode in HTML; write the link in Markdown, [its title]({{< ref "g.md" >}})`,

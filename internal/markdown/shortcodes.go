@@ -65,10 +65,12 @@ func parseShortcodeLine(line []byte) (name string, closing bool, args string, ok
 var KindShortcode = ast.NewNodeKind("Shortcode")
 
 // A Shortcode is a Hugo shortcode rendered as an alert ("note", "tip",
-// ...) or as a <details> block, with the Markdown between its tags; or
+// ...) or as a <details> block, with the Markdown between its tags; tabs
+// as their panels one below the other, each open with its name, since a
+// reader of one tab may need the next and a printed page shows all; or
 // one of a line alone, a figure (its image a child Image, resolved as any
-// image of the page) or a YouTube video (a link to it: an intranet page
-// loads nothing from outside).
+// image of the page), a YouTube video or a GitHub gist (a link to it: an
+// intranet page loads nothing from outside).
 type Shortcode struct {
 	ast.BaseBlock
 	// Name is the shortcode's name, in lower case.
@@ -78,8 +80,10 @@ type Shortcode struct {
 	// Title is the alert's title, the summary of details, a figure's
 	// caption or a video's title, if given.
 	Title string
-	// Video is a YouTube video's id.
+	// Video is a YouTube video's id, or a gist's user and id.
 	Video string
+	// Open marks a tab, a <details> shown open.
+	Open bool
 	// closed marks a shortcode whose closing tag was met, or one of a
 	// line alone.
 	closed bool
@@ -94,7 +98,11 @@ var generic = map[string]bool{"alert": true, "callout": true, "notice": true, "a
 
 // lineShortcodes are the shortcodes of a line alone, without a closing
 // tag, that playbook renders.
-var lineShortcodes = map[string]bool{"figure": true, "youtube": true}
+var lineShortcodes = map[string]bool{"figure": true, "youtube": true, "gist": true}
+
+// tabContainers are the names themes give the shortcode holding tabs:
+// Hugo Book's and the Learn theme's tabs, Docsy's tabpane.
+var tabContainers = map[string]bool{"tabs": true, "tabpane": true}
 
 // newLineShortcode returns the node of a figure or a video.
 func newLineShortcode(name, args string) *Shortcode {
@@ -129,6 +137,11 @@ func newLineShortcode(name, args string) *Shortcode {
 			return nil
 		}
 		s.Title = named["title"]
+	case "gist":
+		if len(positional) < 2 || strings.ContainsAny(positional[0]+positional[1], "/?&#\"") {
+			return nil
+		}
+		s.Video = positional[0] + "/" + positional[1]
 	}
 	return s
 }
@@ -156,7 +169,12 @@ func newShortcode(name, args string) *Shortcode {
 		return newLineShortcode(name, args)
 	}
 	s := &Shortcode{Name: name}
-	if name == "expand" {
+	switch name {
+	case "tabs", "tabpane":
+		return s // its arguments are a group's id and how tabs look
+	case "tab":
+		s.Open, name = true, "details"
+	case "expand":
 		name = "details" // the Learn theme's
 	}
 	if name != "details" {
@@ -168,7 +186,8 @@ func newShortcode(name, args string) *Shortcode {
 		key, value := strings.ToLower(m[1]), strings.ReplaceAll(m[2]+m[3], `\"`, `"`)
 		v := shortcodeVariants[strings.ToLower(value)]
 		switch {
-		case key == "title" || key == "summary" || key == "" && s.Variant == "":
+		case key == "title" || key == "summary" || key == "" && s.Variant == "",
+			s.Open && (key == "header" || key == "name"): // a tab's, in Docsy and the Learn theme
 			s.Title = value
 		case v != "" && generic[name] && (key == "" || key == "color" || key == "type" || key == "style"):
 			// {{< alert color="warning" >}}, {{% notice warning %}},
@@ -184,6 +203,9 @@ func newShortcode(name, args string) *Shortcode {
 	}
 	if s.Variant == "" && s.Title == "" {
 		s.Title = "Details"
+		if s.Open {
+			s.Title = "Tab"
+		}
 	}
 	return s
 }
@@ -218,6 +240,16 @@ func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			if entering {
 				w.WriteString(`<p class="video"><a href="https://www.youtube.com/watch?v=` + escape(s.Video) + `">` + escape(cmp.Or(s.Title, "Watch the video")) + "</a> (YouTube)</p>\n")
 			}
+		case s.Name == "gist":
+			if entering {
+				w.WriteString(`<p class="video"><a href="https://gist.github.com/` + escape(s.Video) + `">` + escape(s.Video) + "</a> (GitHub Gist)</p>\n")
+			}
+		case tabContainers[s.Name] && entering:
+			w.WriteString(`<div class="tabs">` + "\n")
+		case tabContainers[s.Name]:
+			w.WriteString("</div>\n")
+		case s.Variant == "" && entering && s.Open:
+			w.WriteString("<details class=\"tab\" open>\n<summary>" + escape(s.Title) + "</summary>\n")
 		case s.Variant == "" && entering:
 			w.WriteString("<details>\n<summary>" + escape(s.Title) + "</summary>\n")
 		case s.Variant == "":
