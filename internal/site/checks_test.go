@@ -58,7 +58,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/alias.md":                "+++\naliases = [\"alignment\"]\n+++\n",
 		"content/bad.md":                  "+++\ntitle = \n+++\n",
 		"content/html.md":                 "# HTML\n\n<form>x</form>\n",
-		"content/hugo.md":                 "# Hugo\n\n{{< gist alice 1 >}}\n",
+		"content/hugo.md":                 "# Hugo\n\n{{< param company >}}\n",
 		"content/heads.md":                "# Heads\n\n## One {#x}\n\n## Two {#x}\n",
 		"content/titled.md":               "# Titled\n\nSee [the price](Price list).\n",
 	})
@@ -70,7 +70,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`fulfils: no page has id "nowhere"`, "broken-relation"},
 		{`broken link "nowhere.md"`, "broken-link"},
 		{"content/html.md:3:1: warning: raw HTML <form> shown as text", "raw-html"},
-		{`content/hugo.md:3:1: warning: Hugo shortcode "gist" left as text`, "hugo-shortcode"},
+		{`content/hugo.md:3:1: warning: Hugo shortcode "param" left as text`, "hugo-shortcode"},
 		{`content/heads.md:5:4: warning: heading id "x" is taken by an earlier heading`, "heading-id"},
 		{`content/titled.md:3:5: warning: [the price](Price list) is not a link`, "not-a-link"},
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
