@@ -115,11 +115,11 @@ func (d *Data) Rel(url string) string { return site.Rel(d.URL, url) }
 func (d *Data) Link(p *site.Page) string { return site.Rel(d.URL, p.URL) }
 
 // LinkHTML returns the link to page p, relative to this page, titled
-// with its title: <a href="{{$.Link p}}">{{p.Title}}</a> in one template
+// with its link title: <a href="{{$.Link p}}">{{p.LinkTitle}}</a> in one template
 // call rather than the six html/template makes of that, escaped the same.
 // A page shows dozens of links.
 func (d *Data) LinkHTML(p *site.Page) (template.HTML, error) {
-	return linkHTML(site.Rel(d.URL, p.URL), p.Title, false)
+	return linkHTML(site.Rel(d.URL, p.URL), p.LinkTitle(), false)
 }
 
 // linkHTML returns <a href="href">title</a>, with aria-current="page" if

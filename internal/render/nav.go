@@ -144,7 +144,7 @@ func (c *navCache) rows(sec, focus *site.Page) []navRow {
 
 // entry returns the entry of p, closed, seen from the page at URL from.
 func entry(from string, p, current *site.Page) NavItem {
-	it := NavItem{Title: p.Title, Href: site.Rel(from, p.URL), Class: "nav-page"}
+	it := NavItem{Title: p.LinkTitle(), Href: site.Rel(from, p.URL), Class: "nav-page"}
 	if p == current {
 		// From a further page of its list, a section links to its first.
 		it.Current = true
@@ -170,7 +170,7 @@ func moreEntry(cfg *site.Config, from string, sec *site.Page, row navRow) NavIte
 		url = site.ListPageURL(sec.URL, row.child/cfg.Pagination.PageSize()+1)
 	}
 	return NavItem{
-		Title: strconv.Itoa(row.more) + " more in " + sec.Title,
+		Title: strconv.Itoa(row.more) + " more in " + sec.LinkTitle(),
 		Href:  site.Rel(from, url), Class: "nav-more", More: row.more,
 	}
 }

@@ -64,6 +64,8 @@ func (l *loadState) parsePage(file string, src []byte, ps *problems) (*Page, *re
 		f = &frontMatter{file: file, data: map[string]any{}, used: map[string]bool{}, ps: ps}
 	}
 	p.Title = cmp.Or(f.string("title"), p.Doc.Title)
+	// Hugo's spellings of the key.
+	p.linkTitle = cmp.Or(f.string("linkTitle"), f.string("linktitle"))
 	p.ID = f.string("id")
 	if f.has("id") && Slug(p.ID) == "" && !f.failed("id") {
 		// Relations and links could not name it, and ids are told apart

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -120,6 +121,9 @@ type Page struct {
 	ID string
 	// Title is the page title.
 	Title string
+	// linkTitle is a shorter title for links to the page, as Hugo's
+	// linkTitle: see LinkTitle.
+	linkTitle string
 	// Type is one of Types; empty for sections.
 	Type string
 	// URL is the page's path from the site root, ending in a slash
@@ -442,6 +446,13 @@ func (s *Site) PageFiles() []string {
 	}
 	return files
 }
+
+// LinkTitle is what a link to the page says: its linkTitle, where its
+// front matter gives one ("Callbacks" for "Answering a callback
+// request"), else its title. The navigation, breadcrumbs, previous and
+// next, and lists of related pages show it; the page's own heading and
+// its card show the title.
+func (p *Page) LinkTitle() string { return cmp.Or(p.linkTitle, p.Title) }
 
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
