@@ -81,6 +81,34 @@ type DirOutput struct {
 	// added is what Commit found at the top of the previous site that was
 	// added or changed after the build that wrote it (Added).
 	added []string
+	// mode is the mode the site is published with, and group why it
+	// cannot have the destination's group (see publishMode).
+	mode  fs.FileMode
+	group error
+}
+
+// Group returns why the new site cannot have the group of the folder it
+// replaces, or nil: it is written all the same, with the user's group,
+// and the caller tells the user, whose web server may not read it.
+func (o *DirOutput) Group() error { return o.group }
+
+// hideNew makes the temporary folder tmp of a new site for dest the
+// user's alone until Commit gives it its mode, and returns the DirOutput
+// writing into it.
+func hideNew(dest, tmp string, lock *os.File) (*DirOutput, error) {
+	mode, gid, err := publishMode(dest, tmp)
+	if err != nil {
+		return nil, err
+	}
+	groupErr, err := hide(tmp, mode, gid)
+	if err != nil {
+		return nil, err
+	}
+	o := &DirOutput{dest: dest, tmp: tmp, lock: lock, mode: mode}
+	if groupErr != nil {
+		o.group = fmt.Errorf("%s: its group (%d): %w", dest, gid, groupErr)
+	}
+	return o, nil
 }
 
 // Added returns the names of the files and folders at the top of the
@@ -175,20 +203,22 @@ func newDirOutput(dest string) (*DirOutput, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, fmt.Errorf("create output folder: %w", err)
-	}
 	lock, err := lockFolder(tmp)
 	if err != nil {
 		_ = os.Remove(tmp)
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+	o, err := hideNew(dest, tmp, lock)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
 		lock.Close()
+		_ = os.Remove(filepath.Join(tmp, Marker))
 		_ = os.Remove(tmp)
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	return &DirOutput{dest: dest, tmp: tmp, lock: lock}, nil
+	return o, nil
 }
 
 // tempPrefix is the start of the names of dest's temporary folders.
@@ -396,6 +426,9 @@ func (o *DirOutput) Commit() error {
 	// again, with this version's text, over a kept previous site's too.
 	if err := os.WriteFile(filepath.Join(o.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return fmt.Errorf("mark the new site: %w", err)
+	}
+	if err := os.Chmod(o.tmp, o.mode); err != nil {
+		return fmt.Errorf("publish the new site: %w", err)
 	}
 	o.hook("swap")
 	err := exchange(o.tmp, o.dest)

@@ -85,19 +85,31 @@ func takeSpare(dest string) *DirOutput {
 			err = os.Remove(filepath.Join(tmp, e.Name()))
 		}
 	}
+	var o *DirOutput
+	if err == nil {
+		o, err = hideNew(dest, tmp, lock)
+	}
 	if err != nil {
 		// Named as a temporary folder, the next build removes it.
 		lock.Close()
 		return nil
 	}
-	return &DirOutput{dest: dest, tmp: tmp, lock: lock}
+	return o
 }
 
 // keepSpare keeps the previous site, in folder old once swapped out, as
 // the spare of dest, and reports whether it did: only an output of
 // playbook is kept, and only where no spare is.
 func keepSpare(old, dest string) bool {
-	return IsOutput(old) && os.Rename(old, spareName(dest)) == nil
+	if !IsOutput(old) {
+		return false
+	}
+	// Beside a web server's folder, a site withdrawn is not to be served.
+	info, err := os.Stat(old)
+	if err != nil || os.Chmod(old, 0o700|info.Mode()&fs.ModeSetgid) != nil {
+		return false
+	}
+	return os.Rename(old, spareName(dest)) == nil
 }
 
 // removeSpare removes the site kept beside dest by a build made by
