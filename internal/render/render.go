@@ -574,6 +574,21 @@ func (r *Renderer) Stylesheets() []string {
 	return urls
 }
 
+// TopStatic returns, sorted, the names of the static files at the top of
+// the site (robots.txt, CNAME, favicon.ico, _headers) and under
+// .well-known/: those hosts, browsers and crawlers look for at the top
+// of the host, which a versioned build writes the latest version's of.
+func (r *Renderer) TopStatic() []string {
+	var names []string
+	for name := range r.static {
+		if !strings.Contains(name, "/") || strings.HasPrefix(name, ".well-known/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 // Names returns the names of all the files of the site, sorted.
 func (r *Renderer) Names() []string {
 	names := slices.Collect(maps.Keys(r.files))

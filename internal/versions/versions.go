@@ -541,7 +541,8 @@ func (l rootList) Language() string { return l[0].site.language }
 // writeRoot writes the files at the root of the output, beside the
 // versions' folders: the page that leads to latest/ and lists the versions
 // (the layout versions.html of the latest version's theme, whose
-// stylesheet it uses), the latest version's 404 page, and the Atom feed of
+// stylesheet it uses), the latest version's 404 page and the static files
+// at its top (see render.Renderer.TopStatic), and the Atom feed of
 // changes.
 func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []feedEntry, out render.Output) error {
 	var latest *Version
@@ -584,8 +585,28 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 		{"404.html", notFound},
 		{"changes.xml", atomFeed(feed, named.title, b.head)},
 	}
+	written := map[string]bool{}
+	for _, v := range vs {
+		written[v.Name] = true
+	}
+	written["latest"] = true
 	for _, f := range files {
 		if err := out.WriteFile(f.name, f.data); err != nil {
+			return err
+		}
+		written[f.name] = true
+	}
+	// The latest's robots.txt, CNAME and the like, where the host and
+	// crawlers look for them; a version's folder is not made a file.
+	for _, name := range r.TopStatic() {
+		if top, _, _ := strings.Cut(name, "/"); written[top] {
+			continue
+		}
+		data, err := r.File(name)
+		if err != nil {
+			return fmt.Errorf("version %s: %w", latest.Name, err)
+		}
+		if err := out.WriteFile(name, data); err != nil {
 			return err
 		}
 	}

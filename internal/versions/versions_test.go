@@ -775,3 +775,35 @@ func TestParseOnlyVersions(t *testing.T) {
 		t.Error("a build loaded for its problems alone rendered")
 	}
 }
+
+// TestTopStaticFiles: the static files at the top of the site, and under
+// .well-known/, are at the top of the output too, where hosts and
+// crawlers look for them (every version has the working tree's theme and
+// static files); others are not, nor one named as a version's folder.
+func TestTopStaticFiles(t *testing.T) {
+	r := history(t)
+	r.write(map[string]string{
+		"static/robots.txt":               "User-agent: *\nDisallow: /\n",
+		"static/CNAME":                    "playbook.acme.example\n",
+		"static/.well-known/security.txt": "Contact: mailto:security@acme.example\n",
+		"static/img/logo.png":             "PNG",
+		"static/q1":                       "not a folder",
+	})
+	_, out := build(t, r.dir)
+	for name, want := range map[string]string{
+		"robots.txt":               "User-agent: *\nDisallow: /\n",
+		"CNAME":                    "playbook.acme.example\n",
+		".well-known/security.txt": "Contact: mailto:security@acme.example\n",
+		"q3/robots.txt":            "User-agent: *\nDisallow: /\n",
+		"q3/img/logo.png":          "PNG",
+	} {
+		if got := file(t, out, name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"img/logo.png", "q1"} {
+		if _, ok := out.File(name); ok {
+			t.Errorf("%s is at the top of the output", name)
+		}
+	}
+}
