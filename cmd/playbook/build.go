@@ -257,15 +257,30 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 	if added := out.Added(); len(added) > 0 && (err == nil || errors.As(err, new(*render.CleanupError))) {
 		// The output is the build's whole: a file put there by hand is
 		// gone with the site it was put in.
-		names := make([]string, len(added))
-		for i, a := range added {
-			names[i] = filepath.Join(w.dest, a)
-			if strings.HasSuffix(a, "/") {
-				names[i] += string(filepath.Separator)
+		// A file the new site has too was the site's own, changed by
+		// hand; a folder it has lost what was added to it.
+		var gone, own []string
+		for _, a := range added {
+			name := filepath.Join(w.dest, a)
+			folder := strings.HasSuffix(a, "/")
+			if folder {
+				name += string(filepath.Separator)
+			}
+			if _, err := os.Lstat(filepath.Join(w.dest, a)); err == nil && !folder {
+				own = append(own, name)
+			} else {
+				gone = append(gone, name)
 			}
 		}
-		fmt.Fprintf(w.stderr, "note: %s, added or changed after the last build, went with the previous site: what the site needs goes in static/ (static/%s), which every build copies\n",
-			strings.Join(names, ", "), strings.TrimSuffix(added[0], "/"))
+		if len(gone) > 0 {
+			first := strings.TrimSuffix(strings.TrimPrefix(gone[0], w.dest+string(filepath.Separator)), string(filepath.Separator))
+			fmt.Fprintf(w.stderr, "note: %s, added or changed after the last build, went with the previous site: what the site needs goes in static/ (static/%s), which every build copies\n",
+				strings.Join(gone, ", "), filepath.ToSlash(first))
+		}
+		if len(own) > 0 {
+			fmt.Fprintf(w.stderr, "note: %s, changed after the last build, is the build's own and was written again: change the page's Markdown, a layout or a file of static/\n",
+				strings.Join(own, ", "))
+		}
 	}
 	var ce *render.CleanupError
 	if errors.As(err, &ce) {

@@ -105,7 +105,8 @@ func TestCommandsInAFolderOfTheSite(t *testing.T) {
 
 // TestBuildTellsOfFilesAddedToItsOutput: a file put into the output by
 // hand goes with it at the next build, which says so and where such a
-// file belongs; a build after that has nothing to say.
+// file belongs, and a page of the site changed by hand is written again,
+// which it says too; a build after that has nothing to say.
 func TestBuildTellsOfFilesAddedToItsOutput(t *testing.T) {
 	dir := writeSite(t, goodSite)
 	dest := filepath.Join(t.TempDir(), "public")
@@ -117,10 +118,20 @@ func TestBuildTellsOfFilesAddedToItsOutput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dest, "CNAME"), []byte("handbook.example.com\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dest, "index.html"), []byte("<p>Closed for the holidays</p>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, _, stderr := buildCmd(t, "--source", dir, "--dest", dest)
-	want := "note: " + filepath.Join(dest, "CNAME") + ", added or changed after the last build, went with the previous site: what the site needs goes in static/ (static/CNAME), which every build copies\n"
-	if code != exitOK || !strings.Contains(stderr, want) {
-		t.Errorf("second build: exit %d, want %q in:\n%s", code, want, stderr)
+	for _, want := range []string{
+		"note: " + filepath.Join(dest, "CNAME") + ", added or changed after the last build, went with the previous site: what the site needs goes in static/ (static/CNAME), which every build copies\n",
+		"note: " + filepath.Join(dest, "index.html") + ", changed after the last build, is the build's own and was written again: change the page's Markdown, a layout or a file of static/\n",
+	} {
+		if code != exitOK || !strings.Contains(stderr, want) {
+			t.Errorf("second build: exit %d, want %q in:\n%s", code, want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "static/index.html") {
+		t.Errorf("second build tells to put the home page in static/:\n%s", stderr)
 	}
 	if code, _, stderr := buildCmd(t, "--source", dir, "--dest", dest); code != exitOK || strings.Contains(stderr, "note:") {
 		t.Errorf("third build: exit %d, and a note:\n%s", code, stderr)
