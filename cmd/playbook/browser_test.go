@@ -159,6 +159,23 @@ func TestBrowserNotFoundPage(t *testing.T) {
 	b.wantURL("promises section", base+"promises/")
 }
 
+// TestBrowserNotFoundPageAnsweredOK: where the host answers a missing page
+// with the site's 404.html and status 200 (a CDN's error page, a fallback
+// rule), and so any file asked for, the page still finds the site's root.
+func TestBrowserNotFoundPageAnsweredOK(t *testing.T) {
+	dir := buildExampleForBrowser(t)
+	srv, _ := serveAnsweringMissing(t, dir, http.StatusOK)
+	base := srv.URL + browserSitePrefix
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	for _, missing := range []string{"promises/no-such-promise/deeper/", "nothing-here/at-all/"} {
+		b.openNotFound(base+missing, http.StatusOK, base)
+	}
+	tabClick(b, "sidebar link to Promises", elementsNamed(`nav#pb-sidebar a`, "Promises"))
+	b.wantURL("promises section", base+"promises/")
+}
+
 // openMissing opens url, which the site does not have, and checks that
 // the 404 page the host shows there finds the site: its stylesheets load
 // and its home link leads to home.
@@ -237,6 +254,13 @@ type servedRequest struct {
 // else. It returns the server and a func that lists the requests so far.
 func serveUnderPrefix(t testing.TB, dir string) (*httptest.Server, func() []servedRequest) {
 	t.Helper()
+	return serveAnsweringMissing(t, dir, http.StatusNotFound)
+}
+
+// serveAnsweringMissing is serveUnderPrefix answering a missing file with
+// the site's 404.html and status missing.
+func serveAnsweringMissing(t testing.TB, dir string, missing int) (*httptest.Server, func() []servedRequest) {
+	t.Helper()
 	var (
 		mu   sync.Mutex
 		seen []servedRequest
@@ -247,7 +271,7 @@ func serveUnderPrefix(t testing.TB, dir string) (*httptest.Server, func() []serv
 		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
 		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
+			w.WriteHeader(missing)
 			b, _ := os.ReadFile(filepath.Join(dir, "404.html"))
 			w.Write(b)
 			return

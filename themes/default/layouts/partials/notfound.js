@@ -16,12 +16,16 @@ of the latest version's at the root of a versioned site, which needs
 latest/. In a versioned site, a path under another version shows that
 version's own 404 page, and a path under no version (a bookmark from before
 the site had versions) goes to the latest version's page where there is one.
+A host may answer a missing file with this page and status 200 (a CDN's
+error page, a fallback rule): the stylesheet is taken as found only if it
+is not HTML, and a page only if it is not this one (its meta playbook-404).
 */ -}}
 (function(){var sections={{.NotFound.Sections}},versions={{.NotFound.Versions}},css={{.Asset "assets/playbook.css"}},self={{.NotFound.Self}};
 if(document.querySelector("base"))return;
 var latest=versions.length?"latest/":"",dirs=location.pathname.split("/").slice(1,-1).filter(Boolean),c=[],i;
 function at(n){return "/"+dirs.slice(0,n).map(function(x){return x+"/"}).join("")}
 function name(x){try{return decodeURIComponent(x)}catch(e){return ""}}
+function isCSS(r){return r.ok&&!/html/i.test(r.headers.get("content-type")||"")}
 function set(u){var b=document.createElement("base");b.href=u;document.head.appendChild(b);return b}
 if(/\/404\.html$/.test(location.pathname)){
 if(latest&&versions.indexOf(name(dirs[dirs.length-1]))<0)set(latest);
@@ -40,12 +44,12 @@ fetch(at(v+1)+"404.html").then(function(r){if(!r.ok)throw r;return r.text()}).th
 return}
 if(v<0&&j>=0){
 var segs=location.pathname.split("/").slice(1).filter(Boolean),t=at(j)+"latest/"+segs.slice(j).join("/")+(/\/$/.test(location.pathname)?"/":"");
-fetch(t,{method:"HEAD"}).then(function(r){if(r.ok)location.replace(t+location.search+location.hash)}).catch(function(){})}
+fetch(t).then(function(r){if(!r.ok)throw r;return r.text()}).then(function(h){if(h.indexOf('<meta name="playbook-404"')<0)location.replace(t+location.search+location.hash)}).catch(function(){})}
 }
 (function check(k){
 if(k>=c.length)return;
 fetch(c[k]+css,{method:"HEAD"}).then(function(r){
-if(!r.ok)throw r;
+if(!isCSS(r))throw r;
 if(k===0)return;
 base.href=c[k];
 document.querySelectorAll("link[href]").forEach(function(l){l.replaceWith(l.cloneNode())});
