@@ -74,6 +74,11 @@ type Options struct {
 	// Bodies, if set, keeps the HTML of pages' Markdown from one Renderer
 	// to the next, so that only changed pages are rendered again.
 	Bodies *BodyCache
+	// Preview marks a site served by a preview, which tells its pages
+	// when the search index changed (see live.js): pages name no
+	// version of it (see Data.SearchVersion), and a page the preview did
+	// not render again is the same as one it did.
+	Preview bool
 }
 
 // A Renderer renders one loaded site.

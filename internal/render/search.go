@@ -2,6 +2,8 @@ package render
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -19,6 +21,54 @@ type searchIndex struct {
 	// err is the first page whose text could not be read, if any.
 	mu  sync.Mutex
 	err error
+	// version names what the index holds (see Data.SearchVersion).
+	versionOnce sync.Once
+	version     string
+}
+
+// SearchVersion names the content of the site's search index, which
+// assets/search.js asks for its files by ("search/t3.js?v=..."): a browser
+// or a cache in front of the host never mixes files of two builds, whose
+// documents are numbered differently. It is a hash of what the index is
+// made from, known before it is built, as pages are written beside it; ""
+// in a preview, which tells its pages itself.
+func (d *Data) SearchVersion() string {
+	r := d.r
+	if r.opts.Preview || r.search == nil {
+		return ""
+	}
+	r.search.versionOnce.Do(func() { r.search.version = r.searchVersion() })
+	return r.search.version
+}
+
+// searchVersion hashes what searchDoc takes of each page indexed, the
+// Markdown's by its hash, and the search script, which reads the index.
+func (r *Renderer) searchVersion() string {
+	h := sha256.New()
+	write := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	write(r.assets["assets/search.js"])
+	for _, p := range r.searchPages() {
+		write(p.URL)
+		write(p.Title)
+		write(p.Type)
+		write(p.Description)
+		for _, a := range p.Ancestors() {
+			write(a.Title)
+		}
+		write(p.Chain.Status.String())
+		for _, f := range typeFields(p) {
+			write(f)
+		}
+		if p.Doc != nil {
+			sum := p.Doc.Sum()
+			h.Write(sum[:])
+		}
+		h.Write([]byte{1})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
 // searchPages returns the pages search indexes: not drafts (even in a

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -56,14 +57,51 @@ func TestSearchBox(t *testing.T) {
 		"site.toml":               {Data: []byte("title = \"T\"\n")},
 		"content/faqs/refunds.md": {Data: []byte("+++\nquestion = \"Q\"\n+++\n# Refunds\n")},
 	})
-	if !strings.Contains(string(mustFile(t, out, "faqs/refunds/index.html")), `<div class="search" data-root="../../" hidden>`) {
-		t.Error("a page has no hidden search box leading to the root")
+	if !strings.Contains(string(mustFile(t, out, "faqs/refunds/index.html")), `<div class="search" data-root="../../" data-version="`) {
+		t.Error("a page has no search box leading to the root and its index")
 	}
 	if !strings.Contains(string(mustFile(t, out, "404.html")), `class="search"`) {
 		t.Error("the 404 page has no search box")
 	}
 	if _, ok := out.File("assets/search.js"); !ok {
 		t.Error("no assets/search.js")
+	}
+}
+
+// TestSearchVersion: the version of the index a page names is the same
+// for the same site and another where what the index holds changed (a
+// page's text, title, description or type's field), and none in a
+// preview, which tells its pages itself.
+func TestSearchVersion(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                "title = \"T\"\n",
+		"content/faqs/refunds.md":  "+++\nquestion = \"Can I have my money back?\"\ndescription = \"Refunds\"\n+++\n# Refunds\n\nWithin 30 days.\n",
+		"content/guides/_index.md": "# Guides\n",
+	}
+	version := func(files map[string]string, opts Options) string {
+		t.Helper()
+		html := page(t, renderFiles(t, files, opts), "guides/index.html")
+		v, _ := between(html, `data-version="`, `"`)
+		return v
+	}
+	first := version(files, Options{})
+	if len(first) != 12 || version(files, Options{}) != first {
+		t.Fatalf("version %q, then %q for the same site", first, version(files, Options{}))
+	}
+	for what, edit := range map[string][2]string{
+		"text":        {"Within 30 days.", "Within 14 days."},
+		"title":       {"# Refunds", "# Money back"},
+		"description": {`"Refunds"`, `"Money back"`},
+		"field":       {"money back?", "refund?"},
+	} {
+		changed := maps.Clone(files)
+		changed["content/faqs/refunds.md"] = strings.Replace(files["content/faqs/refunds.md"], edit[0], edit[1], 1)
+		if v := version(changed, Options{}); v == first {
+			t.Errorf("a page's %s changed, and the index's version did not", what)
+		}
+	}
+	if v := version(files, Options{Preview: true}); v != "" {
+		t.Errorf("a preview's page names version %q of the index", v)
 	}
 }
 

@@ -235,7 +235,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			liveJS, err = render.LiveScript(theme)
 		}
 		if err == nil {
-			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, LastChange: s.last, Uncommitted: s.uncommitted})
+			r, err = render.New(st, render.Options{Source: s.src, Theme: theme, LastChange: s.last, Uncommitted: s.uncommitted, Preview: true})
 		}
 		if err == nil && problems.Errors() == 0 {
 			// A layout failing on a page says so now, as a build would,
@@ -601,7 +601,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	if s.parsed != nil {
 		parsed = s.parsed.Next()
 	}
-	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now(), ParseCache: parsed})
+	b, problems, err := versions.Load(versions.Options{Source: s.opts.Dir, Worktree: s.src, Config: cfg, Drafts: s.opts.Drafts, Now: time.Now(), ParseCache: parsed, Preview: true})
 	if err == nil {
 		s.parsed = parsed
 	}

@@ -72,7 +72,7 @@ func newServer(t testing.TB, dir string) *Server {
 	return s
 }
 
-// cold builds dir from scratch, as playbook build would.
+// cold builds dir from scratch, as a preview's first build does.
 func cold(t *testing.T, dir string) (*render.MemOutput, site.Problems) {
 	t.Helper()
 	fsys := os.DirFS(dir)
@@ -81,7 +81,7 @@ func cold(t *testing.T, dir string) (*render.MemOutput, site.Problems) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := render.New(st, render.Options{Source: fsys, Theme: theme})
+	r, err := render.New(st, render.Options{Source: fsys, Theme: theme, Preview: true})
 	if err != nil {
 		t.Fatal(err)
 	}

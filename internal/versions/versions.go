@@ -64,6 +64,9 @@ type Options struct {
 	// is read apart (as check reads it), and only named here, for the
 	// checks of the versions block.
 	GitOnly bool
+	// Preview marks versions served by a preview (see
+	// render.Options.Preview).
+	Preview bool
 }
 
 // A Version is one version of the playbook, loaded.
@@ -402,7 +405,7 @@ func (b *Build) newRenderer(v *Version, all []*render.VersionPages, changes *ren
 		commit = v.Commit.Short
 	}
 	r, err := render.New(v.Site, render.Options{
-		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies, LastChange: last,
+		Source: v.fsys, Theme: theme, Now: b.opts.Now, Bodies: &b.bodies, LastChange: last, Preview: b.opts.Preview,
 		Version: &render.VersionInfo{Name: v.Name, Label: v.Label, Commit: commit, All: all, Changes: changes},
 	})
 	if err != nil {

@@ -14,6 +14,9 @@
   var list = box.querySelector("[role=listbox]");
   var status = box.querySelector(".search-status");
   var root = box.getAttribute("data-root") || "";
+  // The index's files of the build that wrote this page, whatever a cache
+  // holds of another's.
+  var version = box.getAttribute("data-version");
   // note says when no page has all the words: the results have some.
   var note = panel.insertBefore(document.createElement("p"), list);
   note.className = "search-note";
@@ -68,7 +71,10 @@
     var p = part(name);
     if (!p.script && !p.data) {
       p.script = document.createElement("script");
-      p.script.src = root + "search/" + name + ".js" + (generation ? "?" + generation : "");
+      var query = [];
+      if (version) query.push("v=" + version);
+      if (generation) query.push(generation);
+      p.script.src = root + "search/" + name + ".js" + (query.length ? "?" + query.join("&") : "");
       p.script.onerror = function () { p.reject(new Error("cannot load " + p.script.src)); };
       document.head.appendChild(p.script);
       api.loaded.push(name);
