@@ -176,6 +176,28 @@ func TestBrowserNotFoundPageAnsweredOK(t *testing.T) {
 	b.wantURL("promises section", base+"promises/")
 }
 
+// TestBrowserAliasFromDisk: a page's old path, opened from disk, leads to
+// the page's index.html, not to a listing of its folder's files.
+func TestBrowserAliasFromDisk(t *testing.T) {
+	src := writeSite(t, map[string]string{
+		"site.toml":                    "title = \"T\"\n",
+		"content/_index.md":            "# Home\n",
+		"content/guides/first-week.md": "+++\ntitle = \"Your first week\"\naliases = [\"/guides/your-first-week/\"]\n+++\nWelcome.\n",
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", src, "--dest", dest); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
+	defer cancel()
+	b := startChromium(t, ctx)
+	at := "file://" + filepath.ToSlash(dest)
+	b.open("the old path from disk", at+"/guides/your-first-week/index.html")
+	waitInTab(b, "the old path to lead to the page's index.html", browserStepTimeout,
+		fmt.Sprintf(`location.href === %s && document.querySelector("main h1")?.textContent.includes("Your first week")`, jsQuote(at+"/guides/first-week/index.html")),
+		`location.href`)
+}
+
 // openMissing opens url, which the site does not have, and checks that
 // the 404 page the host shows there finds the site: its stylesheets load
 // and its home link leads to home.

@@ -199,6 +199,12 @@ func TestBrowserSwitchesVersion(t *testing.T) {
 	b.stylesLoaded("q1's 404 page")
 	// The root's copy, opened where it lies, leads to latest/ too.
 	b.openNotFound(base+"404.html", http.StatusOK, base+"latest/")
+	// Opened from disk, the root leads to latest/'s page, not to a
+	// listing of its files.
+	b.open("the root page from disk", "file://"+filepath.ToSlash(out)+"/index.html")
+	waitInTab(b, "the root page from disk to lead to latest/index.html", browserStepTimeout,
+		fmt.Sprintf(`location.href === %s && !!document.querySelector("nav#pb-sidebar")`, jsQuote("file://"+filepath.ToSlash(out)+"/latest/index.html")),
+		`location.href`)
 
 	// 7. On phones, What changed and a page under the switcher fit the
 	// window, with the title and the switcher whole; axe finds nothing
