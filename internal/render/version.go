@@ -39,6 +39,10 @@ type VersionPages struct {
 	Files map[string]string
 	// URLs holds every page URL of the version, for generated pages.
 	URLs map[string]bool
+	// OldPaths maps the old paths pages name (their aliases, as page
+	// URLs) to the pages' URLs: a page renamed is found by the path it
+	// had.
+	OldPaths map[string]string
 }
 
 // WhatChanged is what changed in a version since the version before it.
@@ -123,6 +127,7 @@ type SwitchLink struct {
 
 // switcher links the page of d to the same page in every version: the
 // page with the same id and type, else of the same type at the same file,
+// else at the old path d's page names or naming its path as its old one,
 // else the same generated page, else the version's home.
 func (r *Renderer) switcher(d *Data) []SwitchLink {
 	v := r.opts.Version
@@ -147,7 +152,15 @@ func switchTarget(d *Data, o *VersionPages) (string, bool) {
 		if target, ok := o.IDs[site.PageKey(d.Page)]; ok {
 			return target, true
 		}
-		target, ok := o.Files[site.FileKey(d.Page)]
+		if target, ok := o.Files[site.FileKey(d.Page)]; ok {
+			return target, true
+		}
+		for _, u := range d.Page.OldURLs() {
+			if o.URLs[u] {
+				return u, true
+			}
+		}
+		target, ok := o.OldPaths[d.Page.URL]
 		return target, ok
 	}
 	// A list of a split Alignment may not be in another version, whose

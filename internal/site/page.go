@@ -454,6 +454,19 @@ func (s *Site) PageFiles() []string {
 // its card show the title.
 func (p *Page) LinkTitle() string { return cmp.Or(p.linkTitle, p.Title) }
 
+// OldURLs returns the page URLs p names as its old paths (Aliases) that
+// are folders, as a page's URL is: "/guides/your-first-week/" is
+// "guides/your-first-week/".
+func (p *Page) OldURLs() []string {
+	var urls []string
+	for _, a := range p.Aliases {
+		if f, ok := AliasFile(a); ok && strings.HasSuffix(f, "/index.html") {
+			urls = append(urls, strings.TrimSuffix(f, "index.html"))
+		}
+	}
+	return urls
+}
+
 // IsPromise reports whether p is a promise page; templates use it.
 func (p *Page) IsPromise() bool { return p.Type == TypePromise }
 

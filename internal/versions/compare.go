@@ -43,7 +43,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		return g
 	}
 	for _, p := range v.Site.Pages {
-		old := samePage(prev.Site, v.Site, p)
+		old := samePage(prev, v, p)
 		if old == nil {
 			g := group(p)
 			g.Added = append(g.Added, render.ChangedPage{Title: p.Title, URL: p.URL})
@@ -89,7 +89,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		}
 	}
 	for _, p := range prev.Site.Pages {
-		if samePage(v.Site, prev.Site, p) == nil {
+		if samePage(v, prev, p) == nil {
 			g := group(p)
 			g.Removed = append(g.Removed, render.ChangedPage{Title: p.Title, URL: p.URL})
 		}
@@ -103,17 +103,28 @@ func Compare(prev, v *Version) *render.WhatChanged {
 	return c
 }
 
-// samePage returns the page of s that is p, a page of from: the page
-// with the same id and type (an id given to another kind of page, say a
-// guide taking a retired behaviour's id, is another page); else, for a
-// page whose id changed, the page of the same type at the same file,
-// unless from has a page of that one's id.
-func samePage(s, from *site.Site, p *site.Page) *site.Page {
+// samePage returns the page of version in that is p, a page of version
+// from: the page with the same id and type (an id given to another kind
+// of page, say a guide taking a retired behaviour's id, is another page);
+// else, for a page whose id changed, the page of the same type at the same
+// file, or at the old path (alias) p names, or naming p's path as its old
+// one; in each case unless from has a page of that one's id.
+func samePage(in, from *Version, p *site.Page) *site.Page {
+	s := in.Site
 	same := func(a, b *site.Page) bool { return a != nil && b != nil && site.PageKey(a) == site.PageKey(b) }
 	if q := s.ByID(p.ID); q != nil && same(p, q) {
 		return q
 	}
-	if q := s.ByFile(p.File); q != nil && site.FileKey(q) == site.FileKey(p) && !same(from.ByID(q.ID), q) {
+	other := func(q *site.Page) bool { return q != nil && q.Type == p.Type && !same(from.Site.ByID(q.ID), q) }
+	if q := s.ByFile(p.File); q != nil && site.FileKey(q) == site.FileKey(p) && other(q) {
+		return q
+	}
+	for _, u := range p.OldURLs() {
+		if q, _ := in.byPath(u); other(q) {
+			return q
+		}
+	}
+	if _, q := in.byPath(p.URL); other(q) {
 		return q
 	}
 	return nil

@@ -14,7 +14,7 @@ import (
 func summarize(prev, v *Version) render.ChangeSummary {
 	var s render.ChangeSummary
 	for _, p := range v.Site.OfType(site.TypePromise) {
-		old := samePage(prev.Site, v.Site, p)
+		old := samePage(prev, v, p)
 		if old == nil {
 			if p.Chain.Status != site.Connected {
 				s.Risks = append(s.Risks, statusChange(p, nil))
@@ -36,12 +36,12 @@ func summarize(prev, v *Version) render.ChangeSummary {
 		}
 	}
 	for _, p := range v.Site.OfType(site.TypeBehaviour) {
-		if samePage(prev.Site, v.Site, p) == nil {
+		if samePage(prev, v, p) == nil {
 			s.BehavioursAdded = append(s.BehavioursAdded, render.ChangedPage{Title: p.Title, URL: p.URL})
 		}
 	}
 	for _, p := range prev.Site.OfType(site.TypeBehaviour) {
-		if samePage(v.Site, prev.Site, p) == nil {
+		if samePage(v, prev, p) == nil {
 			s.BehavioursRemoved = append(s.BehavioursRemoved, render.ChangedPage{Title: p.Title, URL: p.URL})
 		}
 	}

@@ -84,6 +84,26 @@ type Version struct {
 	// output, its inputs unchanged, rather than rendering it again.
 	Kept bool
 	fsys fs.FS
+	// paths finds its pages by URL and by old path (see oldPage).
+	paths struct {
+		once             sync.Once
+		byURL, byOldPath map[string]*site.Page
+	}
+}
+
+// byPath returns the page of v at URL url, and the one naming url as its
+// old path, if any.
+func (v *Version) byPath(url string) (at, movedFrom *site.Page) {
+	v.paths.once.Do(func() {
+		v.paths.byURL, v.paths.byOldPath = map[string]*site.Page{}, map[string]*site.Page{}
+		for _, p := range v.Site.Pages {
+			v.paths.byURL[p.URL] = p
+			for _, u := range p.OldURLs() {
+				v.paths.byOldPath[u] = p
+			}
+		}
+	})
+	return v.paths.byURL[url], v.paths.byOldPath[url]
 }
 
 // A Build is the versions of a playbook, loaded, ready to render.
@@ -302,11 +322,14 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 	vs := b.Versions
 	all := make([]*render.VersionPages, len(vs))
 	for i, v := range vs {
-		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, Files: map[string]string{}, URLs: map[string]bool{}}
+		vp := &render.VersionPages{Name: v.Name, Label: v.Label, Latest: v.Latest, IDs: map[string]string{}, Files: map[string]string{}, URLs: map[string]bool{}, OldPaths: map[string]string{}}
 		for _, p := range v.Site.Pages {
 			vp.IDs[site.PageKey(p)] = p.URL
 			vp.Files[site.FileKey(p)] = p.URL
 			vp.URLs[p.URL] = true
+			for _, u := range p.OldURLs() {
+				vp.OldPaths[u] = p.URL
+			}
 		}
 		for _, t := range v.Site.Tags {
 			vp.URLs[t.URL] = true

@@ -807,3 +807,37 @@ func TestTopStaticFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestRenamedPageFoundByItsOldPath: a page renamed, its old path named in
+// its aliases, is the same page in both versions: What changed lists it
+// as moved, not added and removed, and each version's switcher leads to
+// the other's.
+func TestRenamedPageFoundByItsOldPath(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	r.write(map[string]string{
+		"site.toml":                         "title = \"Acme\"\n[versions]\ntags = \"q*\"\n",
+		"content/_index.md":                 "# Acme\n",
+		"content/guides/your-first-week.md": "+++\ntitle = \"Your first week\"\n+++\nWelcome.\n",
+	})
+	r.commit("one", "q1")
+	r.git("mv", "content/guides/your-first-week.md", "content/guides/first-week.md")
+	r.write(map[string]string{"content/guides/first-week.md": "+++\ntitle = \"Your first week\"\naliases = [\"/guides/your-first-week/\"]\n+++\nWelcome aboard.\n"})
+	r.commit("two", "q2")
+	_, out := build(t, r.dir)
+
+	if page := file(t, out, "q2/guides/first-week/index.html"); !strings.Contains(page, `href="../../../q1/guides/your-first-week/" data-version="q1"`) {
+		t.Error("q2's page does not lead to q1's at its old path")
+	}
+	if page := file(t, out, "q1/guides/your-first-week/index.html"); !strings.Contains(page, `href="../../../q2/guides/first-week/" data-version="q2"`) {
+		t.Error("q1's page does not lead to q2's, which names its path as its old one")
+	}
+	changes := file(t, out, "q2/changes/index.html")
+	for _, not := range []string{"Added", "Removed"} {
+		if strings.Contains(changes, not) {
+			t.Errorf("What changed lists the renamed page as %s", not)
+		}
+	}
+	if !strings.Contains(changes, "Moved") {
+		t.Error("What changed does not list the renamed page as moved")
+	}
+}
