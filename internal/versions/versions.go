@@ -353,9 +353,8 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 			if v.published != nil {
 				// The working tree's drafts are shown on its pages,
 				// What changed included, and never sent to readers.
-				pv := *v
-				pv.Site = v.published
-				feed[i].published = Compare(before, &pv)
+				pv := &Version{Name: v.Name, Label: v.Label, Ref: v.Ref, Commit: v.Commit, Site: v.published, Latest: v.Latest}
+				feed[i].published = Compare(before, pv)
 			}
 			if v.Commit != nil {
 				renderers[i], errs[i] = b.newRenderer(v, all, changes, nil)
