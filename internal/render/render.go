@@ -34,6 +34,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -362,10 +363,7 @@ func (r *Renderer) parseLayouts() error {
 	if err != nil {
 		return err
 	}
-	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
-	// Scripts a layout writes inline are partials too.
-	scripts, _ := fs.Glob(theme, "layouts/partials/*.js")
-	partials = append(partials, scripts...)
+	partials := partialFiles(theme)
 	pages, _ := fs.Glob(theme, "layouts/*.html")
 
 	common := template.New("base.html").Funcs(funcs)
@@ -486,6 +484,20 @@ func (r *Renderer) renderError(err error, name string) error {
 	pe := r.layoutError(err)
 	pe.Msg += " (rendering " + name + ")"
 	return pe
+}
+
+// partialFiles returns the partials of theme: the .html files under
+// layouts/partials/, in folders too (partials/site/nav.html), and the
+// scripts a layout writes inline, .js files there.
+func partialFiles(theme fs.FS) []string {
+	var files []string
+	fs.WalkDir(theme, "layouts/partials", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (path.Ext(p) == ".html" || path.Ext(p) == ".js") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files
 }
 
 // missingLayout says a layout every theme must have is missing.

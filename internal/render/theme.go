@@ -229,10 +229,8 @@ func ownLayouts(theme fs.FS) bool {
 		if _, ok := f.(linksInside); !ok {
 			continue
 		}
-		for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html", "layouts/partials/*.js"} {
-			if m, _ := fs.Glob(f, pattern); len(m) > 0 {
-				return true
-			}
+		if m, _ := fs.Glob(f, "layouts/*.html"); len(m) > 0 || len(partialFiles(f)) > 0 {
+			return true
 		}
 	}
 	return false

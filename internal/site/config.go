@@ -68,6 +68,9 @@ type Config struct {
 	Roles map[string]RoleConfig `toml:"roles"`
 	// Pagination sets how many entries a page of a long list shows.
 	Pagination Pagination `toml:"pagination"`
+	// Params holds what [params] sets, for layouts, as written: a theme's
+	// logo, a support address. Playbook reads none of it.
+	Params map[string]any `toml:"params"`
 }
 
 // RoleConfig is a [roles.<slug>] block of site.toml.

@@ -108,6 +108,10 @@ func (s *Site) ByID(id string) *Page {
 	return s.byID[Slug(id)]
 }
 
+// Params returns what site.toml's [params] sets, for layouts:
+// {{.Site.Params.logo}}, as in Hugo.
+func (s *Site) Params() map[string]any { return s.Config.Params }
+
 // ByFile returns the page read from file (a path from the site root), or nil.
 func (s *Site) ByFile(file string) *Page { return s.byFile[file] }
 
