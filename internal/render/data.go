@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -419,16 +420,31 @@ type MenuLink struct {
 }
 
 // Asset returns the URL of a theme asset ("assets/playbook.css") relative
-// to this page, with a fingerprint of its content.
-func (d *Data) Asset(name string) string { return d.Rel(assetURL(d.r.assets, name)) }
+// to this page, with a fingerprint of its content; an error if the theme
+// and the site's static/ have no such file, a link that would lead
+// nowhere.
+func (d *Data) Asset(name string) (string, error) {
+	u, err := assetURL(d.r.assets, name)
+	return d.Rel(u), err
+}
 
 // assetURL returns the URL of the theme asset name from the site root,
-// fingerprinted if it is one of assets.
-func assetURL(assets map[string]string, name string) string {
+// fingerprinted; an error if it is none of assets.
+func assetURL(assets map[string]string, name string) (string, error) {
 	if a, ok := assets[name]; ok {
-		return a
+		return a, nil
 	}
-	return name
+	near := ""
+	best := 0
+	for known := range assets {
+		if d, ok := site.Near(name, known); ok && (near == "" || d < best || d == best && known < near) {
+			near, best = known, d
+		}
+	}
+	if near != "" {
+		return name, fmt.Errorf("asset %q: no such file in static/ of the theme or the site: did you mean %q?", name, near)
+	}
+	return name, fmt.Errorf("asset %q: no such file in static/ of the theme or the site", name)
 }
 
 // TypeName returns the singular name of a page type: "Promise".

@@ -65,7 +65,10 @@ func (f *Frame) Rel(url string) string { return site.Rel(f.url, url) }
 
 // Asset returns the URL of a theme asset relative to the pages of the
 // Frame, with a fingerprint of its content, as Data.Asset.
-func (f *Frame) Asset(name string) string { return f.Rel(assetURL(f.assets, name)) }
+func (f *Frame) Asset(name string) (string, error) {
+	u, err := assetURL(f.assets, name)
+	return f.Rel(u), err
+}
 
 // A frameKey tells the Frame of a page from the others: how deep the page
 // is, its top-level folder, and its Kind where a link of the frame marks

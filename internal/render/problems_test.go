@@ -68,6 +68,13 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			text:  "layouts/partials/frame-footer.html:2:11: no such template \"partials/nope.html\"",
 		},
 		{
+			name:   "an asset that is not there is at its line, with the name meant",
+			layout: "{{define \"main\"}}\n<link href=\"{{.Asset \"assets/playbok.css\"}}\">{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 14},
+			text:   "layouts/page.html:2:14: executing \"main\" at <.Asset>: error calling Asset: asset \"assets/playbok.css\": no such file in static/ of the theme or the site: did you mean \"assets/playbook.css\"?",
+			end:    " (rendering content/a.md)",
+		},
+		{
 			name:  "a missing layout is its file, with no line",
 			theme: fstest.MapFS{"layouts/base.html": {Data: []byte(`{{template "main" .}}`)}},
 			want:  site.Problem{File: "layouts/home.html", Msg: "missing: the theme must have it"},

@@ -49,6 +49,9 @@ func near(a, b string) (int, bool) {
 	return d, d > 0 && d <= max(1, min(3, n/4))
 }
 
+// Near is near, for the names other packages suggest: a layout's asset.
+func Near(a, b string) (int, bool) { return near(a, b) }
+
 // nearestID returns the published page whose id (or title, made a slug)
 // is nearest a mistyped id, preferring a page of type want, or nil when
 // none is near enough to be what was meant.
