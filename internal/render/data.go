@@ -513,12 +513,42 @@ var funcs = template.FuncMap{
 		}
 		return t.Format(DateFormat)
 	},
-	"isodate": func(t time.Time) string { return t.Format(time.DateOnly) },
-	"join":    strings.Join,
-	"slug":    site.Slug,
-	"every":   every,
-	// list builds the argument list of a partial that takes several.
+	"isodate": func(t time.Time) string {
+		if t.IsZero() {
+			return "" // never reviewed, say: no year 1
+		}
+		return t.Format(time.DateOnly)
+	},
+	"join":  strings.Join,
+	"slug":  site.Slug,
+	"every": every,
+	"upper": strings.ToUpper,
+	"lower": strings.ToLower,
+	// default returns value, or def where value is empty, as Hugo's:
+	// {{.Site.Params.tagline | default "Our playbook"}}.
+	"default": func(def, value any) any {
+		if truth, ok := template.IsTrue(value); !ok || !truth {
+			return def
+		}
+		return value
+	},
+	// list builds the argument list of a partial that takes several;
+	// dict names them: {{template "partials/x.html" dict "page" .Page "wide" true}}.
 	"list": func(xs ...any) []any { return xs },
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, errors.New("dict: want keys and values in pairs")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not text", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
 	// cached is bound to each layout when it is parsed (see cachedFunc);
 	// this one only names it for the parse.
 	"cached": func(string, any) (template.HTML, error) { return "", errors.New("cached: no layout") },

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -280,5 +281,34 @@ func TestEvery(t *testing.T) {
 	}
 	if got := every(site.Interval{}); got != "" {
 		t.Errorf("every of no interval = %q, want none", got)
+	}
+}
+
+// TestLayoutFuncs runs the functions layouts have beside the data.
+func TestLayoutFuncs(t *testing.T) {
+	reviewed := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ layout, want string }{
+		{`{{isodate .When}}|{{isodate .Never}}|{{date .When}}|{{date .Never}}`, "2026-03-04||4 Mar 2026|"},
+		{`{{upper "eu"}} {{lower "Q3"}}`, "EU q3"},
+		{`{{.Never | isodate | default "never"}} {{"set" | default "unset"}} {{.Zero | default 5}}`, "never set 5"},
+		{`{{with dict "a" 1 "b" "two"}}{{.a}}-{{.b}}{{end}}`, "1-two"},
+	} {
+		tmpl, err := template.New("t").Funcs(funcs).Parse(c.layout)
+		if err != nil {
+			t.Fatalf("%s: %v", c.layout, err)
+		}
+		var b strings.Builder
+		if err := tmpl.Execute(&b, map[string]any{"When": reviewed, "Never": time.Time{}, "Zero": 0}); err != nil {
+			t.Fatalf("%s: %v", c.layout, err)
+		}
+		if b.String() != c.want {
+			t.Errorf("%s = %q, want %q", c.layout, b.String(), c.want)
+		}
+	}
+	for _, bad := range []string{`{{dict "a"}}`, `{{dict 1 2}}`} {
+		tmpl := template.Must(template.New("t").Funcs(funcs).Parse(bad))
+		if err := tmpl.Execute(io.Discard, nil); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
 	}
 }
