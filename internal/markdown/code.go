@@ -71,6 +71,17 @@ func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.render)
 }
 
+// highlights reports whether render colours the code of n: a block of a
+// language chroma knows, not plain text.
+func (r *codeRenderer) highlights(n *ast.FencedCodeBlock, src []byte) bool {
+	language := n.Language(src)
+	if language == nil {
+		return false
+	}
+	l := r.lexer(language)
+	return l != nil && l.Config().Name != "plaintext"
+}
+
 // lexer returns the lexer of language, coalesced, or nil.
 func (r *codeRenderer) lexer(language []byte) chroma.Lexer {
 	if l, ok := r.lexers.Load(string(language)); ok {

@@ -89,7 +89,9 @@ type Options struct {
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md       goldmark.Markdown
+	md goldmark.Markdown
+	// code renders code blocks, and says which it colours.
+	code     *codeRenderer
 	unsafe   bool
 	text     bool
 	sections bool
@@ -109,6 +111,7 @@ func New(opts Options) *Converter {
 	if opts.Unsafe {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
+	code := newCodeRenderer()
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -123,11 +126,21 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(code, 100)),
 		),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill, parseOnly: opts.ParseOnly}
+	return &Converter{md: md, code: code, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill, parseOnly: opts.ParseOnly}
 }
+
+// HasBody reports whether the document's HTML holds anything: a page
+// whose Markdown is its title alone has none. A document parsed with
+// Options.ParseOnly knows it too.
+func (d *Doc) HasBody() bool { return d.body }
+
+// HasCode reports whether the document's HTML holds code the highlighter
+// colours, which a page styles with the highlighting stylesheet. A
+// document parsed with Options.ParseOnly knows it too.
+func (d *Doc) HasCode() bool { return d.code }
 
 // ParseOnly reports whether c makes documents without HTML (see
 // Options.ParseOnly).
@@ -162,6 +175,9 @@ type Doc struct {
 	// unrendered marks a document parsed with Options.ParseOnly: it has
 	// no HTML.
 	unrendered bool
+	// body and code say whether the HTML has anything besides the
+	// title, and code the highlighter colours (see HasBody, HasCode).
+	body, code bool
 	// packed marks a document whose headings, links, ids and holes are
 	// in rest (see Pack).
 	packed bool
@@ -356,6 +372,8 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 					d.IDs = append(d.IDs, "")
 				}
 			}
+		case *ast.FencedCodeBlock:
+			d.code = d.code || c.code.highlights(n, src)
 		case *east.Footnote:
 			// Footnote ids are fixed by the footnote extension.
 			d.set(strID, len(d.IDs), d.keep(strconv.AppendInt([]byte("fn:"), int64(n.Index), 10)))
@@ -403,6 +421,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range notLinkWarnings(root, src, marked) {
 		d.warn(w)
 	}
+	d.body = root.HasChildren()
 	d.setStrings()
 	d.parsing = nil
 	// A site holds every page's Doc for the whole build: the lists keep
@@ -570,7 +589,7 @@ func (c *Converter) parse(src, marked []byte, titled bool, visit func(ast.Node))
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
 			}
-		case *ast.Heading, *east.Footnote:
+		case *ast.Heading, *east.Footnote, *ast.FencedCodeBlock:
 			visit(n)
 		case *ast.Paragraph, *ast.List, *ast.Blockquote, *east.Table:
 			// Block attributes ("{#intro}") may give these an id.

@@ -600,7 +600,6 @@ func (r *Renderer) fill(d *Data) {
 		d.Switcher = r.switcher(d)
 		d.Banner = banner(d.Version, d.Switcher)
 	}
-	d.HasCode = strings.Contains(string(d.Content), `<pre tabindex="0" class="chroma"`)
 	if d.index > 0 {
 		d.Prev = d.Site.Pages[d.index-1]
 	}

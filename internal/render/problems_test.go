@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -237,6 +238,50 @@ func TestCheckRendersEveryFileOfOwnLayouts(t *testing.T) {
 	want := `layouts/page.html:2:26: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Data (rendering content/guides/b.md, and 1 other file)`
 	if len(ps) != 1 || ps[0].String() != want {
 		t.Errorf("problems %v\nwant %s", ps, want)
+	}
+}
+
+// TestCheckTakesTheBranchesOfABuild: a layout failing only where a page
+// has a body, or code to colour, fails check as it fails build, though
+// check renders no Markdown; a page without either does not.
+func TestCheckTakesTheBranchesOfABuild(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":              {Data: []byte("title = \"T\"\n")},
+		"content/_index.md":      {Data: []byte("# Home\n")},
+		"content/guides/code.md": {Data: []byte("# Code\n\n```go\nfunc main() {}\n```\n")},
+		"content/guides/text.md": {Data: []byte("# Text\n\n```text\nDear customer,\n```\n")},
+		"content/guides/bare.md": {Data: []byte("# Bare\n")},
+		"layouts/page.html":      {Data: []byte("{{define \"main\"}}\n{{if .HasCode}}{{.NoCode}}{{end}}\n{{if .Content}}{{.NoBody}}{{end}}{{end}}\n")},
+	}
+	var got []string
+	for _, p := range checkOf(t, fsys) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`layouts/page.html:2:17: executing "main" at <.NoCode>: can't evaluate field NoCode in type *render.Data (rendering content/guides/code.md)`,
+		`layouts/page.html:3:17: executing "main" at <.NoBody>: can't evaluate field NoBody in type *render.Data (rendering content/guides/text.md)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// And a build fails at the same places.
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	theme, err := Theme(fsys, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ name, want string }{{"guides/code/index.html", "NoCode"}, {"guides/text/index.html", "NoBody"}, {"guides/bare/index.html", ""}} {
+		_, err := r.File(f.name)
+		if f.want == "" && err != nil || f.want != "" && (err == nil || !strings.Contains(err.Error(), f.want)) {
+			t.Errorf("build of %s: %v, want an error at %q", f.name, err, f.want)
+		}
 	}
 }
 

@@ -486,6 +486,10 @@ func (r *Renderer) renderError(err error, name string) error {
 	return pe
 }
 
+// dryContent is the Content of a page with a body in a check, which does
+// not render Markdown.
+const dryContent template.HTML = "<!-- the page's Markdown -->"
+
 // partialFiles returns the partials of theme: the .html files under
 // layouts/partials/, in folders too (partials/site/nav.html), and the
 // scripts a layout writes inline, .js files there.
@@ -888,13 +892,22 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 			return fmt.Errorf("%s: %w", p.File, err)
 		}
 		d.doc = doc
-		if !d.Later && !r.dry {
+		switch {
+		case d.Later:
+		case r.dry:
+			// A layout takes the branches it takes in a build: a page
+			// with a body has some Content.
+			if doc.HasBody() {
+				d.Content = dryContent
+			}
+		default:
 			body, err := r.body(p, doc)
 			if err != nil {
 				return err
 			}
 			d.Content = body
 		}
+		d.HasCode = !d.Later && doc.HasCode()
 	}
 	r.fill(d)
 	layout := r.layoutFor(d)
