@@ -1,9 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -251,12 +253,47 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 	// An item of the generated playbook is 200-250 bytes.
 	return d.linkedHTML(pages, 256, func(b *strings.Builder, p *site.Page, link template.HTML) error {
 		b.WriteString("<li>" + string(link))
+		if p.Type == site.TypeCampaign {
+			b.WriteByte(' ')
+			campaignBadges(b, p, d.Now)
+		}
 		if p.Description != "" {
 			b.WriteString(` <span class="muted">— ` + escapeText(p.Description) + `</span>`)
 		}
 		b.WriteString("</li>")
 		return nil
 	})
+}
+
+// campaignBadges writes the badges of campaign p at now: its state, and,
+// while it is not over, whether the front line is not ready for it.
+func campaignBadges(b *strings.Builder, p *site.Page, now time.Time) {
+	state := p.CampaignState(now)
+	b.WriteString(`<span class="badge badge-` + escapeText(state) + `">` + escapeText(state) + `</span>`)
+	if state != site.CampaignEnded && !p.Readiness().Ready {
+		b.WriteString(` <span class="badge badge-not-ready">front line not ready</span>`)
+	}
+}
+
+// CampaignsInOrder returns the campaigns of pages as a reader wants them:
+// those running first, the soonest to end first; then those to come, the
+// soonest first; then those over, the latest first.
+func (d *Data) CampaignsInOrder(pages []*site.Page) []*site.Page {
+	rank := map[string]int{site.CampaignLive: 0, site.CampaignUpcoming: 1, site.CampaignEnded: 2}
+	out := slices.Clone(pages)
+	slices.SortStableFunc(out, func(a, b *site.Page) int {
+		ra, rb := rank[a.CampaignState(d.Now)], rank[b.CampaignState(d.Now)]
+		switch {
+		case ra != rb:
+			return cmp.Compare(ra, rb)
+		case ra == 0:
+			return a.Ends.Compare(b.Ends)
+		case ra == 1:
+			return a.Starts.Compare(b.Starts)
+		}
+		return b.Ends.Compare(a.Ends)
+	})
+	return out
 }
 
 // CardsHTML returns the cards of pages as the default theme lists them
@@ -284,8 +321,7 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 			b.WriteString(`<span class="badge badge-` + class + `">` + escapeText(p.Chain.Status.String()) + `</span>`)
 		}
 		if p.Type == site.TypeCampaign {
-			state := escapeText(p.CampaignState(d.Now))
-			b.WriteString(`<span class="badge badge-` + state + `">` + state + `</span>`)
+			campaignBadges(b, p, d.Now)
 		}
 		b.WriteString("\n  ")
 		if stage := p.Behaviour.Stage; stage != "" {

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -195,15 +196,16 @@ func TestListsHTML(t *testing.T) {
 		{"CardsHTML", `{{$d := index . 0}}{{$mixed := index . 2}}{{range index . 1}}{{$promise := .IsPromise}}{{$class := ""}}
 <li class="card{{if $promise}}{{$class = .Chain.Status.Class}} card-{{$class}}{{end}}">
   {{$d.LinkHTML .}}
-  {{if and $mixed (not .IsSection)}}<span class="badge badge-type">{{$d.TypeName .Type}}</span> {{end}}{{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}{{if eq .Type "campaign"}}<span class="badge badge-{{$d.CampaignState .}}">{{$d.CampaignState .}}</span>{{end}}
+  {{if and $mixed (not .IsSection)}}<span class="badge badge-type">{{$d.TypeName .Type}}</span> {{end}}{{if $promise}}<span class="badge badge-{{$class}}">{{.Chain.Status}}</span>{{end}}{{if eq .Type "campaign"}}{{template "campaign" (list $d .)}}{{end}}
   {{with .Behaviour.Stage}}<span class="badge badge-stage">{{.}}</span>{{end}}
   {{if .IsSection}}{{$n := .PageCount}}<span class="badge">{{$n}} {{if eq $n 1}}page{{else}}pages{{end}}</span>{{end}}
   {{with .Description}}<p>{{.}}</p>{{end}}
 </li>
 {{- end}}`, (*Data).CardsHTML},
-		{"ItemsHTML", `{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`, (*Data).ItemsHTML},
+		{"ItemsHTML", `{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{if eq .Type "campaign"}} {{template "campaign" (list $d .)}}{{end}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`, (*Data).ItemsHTML},
 	} {
-		old := template.Must(template.New("").Parse(tt.old))
+		old := template.Must(template.New("").Funcs(funcs).Parse(tt.old))
+		template.Must(old.New("campaign").Parse(`{{$d := index . 0}}{{with index . 1}}{{$state := $d.CampaignState .}}<span class="badge badge-{{$state}}">{{$state}}</span>{{if and (ne $state "ended") (not .Readiness.Ready)}} <span class="badge badge-not-ready">front line not ready</span>{{end}}{{end}}`))
 		for _, from := range []string{"tags/pricing/", "roles/sales/page/2/", ""} {
 			d := &Data{URL: from, Now: testNow}
 			for _, pages := range [][]*site.Page{nil, listedPages()} {
@@ -310,5 +312,31 @@ func TestLayoutFuncs(t *testing.T) {
 		if err := tmpl.Execute(io.Discard, nil); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
+	}
+}
+
+// TestCampaignsInOrder: campaigns running come first, the soonest to end
+// first, then those to come, the soonest first, then those over, the
+// latest first.
+func TestCampaignsInOrder(t *testing.T) {
+	day := func(n int) time.Time { return testNow.AddDate(0, 0, n) }
+	campaign := func(title string, starts, ends time.Time) *site.Page {
+		return &site.Page{Type: site.TypeCampaign, Title: title, Campaign: &site.Campaign{Starts: starts, Ends: ends}}
+	}
+	pages := []*site.Page{
+		campaign("ended long ago", day(-90), day(-60)),
+		campaign("upcoming later", day(30), day(60)),
+		campaign("live, ends later", day(-10), day(40)),
+		campaign("ended lately", day(-30), day(-5)),
+		campaign("upcoming soon", day(3), day(20)),
+		campaign("live, ends soon", day(-20), day(2)),
+	}
+	var got []string
+	for _, p := range (&Data{Now: testNow}).CampaignsInOrder(pages) {
+		got = append(got, p.Title)
+	}
+	want := []string{"live, ends soon", "live, ends later", "upcoming soon", "upcoming later", "ended lately", "ended long ago"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }
