@@ -59,7 +59,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		itemised := wording || p.Type == site.TypeCompetitor
 		for _, f := range fieldNames(was, now) {
 			switch {
-			case ids(was[f]) == ids(now[f]):
+			case ids(was[f]) == ids(now[f]), sameWords(was[f], now[f]):
 			case f == "Chain":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
 			case dateFields[f]:
@@ -471,7 +471,35 @@ func wordDiff(a, b string) template.HTML {
 }
 
 func writeWordDiff(out *strings.Builder, a, b string) {
-	ops := diff(words(a), words(b))
+	// Spaces are compared as spaces, whatever they are: a line broken
+	// elsewhere, or two spaces for one, is no change a reader sees. What
+	// is kept is shown as b has it.
+	wa, wb := words(a), words(b)
+	ops := diff(spaced(wa), spaced(wb))
+	i, j := 0, 0
+	kept := ops[:0]
+	for _, o := range ops {
+		n := len(o.x)
+		switch o.kind {
+		case '=':
+			o.x = wb[j : j+n]
+			i, j = i+n, j+n
+		case '-':
+			o.x = wa[i : i+n]
+			i += n
+		case '+':
+			o.x = wb[j : j+n]
+			j += n
+		}
+		if strings.TrimSpace(strings.Join(o.x, "")) == "" {
+			if o.kind == '-' {
+				continue // spaces gone, at an end
+			}
+			o.kind = '='
+		}
+		kept = append(kept, o)
+	}
+	ops = kept
 	// Deleted and inserted words are gathered up to the next kept word, so
 	// that a reworded phrase reads as one deletion and one insertion, not
 	// as a word salad; kept spaces between changes join them.
@@ -504,6 +532,23 @@ func writeWordDiff(out *strings.Builder, a, b string) {
 	flush()
 }
 
+// spaced returns ws with each run of spaces as one space.
+func spaced(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if strings.TrimSpace(w) == "" {
+			w = " "
+		}
+		out[i] = w
+	}
+	return out
+}
+
+// sameWords reports whether a and b differ in their spaces alone.
+func sameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
+
 // changedRun gathers the run of changes that starts at ops[k], up to the
 // next unchanged part: what it removes and what it adds, and the index of
 // its last op.
@@ -522,7 +567,25 @@ func changedRun(ops []op, k int) (del, ins []string, last int) {
 // changed, word by word, with "…" for the ones between that did not.
 func textDiff(a, b string) template.HTML {
 	var out strings.Builder
-	ops := diff(paragraphs(a), paragraphs(b))
+	// Paragraphs are compared by their words, as writeWordDiff compares
+	// them: one whose lines were broken anew is kept, as b has it.
+	pa, pb := paragraphs(a), paragraphs(b)
+	ops := diff(wordsOnly(pa), wordsOnly(pb))
+	i, j := 0, 0
+	for k := range ops {
+		n := len(ops[k].x)
+		switch ops[k].kind {
+		case '=':
+			ops[k].x = pb[j : j+n]
+			i, j = i+n, j+n
+		case '-':
+			ops[k].x = pa[i : i+n]
+			i += n
+		case '+':
+			ops[k].x = pb[j : j+n]
+			j += n
+		}
+	}
 	for k := 0; k < len(ops); k++ {
 		o := ops[k]
 		if o.kind == '=' {
@@ -538,6 +601,15 @@ func textDiff(a, b string) template.HTML {
 		out.WriteString("</p>")
 	}
 	return template.HTML(out.String())
+}
+
+// wordsOnly returns ps with the spaces of each as single spaces.
+func wordsOnly(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return out
 }
 
 // paragraphs splits Markdown text at blank lines.

@@ -30,12 +30,33 @@ func TestDiffs(t *testing.T) {
 		{"a list item is renamed", listDiff, list([]string{"A", "B"}), list([]string{"A", "C"}), "A, <del>B</del>, <ins>C</ins>"},
 		{"only changed paragraphs are shown", textDiff, "One.\n\nTwo.\n\nThree.", "One.\n\nTwo, now.\n\nThree.",
 			`<p><del>Two.</del><ins>Two, now.</ins></p>`},
+		{"spaces are no change: a line broken anew is kept as it is now, spaces gone are not struck", wordDiff,
+			"Dear Mrs Tate,  your quote\nis £9,800.", "Dear Mrs Tate, your quote is\n£9,900.",
+			"Dear Mrs Tate, your quote is\n<del>£9,800.</del><ins>£9,900.</ins>"},
+		{"a paragraph whose spaces alone changed is kept", textDiff, "One.\n\nTwo\nlines.\n\nThree.", "One, now.\n\nTwo lines.\n\nThree.",
+			`<p><del>One.</del><ins>One, now.</ins></p>`},
 		{"kept paragraphs between changes are a gap", textDiff, "One.\n\nTwo.\n\nThree.", "One, now.\n\nTwo.\n\nThree, now.",
 			`<p><del>One.</del><ins>One, now.</ins></p><p class="diff-gap">…</p><p><del>Three.</del><ins>Three, now.</ins></p>`},
 	} {
 		if got := c.diff(c.a, c.b); got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
+	}
+}
+
+// TestCompareSpacesAreNoChange: a promise whose text was only wrapped
+// anew is not changed.
+func TestCompareSpacesAreNoChange(t *testing.T) {
+	load := func(promise string) *Version {
+		s, _ := site.Load(fstest.MapFS{"content/promises/fast.md": {Data: []byte(promise)}}, site.Options{Now: testNow, Text: true})
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	rewrapped := strings.Replace(promiseFast, "We call back.", "We  call\nback.", 1)
+	if rewrapped == promiseFast {
+		t.Fatal("the promise was not rewrapped: the test shows nothing")
+	}
+	if c := Compare(load(promiseFast), load(rewrapped)); !c.Empty() {
+		t.Errorf("a promise wrapped anew is a change: %+v", c.Groups)
 	}
 }
 
