@@ -44,18 +44,19 @@ func TestDiffs(t *testing.T) {
 	}
 }
 
-// TestCompareSpacesAreNoChange: a promise whose text was only wrapped
-// anew is not changed.
+// TestCompareSpacesAreNoChange: a promise whose letter to the customer
+// was only wrapped anew is not changed.
 func TestCompareSpacesAreNoChange(t *testing.T) {
 	load := func(promise string) *Version {
 		s, _ := site.Load(fstest.MapFS{"content/promises/fast.md": {Data: []byte(promise)}}, site.Options{Now: testNow, Text: true})
 		return &Version{Name: "v", Label: "v", Site: s}
 	}
-	rewrapped := strings.Replace(promiseFast, "We call back.", "We  call\nback.", 1)
-	if rewrapped == promiseFast {
+	letter := promiseFast + "\n```text\nDear Mrs Tate,\nwe will call  you back\nbefore six.\n```\n"
+	rewrapped := strings.Replace(letter, "we will call  you back\nbefore six.", "we will call you\nback before six.", 1)
+	if rewrapped == letter {
 		t.Fatal("the promise was not rewrapped: the test shows nothing")
 	}
-	if c := Compare(load(promiseFast), load(rewrapped)); !c.Empty() {
+	if c := Compare(load(letter), load(rewrapped)); !c.Empty() {
 		t.Errorf("a promise wrapped anew is a change: %+v", c.Groups)
 	}
 }
