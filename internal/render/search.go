@@ -68,7 +68,34 @@ func (r *Renderer) searchVersion() string {
 		}
 		h.Write([]byte{1})
 	}
+	for _, role := range r.site.Roles {
+		d := roleDoc(r.site, role)
+		for _, s := range []string{d.URL, d.Title, d.Fields, d.Sections[0].Text} {
+			write(s)
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// roleDoc returns what search indexes of a role's page: its name, the
+// other spellings [roles] merges into it, and its description and the
+// promises it keeps, which say what the job is.
+func roleDoc(s *site.Site, role *site.Role) search.Doc {
+	d := search.Doc{URL: role.URL, Title: role.Name, Type: "role", TypeName: "Role", Path: "Roles"}
+	d.Fields = strings.Join(s.Config.Roles[role.Slug].Aliases, "\n")
+	var text []string
+	if role.Description != "" {
+		text = append(text, role.Description)
+	}
+	var keeps []string
+	for _, p := range role.Promises() {
+		keeps = append(keeps, p.Title)
+	}
+	if len(keeps) > 0 {
+		text = append(text, "Keeps: "+strings.Join(keeps, "; ")+".")
+	}
+	d.Sections = []search.Section{{Text: strings.Join(text, " ")}}
+	return d
 }
 
 // searchPages returns the pages search indexes: not drafts (even in a
@@ -88,7 +115,7 @@ func (r *Renderer) searchPages() []*site.Page {
 func (r *Renderer) searchJobs(dir string) map[string]job {
 	r.search = new(searchIndex)
 	jobs := map[string]job{}
-	for _, name := range search.LayoutFor(len(r.searchPages())).Names() {
+	for _, name := range search.LayoutFor(len(r.searchPages()) + len(r.site.Roles)).Names() {
 		jobs[dir+name] = job{search: name}
 	}
 	return jobs
@@ -98,7 +125,12 @@ func (r *Renderer) searchJobs(dir string) map[string]job {
 func (r *Renderer) searchFile(name string) ([]byte, error) {
 	r.search.once.Do(func() {
 		pages := r.searchPages()
-		r.search.index = search.New(len(pages), r.site.Markdown.Spill(), func(i int) search.Doc {
+		// After the pages, the role pages: what a new hire looks for
+		// first is what their own job does.
+		r.search.index = search.New(len(pages)+len(r.site.Roles), r.site.Markdown.Spill(), func(i int) search.Doc {
+			if i >= len(pages) {
+				return roleDoc(r.site, r.site.Roles[i-len(pages)])
+			}
 			d, err := r.searchDoc(pages[i])
 			if err != nil {
 				r.search.mu.Lock()

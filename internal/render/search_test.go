@@ -52,6 +52,23 @@ func TestSearchIndex(t *testing.T) {
 	}
 }
 
+// TestSearchFindsRoles: a role's page is in the index, by its name, the
+// other spellings [roles] merges into it, its description and the
+// promises it keeps.
+func TestSearchFindsRoles(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"site.toml":                "title = \"T\"\n[roles.sales-advisor]\ndescription = \"Answers the phone to new customers.\"\naliases = [\"sales adviser\"]\n",
+		"content/promises/fast.md": "+++\npromise = \"Call back fast\"\n+++\n# Zephyr callbacks\n",
+		"content/behaviours/b.md":  "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nroles = [\"sales advisor\"]\n+++\n# B\n",
+	}, Options{})
+	index := page(t, out, "search/index.js")
+	for _, want := range []string{`"roles/sales-advisor/"`, `"Role"`, `"adviser":[`, `"answers":[`, `"zephyr":[`} {
+		if !strings.Contains(index, want) {
+			t.Errorf("the index lacks %s", want)
+		}
+	}
+}
+
 func TestSearchBox(t *testing.T) {
 	out := buildMem(t, fstest.MapFS{
 		"site.toml":               {Data: []byte("title = \"T\"\n")},
