@@ -1008,7 +1008,7 @@ func eachBlock(root ast.Node, src []byte, f func(n ast.Node, text string)) {
 			for cell := n.FirstChild(); cell != nil; cell = cell.NextSibling() {
 				cells = append(cells, plainText(cell, src))
 			}
-			text = strings.Join(cells, " | ")
+			text = strings.Join(cells, " — ")
 		case *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		default:

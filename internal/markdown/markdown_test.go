@@ -336,7 +336,7 @@ func TestText(t *testing.T) {
 		"Write to <help@example.com>,\\\nor ring us.  \nAny day.\n"
 	// An autolink's text is the address; a hard line break is a space.
 	want := "Fast quotes\n\nWe quote the same day, see the rule.\n\nWhy\n\nOne price.\n\nNo “extras”.\n\n" +
-		"line one\nline two\n\nStep | Who\n\nCall | Sales\n\nKeep it short.\n\nWrite to help@example.com, or ring us. Any day."
+		"line one\nline two\n\nStep — Who\n\nCall — Sales\n\nKeep it short.\n\nWrite to help@example.com, or ring us. Any day."
 	if got := mustParse(t, c, src).Text(); got != want {
 		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
 	}
