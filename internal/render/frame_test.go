@@ -133,3 +133,44 @@ func TestForSiteFramesAnew(t *testing.T) {
 		t.Errorf("menu link %s: on the page before the promise %v, after %v", link, strings.Contains(string(before), link), strings.Contains(string(after), link))
 	}
 }
+
+// TestVersionShort: a phone shows the end of a tag's name that tells it
+// from the versions named alike, and a label of a team's own whole.
+func TestVersionShort(t *testing.T) {
+	all := func(names ...string) []*VersionPages {
+		var vs []*VersionPages
+		for _, n := range names {
+			label := n
+			if n == "2026-q2" {
+				label = "Q2 2026"
+			}
+			vs = append(vs, &VersionPages{Name: n, Label: label})
+		}
+		return vs
+	}
+	versions := all("draft", "playbook-2026-q4", "playbook-2026-q3", "playbook-2025-q4", "2026-q2", "v1.2", "v1.10", "release")
+	for name, want := range map[string]string{
+		"playbook-2026-q4": "2026-q4", // beside 2025-q4, the year tells it
+		"playbook-2025-q4": "2025-q4",
+		"draft":            "draft",
+		"2026-q2":          "Q2 2026",
+		"v1.2":             "v1.2",
+		"v1.10":            "v1.10",
+		"release":          "release",
+	} {
+		label := name
+		for _, v := range versions {
+			if v.Name == name {
+				label = v.Label
+			}
+		}
+		v := &VersionInfo{Name: name, Label: label, All: versions}
+		if got := v.Short(); got != want {
+			t.Errorf("Short of %s = %q, want %q", name, got, want)
+		}
+	}
+	v := &VersionInfo{Name: "playbook-2026-q4", Label: "playbook-2026-q4", All: all("playbook-2026-q4", "playbook-2026-q3")}
+	if got := v.Short(); got != "q4" {
+		t.Errorf("Short = %q, want q4", got)
+	}
+}

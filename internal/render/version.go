@@ -27,6 +27,46 @@ type VersionInfo struct {
 	Changes *WhatChanged
 }
 
+// Short returns the version's label as a phone's top bar shows it, where
+// a tag's name does not fit: the end of its name that tells it from the
+// other versions named alike ("q4" of "playbook-2026-q4" beside
+// "playbook-2026-q3"), after a "-", "_", "." or "/"; else its label, as
+// a label of the team's own, or a name that fits ("v1.2").
+func (v *VersionInfo) Short() string {
+	if v.Label != v.Name || len(v.Name) <= shortFits {
+		return v.Label
+	}
+	first := func(name string) string {
+		if i := strings.IndexAny(name, "-_./"); i >= 0 {
+			return name[:i+1]
+		}
+		return name
+	}
+	var alike []string
+	for _, o := range v.All {
+		if o.Label == o.Name && first(o.Name) == first(v.Name) {
+			alike = append(alike, o.Name)
+		}
+	}
+	if len(alike) < 2 {
+		return v.Label
+	}
+	prefix := alike[0]
+	for _, n := range alike[1:] {
+		for !strings.HasPrefix(n, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	cut := strings.LastIndexAny(prefix, "-_./") + 1
+	if cut == 0 || cut >= len(v.Name) {
+		return v.Label
+	}
+	return v.Name[cut:]
+}
+
+// shortFits is the longest name a phone's top bar shows whole.
+const shortFits = 8
+
 // VersionPages is a version as the switcher sees it.
 type VersionPages struct {
 	Name, Label string
