@@ -204,6 +204,8 @@ var wordsSite = map[string]string{
 	"content/guides/visits.md":     "+++\ntitle = \"Visits\"\n+++\n\nBook the follow up before you leave the house.\n",
 	"content/guides/social.md":     "+++\ntitle = \"Social\"\n+++\n\nOur followers on social media pick up on every complaint.\n",
 	"content/guides/chargers.md":   "+++\ntitle = \"Chargers\"\n+++\n\nWe fit an EV charger in an evening, every weekday.\n",
+	"content/guides/callbacks.md":  "+++\ntitle = \"Callbacks\"\n+++\n\nMissing a callback costs us a customer.\n",
+	"content/guides/prices.md":     "+++\ntitle = \"Prices\"\n+++\n\nWe stopped giving prices by phone in March.\n",
 }
 
 // TestBrowserSearchWords searches for words as readers write them, and
@@ -224,6 +226,8 @@ func TestBrowserSearchWords(t *testing.T) {
 		{searchQuery{"a word without its apostrophe finds it with one", "dont promise", "guides/honesty/", "Honesty"}, "Don\u2019t promise"},
 		{searchQuery{"a word written with a hyphen finds it written apart", "follow-up", "guides/visits/", "Visits"}, "follow up"},
 		{searchQuery{"a plural finds the singular", "policies", "guides/cancelling/", "Cancelling"}, "policy"},
+		{searchQuery{"a verb finds its other forms", "missed callback", "guides/callbacks/", "Callbacks"}, "Missing callback"},
+		{searchQuery{"a verb finds its forms with the consonant doubled", "stopping prices", "guides/prices/", "Prices"}, "stopped prices"},
 		// Too short to find the words it begins, it marks none of them.
 		{searchQuery{"a word of two letters marks itself alone", "ev charger", "guides/chargers/", "Chargers"}, "EV charger"},
 	}

@@ -29,7 +29,7 @@
   box.hidden = false;
 
   var FIELD = [1, 3, 6, 16]; // body, the type's fields, heading, title
-  var EXACT = 1, PLURAL = 0.9, PREFIX = 0.7, TYPO = 0.5;
+  var EXACT = 1, PLURAL = 0.9, FORM = 0.8, PREFIX = 0.7, TYPO = 0.5;
   var SHOWN = 10;
   // MINPREFIX is the shortest word that matches longer ones: two letters
   // begin too many words (and would load many shards of a large index).
@@ -156,7 +156,7 @@
       }
       if (Array.from(r.w).length < 2) return;
       if (manifest.stopSet[r.w] && !last) return;
-      var tok = { t: r.w, stop: !!manifest.stopSet[r.w] };
+      var tok = { t: r.w, stop: !!manifest.stopSet[r.w], bases: bases(r.w) };
       // Its parts, each a word the page must have, are another way of
       // finding it, but for those too common to tell pages apart. A
       // part of one letter is no word written apart ("e-mail").
@@ -198,11 +198,44 @@
         if (w + "\uffff" > to) to = w + "\uffff";
       });
       if (/y$/.test(tok.t) && tok.t.slice(0, -1) < from) from = tok.t.slice(0, -1);
+      (tok.bases || []).forEach(function (b) {
+        if (b < from) from = b;
+        if (b + "\uffff" > to) to = b + "\uffff";
+      });
     }
     for (var i = shardOf(from), j = shardOf(to); i <= j; i++) names.push("t" + i);
     return names;
   }
 
+  // bases returns the stems of the forms of a verb that w may be, so that
+  // one form finds the others: missed finds missing and misses, quoting
+  // finds quote and quoted, stopped finds stop, surveying finds surveys.
+  // Only for words of five letters or more, whose stem keeps three.
+  function bases(w) {
+    if (w.length < 5) return [];
+    var m = /^(.{3,}?)(ing|ed)$/.exec(w);
+    if (!m) return /[^e]e$/.test(w) ? [w.slice(0, -1)] : [w];
+    var b = m[1], out = [b];
+    if (/([b-df-hj-np-tv-z])\1$/.test(b)) out.push(b.slice(0, -1)); // stopp: stop
+    if (m[2] === "ed" && /i$/.test(b)) out.push(b.slice(0, -1) + "y"); // appli: apply
+    return out;
+  }
+  // FORMS are the endings a stem of bases takes in the forms it finds.
+  var FORMS = { "": true, e: true, s: true, es: true, ed: true, ing: true };
+  // isForm reports whether term is a form of a verb tok may be (see
+  // bases): a stem and an ending, its last consonant doubled before -ed
+  // and -ing (stop, stopped).
+  function isForm(tok, term) {
+    var bs = tok.bases || [];
+    for (var i = 0; i < bs.length; i++) {
+      var b = bs[i];
+      if (term.lastIndexOf(b, 0) !== 0) continue;
+      var rest = term.slice(b.length);
+      if (FORMS[rest]) return true;
+      if (rest[0] === b[b.length - 1] && (rest.slice(1) === "ed" || rest.slice(1) === "ing")) return true;
+    }
+    return false;
+  }
   // singulars returns the words w may be the plural of, so that a word
   // finds its plural and the reverse: promises → promise, boxes → box,
   // policies → policy. Not words in -ss, -us or -is (process, status,
@@ -227,12 +260,14 @@
     }
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
-  // how returns how term matches token: EXACT, PREFIX, TYPO or 0.
+  // how returns how term matches token: EXACT, PLURAL, FORM, PREFIX, TYPO
+  // or 0.
   function how(tok, term) {
     var t = tok.t;
     if (term === t) return tok.stop ? 0 : EXACT;
     if (!tok.cjk && term.charCodeAt(0) === t.charCodeAt(0) && Math.abs(term.length - t.length) < 3 &&
       (singulars(t).indexOf(term) >= 0 || singulars(term).indexOf(t) >= 0)) return PLURAL;
+    if (!tok.cjk && isForm(tok, term)) return FORM;
     if (tok.whole) return 0;
     if ((tok.cjk || t.length >= MINPREFIX) && term.lastIndexOf(t, 0) === 0) return PREFIX;
     if (tok.cjk || t.length < 5 || term.slice(0, 3) !== t.slice(0, 3)) return 0;
