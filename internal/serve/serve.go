@@ -247,7 +247,9 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			p := site.ProblemsOf(err)
 			s.problems.Store(&p)
 			s.live.send("problems")
-			s.printOnce(err.Error())
+			// The site's own problems stand as they were: a broken layout
+			// fixes none of them.
+			s.report(append(slices.Clone(problems), p...))
 			if s.snap.Load() == nil {
 				s.swap(unbuilt(s.src))
 			}

@@ -437,6 +437,22 @@ func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	if strings.Contains(log.String(), "warning:") || strings.Contains(log.String(), "fixed") {
 		t.Errorf("a warning moved down is printed again, or said fixed:\n%s", log.String())
 	}
+	// A layout broken fixes none of the site's warnings, and mended, it
+	// is the one problem fixed.
+	log.Reset()
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/base.html": "{{if}}\n"})
+	s.Rebuild([]string{"layouts/base.html"})
+	if got := log.String(); !strings.Contains(got, "layouts/base.html:1:") || strings.Contains(got, "warning:") || strings.Contains(got, "fixed") {
+		t.Errorf("a broken layout is not told alone:\n%s", got)
+	}
+	log.Reset()
+	if err := os.Remove(filepath.Join(dir, "layouts/base.html")); err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild([]string{"layouts/base.html"})
+	if got := log.String(); strings.Contains(got, "warning:") || !strings.Contains(got, "1 problem fixed\n") {
+		t.Errorf("the layout mended, want it told as the one problem fixed:\n%s", got)
+	}
 }
 
 // TestLayoutFailingOnAPageEdited: a layout that fails on a page only
