@@ -103,6 +103,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "note: pages will not show whether they have changes not yet committed: %v\n", err)
 		}
 	}
+	var themeWarnings site.Problems
 	err = w.write(ctx, func(ctx context.Context, out render.Output) error {
 		theme, err := render.SiteTheme(src, s.Config)
 		if err != nil {
@@ -112,12 +113,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if err != nil {
 			return err
 		}
+		themeWarnings = r.Warnings()
 		return r.Render(ctx, out)
 	})
 	// A signal once the new site is in place ends nothing: it is built.
 	if err != nil && ctx.Err() != nil {
 		return interrupted(stderr, *dest)
 	}
+	printProblems(stderr, themeWarnings)
+	problems = append(problems, themeWarnings...)
 	if n := problemCount(err); n > 0 {
 		// A theme's problems, counted as the content's are.
 		fmt.Fprintf(stderr, "%v\n%s, %s: nothing written; %s is left as it was\n",

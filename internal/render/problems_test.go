@@ -331,3 +331,41 @@ func TestThemeLayoutErrorsNameTheirFile(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutNames: a type's layout written in the plural or the American
+// spelling is the type's, over the theme's, and an error in it is at its
+// own file; a layout named after nothing playbook renders is a warning
+// in check, not silence.
+func TestLayoutNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                   {Data: []byte("title = \"T\"\n")},
+		"content/_index.md":           {Data: []byte("# Home\n")},
+		"content/behaviours/quote.md": {Data: []byte("+++\nstage = \"sales\"\n+++\n# Quote\n")},
+		"layouts/behaviors.html":      {Data: []byte("{{define \"main\"}}<p class=\"own\">{{.Title}}</p>{{end}}\n")},
+		"layouts/promise-page.html":   {Data: []byte("{{define \"main\"}}{{end}}\n")},
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	out := renderMem(t, fsys, s, Options{})
+	if got := page(t, out, "behaviours/quote/index.html"); !strings.Contains(got, `<p class="own">Quote</p>`) {
+		t.Error("the behaviour is not rendered with layouts/behaviors.html")
+	}
+	var got []string
+	for _, p := range checkOf(t, fsys) {
+		got = append(got, p.String())
+	}
+	want := "layouts/promise-page.html: warning: no page is rendered with this layout: a layout is named after a kind of page (home.html, section.html, page.html, tag.html, ...) or a type (promise.html, behaviour.html, ...); a part other layouts call goes in layouts/partials/"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	fsys["layouts/behaviors.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n{{.Nope}}{{end}}\n")}
+	var bad []string
+	for _, p := range checkOf(t, fsys) {
+		bad = append(bad, p.String())
+	}
+	if len(bad) == 0 || !strings.HasPrefix(bad[0], "layouts/behaviors.html:2:") {
+		t.Errorf("an error in layouts/behaviors.html is told as %q", bad)
+	}
+}

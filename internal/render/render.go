@@ -97,6 +97,8 @@ type Renderer struct {
 	refused error
 	// dry renders pages without their Markdown's HTML (see Check).
 	dry bool
+	// unused are the layout files no page is rendered with (Warnings).
+	unused []string
 	// files maps the name of every file but the static ones to its job.
 	files map[string]job
 	nav   navCache
@@ -164,13 +166,14 @@ func Check(s *site.Site, opts Options) site.Problems {
 		return ps
 	}
 	r.dry = true
+	warnings := r.Warnings()
 	if ownLayouts(opts.Theme) {
-		return r.checkEveryFile()
+		return append(r.checkEveryFile(), warnings...)
 	}
 	if err := r.CheckLayouts(); err != nil {
-		return site.Problems{site.ProblemOf(err)}
+		return append(site.Problems{site.ProblemOf(err)}, warnings...)
 	}
-	return nil
+	return warnings
 }
 
 // checkEveryFile renders every file of the site but static files, files
@@ -387,9 +390,20 @@ func (r *Renderer) parseLayouts() error {
 		}
 	}
 	r.layouts = map[string]*template.Template{}
+	// A type's layout written in the plural or the American spelling
+	// (behaviors.html) is the type's, over the theme's own spelling,
+	// which comes first here: an author's file is never passed over.
+	slices.SortStableFunc(pages, func(a, b string) int {
+		return cmp.Compare(btoi(layoutKey(a) != path.Base(a)), btoi(layoutKey(b) != path.Base(b)))
+	})
+	r.unused = nil
 	for _, p := range pages {
-		name := strings.TrimPrefix(p, "layouts/")
+		name := layoutKey(p)
 		if name == "base.html" {
+			continue
+		}
+		if !knownLayout(name) {
+			r.unused = append(r.unused, p)
 			continue
 		}
 		text, err := read(p)
@@ -401,7 +415,7 @@ func (r *Renderer) parseLayouts() error {
 		if err != nil {
 			return fmt.Errorf("layout %s: %w", name, err)
 		}
-		if _, err := t.New(name).Parse(text); err != nil {
+		if _, err := t.New(path.Base(p)).Parse(text); err != nil {
 			errs = append(errs, r.layoutError(err))
 			continue
 		}
@@ -417,6 +431,47 @@ func (r *Renderer) parseLayouts() error {
 		}
 	}
 	return nil
+}
+
+// layoutKey returns the name a layout file is known by: its name, or for
+// a type's layout the type's ("behaviors.html" is "behaviour.html").
+func layoutKey(file string) string {
+	name := path.Base(file)
+	if t := site.CanonicalType(strings.TrimSuffix(name, ".html")); t != "" {
+		return t + ".html"
+	}
+	return name
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// knownLayout reports whether playbook renders pages with the layout of
+// that name: base.html, one named after a kind of page, or a type's.
+func knownLayout(name string) bool {
+	if name == "base.html" || slices.Contains(layoutNames, name) {
+		return true
+	}
+	kind := strings.TrimSuffix(name, ".html")
+	return site.CanonicalType(kind) != "" || slices.ContainsFunc(site.GeneratedPages, func(g site.Generated) bool { return g.Kind == kind })
+}
+
+// Warnings returns the problems of the theme that do not stop a build: a
+// layout file no page is rendered with, a typo most likely
+// (promise-page.html), or a partial put beside the layouts.
+func (r *Renderer) Warnings() site.Problems {
+	var ps site.Problems
+	for _, f := range r.unused {
+		ps = append(ps, site.Problem{
+			File: themeOrigin(r.opts.Theme, f), Warning: true, Check: "unused-layout",
+			Msg: "no page is rendered with this layout: a layout is named after a kind of page (home.html, section.html, page.html, tag.html, ...) or a type (promise.html, behaviour.html, ...); a part other layouts call goes in layouts/partials/",
+		})
+	}
+	return ps
 }
 
 // readError says that a theme file could not be read; a link refused
