@@ -29,11 +29,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"regexp"
 	"runtime"
@@ -236,7 +238,7 @@ func (r *Renderer) checkEveryFile() site.Problems {
 // a static file, a file under content/ or the search index.
 func (r *Renderer) rendered(name string) (job, bool) {
 	j, ok := r.files[name]
-	return j, ok && j.source == "" && j.search == ""
+	return j, ok && j.source == "" && j.search == "" && !j.sitemap
 }
 
 // CheckLayouts renders the first file of each layout, in the order of
@@ -633,6 +635,8 @@ type job struct {
 	source string
 	// search names a file of the search index.
 	search string
+	// sitemap marks the sitemap (see Sitemap).
+	sitemap bool
 }
 
 // Stylesheets returns the URLs, from the site root, of the theme's
@@ -736,6 +740,9 @@ func (r *Renderer) file(name string, buf *bytes.Buffer) ([]byte, error) {
 	}
 	if j.search != "" {
 		return r.searchFile(j.search)
+	}
+	if j.sitemap {
+		return r.Sitemap(r.site.Config.BaseURL), nil
 	}
 	if j.source != "" {
 		b, err := fs.ReadFile(r.opts.Source, j.source)
@@ -856,7 +863,51 @@ func (r *Renderer) index() map[string]job {
 	for _, f := range s.Files {
 		files[site.FileURL(f)] = job{source: f}
 	}
+	// A versioned build writes it at the root, of latest/ (see Sitemap);
+	// a site's own sitemap.xml, in static/ or content/, is kept.
+	if _, own := r.static[sitemapFile]; !own && s.Config.BaseURL != "" && r.opts.Version == nil {
+		if _, taken := files[sitemapFile]; !taken {
+			files[sitemapFile] = job{sitemap: true}
+		}
+	}
 	return files
+}
+
+// sitemapFile is the sitemap's name, at the root of the output.
+const sitemapFile = "sitemap.xml"
+
+// Sitemap returns the sitemap of the site's pages, for the crawlers of
+// an intranet's search, where site.toml sets base_url: each page's whole
+// address, its folder under base (the site's address, and "latest/" in a
+// versioned build), and when it last changed where Git says. Drafts are
+// left out, as search leaves them.
+func (r *Renderer) Sitemap(base string) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range r.site.Pages {
+		if p.IsDraft() {
+			continue
+		}
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(base+pathEscape(p.URL)))
+		b.WriteString("</loc>")
+		if c, ok := r.opts.LastChange[p.File]; ok && !r.opts.Uncommitted[p.File] {
+			b.WriteString("<lastmod>" + c.When.UTC().Format(time.DateOnly) + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// pathEscape escapes each part of the URL path u, as a crawler asks
+// for it.
+func pathEscape(u string) string {
+	parts := strings.Split(u, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
 }
 
 // generates reports whether the site has the generated page g: the

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"playbook/internal/gitrepo"
 	"playbook/internal/site"
 )
 
@@ -129,4 +131,50 @@ func mustFile(t *testing.T, out *MemOutput, name string) []byte {
 		t.Fatalf("no %s", name)
 	}
 	return b
+}
+
+// TestSitemap: with base_url set, the site has a sitemap of its pages by
+// their whole address, escaped, with when they last changed where Git
+// says, and no draft; without it, or where the site has its own, none of
+// playbook's.
+func TestSitemap(t *testing.T) {
+	files := map[string]string{
+		"site.toml":              "title = \"T\"\nbase_url = \"https://intranet.example.com/sales/playbook\"\n",
+		"content/_index.md":      "# Home\n",
+		"content/guides/café.md": "# Café\n",
+		"content/guides/wip.md":  "+++\ntitle = \"WIP\"\ndraft = true\n+++\n",
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow, Drafts: true})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	when := time.Date(2026, 10, 2, 9, 0, 0, 0, time.UTC)
+	out := renderMem(t, fsys, s, Options{LastChange: map[string]gitrepo.LastChange{"content/guides/café.md": {When: when}}})
+	got := page(t, out, "sitemap.xml")
+	for _, want := range []string{
+		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
+		"<url><loc>https://intranet.example.com/sales/playbook/</loc></url>",
+		"<url><loc>https://intranet.example.com/sales/playbook/guides/caf%C3%A9/</loc><lastmod>2026-10-02</lastmod></url>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sitemap lacks %s:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "wip") {
+		t.Errorf("sitemap names a draft:\n%s", got)
+	}
+	delete(files, "content/guides/wip.md")
+	files["site.toml"] = "title = \"T\"\n"
+	if _, ok := renderFiles(t, files, Options{}).File("sitemap.xml"); ok {
+		t.Error("a sitemap without base_url")
+	}
+	files["site.toml"] = "title = \"T\"\nbase_url = \"https://intranet.example.com/\"\n"
+	files["static/sitemap.xml"] = "ours"
+	if got := page(t, renderFiles(t, files, Options{}), "sitemap.xml"); got != "ours" {
+		t.Errorf("the site's own sitemap is replaced: %q", got)
+	}
 }

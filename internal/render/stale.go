@@ -4,7 +4,8 @@ import "playbook/internal/site"
 
 // Stale returns the files of the site, rendered before the edit ed made by
 // site.Loader.Patch, that show what it changed: the pages whose Markdown
-// changed and the search index, which show their text, and the pages
+// changed, the search index, which shows their text, and the sitemap,
+// which says when they last changed, and the pages
 // listing who mentions them. Every other file is as it was. all reports
 // that any page may show what changed: a title is shown by the
 // navigation, the lists and the neighbours of its page, and by whatever a
@@ -20,7 +21,7 @@ func (r *Renderer) Stale(ed *site.Edit) (names []string, all bool) {
 		names = append(names, p.URL+"index.html")
 	}
 	for name, j := range r.files {
-		if j.search != "" {
+		if j.search != "" || j.sitemap {
 			names = append(names, name)
 		}
 	}

@@ -33,6 +33,12 @@ type Config struct {
 	// EditURL is the pattern of an "edit this page" link; "{path}" stands
 	// for the page's file path from the site root.
 	EditURL string `toml:"edit_url"`
+	// BaseURL is the address the site is published at, ending in a slash
+	// ("https://intranet.example.com/sales/playbook/"), or "": what must
+	// name pages by their whole address (the sitemap, the feed of a
+	// versioned build) does with it. Pages link to each other relatively
+	// all the same.
+	BaseURL string `toml:"base_url"`
 	// Markdown configures Markdown rendering.
 	Markdown struct {
 		// Unsafe lets raw HTML through; by default it is escaped.
@@ -442,6 +448,14 @@ func ParseConfig(data []byte) (Config, Problems) {
 		}
 		c.Links.ExternalBase = strings.TrimRight(b, "/")
 	}
+	if b := c.BaseURL; b != "" {
+		if u, err := url.Parse(b); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			ps.errorf(ConfigFile, lineOfKey(string(data), "base_url"), "base_url = %q: want the http or https address the site is published at (https://intranet.example.com/sales/playbook/)", b)
+			c.BaseURL = ""
+		} else if !strings.HasSuffix(b, "/") {
+			c.BaseURL = b + "/"
+		}
+	}
 	if e := c.EditURL; e != "" {
 		// html/template would write any other scheme as "#ZgotmplZ" on
 		// every page.
@@ -561,7 +575,7 @@ func lineOfKey(text, key string) int {
 
 // topSettings are the settings of site.toml outside every table, which
 // written below a table's header are the table's.
-var topSettings = []string{"title", "description", "language", "theme", "edit_url"}
+var topSettings = []string{"title", "description", "language", "theme", "edit_url", "base_url"}
 
 // headerLine returns the line of text whose table header names table
 // ("[highlight]", "[roles.x]"), or 0 where none does (a dotted key, a

@@ -32,6 +32,26 @@ func TestLinksAndContentSettings(t *testing.T) {
 	}
 }
 
+// TestBaseURL: the site's address ends in a slash, and one that is no
+// http or https address is an error at its line.
+func TestBaseURL(t *testing.T) {
+	for _, c := range []struct{ in, want, problem string }{
+		{"https://intranet.example.com/sales/playbook", "https://intranet.example.com/sales/playbook/", ""},
+		{"http://intranet/", "http://intranet/", ""},
+		{"intranet/sales", "", `site.toml:2: base_url = "intranet/sales": want the http or https address the site is published at (https://intranet.example.com/sales/playbook/)`},
+		{"https://intranet/?x=1", "", `site.toml:2: base_url = "https://intranet/?x=1": want the http or https address the site is published at (https://intranet.example.com/sales/playbook/)`},
+	} {
+		cfg, ps := ParseConfig([]byte("title = \"T\"\nbase_url = \"" + c.in + "\"\n"))
+		var got []string
+		for _, p := range ps {
+			got = append(got, p.String())
+		}
+		if cfg.BaseURL != c.want || strings.Join(got, "\n") != c.problem {
+			t.Errorf("base_url = %q: read as %q, problems %q; want %q, %q", c.in, cfg.BaseURL, got, c.want, c.problem)
+		}
+	}
+}
+
 // TestConfigKeptPastAValueInAListOfTables: a value of the wrong type that
 // cannot be taken out to decode the rest (one in [[versions.ref]]) leaves
 // the settings read so far, not an empty Config.

@@ -705,12 +705,12 @@ func TestProblems(t *testing.T) {
 		},
 		{
 			name: "every value of the wrong type in site.toml is reported, and a typo after them",
-			files: with(chainSite(), "site.toml", "title = 3\nlanguage = \"xx-!\"\nbase_url = 5\n"+
+			files: with(chainSite(), "site.toml", "title = 3\nlanguage = \"xx-!\"\nbase_uri = 5\n"+
 				"[highlight]\nlight = 7\n[roles.sales]\ntitle = [\"Sales\"]\n[pagination]\nsize = \"ten\"\n"),
 			want: []string{
 				`site.toml:1: title: want text, got 3`,
 				`site.toml:2: language: "xx-!" is not a language tag (such as "en" or "fr-CA")`,
-				`site.toml:3: unknown setting "base_url"`,
+				`site.toml:3: unknown setting "base_uri"`,
 				`site.toml:5: highlight.light: want text, got 7`,
 				`site.toml:7: roles.sales.title: want text, got a list`,
 				`site.toml:9: pagination.size: want a whole number, got "ten"`,

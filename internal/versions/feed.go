@@ -19,10 +19,12 @@ type feedEntry struct {
 }
 
 // atomFeed is the Atom feed of the versions' changes, newest first. Its
-// links are relative to the feed, at the site root. The working tree's
-// entry, if any, is dated head, the time of the commit checked out: the
-// time of the build would make every build's feed new.
-func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
+// links start with base, the site's address (site.toml's base_url), as
+// feed readers want them; without one, they are relative to the feed, at
+// the site root. The working tree's entry, if any, is dated head, the
+// time of the commit checked out: the time of the build would make every
+// build's feed new.
+func atomFeed(entries []feedEntry, title, base string, head time.Time) []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -50,7 +52,7 @@ func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
 	f := feed{
 		ID: "urn:playbook:" + site.Slug(title) + ":changes", Title: title + ": what changed",
 		Updated: head.UTC().Format(time.RFC3339), Author: title,
-		Link: []link{{Href: "changes.xml", Rel: "self"}, {Href: "latest/"}},
+		Link: []link{{Href: base + "changes.xml", Rel: "self"}, {Href: base + "latest/"}},
 	}
 	var newest time.Time
 	for _, e := range entries {
@@ -72,7 +74,7 @@ func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
 			// A page's link leads into the version that has it: a removed
 			// page's into the version before. Links are from the feed.
 			page := func(version string, p render.ChangedPage) string {
-				return fmt.Sprintf(`<a href="%s">%s</a>`, escape(version+"/"+p.URL), escape(p.Title))
+				return fmt.Sprintf(`<a href="%s">%s</a>`, escape(base+version+"/"+p.URL), escape(p.Title))
 			}
 			// The risks first, as What changed opens with them: a reader
 			// of the feed alone is told of a gap too.
@@ -109,7 +111,7 @@ func atomFeed(entries []feedEntry, title string, head time.Time) []byte {
 		}
 		f.Entries = append(f.Entries, entry{
 			ID: id, Title: "Version " + e.v.Label, Updated: when.UTC().Format(time.RFC3339),
-			Link: link{Href: e.v.Name + "/changes/"}, Content: content{Type: "html", Body: b.String()},
+			Link: link{Href: base + e.v.Name + "/changes/"}, Content: content{Type: "html", Body: b.String()},
 		})
 	}
 	if !newest.IsZero() {

@@ -21,7 +21,7 @@ func TestFeedOpensWithTheRisks(t *testing.T) {
 		}},
 		Groups: []render.ChangeGroup{{Title: "Behaviours", Removed: []render.ChangedPage{{Title: "Install day", URL: "behaviours/install-day/"}}}},
 	}
-	feed := html.UnescapeString(string(atomFeed([]feedEntry{{v: &Version{Name: "q4", Label: "Q4 2026"}, changes: changes, published: changes}}, "Acme", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))))
+	feed := html.UnescapeString(string(atomFeed([]feedEntry{{v: &Version{Name: "q4", Label: "Q4 2026"}, changes: changes, published: changes}}, "Acme", "", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))))
 	want := `<p>Gaps that opened:</p><ul><li><a href="q4/promises/tidy-install/">Tidy install</a>: connected → service gap</li>` +
 		`<li><a href="q4/promises/new-one/">New one</a>: new → sales gap</li></ul>` +
 		`<p>Since Q3 2026:</p><ul><li>Behaviours: removed <a href="q3/behaviours/install-day/">Install day</a></li></ul>`

@@ -584,6 +584,8 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 		cfg = latest.Site.Config
 	}
 	named := &rootSite{title: cfg.Title, language: cmp.Or(cfg.Language, "en")}
+	// Where the site is published is the working tree's to say.
+	base := b.opts.Config.BaseURL
 	var list rootList
 	for _, v := range vs {
 		rv := rootVersion{Name: v.Name, Label: v.Label, Latest: v.Latest, site: named}
@@ -608,7 +610,15 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	}{
 		{"index.html", root},
 		{"404.html", notFound},
-		{"changes.xml", atomFeed(feed, named.title, b.head)},
+		{"changes.xml", atomFeed(feed, named.title, base, b.head)},
+	}
+	if base != "" && !slices.Contains(r.TopStatic(), "sitemap.xml") {
+		// The pages crawlers are to find are the latest's, where a link
+		// to the playbook leads; a site's own sitemap is kept.
+		files = append(files, struct {
+			name string
+			data []byte
+		}{"sitemap.xml", r.Sitemap(base + "latest/")})
 	}
 	written := map[string]bool{}
 	for _, v := range vs {

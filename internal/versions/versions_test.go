@@ -841,3 +841,29 @@ func TestRenamedPageFoundByItsOldPath(t *testing.T) {
 		t.Error("What changed does not list the renamed page as moved")
 	}
 }
+
+// TestBaseURL: with base_url set, the feed's links are whole addresses,
+// as feed readers want them, and the root has a sitemap of the latest
+// version's pages.
+func TestBaseURL(t *testing.T) {
+	r := history(t)
+	r.write(map[string]string{"site.toml": strings.Replace(versionsToml, `title = "Acme"`, "title = \"Acme\"\nbase_url = \"https://intranet.example.com/playbook/\"", 1)})
+	_, out := build(t, r.dir)
+	feed := file(t, out, "changes.xml")
+	for _, want := range []string{
+		`<link href="https://intranet.example.com/playbook/changes.xml" rel="self"></link>`,
+		`<link href="https://intranet.example.com/playbook/q3/changes/"></link>`,
+		`href=&#34;https://intranet.example.com/playbook/q2/promises/fast/&#34;`,
+	} {
+		if !strings.Contains(feed, want) {
+			t.Errorf("the feed lacks %s:\n%s", want, feed)
+		}
+	}
+	if strings.Contains(feed, `href="q`) || strings.Contains(feed, `href=&#34;q`) {
+		t.Errorf("the feed has a relative link:\n%s", feed)
+	}
+	sitemap := file(t, out, "sitemap.xml")
+	if !strings.Contains(sitemap, "<loc>https://intranet.example.com/playbook/latest/promises/fast/</loc>") || strings.Contains(sitemap, "/q2/") {
+		t.Errorf("the sitemap is not of latest/:\n%s", sitemap)
+	}
+}
