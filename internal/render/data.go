@@ -464,6 +464,10 @@ func (d *Data) Asset(name string) (string, error) {
 	return d.Rel(u), err
 }
 
+// AssetURL returns the URL of the theme asset name from the site root,
+// with a fingerprint of its content; an error if there is none such.
+func (r *Renderer) AssetURL(name string) (string, error) { return assetURL(r.assets, name) }
+
 // assetURL returns the URL of the theme asset name from the site root,
 // fingerprinted; an error if it is none of assets.
 func assetURL(assets map[string]string, name string) (string, error) {

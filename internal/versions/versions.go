@@ -550,7 +550,11 @@ type rootVersion struct {
 }
 
 // rootSite is the site as the root page names it.
-type rootSite struct{ title, language string }
+type rootSite struct {
+	title, language string
+	// r is the latest version's Renderer, whose assets the page uses.
+	r *render.Renderer
+}
 
 // A rootList is what layouts/versions.html is given: the versions,
 // newest first, to range over as themes always have, and the site's
@@ -562,6 +566,14 @@ func (l rootList) Title() string { return l[0].site.title }
 
 // Language returns the site's language, a BCP 47 tag, for <html lang>.
 func (l rootList) Language() string { return l[0].site.language }
+
+// Asset returns the URL, from the root, of the latest version's theme
+// asset name, with a fingerprint of its content, as a page's .Asset:
+// "latest/assets/playbook.css?v=1a2b3c4d".
+func (l rootList) Asset(name string) (string, error) {
+	u, err := l[0].site.r.AssetURL(name)
+	return "latest/" + u, err
+}
 
 // writeRoot writes the files at the root of the output, beside the
 // versions' folders: the page that leads to latest/ and lists the versions
@@ -583,7 +595,7 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	if cfg.Title == "" {
 		cfg = latest.Site.Config
 	}
-	named := &rootSite{title: cfg.Title, language: cmp.Or(cfg.Language, "en")}
+	named := &rootSite{title: cfg.Title, language: cmp.Or(cfg.Language, "en"), r: r}
 	// Where the site is published is the working tree's to say.
 	base := b.opts.Config.BaseURL
 	var list rootList

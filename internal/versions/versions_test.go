@@ -217,8 +217,8 @@ func TestVersionedBuild(t *testing.T) {
 				t.Errorf("%s should not exist", name)
 			}
 		}
-		if !strings.Contains(file(t, out, "index.html"), `url=latest/`) {
-			t.Error("the root page does not lead to latest/")
+		if root := file(t, out, "index.html"); !strings.Contains(root, `url=latest/`) || !strings.Contains(root, `href="latest/assets/playbook.css?v=`) {
+			t.Error("the root page does not lead to latest/, styled by its stylesheet as it is now")
 		}
 		// Static hosts show the root's 404.html for a missing page of any
 		// version: it is the latest's, knowing every version's folder.
