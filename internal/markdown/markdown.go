@@ -134,13 +134,15 @@ func New(opts Options) *Converter {
 
 // HasBody reports whether the document's HTML holds anything: a page
 // whose Markdown is its title alone has none. A document parsed with
-// Options.ParseOnly knows it too.
-func (d *Doc) HasBody() bool { return d.body }
+// Options.ParseOnly knows it too. A nil Doc, a section's without an index
+// file, has none: a layout may ask.
+func (d *Doc) HasBody() bool { return d != nil && d.body }
 
 // HasCode reports whether the document's HTML holds code the highlighter
 // colours, which a page styles with the highlighting stylesheet. A
-// document parsed with Options.ParseOnly knows it too.
-func (d *Doc) HasCode() bool { return d.code }
+// document parsed with Options.ParseOnly knows it too. A nil Doc has
+// none.
+func (d *Doc) HasCode() bool { return d != nil && d.code }
 
 // ParseOnly reports whether c makes documents without HTML (see
 // Options.ParseOnly).
@@ -868,8 +870,13 @@ var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
 // apart by a blank line, with no Markdown, link destinations or HTML. It
 // is for comparing versions of a page: moving the pages a page links to
 // does not change its text. Only a Converter made with Options.Text keeps
-// it; otherwise, and for a refused document, it is "".
-func (d *Doc) Text() string { return d.text }
+// it; otherwise, and for a refused document or a nil Doc, it is "".
+func (d *Doc) Text() string {
+	if d == nil {
+		return ""
+	}
+	return d.text
+}
 
 // blocksText returns the text of the document root, titled title, as
 // Doc.Text.

@@ -749,3 +749,12 @@ func TestDocStrings(t *testing.T) {
 		t.Errorf("IDs %q, want %q", d.IDs, want)
 	}
 }
+
+// TestNilDoc: a page without a file of its own has no Doc, and a layout
+// asking it for its text, body or code reads nothing, not a crash.
+func TestNilDoc(t *testing.T) {
+	var d *Doc
+	if d.Text() != "" || d.HasBody() || d.HasCode() {
+		t.Error("a nil Doc has text, a body or code")
+	}
+}
