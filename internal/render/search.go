@@ -59,7 +59,7 @@ func (r *Renderer) searchVersion() string {
 			write(a.Title)
 		}
 		write(p.Chain.Status.String())
-		for _, f := range typeFields(p) {
+		for _, f := range append(typeFields(p), p.Tags...) {
 			write(f)
 		}
 		if p.Doc != nil {
@@ -170,7 +170,7 @@ func (r *Renderer) searchDoc(p *site.Page) (search.Doc, error) {
 	if p.Type == site.TypePromise {
 		d.Chain = p.Chain.Status.String()
 	}
-	d.Fields = strings.Join(typeFields(p), "\n")
+	d.Fields = strings.Join(append(typeFields(p), p.Tags...), "\n")
 	if p.Doc != nil {
 		secs, err := r.site.Markdown.Sections(p.Doc)
 		if err != nil {
@@ -192,7 +192,8 @@ func (r *Renderer) searchDoc(p *site.Page) (search.Doc, error) {
 }
 
 // typeFields returns the text of the fields of p's type that say what
-// the page is about: search ranks them above its body.
+// the page is about: search ranks them above its body, with the page's
+// tags, which name what it is about as its authors file it.
 func typeFields(p *site.Page) []string {
 	f := []string{p.Statement, p.Question, p.CompetitorName, p.Position, p.ValueProposition, p.Role, p.Offer}
 	f = append(f, p.Expectation)

@@ -178,3 +178,15 @@ func TestSitemap(t *testing.T) {
 		t.Errorf("the site's own sitemap is replaced: %q", got)
 	}
 }
+
+// TestSearchFindsTags: a page is found by its tags, as its authors file
+// it, though its text never says them.
+func TestSearchFindsTags(t *testing.T) {
+	out := renderFiles(t, map[string]string{
+		"site.toml":                "title = \"T\"\n",
+		"content/competitors/x.md": "+++\ncompetitor = \"X\"\ntags = [\"objections\"]\n+++\n# X\n\nThey sell hard.\n",
+	}, Options{})
+	if index := page(t, out, "search/index.js"); !strings.Contains(index, `"objections":[`) {
+		t.Error("the index lacks the page's tag")
+	}
+}
