@@ -239,9 +239,6 @@ func (w writer) write(ctx context.Context, fill func(context.Context, render.Out
 	if err := out.Left(); err != nil {
 		fmt.Fprintf(w.stderr, "note: what an earlier build left beside %s could not be removed (remove it by hand): %v\n", w.dest, err)
 	}
-	if err := out.Group(); err != nil {
-		fmt.Fprintf(w.stderr, "note: the site is written with your group, not the one %s had, which a web server may read by (run the build as a member of that group): %v\n", w.dest, err)
-	}
 	out.Hook = w.hook
 	// The time of the signal, if one comes: stopping the writers takes a
 	// moment of the time abort has.

@@ -13,9 +13,10 @@ import (
 	"playbook/internal/gittest"
 )
 
-// TestReadOnlyPreviousOutput: a previous site made read-only since (its
-// files cannot be removed) does not make a build that swapped the new
-// site in say it failed, nor stop the builds after it. The build runs as
+// TestReadOnlyPreviousOutput: a previous site made read-only since (a
+// folder of it, whose files cannot be removed) does not make a build that
+// swapped the new site in say it failed, nor stop the builds after it;
+// the folder published read-only is the build's to empty. The build runs as
 // a child process, as a user other than root when the test is root: root
 // removes what it likes.
 func TestReadOnlyPreviousOutput(t *testing.T) {
@@ -67,8 +68,10 @@ func TestReadOnlyPreviousOutput(t *testing.T) {
 		return stderr.String()
 	}
 	build("First.")
-	if err := os.Chmod(dest, 0o555); err != nil {
-		t.Fatal(err)
+	for _, dir := range []string{filepath.Join(dest, "guides"), dest} {
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Cleanup(func() {
 		// Open again, for the test's own clean-up.
@@ -84,5 +87,11 @@ func TestReadOnlyPreviousOutput(t *testing.T) {
 	}
 	if said := build("Third."); !strings.Contains(said, "note: what an earlier build left beside "+dest+" could not be removed (remove it by hand)") {
 		t.Errorf("the third build does not say what is left:\n%s", said)
+	}
+	// The second site, published read-only as its folder was, went: only
+	// the first is left.
+	left, _ := filepath.Glob(filepath.Join(parent, ".public.new-*"))
+	if len(left) != 1 {
+		t.Errorf("left beside the output: %q, want the first site alone", left)
 	}
 }

@@ -35,6 +35,10 @@ func publishMode(dest, tmp string) (fs.FileMode, int, error) {
 	return info.Mode() & bits, -1, nil
 }
 
+// chown is os.Lchown; tests make it fail, as it fails for a user not in
+// the group.
+var chown = os.Lchown
+
 // hide makes folder dir, a site not published, the user's alone, with
 // the group gid (unless -1): what is made in it takes the group where mode
 // is setgid. It returns why the group could not be given (groupErr), the
@@ -47,7 +51,7 @@ func hide(dir string, mode fs.FileMode, gid int) (groupErr, err error) {
 		}
 		if folderGroup(info) != gid {
 			// Before the mode: a change of group may clear setgid.
-			groupErr = os.Lchown(dir, -1, gid)
+			groupErr = chown(dir, -1, gid)
 		}
 	}
 	return groupErr, os.Chmod(dir, 0o700|mode&fs.ModeSetgid)

@@ -1,4 +1,4 @@
-//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+//go:build unix
 
 package render
 
@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -67,9 +69,6 @@ func TestPublishedMode(t *testing.T) {
 		if err := out.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		if err := out.Group(); err != nil {
-			t.Errorf("Group: %v", err)
-		}
 		if mode, g := modeOf(t, dest); mode != 0o751|fs.ModeSetgid || g != gid {
 			t.Errorf("published %v group %d, want %v group %d", mode, g, 0o751|fs.ModeSetgid, gid)
 		}
@@ -110,6 +109,63 @@ func TestPublishedMode(t *testing.T) {
 			}
 			if mode, _ := modeOf(t, spareName(dest)); mode != 0o700 {
 				t.Errorf("build %d: the site kept beside is %v, want only the user's", i+1, mode)
+			}
+		}
+	})
+	t.Run("a group that cannot be given", func(t *testing.T) {
+		dest := filepath.Join(t.TempDir(), "public")
+		if err := os.Mkdir(dest, 0o750); err != nil {
+			t.Fatal(err)
+		}
+		gid := otherGroup()
+		if gid < 0 {
+			t.Skip("no group but the user's to give the folder")
+		}
+		if err := os.Chown(dest, -1, gid); err != nil {
+			t.Fatal(err)
+		}
+		// As for a user not in the group.
+		was := chown
+		chown = func(string, int, int) error { return syscall.EPERM }
+		defer func() { chown = was }()
+		out, err := NewDirOutput(dest)
+		if err == nil {
+			out.Abort(t.Context())
+			t.Fatal("a site that cannot have its folder's group is written")
+		}
+		if !strings.Contains(err.Error(), "run the build as a member of the group") {
+			t.Errorf("error %q does not say what to do", err)
+		}
+		if got := listDir(t, filepath.Dir(dest)); !slices.Equal(got, []string{"public"}) {
+			t.Errorf("left beside the output: %q", got)
+		}
+	})
+	t.Run("the previous site, while it goes, and a folder published read-only", func(t *testing.T) {
+		dest := filepath.Join(t.TempDir(), "public")
+		if err := writeOutput(t, dest, map[string]string{"index.html": "1"}).Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(dest, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 2 {
+			out := writeOutput(t, dest, map[string]string{"index.html": "again"})
+			out.Hook = func(step string) {
+				if step != "swapped" {
+					return
+				}
+				if mode, _ := modeOf(t, out.Folder()); mode != 0o700 {
+					t.Errorf("build %d: the previous site, being removed, is %v, want only the user's", i+2, mode)
+				}
+			}
+			if err := out.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if mode, _ := modeOf(t, dest); mode != 0o555 {
+				t.Errorf("build %d: published %v, want %v", i+2, mode, fs.FileMode(0o555))
+			}
+			if got := listDir(t, filepath.Dir(dest)); !slices.Equal(got, []string{"public"}) {
+				t.Errorf("build %d: left beside the output: %q", i+2, got)
 			}
 		}
 	})

@@ -81,16 +81,9 @@ type DirOutput struct {
 	// added is what Commit found at the top of the previous site that was
 	// added or changed after the build that wrote it (Added).
 	added []string
-	// mode is the mode the site is published with, and group why it
-	// cannot have the destination's group (see publishMode).
-	mode  fs.FileMode
-	group error
+	// mode is the mode the site is published with (see publishMode).
+	mode fs.FileMode
 }
-
-// Group returns why the new site cannot have the group of the folder it
-// replaces, or nil: it is written all the same, with the user's group,
-// and the caller tells the user, whose web server may not read it.
-func (o *DirOutput) Group() error { return o.group }
 
 // hideNew makes the temporary folder tmp of a new site for dest the
 // user's alone until Commit gives it its mode, and returns the DirOutput
@@ -104,11 +97,12 @@ func hideNew(dest, tmp string, lock *os.File) (*DirOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &DirOutput{dest: dest, tmp: tmp, lock: lock, mode: mode}
 	if groupErr != nil {
-		o.group = fmt.Errorf("%s: its group (%d): %w", dest, gid, groupErr)
+		// Published with the user's group and the folder's mode, the site
+		// would be one its web server may not read: better none.
+		return nil, fmt.Errorf("%s belongs to group %d, which a web server may read it by, and the new site cannot be given that group (%w): run the build as a member of the group, or give %s your own", dest, gid, groupErr, dest)
 	}
-	return o, nil
+	return &DirOutput{dest: dest, tmp: tmp, lock: lock, mode: mode}, nil
 }
 
 // Added returns the names of the files and folders at the top of the
@@ -277,6 +271,9 @@ const removers = 4
 // pages' folders, or the sections of a version) are removed on several
 // goroutines, as the kernel unlinks in separate folders at once.
 func removeFolder(ctx context.Context, dir string) error {
+	// A site published read-only (its folder given mode 0555) is
+	// emptied all the same: the folder is the user's, who may write it.
+	_ = os.Chmod(dir, 0o700)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -434,7 +431,9 @@ func (o *DirOutput) Commit() error {
 	err := exchange(o.tmp, o.dest)
 	switch {
 	case err == nil:
-		// The temporary folder now holds the previous site.
+		// The temporary folder now holds the previous site: beside a web
+		// server's folder, it is not to be served while it goes.
+		_ = os.Chmod(o.tmp, 0o700)
 		o.hook("swapped")
 		if o.reuse != nil && keepSpare(o.tmp, o.dest) {
 			return nil
@@ -470,6 +469,7 @@ func (o *DirOutput) commitRenames() error {
 		_ = os.Rename(old, o.dest)
 		return fmt.Errorf("replace %s: %w", o.dest, err)
 	}
+	_ = os.Chmod(old, 0o700) // as in Commit
 	o.hook("swapped")
 	if o.reuse != nil && keepSpare(old, o.dest) {
 		return nil
