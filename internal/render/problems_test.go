@@ -369,3 +369,42 @@ func TestLayoutNames(t *testing.T) {
 		t.Errorf("an error in layouts/behaviors.html is told as %q", bad)
 	}
 }
+
+// TestLayoutNamesAcrossLayers: the site's own layout of a type is used
+// over its theme folder's, whatever either's spelling; two spellings in
+// one layer use the type's own, and the other is told.
+func TestLayoutNamesAcrossLayers(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                     {Data: []byte("title = \"T\"\ntheme = \"corp\"\n")},
+		"content/_index.md":             {Data: []byte("# Home\n")},
+		"content/faqs/refund.md":        {Data: []byte("+++\nquestion = \"Refund?\"\n+++\n# Refund\n")},
+		"content/promises/fast.md":      {Data: []byte("+++\npromise = \"Fast\"\n+++\n# Fast\n")},
+		"layouts/faq.html":              {Data: []byte("{{define \"main\"}}<p class=\"site\">{{.Title}}</p>{{end}}\n")},
+		"themes/corp/layouts/faqs.html": {Data: []byte("{{define \"main\"}}<p class=\"theme\">{{.Title}}</p>{{end}}\n")},
+		"layouts/promise.html":          {Data: []byte("{{define \"main\"}}<p class=\"own\">{{.Title}}</p>{{end}}\n")},
+		"layouts/promises.html":         {Data: []byte("{{define \"main\"}}<p class=\"plural\">{{.Title}}</p>{{end}}\n")},
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	theme, err := Theme(fsys, "corp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := renderMem(t, fsys, s, Options{Theme: theme})
+	if got := page(t, out, "faqs/refund/index.html"); !strings.Contains(got, `<p class="site">Refund</p>`) {
+		t.Error("the FAQ is not rendered with the site's own layouts/faq.html")
+	}
+	if got := page(t, out, "promises/fast/index.html"); !strings.Contains(got, `<p class="own">Fast</p>`) {
+		t.Error("the promise is not rendered with layouts/promise.html, the type's own spelling")
+	}
+	var got []string
+	for _, p := range checkOf(t, fsys) {
+		got = append(got, p.String())
+	}
+	want := "layouts/promises.html: warning: no page is rendered with this layout: promise.html beside it is the same type's, and used; keep one of them"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

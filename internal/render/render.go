@@ -100,7 +100,7 @@ type Renderer struct {
 	// dry renders pages without their Markdown's HTML (see Check).
 	dry bool
 	// unused are the layout files no page is rendered with (Warnings).
-	unused []string
+	unused []unusedLayout
 	// files maps the name of every file but the static ones to its job.
 	files map[string]job
 	nav   navCache
@@ -393,21 +393,35 @@ func (r *Renderer) parseLayouts() error {
 	}
 	r.layouts = map[string]*template.Template{}
 	// A type's layout written in the plural or the American spelling
-	// (behaviors.html) is the type's, over the theme's own spelling,
-	// which comes first here: an author's file is never passed over.
+	// (behaviors.html) is the type's. Of two files for one layout, the
+	// one of the upper layer is used (the site's over its theme folder's,
+	// over the default theme's); of two in one layer, the type's own
+	// spelling, the other told.
+	layer := map[string]int{}
+	for _, p := range pages {
+		layer[p] = layerOf(theme, p)
+	}
 	slices.SortStableFunc(pages, func(a, b string) int {
-		return cmp.Compare(btoi(layoutKey(a) != path.Base(a)), btoi(layoutKey(b) != path.Base(b)))
+		return cmp.Or(cmp.Compare(layer[a], layer[b]), cmp.Compare(btoi(layoutKey(a) != path.Base(a)), btoi(layoutKey(b) != path.Base(b))))
 	})
 	r.unused = nil
+	used := map[string]string{}
 	for _, p := range pages {
 		name := layoutKey(p)
 		if name == "base.html" {
 			continue
 		}
 		if !knownLayout(name) {
-			r.unused = append(r.unused, p)
+			r.unused = append(r.unused, unusedLayout{file: p})
 			continue
 		}
+		if other, ok := used[name]; ok {
+			if layer[other] == layer[p] {
+				r.unused = append(r.unused, unusedLayout{file: p, over: other})
+			}
+			continue
+		}
+		used[name] = p
 		text, err := read(p)
 		if err != nil {
 			errs = append(errs, err)
@@ -467,14 +481,20 @@ func knownLayout(name string) bool {
 // (promise-page.html), or a partial put beside the layouts.
 func (r *Renderer) Warnings() site.Problems {
 	var ps site.Problems
-	for _, f := range r.unused {
-		ps = append(ps, site.Problem{
-			File: themeOrigin(r.opts.Theme, f), Warning: true, Check: "unused-layout",
-			Msg: "no page is rendered with this layout: a layout is named after a kind of page (home.html, section.html, page.html, tag.html, ...) or a type (promise.html, behaviour.html, ...); a part other layouts call goes in layouts/partials/",
-		})
+	for _, u := range r.unused {
+		msg := "no page is rendered with this layout: a layout is named after a kind of page (home.html, section.html, page.html, tag.html, ...) or a type (promise.html, behaviour.html, ...); a part other layouts call goes in layouts/partials/"
+		if u.over != "" {
+			msg = fmt.Sprintf("no page is rendered with this layout: %s beside it is the same type's, and used; keep one of them", path.Base(u.over))
+		}
+		ps = append(ps, site.Problem{File: themeOrigin(r.opts.Theme, u.file), Warning: true, Check: "unused-layout", Msg: msg})
 	}
 	return ps
 }
+
+// An unusedLayout is a layout file no page is rendered with: one named
+// after nothing playbook renders, or the other spelling of the layout
+// over, of the same layer.
+type unusedLayout struct{ file, over string }
 
 // readError says that a theme file could not be read; a link refused
 // says so itself, at its path.

@@ -236,6 +236,22 @@ func ownLayouts(theme fs.FS) bool {
 	return false
 }
 
+// layerOf returns the layer of theme the file name is read from, upper
+// first: 0 for the site's own, or any file of a theme Theme did not make,
+// then its theme folder's, then the default theme's.
+func layerOf(theme fs.FS, name string) int {
+	l, ok := theme.(layered)
+	if !ok {
+		return 0
+	}
+	for i, f := range l {
+		if _, err := fs.Stat(f, name); err == nil {
+			return i
+		}
+	}
+	return len(l)
+}
+
 // themeOrigin returns the path from the site's folder of the file name
 // of theme ("static/robots.txt", "layouts/page.html"), as Theme layers
 // it: the site's own, or its theme's ("themes/corp/layouts/page.html").
