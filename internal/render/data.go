@@ -251,7 +251,7 @@ var tagTemplate = template.Must(template.New("tag").Parse(`<a class="tag" href="
 // One call for what a range over the pages makes with six an item.
 func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 	// An item of the generated playbook is 200-250 bytes.
-	return d.linkedHTML(pages, 256, func(b *strings.Builder, p *site.Page, link template.HTML) error {
+	return d.linkedHTML(pages, 256, (*site.Page).LinkTitle, func(b *strings.Builder, p *site.Page, link template.HTML) error {
 		b.WriteString("<li>" + string(link))
 		if p.Type == site.TypeCampaign {
 			b.WriteByte(' ')
@@ -276,8 +276,9 @@ func campaignBadges(b *strings.Builder, p *site.Page, now time.Time) {
 }
 
 // CampaignsInOrder returns the campaigns of pages as a reader wants them:
-// those running first, the soonest to end first; then those to come, the
-// soonest first; then those over, the latest first.
+// those running first, the soonest to end first and those with no end
+// last; then those to come, the soonest first; then those over, the
+// latest first.
 func (d *Data) CampaignsInOrder(pages []*site.Page) []*site.Page {
 	rank := map[string]int{site.CampaignLive: 0, site.CampaignUpcoming: 1, site.CampaignEnded: 2}
 	out := slices.Clone(pages)
@@ -286,6 +287,8 @@ func (d *Data) CampaignsInOrder(pages []*site.Page) []*site.Page {
 		switch {
 		case ra != rb:
 			return cmp.Compare(ra, rb)
+		case ra == 0 && a.Ends.IsZero() != b.Ends.IsZero():
+			return cmp.Compare(btoi(a.Ends.IsZero()), btoi(b.Ends.IsZero()))
 		case ra == 0:
 			return a.Ends.Compare(b.Ends)
 		case ra == 1:
@@ -306,7 +309,8 @@ func (d *Data) CampaignsInOrder(pages []*site.Page) []*site.Page {
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 	mixed := mixedTypes(pages)
 	// A card of the generated playbook is 250-300 bytes.
-	return d.linkedHTML(pages, 320, func(b *strings.Builder, p *site.Page, link template.HTML) error {
+	// A card names its page as the page does, by its whole title.
+	return d.linkedHTML(pages, 320, func(p *site.Page) string { return p.Title }, func(b *strings.Builder, p *site.Page, link template.HTML) error {
 		promise := p.IsPromise()
 		class := escapeText(p.Chain.Status.Class())
 		b.WriteString("\n<li class=\"card")
@@ -376,12 +380,12 @@ func mixedTypes(pages []*site.Page) bool {
 }
 
 // linkedHTML returns the HTML item writes for each of pages, given the
-// page's link (LinkHTML), in one string grown for size bytes a page.
-func (d *Data) linkedHTML(pages []*site.Page, size int, item func(b *strings.Builder, p *site.Page, link template.HTML) error) (template.HTML, error) {
+// page's link titled by title, in one string grown for size bytes a page.
+func (d *Data) linkedHTML(pages []*site.Page, size int, title func(*site.Page) string, item func(b *strings.Builder, p *site.Page, link template.HTML) error) (template.HTML, error) {
 	var b strings.Builder
 	b.Grow(len(pages) * size)
 	for _, p := range pages {
-		link, err := d.LinkHTML(p)
+		link, err := linkHTML(site.Rel(d.URL, p.URL), title(p), false)
 		if err != nil {
 			return "", err
 		}

@@ -330,12 +330,13 @@ func TestCampaignsInOrder(t *testing.T) {
 		campaign("ended lately", day(-30), day(-5)),
 		campaign("upcoming soon", day(3), day(20)),
 		campaign("live, ends soon", day(-20), day(2)),
+		campaign("live, no end", day(-5), time.Time{}),
 	}
 	var got []string
 	for _, p := range (&Data{Now: testNow}).CampaignsInOrder(pages) {
 		got = append(got, p.Title)
 	}
-	want := []string{"live, ends soon", "live, ends later", "upcoming soon", "upcoming later", "ended lately", "ended long ago"}
+	want := []string{"live, ends soon", "live, ends later", "live, no end", "upcoming soon", "upcoming later", "ended lately", "ended long ago"}
 	if !slices.Equal(got, want) {
 		t.Errorf("order %q, want %q", got, want)
 	}

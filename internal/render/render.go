@@ -899,22 +899,33 @@ const sitemapFile = "sitemap.xml"
 // Sitemap returns the sitemap of the site's pages, for the crawlers of
 // an intranet's search, where site.toml sets base_url: each page's whole
 // address, its folder under base (the site's address, and "latest/" in a
-// versioned build), and when it last changed where Git says. Drafts are
-// left out, as search leaves them.
+// versioned build), and when it last changed where Git says; then the
+// role pages, which search finds too. Drafts and pages with search =
+// false are left out, as search leaves them.
 func (r *Renderer) Sitemap(base string) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range r.site.Pages {
-		if p.IsDraft() {
-			continue
-		}
+	entry := func(u string, lastmod time.Time) {
 		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(base+pathEscape(p.URL)))
+		xml.EscapeText(&b, []byte(base+pathEscape(u)))
 		b.WriteString("</loc>")
-		if c, ok := r.opts.LastChange[p.File]; ok && !r.opts.Uncommitted[p.File] {
-			b.WriteString("<lastmod>" + c.When.UTC().Format(time.DateOnly) + "</lastmod>")
+		if !lastmod.IsZero() {
+			b.WriteString("<lastmod>" + lastmod.UTC().Format(time.DateOnly) + "</lastmod>")
 		}
 		b.WriteString("</url>\n")
+	}
+	for _, p := range r.site.Pages {
+		if p.IsDraft() || !p.Search {
+			continue
+		}
+		var when time.Time
+		if c, ok := r.opts.LastChange[p.File]; ok && !r.opts.Uncommitted[p.File] {
+			when = c.When
+		}
+		entry(p.URL, when)
+	}
+	for _, role := range r.site.Roles {
+		entry(role.URL, time.Time{})
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -50,6 +51,7 @@ func (r *Renderer) searchVersion() string {
 		h.Write([]byte{0})
 	}
 	write(r.assets["assets/search.js"])
+	write(strconv.Itoa(search.Format))
 	for _, p := range r.searchPages() {
 		write(p.URL)
 		write(p.Title)
@@ -89,7 +91,9 @@ func roleDoc(s *site.Site, role *site.Role) search.Doc {
 	}
 	var keeps []string
 	for _, p := range role.Promises() {
-		keeps = append(keeps, p.Title)
+		if !p.IsDraft() { // as searchPages leaves drafts out
+			keeps = append(keeps, p.Title)
+		}
 	}
 	if len(keeps) > 0 {
 		text = append(text, "Keeps: "+strings.Join(keeps, "; ")+".")

@@ -58,16 +58,30 @@ func TestSearchIndex(t *testing.T) {
 // other spellings [roles] merges into it, its description and the
 // promises it keeps.
 func TestSearchFindsRoles(t *testing.T) {
-	out := renderFiles(t, map[string]string{
+	fsys := fstest.MapFS{}
+	for name, data := range map[string]string{
 		"site.toml":                "title = \"T\"\n[roles.sales-advisor]\ndescription = \"Answers the phone to new customers.\"\naliases = [\"sales adviser\"]\n",
 		"content/promises/fast.md": "+++\npromise = \"Call back fast\"\n+++\n# Zephyr callbacks\n",
-		"content/behaviours/b.md":  "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nroles = [\"sales advisor\"]\n+++\n# B\n",
-	}, Options{})
+		"content/behaviours/b.md":  "+++\nstage = \"sales\"\nfulfils = [\"fast\", \"secret\"]\nroles = [\"sales advisor\"]\n+++\n# B\n",
+		// A draft a role keeps, shown as a preview may, is no more found
+		// by the role's page than by its own.
+		"content/promises/secret.md": "+++\npromise = \"Soon\"\ndraft = true\n+++\n# Quokka plan\n",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	s, problems := site.Load(fsys, site.Options{Now: testNow, Drafts: true})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	out := renderMem(t, fsys, s, Options{})
 	index := page(t, out, "search/index.js")
 	for _, want := range []string{`"roles/sales-advisor/"`, `"Role"`, `"adviser":[`, `"answers":[`, `"zephyr":[`} {
 		if !strings.Contains(index, want) {
 			t.Errorf("the index lacks %s", want)
 		}
+	}
+	if strings.Contains(index, "quokka") {
+		t.Error("the index names a draft a role keeps")
 	}
 }
 
@@ -139,10 +153,12 @@ func mustFile(t *testing.T, out *MemOutput, name string) []byte {
 // playbook's.
 func TestSitemap(t *testing.T) {
 	files := map[string]string{
-		"site.toml":              "title = \"T\"\nbase_url = \"https://intranet.example.com/sales/playbook\"\n",
-		"content/_index.md":      "# Home\n",
-		"content/guides/café.md": "# Café\n",
-		"content/guides/wip.md":  "+++\ntitle = \"WIP\"\ndraft = true\n+++\n",
+		"site.toml":                  "title = \"T\"\nbase_url = \"https://intranet.example.com/sales/playbook\"\n",
+		"content/_index.md":          "# Home\n",
+		"content/guides/café.md":     "# Café\n",
+		"content/guides/wip.md":      "+++\ntitle = \"WIP\"\ndraft = true\n+++\n",
+		"content/guides/hid.md":      "+++\ntitle = \"Hidden\"\nsearch = false\n+++\n",
+		"content/behaviours/call.md": "+++\ntitle = \"Call\"\nstage = \"sales\"\nroles = [\"sales advisor\"]\n+++\n",
 	}
 	fsys := fstest.MapFS{}
 	for name, data := range files {
@@ -159,13 +175,14 @@ func TestSitemap(t *testing.T) {
 		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
 		"<url><loc>https://intranet.example.com/sales/playbook/</loc></url>",
 		"<url><loc>https://intranet.example.com/sales/playbook/guides/caf%C3%A9/</loc><lastmod>2026-10-02</lastmod></url>",
+		"<url><loc>https://intranet.example.com/sales/playbook/roles/sales-advisor/</loc></url>",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("sitemap lacks %s:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "wip") {
-		t.Errorf("sitemap names a draft:\n%s", got)
+	if strings.Contains(got, "wip") || strings.Contains(got, "hid") {
+		t.Errorf("sitemap names a draft, or a page left out of search:\n%s", got)
 	}
 	delete(files, "content/guides/wip.md")
 	files["site.toml"] = "title = \"T\"\n"

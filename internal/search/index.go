@@ -420,6 +420,11 @@ func better(code, old int) bool {
 	return code&3 > old&3 || code&3 == old&3 && code < old
 }
 
+// Format numbers the format of the index's files: a change to what they
+// hold, or to how words are read into them, changes it, and with it the
+// version of the index pages name (see render's Data.SearchVersion).
+const Format = 1
+
 // index is the manifest, index.js.
 type index struct {
 	// Version is the format, for a theme's script to check.
@@ -458,7 +463,7 @@ func (x *Index) manifest() *index {
 		dt[i] = c
 	}
 	l := x.layout
-	return &index{Version: 1, Docs: l.Docs, Shards: l.Shards, Chunk: ChunkDocs, Stop: StopWords, Types: types, DocTypes: string(dt)}
+	return &index{Version: Format, Docs: l.Docs, Shards: l.Shards, Chunk: ChunkDocs, Stop: StopWords, Types: types, DocTypes: string(dt)}
 }
 
 // register returns a script calling the page's register function with
