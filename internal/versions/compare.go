@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -59,7 +60,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 		itemised := wording || p.Type == site.TypeCompetitor
 		for _, f := range fieldNames(was, now) {
 			switch {
-			case ids(was[f]) == ids(now[f]), sameWords(was[f], now[f]):
+			case ids(was[f]) == ids(now[f]), sameText(was[f], now[f]):
 			case f == "Chain":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
 			case dateFields[f]:
@@ -471,6 +472,10 @@ func wordDiff(a, b string) template.HTML {
 }
 
 func writeWordDiff(out *strings.Builder, a, b string) {
+	if sameWords(a, b) {
+		out.WriteString(template.HTMLEscapeString(b))
+		return
+	}
 	// Spaces are compared as spaces, whatever they are: a line broken
 	// elsewhere, or two spaces for one, is no change a reader sees. What
 	// is kept is shown as b has it.
@@ -542,6 +547,12 @@ func spaced(ws []string) []string {
 		out[i] = w
 	}
 	return out
+}
+
+// sameText reports whether texts a and b differ in the spaces within
+// their paragraphs alone: paragraphs joined or split are a change.
+func sameText(a, b string) bool {
+	return slices.Equal(wordsOnly(paragraphs(a)), wordsOnly(paragraphs(b)))
 }
 
 // sameWords reports whether a and b differ in their spaces alone.
@@ -630,7 +641,7 @@ func words(s string) []string {
 	start := 0
 	space := false
 	for i, r := range s {
-		isSpace := r == ' ' || r == '\n' || r == '\t' || r == '\r'
+		isSpace := unicode.IsSpace(r) // as strings.Fields, which sameWords uses
 		if i > start && isSpace != space {
 			ws = append(ws, s[start:i])
 			start = i

@@ -59,6 +59,11 @@ func TestCompareSpacesAreNoChange(t *testing.T) {
 	if c := Compare(load(letter), load(rewrapped)); !c.Empty() {
 		t.Errorf("a promise wrapped anew is a change: %+v", c.Groups)
 	}
+	// Paragraphs joined are a change a reader sees.
+	joined := strings.Replace(letter, "We call back.", "We call back.\n\nWe do.", 1)
+	if c := Compare(load(joined), load(strings.Replace(joined, "back.\n\nWe", "back. We", 1))); c.Empty() {
+		t.Error("two paragraphs made one is no change")
+	}
 }
 
 // TestCompareChain: a promise whose last sales behaviour stops keeping it
