@@ -71,15 +71,20 @@ func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.render)
 }
 
-// highlights reports whether render colours the code of n: a block of a
-// language chroma knows, not plain text.
+// highlights reports whether render colours the code of n, as its
+// branches go: a block of a language chroma knows, not plain text, or of
+// plain text with attributes, which goldmark-highlighting formats.
 func (r *codeRenderer) highlights(n *ast.FencedCodeBlock, src []byte) bool {
 	language := n.Language(src)
 	if language == nil {
 		return false
 	}
 	l := r.lexer(language)
-	return l != nil && l.Config().Name != "plaintext"
+	if l == nil {
+		return false
+	}
+	attributed := n.Attributes() != nil || n.Info != nil && bytes.IndexByte(n.Info.Segment.Value(src), '{') > 0
+	return attributed || l.Config().Name != "plaintext"
 }
 
 // lexer returns the lexer of language, coalesced, or nil.

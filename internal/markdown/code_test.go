@@ -146,3 +146,62 @@ func TestLexerRuleLimit(t *testing.T) {
 		t.Errorf("tokens %v, want %v", got, want)
 	}
 }
+
+// TestHasCode: a document has code to colour exactly where its HTML has
+// the highlighter's markup, which the page's highlighting stylesheet
+// styles; a check, which renders no HTML, reads it from the parse.
+func TestHasCode(t *testing.T) {
+	c := New(Options{})
+	for _, src := range []string{
+		"```go\nfunc f() {}\n```\n",
+		"```GO\nfunc f() {}\n```\n",
+		"```text\nDear Mrs Tate,\n```\n",
+		"```plain\nx\n```\n",
+		"```nosuchlanguage\nx\n```\n",
+		"```\nx\n```\n",
+		"    indented\n",
+		"```text {hl_lines=1}\nx\n```\n",
+		"```nosuchlanguage {hl_lines=1}\nx\n```\n",
+		"```go {.wide}\nfunc f() {}\n```\n",
+		"```go {linenos=true}\nfunc f() {}\n```\n",
+		"- a list\n\n  ```python\n  print(1)\n  ```\n",
+		"Just text.\n",
+	} {
+		d := mustParse(t, c, src)
+		html, err := c.RenderString(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Contains(html, `class="chroma"`)
+		if d.HasCode() != want {
+			t.Errorf("%q: HasCode %v, but its HTML %s", src, d.HasCode(), html)
+		}
+	}
+}
+
+// TestHasBody: a document has a body exactly where its HTML holds
+// anything; a check, which renders no HTML, reads it from the parse.
+func TestHasBody(t *testing.T) {
+	for _, unsafe := range []bool{false, true} {
+		c := New(Options{Unsafe: unsafe})
+		for _, src := range []string{
+			"# Title only\n",
+			"# Title\n\nText.\n",
+			"<!-- a note for authors -->\n",
+			"# Title\n\n<!-- a note -->\n",
+			"[x]: https://example.com\n",
+			"[[_TOC_]]\n",
+			"\n\n",
+			"<div>raw</div>\n",
+		} {
+			d := mustParse(t, c, src)
+			html, err := c.RenderString(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := strings.TrimSpace(html) != ""; d.HasBody() != want {
+				t.Errorf("unsafe %v, %q: HasBody %v, but its HTML is %q", unsafe, src, d.HasBody(), html)
+			}
+		}
+	}
+}

@@ -423,7 +423,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range notLinkWarnings(root, src, marked) {
 		d.warn(w)
 	}
-	d.body = root.HasChildren()
+	d.body = c.hasBody(root)
 	d.setStrings()
 	d.parsing = nil
 	// A site holds every page's Doc for the whole build: the lists keep
@@ -606,6 +606,24 @@ func (c *Converter) parse(src, marked []byte, titled bool, visit func(ast.Node))
 		root.SetAttributeString(titleAttr, title)
 	}
 	return root, title
+}
+
+// hasBody reports whether the document root renders to anything: not
+// when all it holds is link definitions, or, in safe mode, HTML comments,
+// which it drops.
+func (c *Converter) hasBody(root ast.Node) bool {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.LinkReferenceDefinition:
+			continue
+		case *ast.HTMLBlock:
+			if !c.unsafe && n.HTMLBlockType == ast.HTMLBlockType2 {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // titleAttr names the attribute of a document's root that holds the title
