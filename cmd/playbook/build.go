@@ -499,6 +499,10 @@ func buildVersions(ctx context.Context, opts versions.Options, w writer, stdout,
 		return exitContent
 	}
 	defer b.Close()
+	// Every version is rendered with the working tree's theme.
+	if theme, err := render.SiteTheme(opts.Worktree, opts.Config); err == nil {
+		problems = append(problems, render.ThemeWarnings(theme)...)
+	}
 	printProblems(stderr, problems)
 	errs := problems.Errors()
 	if errs > 0 {

@@ -492,3 +492,22 @@ func TestBuildEndsWithItsErrors(t *testing.T) {
 		t.Errorf("last line: %s", lines[3])
 	}
 }
+
+// TestBuildTellsOfUnusedLayouts: a layout file no page is rendered with
+// is a warning of a build, with versions or without, as of check.
+func TestBuildTellsOfUnusedLayouts(t *testing.T) {
+	const warning = "layouts/promise-page.html: warning: no page is rendered with this layout"
+	src := writeSite(t, with(goodSite, "layouts/promise-page.html", "{{define \"main\"}}{{end}}\n"))
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", src, "--dest", dest); code != exitOK || !strings.Contains(stderr, warning) {
+		t.Errorf("build: exit %d, want the warning:\n%s", code, stderr)
+	}
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	gittest.InitCommit(t, src, when, "one")
+	gittest.Git(t, src, when, "tag", "v1")
+	gittest.WriteFiles(t, src, map[string]string{"site.toml": "title = \"T\"\n[versions]\ntags = \"v*\"\n"})
+	dest = filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", src, "--dest", dest); code != exitOK || !strings.Contains(stderr, warning) {
+		t.Errorf("versioned build: exit %d, want the warning:\n%s", code, stderr)
+	}
+}

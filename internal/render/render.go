@@ -392,36 +392,10 @@ func (r *Renderer) parseLayouts() error {
 		}
 	}
 	r.layouts = map[string]*template.Template{}
-	// A type's layout written in the plural or the American spelling
-	// (behaviors.html) is the type's. Of two files for one layout, the
-	// one of the upper layer is used (the site's over its theme folder's,
-	// over the default theme's); of two in one layer, the type's own
-	// spelling, the other told.
-	layer := map[string]int{}
-	for _, p := range pages {
-		layer[p] = layerOf(theme, p)
-	}
-	slices.SortStableFunc(pages, func(a, b string) int {
-		return cmp.Or(cmp.Compare(layer[a], layer[b]), cmp.Compare(btoi(layoutKey(a) != path.Base(a)), btoi(layoutKey(b) != path.Base(b))))
-	})
-	r.unused = nil
-	used := map[string]string{}
-	for _, p := range pages {
+	var used map[string]string
+	used, r.unused = chooseLayouts(theme, pages)
+	for _, p := range slices.Sorted(maps.Values(used)) {
 		name := layoutKey(p)
-		if name == "base.html" {
-			continue
-		}
-		if !knownLayout(name) {
-			r.unused = append(r.unused, unusedLayout{file: p})
-			continue
-		}
-		if other, ok := used[name]; ok {
-			if layer[other] == layer[p] {
-				r.unused = append(r.unused, unusedLayout{file: p, over: other})
-			}
-			continue
-		}
-		used[name] = p
 		text, err := read(p)
 		if err != nil {
 			errs = append(errs, err)
@@ -447,6 +421,53 @@ func (r *Renderer) parseLayouts() error {
 		}
 	}
 	return nil
+}
+
+// chooseLayouts returns the layout files of pages (files of layouts/ in
+// theme) that pages are rendered with, by the name of the layout, and
+// those they are not. A type's layout written in the plural or the
+// American spelling (behaviors.html) is the type's. Of two files for one
+// layout, the one of the upper layer is used (the site's over its theme
+// folder's, over the default theme's); of two in one layer, the type's
+// own spelling, the other told.
+func chooseLayouts(theme fs.FS, pages []string) (used map[string]string, unused []unusedLayout) {
+	layer := map[string]int{}
+	for _, p := range pages {
+		layer[p] = layerOf(theme, p)
+	}
+	pages = slices.Clone(pages)
+	slices.SortStableFunc(pages, func(a, b string) int {
+		return cmp.Or(cmp.Compare(layer[a], layer[b]), cmp.Compare(btoi(layoutKey(a) != path.Base(a)), btoi(layoutKey(b) != path.Base(b))))
+	})
+	used = map[string]string{}
+	for _, p := range pages {
+		name := layoutKey(p)
+		if name == "base.html" {
+			continue
+		}
+		if !knownLayout(name) {
+			unused = append(unused, unusedLayout{file: p})
+			continue
+		}
+		if other, ok := used[name]; ok {
+			if layer[other] == layer[p] {
+				unused = append(unused, unusedLayout{file: p, over: other})
+			}
+			continue
+		}
+		used[name] = p
+	}
+	slices.SortFunc(unused, func(a, b unusedLayout) int { return cmp.Compare(a.file, b.file) })
+	return used, unused
+}
+
+// ThemeWarnings returns the problems of theme's layouts that do not stop
+// a build, as Renderer.Warnings: what a versioned build and a preview,
+// which make Renderers of their own, tell.
+func ThemeWarnings(theme fs.FS) site.Problems {
+	pages, _ := fs.Glob(theme, "layouts/*.html")
+	_, unused := chooseLayouts(theme, pages)
+	return unusedProblems(theme, unused)
 }
 
 // layoutKey returns the name a layout file is known by: its name, or for
@@ -479,14 +500,17 @@ func knownLayout(name string) bool {
 // Warnings returns the problems of the theme that do not stop a build: a
 // layout file no page is rendered with, a typo most likely
 // (promise-page.html), or a partial put beside the layouts.
-func (r *Renderer) Warnings() site.Problems {
+func (r *Renderer) Warnings() site.Problems { return unusedProblems(r.opts.Theme, r.unused) }
+
+// unusedProblems returns a warning for each layout of theme unused.
+func unusedProblems(theme fs.FS, unused []unusedLayout) site.Problems {
 	var ps site.Problems
-	for _, u := range r.unused {
+	for _, u := range unused {
 		msg := "no page is rendered with this layout: a layout is named after a kind of page (home.html, section.html, page.html, tag.html, ...) or a type (promise.html, behaviour.html, ...); a part other layouts call goes in layouts/partials/"
 		if u.over != "" {
 			msg = fmt.Sprintf("no page is rendered with this layout: %s beside it is the same type's, and used; keep one of them", path.Base(u.over))
 		}
-		ps = append(ps, site.Problem{File: themeOrigin(r.opts.Theme, u.file), Warning: true, Check: "unused-layout", Msg: msg})
+		ps = append(ps, site.Problem{File: themeOrigin(theme, u.file), Warning: true, Check: "unused-layout", Msg: msg})
 	}
 	return ps
 }

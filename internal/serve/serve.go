@@ -92,6 +92,9 @@ type Server struct {
 	// themeDirty records a change to layouts, static files or settings
 	// that a failed rebuild could not apply yet.
 	themeDirty bool
+	// themeWarnings are the theme's layouts no page is rendered with
+	// (render.Renderer.Warnings), told with the site's problems.
+	themeWarnings site.Problems
 	// loadsChanged records a change, since the snapshot served was made,
 	// to a file pages may load besides their HTML and stylesheets (see
 	// loads); a failed rebuild leaves it for the next snapshot.
@@ -256,6 +259,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			return Nothing, err
 		}
 		s.theme, s.liveJS, s.themeDirty = r, liveJS, false
+		s.themeWarnings = r.Warnings()
 	} else {
 		r = s.theme.ForSite(st)
 		// The theme's Renderer was made with the files uncommitted then.
@@ -690,7 +694,9 @@ func describe(changed []string) string {
 
 // report prints the problems of a build, unless they are the ones printed
 // last: an author saving a broken file twice sees its error once.
-func (s *Server) report(problems site.Problems) { s.printOnce(problemsText(problems)) }
+func (s *Server) report(problems site.Problems) {
+	s.printOnce(problemsText(append(slices.Clone(problems), s.themeWarnings...)))
+}
 
 // problemsText is problems a line each.
 func problemsText(problems site.Problems) string {

@@ -392,6 +392,24 @@ func TestFirstBuildWithABrokenLayoutShowsItsErrors(t *testing.T) {
 	sameAsCold(t, s, dir)
 }
 
+// TestTerminalTellsOfUnusedLayouts: a layout file no page is rendered
+// with is told as build tells it, once.
+func TestTerminalTellsOfUnusedLayouts(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/promise-page.html": "{{define \"main\"}}{{end}}\n"})
+	var log bytes.Buffer
+	s, err := New(os.DirFS(dir), Options{Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/glossary.md": "# Glossary\n\nMore.\n"})
+	s.Rebuild([]string{"content/guides/glossary.md"})
+	if n := strings.Count(log.String(), "layouts/promise-page.html: warning: no page is rendered with this layout"); n != 1 {
+		t.Errorf("the unused layout told %d times, want once:\n%s", n, log.String())
+	}
+}
+
 func TestTerminalPrintsEachErrorOnce(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
