@@ -108,7 +108,7 @@ func TestSearchBox(t *testing.T) {
 func TestSearchVersion(t *testing.T) {
 	files := map[string]string{
 		"site.toml":                "title = \"T\"\n",
-		"content/faqs/refunds.md":  "+++\nquestion = \"Can I have my money back?\"\ndescription = \"Refunds\"\n+++\n# Refunds\n\nWithin 30 days.\n",
+		"content/faqs/refunds.md":  "+++\nquestion = \"Can I have my money back?\"\ndescription = \"Refunds\"\naudience = [\"service desk\"]\n+++\n# Refunds\n\nWithin 30 days.\n",
 		"content/guides/_index.md": "# Guides\n",
 	}
 	version := func(files map[string]string, opts Options) string {
@@ -126,6 +126,7 @@ func TestSearchVersion(t *testing.T) {
 		"title":       {"# Refunds", "# Money back"},
 		"description": {`"Refunds"`, `"Money back"`},
 		"field":       {"money back?", "refund?"},
+		"role":        {`"service desk"`, `"returns desk"`},
 	} {
 		changed := maps.Clone(files)
 		changed["content/faqs/refunds.md"] = strings.Replace(files["content/faqs/refunds.md"], edit[0], edit[1], 1)
