@@ -408,3 +408,31 @@ func TestLayoutNamesAcrossLayers(t *testing.T) {
 		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestStaticFilesDifferingInCase: two static files whose names differ in
+// case alone are warned of, in check and by a build's Renderer: on a
+// Windows or macOS share one replaces the other.
+func TestStaticFilesDifferingInCase(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":         {Data: []byte("title = \"T\"\n")},
+		"content/_index.md": {Data: []byte("# Home\n")},
+		"static/Logo.PNG":   {Data: []byte("a")},
+		"static/logo.PNG":   {Data: []byte("b")},
+		"static/logo.svg":   {Data: []byte("c")},
+	}
+	want := "static/logo.PNG: warning: differs from static/Logo.PNG in case alone: on a Windows or macOS file share, or a host that ignores case, one replaces the other; rename one"
+	var got []string
+	for _, p := range checkOf(t, fsys) {
+		got = append(got, p.String())
+	}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	theme, err := Theme(fsys, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := ThemeWarnings(theme); len(ps) != 1 || ps[0].String() != want {
+		t.Errorf("ThemeWarnings: %v, want %s", ps, want)
+	}
+}

@@ -467,7 +467,35 @@ func chooseLayouts(theme fs.FS, pages []string) (used map[string]string, unused 
 func ThemeWarnings(theme fs.FS) site.Problems {
 	pages, _ := fs.Glob(theme, "layouts/*.html")
 	_, unused := chooseLayouts(theme, pages)
-	return unusedProblems(theme, unused)
+	var static []string
+	fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			static = append(static, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	return append(unusedProblems(theme, unused), caseProblems(theme, static)...)
+}
+
+// caseProblems warns of the static files, by name under static/, whose
+// names differ from another's in case alone: on a Windows or macOS file
+// share, or a host that ignores case, one replaces the other.
+func caseProblems(theme fs.FS, names []string) site.Problems {
+	names = slices.Sorted(slices.Values(names))
+	first := map[string]string{}
+	var ps site.Problems
+	for _, n := range names {
+		k := strings.ToLower(n)
+		if other, ok := first[k]; ok {
+			ps = append(ps, site.Problem{
+				File: themeOrigin(theme, "static/"+n), Warning: true, Check: "static-case",
+				Msg: fmt.Sprintf("differs from static/%s in case alone: on a Windows or macOS file share, or a host that ignores case, one replaces the other; rename one", other),
+			})
+			continue
+		}
+		first[k] = n
+	}
+	return ps
 }
 
 // layoutKey returns the name a layout file is known by: its name, or for
@@ -499,8 +527,17 @@ func knownLayout(name string) bool {
 
 // Warnings returns the problems of the theme that do not stop a build: a
 // layout file no page is rendered with, a typo most likely
-// (promise-page.html), or a partial put beside the layouts.
-func (r *Renderer) Warnings() site.Problems { return unusedProblems(r.opts.Theme, r.unused) }
+// (promise-page.html), or a partial put beside the layouts; and static
+// files whose names differ in case alone.
+func (r *Renderer) Warnings() site.Problems {
+	var static []string
+	for name := range r.static {
+		if name != "assets/chroma.css" { // generated
+			static = append(static, name)
+		}
+	}
+	return append(unusedProblems(r.opts.Theme, r.unused), caseProblems(r.opts.Theme, static)...)
+}
 
 // unusedProblems returns a warning for each layout of theme unused.
 func unusedProblems(theme fs.FS, unused []unusedLayout) site.Problems {
