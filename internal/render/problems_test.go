@@ -253,10 +253,7 @@ func TestCheckTakesTheBranchesOfABuild(t *testing.T) {
 		"content/guides/bare.md": {Data: []byte("# Bare\n")},
 		"layouts/page.html":      {Data: []byte("{{define \"main\"}}\n{{if .HasCode}}{{.NoCode}}{{end}}\n{{if .Content}}{{.NoBody}}{{end}}{{end}}\n")},
 	}
-	var got []string
-	for _, p := range checkOf(t, fsys) {
-		got = append(got, p.String())
-	}
+	got := checkTexts(t, fsys)
 	want := []string{
 		`layouts/page.html:2:17: executing "main" at <.NoCode>: can't evaluate field NoCode in type *render.Data (rendering content/guides/code.md)`,
 		`layouts/page.html:3:17: executing "main" at <.NoBody>: can't evaluate field NoBody in type *render.Data (rendering content/guides/text.md)`,
@@ -283,6 +280,16 @@ func TestCheckTakesTheBranchesOfABuild(t *testing.T) {
 			t.Errorf("build of %s: %v, want an error at %q", f.name, err, f.want)
 		}
 	}
+}
+
+// checkTexts returns what checkOf finds, a line each, as check prints it.
+func checkTexts(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	var lines []string
+	for _, p := range checkOf(t, fsys) {
+		lines = append(lines, p.String())
+	}
+	return lines
 }
 
 // checkOf loads fsys for its problems alone, as playbook check does, and
@@ -352,19 +359,13 @@ func TestLayoutNames(t *testing.T) {
 	if got := page(t, out, "behaviours/quote/index.html"); !strings.Contains(got, `<p class="own">Quote</p>`) {
 		t.Error("the behaviour is not rendered with layouts/behaviors.html")
 	}
-	var got []string
-	for _, p := range checkOf(t, fsys) {
-		got = append(got, p.String())
-	}
+	got := checkTexts(t, fsys)
 	want := "layouts/promise-page.html: warning: no page is rendered with this layout: a layout is named after a kind of page (home.html, section.html, page.html, tag.html, ...) or a type (promise.html, behaviour.html, ...); a part other layouts call goes in layouts/partials/"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 	fsys["layouts/behaviors.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n{{.Nope}}{{end}}\n")}
-	var bad []string
-	for _, p := range checkOf(t, fsys) {
-		bad = append(bad, p.String())
-	}
+	bad := checkTexts(t, fsys)
 	if len(bad) == 0 || !strings.HasPrefix(bad[0], "layouts/behaviors.html:2:") {
 		t.Errorf("an error in layouts/behaviors.html is told as %q", bad)
 	}
@@ -399,10 +400,7 @@ func TestLayoutNamesAcrossLayers(t *testing.T) {
 	if got := page(t, out, "promises/fast/index.html"); !strings.Contains(got, `<p class="own">Fast</p>`) {
 		t.Error("the promise is not rendered with layouts/promise.html, the type's own spelling")
 	}
-	var got []string
-	for _, p := range checkOf(t, fsys) {
-		got = append(got, p.String())
-	}
+	got := checkTexts(t, fsys)
 	want := "layouts/promises.html: warning: no page is rendered with this layout: promise.html beside it is the same type's, and used; keep one of them"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
@@ -421,10 +419,7 @@ func TestStaticFilesDifferingInCase(t *testing.T) {
 		"static/logo.svg":   {Data: []byte("c")},
 	}
 	want := "static/logo.PNG: warning: differs from static/Logo.PNG in case alone: on a Windows or macOS file share, or a host that ignores case, one replaces the other; rename one"
-	var got []string
-	for _, p := range checkOf(t, fsys) {
-		got = append(got, p.String())
-	}
+	got := checkTexts(t, fsys)
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("check:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
