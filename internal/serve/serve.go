@@ -640,6 +640,7 @@ func (s *Server) rebuildVersions(changed []string, start time.Time) (Refresh, er
 	if err != nil {
 		return fail(site.ProblemsOf(err))
 	}
+	s.themeWarnings = render.ThemeWarnings(theme)
 	s.report(problems)
 	s.problems.Store(nil)
 	s.swap(&snapshot{files: out, liveJS: liveJS})

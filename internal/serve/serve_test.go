@@ -408,6 +408,16 @@ func TestTerminalTellsOfUnusedLayouts(t *testing.T) {
 	if n := strings.Count(log.String(), "layouts/promise-page.html: warning: no page is rendered with this layout"); n != 1 {
 		t.Errorf("the unused layout told %d times, want once:\n%s", n, log.String())
 	}
+	// Every version is rendered with the working tree's theme.
+	dir = versionedSmallSite(t, time.Time{})
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/promise-page.html": "{{define \"main\"}}{{end}}\n"})
+	log.Reset()
+	if _, err := New(os.DirFS(dir), Options{Dir: dir, Versions: true, Log: &log}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "layouts/promise-page.html: warning: no page is rendered with this layout") {
+		t.Errorf("serve --versions does not tell the unused layout:\n%s", log.String())
+	}
 }
 
 func TestTerminalPrintsEachErrorOnce(t *testing.T) {
