@@ -21,6 +21,8 @@ func FuzzRender(f *testing.F) {
 		"| [b](b.md) | `x` |\n|---|---|\n| ~~y~~ |\n",
 		"```go\nfunc f() {}\n```\n\n<div>raw</div>\n",
 		"[[[[a](b.md)]]](b.md)\n",
+		"{{< tabs \"x\" >}}\n{{< tab \"A\" >}}\n[b](b.md)\n{{< /tab >}}\n{{< /tabs >}}\n\n{{< gist u 1 >}}\n",
+		"+++\nlinkTitle = \"L\"\n+++\n```text {hl_lines=1}\nx\n```\n\n[x]: b.md\n\n<!-- c -->\n",
 	} {
 		f.Add([]byte(seed))
 	}
