@@ -69,6 +69,20 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			text:  "layouts/partials/frame-footer.html:2:11: no such template \"partials/nope.html\"",
 		},
 		{
+			name:   "a field mistyped is at its line, with the name meant, of a page's data or a page",
+			layout: "{{define \"main\"}}\n{{.Titel}}{{.Page.Ownr}}{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 2},
+			text:   "layouts/page.html:2:2: executing \"main\" at <.Titel>: can't evaluate field Titel in type *render.Data: did you mean Title?",
+			end:    " (rendering content/a.md)",
+		},
+		{
+			name:   "a field of a page mistyped names the page's field meant",
+			layout: "{{define \"main\"}}\n{{.Page.Ownr}}{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 7},
+			text:   "layouts/page.html:2:7: executing \"main\" at <.Page.Ownr>: can't evaluate field Ownr in type *site.Page: did you mean Owner?",
+			end:    " (rendering content/a.md)",
+		},
+		{
 			name:   "an asset that is not there is at its line, with the name meant",
 			layout: "{{define \"main\"}}\n<link href=\"{{.Asset \"assets/playbok.css\"}}\">{{end}}\n",
 			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 14},

@@ -37,6 +37,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
@@ -601,7 +602,64 @@ func (r *Renderer) layoutError(err error) *site.ProblemError {
 		// what to look for.
 		msg += ": an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} above has no {{end}}"
 	}
+	msg += fieldNear(msg)
 	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+m[1]), Line: line, Col: col, Msg: msg}}
+}
+
+// noField matches the message of a template asking a value for a field
+// or method it does not have.
+var noField = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)`)
+
+// layoutTypes are the types a layout's values most often are, by the name
+// Go's template packages give them in messages.
+var layoutTypes = map[string]reflect.Type{
+	"*render.Data":   reflect.TypeFor[*Data](),
+	"*render.Frame":  reflect.TypeFor[*Frame](),
+	"*site.Page":     reflect.TypeFor[*site.Page](),
+	"*site.Site":     reflect.TypeFor[*site.Site](),
+	"*site.Role":     reflect.TypeFor[*site.Role](),
+	"*site.Tag":      reflect.TypeFor[*site.Tag](),
+	"site.Config":    reflect.TypeFor[site.Config](),
+	"site.Chain":     reflect.TypeFor[site.Chain](),
+	"site.Backlinks": reflect.TypeFor[site.Backlinks](),
+}
+
+// fieldNear returns the end of a message of a field a layout's value does
+// not have that names the one most likely meant (": did you mean
+// Title?"), or "".
+func fieldNear(msg string) string {
+	m := noField.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	t, ok := layoutTypes[m[2]]
+	if !ok {
+		return ""
+	}
+	var names []string
+	for i := range t.NumMethod() {
+		names = append(names, t.Method(i).Name)
+	}
+	if e := t; e.Kind() == reflect.Pointer {
+		t = e.Elem()
+	}
+	if t.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(t) {
+			if f.IsExported() {
+				names = append(names, f.Name)
+			}
+		}
+	}
+	best, bestD := "", 0
+	for _, n := range names {
+		if d, ok := site.Near(strings.ToLower(m[1]), strings.ToLower(n)); ok && (best == "" || d < bestD || d == bestD && n < best) {
+			best, bestD = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return ": did you mean " + best + "?"
 }
 
 // cutTemplatePrefix returns msg without the name of the Go template
