@@ -85,6 +85,10 @@ type Options struct {
 	// sections: a parse then costs about half as much, and the document
 	// holds none of its HTML. Rendering such a document is an error.
 	ParseOnly bool
+	// WikiPageFirst reads a wiki link's page first, [[Page|text]], as
+	// MediaWiki and Obsidian write it, where GitHub's wikis write the
+	// text first, [[text|Page]].
+	WikiPageFirst bool
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -119,7 +123,7 @@ func New(opts Options) *Converter {
 			extension.Typographer,
 			alerts{},
 			hugo{},
-			wiki{},
+			wiki{pageFirst: opts.WikiPageFirst},
 			emoji.Emoji,
 		),
 		// Heading ids are made after parsing, from the text (see ids).

@@ -14,8 +14,10 @@ import (
 // Wiki links, as the wikis of Git hosts write them: [[Page Name]],
 // [[Link text|Page Name]] and [[Page Name#Section]] link to a page by its
 // name, which the site resolves (Link.Ref is Wiki); [[_TOC_]] marks where
-// a wiki shows its table of contents, which a page shows itself.
-type wiki struct{}
+// a wiki shows its table of contents, which a page shows itself. With
+// pageFirst, the page comes first, [[Page Name|Link text]], as MediaWiki
+// and Obsidian write it.
+type wiki struct{ pageFirst bool }
 
 // wikiMark starts the destination of a wiki link until it is read into
 // a Link: no destination written in Markdown holds a NUL.
@@ -30,11 +32,11 @@ func (n *wikiTOC) Kind() ast.NodeKind { return KindWikiTOC }
 
 func (n *wikiTOC) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-func (wiki) Extend(m goldmark.Markdown) {
+func (w wiki) Extend(m goldmark.Markdown) {
 	// Before the link parser, which would read "[[a]]" as "[a]" in
 	// brackets.
 	m.Parser().AddOptions(
-		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199)),
+		parser.WithInlineParsers(util.Prioritized(wikiParser{pageFirst: w.pageFirst}, 199)),
 		parser.WithASTTransformers(util.Prioritized(wiki{}, 500)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(wiki{}, 500)))
@@ -58,11 +60,11 @@ func (wiki) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	}
 }
 
-type wikiParser struct{}
+type wikiParser struct{ pageFirst bool }
 
 func (wikiParser) Trigger() []byte { return []byte{'['} }
 
-func (wikiParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+func (w wikiParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return nil
@@ -83,10 +85,13 @@ func (wikiParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Nod
 		block.Advance(end + 4)
 		return &wikiTOC{}
 	}
-	// GitHub's order: the text first, then the page.
+	// GitHub's order: the text first, then the page; or the page first.
 	labelAt, label, target := 2, inner, inner
 	if i := bytes.IndexByte(inner, '|'); i >= 0 {
 		label, target = inner[:i], inner[i+1:]
+		if w.pageFirst {
+			labelAt, label, target = 2+i+1, inner[i+1:], inner[:i]
+		}
 	}
 	labelAt += len(label) - len(bytes.TrimLeft(label, " \t"))
 	label, target = bytes.TrimSpace(label), bytes.TrimSpace(target)

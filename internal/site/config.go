@@ -43,6 +43,10 @@ type Config struct {
 	Markdown struct {
 		// Unsafe lets raw HTML through; by default it is escaped.
 		Unsafe bool `toml:"unsafe"`
+		// Wiki is the order of a wiki link's parts: "text-first"
+		// ([[text|Page]], GitHub's, the default) or "page-first"
+		// ([[Page|text]], MediaWiki's and Obsidian's).
+		Wiki string `toml:"wiki"`
 	} `toml:"markdown"`
 	// Highlight names the chroma styles for code in light and dark mode.
 	Highlight struct {
@@ -436,6 +440,11 @@ func ParseConfig(data []byte) (Config, Problems) {
 		if len(v.Refs) == 0 && v.Tags == "" && v.Worktree == "" {
 			ps.errorf(ConfigFile, lineOfKey(string(data), "versions"), "versions: nothing to publish: list [[versions.ref]], set tags = \"v*\", or worktree = \"draft\"")
 		}
+	}
+	switch c.Markdown.Wiki {
+	case "", "text-first", "page-first":
+	default:
+		ps.errorf(ConfigFile, lineOfKey(string(data), "wiki"), "markdown: wiki = %q: want \"text-first\" ([[text|Page]], as GitHub's wikis write links) or \"page-first\" ([[Page|text]], as MediaWiki and Obsidian do)", c.Markdown.Wiki)
 	}
 	switch c.Links.Broken {
 	case "", "error", "warn":

@@ -54,6 +54,28 @@ func TestWikiLinks(t *testing.T) {
 	}
 }
 
+// TestWikiLinksPageFirst: with [markdown] wiki = "page-first", a wiki
+// link names its page first, as MediaWiki and Obsidian write it; a value
+// of the setting other than the two is an error at its line.
+func TestWikiLinksPageFirst(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                 "title = \"T\"\n[markdown]\nwiki = \"page-first\"\n",
+		"content/Buyer-Personas.md": "# Buyer personas\n\n## Budget\n\nWho buys.\n",
+		"content/guides/p.md":       "# P\n\nSee [[Buyer Personas|the persona sheet]], [[Buyer Personas#Budget|what they spend]] and [[Buyer Personas]].\n",
+	}
+	s, problems := loadFiles(t, files)
+	if got := problemLines(problems); len(got) > 0 {
+		t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	wantHTML(t, s, "content/guides/p.md", `<a href="../../buyer-personas/">the persona sheet</a>, <a href="../../buyer-personas/#budget">what they spend</a> and <a href="../../buyer-personas/">Buyer Personas</a>`)
+	files["site.toml"] = "title = \"T\"\n[markdown]\nwiki = \"obsidian\"\n"
+	_, problems = loadFiles(t, files)
+	want := `site.toml:3: markdown: wiki = "obsidian": want "text-first" ([[text|Page]], as GitHub's wikis write links) or "page-first" ([[Page|text]], as MediaWiki and Obsidian do)`
+	if got := problemLines(problems); !slices.Contains(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
 // TestHomeBesideAnIndexFile: a home.md where content/ has an index file
 // is a page as any, of the type its front matter sets, under its own id.
 func TestHomeBesideAnIndexFile(t *testing.T) {

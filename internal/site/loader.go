@@ -99,7 +99,8 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 	// Pages are read by heading only for a search index to read them.
 	indexed := searchIndexed()
-	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill, ParseOnly: opts.ParseOnly})
+	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill, ParseOnly: opts.ParseOnly,
+		WikiPageFirst: s.Config.Markdown.Wiki == "page-first"})
 	for key, style := range map[string]string{"light": s.Config.Highlight.Light, "dark": s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			// At its own line if it has one; a default is always known.
