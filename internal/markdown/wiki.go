@@ -36,7 +36,7 @@ func (w wiki) Extend(m goldmark.Markdown) {
 	// Before the link parser, which would read "[[a]]" as "[a]" in
 	// brackets.
 	m.Parser().AddOptions(
-		parser.WithInlineParsers(util.Prioritized(wikiParser{pageFirst: w.pageFirst}, 199)),
+		parser.WithInlineParsers(util.Prioritized(wikiParser(w), 199)),
 		parser.WithASTTransformers(util.Prioritized(wiki{}, 500)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(wiki{}, 500)))
