@@ -36,7 +36,6 @@ package markdown
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -269,10 +268,20 @@ type Link struct {
 	// Ref says whether the destination was written as Hugo's ref or
 	// relref shortcode ({{< ref "sales/quote.md#why" >}}), whose path
 	// Dest then holds ("sales/quote.md#why"), to resolve as Hugo does,
-	// or as a wiki's link by name ([[Quote#Why]]: Dest is "Quote#Why").
+	// or as a wiki's link by name ([[Quote#Why]]: Dest is "Quote#Why",
+	// see WikiDest).
 	Ref RefKind
 	// raw marks a link in raw HTML, whose destination is written as is.
 	raw bool
+}
+
+// WikiDest returns, for a wiki's link, the page it names, as
+// "Page Name#Section", and its text, if written apart from it: a NUL
+// parts the two in Dest. A site reading its wiki's links the other way
+// round ([[text|Page]] for [[Page|text]]) finds the page in the text.
+func (l *Link) WikiDest() (dest, text string) {
+	dest, text, _ = strings.Cut(l.Dest, "\x00")
+	return dest, text
 }
 
 // A RefKind says which of Hugo's shortcodes, if any, a link's
@@ -866,7 +875,10 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 		buf.Write(text[at:h.off])
 		at = int(h.off)
 		l := &d.Links[h.link]
-		dest := cmp.Or(l.url, l.Dest)
+		dest := l.url
+		if dest == "" {
+			dest, _ = l.WikiDest()
+		}
 		if l.raw {
 			// As renderRaw writes it: parse checked it.
 			buf.WriteString(escape(dest))

@@ -100,6 +100,11 @@ func (w wikiParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 	}
 	link := ast.NewLink()
 	link.Destination = append([]byte(wikiMark), target...)
+	if !bytes.Equal(label, target) {
+		// Kept to tell a site that reads the links the other way round
+		// (see Link.WikiDest).
+		link.Destination = append(append(link.Destination, 0), label...)
+	}
 	start := seg.Start + labelAt
 	link.AppendChild(link, ast.NewTextSegment(text.NewSegment(start, start+len(label))))
 	block.Advance(end + 4)

@@ -68,9 +68,24 @@ func TestWikiLinksPageFirst(t *testing.T) {
 		t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
 	}
 	wantHTML(t, s, "content/guides/p.md", `<a href="../../buyer-personas/">the persona sheet</a>, <a href="../../buyer-personas/#budget">what they spend</a> and <a href="../../buyer-personas/">Buyer Personas</a>`)
+	// Written the other way round from how the site reads them, a link
+	// whose text names a page says so, with the setting.
+	files["content/guides/q.md"] = "# Q\n\nSee [[the persona sheet|Buyer Personas]].\n"
+	_, problems = loadFiles(t, files)
+	want := `content/guides/q.md:3:5: broken link [[the persona sheet]]: no page is named "the persona sheet": a wiki link names a page by its file name, the-persona-sheet.md; its text names a page: [[text|Page]] is read page first here, as [markdown] wiki = "page-first" in site.toml says`
+	if got := problemLines(problems); !slices.Equal(got, []string{want}) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	delete(files, "content/guides/q.md")
+	files["site.toml"] = "title = \"T\"\n"
+	_, problems = loadFiles(t, files)
+	want = `content/guides/p.md:3:5: broken link [[the persona sheet]]: no page is named "the persona sheet": a wiki link names a page by its file name, the-persona-sheet.md; its text names a page: for links written page first, [[Page|text]], as MediaWiki and Obsidian write them, set [markdown] wiki = "page-first" in site.toml`
+	if got := problemLines(problems); len(got) != 2 || got[0] != want {
+		t.Errorf("problems:\n%s\nwant first:\n%s", strings.Join(got, "\n"), want)
+	}
 	files["site.toml"] = "title = \"T\"\n[markdown]\nwiki = \"obsidian\"\n"
 	_, problems = loadFiles(t, files)
-	want := `site.toml:3: markdown: wiki = "obsidian": want "text-first" ([[text|Page]], as GitHub's wikis write links) or "page-first" ([[Page|text]], as MediaWiki and Obsidian do)`
+	want = `site.toml:3: markdown: wiki = "obsidian": want "text-first" ([[text|Page]], as GitHub's wikis write links) or "page-first" ([[Page|text]], as MediaWiki and Obsidian do)`
 	if got := problemLines(problems); !slices.Contains(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}

@@ -60,14 +60,18 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 		if q != nil && q != p && !slices.Contains(to, q) {
 			to = append(to, q)
 		}
-		if msg == "" || l.ignored(lk.Dest, target) {
+		dest := lk.Dest
+		if lk.Ref == markdown.Wiki {
+			dest, _ = lk.WikiDest()
+		}
+		if msg == "" || l.ignored(dest, target) {
 			continue
 		}
-		written := strconv.Quote(lk.Dest)
+		written := strconv.Quote(dest)
 		switch lk.Ref {
 		case markdown.NoRef:
 		case markdown.Wiki:
-			written = "[[" + lk.Dest + "]]"
+			written = "[[" + dest + "]]"
 		default:
 			written = "{{< " + lk.Ref.String() + " " + written + " >}}"
 		}
@@ -322,7 +326,8 @@ func (l *loadState) resolveLink(p *Page, dir string, lk *markdown.Link, u *linkU
 // it: by its file name, hyphens for spaces, in any folder and any case;
 // the section by its heading's text.
 func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL) (problem, target string, to *Page) {
-	name, frag, hasFrag := strings.Cut(lk.Dest, "#")
+	dest, text := lk.WikiDest()
+	name, frag, hasFrag := strings.Cut(dest, "#")
 	name = strings.TrimSpace(name)
 	if hasFrag {
 		frag = markdown.HeadingID(strings.TrimSpace(frag))
@@ -339,9 +344,22 @@ func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL
 		q = l.site.Home // a wiki's front page
 	}
 	if q == nil {
-		return fmt.Sprintf("no page is named %q: a wiki link names a page by its file name, %s.md", name, strings.ReplaceAll(name, " ", "-")), "", nil
+		msg := fmt.Sprintf("no page is named %q: a wiki link names a page by its file name, %s.md", name, strings.ReplaceAll(name, " ", "-"))
+		if other, _, _ := strings.Cut(text, "#"); other != "" && l.pageNamed(strings.ReplaceAll(strings.TrimSpace(other), " ", "-")) != nil {
+			msg += l.wikiOrderHint()
+		}
+		return msg, "", nil
 	}
 	return linkToPage(p, q, frag, hasFrag, u), "", q
+}
+
+// wikiOrderHint is told of a wiki link whose text names a page: the
+// site reads its links the other way round from how they were written.
+func (l *loadState) wikiOrderHint() string {
+	if l.site.Config.Markdown.Wiki == "page-first" {
+		return `; its text names a page: [[text|Page]] is read page first here, as [markdown] wiki = "page-first" in site.toml says`
+	}
+	return `; its text names a page: for links written page first, [[Page|text]], as MediaWiki and Obsidian write them, set [markdown] wiki = "page-first" in site.toml`
 }
 
 // linkToPage points u, a link's destination on page p, at page q and
