@@ -645,17 +645,35 @@ func (c *Converter) hasBody(root ast.Node) bool {
 // (see tableNames).
 const titleAttr = "pb-title"
 
-// keepSafeAttributes drops every attribute of n but id and class: a style
-// or an event handler written in Markdown ("## T {style=...}") could cover
-// the page or run a script, which raw HTML may only do when unsafe.
+// keepSafeAttributes drops every attribute of n but id and class, and an
+// image's size in pixels (an embed's, see wiki): a style or an event
+// handler written in Markdown ("## T {style=...}") could cover the page or
+// run a script, which raw HTML may only do when unsafe.
 func keepSafeAttributes(n ast.Node) {
 	attrs := n.Attributes()
 	n.RemoveAttributes()
+	_, image := n.(*ast.Image)
 	for _, a := range attrs {
-		if name := string(a.Name); name == "id" || name == "class" {
+		name := string(a.Name)
+		size := image && (name == "width" || name == "height") && isPixels(a.Value)
+		if name == "id" || name == "class" || size {
 			n.SetAttribute(a.Name, a.Value)
 		}
 	}
+}
+
+// isPixels reports whether v is a number of pixels, as an image's width.
+func isPixels(v any) bool {
+	b, ok := v.([]byte)
+	if !ok || len(b) == 0 || len(b) > 5 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // HasID reports whether id is one of d's IDs.

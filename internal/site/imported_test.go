@@ -54,6 +54,59 @@ func TestWikiLinks(t *testing.T) {
 	}
 }
 
+// TestWikiEmbeds: Obsidian's embeds, ![[...]], of an image are the image,
+// found by its file's name in any folder and case (the page's own folder
+// first) or by its path, sized by a number after "|" or described by a
+// text there; of a note or another file, a link to it; a wiki link to a
+// file leads to it, and a page's name with a dot is still a page's.
+func TestWikiEmbeds(t *testing.T) {
+	files := map[string]string{
+		"content/Buyer-Personas.md":     "# Buyer personas\n\nWho buys.\n",
+		"content/Plan-2.0.md":           "# Plan 2.0\n\nNext year.\n",
+		"content/attachments/Chart.png": "png",
+		"content/attachments/local.png": "png",
+		"content/guides/local.png":      "png",
+		"content/docs/report.pdf":       "pdf",
+	}
+	const fm = "+++\ntitle = \"P\"\n+++\nIntro.\n\nSee "
+	for _, tc := range []struct {
+		name, link string
+		// html is a piece of the page's HTML, or problem the one problem
+		// of the site.
+		html, problem string
+	}{
+		{"an image by its name", "![[chart.PNG]]", `<img src="../../attachments/Chart.png" alt="chart">`, ""},
+		{"an image in the page's folder first", "![[local.png]]", `<img src="../local.png" alt="local">`, ""},
+		{"an image by its path", "![[attachments/local.png]]", `<img src="../../attachments/local.png" alt="local">`, ""},
+		{"an image's width", "![[Chart.png|300]]", `<img src="../../attachments/Chart.png" alt="Chart" width="300">`, ""},
+		{"an image's width and height", "![[Chart.png|300x200]]", `<img src="../../attachments/Chart.png" alt="Chart" width="300" height="200">`, ""},
+		{"an image's text", "![[Chart.png| Sales by month ]]", `<img src="../../attachments/Chart.png" alt="Sales by month">`, ""},
+		{"a note", "![[Buyer Personas]]", `<a href="../../buyer-personas/">Buyer Personas</a>`, ""},
+		{"a note with text", "![[Buyer Personas|who buys]]", `<a href="../../buyer-personas/">who buys</a>`, ""},
+		{"a document", "![[report.pdf]]", `<a href="../../docs/report.pdf">report.pdf</a>`, ""},
+		{"a wiki link to a file", "[[report.pdf]]", `<a href="../../docs/report.pdf">report.pdf</a>`, ""},
+		{"a page's name with a dot", "[[Plan 2.0]]", `<a href="../../plan-2-0/">Plan 2.0</a>`, ""},
+		{"not an embed", "![[]] and ![[a", `See ![[]] and ![[a`, ""},
+		{"an image no file has", "![[Missing.png]]", "",
+			`content/guides/p.md:6:5: broken link ![[Missing.png]]: no file is named "Missing.png" in content/`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, problems := loadFiles(t, with(files, "content/guides/p.md", fm+tc.link+"\n"))
+			got := problemLines(problems)
+			if tc.problem != "" {
+				if len(got) != 1 || got[0] != tc.problem {
+					t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.problem)
+				}
+				return
+			}
+			if len(got) > 0 {
+				t.Fatalf("problems:\n%s", strings.Join(got, "\n"))
+			}
+			wantHTML(t, s, "content/guides/p.md", tc.html)
+		})
+	}
+}
+
 // TestWikiLinksPageFirst: with [markdown] wiki = "page-first", a wiki
 // link names its page first, as MediaWiki and Obsidian write it; a value
 // of the setting other than the two is an error at its line.

@@ -72,6 +72,9 @@ func (l *loadState) linkPage(p *Page) (problems, []*Page) {
 		case markdown.NoRef:
 		case markdown.Wiki:
 			written = "[[" + dest + "]]"
+			if lk.Image {
+				written = "!" + written
+			}
 		default:
 			written = "{{< " + lk.Ref.String() + " " + written + " >}}"
 		}
@@ -329,6 +332,18 @@ func (l *loadState) resolveWiki(p *Page, _ string, lk *markdown.Link, u *linkURL
 	dest, text := lk.WikiDest()
 	name, frag, hasFrag := strings.Cut(dest, "#")
 	name = strings.TrimSpace(name)
+	if path.Ext(name) != "" && !isMarkdown(name) {
+		// A file other than a page, an image or a document; or, if no
+		// file has the name, a page's name with a dot ("Plan 2.0").
+		if f := l.fileNamed(p, name); f != "" {
+			u.up, u.to = relParts(p.URL, escapePath(FileURL(f)))
+			u.set = true
+			return "", "", nil
+		}
+		if lk.Image {
+			return fmt.Sprintf("no file is named %q in %s/", name, ContentDir), "", nil
+		}
+	}
 	if hasFrag {
 		frag = markdown.HeadingID(strings.TrimSpace(frag))
 	}
@@ -534,10 +549,44 @@ func (l *loadState) pageNamed(dest string) *Page {
 }
 
 // A pageNames indexes the pages by their file names and ids,
-// made slugs, for pageNamed; made when first needed, once per Load.
+// made slugs, for pageNamed, and the other files of content/ by their
+// names in lower case, for fileNamed; each made when first needed, once
+// per Load.
 type pageNames struct {
-	once sync.Once
-	m    map[string]*Page
+	once      sync.Once
+	m         map[string]*Page
+	filesOnce sync.Once
+	files     map[string]string
+}
+
+// fileNamed returns the file of content/ that name, a wiki's link to a
+// file other than a page's, on page p leads to, as Obsidian finds it:
+// a path from p's folder or from content/, or else a name alone, of a
+// file in any folder, in any case, the first in p's folder or else by
+// path; "" if there is none.
+func (l *loadState) fileNamed(p *Page, name string) string {
+	if strings.Contains(name, "/") {
+		for _, f := range []string{path.Join(path.Dir(p.File), name), path.Join(ContentDir, name)} {
+			if l.site.files[f] {
+				return f
+			}
+		}
+		return ""
+	}
+	if f := path.Join(path.Dir(p.File), name); l.site.files[f] {
+		return f
+	}
+	l.names.filesOnce.Do(func() {
+		m := make(map[string]string)
+		for _, f := range l.site.Files {
+			k := strings.ToLower(path.Base(f))
+			if old, ok := m[k]; !ok || f < old {
+				m[k] = f
+			}
+		}
+		l.names.files = m
+	})
+	return l.names.files[strings.ToLower(name)]
 }
 
 // relFile returns the path from folder dir to file, both paths from the
