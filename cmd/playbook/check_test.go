@@ -341,7 +341,8 @@ func TestCheckNewSince(t *testing.T) {
 
 // TestCheckNewSinceRenamesAndMends: a file renamed since the ref keeps
 // its problems, as Git finds the rename, and a disconnected promise given
-// a sales behaviour is mended, not refused for the service gap left.
+// a sales behaviour is mended, not refused for the service gap left; one
+// that loses it again is broken further.
 func TestCheckNewSinceRenamesAndMends(t *testing.T) {
 	repo := t.TempDir()
 	bad := "# Bad\n\nSee [x](missing.md) and [y](gone.md).\n\nA line of its own.\n"
@@ -380,6 +381,15 @@ func TestCheckNewSinceRenamesAndMends(t *testing.T) {
 	code, out, _ = checkCmd(t, "--source", repo, "--new-since", "main")
 	if want := "content/guides/renamed.md:6:1: broken link \"lost.md\": no page or file at content/guides/lost.md\n"; code != exitContent || out != want {
 		t.Errorf("exit %d, output\n%s\nwant\n%s", code, out, want)
+	}
+	// Taking the promise's sales behaviour away again breaks it further:
+	// new, though it was not connected before either.
+	git("add", ".")
+	git("commit", "-q", "-m", "three")
+	git("rm", "-q", "content/behaviours/sales/call.md")
+	code, out, stderr = checkCmd(t, "--source", repo, "--new-since", "HEAD")
+	if want := "content/promises/p.md:3: warning: promise \"p\" is disconnected: no sales or service behaviour fulfils it\n"; code != exitOK || out != want {
+		t.Errorf("the sales behaviour taken away: exit %d, output\n%s%s\nwant\n%s", code, out, stderr, want)
 	}
 }
 

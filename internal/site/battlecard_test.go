@@ -187,7 +187,7 @@ func TestBattlecardProblems(t *testing.T) {
 				"content/competitors/big.md", "+++\ncompetitor = \"Big\"\n[[gaps]]\narea = \"Price\"\n[[gaps]]\narea = \"Winter cover\"\ntheirs = \"Weekdays\"\n# what we keep\npromise = \"fast\"\n"+objection+"+++\n"),
 			want: []string{
 				`content/competitors/big.md:9: warning: gap "Winter cover" rests on promise "fast", which is not connected: no service behaviour fulfils it`,
-				`content/promises/fast.md:1: warning: promise "fast" has a service gap: no service behaviour fulfils it`,
+				`content/promises/fast.md:3: warning: promise "fast" has a service gap: no service behaviour fulfils it`,
 			},
 		},
 		{

@@ -4,6 +4,7 @@ package site
 // by name.
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -80,7 +81,7 @@ var checks = []check{
 	{name: headingIDCheck, run: checkHeadingIDs},
 	{name: notLinkCheck, run: checkNotLinks},
 	{name: tagNameCheck, run: checkTags},
-	{name: "chain-gap", run: checkChains},
+	{name: chainGapCheck, run: checkChains},
 	{name: "channel-gap", run: checkChannels},
 	{name: "stage-folder", run: checkStageFolders},
 	{name: "campaign-not-ready", run: checkCampaigns},
@@ -178,32 +179,67 @@ func checkTags(l *loadState) []Problem {
 func checkChains(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.Pages {
-		if p.Type != TypePromise {
+		if p.Type != TypePromise || p.Chain.Status == Connected {
 			continue
 		}
-		switch p.Chain.Status {
-		case Disconnected:
-			ps.warnf(p.File, 1, "promise %q is disconnected: %s", p.ID, p.Chain.missing())
-		case SalesGap, ServiceGap:
-			ps.warnf(p.File, 1, "promise %q has a %s: %s", p.ID, p.Chain.Status, p.Chain.missing())
+		// At the line of what is missing, where an annotation of a
+		// pull request shows it.
+		line := p.fm.keyLine("promise")
+		if !p.Chain.HasExpectation {
+			line = cmp.Or(p.fm.keyLine("expectation"), line)
 		}
+		if p.Chain.Status == Disconnected {
+			ps.warnf(p.File, line, "promise %q is disconnected: %s", p.ID, p.Chain.missing())
+		} else {
+			ps.warnf(p.File, line, "promise %q has a %s: %s", p.ID, p.Chain.Status, p.Chain.missing())
+		}
+		ps.list[len(ps.list)-1].lacks = p.Chain.lacks()
 	}
 	return ps.list
 }
 
+// chainGapCheck names the check of promises not connected.
+const chainGapCheck = "chain-gap"
+
+// chainLinks is a set of the links of a promise's chain.
+type chainLinks uint8
+
+const (
+	linkExpectation chainLinks = 1 << iota
+	linkSales
+	linkService
+)
+
+// lacks returns the links c lacks.
+func (c Chain) lacks() chainLinks {
+	var l chainLinks
+	if !c.HasExpectation {
+		l |= linkExpectation
+	}
+	if !c.HasSales {
+		l |= linkSales
+	}
+	if !c.HasService {
+		l |= linkService
+	}
+	return l
+}
+
 // missing says what a chain that is not connected lacks.
 func (c Chain) missing() string {
-	switch {
-	case !c.HasExpectation:
-		return `it states no "expectation"`
-	case !c.HasSales && !c.HasService:
-		return "no sales or service behaviour fulfils it"
-	case !c.HasSales:
-		return "no sales behaviour fulfils it"
-	case !c.HasService:
-		return "no service behaviour fulfils it"
+	var parts []string
+	if !c.HasExpectation {
+		parts = append(parts, `it states no "expectation"`)
 	}
-	return ""
+	switch {
+	case !c.HasSales && !c.HasService:
+		parts = append(parts, "no sales or service behaviour fulfils it")
+	case !c.HasSales:
+		parts = append(parts, "no sales behaviour fulfils it")
+	case !c.HasService:
+		parts = append(parts, "no service behaviour fulfils it")
+	}
+	return strings.Join(parts, ", and ")
 }
 
 // checkTalkTracks warns of each competitor whose battlecard gives staff

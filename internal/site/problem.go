@@ -26,6 +26,9 @@ type Problem struct {
 	// Check names the check that found the problem ("duplicate-id"); it is
 	// empty for a problem met reading a file, such as bad front matter.
 	Check string
+	// lacks is what a promise's chain lacks, for a chain-gap: NewSince
+	// tells a chain that lost a link from one that lacked it already.
+	lacks chainLinks
 }
 
 // CheckName names what found p, for a report a program reads (JSON,
@@ -152,9 +155,10 @@ func (ps Problems) Sort() {
 // What a message says of other things is not compared (see sameKey): a
 // hint naming the nearest page, the count of the other files a layout
 // fails on, a line number. A promise already not connected at old is not
-// new when its gap changes: a change adding the sales behaviour of a
-// disconnected promise mends it, and is not refused for the service gap
-// left.
+// new when it lacks no link it had: a change adding the sales behaviour
+// of a disconnected promise mends it, and is not refused for the service
+// gap left; one taking away its last sales behaviour, or its
+// expectation, breaks it further, and is.
 // Which of the two is new, lineText decides when it is given: the text
 // of a problem's line, in the file as it is (was false) or as it was
 // (was true). A problem whose line reads as an old one's did is that one,
@@ -175,7 +179,12 @@ func (ps Problems) NewSince(old Problems, lineText func(was bool, file string, l
 				continue
 			}
 			at := 0
-			if pass == 0 {
+			if p.Check == chainGapCheck {
+				at = slices.IndexFunc(olds[k], func(o Problem) bool { return p.lacks&^o.lacks == 0 })
+				if at < 0 {
+					continue
+				}
+			} else if pass == 0 {
 				if lineText == nil || p.Line == 0 {
 					continue
 				}
@@ -208,7 +217,7 @@ var lineNumber = regexp.MustCompile(`\bline \d+`)
 // its file, and its message without what it says of other things, which
 // changes where nothing of p did.
 func sameKey(p Problem) problemKey {
-	if p.Check == "chain-gap" {
+	if p.Check == chainGapCheck {
 		return problemKey{p.Check, p.File, ""}
 	}
 	msg := p.Msg

@@ -234,6 +234,30 @@ func TestNewSinceSaysNothingOfAsides(t *testing.T) {
 	}
 }
 
+// TestNewSinceChainWorse: a promise not connected at the ref is new when
+// it lacks a link of its chain it had there, not when it lacks less.
+func TestNewSinceChainWorse(t *testing.T) {
+	gap := func(lacks chainLinks) Problem {
+		return Problem{File: "p.md", Check: chainGapCheck, Msg: "promise", Warning: true, lacks: lacks}
+	}
+	for _, c := range []struct {
+		name     string
+		was, is  chainLinks
+		wantsNew bool
+	}{
+		{"the same gap", linkService, linkService, false},
+		{"a sales behaviour added", linkSales | linkService, linkService, false},
+		{"the last sales behaviour taken away", linkService, linkSales | linkService, true},
+		{"the expectation taken away", linkSales, linkSales | linkExpectation, true},
+		{"one gap for another", linkSales, linkService, true},
+	} {
+		got := Problems{gap(c.is)}.NewSince(Problems{gap(c.was)}, nil)
+		if (len(got) == 1) != c.wantsNew {
+			t.Errorf("%s: %d new, want new %v", c.name, len(got), c.wantsNew)
+		}
+	}
+}
+
 // TestNewSinceByLineText: of two problems alike where there was one, the
 // new one is the one whose line does not read as the old one's did, even
 // when it comes first in the file.

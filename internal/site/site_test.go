@@ -135,8 +135,8 @@ func TestProblems(t *testing.T) {
 				`content/competitors/callfast-ltd.md:2: warning: competitor "CallFast" has no talk track: add [[objections]] with a response, or an FAQ that names "callfast-ltd" in "competitors"`,
 				`content/faqs/q.md:3: promises: no page has id "same-day-call-back": did you mean "same-day-callback" (content/promises/same-day-callback.md)?`,
 				`content/faqs/r.md:3: competitors: no page has id "callfast": did you mean "callfast-ltd" (content/competitors/callfast-ltd.md)?`,
-				`content/promises/fast.md:1: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`,
-				`content/promises/same-day-callback.md:1: warning: promise "same-day-callback" is disconnected: it states no "expectation"`,
+				`content/promises/fast.md:3: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`,
+				`content/promises/same-day-callback.md:1: warning: promise "same-day-callback" is disconnected: it states no "expectation", and no sales or service behaviour fulfils it`,
 				`content/standards/s.md:2: applies_to: no page has id "nothing-like-it"`,
 				`content/standards/s.md:2: applies_to: no page has id "same-day-call-backz": did you mean "same-day-call-backs" (content/guides/same-day-call-backs.md)?`,
 			},
@@ -169,7 +169,7 @@ func TestProblems(t *testing.T) {
 			name:  "duplicate id given in front matter",
 			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n", "content/promises/fast.md", "+++\nid = \"fast\"\npromise = \"p\"\n+++\n"),
 			want: []string{
-				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`,
+				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation", and no sales or service behaviour fulfils it`,
 				`content/promises/fast.md:2: id "fast" is already the id of content/other/quick.md`,
 			},
 		},
@@ -191,8 +191,8 @@ func TestProblems(t *testing.T) {
 				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"quick\"]\n+++\n",
 				"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"quick\"]\n+++\n"),
 			want: []string{
-				`content/promises/fast.md:1: warning: promise "quick" is disconnected: no sales or service behaviour fulfils it`,
 				`content/promises/fast.md:2: id "quick" is already the id of content/faqs/a.md`,
+				`content/promises/fast.md:3: warning: promise "quick" is disconnected: no sales or service behaviour fulfils it`,
 			},
 		},
 		{
@@ -222,7 +222,7 @@ func TestProblems(t *testing.T) {
 			want: []string{
 				`content/behaviours/sales/quote.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
 				`content/behaviours/service/call.md:3: fulfils: "fast" is ambiguous: content/other/fast.md (id "other-fast") and content/promises/fast.md (id "promises-fast"); name one by its id`,
-				`content/promises/fast.md:1: warning: promise "promises-fast" is disconnected: no sales or service behaviour fulfils it`,
+				`content/promises/fast.md:3: warning: promise "promises-fast" is disconnected: no sales or service behaviour fulfils it`,
 			},
 		},
 		{
@@ -827,17 +827,17 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "sales gap is a warning",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", ""),
-			want:  []string{`content/promises/fast.md:1: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`},
+			want:  []string{`content/promises/fast.md:3: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`},
 		},
 		{
 			name:  "service gap is a warning",
 			files: with(chainSite(), "content/behaviours/service/call.md", ""),
-			want:  []string{`content/promises/fast.md:1: warning: promise "fast" has a service gap: no service behaviour fulfils it`},
+			want:  []string{`content/promises/fast.md:3: warning: promise "fast" has a service gap: no service behaviour fulfils it`},
 		},
 		{
 			name:  "no behaviour at all is disconnected",
 			files: with(chainSite(), "content/behaviours/service/call.md", "", "content/behaviours/sales/quote.md", ""),
-			want:  []string{`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`},
+			want:  []string{`content/promises/fast.md:3: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`},
 		},
 		{
 			name:  "no expectation is disconnected",

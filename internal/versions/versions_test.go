@@ -522,9 +522,9 @@ func TestBrokenOldVersion(t *testing.T) {
 	// has warnings only.
 	want := []string{
 		`content/guides/a.md:3:5: warning: broken link "../promises/slow.md": no page or file at content/promises/slow.md (version q1)`,
-		`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`,
-		`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it (version q2)`,
-		`content/promises/fast.md:1: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it (version q1)`,
+		`content/promises/fast.md:3: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it`,
+		`content/promises/fast.md:3: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it (version q2)`,
+		`content/promises/fast.md:3: warning: promise "fast" is disconnected: no sales or service behaviour fulfils it (version q1)`,
 		`site.toml:2: warning: expected '.' or ']' to end table name, but got '\n' instead (version q1)`,
 	}
 	if !slices.Equal(got, want) {
