@@ -291,8 +291,8 @@ func checkStageFolders(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.OfType(TypeBehaviour) {
 		stage := p.Behaviour.Stage
-		if stage == "" {
-			continue // told as a missing field
+		if stage != StageSales && stage != StageService {
+			continue // told as a missing field, or as no stage
 		}
 		// The nearest folder named after a stage, as playbook new reads it.
 		dirs := strings.Split(path.Dir(p.File), "/")

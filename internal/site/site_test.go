@@ -249,6 +249,11 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/behaviours/x.md:3: stage: "delivery" is not a stage (want "sales" or "service")`},
 		},
 		{
+			name:  "bad stage in a stage's folder is told once",
+			files: with(chainSite(), "content/behaviours/service/x.md", "+++\nfulfils = [\"fast\"]\nstage = \"after-sales\"\n+++\n"),
+			want:  []string{`content/behaviours/service/x.md:3: stage: "after-sales" is not a stage (want "sales" or "service")`},
+		},
+		{
 			name:  "malformed TOML front matter names its line",
 			files: with(chainSite(), "content/a.md", "+++\ntitle = \"A\"\nweight = = 3\n+++\n"),
 			want:  []string{`content/a.md:3: front matter: expected value but found '=' instead`},
