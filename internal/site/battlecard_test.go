@@ -196,7 +196,7 @@ func TestBattlecardProblems(t *testing.T) {
 				"content/competitors/big.md", "---\ncompetitor: Big\ngaps:\n  - area: Speed\n    ours: Same day\n    promise: fast\nobjections:\n  - {objection: O, response: R}\n---\n"),
 			want: []string{
 				`content/competitors/big.md:6: warning: gap "Speed" rests on promise "fast", which is not connected: it states no "expectation"`,
-				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`,
+				`content/promises/fast.md:2: warning: promise "fast" is disconnected: it states no "expectation"`,
 			},
 		},
 		{

@@ -30,7 +30,9 @@ func (p *Page) CampaignState(now time.Time) string {
 }
 
 // Readiness is whether the front line is ready for a campaign: it has a
-// briefing, and every promise it carries is connected.
+// briefing, names the promises it carries and the roles it must brief,
+// every promise is connected, and every role has a behaviour keeping one
+// of them.
 type Readiness struct {
 	Ready bool
 	// Missing lists what keeps the campaign from being ready, as the
@@ -44,6 +46,12 @@ func (p *Page) Readiness() Readiness {
 	if p.BriefingPage == nil && p.Briefing == "" {
 		r.Missing = append(r.Missing, "no briefing")
 	}
+	if len(p.Promises) == 0 {
+		r.Missing = append(r.Missing, "it names no promise it carries")
+	}
+	if len(p.Roles) == 0 {
+		r.Missing = append(r.Missing, "it names no role to brief")
+	}
 	for _, q := range p.Promises {
 		switch {
 		case q.Chain.Status == Connected:
@@ -55,8 +63,35 @@ func (p *Page) Readiness() Readiness {
 			r.Missing = append(r.Missing, fmt.Sprintf("promise %q has a %s", q.ID, q.Chain.Status))
 		}
 	}
+	for _, role := range p.unkept {
+		r.Missing = append(r.Missing, fmt.Sprintf("no behaviour of %q keeps its promises", role))
+	}
 	r.Ready = len(r.Missing) == 0
 	return r
+}
+
+// keptRoles finds, for each campaign, the roles it names that no
+// behaviour keeping one of its promises names: a loss leader the store
+// staff were never told what to do about.
+func (s *Site) keptRoles() {
+	for _, p := range s.OfType(TypeCampaign) {
+		p.unkept = nil
+		if len(p.Promises) == 0 {
+			continue // told as such
+		}
+		for _, name := range p.Roles {
+			r := s.Role(name)
+			if r == nil {
+				continue
+			}
+			kept := slices.ContainsFunc(r.Behaviours, func(b *Page) bool {
+				return slices.ContainsFunc(b.Fulfils, func(q *Page) bool { return slices.Contains(p.Promises, q) })
+			})
+			if !kept && !slices.Contains(p.unkept, name) {
+				p.unkept = append(p.unkept, name)
+			}
+		}
+	}
 }
 
 // Imminent reports whether campaign p is live at now, or starts within

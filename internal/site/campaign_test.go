@@ -12,7 +12,9 @@ import (
 func campaignSite(kv ...string) map[string]string {
 	files := with(chainSite(),
 		"content/promises/slow.md", "+++\npromise = \"We take our time.\"\nexpectation = \"A careful survey.\"\n+++\n",
-		"content/behaviours/sales/survey.md", "+++\nstage = \"sales\"\nfulfils = [\"slow\"]\n+++\n",
+		"content/behaviours/sales/survey.md", "+++\nstage = \"sales\"\nfulfils = [\"slow\"]\nroles = [\"sales advisor\"]\n+++\n",
+		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nroles = [\"sales advisor\"]\n+++\n",
+		"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"fast\"]\nroles = [\"service desk\"]\n+++\n## How {#how}\n",
 		"content/guides/winter-pack.md", "# Winter pack\n",
 	)
 	return with(files, kv...)
@@ -34,23 +36,23 @@ func TestCampaignStateAndReadiness(t *testing.T) {
 			name:     "ended campaign is not warned of",
 			campaign: campaign("2026-10-01", "2026-10-31", ""),
 			state:    CampaignEnded,
-			missing:  []string{"no briefing"},
+			missing:  []string{"no briefing", "it names no promise it carries", "it names no role to brief"},
 		},
 		{
 			name:     "campaign whose last day is today is live",
-			campaign: campaign("2026-10-01", "2026-11-01", "briefing = \"winter-pack\"\npromises = [\"fast\"]\n"),
+			campaign: campaign("2026-10-01", "2026-11-01", "briefing = \"winter-pack\"\npromises = [\"fast\"]\nroles = [\"service desk\"]\n"),
 			state:    CampaignLive,
 		},
 		{
 			name:     "live campaign without briefing warns at its starts line",
-			campaign: campaign("2026-10-20", "2026-11-30", "promises = [\"fast\"]\n"),
+			campaign: campaign("2026-10-20", "2026-11-30", "promises = [\"fast\"]\nroles = [\"service desk\"]\n"),
 			state:    CampaignLive,
 			missing:  []string{"no briefing"},
 			want:     []string{`content/campaigns/c.md:3: warning: campaign "c" is live and the front line is not ready: no briefing`},
 		},
 		{
 			name:     "campaign starting within 14 days with a gap warns",
-			campaign: campaign("2026-11-10", "2026-11-30", "briefing = \"Read the winter pack before Monday.\"\npromises = [\"fast\", \"slow\"]\n"),
+			campaign: campaign("2026-11-10", "2026-11-30", "briefing = \"Read the winter pack before Monday.\"\npromises = [\"fast\", \"slow\"]\nroles = [\"Sales advisor\"]\n"),
 			state:    CampaignUpcoming,
 			missing:  []string{`promise "slow" has a service gap`},
 			want:     []string{`content/campaigns/c.md:3: warning: campaign "c" starts 2026-11-10 and the front line is not ready: promise "slow" has a service gap`},
@@ -59,12 +61,20 @@ func TestCampaignStateAndReadiness(t *testing.T) {
 			name:     "campaign starting later is not warned of yet",
 			campaign: campaign("2026-11-16", "2026-11-30", ""),
 			state:    CampaignUpcoming,
-			missing:  []string{"no briefing"},
+			missing:  []string{"no briefing", "it names no promise it carries", "it names no role to brief"},
 		},
 		{
 			name:     "ready live campaign has no warning",
-			campaign: campaign("2026-10-20", "2026-11-30", "briefing = \"winter-pack\"\nroles = [\"service desk\", \"sales advisors\"]\npromises = [\"fast\"]\n"),
+			campaign: campaign("2026-10-20", "2026-11-30", "briefing = \"winter-pack\"\nroles = [\"service desk\", \"sales advisor\"]\npromises = [\"fast\"]\n"),
 			state:    CampaignLive,
+		},
+		{
+			// The loss leader the store was never told of.
+			name:     "a role no behaviour keeping its promises names",
+			campaign: campaign("2026-10-20", "2026-11-30", "briefing = \"winter-pack\"\nroles = [\"service desk\", \"store staff\", \"sales advisor\"]\npromises = [\"slow\"]\n"),
+			state:    CampaignLive,
+			missing:  []string{`promise "slow" has a service gap`, `no behaviour of "service desk" keeps its promises`, `no behaviour of "store staff" keeps its promises`},
+			want:     []string{`content/campaigns/c.md:3: warning: campaign "c" is live and the front line is not ready: promise "slow" has a service gap; no behaviour of "service desk" keeps its promises; no behaviour of "store staff" keeps its promises`},
 		},
 	}
 	for _, tt := range tests {

@@ -4,10 +4,10 @@ package site
 // by name.
 
 import (
-	"cmp"
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,6 +84,9 @@ var checks = []check{
 	{name: chainGapCheck, run: checkChains},
 	{name: "channel-gap", run: checkChannels},
 	{name: "stage-folder", run: checkStageFolders},
+	{name: "no-role", run: checkBehaviourRoles},
+	{name: "no-promise", run: checkBehaviourPromises},
+	{name: "role-spelling", run: checkRoleSpellings},
 	{name: "campaign-not-ready", run: checkCampaigns},
 	{name: "briefing-id", run: checkBriefingIDs},
 	{name: "no-talk-track", run: checkTalkTracks},
@@ -185,8 +188,8 @@ func checkChains(l *loadState) []Problem {
 		// At the line of what is missing, where an annotation of a
 		// pull request shows it.
 		line := p.fm.keyLine("promise")
-		if !p.Chain.HasExpectation {
-			line = cmp.Or(p.fm.keyLine("expectation"), line)
+		if at := p.fm.keyLine("expectation"); !p.Chain.HasExpectation && at > 1 {
+			line = at // an empty one
 		}
 		if p.Chain.Status == Disconnected {
 			ps.warnf(p.File, line, "promise %q is disconnected: %s", p.ID, p.Chain.missing())
@@ -306,6 +309,77 @@ func checkStageFolders(l *loadState) []Problem {
 			}
 			break
 		}
+	}
+	return ps.list
+}
+
+// checkBehaviourRoles warns of each behaviour that names no role, in a
+// site whose pages name roles: no one is told it is theirs, and a promise
+// it keeps is kept by no one. A site naming none is not judged, as a
+// playbook written before pages had roles.
+func checkBehaviourRoles(l *loadState) []Problem {
+	var ps problems
+	if len(l.site.Roles) == 0 {
+		return nil
+	}
+	for _, p := range l.site.OfType(TypeBehaviour) {
+		if len(p.Roles) == 0 {
+			ps.warnf(p.File, p.fm.keyLine("stage"), "behaviour %q names no role that does it: no role's page lists it; add roles = [\"…\"]", p.ID)
+		}
+	}
+	return ps.list
+}
+
+// checkBehaviourPromises warns of each behaviour that keeps no promise:
+// the chain it belongs to is not drawn, and a promise it was meant for
+// shows a gap.
+func checkBehaviourPromises(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.OfType(TypeBehaviour) {
+		// A relation that names no page is its own error.
+		if r := l.rels[p]; len(p.Fulfils) == 0 && (r == nil || len(r.fulfils) == 0) {
+			ps.warnf(p.File, p.fm.keyLine("stage"), "behaviour %q fulfils no promise: add fulfils = [\"…\"] with the ids of the promises it keeps", p.ID)
+		}
+	}
+	return ps.list
+}
+
+// checkRoleSpellings warns of a role that a page alone names, a letter or
+// two from a role more pages name: most likely that role, mistyped, which
+// has a page of its own and leaves the other without the page.
+func checkRoleSpellings(l *loadState) []Problem {
+	var ps problems
+	s := l.site
+	count := func(r *Role) int { return len(r.Behaviours) + len(r.Standards) + len(r.FAQs) + len(r.Campaigns) }
+	for _, r := range s.Roles {
+		if count(r) != 1 {
+			continue
+		}
+		var best *Role
+		bestD := 0
+		for _, o := range s.Roles {
+			if o == r || count(o) < 2 {
+				continue
+			}
+			if d, ok := near(r.Slug, o.Slug); ok && (best == nil || d < bestD) {
+				best, bestD = o, d
+			}
+		}
+		if best == nil {
+			continue
+		}
+		p := slices.Concat(r.Behaviours, r.Standards, r.FAQs, r.Campaigns)[0]
+		key := "roles"
+		if p.Type == TypeFAQ {
+			key = "audience"
+		}
+		name := r.Name
+		for _, n := range PageRoles(p) {
+			if roleSlug(n, s.roleAliases) == r.Slug {
+				name = n
+			}
+		}
+		ps.warnf(p.File, p.fm.valueLine(key, name), "role %q is named by this page alone: did you mean %q, which %d pages name? or give it its spelling in [roles] of site.toml", name, best.Name, count(best))
 	}
 	return ps.list
 }

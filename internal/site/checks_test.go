@@ -13,7 +13,8 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "tag-name", "chain-gap", "channel-gap", "stage-folder", "campaign-not-ready", "briefing-id",
+		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "tag-name", "chain-gap", "channel-gap", "stage-folder",
+		"no-role", "no-promise", "role-spelling", "campaign-not-ready", "briefing-id",
 		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
 	}
 	var names []string
@@ -61,6 +62,9 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/hugo.md":                 "# Hugo\n\n{{< param company >}}\n",
 		"content/heads.md":                "# Heads\n\n## One {#x}\n\n## Two {#x}\n",
 		"content/titled.md":               "# Titled\n\nSee [the price](Price list).\n",
+		"content/behaviours/r1.md":        "+++\nstage = \"service\"\nfulfils = [\"p\"]\nroles = [\"service desk\"]\n+++\n",
+		"content/behaviours/r2.md":        "+++\nstage = \"service\"\nfulfils = [\"p\"]\nroles = [\"service desk\"]\n+++\n",
+		"content/behaviours/r3.md":        "+++\nstage = \"service\"\nroles = [\"servise desk\"]\n+++\n",
 	})
 	want := []struct{ msg, check string }{
 		{"both stand for folder", "duplicate-index"},
@@ -78,6 +82,9 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`promise "q" has a service gap`, "chain-gap"},
 		{`content/promises/q.md:4: warning: promise "q" is made by email; no sales behaviour follows up email: add "email" to the channels of a sales behaviour that keeps it, or take it off the promise's`, "channel-gap"},
 		{`content/behaviours/service/x.md:2: warning: behaviour "x" is in the folder service/ but its stage is "sales", and the chain counts it as a sales behaviour: set stage = "service", or move the file`, "stage-folder"},
+		{`names no role that does it`, "no-role"},
+		{`content/behaviours/r3.md:2: warning: behaviour "r3" fulfils no promise`, "no-promise"},
+		{`content/behaviours/r3.md:3: warning: role "servise desk" is named by this page alone: did you mean "Service desk", which 2 pages name?`, "role-spelling"},
 		{`campaign "c" is live and the front line is not ready: no briefing`, "campaign-not-ready"},
 		{`content/campaigns/d.md:4: warning: campaign "d": briefing "winter-brief" is no page's id, so it is shown as text`, "briefing-id"},
 		{`competitor "Big" has no talk track`, "no-talk-track"},

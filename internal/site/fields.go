@@ -188,6 +188,9 @@ func (p *Page) readTypeFields(f *frontMatter) *relations {
 		p.Roles = f.strings("roles")
 		p.Channels = f.strings("channels")
 		r.fulfils = f.strings("fulfils")
+		// FAQs' and campaigns' key, written for fulfils (see
+		// resolveRelations).
+		r.promises = f.strings("promises")
 		require("stage", p.Stage)
 		if p.Stage != "" && p.Stage != StageSales && p.Stage != StageService {
 			f.errorf("stage", "stage: %q is not a stage (want %q or %q)", p.Stage, StageSales, StageService)

@@ -16,6 +16,7 @@ import (
 func TestFrontMatterAsPeopleWriteIt(t *testing.T) {
 	s, problems := loadFiles(t, with(chainSite(),
 		"content/faqs/price.md", "+++\nquestion = \"Why this price?\"\naudience = [\"floor consultant\", \"service desk\"]\npromises = \"fast\"\nregion = \"EMEA\"\n[contact]\nname = \"Ana\"\n+++\n",
+		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nroles = \"floor consultant\"\n+++\n",
 		"content/behaviours/service/call.md", "---\nstage: service\nfulfils: fast\nroles: floor consultant, service desk\ntags: pricing,  q3 , 2026-04-01\nowner: [Sales Ops, 7]\nlevel: 2\ndescription: 2026-04-01T10:30:00Z\n---\n",
 		"content/guides/2026-04-01.md", "---\ntitle: 2026-04-01\ntags: [2026-04-01]\n---\n",
 		"content/guides/q2.md", "+++\ntitle = 2026-04-01\n+++\n",

@@ -283,6 +283,9 @@ type Campaign struct {
 	BriefingPage *Page
 	// Briefing is a campaign's "briefing" when it is text, not an id.
 	Briefing string
+	// unkept lists the roles the campaign names that no behaviour
+	// keeping one of its promises names, as written (see keptRoles).
+	unkept []string
 }
 
 // Persona holds the fields of a persona (Page.Persona).

@@ -25,6 +25,13 @@ func (l *loadState) resolveRelations() {
 		if r.fulfils != nil {
 			p.Fulfils = l.resolve(p, "fulfils", r.fulfils, TypePromise)
 		}
+		if p.Type == TypeBehaviour && r.promises != nil {
+			// The key FAQs and campaigns name promises by, where a
+			// behaviour's is fulfils: its meaning is clear.
+			l.ps.checkWarnf(brokenRelationCheck, p.File, p.fm.keyLine("promises"), "behaviour %q names the promises it keeps in \"promises\", read as \"fulfils\", a behaviour's key for them: rename the key", p.ID)
+			p.Fulfils = append(p.Fulfils, l.resolve(p, "promises", r.promises, TypePromise)...)
+			r.promises = nil
+		}
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)
 		if r.competitors != nil {
 			p.Competitors = l.resolve(p, "competitors", r.competitors, TypeCompetitor)
@@ -60,10 +67,11 @@ func (l *loadState) resolveRelations() {
 			}
 		}
 		for _, q := range p.Promises {
-			if p.Type == TypeFAQ {
+			switch p.Type {
+			case TypeFAQ:
 				b := q.backlinks()
 				b.FAQs = append(b.FAQs, p)
-			} else {
+			case TypeCampaign:
 				b := q.backlinks()
 				b.Campaigns = append(b.Campaigns, p)
 			}

@@ -136,7 +136,7 @@ func TestProblems(t *testing.T) {
 				`content/faqs/q.md:3: promises: no page has id "same-day-call-back": did you mean "same-day-callback" (content/promises/same-day-callback.md)?`,
 				`content/faqs/r.md:3: competitors: no page has id "callfast": did you mean "callfast-ltd" (content/competitors/callfast-ltd.md)?`,
 				`content/promises/fast.md:3: warning: promise "fast" has a sales gap: no sales behaviour fulfils it`,
-				`content/promises/same-day-callback.md:1: warning: promise "same-day-callback" is disconnected: it states no "expectation", and no sales or service behaviour fulfils it`,
+				`content/promises/same-day-callback.md:2: warning: promise "same-day-callback" is disconnected: it states no "expectation", and no sales or service behaviour fulfils it`,
 				`content/standards/s.md:2: applies_to: no page has id "nothing-like-it"`,
 				`content/standards/s.md:2: applies_to: no page has id "same-day-call-backz": did you mean "same-day-call-backs" (content/guides/same-day-call-backs.md)?`,
 			},
@@ -169,8 +169,8 @@ func TestProblems(t *testing.T) {
 			name:  "duplicate id given in front matter",
 			files: with(chainSite(), "content/other/quick.md", "+++\nid = \"fast\"\n+++\n", "content/promises/fast.md", "+++\nid = \"fast\"\npromise = \"p\"\n+++\n"),
 			want: []string{
-				`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation", and no sales or service behaviour fulfils it`,
 				`content/promises/fast.md:2: id "fast" is already the id of content/other/quick.md`,
+				`content/promises/fast.md:3: warning: promise "fast" is disconnected: it states no "expectation", and no sales or service behaviour fulfils it`,
 			},
 		},
 		{
@@ -247,6 +247,11 @@ func TestProblems(t *testing.T) {
 			name:  "bad stage",
 			files: with(chainSite(), "content/behaviours/x.md", "+++\nfulfils = [\"fast\"]\nstage = \"delivery\"\n+++\n"),
 			want:  []string{`content/behaviours/x.md:3: stage: "delivery" is not a stage (want "sales" or "service")`},
+		},
+		{
+			name:  "a behaviour naming its promises in promises keeps them, with a warning",
+			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n"),
+			want:  []string{`content/behaviours/sales/quote.md:3: warning: behaviour "quote" names the promises it keeps in "promises", read as "fulfils", a behaviour's key for them: rename the key`},
 		},
 		{
 			name:  "bad stage in a stage's folder is told once",
@@ -847,7 +852,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "no expectation is disconnected",
 			files: with(chainSite(), "content/promises/fast.md", "+++\npromise = \"We are fast.\"\n+++\n"),
-			want:  []string{`content/promises/fast.md:1: warning: promise "fast" is disconnected: it states no "expectation"`},
+			want:  []string{`content/promises/fast.md:2: warning: promise "fast" is disconnected: it states no "expectation"`},
 		},
 		{
 			name:  "overdue review is a warning",
@@ -1015,6 +1020,7 @@ func TestLinksToGeneratedAndStatic(t *testing.T) {
 		"site.toml", "title = \"T\"\ntheme = \"corp\"\n[roles.sales-adviser]\ntitle = \"Adviser\"\n",
 		"content/guides/links.md", "+++\ntags = [\"Pricing\"]\n+++\n"+links,
 		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\nroles = [\"Adviser\"]\n+++\n",
+		"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"fast\"]\nroles = [\"Adviser\"]\n+++\n",
 		"static/files/guide.pdf", "PDF",
 		"themes/corp/static/files/corp.pdf", "PDF",
 	))
@@ -1613,4 +1619,21 @@ func (r reversedFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	entries, err := fs.ReadDir(r.FS, name)
 	slices.Reverse(entries)
 	return entries, err
+}
+
+// TestPromisesOnlyOfFAQsAndCampaigns: a page of another type naming
+// promises in "promises" is not listed as a campaign of theirs; a
+// behaviour's are the promises it keeps.
+func TestPromisesOnlyOfFAQsAndCampaigns(t *testing.T) {
+	s, _ := loadFiles(t, with(chainSite(),
+		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n",
+		"content/guides/g.md", "+++\ntitle = \"G\"\npromises = [\"fast\"]\n+++\n",
+	))
+	fast := s.ByID("fast")
+	if b := fast.Backlinks; len(b.Campaigns) != 0 || len(b.Sales) != 1 || b.Sales[0].ID != "quote" {
+		t.Errorf("fast's campaigns %v, sales behaviours %v; want none and quote", b.Campaigns, b.Sales)
+	}
+	if fast.Chain.Status != Connected {
+		t.Errorf("fast is %s, want connected", fast.Chain.Status)
+	}
 }

@@ -519,6 +519,7 @@ func (l *loadState) finish() {
 		}
 		p.Stale = p.reviewOverdue(l.opts.Now)
 	}
+	s.keptRoles()
 	l.runChecks()
 	// Front matter was kept to point problems at lines; they are all found.
 	for _, p := range s.Pages {
