@@ -32,6 +32,26 @@ type codeRenderer struct {
 	// lexers holds the coalesced lexer of each language name met, or nil
 	// for a name chroma does not know.
 	lexers sync.Map
+	// slow holds, by the writer of a render in progress, the blocks it
+	// took at least ruleLimit to colour (see slowBlocks).
+	slow sync.Map
+}
+
+// slowBlock is a block that took long to colour: where its code starts,
+// its language, and how long it took.
+type slowBlock struct {
+	off      int
+	language string
+	took     time.Duration
+}
+
+// slowBlocks returns, and forgets, the blocks a render into w took long
+// to colour.
+func (r *codeRenderer) slowBlocks(w util.BufWriter) []slowBlock {
+	if v, ok := r.slow.LoadAndDelete(w); ok {
+		return v.([]slowBlock)
+	}
+	return nil
 }
 
 func newCodeRenderer() *codeRenderer {
@@ -130,11 +150,20 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 		line := n.Lines().At(i)
 		code.Write(line.Value(src))
 	}
+	start := time.Now()
 	it, err := lexer.Tokenise(nil, code.String())
 	if err != nil {
 		return r.fullFunc(w, src, node, entering)
 	}
+	// Lexing is done as the formatter reads the tokens.
 	_ = r.formatter.Format(w, r.style, it)
+	if took := time.Since(start); took >= ruleLimit {
+		var blocks []slowBlock
+		if v, ok := r.slow.Load(w); ok {
+			blocks = v.([]slowBlock)
+		}
+		r.slow.Store(w, append(blocks, slowBlock{off: n.Lines().At(0).Start, language: string(language), took: took}))
+	}
 	return ast.WalkContinue, nil
 }
 
@@ -180,9 +209,12 @@ func withRuleLimit(l chroma.Lexer) chroma.Lexer {
 }
 
 // ruleLimit is how long a rule of a fenced block's lexer may take at one
-// place: far beyond any pause of a loaded machine, and still a bound on
-// a block written to make a pattern backtrack without end.
-const ruleLimit = 10 * time.Second
+// place: far beyond any pause of a loaded machine (a rule takes
+// microseconds), and a bound on a block that makes a pattern backtrack
+// without end: a string left open before forty backslashes does, in the
+// lexers of Go, JavaScript, JSON, YAML, TOML and shell. Such a block is
+// warned of (WarnSlowCode), as the build's time it costs.
+const ruleLimit = time.Second
 
 // setRuleLimit is the rule withRuleLimit adds: chroma calls MutateLexer once it has
 // compiled every rule and set each one's limit.

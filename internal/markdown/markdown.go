@@ -228,6 +228,9 @@ const (
 	WarnHeadingID
 	// WarnNotLink is link syntax left as text: [text](a target with spaces).
 	WarnNotLink
+	// WarnSlowCode is a code block that took a second or more to colour:
+	// a pattern of its language's highlighter backtracking over it.
+	WarnSlowCode
 )
 
 // A Warning is something in a document that renders, but likely not as
@@ -473,7 +476,16 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	defer renderBufs.Put(rb)
 	rb.buf.Reset()
 	rb.w.Reset(&rb.buf)
-	if err := c.md.Renderer().Render(rb.w, src, root); err != nil {
+	err := c.md.Renderer().Render(rb.w, src, root)
+	for _, b := range c.code.slowBlocks(rb.w) {
+		// Parsing is over: the line is counted here.
+		if len(d.Warnings) < maxWarnings {
+			d.Warnings = append(d.Warnings, Warning{Kind: WarnSlowCode, off: b.off,
+				Pos: Pos{Line: int32(bytes.Count(src[:b.off], []byte("\n")) + 1), Col: 1},
+				Msg: fmt.Sprintf("this %s block took %.1f s to colour: a pattern of the highlighter backtracks over it (most often a string left open before many backslashes); close the string, or mark the block text", b.language, b.took.Seconds())})
+		}
+	}
+	if err != nil {
 		return d, fmt.Errorf("render markdown: %w", err)
 	}
 	html, holes := cutHoles(rb.buf.Bytes(), len(d.Links))

@@ -80,6 +80,7 @@ var checks = []check{
 	{name: shortcodeCheck, run: checkShortcodes},
 	{name: headingIDCheck, run: checkHeadingIDs},
 	{name: notLinkCheck, run: checkNotLinks},
+	{name: "slow-code", run: checkSlowCode},
 	{name: tagNameCheck, run: checkTags},
 	{name: chainGapCheck, run: checkChains},
 	{name: "channel-gap", run: checkChannels},
@@ -127,6 +128,10 @@ func checkHeadingIDs(l *loadState) []Problem { return docWarnings(l, markdown.Wa
 // checkNotLinks warns of link syntax Markdown left as text: a target
 // with spaces, such as a page named by its title.
 func checkNotLinks(l *loadState) []Problem { return docWarnings(l, markdown.WarnNotLink) }
+
+// checkSlowCode warns of code blocks that took a second or more to
+// colour: a build pays it for each, and a preview for each save.
+func checkSlowCode(l *loadState) []Problem { return docWarnings(l, markdown.WarnSlowCode) }
 
 // docWarnings returns the Markdown warnings of a kind of every published
 // page, at their lines in the file.

@@ -13,7 +13,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "tag-name", "chain-gap", "channel-gap", "stage-folder",
+		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "slow-code", "tag-name", "chain-gap", "channel-gap", "stage-folder",
 		"no-role", "no-promise", "role-spelling", "campaign-not-ready", "briefing-id",
 		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
 	}
@@ -62,6 +62,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/hugo.md":                 "# Hugo\n\n{{< param company >}}\n",
 		"content/heads.md":                "# Heads\n\n## One {#x}\n\n## Two {#x}\n",
 		"content/titled.md":               "# Titled\n\nSee [the price](Price list).\n",
+		"content/slow.md":                 "# Slow\n\n```json\n\"" + strings.Repeat(`\\`, 40) + "\n```\n",
 		"content/behaviours/r1.md":        "+++\nstage = \"service\"\nfulfils = [\"p\"]\nroles = [\"service desk\"]\n+++\n",
 		"content/behaviours/r2.md":        "+++\nstage = \"service\"\nfulfils = [\"p\"]\nroles = [\"service desk\"]\n+++\n",
 		"content/behaviours/r3.md":        "+++\nstage = \"service\"\nroles = [\"servise desk\"]\n+++\n",
@@ -77,6 +78,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`content/hugo.md:3:1: warning: Hugo shortcode "param" left as text`, "hugo-shortcode"},
 		{`content/heads.md:5:4: warning: heading id "x" is taken by an earlier heading`, "heading-id"},
 		{`content/titled.md:3:5: warning: [the price](Price list) is not a link`, "not-a-link"},
+		{`content/slow.md:4:1: warning: this json block took`, "slow-code"},
 		{`tags: "!!!" has no letter or digit`, "tag-name"},
 		{`promise "p" is disconnected`, "chain-gap"},
 		{`promise "q" has a service gap`, "chain-gap"},

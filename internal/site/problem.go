@@ -226,8 +226,15 @@ func sameKey(p Problem) problemKey {
 			msg = msg[:i]
 		}
 	}
+	if p.Check == "slow-code" {
+		msg = tookSeconds.ReplaceAllString(msg, "took")
+	}
 	return problemKey{p.Check, p.File, lineNumber.ReplaceAllString(msg, "line")}
 }
+
+// tookSeconds is how long a code block took to colour, which no two
+// builds measure alike.
+var tookSeconds = regexp.MustCompile(`\btook [0-9.]+ s\b`)
 
 // problems collects problems; the zero value is ready to use.
 type problems struct {

@@ -219,6 +219,8 @@ func TestNewSinceSaysNothingOfAsides(t *testing.T) {
 			Problem{File: "layouts/p.html", Check: "layout", Msg: "nil pointer (rendering content/b.md, and 8 other files)"}},
 		{Problem{File: "y.md", Check: "page", Msg: `front matter: mapping key "title" already defined at line 2`},
 			Problem{File: "y.md", Check: "page", Msg: `front matter: mapping key "title" already defined at line 3`}},
+		{Problem{File: "s.md", Check: "slow-code", Msg: "this go block took 1.1 s to colour"},
+			Problem{File: "s.md", Check: "slow-code", Msg: "this go block took 2.0 s to colour"}},
 		{Problem{File: "p.md", Check: "chain-gap", Msg: `promise "p" is disconnected: no sales or service behaviour fulfils it`, Warning: true},
 			Problem{File: "p.md", Check: "chain-gap", Msg: `promise "p" has a service gap: no service behaviour fulfils it`, Warning: true}},
 	} {
