@@ -4,6 +4,7 @@ package site
 // by name.
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -517,6 +518,23 @@ func checkOutputPaths(l *loadState) []Problem {
 		taken[p.URL+"index.html"] = p.File
 		if s.Config.Paginated(p) {
 			paged[p.URL] = p
+		}
+	}
+	for _, p := range s.Pages {
+		// A URL is made of names; a name longer than a file system
+		// allows would fail the build as it writes the page.
+		if !shortNames(p.URL) {
+			key := l.setURL[p]
+			ps.errorf(p.File, p.fm.keyLine(cmp.Or(key, "title")), "this page's URL has a name longer than the %d bytes a file system allows: shorten its %s", MaxName, cmp.Or(key, "file's name"))
+		}
+		for _, name := range PageRoles(p) {
+			if slug := roleSlug(name, s.roleAliases); len(slug) > MaxName {
+				key := "roles"
+				if p.Type == TypeFAQ {
+					key = "audience"
+				}
+				ps.errorf(p.File, p.fm.valueLine(key, name), "%s: a role's name makes a URL longer than the %d bytes a file system allows: shorten it", key, MaxName)
+			}
 		}
 	}
 	for _, p := range s.Pages {

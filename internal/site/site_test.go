@@ -249,6 +249,21 @@ func TestProblems(t *testing.T) {
 			want:  []string{`content/behaviours/x.md:3: stage: "delivery" is not a stage (want "sales" or "service")`},
 		},
 		{
+			name: "a URL or a role's page with a name longer than a file system allows, and an alias with a control character",
+			files: with(chainSite(),
+				"content/guides/l.md", "+++\ntitle = \"L\"\nslug = \""+strings.Repeat("a", 300)+"\"\n+++\n",
+				"content/faqs/q.md", "+++\nquestion = \"Q?\"\naudience = \""+strings.Repeat("b", 300)+"\"\n+++\n",
+				"content/guides/al.md", "+++\ntitle = \"Al\"\naliases = [\"/%00/\", \"/a%0Ab/\"]\n+++\n"),
+			want: []string{
+				`content/behaviours/sales/quote.md:2: warning: behaviour "quote" names no role that does it: no role's page lists it; add roles = ["…"]`,
+				`content/behaviours/service/call.md:2: warning: behaviour "call" names no role that does it: no role's page lists it; add roles = ["…"]`,
+				`content/faqs/q.md:3: audience: a role's name makes a URL longer than the 255 bytes a file system allows: shorten it`,
+				`content/guides/al.md:3: aliases: "/%00/" is not a path of the site`,
+				`content/guides/al.md:3: aliases: "/a%0Ab/" is not a path of the site`,
+				`content/guides/l.md:3: this page's URL has a name longer than the 255 bytes a file system allows: shorten its slug`,
+			},
+		},
+		{
 			name:  "a behaviour naming its promises in promises keeps them, with a warning",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n"),
 			want:  []string{`content/behaviours/sales/quote.md:3: warning: behaviour "quote" names the promises it keeps in "promises", read as "fulfils", a behaviour's key for them: rename the key`},

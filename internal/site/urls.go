@@ -52,8 +52,9 @@ func FileURL(file string) string {
 // AliasFile returns the file an alias of a page is published as:
 // "old/path" is "old/path/index.html", "old.html" stays as it is, and
 // "/caf%C3%A9/" is "café/index.html", where a browser asking for it is
-// served. An alias with a scheme, a host, a query or a fragment, or a
-// name longer than a file system allows, is no path of the site.
+// served. An alias with a scheme, a host, a query or a fragment, a
+// control character, or a name longer than a file system allows, is no
+// path of the site.
 func AliasFile(alias string) (string, bool) {
 	if strings.ContainsAny(alias, "?#") || strings.Contains(alias, "://") || strings.HasPrefix(alias, "//") {
 		return "", false
@@ -63,7 +64,9 @@ func AliasFile(alias string) (string, bool) {
 		return "", false
 	}
 	u := strings.Trim(path.Clean("/"+alias), "/")
-	if u == "" || !fs.ValidPath(u) || !shortNames(u) {
+	// A control character ("%00", "%0A") makes a name no file system
+	// takes, or one that scripts and file shares break on.
+	if u == "" || !fs.ValidPath(u) || !shortNames(u) || strings.IndexFunc(u, unicode.IsControl) >= 0 {
 		return "", false
 	}
 	if path.Ext(u) == "" {
