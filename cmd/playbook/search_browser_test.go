@@ -136,10 +136,13 @@ var japaneseSite = map[string]string{
 	"content/guides/henkin.md": "+++\ntitle = \"返金について\"\n+++\n\nお客様への返金は十日以内に行います。\n\n" +
 		"## 例外 {#reigai}\n\n保証期間を過ぎた場合、返金の対象外です。\n",
 	"content/guides/hours.md": "+++\ntitle = \"Opening hours\"\n+++\n\nWe open at nine.\n",
+	"content/guides/werkstatt.md": "+++\ntitle = \"Werkstatt\"\n+++\n\nWo wir sind.\n\n" +
+		"## Anfahrt {#anfahrt}\n\nDie Werkstatt liegt in der Hauptstraße 4, nah am Depot in Łódź.\n",
 }
 
 // TestBrowserSearchJapanese searches a small site for a Japanese phrase
-// and for an English word without its accents, under a sub-path.
+// and for words without their accents, or typed without letters a
+// keyboard lacks (ß, ł), under a sub-path.
 func TestBrowserSearchJapanese(t *testing.T) {
 	b, base := openBuilt(t, buildSiteForBrowser(t, japaneseSite), browserTimeout)
 
@@ -147,6 +150,8 @@ func TestBrowserSearchJapanese(t *testing.T) {
 		{"a Japanese phrase finds the Japanese page", "返金の対象", "guides/henkin/#reigai", "返金について"},
 		{"a Japanese word finds the Japanese page", "返金", "guides/henkin/", "返金について"},
 		{"a word without its accents finds it with them", "resume", "guides/refunds/#exceptions", "Refunds"},
+		{"ß typed as ss finds it", "hauptstrasse", "guides/werkstatt/#anfahrt", "Werkstatt"},
+		{"ł typed as l finds it", "lodz", "guides/werkstatt/#anfahrt", "Werkstatt"},
 	} {
 		t.Run(q.name, func(t *testing.T) {
 			b.t = t
@@ -159,6 +164,10 @@ func TestBrowserSearchJapanese(t *testing.T) {
 			}
 			if got.marked == "" {
 				t.Errorf("%q: no word marked in the snippet", q.query)
+			}
+			// The word as written is marked, whatever its length folded.
+			if want := map[string]string{"hauptstrasse": "Hauptstraße", "lodz": "Łódź"}[q.query]; want != "" && got.marked != want {
+				t.Errorf("%q: %q marked, want %q", q.query, got.marked, want)
 			}
 		})
 	}

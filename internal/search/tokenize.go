@@ -10,8 +10,11 @@ import (
 
 // Normalize folds s for matching: accents and other combining marks
 // removed (NFD, marks dropped, NFC again so that Hangul syllables stay
-// whole) and lower case, so that "Résumé" and "resume" are one word. The
-// theme's search.js folds queries the same way.
+// whole), lower case, and the letters that have no accent to drop
+// written as a keyboard without them writes them (ß as ss, ł as l, œ as
+// oe), so that "Résumé" and "resume", "Straße" and "strasse", "Łódź"
+// and "lodz" are one word. The theme's search.js folds queries the same
+// way.
 func Normalize(s string) string {
 	n, _ := normalize(s)
 	return n
@@ -58,8 +61,12 @@ func normalizeText(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.ToLower(norm.NFC.String(b.String()))
+	return letters.Replace(strings.ToLower(norm.NFC.String(b.String())))
 }
+
+// letters writes the letters NFD leaves whole as they are typed without
+// them; search.js has the same table.
+var letters = strings.NewReplacer("ß", "ss", "ł", "l", "œ", "oe", "æ", "ae", "ø", "o", "đ", "d", "ð", "d", "þ", "th", "ı", "i", "ħ", "h")
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

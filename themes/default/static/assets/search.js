@@ -98,8 +98,10 @@
   }
 
   // Folding and tokenizing, as internal/search does it.
+  var LETTERS = { "ß": "ss", "ł": "l", "œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h" };
   function fold(s) {
-    return s.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC").toLowerCase();
+    return s.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC").toLowerCase()
+      .replace(/[ßłœæøđðþıħ]/g, function (c) { return LETTERS[c]; });
   }
   function isCJK(c) {
     var r = c.codePointAt(0);
@@ -564,7 +566,7 @@
       if (r && r.length === 1) matchesWord(r[0].w, toks, m.index, out, m[0].length);
       if (out.length > n) continue;
       part.lastIndex = 0;
-      while ((p = part.exec(m[0]))) matchesWord(fold(p[0]), toks, m.index + p.index, out);
+      while ((p = part.exec(m[0]))) matchesWord(fold(p[0]), toks, m.index + p.index, out, 0, p[0].length);
     }
     // Pairs of CJK characters overlap: merge their marks.
     out.sort(function (a, b) { return a[0] - b[0]; });
@@ -587,9 +589,11 @@
     p.appendChild(document.createTextNode(text.slice(at)));
     return p;
   }
-  // matchesWord adds to marks where word w is, at at, if it is one of
-  // toks; size is its length in the text, if not w's.
-  function matchesWord(w, toks, at, marks, size) {
+  // matchesWord adds to marks where word w, folded, is, at at, if it is
+  // one of toks; size is the length in the text of a word joined by
+  // hyphens, and length that of w as written ("Straße" folds to seven
+  // letters).
+  function matchesWord(w, toks, at, marks, size, length) {
     for (var i = 0; i < toks.length; i++) {
       var tok = toks[i];
       if (tok.cjk) {
@@ -604,7 +608,7 @@
       // parts of a hyphened word mark themselves where written apart.
       var alike = function (t) { return w === t.t || how(t, w); };
       if (alike(tok) || (!size && tok.apart && tok.apart.some(alike))) {
-        marks.push([at, at + (size || w.length), i]);
+        marks.push([at, at + (size || length || w.length), i]);
         return;
       }
     }
