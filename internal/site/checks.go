@@ -93,6 +93,7 @@ var checks = []check{
 	{name: "briefing-id", run: checkBriefingIDs},
 	{name: "no-talk-track", run: checkTalkTracks},
 	{name: "gap-not-connected", run: checkGapPromises},
+	{name: "answer-not-connected", run: checkAnswerPromises},
 	{name: "review-overdue", run: checkReviews},
 	{name: "reviewed-in-future", run: checkReviewDates},
 	{name: "unfilled-hint", run: checkHints},
@@ -273,6 +274,21 @@ func checkGapPromises(l *loadState) []Problem {
 		for i, g := range p.Gaps {
 			if q := g.Promise; q != nil && q.Chain.Status != Connected {
 				ps.warnf(p.File, p.fm.tableKeyLine("gaps", i, "promise"), "gap %q rests on promise %q, which is not connected: %s", g.Area, q.ID, q.Chain.missing())
+			}
+		}
+	}
+	return ps.list
+}
+
+// checkAnswerPromises warns of each FAQ whose answer rests on a promise
+// the front line does not keep: staff would give it to customers all the
+// same.
+func checkAnswerPromises(l *loadState) []Problem {
+	var ps problems
+	for _, p := range l.site.OfType(TypeFAQ) {
+		for _, q := range p.Promises {
+			if q.Chain.Status != Connected {
+				ps.warnf(p.File, p.fm.valueLine("promises", q.ID), "FAQ %q rests on promise %q, which is not connected: %s; staff would give an answer the front line does not keep", p.ID, q.ID, q.Chain.missing())
 			}
 		}
 	}

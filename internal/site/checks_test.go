@@ -15,7 +15,7 @@ func TestCheckNames(t *testing.T) {
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
 		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "slow-code", "tag-name", "chain-gap", "channel-gap", "stage-folder",
 		"no-role", "no-promise", "role-spelling", "campaign-not-ready", "briefing-id",
-		"no-talk-track", "gap-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
+		"no-talk-track", "gap-not-connected", "answer-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
 	}
 	var names []string
 	for _, c := range checks {
@@ -63,6 +63,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/heads.md":                "# Heads\n\n## One {#x}\n\n## Two {#x}\n",
 		"content/titled.md":               "# Titled\n\nSee [the price](Price list).\n",
 		"content/slow.md":                 "# Slow\n\n```json\n\"" + strings.Repeat(`\\`, 40) + "\n```\n",
+		"content/faqs/f.md":               "+++\nquestion = \"Do you call back?\"\npromises = [\"p\"]\n+++\n",
 		"content/behaviours/r1.md":        "+++\nstage = \"service\"\nfulfils = [\"p\"]\nroles = [\"service desk\"]\n+++\n",
 		"content/behaviours/r2.md":        "+++\nstage = \"service\"\nfulfils = [\"p\"]\nroles = [\"service desk\"]\n+++\n",
 		"content/behaviours/r3.md":        "+++\nstage = \"service\"\nroles = [\"servise desk\"]\n+++\n",
@@ -91,6 +92,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`content/campaigns/d.md:4: warning: campaign "d": briefing "winter-brief" is no page's id, so it is shown as text`, "briefing-id"},
 		{`competitor "Big" has no talk track`, "no-talk-track"},
 		{`gap "Speed" rests on promise "p", which is not connected`, "gap-not-connected"},
+		{`content/faqs/f.md:3: warning: FAQ "f" rests on promise "p", which is not connected: it states no "expectation", and no sales behaviour fulfils it; staff would give an answer the front line does not keep`, "answer-not-connected"},
 		{"review overdue", "review-overdue"},
 		{"content/later.md:2: warning: reviewed 2062-01-01 is in the future", "reviewed-in-future"},
 		{"content/new.md:2: warning: description: still the hint playbook new wrote", "unfilled-hint"},
