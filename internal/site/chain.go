@@ -45,7 +45,7 @@ type Chain struct {
 // chainOf computes the chain of promise p from its backlinks.
 func chainOf(p *Page) Chain {
 	c := Chain{
-		HasExpectation: strings.TrimSpace(p.Expectation) != "",
+		HasExpectation: !isPlaceholder(p.Expectation),
 		HasSales:       len(p.Backlinks.Sales) > 0,
 		HasService:     len(p.Backlinks.Service) > 0,
 	}
@@ -60,6 +60,17 @@ func chainOf(p *Page) Chain {
 		c.Status = Connected
 	}
 	return c
+}
+
+// isPlaceholder reports whether text states nothing: empty, or a
+// placeholder written to fill in later ("TBD", "TODO", "?").
+func isPlaceholder(text string) bool {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(text), ".!:…"))
+	switch t {
+	case "", "tbd", "tbc", "todo", "to do", "to be defined", "to be confirmed", "?", "??", "???", "-", "--", "n/a", "na", "xxx", "placeholder", "fixme":
+		return true
+	}
+	return false
 }
 
 // An Interval is a review interval such as "90d", "12w", "6m" or "1y".

@@ -188,6 +188,7 @@ func checkTags(l *loadState) []Problem {
 // broken.
 func checkChains(l *loadState) []Problem {
 	var ps problems
+	drafts := l.draftBehaviours()
 	for _, p := range l.site.Pages {
 		if p.Type != TypePromise || p.Chain.Status == Connected {
 			continue
@@ -198,14 +199,49 @@ func checkChains(l *loadState) []Problem {
 		if at := p.fm.keyLine("expectation"); !p.Chain.HasExpectation && at > 1 {
 			line = at // an empty one
 		}
+		missing := p.Chain.missing()
+		if e := strings.TrimSpace(p.Expectation); e != "" && !p.Chain.HasExpectation {
+			missing = strings.Replace(missing, `it states no "expectation"`, fmt.Sprintf(`its "expectation" %q is a placeholder`, e), 1)
+		}
+		var only []string
+		for _, d := range drafts[p] {
+			if d.Stage == StageSales && !p.Chain.HasSales || d.Stage == StageService && !p.Chain.HasService {
+				only = append(only, d.File)
+			}
+		}
+		if len(only) > 0 {
+			missing += " but a draft, " + strings.Join(only, ", ")
+		}
 		if p.Chain.Status == Disconnected {
-			ps.warnf(p.File, line, "promise %q is disconnected: %s", p.ID, p.Chain.missing())
+			ps.warnf(p.File, line, "promise %q is disconnected: %s", p.ID, missing)
 		} else {
-			ps.warnf(p.File, line, "promise %q has a %s: %s", p.ID, p.Chain.Status, p.Chain.missing())
+			ps.warnf(p.File, line, "promise %q has a %s: %s", p.ID, p.Chain.Status, missing)
 		}
 		ps.list[len(ps.list)-1].lacks = p.Chain.lacks()
 	}
 	return ps.list
+}
+
+// draftBehaviours returns the behaviours left out as drafts, by the
+// promise each would fulfil, in the order of their files: a gap they
+// would close says so.
+func (l *loadState) draftBehaviours() map[*Page][]*Page {
+	var ds []*Page
+	for _, d := range l.drafts {
+		if d.Type == TypeBehaviour && l.rels[d] != nil {
+			ds = append(ds, d)
+		}
+	}
+	slices.SortFunc(ds, func(a, b *Page) int { return strings.Compare(a.File, b.File) })
+	out := map[*Page][]*Page{}
+	for _, d := range ds {
+		for _, id := range l.rels[d].fulfils {
+			if q := l.site.ByID(id); q != nil && q.Type == TypePromise && !slices.Contains(out[q], d) {
+				out[q] = append(out[q], d)
+			}
+		}
+	}
+	return out
 }
 
 // chainGapCheck names the check of promises not connected.

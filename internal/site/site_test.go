@@ -264,6 +264,18 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "a gap a draft alone would close names the draft",
+			files: with(chainSite(),
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"Fast\"]\ndraft = true\n+++\n"),
+			want: []string{`content/promises/fast.md:3: warning: promise "fast" has a sales gap: no sales behaviour fulfils it but a draft, content/behaviours/sales/quote.md`},
+		},
+		{
+			name: "an expectation that is a placeholder states none",
+			files: with(chainSite(),
+				"content/promises/fast.md", "+++\ntitle = \"Fast\"\npromise = \"We are fast.\"\nexpectation = \"TBD\"\n+++\n"),
+			want: []string{`content/promises/fast.md:4: warning: promise "fast" is disconnected: its "expectation" "TBD" is a placeholder`},
+		},
+		{
 			name:  "a behaviour naming its promises in promises keeps them, with a warning",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n"),
 			want:  []string{`content/behaviours/sales/quote.md:3: warning: behaviour "quote" names the promises it keeps in "promises", read as "fulfils", a behaviour's key for them: rename the key`},
