@@ -276,6 +276,17 @@ func TestProblems(t *testing.T) {
 			want: []string{`content/promises/fast.md:4: warning: promise "fast" is disconnected: its "expectation" "TBD" is a placeholder`},
 		},
 		{
+			name: "an id a page had before it was renamed names the page",
+			files: with(chainSite(),
+				"content/promises/fast.md", "",
+				"content/promises/quick.md", "+++\ntitle = \"Quick\"\npromise = \"We are quick.\"\nexpectation = \"A call back today.\"\naliases = [\"/promises/fast/\"]\n+++\n"),
+			want: []string{
+				`content/behaviours/sales/quote.md:3: fulfils: no page has id "fast": did you mean "quick" (content/promises/quick.md)? its aliases name its old path, and id = "fast" in its front matter would keep the old id`,
+				`content/behaviours/service/call.md:3: fulfils: no page has id "fast": did you mean "quick" (content/promises/quick.md)? its aliases name its old path, and id = "fast" in its front matter would keep the old id`,
+				`content/promises/quick.md:3: warning: promise "quick" is disconnected: no sales or service behaviour fulfils it`,
+			},
+		},
+		{
 			name:  "a behaviour naming its promises in promises keeps them, with a warning",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n"),
 			want:  []string{`content/behaviours/sales/quote.md:3: warning: behaviour "quote" names the promises it keeps in "promises", read as "fulfils", a behaviour's key for them: rename the key`},

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -100,10 +101,35 @@ func (l *loadState) didYouMean(id, want string) string {
 		return ""
 	}
 	l.guesses++
+	if q := l.renamedFrom(id, want); q != nil {
+		return fmt.Sprintf(": did you mean %q (%s)? its aliases name its old path, and id = %q in its front matter would keep the old id", q.ID, q.File, Slug(id))
+	}
 	if q := l.nearestID(id, want); q != nil {
 		return fmt.Sprintf(": did you mean %q (%s)?", q.ID, q.File)
 	}
 	return ""
+}
+
+// renamedFrom returns the published page, of type want if given, one of
+// whose aliases ends in id ("/promises/fixed-price/" for "fixed-price"):
+// the page renamed, its old path kept for readers' links.
+func (l *loadState) renamedFrom(id, want string) *Page {
+	slug := Slug(id)
+	if slug == "" {
+		return nil
+	}
+	for _, p := range l.kept {
+		if want != "" && p.Type != want {
+			continue
+		}
+		for _, a := range p.Aliases {
+			name := path.Base(strings.Trim(a, "/"))
+			if Slug(strings.TrimSuffix(name, path.Ext(name))) == slug {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // CommonKeys are the front matter keys of every page, whatever its type.
