@@ -380,7 +380,8 @@ func printProblems(w io.Writer, problems site.Problems) {
 
 // warningsByCheck counts the warnings and says how many each check found,
 // most first, so that a team bringing in a handbook sees what to work
-// down: "12 warnings (9 broken-link, 3 chain-gap)".
+// down: "12 warnings (9 broken-link, 3 chain-gap)", each by the name
+// JSON and GitHub's annotations give it (see site.Problem.CheckName).
 func warningsByCheck(problems site.Problems) string {
 	n := problems.Warnings()
 	if n == 0 {
@@ -389,7 +390,7 @@ func warningsByCheck(problems site.Problems) string {
 	counts := map[string]int{}
 	for _, p := range problems {
 		if p.Warning {
-			counts[cmp.Or(p.Check, "other")]++
+			counts[p.CheckName()]++
 		}
 	}
 	checks := slices.Collect(maps.Keys(counts))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"playbook/internal/site"
 	"strings"
 	"testing"
 	"time"
@@ -467,5 +468,19 @@ func TestCheckDue(t *testing.T) {
 	code, out, stderr = checkCmd(t, "--source", dir, "--due", "7d")
 	if code != exitOK || !strings.HasPrefix(out, "Ann: 1 due\n") || !strings.Contains(stderr, "note: the site has 1 error (playbook check lists them)") {
 		t.Errorf("with an error: exit %d\n%s%s", code, out, stderr)
+	}
+}
+
+// TestWarningsByCheckNamesAsReports: the summary counts each warning
+// under the name JSON and GitHub's annotations give it: a problem met
+// reading a page is the page's, not "other".
+func TestWarningsByCheckNamesAsReports(t *testing.T) {
+	ps := site.Problems{
+		{File: "content/a.md", Line: 2, Msg: `unknown key "titel"`, Warning: true},
+		{File: "content/b.md", Line: 1, Msg: "gap", Warning: true, Check: "chain-gap"},
+		{File: "site.toml", Line: 3, Msg: "unknown key", Warning: true},
+	}
+	if got, want := warningsByCheck(ps), "3 warnings (1 chain-gap, 1 config, 1 page)"; got != want {
+		t.Errorf("warningsByCheck = %q, want %q", got, want)
 	}
 }
