@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -140,6 +141,10 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 		return exitContent
 	}
 	p := filepath.Join(source, filepath.FromSlash(page))
+	if link := linkedFolder(source, path.Dir(page)); link != "" {
+		fmt.Fprintf(stderr, "playbook new: %s is a symbolic link, which build does not follow: a page written through it would not be read, or would land outside the site\n", link)
+		return exitContent
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		fmt.Fprintf(stderr, "playbook new: %v\n", err)
 		return exitContent
@@ -159,6 +164,23 @@ func newPage(source, typeName, title string, today time.Time, stdout, stderr io.
 	}
 	fmt.Fprintln(stdout, page)
 	return exitOK
+}
+
+// linkedFolder returns the first folder of dir, a path from the site's
+// root, that is a symbolic link, or "".
+func linkedFolder(source, dir string) string {
+	at := ""
+	for part := range strings.SplitSeq(dir, "/") {
+		at = path.Join(at, part)
+		info, err := os.Lstat(filepath.Join(source, filepath.FromSlash(at)))
+		if err != nil {
+			return "" // made below
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return at
+		}
+	}
+	return ""
 }
 
 // gitUser returns git's user.name where dir is, or "".

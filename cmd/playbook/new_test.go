@@ -63,6 +63,21 @@ func TestNewSiteThenPages(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "content/promises/index.md")); err == nil {
 		t.Error("content/promises/index.md was written")
 	}
+	// A section that is a symbolic link, which build does not follow, is
+	// not written through: the page could land outside the site.
+	outside := t.TempDir()
+	if err := os.RemoveAll(filepath.Join(dir, "content/personas")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "content/personas")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := newCmd(t, "--source", dir, "persona", "Evil buyer"); code != exitContent || !strings.Contains(stderr, "content/personas is a symbolic link") {
+		t.Errorf("new persona through a link: exit %d, want %d\n%s", code, exitContent, stderr)
+	}
+	if names, _ := os.ReadDir(outside); len(names) > 0 {
+		t.Errorf("written outside the site: %v", names)
+	}
 }
 
 // TestNewSiteWhereNoFolderIs: an empty name (a script's unset variable)
