@@ -439,6 +439,11 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	for _, w := range notLinkWarnings(root, src, marked) {
 		d.warn(w)
 	}
+	if !c.unsafe {
+		for _, w := range droppedLinkWarnings(root, src) {
+			d.warn(w)
+		}
+	}
 	d.body = c.hasBody(root)
 	d.setStrings()
 	d.parsing = nil

@@ -566,6 +566,36 @@ func TestNotLinkWarnings(t *testing.T) {
 	}
 }
 
+// TestDroppedLinkWarnings: a link or image whose address safe mode drops
+// (javascript:, vbscript:, data: but for an image) is a warning at its
+// place, once a page for each scheme; unsafe, it is not dropped, and not
+// warned of.
+func TestDroppedLinkWarnings(t *testing.T) {
+	src := "See [a](javascript:alert(1)) and ![i](data:text/html,x).\n\n" +
+		"![ok](data:image/png;base64,AA) [v](VBScript:x) [web](https://example.com)\n\n[b](javascript:y)\n"
+	for _, unsafe := range []bool{false, true} {
+		d := mustParse(t, New(Options{Unsafe: unsafe}), src)
+		var got []string
+		for _, w := range d.Warnings {
+			if w.Kind == WarnNotLink {
+				got = append(got, strconv.Itoa(int(w.Pos.Line))+":"+strconv.Itoa(int(w.Pos.Col))+": "+w.Msg)
+			}
+		}
+		var want []string
+		if !unsafe {
+			const why = " address is dropped, as a script could run from it (allowed only where raw HTML is, [markdown] unsafe = true)"
+			want = []string{
+				"1:5: this link leads nowhere: its javascript:" + why,
+				"1:34: this image leads nowhere: its data:" + why,
+				"3:33: this link leads nowhere: its vbscript:" + why,
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("unsafe %v: warnings:\n%s\nwant:\n%s", unsafe, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
 // TestUndefinedReferenceWarnings: a reference link or a footnote
 // reference whose label the page does not define is left as text, and
 // warned of at its place with the definition to add; a defined one, one

@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // notLink matches link syntax whose target holds a space, [text](Same-day
@@ -156,4 +158,36 @@ func (s spans) contain(off int) bool {
 		return true
 	}
 	return i > 0 && off < s[i-1].Stop
+}
+
+// droppedLinkWarnings returns a warning for each link or image of root
+// whose destination safe mode drops (javascript:, vbscript:, file:, and
+// data: but for images), which leaves it leading nowhere: an author
+// would otherwise find out from a reader.
+func droppedLinkWarnings(root ast.Node, src []byte) []Warning {
+	var ws []Warning
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest []byte
+		what := "link"
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = n.Destination
+		case *ast.Image:
+			dest, what = n.Destination, "image"
+		case *ast.AutoLink:
+			dest = n.URL(src)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if html.IsDangerousURL(util.URLEscape(dest, true)) {
+			scheme, _, _ := bytes.Cut(dest, []byte(":"))
+			ws = append(ws, Warning{Kind: WarnNotLink, off: n.Pos(), Msg: "this " + what + " leads nowhere: its " +
+				strings.ToLower(strings.TrimSpace(string(scheme))) + ": address is dropped, as a script could run from it (allowed only where raw HTML is, [markdown] unsafe = true)"})
+		}
+		return ast.WalkContinue, nil
+	})
+	return ws
 }
