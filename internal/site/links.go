@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"playbook/internal/markdown"
 	"playbook/themes"
 )
@@ -433,6 +435,9 @@ func (l *loadState) find(target string) (*Page, string) {
 	if l.site.files[target] {
 		return nil, target
 	}
+	if f := l.composed(target); f != "" {
+		return l.find(f)
+	}
 	if path.Ext(target) == "" {
 		for _, ext := range []string{".md", ".markdown"} {
 			if q := l.site.byFile[target+ext]; q != nil {
@@ -557,6 +562,38 @@ type pageNames struct {
 	m         map[string]*Page
 	filesOnce sync.Once
 	files     map[string]string
+	// nfc holds the files and folders whose names are not composed
+	// (NFC), by their names composed, for composed.
+	nfcOnce sync.Once
+	nfc     map[string]string
+}
+
+// composed returns the file or folder whose path, its accents written
+// apart from their letters (as a Mac may write names), is target written
+// with them composed, as links are typed; "" if none is.
+func (l *loadState) composed(target string) string {
+	if isASCII(target) {
+		return ""
+	}
+	l.names.nfcOnce.Do(func() {
+		m := map[string]string{}
+		for f := range l.site.byFile {
+			if !norm.NFC.IsNormalString(f) {
+				m[norm.NFC.String(f)] = f
+			}
+		}
+		for f := range l.site.files {
+			if !norm.NFC.IsNormalString(f) {
+				m[norm.NFC.String(f)] = f
+			}
+		}
+		l.names.nfc = m
+	})
+	f := l.names.nfc[norm.NFC.String(target)]
+	if f == target {
+		return ""
+	}
+	return f
 }
 
 // fileNamed returns the file of content/ that name, a wiki's link to a

@@ -1675,3 +1675,40 @@ func TestPromisesOnlyOfFAQsAndCampaigns(t *testing.T) {
 		t.Errorf("fast is %s, want connected", fast.Chain.Status)
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Q3 Offer (Final)": "q3-offer-final",
+		"  --Same-day--  ": "same-day",
+		"Kündigung":        "kündigung",
+		"Ku\u0308ndigung":  "kündigung",   // the accent apart, as a Mac writes names
+		"हिन्दी भाषा":      "हिन्दी-भाषा", // vowel signs are the word's
+		"தமிழ் விற்பனை":    "தமிழ்-விற்பனை",
+		"\u0301 accent":    "accent", // a mark with no letter before it
+		"返金について":           "返金について",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNamesWrittenApart: a file whose name has its accents written apart
+// from their letters (NFD, as a Mac may write names) is the page that
+// relations and links typed with them composed name.
+func TestNamesWrittenApart(t *testing.T) {
+	s, problems := loadFiles(t, with(chainSite(),
+		"content/promises/fast.md", "",
+		"content/promises/ku\u0308ndigung.md", "+++\ntitle = \"Kündigung\"\npromise = \"We end it in a day.\"\nexpectation = \"A letter tomorrow.\"\n+++\n",
+		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"kündigung\"]\n+++\nSee [it](../../promises/kündigung.md).\n",
+		"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"Kündigung\"]\n+++\n",
+	))
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	p := s.ByID("kündigung")
+	if p == nil || p.URL != "promises/kündigung/" || p.Chain.Status != Connected {
+		t.Fatalf("page %+v, want promises/kündigung/, connected", p)
+	}
+	wantHTML(t, s, "content/behaviours/sales/quote.md", `<a href="../../../promises/k%C3%BCndigung/">it</a>`)
+}

@@ -8,16 +8,26 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Slug returns s in lower case with every run of characters other than
 // letters and digits replaced by one hyphen: "Q3 Offer (Final)" is
-// "q3-offer-final".
+// "q3-offer-final". The marks that go with a letter are the word's:
+// a Hindi or Tamil vowel sign ("हिन्दी" is "हिन्दी", not "ह-न-द"), and
+// an accent written apart from its letter, as a Mac may write a file's
+// name, which is composed first ("Ku\u0308ndigung" is "kündigung", as
+// "Kündigung" is).
 func Slug(s string) string {
+	if !isASCII(s) && !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
 	var b strings.Builder
 	hyphen := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && b.Len() > 0 && !hyphen {
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
@@ -28,6 +38,16 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isASCII reports whether s is ASCII, most names are.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // slugPath slugifies each element of a slash-separated path.
