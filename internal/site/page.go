@@ -197,7 +197,8 @@ type Page struct {
 	// site loaded with a Spill, its headings and links are packed (see
 	// markdown.Converter.Pack): layouts read the headings from .TOC.
 	Doc *markdown.Doc
-	// sortTitle is the title in lower case, to sort by.
+	// sortTitle is the title's collation key, to sort by (see
+	// collation).
 	sortTitle string
 	// sectionDir is a section's folder ("content/promises").
 	sectionDir string

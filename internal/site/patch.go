@@ -247,7 +247,7 @@ func (l *loadState) applyEdit(e *pageEdit, ed *Edit) {
 	p.Doc, p.bodyLine = e.doc, e.bodyLine
 	ed.Bodies = append(ed.Bodies, p)
 	if p.Title != e.title {
-		p.Title, p.sortTitle = e.title, strings.ToLower(e.title)
+		p.Title, p.sortTitle = e.title, l.site.collation().key(e.title)
 		ed.Titles = append(ed.Titles, p)
 	}
 	for _, q := range e.was {
@@ -343,7 +343,7 @@ func (l *loadState) reorderTags(isTitled func(*Page) bool, order func(a, b *Page
 		}
 	}
 	if renamed {
-		slices.SortFunc(l.site.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+		slices.SortFunc(l.site.Tags, func(a, b *Tag) int { return l.site.CompareNames(a.Name, b.Name) })
 	}
 }
 
@@ -385,6 +385,6 @@ func (l *loadState) reorderRoles(isTitled func(*Page) bool, order func(a, b *Pag
 		r.Name = name
 	}
 	if renamed {
-		slices.SortFunc(s.Roles, func(a, b *Role) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+		slices.SortFunc(s.Roles, func(a, b *Role) int { return s.CompareNames(a.Name, b.Name) })
 	}
 }

@@ -6,7 +6,6 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -130,7 +129,7 @@ func (s *Site) ReviewStatus() *ReviewStatus {
 	for _, sc := range owners {
 		r.ByOwner = append(r.ByOwner, *sc)
 	}
-	slices.SortFunc(r.ByOwner, func(a, b Score) int { return compareOwners(a.Name, b.Name) })
+	slices.SortFunc(r.ByOwner, func(a, b Score) int { return s.compareOwners(a.Name, b.Name) })
 	for _, t := range Types {
 		if sc, ok := types[t]; ok {
 			r.ByType = append(r.ByType, *sc)
@@ -163,7 +162,7 @@ func (s *Site) DueBy(t time.Time) []OwnerDue {
 		}
 		o.Pages = append(o.Pages, d)
 	}
-	slices.SortFunc(out, func(a, b *OwnerDue) int { return compareOwners(a.Owner, b.Owner) })
+	slices.SortFunc(out, func(a, b *OwnerDue) int { return s.compareOwners(a.Owner, b.Owner) })
 	list := make([]OwnerDue, len(out))
 	for i, o := range out {
 		// Never reviewed (a zero When) is the oldest of all.
@@ -192,13 +191,14 @@ func group(m map[string]*Score, name string) *Score {
 	return sc
 }
 
-// compareOwners orders owners by name, case aside; nobody ("") last.
-func compareOwners(a, b string) int {
+// compareOwners orders owners by name, as the site's language does;
+// nobody ("") last.
+func (s *Site) compareOwners(a, b string) int {
 	if (a == "") != (b == "") {
 		if a == "" {
 			return 1
 		}
 		return -1
 	}
-	return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
+	return s.CompareNames(a, b)
 }

@@ -207,7 +207,7 @@ func (l *loadState) gatherRoles() {
 			r.Name = capitalized(r.Name)
 		}
 	}
-	slices.SortFunc(s.Roles, func(a, b *Role) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	slices.SortFunc(s.Roles, func(a, b *Role) int { return s.CompareNames(a.Name, b.Name) })
 }
 
 // capitalized returns s with its first letter in upper case.

@@ -30,6 +30,7 @@ import (
 	"cmp"
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"playbook/internal/deflate"
@@ -91,6 +92,9 @@ type Site struct {
 	// roleAliases maps the slug of each spelling [roles] merges to its
 	// role's slug.
 	roleAliases map[string]string
+	// order is the site's collation (see Site.collation).
+	orderOnce sync.Once
+	order     *collation
 }
 
 // A Tag is a tag and the pages carrying it.

@@ -1712,3 +1712,45 @@ func TestNamesWrittenApart(t *testing.T) {
 	}
 	wantHTML(t, s, "content/behaviours/sales/quote.md", `<a href="../../../promises/k%C3%BCndigung/">it</a>`)
 }
+
+// TestOrderByLanguage: titles, tags, roles and owners are in the order of
+// the site's language: an umlaut or an accent with its letter in German
+// and French, after Z in Swedish; Ł after L in Polish.
+func TestOrderByLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{"de", []string{"Äpfel", "Apfelsaft", "Élan", "Lodz", "Łódź", "Lublin", "Öffnungszeiten", "Über uns", "Zahlung"}},
+		{"fr", []string{"Äpfel", "Apfelsaft", "Élan", "Lodz", "Łódź", "Lublin", "Öffnungszeiten", "Über uns", "Zahlung"}},
+		{"sv", []string{"Apfelsaft", "Élan", "Lodz", "Łódź", "Lublin", "Über uns", "Zahlung", "Äpfel", "Öffnungszeiten"}},
+		{"pl", []string{"Äpfel", "Apfelsaft", "Élan", "Lodz", "Lublin", "Łódź", "Öffnungszeiten", "Über uns", "Zahlung"}},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			files := map[string]string{"site.toml": "title = \"T\"\nlanguage = \"" + c.lang + "\"\n"}
+			for i, name := range c.want {
+				files[fmt.Sprintf("content/guides/p%d.md", i)] = fmt.Sprintf("+++\ntitle = %q\ntags = [%q]\nowner = %q\n+++\n", name, name, name)
+				files[fmt.Sprintf("content/standards/s%d.md", i)] = fmt.Sprintf("+++\ntitle = \"S%d\"\nroles = [%q]\n+++\n", i, name)
+			}
+			s, problems := loadFiles(t, files)
+			if len(problems) > 0 {
+				t.Fatalf("problems: %v", problems)
+			}
+			var titles, tags, roles []string
+			for _, p := range s.ByFile("content/guides").Children {
+				titles = append(titles, p.Title)
+			}
+			for _, tag := range s.Tags {
+				tags = append(tags, tag.Name)
+			}
+			for _, r := range s.Roles {
+				roles = append(roles, r.Name)
+			}
+			for what, got := range map[string][]string{"pages": titles, "tags": tags, "roles": roles} {
+				if !slices.Equal(got, c.want) {
+					t.Errorf("%s: %q, want %q", what, got, c.want)
+				}
+			}
+		})
+	}
+}

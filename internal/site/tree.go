@@ -47,8 +47,9 @@ func (l *loadState) buildTree() {
 	dirs := l.placeSections()
 	l.placePages()
 	all := l.allPages(dirs)
+	order := l.site.collation()
 	for _, p := range all {
-		p.sortTitle = strings.ToLower(p.Title)
+		p.sortTitle = order.key(p.Title)
 	}
 	// A handbook without site.toml is named by its home page.
 	if l.site.Config.Title == "" {
@@ -542,7 +543,7 @@ func (l *loadState) pack() {
 		fromDoc := p.Title == p.Doc.Title
 		l.site.Markdown.Pack(p.Doc)
 		if fromDoc {
-			p.Title, p.sortTitle = p.Doc.Title, strings.ToLower(p.Doc.Title)
+			p.Title, p.sortTitle = p.Doc.Title, l.site.collation().key(p.Doc.Title)
 		}
 	})
 }
@@ -567,7 +568,7 @@ func (l *loadState) gatherTags() {
 			tag.Pages = append(tag.Pages, p)
 		}
 	}
-	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return s.CompareNames(a.Name, b.Name) })
 }
 
 // cascadeReviews gives each page the owner and the review interval it
