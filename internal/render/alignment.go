@@ -112,7 +112,7 @@ func (d *Data) Owners() []OwnerGaps {
 			}
 			return -1
 		}
-		return cmp.Compare(strings.ToLower(a.Owner), strings.ToLower(b.Owner))
+		return d.Site.CompareNames(a.Owner, b.Owner)
 	})
 	return out
 }
