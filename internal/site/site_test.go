@@ -1686,6 +1686,9 @@ func TestSlug(t *testing.T) {
 		"தமிழ் விற்பனை":    "தமிழ்-விற்பனை",
 		"\u0301 accent":    "accent", // a mark with no letter before it
 		"返金について":           "返金について",
+		"翌日対応（全国）":         "翌日対応全国", // no space parts Japanese words
+		"翌日対応 全国":          "翌日対応-全国",
+		"Q3 ガイド":           "q3-ガイド",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)

@@ -25,19 +25,31 @@ func Slug(s string) string {
 		s = norm.NFC.String(s)
 	}
 	var b strings.Builder
-	hyphen := false
+	hyphen, space := false, false
+	var last rune // the last letter or digit written
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && b.Len() > 0 && !hyphen {
-			if hyphen && b.Len() > 0 {
+			// Chinese, Japanese and Korean are written without spaces:
+			// punctuation alone between two of their words parts
+			// nothing, as in GitHub's anchors ("翌日対応（全国）" is
+			// "翌日対応全国").
+			if hyphen && b.Len() > 0 && (space || !isCJK(last) || !isCJK(r)) {
 				b.WriteByte('-')
 			}
-			hyphen = false
+			hyphen, space = false, false
+			last = r
 			b.WriteRune(unicode.ToLower(r))
 		} else {
 			hyphen = true
+			space = space || unicode.IsSpace(r)
 		}
 	}
 	return b.String()
+}
+
+// isCJK reports whether r is written in Chinese, Japanese or Korean.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー')
 }
 
 // isASCII reports whether s is ASCII, most names are.
