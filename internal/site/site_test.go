@@ -287,6 +287,18 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "an id typed without its accents or ß names the page",
+			files: with(chainSite(),
+				"content/promises/fast.md", "",
+				"content/promises/straßenservice-łódź.md", "+++\ntitle = \"Straßenservice Łódź\"\npromise = \"We come.\"\nexpectation = \"A visit.\"\n+++\n",
+				"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"strassenservice-lodz\"]\n+++\n",
+				"content/behaviours/service/call.md", "+++\nstage = \"service\"\nfulfils = [\"straßenservice-łódź\"]\n+++\n"),
+			want: []string{
+				`content/behaviours/sales/quote.md:3: fulfils: no page has id "strassenservice-lodz": did you mean "straßenservice-łódź" (content/promises/straßenservice-łódź.md)?`,
+				`content/promises/straßenservice-łódź.md:3: warning: promise "straßenservice-łódź" has a sales gap: no sales behaviour fulfils it`,
+			},
+		},
+		{
 			name:  "a behaviour naming its promises in promises keeps them, with a warning",
 			files: with(chainSite(), "content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n"),
 			want:  []string{`content/behaviours/sales/quote.md:3: warning: behaviour "quote" names the promises it keeps in "promises", read as "fulfils", a behaviour's key for them: rename the key`},
