@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -43,7 +44,8 @@ type Readiness struct {
 // Readiness returns whether the front line is ready for campaign p.
 func (p *Page) Readiness() Readiness {
 	var r Readiness
-	if p.BriefingPage == nil && p.Briefing == "" {
+	// A "#heading" the page lacks is no briefing (see checkBriefingIDs).
+	if p.BriefingPage == nil && p.BriefingHeading() == nil && (p.Briefing == "" || strings.HasPrefix(p.Briefing, "#")) {
 		r.Missing = append(r.Missing, "no briefing")
 	}
 	if len(p.Promises) == 0 {

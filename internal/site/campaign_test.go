@@ -69,6 +69,11 @@ func TestCampaignStateAndReadiness(t *testing.T) {
 			state:    CampaignLive,
 		},
 		{
+			name:     "a briefing that is a heading of the campaign's own page",
+			campaign: campaign("2026-10-20", "2026-11-30", "briefing = \"#front-line-briefing\"\npromises = [\"fast\"]\nroles = [\"service desk\"]\n") + "## Front-line briefing\n\nSay it.\n",
+			state:    CampaignLive,
+		},
+		{
 			// The loss leader the store was never told of.
 			name:     "a role no behaviour keeping its promises names",
 			campaign: campaign("2026-10-20", "2026-11-30", "briefing = \"winter-pack\"\nroles = [\"service desk\", \"store staff\", \"sales advisor\"]\npromises = [\"slow\"]\n"),
@@ -170,5 +175,19 @@ func TestCampaignWarnBefore(t *testing.T) {
 	_, ps = ParseConfig([]byte("title = \"x\"\n[campaigns]\nwarn_before = \"soon\"\n"))
 	if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), `site.toml:3: campaigns: warn_before: bad interval "soon"`) {
 		t.Errorf("bad warn_before reported as %v", ps)
+	}
+}
+
+// TestBriefingHeading: a briefing naming a heading the campaign's page
+// lacks is no briefing, and is warned of with the heading meant.
+func TestBriefingHeading(t *testing.T) {
+	s, problems := loadFiles(t, campaignSite("content/campaigns/c.md",
+		campaign("2026-10-20", "2026-11-30", "briefing = \"#brefing\"\npromises = [\"fast\"]\nroles = [\"service desk\"]\n")+"## Briefing\n\nSay it.\n"))
+	if r := s.ByID("c").Readiness(); r.Ready || !slices.Equal(r.Missing, []string{"no briefing"}) {
+		t.Errorf("readiness %+v, want not ready for want of a briefing", r)
+	}
+	want := `content/campaigns/c.md:5: warning: campaign "c": briefing "#brefing" is no heading of this page, so it is shown as text: write the heading's id, as a link to it would (#briefing)`
+	if got := problemLines(problems); !slices.Contains(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }

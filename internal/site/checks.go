@@ -469,6 +469,10 @@ func checkCampaigns(l *loadState) []Problem {
 func checkBriefingIDs(l *loadState) []Problem {
 	var ps problems
 	for _, p := range l.site.OfType(TypeCampaign) {
+		if id, ok := strings.CutPrefix(p.Briefing, "#"); ok {
+			ps.warnf(p.File, p.fm.keyLine("briefing"), "campaign %q: briefing %q is no heading of this page, so it is shown as text: write the heading's id, as a link to it would (#%s)", p.ID, p.Briefing, cmp.Or(nearHeading(p, id), "briefing"))
+			continue
+		}
 		if p.BriefingPage == nil && looksLikeID(p.Briefing) {
 			ps.warnf(p.File, p.fm.keyLine("briefing"), "campaign %q: briefing %q is no page's id, so it is shown as text: name an existing page, or write the briefing out", p.ID, p.Briefing)
 		}
@@ -649,3 +653,17 @@ func checkOutputPaths(l *loadState) []Problem {
 // sameTag reports whether two spellings name one tag: they differ at most
 // in case.
 func sameTag(a, b string) bool { return a == b || strings.EqualFold(a, b) }
+
+// nearHeading returns the id of the heading of page p nearest id, or "".
+func nearHeading(p *Page, id string) string {
+	if p.Doc == nil {
+		return ""
+	}
+	best, bestD := "", 0
+	for _, h := range p.Doc.Headings {
+		if d, ok := near(id, h.ID); ok && (best == "" || d < bestD) {
+			best, bestD = h.ID, d
+		}
+	}
+	return best
+}

@@ -284,6 +284,10 @@ type Campaign struct {
 	BriefingPage *Page
 	// Briefing is a campaign's "briefing" when it is text, not an id.
 	Briefing string
+	// BriefingSection is the id of the heading of the campaign's own
+	// page that briefs the front line, when "briefing" names it
+	// ("#briefing"); see Page.BriefingHeading.
+	BriefingSection string
 	// unkept lists the roles the campaign names that no behaviour
 	// keeping one of its promises names, as written (see keptRoles).
 	unkept []string

@@ -6,6 +6,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"playbook/internal/markdown"
 )
 
 // resolveRelations turns the ids named in front matter into pages, and
@@ -41,8 +43,11 @@ func (l *loadState) resolveRelations() {
 		}
 		p.Start = l.resolve(p, "start", r.start, "")
 		if b := r.briefing; b != "" {
-			// An id when a page has it, else the briefing itself.
-			if q := l.site.ByID(b); q != nil && q != p && !strings.ContainsAny(b, " \n") {
+			// A heading of the page's own ("#briefing"), the id of the
+			// page that briefs when one has it, else the briefing itself.
+			if h := p.heading(b); h != nil {
+				p.BriefingSection = h.ID
+			} else if q := l.site.ByID(b); q != nil && q != p && !strings.ContainsAny(b, " \n") {
 				p.BriefingPage = q
 			} else {
 				p.Briefing = b
@@ -190,4 +195,28 @@ func (l *loadState) excludedByID(id string) string {
 		}
 	}
 	return l.excludedIDs[Slug(id)]
+}
+
+// BriefingHeading returns the heading of campaign p that briefs the front
+// line (see Campaign.BriefingSection), or nil.
+func (p *Page) BriefingHeading() *markdown.Heading {
+	if p.BriefingSection == "" {
+		return nil
+	}
+	return p.heading("#" + p.BriefingSection)
+}
+
+// heading returns the heading of page p that ref, "#" and its id, names,
+// or nil.
+func (p *Page) heading(ref string) *markdown.Heading {
+	id, ok := strings.CutPrefix(strings.TrimSpace(ref), "#")
+	if !ok || id == "" || p.Doc == nil {
+		return nil
+	}
+	for i := range p.Doc.Headings {
+		if h := &p.Doc.Headings[i]; h.ID == id {
+			return h
+		}
+	}
+	return nil
 }
