@@ -93,7 +93,7 @@ func (d *Data) Owners() []OwnerGaps {
 			keys = append(keys, k)
 		}
 		o.Promises = append(o.Promises, p)
-		if gaps := promiseGaps(p); len(gaps) > 0 {
+		if gaps := d.words().promiseGaps(p); len(gaps) > 0 {
 			o.Gaps = append(o.Gaps, PromiseGaps{Promise: p, Gaps: gaps})
 		}
 	}
@@ -102,7 +102,7 @@ func (d *Data) Owners() []OwnerGaps {
 	for _, k := range keys {
 		o := byKey[k]
 		o.URL = alignmentURL + "owners/" + uniqueFolder(k, taken) + "/"
-		o.Statuses = statusesOf(o.Promises, o.URL)
+		o.Statuses = statusesOf(d.words(), o.Promises, o.URL)
 		out = append(out, *o)
 	}
 	slices.SortFunc(out, func(a, b OwnerGaps) int {
@@ -119,20 +119,20 @@ func (d *Data) Owners() []OwnerGaps {
 
 // promiseGaps says what promise p lacks: the links of its chain that are
 // missing, and the channels it is made on with no follow-up.
-func promiseGaps(p *site.Page) []string {
+func (w *words) promiseGaps(p *site.Page) []string {
 	var gaps []string
 	c := p.Chain
 	if !c.HasExpectation {
-		gaps = append(gaps, "no expectation stated")
+		gaps = append(gaps, w.word("gap_no_expectation", 0))
 	}
 	if !c.HasSales {
-		gaps = append(gaps, "no sales behaviour")
+		gaps = append(gaps, w.word("gap_no_sales", 0))
 	}
 	if !c.HasService {
-		gaps = append(gaps, "no service behaviour")
+		gaps = append(gaps, w.word("gap_no_service", 0))
 	}
 	for _, ch := range p.ChannelGaps() {
-		gaps = append(gaps, "no follow-up on "+ch)
+		gaps = append(gaps, w.word("gap_no_follow_up", 0, "channel", ch))
 	}
 	return gaps
 }
@@ -250,6 +250,7 @@ type AlignmentPart struct {
 // alignmentIndex is a split Alignment's lists, worked out once per build.
 type alignmentIndex struct {
 	statuses []AlignmentStatus
+	words    *words
 	owners   []OwnerGaps
 	channels []ChannelRow
 	// size is the most entries a page of a list shows.
@@ -284,13 +285,13 @@ func (a *AlignmentPart) Heading() string {
 	var parts []string
 	switch {
 	case a.Owner != nil:
-		parts = append(parts, ownerName(a.Owner.Owner))
+		parts = append(parts, a.ix.words.ownerName(a.Owner.Owner))
 	case a.Channel != nil:
-		parts = append(parts, "on "+a.Channel.Channel)
+		parts = append(parts, a.ix.words.word("alignment_on", 0, "channel", a.Channel.Channel))
 	case a.AllOwners:
-		parts = append(parts, "every owner")
+		parts = append(parts, a.ix.words.word("every_owner_lower", 0))
 	case a.AllChannels:
-		parts = append(parts, "every channel")
+		parts = append(parts, a.ix.words.word("every_channel_lower", 0))
 	}
 	if a.Status != "" {
 		parts = append(parts, a.StatusName())
@@ -388,9 +389,9 @@ func (d *Data) ChannelRows(rows []ChannelPromise) []ChannelPromise {
 	return rows[lo:hi]
 }
 
-func ownerName(owner string) string {
+func (w *words) ownerName(owner string) string {
 	if owner == "" {
-		return "no owner"
+		return w.word("no_owner_lower", 0)
 	}
 	return owner
 }
@@ -405,13 +406,13 @@ func (r *Renderer) alignmentJobs(files map[string]job, g site.Generated) {
 	if len(promises) <= size {
 		return
 	}
-	ix := &alignmentIndex{size: size, owners: d.Owners(), channels: d.Channels(), mapped: d.ChannelGapCount() >= 0}
-	ix.statuses = statusesOf(promises, alignmentURL)
+	ix := &alignmentIndex{words: r.words, size: size, owners: d.Owners(), channels: d.Channels(), mapped: d.ChannelGapCount() >= 0}
+	ix.statuses = statusesOf(r.words, promises, alignmentURL)
 	d.Alignment = &AlignmentPart{ix: ix}
 	// list adds a list of n entries, rows a page.
 	list := func(url, heading string, part *AlignmentPart, n, rows int) {
 		part.ix = ix
-		l := r.data(url, g.Title+": "+heading, g.Kind)
+		l := r.data(url, r.words.word("title_alignment_part", 0, "part", heading), g.Kind)
 		l.Alignment = part
 		files[url+"index.html"] = job{data: l}
 		r.paginateBy(files, l, n, rows)
@@ -423,32 +424,32 @@ func (r *Renderer) alignmentJobs(files map[string]job, g site.Generated) {
 	}
 	for i := range ix.owners {
 		o := &ix.owners[i]
-		list(o.URL, ownerName(o.Owner), &AlignmentPart{Owner: o, Promises: o.Promises}, len(o.Promises), rows)
+		list(o.URL, r.words.ownerName(o.Owner), &AlignmentPart{Owner: o, Promises: o.Promises}, len(o.Promises), rows)
 		for _, s := range o.Statuses {
 			part := &AlignmentPart{Owner: o, Status: s.Class, Promises: s.promises}
-			list(s.URL, ownerName(o.Owner)+", "+s.Name, part, len(part.Promises), rows)
+			list(s.URL, r.words.ownerName(o.Owner)+", "+s.Name, part, len(part.Promises), rows)
 		}
 	}
 	for i := range ix.channels {
 		c := &ix.channels[i]
-		list(c.URL, "on "+c.Channel, &AlignmentPart{Channel: c}, len(c.Promises), size)
+		list(c.URL, r.words.word("alignment_on", 0, "channel", c.Channel), &AlignmentPart{Channel: c}, len(c.Promises), size)
 	}
 	if u := d.Alignment.OwnersURL(); u != "" {
-		list(u, "every owner", &AlignmentPart{AllOwners: true}, len(ix.owners), size)
+		list(u, r.words.word("every_owner_lower", 0), &AlignmentPart{AllOwners: true}, len(ix.owners), size)
 	}
 	if u := d.Alignment.ChannelsURL(); u != "" {
-		list(u, "every channel", &AlignmentPart{AllChannels: true}, len(ix.channels), size)
+		list(u, r.words.word("every_channel_lower", 0), &AlignmentPart{AllChannels: true}, len(ix.channels), size)
 	}
 }
 
 // statusesOf returns the statuses promises are listed by, with the
 // promises of each, their number and their lists' URLs under base.
-func statusesOf(promises []*site.Page, base string) []AlignmentStatus {
+func statusesOf(w *words, promises []*site.Page, base string) []AlignmentStatus {
 	var out []AlignmentStatus
 	for s := site.Disconnected; s <= site.Connected; s++ {
-		out = append(out, AlignmentStatus{Class: s.Class(), Name: s.String()})
+		out = append(out, AlignmentStatus{Class: s.Class(), Name: w.word(s.Key(), 0)})
 	}
-	out = append(out, AlignmentStatus{Class: channelGap, Name: "channel gap"})
+	out = append(out, AlignmentStatus{Class: channelGap, Name: w.word("chain_channel-gap", 0)})
 	for i := range out {
 		out[i].promises = withStatus(promises, out[i].Class)
 		out[i].Count = len(out[i].promises)

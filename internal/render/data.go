@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -255,7 +256,7 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 		b.WriteString("<li>" + string(link))
 		if p.Type == site.TypeCampaign {
 			b.WriteByte(' ')
-			campaignBadges(b, p, d.Now)
+			d.words().campaignBadges(b, p, d.Now)
 		}
 		if p.Description != "" {
 			b.WriteString(` <span class="muted">— ` + escapeText(p.Description) + `</span>`)
@@ -267,11 +268,11 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 
 // campaignBadges writes the badges of campaign p at now: its state, and,
 // while it is not over, whether the front line is not ready for it.
-func campaignBadges(b *strings.Builder, p *site.Page, now time.Time) {
+func (w *words) campaignBadges(b *strings.Builder, p *site.Page, now time.Time) {
 	state := p.CampaignState(now)
-	b.WriteString(`<span class="badge badge-` + escapeText(state) + `">` + escapeText(state) + `</span>`)
+	b.WriteString(`<span class="badge badge-` + escapeText(state) + `">` + escapeText(w.word("campaign_"+state, 0)) + `</span>`)
 	if state != site.CampaignEnded && !p.Readiness().Ready {
-		b.WriteString(` <span class="badge badge-not-ready">front line not ready</span>`)
+		b.WriteString(` <span class="badge badge-not-ready">` + escapeText(w.word("front_line_not_ready", 0)) + `</span>`)
 	}
 }
 
@@ -308,6 +309,7 @@ func (d *Data) CampaignsInOrder(pages []*site.Page) []*site.Page {
 // of the time spent on a tag's or a role's page.
 func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 	mixed := mixedTypes(pages)
+	w := d.words()
 	// A card of the generated playbook is 250-300 bytes.
 	// A card names its page as the page does, by its whole title.
 	return d.linkedHTML(pages, 320, func(p *site.Page) string { return p.Title }, func(b *strings.Builder, p *site.Page, link template.HTML) error {
@@ -319,33 +321,29 @@ func (d *Data) CardsHTML(pages []*site.Page) (template.HTML, error) {
 		}
 		b.WriteString("\">\n  " + string(link) + "\n  ")
 		if mixed && !p.IsSection {
-			b.WriteString(`<span class="badge badge-type">` + escapeText(site.TypeNames[p.Type]) + `</span> `)
+			b.WriteString(`<span class="badge badge-type">` + escapeText(w.typeName(p.Type)) + `</span> `)
 		}
 		if promise {
-			b.WriteString(`<span class="badge badge-` + class + `">` + escapeText(p.Chain.Status.String()) + `</span>`)
+			b.WriteString(`<span class="badge badge-` + class + `">` + escapeText(w.word(p.Chain.Status.Key(), 0)) + `</span>`)
 		}
 		if p.Type == site.TypeCampaign {
-			campaignBadges(b, p, d.Now)
+			d.words().campaignBadges(b, p, d.Now)
 		}
 		b.WriteString("\n  ")
 		if stage := p.Behaviour.Stage; stage != "" {
-			b.WriteString(`<span class="badge badge-stage">` + escapeText(stage) + `</span>`)
+			b.WriteString(`<span class="badge badge-stage">` + escapeText(w.stageName(stage)) + `</span>`)
 		}
 		b.WriteString("\n  ")
 		if p.IsSection {
 			n := p.PageCount()
-			b.WriteString(`<span class="badge">` + strconv.Itoa(n) + " page")
-			if n != 1 {
-				b.WriteString("s")
-			}
-			b.WriteString(`</span>`)
+			b.WriteString(`<span class="badge">` + escapeText(w.word("section_pages", n)) + `</span>`)
 		}
 		b.WriteString("\n  ")
 		if p.Description != "" {
 			b.WriteString("<p>" + escapeText(p.Description) + "</p>")
 		}
 		if keeps := d.roleKeeps[p]; promise && len(keeps) > 0 {
-			b.WriteString("\n  <p class=\"card-keeps\"><span class=\"muted\">Your part:</span> ")
+			b.WriteString("\n  <p class=\"card-keeps\"><span class=\"muted\">" + escapeText(w.word("your_part", 0)) + "</span> ")
 			for i, k := range keeps {
 				if i > 0 {
 					b.WriteString(" · ")
@@ -491,11 +489,22 @@ func assetURL(assets map[string]string, name string) (string, error) {
 	return name, fmt.Errorf("asset %q: no such file in static/ of the theme or the site", name)
 }
 
-// TypeName returns the singular name of a page type: "Promise".
-func (d *Data) TypeName(typ string) string { return site.TypeNames[typ] }
+// TypeName returns the singular name of a page type in the site's
+// language: "Promise".
+func (d *Data) TypeName(typ string) string { return d.words().typeName(typ) }
 
-// TypeTitle returns the plural name of a page type: "Promises".
-func (d *Data) TypeTitle(typ string) string { return site.TypeTitles[typ] }
+// TypeTitle returns the plural name of a page type in the site's
+// language: "Promises"; of "" or "section", "Sections".
+func (d *Data) TypeTitle(typ string) string { return d.words().typeTitle(typ) }
+
+// StageName returns the name of a behaviour's stage in the site's
+// language: "sales".
+func (d *Data) StageName(stage string) string { return d.words().stageName(stage) }
+
+// CampaignStateName returns CampaignState in the site's language.
+func (d *Data) CampaignStateName(p *site.Page) string {
+	return d.words().word("campaign_"+p.CampaignState(d.Now), 0)
+}
 
 // Review returns where the site's pages stand with their reviews, for the
 // Review page.
@@ -528,7 +537,7 @@ func (d *Data) TypeCounts() []TypeCount {
 	var out []TypeCount
 	for _, t := range site.Types {
 		if n[t] > 0 {
-			out = append(out, TypeCount{Type: t, Title: site.TypeTitles[t], Count: n[t]})
+			out = append(out, TypeCount{Type: t, Title: d.TypeTitle(t), Count: n[t]})
 		}
 	}
 	return out
@@ -550,13 +559,27 @@ func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now
 // DateFormat is how pages show a date: 2 Jan 2006.
 const DateFormat = "2 Jan 2006"
 
+// funcs are the functions of layouts. T, date, datetime and every are
+// bound to the site's language when a theme's layouts are parsed (see
+// words.funcs); these are their English ones.
 var funcs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
+	"T":        englishWords.T,
+	"date":     englishWords.date,
+	"datetime": englishWords.datetime,
+	"every":    englishWords.every,
+	// code and strong mark text up, for a value of T: the text escaped,
+	// the element's class the second argument if any.
+	"code": markup("code"),
+	// attr writes an attribute whose value is HTML that T made: as it
+	// is, quotes escaped, where html/template escapes apostrophes too:
+	// {{attr "aria-label" (T "role_lists")}}.
+	"attr": func(name string, value template.HTML) (template.HTMLAttr, error) {
+		if !attrName.MatchString(name) {
+			return "", fmt.Errorf("attr: %q is not an attribute name", name)
 		}
-		return t.Format(DateFormat)
+		return template.HTMLAttr(name + `="` + strings.ReplaceAll(string(value), `"`, "&#34;") + `"`), nil
 	},
+	"strong": markup("strong"),
 	"isodate": func(t time.Time) string {
 		if t.IsZero() {
 			return "" // never reviewed, say: no year 1
@@ -565,7 +588,6 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"slug":  site.Slug,
-	"every": every,
 	"upper": strings.ToUpper,
 	"lower": strings.ToLower,
 	// default returns value, or def where value is empty, as Hugo's:
@@ -598,29 +620,24 @@ var funcs = template.FuncMap{
 	"cached": func(string, any) (template.HTML, error) { return "", errors.New("cached: no layout") },
 }
 
-// every returns how often an interval comes round, as a reader says it:
-// "every year", "every 90 days", "every 6 months", "every 2 weeks". A
-// number of days that is a whole number of years (365 to a year) or of
-// weeks reads as those. Interval.String ("365d") stays as the interval
-// is written, for warnings that quote the page; a zero interval is "".
-func every(i site.Interval) string {
-	n, unit := i.N, i.Unit
-	switch {
-	case i.IsZero():
-		return ""
-	case unit == 'd' && n%365 == 0:
-		n, unit = n/365, 'y'
-	case unit == 'd' && n%7 == 0:
-		n, unit = n/7, 'w'
-	case unit == 'm' && n%12 == 0:
-		n, unit = n/12, 'y'
+// attrName matches the names attr writes.
+var attrName = regexp.MustCompile(`^(aria-[a-z]+|title|alt|placeholder|data-[a-z-]+)$`)
+
+// markup returns the function that writes text in an element of tag,
+// of the class given second if any: {{code .Commit "version-commit"}}.
+func markup(tag string) func(text string, class ...string) template.HTML {
+	return func(text string, class ...string) template.HTML {
+		open := "<" + tag + ">"
+		if len(class) > 0 {
+			open = "<" + tag + ` class="` + escapeText(strings.Join(class, " ")) + `">`
+		}
+		return template.HTML(open + escapeText(text) + "</" + tag + ">")
 	}
-	name := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[unit]
-	if n == 1 {
-		return "every " + name
-	}
-	return "every " + strconv.Itoa(n) + " " + name + "s"
 }
+
+// every is how often an interval comes round in English; see
+// words.every.
+func every(i site.Interval) string { return englishWords.every(i) }
 
 // menuLinks returns the links to the generated pages every page links to, in
 // their order in site.GeneratedPages.
@@ -628,7 +645,7 @@ func (r *Renderer) menuLinks() []MenuLink {
 	var links []MenuLink
 	for _, g := range site.GeneratedPages {
 		if g.Menu && r.generates(g) {
-			links = append(links, MenuLink{Title: g.Title, URL: g.URL, Kind: g.Kind})
+			links = append(links, MenuLink{Title: r.generatedTitle(g, ""), URL: g.URL, Kind: g.Kind})
 		}
 	}
 	return links

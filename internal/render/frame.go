@@ -45,6 +45,7 @@ type Frame struct {
 	// as deep, in the same top-level folder, through folders no URL has.
 	url    string
 	assets map[string]string
+	words  *words
 	// parts holds the HTML of the parts made with cached, by partKey.
 	parts sync.Map
 }
@@ -100,7 +101,7 @@ func (r *Renderer) frame(url, kind string) *Frame {
 	if f, ok := r.frames.Load(key); ok {
 		return f.(*Frame)
 	}
-	f := &Frame{Site: r.site, Kind: key.kind, Now: r.opts.Now, Version: r.opts.Version, assets: r.assets}
+	f := &Frame{Site: r.site, Kind: key.kind, Now: r.opts.Now, Version: r.opts.Version, assets: r.assets, words: r.words}
 	if key.depth > 0 {
 		// NUL is in no URL: Rel finds no folder below the top-level one
 		// in common with a URL of the site.

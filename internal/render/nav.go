@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -93,11 +92,11 @@ func (c *navCache) list(cfg *site.Config, from string, sec, focus, current *site
 	out := make([]NavItem, len(rows))
 	for k, row := range rows {
 		if row.more > 0 {
-			out[k] = moreEntry(cfg, from, sec, row)
+			out[k] = c.words.moreEntry(cfg, from, sec, row)
 			continue
 		}
 		p := sec.Children[row.child]
-		out[k] = entry(from, p, current)
+		out[k] = c.words.entry(from, p, current)
 		if p.IsSection && expand != nil {
 			expand(p, &out[k])
 		}
@@ -143,7 +142,7 @@ func (c *navCache) rows(sec, focus *site.Page) []navRow {
 }
 
 // entry returns the entry of p, closed, seen from the page at URL from.
-func entry(from string, p, current *site.Page) NavItem {
+func (w *words) entry(from string, p, current *site.Page) NavItem {
 	it := NavItem{Title: p.LinkTitle(), Href: site.Rel(from, p.URL), Class: "nav-page"}
 	if p == current {
 		// From a further page of its list, a section links to its first.
@@ -156,7 +155,7 @@ func entry(from string, p, current *site.Page) NavItem {
 		it.Class = "nav-section"
 	}
 	if p.IsPromise() {
-		it.Status, it.StatusClass = p.Chain.Status.String(), p.Chain.Status.Class()
+		it.Status, it.StatusClass = w.word(p.Chain.Status.Key(), 0), p.Chain.Status.Class()
 	}
 	return it
 }
@@ -164,13 +163,13 @@ func entry(from string, p, current *site.Page) NavItem {
 // moreEntry returns the link standing for the entries of sec's list row
 // stands for: to the page of the list, split by cfg, that shows the first
 // of them.
-func moreEntry(cfg *site.Config, from string, sec *site.Page, row navRow) NavItem {
+func (w *words) moreEntry(cfg *site.Config, from string, sec *site.Page, row navRow) NavItem {
 	url := sec.URL
 	if cfg.Paginated(sec) {
 		url = site.ListPageURL(sec.URL, row.child/cfg.Pagination.PageSize()+1)
 	}
 	return NavItem{
-		Title: strconv.Itoa(row.more) + " more in " + sec.LinkTitle(),
+		Title: w.word("nav_more", row.more, "section", sec.LinkTitle()),
 		Href:  site.Rel(from, url), Class: "nav-more", More: row.more,
 	}
 }
@@ -237,7 +236,7 @@ func (d *Data) NavHTML() template.HTML {
 	e.children.Do(func() {
 		e.entries = make([]string, len(sec.Children))
 		for i, q := range sec.Children {
-			e.entries[i] = itemHTML(entry(from, q, nil))
+			e.entries[i] = itemHTML(d.words().entry(from, q, nil))
 		}
 	})
 	// The entries of the window first, so that the page's navigation is
@@ -248,9 +247,9 @@ func (d *Data) NavHTML() template.HTML {
 	for i, row := range rows {
 		switch {
 		case row.more > 0:
-			parts[i] = itemHTML(moreEntry(&d.Site.Config, from, sec, row))
+			parts[i] = itemHTML(d.words().moreEntry(&d.Site.Config, from, sec, row))
 		case sec.Children[row.child] == p:
-			parts[i] = itemHTML(entry(from, p, p))
+			parts[i] = itemHTML(d.words().entry(from, p, p))
 		default:
 			parts[i] = e.entries[row.child]
 		}
@@ -301,7 +300,7 @@ func writeItems(b *strings.Builder, items []NavItem, hole *int) {
 				head, last = it.Title[:i+1], it.Title[i+1:]
 			}
 			b.WriteString(template.HTMLEscapeString(head) + `<span class="nowrap">` + template.HTMLEscapeString(last) +
-				` <span class="dot dot-` + it.StatusClass + `" role="img" aria-label="` + it.Status + `" title="` + it.Status + `"></span></span>`)
+				` <span class="dot dot-` + it.StatusClass + `" role="img" aria-label="` + template.HTMLEscapeString(it.Status) + `" title="` + template.HTMLEscapeString(it.Status) + `"></span></span>`)
 		}
 		b.WriteString("</a>")
 		switch {
@@ -321,6 +320,8 @@ func writeItems(b *strings.Builder, items []NavItem, hole *int) {
 type navCache struct {
 	mu sync.Mutex
 	m  map[*site.Page]*navSection
+	// words name a promise's status and a link standing for more.
+	words *words
 }
 
 // navSection is what the pages of one section share of the navigation.

@@ -90,6 +90,19 @@ func TestLayoutErrorsAreProblems(t *testing.T) {
 			end:    " (rendering content/a.md)",
 		},
 		{
+			name:   "a word's key unknown in English is at its line, with the key meant",
+			layout: "{{define \"main\"}}\n<p>{{T \"skip_to_contnet\"}}</p>{{end}}\n",
+			want:   site.Problem{File: "layouts/page.html", Line: 2, Col: 5},
+			text:   "layouts/page.html:2:5: executing \"main\" at <T \"skip_to_contnet\">: error calling T: T \"skip_to_contnet\": no such key in i18n/en.toml of the site, its theme or the default theme: did you mean \"skip_to_content\"?",
+			end:    " (rendering content/a.md)",
+		},
+		{
+			name:  "a language file that is not TOML is at its line",
+			files: map[string]string{"i18n/en.toml": "next = \"Onward\"\nprevious = Back\n"},
+			want:  site.Problem{File: "i18n/en.toml", Line: 2, Msg: "expected value but found \"Back\" instead"},
+			text:  "i18n/en.toml:2: expected value but found \"Back\" instead",
+		},
+		{
 			name:  "a missing layout is its file, with no line",
 			theme: fstest.MapFS{"layouts/base.html": {Data: []byte(`{{template "main" .}}`)}},
 			want:  site.Problem{File: "layouts/home.html", Msg: "missing: the theme must have it"},

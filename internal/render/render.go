@@ -116,6 +116,9 @@ type Renderer struct {
 	frames sync.Map
 	// crumbs are the breadcrumbs of a generated page: the home page.
 	crumbs []*site.Page
+	// words are the site's words in its language, which the layouts
+	// were parsed with (see words.funcs).
+	words *words
 }
 
 // New parses the theme's layouts and prepares its assets for s.
@@ -277,6 +280,11 @@ func prepare(s *site.Site, opts Options) (*Renderer, error) {
 		opts.Now = time.Now()
 	}
 	r := &Renderer{site: s, opts: opts, assets: map[string]string{}, static: map[string][]byte{}}
+	w, err := loadWords(opts.Theme, s.Config.Language, s.Config.LanguageLine)
+	if err != nil {
+		return nil, err
+	}
+	r.words, r.nav.words = w, w
 	if err := r.parseLayouts(); err != nil {
 		return nil, err
 	}
@@ -334,7 +342,8 @@ func (r *Renderer) Site() *site.Site { return r.site }
 // files: a preview server renders each new version of a site with it
 // unless the theme or the settings changed.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
-	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static}
+	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static, words: r.words}
+	n.nav.words = r.words
 	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.menu = n.menuLinks()
 	n.crumbs = []*site.Page{s.Home}
@@ -372,7 +381,7 @@ func (r *Renderer) parseLayouts() error {
 	partials := partialFiles(theme)
 	pages, _ := fs.Glob(theme, "layouts/*.html")
 
-	common := template.New("base.html").Funcs(funcs)
+	common := template.New("base.html").Funcs(funcs).Funcs(r.words.funcs())
 	if _, err := common.Parse(base); err != nil {
 		// Every layout is base.html's: nothing else can be told.
 		return r.layoutError(err)
@@ -528,8 +537,9 @@ func knownLayout(name string) bool {
 
 // Warnings returns the problems of the theme that do not stop a build: a
 // layout file no page is rendered with, a typo most likely
-// (promise-page.html), or a partial put beside the layouts; and static
-// files whose names differ in case alone.
+// (promise-page.html), or a partial put beside the layouts; static
+// files whose names differ in case alone; and those of the language
+// files (see package i18n).
 func (r *Renderer) Warnings() site.Problems {
 	var static []string
 	for name := range r.static {
@@ -537,7 +547,8 @@ func (r *Renderer) Warnings() site.Problems {
 			static = append(static, name)
 		}
 	}
-	return append(unusedProblems(r.opts.Theme, r.unused), caseProblems(r.opts.Theme, static)...)
+	ps := append(unusedProblems(r.opts.Theme, r.unused), caseProblems(r.opts.Theme, static)...)
+	return append(ps, r.words.problems...)
 }
 
 // unusedProblems returns a warning for each layout of theme unused.
@@ -979,7 +990,7 @@ func (r *Renderer) index() map[string]job {
 			}
 		case g.PerTag:
 			for _, t := range s.Tags {
-				d := r.data(t.URL, g.Title+t.Name, g.Kind)
+				d := r.data(t.URL, r.generatedTitle(g, t.Name), g.Kind)
 				d.Tag = t
 				files[t.URL+"index.html"] = job{data: d}
 				r.paginate(files, d, len(t.Pages))
@@ -988,7 +999,7 @@ func (r *Renderer) index() map[string]job {
 			r.alignmentJobs(files, g)
 		case g.PerRole:
 			for _, ro := range s.Roles {
-				d := r.data(ro.URL, g.Title+ro.Name, g.Kind)
+				d := r.data(ro.URL, r.generatedTitle(g, ro.Name), g.Kind)
 				d.Role = ro
 				d.rolePromises = ro.Promises()
 				d.roleKeeps = roleKeeps(ro)
@@ -996,7 +1007,7 @@ func (r *Renderer) index() map[string]job {
 				r.paginate(files, d, len(d.rolePromises)+len(ro.Behaviours)+len(ro.Standards)+len(ro.FAQs))
 			}
 		default:
-			files[g.File()] = job{data: r.data(g.URL, g.Title, g.Kind)}
+			files[g.File()] = job{data: r.data(g.URL, r.generatedTitle(g, ""), g.Kind)}
 		}
 	}
 	for _, f := range s.Files {

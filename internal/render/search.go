@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,7 +44,8 @@ func (d *Data) SearchVersion() string {
 }
 
 // searchVersion hashes what searchDoc takes of each page indexed, the
-// Markdown's by its hash, and the search script, which reads the index.
+// Markdown's by its hash, the words of the site's language it holds, and
+// the search script, which reads the index.
 func (r *Renderer) searchVersion() string {
 	h := sha256.New()
 	write := func(s string) {
@@ -52,6 +54,12 @@ func (r *Renderer) searchVersion() string {
 	}
 	write(r.assets["assets/search.js"])
 	write(strconv.Itoa(search.Format))
+	// The words of the site's language the index holds.
+	for _, t := range append(slices.Clone(site.Types), "home", "section", "role") {
+		write(r.words.typeName(t))
+	}
+	write(r.words.word("title_roles", 0))
+	write(r.words.word("search_keeps", 0))
 	for _, p := range r.searchPages() {
 		write(p.URL)
 		write(p.Title)
@@ -71,7 +79,7 @@ func (r *Renderer) searchVersion() string {
 		h.Write([]byte{1})
 	}
 	for _, role := range r.site.Roles {
-		d := roleDoc(r.site, role)
+		d := roleDoc(r.words, r.site, role)
 		for _, s := range []string{d.URL, d.Title, d.Fields, d.Sections[0].Text} {
 			write(s)
 		}
@@ -82,8 +90,8 @@ func (r *Renderer) searchVersion() string {
 // roleDoc returns what search indexes of a role's page: its name, the
 // other spellings [roles] merges into it, and its description and the
 // promises it keeps, which say what the job is.
-func roleDoc(s *site.Site, role *site.Role) search.Doc {
-	d := search.Doc{URL: role.URL, Title: role.Name, Type: "role", TypeName: "Role", Path: "Roles"}
+func roleDoc(w *words, s *site.Site, role *site.Role) search.Doc {
+	d := search.Doc{URL: role.URL, Title: role.Name, Type: "role", TypeName: w.typeName("role"), Path: w.word("title_roles", 0)}
 	d.Fields = strings.Join(s.Config.Roles[role.Slug].Aliases, "\n")
 	var text []string
 	if role.Description != "" {
@@ -96,7 +104,7 @@ func roleDoc(s *site.Site, role *site.Role) search.Doc {
 		}
 	}
 	if len(keeps) > 0 {
-		text = append(text, "Keeps: "+strings.Join(keeps, "; ")+".")
+		text = append(text, w.word("search_keeps", 0, "promises", strings.Join(keeps, "; ")))
 	}
 	d.Sections = []search.Section{{Text: strings.Join(text, " ")}}
 	return d
@@ -133,7 +141,7 @@ func (r *Renderer) searchFile(name string) ([]byte, error) {
 		// first is what their own job does.
 		r.search.index = search.New(len(pages)+len(r.site.Roles), r.site.Markdown.Spill(), func(i int) search.Doc {
 			if i >= len(pages) {
-				return roleDoc(r.site, r.site.Roles[i-len(pages)])
+				return roleDoc(r.words, r.site, r.site.Roles[i-len(pages)])
 			}
 			d, err := r.searchDoc(pages[i])
 			if err != nil {
@@ -157,13 +165,14 @@ func (r *Renderer) searchFile(name string) ([]byte, error) {
 // searchDoc returns what search indexes of p. It fails only when the text
 // of p's body cannot be read back.
 func (r *Renderer) searchDoc(p *site.Page) (search.Doc, error) {
-	d := search.Doc{URL: p.URL, Title: p.Title, Type: p.Type, TypeName: site.TypeNames[p.Type]}
+	d := search.Doc{URL: p.URL, Title: p.Title, Type: p.Type}
 	switch {
 	case p.Parent == nil:
-		d.Type, d.TypeName = "home", "Home"
+		d.Type = "home"
 	case p.IsSection:
-		d.Type, d.TypeName = "section", "Section"
+		d.Type = "section"
 	}
+	d.TypeName = r.words.typeName(d.Type)
 	var path []string
 	for _, a := range p.Ancestors() {
 		if a.Parent != nil {

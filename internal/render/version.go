@@ -126,7 +126,9 @@ type StatusChange struct {
 
 // A ChangeGroup is the changes to the pages of one type.
 type ChangeGroup struct {
-	Title                           string
+	// Title names the type in English, for the feed; Type is the type,
+	// or "section", which layouts name in the site's language.
+	Title, Type                     string
 	Added, Removed, Moved, Modified []ChangedPage
 }
 
@@ -307,4 +309,11 @@ func banner(v *VersionInfo, links []SwitchLink) *VersionBanner {
 		b.Label, b.Newer = v.Label, newer
 	}
 	return b
+}
+
+// VersionLinkHTML returns the link to a page of another version (see
+// VersionLink), its path from that version's root ("/promises/x/") its
+// text: one value for T to place in a sentence.
+func (d *Data) VersionLinkHTML(version, url string) (template.HTML, error) {
+	return linkHTML(d.VersionLink(version, url), "/"+url, false)
 }

@@ -189,7 +189,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	s.loadsChanged = s.loadsChanged || loads(changed)
 	for _, c := range changed {
 		switch {
-		case c == site.ConfigFile || under(c, "layouts") || under(c, "themes"):
+		case c == site.ConfigFile || under(c, "layouts") || under(c, "themes") || under(c, "i18n"):
 			themeChanged, stylesOnly = true, false
 		case under(c, "static"):
 			themeChanged = true

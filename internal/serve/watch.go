@@ -19,7 +19,7 @@ import (
 
 // watched are the folders of a site whose files make the site; site.toml
 // is watched through the site's own folder.
-var watched = []string{"content", "layouts", "static", "themes"}
+var watched = []string{"content", "layouts", "static", "themes", "i18n"}
 
 // Debounce is how long Watch waits for the file system to go quiet before
 // rebuilding: editors save in several steps and a git checkout changes

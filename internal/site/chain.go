@@ -30,6 +30,12 @@ func (s ChainStatus) String() string {
 	return [...]string{"disconnected", "sales gap", "service gap", "connected"}[s]
 }
 
+// Key returns the key of the status's name in a theme's language files
+// (see package i18n): "chain_sales-gap".
+func (s ChainStatus) Key() string {
+	return [...]string{"chain_disconnected", "chain_sales-gap", "chain_service-gap", "chain_connected"}[s]
+}
+
 // Class returns the status as a CSS class name: "sales-gap".
 // Layouts ask for it several times per promise: the names are made once.
 func (s ChainStatus) Class() string {

@@ -30,6 +30,9 @@ type Config struct {
 	// ThemeLine is the line of site.toml that sets Theme, 0 if none: a
 	// theme that cannot be found is reported there.
 	ThemeLine int `toml:"-"`
+	// LanguageLine is the line of site.toml that sets Language, 0 if
+	// none: a warning about the language points there.
+	LanguageLine int `toml:"-"`
 	// EditURL is the pattern of an "edit this page" link; "{path}" stands
 	// for the page's file path from the site root.
 	EditURL string `toml:"edit_url"`
@@ -404,7 +407,7 @@ func ParseConfig(data []byte) (Config, Problems) {
 	}
 	if c.Language == "" {
 		c.Language = "en"
-	} else if !languageTag.MatchString(c.Language) {
+	} else if c.LanguageLine = lineOfKey(string(data), "language"); !languageTag.MatchString(c.Language) {
 		ps.errorf(ConfigFile, lineOfKey(string(data), "language"), "language: %q is not a language tag (such as \"en\" or \"fr-CA\")", c.Language)
 	}
 	if c.Highlight.Light == "" {

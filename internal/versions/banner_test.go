@@ -113,11 +113,11 @@ func TestRootPage(t *testing.T) {
 		{
 			name:     "titled and in the site's language",
 			worktree: "title = \"Acme\"\nlanguage = \"fr\"\n",
-			want:     []string{`<html lang="fr">`, `<title>Versions · Acme</title>`, `<p class="eyebrow">Acme</p>`, `href="q2/">Q2 2026</a>`},
+			want:     []string{`<html lang="fr">`, ` · Acme</title>`, `<p class="eyebrow">Acme</p>`, `href="q2/">Q2 2026</a>`},
 		},
 		{
 			name: "the latest's title where the working tree has none",
-			want: []string{`<html lang="de">`, `<title>Versions · Acme Heating</title>`},
+			want: []string{`<html lang="de">`, `<title>Versionen · Acme Heating</title>`},
 		},
 		{
 			name:     "a theme's own layout ranging over the versions",

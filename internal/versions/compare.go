@@ -38,7 +38,7 @@ func Compare(prev, v *Version) *render.WhatChanged {
 			if key == "section" {
 				title = "Sections"
 			}
-			g = &render.ChangeGroup{Title: title}
+			g = &render.ChangeGroup{Title: title, Type: key}
 			groups[key] = g
 		}
 		return g

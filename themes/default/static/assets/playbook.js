@@ -6,6 +6,26 @@
   "use strict";
   var root = document.documentElement;
 
+  // word returns the text of a key of the words the page gives its
+  // scripts (<script id="pb-words">, written where the site's language is
+  // not English), or en, the English one; {name} in it is vals' value,
+  // and a table of plural forms is chosen by vals.count.
+  var words = {};
+  try {
+    var wordsEl = document.getElementById("pb-words");
+    if (wordsEl) words = JSON.parse(wordsEl.textContent);
+  } catch (e) { words = {}; }
+  function word(key, en, vals) {
+    vals = vals || {};
+    var t = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : en;
+    if (t && typeof t === "object") {
+      var cat = "other";
+      try { cat = new Intl.PluralRules(document.documentElement.lang || "en").select(vals.count); } catch (e) {}
+      t = t[cat] !== undefined ? t[cat] : t.other;
+    }
+    return String(t).replace(/\{(\w+)\}/g, function (m, k) { return Object.prototype.hasOwnProperty.call(vals, k) ? vals[k] : m; });
+  }
+
   // A table stacked on a phone, or shown as cards where the text is
   // narrow (see .table-stack and .table-cards in playbook.css), has
   // nothing to scroll: its box is no keyboard stop there, as it is where
@@ -24,13 +44,14 @@
 
   // On paper the footer also says the day the page was printed: the
   // copy is of that day, whatever the site says later. Written as the
-  // site writes its dates ("2 Jan 2006").
+  // site writes its dates ("2 Jan 2006" in English).
   var footer = document.querySelector("body > .footer");
   if (footer) {
-    var months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    var months = words.months || ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     window.addEventListener("beforeprint", function () {
       var d = new Date();
-      footer.setAttribute("data-printed", d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear());
+      var date = word("date", "{day} {month} {year}", {day: d.getDate(), month: months[d.getMonth()], year: d.getFullYear()});
+      footer.setAttribute("data-printed", word("printed", "Printed {date}", {date: date}));
     });
     window.addEventListener("afterprint", function () { footer.removeAttribute("data-printed"); });
   }
@@ -312,11 +333,11 @@
       // The count names the filters, so that a screen reader says each
       // change, even one that shows as many promises as the last.
       var named = [];
-      if (owner) named.push("owner " + byOwner.selectedOptions[0].text);
-      if (status) named.push("status " + byStatus.selectedOptions[0].text);
+      if (owner) named.push(word("filter_owner", "owner {owner}", {owner: byOwner.selectedOptions[0].text}));
+      if (status) named.push(word("filter_status", "status {status}", {status: byStatus.selectedOptions[0].text}));
       filters.querySelector("[data-filter-count]").textContent =
-        named.length ? "Showing " + shown + " of " + rows.length + " promises: " + named.join(", ") + "." :
-        changed === true ? "Showing all " + rows.length + " promises." : "";
+        named.length ? word("filter_showing", "Showing {shown} of {total} promises: {filters}.", {shown: shown, total: rows.length, filters: named.join(", ")}) :
+        changed === true ? word("filter_showing_all", "Showing all {total} promises.", {total: rows.length}) : "";
       // A list that shows nothing says so, in place of its empty table
       // or its heading with nothing under it.
       document.querySelectorAll("[data-filter-scope]").forEach(function (scope) {

@@ -8,6 +8,27 @@
   "use strict";
   var box = document.querySelector(".search");
   if (!box) return;
+
+  // word returns the text of a key of the words the page gives its
+  // scripts (<script id="pb-words">, written where the site's language is
+  // not English), or en, the English one; {name} in it is vals' value,
+  // and a table of plural forms is chosen by vals.count.
+  var words = {};
+  try {
+    var wordsEl = document.getElementById("pb-words");
+    if (wordsEl) words = JSON.parse(wordsEl.textContent);
+  } catch (e) { words = {}; }
+  function word(key, en, vals) {
+    vals = vals || {};
+    var t = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : en;
+    if (t && typeof t === "object") {
+      var cat = "other";
+      try { cat = new Intl.PluralRules(document.documentElement.lang || "en").select(vals.count); } catch (e) {}
+      t = t[cat] !== undefined ? t[cat] : t.other;
+    }
+    return String(t).replace(/\{(\w+)\}/g, function (m, k) { return Object.prototype.hasOwnProperty.call(vals, k) ? vals[k] : m; });
+  }
+
   var input = box.querySelector("input");
   var panel = box.querySelector(".search-panel");
   var chipsEl = box.querySelector(".search-chips");
@@ -421,7 +442,7 @@
       if (my !== seq) return;
       open(true);
       list.textContent = "";
-      status.textContent = empty.textContent = "Search is unavailable: " + e.message;
+      status.textContent = empty.textContent = word("search_unavailable", "Search is unavailable: {error}", {error: e.message});
       empty.hidden = false;
     });
   }
@@ -472,7 +493,7 @@
       a.appendChild(title);
       var meta = el("span", "search-meta");
       meta.appendChild(el("span", "badge search-type", typeName(d.type)));
-      if (d.chain) meta.appendChild(el("span", "badge badge-" + d.chain.replace(/ /g, "-"), d.chain));
+      if (d.chain) meta.appendChild(el("span", "badge badge-" + d.chain.replace(/ /g, "-"), word("chain_" + d.chain.replace(/ /g, "-"), d.chain)));
       if (d.path) meta.appendChild(el("span", "search-path", d.path));
       a.appendChild(meta);
       var snip = snippet(d, r.sec, toks, chars);
@@ -484,11 +505,13 @@
     active = results.length ? 0 : -1;
     mark();
     var n = ranked.count, some = n > 0 && ranked.most < toks.length;
-    note.textContent = some ? "No page has all the words: these have some of them." : "";
+    note.textContent = some ? word("search_some_words", "No page has all the words: these have some of them.") : "";
     note.hidden = !some;
-    status.textContent = n === 0 ? "No results for " + q.trim() : (some ? "No page has all the words. " : "") +
-      (filter ? n + " of " + ranked.all + " results, " + typeName(filter) + " only" :
-        n === 1 ? "1 result" : n + " results") + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
+    status.textContent = n === 0 ? word("search_no_results", "No results for {query}", {query: q.trim()}) :
+      (some ? word("search_some_words_short", "No page has all the words.") + " " : "") +
+      (filter ? word("search_count_filtered", "{count} of {all} results, {type} only", {count: n, all: ranked.all, type: typeName(filter)}) :
+        word("search_count", {one: "{count} result", other: "{count} results"}, {count: n})) +
+      (n > SHOWN ? word("search_first_shown", ", the first {shown} shown", {shown: SHOWN}) : "");
     empty.textContent = n === 0 ? status.textContent : "";
     empty.hidden = n !== 0;
   }
@@ -498,7 +521,7 @@
     var types = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
     if (types.length < 2 && !filter) return;
     [""].concat(types).forEach(function (t) {
-      var b = el("button", "search-chip", (t ? typeName(t) : "All") + " " + (t ? counts[t] : all));
+      var b = el("button", "search-chip", (t ? typeName(t) : word("search_all", "All")) + " " + (t ? counts[t] : all));
       b.type = "button";
       b.setAttribute("aria-pressed", filter === t ? "true" : "false");
       b.addEventListener("click", function () {

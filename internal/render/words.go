@@ -1,0 +1,327 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"playbook/internal/i18n"
+	"playbook/internal/site"
+	"playbook/themes"
+)
+
+// words are the words of a site in its language (see package i18n), with
+// the escaped text of each key that has no placeholder, which the T of
+// layouts returns as it is: most calls are one map lookup.
+type words struct {
+	*i18n.Table
+	plain map[string]template.HTML
+	// problems are the warnings of the language files.
+	problems site.Problems
+	// script is ScriptWords, made once.
+	scriptOnce sync.Once
+	script     map[string]any
+}
+
+// loadWords reads the language files of theme's layers for lang.
+func loadWords(theme fs.FS, lang string, langLine int) (*words, error) {
+	layers := themeLayers(theme)
+	t, ps := i18n.Load(layers, lang)
+	var errs []error
+	var warnings site.Problems
+	for _, p := range ps {
+		if p.Warning {
+			warnings = append(warnings, p)
+		} else {
+			errs = append(errs, &site.ProblemError{Problem: p})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if !t.Found {
+		warnings = append(warnings, i18n.NoLanguage(layers, lang, langLine))
+	}
+	w := &words{Table: t, plain: map[string]template.HTML{}, problems: warnings}
+	for _, k := range t.Keys() {
+		m, _ := t.Message(k)
+		if !m.Plural && !strings.Contains(m.Text(), "{") {
+			w.plain[k] = template.HTML(escapeWords(m.Text()))
+		}
+	}
+	return w, nil
+}
+
+// themeLayers returns the layers of theme for package i18n: the site's
+// folder, its theme folder and the default theme, as Theme layers them.
+func themeLayers(theme fs.FS) []i18n.Layer {
+	l, ok := theme.(layered)
+	if !ok {
+		return []i18n.Layer{{FS: theme}}
+	}
+	var layers []i18n.Layer
+	for _, f := range l {
+		prefix := ""
+		if in, ok := f.(linksInside); ok && in.dir != "." {
+			prefix = in.dir + "/"
+		}
+		layers = append(layers, i18n.Layer{FS: f, Prefix: prefix})
+	}
+	return layers
+}
+
+// escapeWords escapes the text of a translation for HTML: the characters
+// that start markup. Quotes and apostrophes are left as a layout's own
+// text leaves them.
+func escapeWords(s string) string {
+	if !strings.ContainsAny(s, "&<>") {
+		return s
+	}
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// T is the T of layouts: the text of key in the site's language, as HTML.
+// A first argument that is a number is the count a plural form is chosen
+// by, {count} in the text; the others are pairs of a name and a value,
+// {name} in the text: {{T "title_tag" "name" .Tag.Name}}. A value is
+// escaped unless it is template.HTML already. A key no English file has
+// is an error, with the nearest key.
+func (w *words) T(key string, args ...any) (template.HTML, error) {
+	if len(args) == 0 {
+		if h, ok := w.plain[key]; ok {
+			return h, nil
+		}
+	}
+	m, err := w.Message(key)
+	if err != nil {
+		return "", err
+	}
+	count, hasCount := 0, false
+	if len(args) > 0 {
+		if n, ok := toInt(args[0]); ok {
+			count, hasCount, args = n, true, args[1:]
+		}
+	}
+	if len(args)%2 != 0 {
+		return "", fmt.Errorf("T %q: want a count, then names and values in pairs", key)
+	}
+	values := map[string]string{}
+	if hasCount {
+		values["count"] = strconv.Itoa(count)
+	}
+	for i := 0; i < len(args); i += 2 {
+		name, ok := args[i].(string)
+		if !ok {
+			return "", fmt.Errorf("T %q: the name of a value is text, got %v", key, args[i])
+		}
+		values[name] = valueHTML(args[i+1])
+	}
+	text := escapeWords(w.Pick(m, count))
+	return template.HTML(i18n.Expand(text, func(name string) (string, bool) {
+		v, ok := values[name]
+		return v, ok
+	})), nil
+}
+
+// valueHTML returns v as HTML: escaped, but for template.HTML.
+func valueHTML(v any) string {
+	switch v := v.(type) {
+	case template.HTML:
+		return string(v)
+	case string:
+		return escapeText(v)
+	case int:
+		return strconv.Itoa(v)
+	case fmt.Stringer:
+		return escapeText(v.String())
+	}
+	return escapeText(fmt.Sprint(v))
+}
+
+// toInt returns v as an int if it is an integer.
+func toInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case int32:
+		return int(n), true
+	case uint:
+		return int(n), true
+	}
+	return 0, false
+}
+
+// word returns the text of key in the site's language, for count, its
+// placeholders filled by pairs of names and values: the words playbook
+// writes itself, as text (escape it where it is HTML).
+func (w *words) word(key string, count int, pairs ...string) string {
+	return w.Text(key, count, func(name string) (string, bool) {
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if pairs[i] == name {
+				return pairs[i+1], true
+			}
+		}
+		return "", false
+	})
+}
+
+// date writes t as the site's language writes a date.
+func (w *words) date(t time.Time) string { return w.Date(t) }
+
+// datetime returns t as a <time> element: its date as the language writes
+// it, and the date machines read.
+func (w *words) datetime(t time.Time) template.HTML {
+	iso := ""
+	if !t.IsZero() {
+		iso = t.Format(time.DateOnly)
+	}
+	return template.HTML(`<time datetime="` + iso + `">` + escapeText(w.Date(t)) + `</time>`)
+}
+
+// every returns how often an interval comes round, as a reader says it:
+// "every year", "every 90 days", "every 6 months", "every 2 weeks". A
+// number of days that is a whole number of years (365 to a year) or of
+// weeks reads as those. Interval.String ("365d") stays as the interval
+// is written, for warnings that quote the page; a zero interval is "".
+func (w *words) every(i site.Interval) string {
+	n, unit := i.N, i.Unit
+	switch {
+	case i.IsZero():
+		return ""
+	case unit == 'd' && n%365 == 0:
+		n, unit = n/365, 'y'
+	case unit == 'd' && n%7 == 0:
+		n, unit = n/7, 'w'
+	case unit == 'm' && n%12 == 0:
+		n, unit = n/12, 'y'
+	}
+	key := map[byte]string{'d': "every_day", 'w': "every_week", 'm': "every_month", 'y': "every_year"}[unit]
+	return w.word(key, n)
+}
+
+// englishWords are the default theme's English words alone: those of a
+// layout made without a site (see tests) and of the tests' funcs.
+var englishWords = func() *words {
+	w, err := loadWords(themes.Default, "en", 0)
+	if err != nil {
+		panic(err) // the embedded files are fixed at compile time
+	}
+	return w
+}()
+
+// wordFuncs returns the functions of layouts that write words: T, and
+// date, datetime and every in the site's language.
+func (w *words) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":        w.T,
+		"date":     w.date,
+		"datetime": w.datetime,
+		"every":    w.every,
+	}
+}
+
+// typeName returns the singular name of a page type: "Promise".
+func (w *words) typeName(typ string) string {
+	if _, ok := w.plain["type_"+typ]; !ok {
+		return site.TypeNames[typ]
+	}
+	return w.word("type_"+typ, 0)
+}
+
+// typeTitle returns the plural name of a page type: "Promises"; of ""
+// or "section", "Sections".
+func (w *words) typeTitle(typ string) string {
+	if typ == "" {
+		typ = "section"
+	}
+	if _, ok := w.plain["types_"+typ]; !ok {
+		return site.TypeTitles[typ]
+	}
+	return w.word("types_"+typ, 0)
+}
+
+// stageName returns the name of a behaviour's stage: "sales".
+func (w *words) stageName(stage string) string {
+	if _, ok := w.plain["stage_"+stage]; !ok {
+		return stage
+	}
+	return w.word("stage_"+stage, 0)
+}
+
+// generatedTitle returns the title of generated page g, of the tag or
+// role named name for those made one per tag or role.
+func (r *Renderer) generatedTitle(g site.Generated, name string) string {
+	key := "title_" + g.Kind
+	if _, err := r.words.Message(key); err != nil {
+		return g.Title + name
+	}
+	return r.words.word(key, 0, "name", name)
+}
+
+// words returns the words of d's site: English for a Data made with no
+// Renderer, as tests make them.
+func (d *Data) words() *words {
+	if d.r == nil || d.r.words == nil {
+		return englishWords
+	}
+	return d.r.words
+}
+
+// scriptKeys are the keys of the words the theme's scripts write
+// (assets/search.js, assets/playbook.js), which hold the English ones.
+var scriptKeys = []string{
+	"search_all", "search_no_results", "search_some_words", "search_some_words_short",
+	"search_count", "search_count_filtered", "search_first_shown", "search_unavailable",
+	"filter_showing", "filter_showing_all", "filter_owner", "filter_status",
+	"chain_connected", "chain_sales-gap", "chain_service-gap", "chain_disconnected",
+	"printed",
+}
+
+// ScriptWords returns the words the theme's scripts write, for a layout
+// to give them as JSON (<script type="application/json" id="pb-words">):
+// each key's text, or its table of plural forms; and "date" and
+// "months". It is nil where they are the scripts' own English words,
+// which pages then leave out.
+func (f *Frame) ScriptWords() map[string]any {
+	if f.words == nil {
+		return nil
+	}
+	return f.words.scriptWords()
+}
+
+// scriptWords returns ScriptWords, made once.
+func (w *words) scriptWords() map[string]any {
+	w.scriptOnce.Do(func() {
+		same := true
+		m := map[string]any{}
+		for _, k := range scriptKeys {
+			msg, err := w.Message(k)
+			if err != nil {
+				continue
+			}
+			en, _ := englishWords.Message(k)
+			if msg.Plural {
+				m[k] = msg.Forms()
+			} else {
+				m[k] = msg.Text()
+			}
+			same = same && en != nil && fmt.Sprint(en.Forms()) == fmt.Sprint(msg.Forms())
+		}
+		date, months := w.DatePattern()
+		enDate, enMonths := englishWords.DatePattern()
+		m["date"], m["months"] = date, months
+		if same && date == enDate && slices.Equal(months, enMonths) {
+			return
+		}
+		w.script = m
+	})
+	return w.script
+}

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"playbook/internal/i18n"
+	"playbook/themes"
+)
+
+// TestTranslationsComplete: every language the default theme ships has
+// every key of its English, and no other.
+func TestTranslationsComplete(t *testing.T) {
+	files, err := fs.Glob(themes.Default, "i18n/*.toml")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("language files %v, %v: want en, de and fr at least", files, err)
+	}
+	keys := func(name string) []string {
+		b, err := fs.ReadFile(themes.Default, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if _, err := toml.Decode(string(b), &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return slices.Sorted(maps.Keys(m))
+	}
+	en := keys("i18n/en.toml")
+	for _, f := range files {
+		got := keys(f)
+		for _, k := range en {
+			if !slices.Contains(got, k) {
+				t.Errorf("%s lacks %q", f, k)
+			}
+		}
+		for _, k := range got {
+			if !slices.Contains(en, k) {
+				t.Errorf("%s has %q, which en.toml has not", f, k)
+			}
+		}
+		lang := strings.TrimSuffix(strings.TrimPrefix(f, "i18n/"), ".toml")
+		if _, ps := i18n.Load(themeLayers(themes.Default), lang); len(ps) > 0 {
+			t.Errorf("%s: %v", f, ps)
+		}
+	}
+}
+
+// TestScriptWordsInScripts: the English words the scripts hold are those
+// of en.toml, which a site's language replaces.
+func TestScriptWordsInScripts(t *testing.T) {
+	var js strings.Builder
+	for _, f := range []string{"static/assets/search.js", "static/assets/playbook.js"} {
+		b, err := fs.ReadFile(themes.Default, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js.Write(b)
+	}
+	for _, k := range scriptKeys {
+		m, err := englishWords.Message(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range m.Forms() {
+			if strings.HasPrefix(k, "chain_") {
+				continue // the index holds the English name
+			}
+			if !strings.Contains(js.String(), `"`+text+`"`) {
+				t.Errorf("%s: the scripts do not hold %q", k, text)
+			}
+		}
+	}
+	if englishWords.scriptWords() != nil {
+		t.Error("an English site gives its scripts words")
+	}
+	de, err := loadWords(themes.Default, "de", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := de.scriptWords(); w["search_no_results"] != "Keine Ergebnisse für {query}" || w["date"] != "{day}. {month} {year}" {
+		t.Errorf("German script words: %v", w)
+	}
+}
