@@ -144,6 +144,21 @@ func linkHTML(href, title string, current bool) (template.HTML, error) {
 // linkTemplate is linkHTML's markup, for a URL html/template changes.
 var linkTemplate = template.Must(template.New("link").Parse(`<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>`))
 
+// BriefingHeading returns the heading of the campaign's own page that
+// briefs the front line, when its "briefing" names one ("#briefing"),
+// or nil.
+func (d *Data) BriefingHeading() *markdown.Heading {
+	if d.Page == nil || d.Page.Campaign.BriefingSection == "" || d.doc == nil {
+		return nil
+	}
+	for i := range d.doc.Headings {
+		if h := &d.doc.Headings[i]; h.ID == d.Page.Campaign.BriefingSection {
+			return h
+		}
+	}
+	return nil
+}
+
 // TOCHTML returns the entries of the table of contents, TOC, as the
 // default theme lists them: one call for what a range over TOC makes
 // with four per heading.

@@ -37,36 +37,55 @@ func (p *Page) CampaignState(now time.Time) string {
 type Readiness struct {
 	Ready bool
 	// Missing lists what keeps the campaign from being ready, as the
-	// page and the warning say it: "no briefing".
+	// warning says it: "no briefing".
 	Missing []string
+	// Reasons says the same for a layout to word in the site's language:
+	// a key of its language files, and the promise or role it names.
+	Reasons []Reason
+}
+
+// A Reason is one thing a campaign lacks: Key is "reason_" and what
+// ("reason_no_briefing"), Name the id of the promise or the role it is
+// about, if any.
+type Reason struct {
+	Key, Name string
 }
 
 // Readiness returns whether the front line is ready for campaign p.
 func (p *Page) Readiness() Readiness {
 	var r Readiness
+	add := func(key, name, format string) {
+		r.Reasons = append(r.Reasons, Reason{Key: "reason_" + key, Name: name})
+		if name != "" {
+			format = fmt.Sprintf(format, name)
+		}
+		r.Missing = append(r.Missing, format)
+	}
 	// A "#heading" the page lacks is no briefing (see checkBriefingIDs).
-	if p.BriefingPage == nil && p.BriefingHeading() == nil && (p.Briefing == "" || strings.HasPrefix(p.Briefing, "#")) {
-		r.Missing = append(r.Missing, "no briefing")
+	if p.BriefingPage == nil && p.BriefingSection == "" && (p.Briefing == "" || strings.HasPrefix(p.Briefing, "#")) {
+		add("no_briefing", "", "no briefing")
 	}
 	if len(p.Promises) == 0 {
-		r.Missing = append(r.Missing, "it names no promise it carries")
+		add("no_promise", "", "it names no promise it carries")
 	}
 	if len(p.Roles) == 0 {
-		r.Missing = append(r.Missing, "it names no role to brief")
+		add("no_role", "", "it names no role to brief")
 	}
 	for _, q := range p.Promises {
 		switch {
 		case q.Chain.Status == Connected:
 		case !q.Chain.HasExpectation:
-			r.Missing = append(r.Missing, fmt.Sprintf("promise %q states no expectation", q.ID))
+			add("no_expectation", q.ID, "promise %q states no expectation")
 		case q.Chain.Status == Disconnected:
-			r.Missing = append(r.Missing, fmt.Sprintf("promise %q is disconnected", q.ID))
+			add("disconnected", q.ID, "promise %q is disconnected")
+		case q.Chain.Status == SalesGap:
+			add("sales_gap", q.ID, "promise %q has a sales gap")
 		default:
-			r.Missing = append(r.Missing, fmt.Sprintf("promise %q has a %s", q.ID, q.Chain.Status))
+			add("service_gap", q.ID, "promise %q has a service gap")
 		}
 	}
 	for _, role := range p.unkept {
-		r.Missing = append(r.Missing, fmt.Sprintf("no behaviour of %q keeps its promises", role))
+		add("role_unkept", role, "no behaviour of %q keeps its promises")
 	}
 	r.Ready = len(r.Missing) == 0
 	return r

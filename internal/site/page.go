@@ -286,7 +286,7 @@ type Campaign struct {
 	Briefing string
 	// BriefingSection is the id of the heading of the campaign's own
 	// page that briefs the front line, when "briefing" names it
-	// ("#briefing"); see Page.BriefingHeading.
+	// ("#briefing").
 	BriefingSection string
 	// unkept lists the roles the campaign names that no behaviour
 	// keeping one of its promises names, as written (see keptRoles).

@@ -197,15 +197,6 @@ func (l *loadState) excludedByID(id string) string {
 	return l.excludedIDs[Slug(id)]
 }
 
-// BriefingHeading returns the heading of campaign p that briefs the front
-// line (see Campaign.BriefingSection), or nil.
-func (p *Page) BriefingHeading() *markdown.Heading {
-	if p.BriefingSection == "" {
-		return nil
-	}
-	return p.heading("#" + p.BriefingSection)
-}
-
 // heading returns the heading of page p that ref, "#" and its id, names,
 // or nil.
 func (p *Page) heading(ref string) *markdown.Heading {
