@@ -273,6 +273,11 @@ func (d *Data) ItemsHTML(pages []*site.Page) (template.HTML, error) {
 			b.WriteByte(' ')
 			d.words().campaignBadges(b, p, d.Now)
 		}
+		if p.Type == site.TypePromise && p.Chain.Status != site.Connected {
+			// An answer or a campaign resting on a promise the front
+			// line does not keep says so where it is cited.
+			b.WriteString(` <span class="badge badge-` + p.Chain.Status.Class() + `">` + escapeText(d.words().word(p.Chain.Status.Key(), 0)) + `</span>`)
+		}
 		if p.Description != "" {
 			b.WriteString(` <span class="muted">— ` + escapeText(p.Description) + `</span>`)
 		}

@@ -202,7 +202,7 @@ func TestListsHTML(t *testing.T) {
   {{with .Description}}<p>{{.}}</p>{{end}}
 </li>
 {{- end}}`, (*Data).CardsHTML},
-		{"ItemsHTML", `{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{if eq .Type "campaign"}} {{template "campaign" (list $d .)}}{{end}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`, (*Data).ItemsHTML},
+		{"ItemsHTML", `{{$d := index . 0}}{{range index . 1}}<li>{{$d.LinkHTML .}}{{if eq .Type "campaign"}} {{template "campaign" (list $d .)}}{{end}}{{if and .IsPromise (ne .Chain.Status.Class "connected")}} <span class="badge badge-{{.Chain.Status.Class}}">{{.Chain.Status}}</span>{{end}}{{with .Description}} <span class="muted">— {{.}}</span>{{end}}</li>{{end}}`, (*Data).ItemsHTML},
 	} {
 		old := template.Must(template.New("").Funcs(funcs).Parse(tt.old))
 		template.Must(old.New("campaign").Parse(`{{$d := index . 0}}{{with index . 1}}{{$state := $d.CampaignState .}}<span class="badge badge-{{$state}}">{{$state}}</span>{{if and (ne $state "ended") (not .Readiness.Ready)}} <span class="badge badge-not-ready">front line not ready</span>{{end}}{{end}}`))
