@@ -28,6 +28,9 @@ func ownerKey(owner string) string {
 	return noOwner
 }
 
+// Stakes returns what rests on promise p (see site.Stakes).
+func (d *Data) Stakes(p *site.Page) site.Stakes { return d.Site.Stakes(p) }
+
 // FilterStatus returns the statuses by which Alignment's filter selects
 // promise p, separated by spaces: its chain status, and "channel-gap"
 // when a channel it is made on has no follow-up.

@@ -285,6 +285,52 @@ var scriptKeys = []string{
 	"printed",
 }
 
+// labelKeys are the words the stylesheet writes before the cells of
+// Alignment's tables where they are cards (a phone), by the custom
+// property that holds each: --pb-label-<key>.
+var labelKeys = []string{"status", "expectation", "sales", "service", "owner", "sales_follow_up"}
+
+// LabelStyle returns the CSS that gives the stylesheet the words it
+// writes itself (see labelKeys) in the site's language, for a layout to
+// put in a <style> element: custom properties of :root. It is "" where
+// they are the stylesheet's own English words, which pages then leave
+// out.
+func (f *Frame) LabelStyle() template.CSS {
+	if f.words == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, k := range labelKeys {
+		msg, err := f.words.Message(k)
+		en, _ := englishWords.Message(k)
+		if err != nil || en == nil || msg.Text() == en.Text() {
+			continue
+		}
+		b.WriteString("--pb-label-" + strings.ReplaceAll(k, "_", "-") + ":" + cssString(msg.Text()) + ";")
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return template.CSS(":root{" + b.String() + "}")
+}
+
+// cssString returns s as a CSS string, in double quotes: a quote, a
+// backslash, "<" (which could end the <style> element) and control
+// characters escaped by their code.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == '"' || r == '\\' || r == '<' || r == '>' || r < 0x20 || r == 0x7f {
+			fmt.Fprintf(&b, "\\%x ", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 // ScriptWords returns the words the theme's scripts write, for a layout
 // to give them as JSON (<script type="application/json" id="pb-words">):
 // each key's text, or its table of plural forms; and "date" and

@@ -130,17 +130,56 @@ func (s *Site) OfType(typ string) []*Page {
 	return ps
 }
 
-// Promises returns the promises, those with the worst chain status first,
-// and of one status those with a channel no sales behaviour follows up,
-// then by title: the order of the Alignment page.
+// Promises returns the promises, those with the worst chain status first;
+// of one status not connected, those with most resting on them (see
+// Stakes: the gap to close first); then those with a channel no sales
+// behaviour follows up, then by title: the order of the Alignment page.
 func (s *Site) Promises() []*Page {
 	ps := s.OfType(TypePromise)
+	stakes := make(map[*Page]Stakes, len(ps))
+	for _, p := range ps {
+		if p.Chain.Status != Connected {
+			stakes[p] = s.Stakes(p)
+		}
+	}
 	slices.SortStableFunc(ps, func(a, b *Page) int {
+		sa, sb := stakes[a], stakes[b]
 		return cmp.Or(cmp.Compare(a.Chain.Status, b.Chain.Status),
+			-cmp.Compare(len(sa.Campaigns), len(sb.Campaigns)), -cmp.Compare(sa.Gaps, sb.Gaps), -cmp.Compare(sa.FAQs, sb.FAQs),
 			-cmp.Compare(len(a.ChannelGaps()), len(b.ChannelGaps())), compareTitles(a, b))
 	})
 	return ps
 }
+
+// Stakes is what rests on a promise: the campaigns that make it running
+// now or starting within [campaigns] warn_before, the competitor gaps it
+// answers and the FAQs whose answers cite it. Of promises with a gap,
+// the one with most resting on it is the one to mend first.
+type Stakes struct {
+	Campaigns []*Page
+	Gaps      int
+	FAQs      int
+}
+
+// Stakes returns what rests on promise p at the site's Now.
+func (s *Site) Stakes(p *Page) Stakes {
+	var st Stakes
+	for _, c := range p.Backlinks.Campaigns {
+		if s.imminent(c, s.Now) {
+			st.Campaigns = append(st.Campaigns, c)
+		}
+	}
+	st.Gaps = len(p.Backlinks.Gaps)
+	for _, f := range p.Backlinks.FAQs {
+		if f.Type == TypeFAQ && slices.Contains(f.Promises, p) {
+			st.FAQs++
+		}
+	}
+	return st
+}
+
+// None reports whether nothing rests on the promise.
+func (st Stakes) None() bool { return len(st.Campaigns) == 0 && st.Gaps == 0 && st.FAQs == 0 }
 
 // Load reads the site in fsys. It returns the site even when there are
 // errors among the problems.

@@ -1769,3 +1769,36 @@ func TestOrderByLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestStakes: of promises with the same gap, the one with most resting on
+// it (a campaign running, then competitor gaps, then FAQs) comes first on
+// Alignment; a campaign over or far off is not at stake.
+func TestStakes(t *testing.T) {
+	promise := func(title string) string {
+		return "+++\ntitle = \"" + title + "\"\npromise = \"We do it.\"\nexpectation = \"It is done.\"\n+++\n"
+	}
+	s, _ := loadFiles(t, map[string]string{
+		"content/promises/a.md":    promise("A"),
+		"content/promises/b.md":    promise("B"),
+		"content/promises/c.md":    promise("C"),
+		"content/promises/d.md":    promise("D"),
+		"content/faqs/q.md":        "+++\nquestion = \"Do you?\"\npromises = [\"b\", \"c\"]\n+++\n",
+		"content/faqs/r.md":        "+++\nquestion = \"Really?\"\npromises = [\"c\"]\n+++\n",
+		"content/competitors/x.md": "+++\ncompetitor = \"X\"\n[[gaps]]\narea = \"Speed\"\npromise = \"b\"\n+++\n",
+		"content/campaigns/now.md": "+++\nstarts = 2026-10-01\nends = 2026-12-31\npromises = [\"d\"]\n+++\n",
+		"content/campaigns/old.md": "+++\nstarts = 2025-10-01\nends = 2025-12-31\npromises = [\"a\"]\n+++\n",
+	})
+	var order []string
+	for _, p := range s.Promises() {
+		order = append(order, p.ID)
+	}
+	if want := []string{"d", "b", "c", "a"}; !slices.Equal(order, want) {
+		t.Errorf("Alignment's order %q, want %q", order, want)
+	}
+	if st := s.Stakes(s.ByID("b")); len(st.Campaigns) != 0 || st.Gaps != 1 || st.FAQs != 1 {
+		t.Errorf("b's stakes %+v, want a gap and an FAQ", st)
+	}
+	if st := s.Stakes(s.ByID("a")); !st.None() {
+		t.Errorf("a's stakes %+v, want none: its campaign is over", st)
+	}
+}
