@@ -420,6 +420,7 @@ func (r *Renderer) parseLayouts() error {
 			continue
 		}
 		t.Funcs(template.FuncMap{"cached": cachedFunc(t)})
+		r.words.callWord(t)
 		r.layouts[name] = t
 	}
 	if len(errs) > 0 {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"playbook/internal/i18n"
@@ -84,6 +85,85 @@ func escapeWords(s string) string {
 		return s
 	}
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// wordFunc names the function {{T "key"}}, a key alone, calls once
+// parsed (see callWord).
+const wordFunc = "_pb_word"
+
+// word0 is T of a key alone, which it takes as its only argument, and
+// which the words have (see callWord), so it returns no error: text/
+// template calls a function by making a slice for variadic arguments and
+// a value for each result, at each call, and a page writes a hundred
+// words.
+func (w *words) word0(key string) template.HTML {
+	h, _ := w.T(key)
+	return h
+}
+
+// callWord makes each {{T "key"}} of the trees of t, a key written alone
+// that the words have, a call of word0 (see wordFunc), before t is first
+// run. A key they lack is left to T, to be told as T tells it.
+func (w *words) callWord(t *template.Template) {
+	known := func(key string) bool {
+		_, err := w.Message(key)
+		return err == nil
+	}
+	for _, t := range t.Templates() {
+		if t.Tree != nil {
+			callWordIn(t.Tree, t.Tree.Root, known)
+		}
+	}
+}
+
+// callWordIn does callWord for the nodes under node, of tree.
+func callWordIn(tree *parse.Tree, node parse.Node, known func(string) bool) {
+	switch n := node.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				callWordIn(tree, c, known)
+			}
+		}
+	case *parse.ActionNode:
+		callWordPipe(tree, n.Pipe, known)
+	case *parse.TemplateNode:
+		callWordPipe(tree, n.Pipe, known)
+	case *parse.IfNode:
+		callWordBranch(tree, &n.BranchNode, known)
+	case *parse.RangeNode:
+		callWordBranch(tree, &n.BranchNode, known)
+	case *parse.WithNode:
+		callWordBranch(tree, &n.BranchNode, known)
+	}
+}
+
+func callWordBranch(tree *parse.Tree, b *parse.BranchNode, known func(string) bool) {
+	callWordPipe(tree, b.Pipe, known)
+	callWordIn(tree, b.List, known)
+	if b.ElseList != nil {
+		callWordIn(tree, b.ElseList, known)
+	}
+}
+
+func callWordPipe(tree *parse.Tree, p *parse.PipeNode, known func(string) bool) {
+	if p == nil {
+		return
+	}
+	for _, c := range p.Cmds {
+		for _, a := range c.Args {
+			if sub, ok := a.(*parse.PipeNode); ok {
+				callWordPipe(tree, sub, known)
+			}
+		}
+		if len(c.Args) != 2 {
+			continue
+		}
+		id, isIdent := c.Args[0].(*parse.IdentifierNode)
+		if key, isString := c.Args[1].(*parse.StringNode); isIdent && isString && id.Ident == "T" && known(key.Text) {
+			c.Args[0] = parse.NewIdentifier(wordFunc).SetTree(tree).SetPos(id.Pos)
+		}
+	}
 }
 
 // T is the T of layouts: the text of key in the site's language, as HTML.
@@ -222,6 +302,7 @@ var englishWords = func() *words {
 func (w *words) funcs() template.FuncMap {
 	return template.FuncMap{
 		"T":        w.T,
+		wordFunc:   w.word0,
 		"date":     w.date,
 		"datetime": w.datetime,
 		"every":    w.every,

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
 	"io/fs"
 	"maps"
 	"slices"
@@ -85,5 +87,31 @@ func TestScriptWordsInScripts(t *testing.T) {
 	}
 	if w := de.scriptWords(); w["search_no_results"] != "Keine Ergebnisse für {query}" || w["date"] != "{day}. {month} {year}" {
 		t.Errorf("German script words: %v", w)
+	}
+}
+
+// TestCallWord: {{T "key"}} of a key alone that the words have is a call
+// of word0 once parsed, wherever it is written; T with a count or values,
+// and a key the words lack (told as T tells it), stay T; the page writes
+// the same.
+func TestCallWord(t *testing.T) {
+	const text = `{{T "skip_to_content"}}|{{if true}}{{T "owner"}}{{end}}|{{printf "%s" (T "status")}}|{{T "every_day" 2}}|{{T "no_such_key_here"}}`
+	parsed := func() *template.Template {
+		return template.Must(template.New("t").Funcs(funcs).Funcs(englishWords.funcs()).Parse(text))
+	}
+	tmpl := parsed()
+	englishWords.callWord(tmpl)
+	got := tmpl.Tree.Root.String()
+	if n := strings.Count(got, wordFunc+" "); n != 3 {
+		t.Errorf("%d calls of %s, want 3:\n%s", n, wordFunc, got)
+	}
+	if !strings.Contains(got, `T "every_day" 2`) || !strings.Contains(got, `T "no_such_key_here"`) {
+		t.Errorf("T with a count, or of an unknown key, rewritten:\n%s", got)
+	}
+	var was, is strings.Builder
+	errWas := parsed().Execute(&was, nil)
+	errIs := tmpl.Execute(&is, nil)
+	if was.String() != is.String() || fmt.Sprint(errWas) != strings.ReplaceAll(fmt.Sprint(errIs), wordFunc, "T") {
+		t.Errorf("output %q (%v), want %q (%v)", is.String(), errIs, was.String(), errWas)
 	}
 }
