@@ -329,6 +329,27 @@ func (w *words) typeTitle(typ string) string {
 	return w.word("types_"+typ, 0)
 }
 
+// TypeTitles returns the plural names of the page types ("Promises") in
+// the language of the site in src, whose settings are cfg, from the
+// language files of its theme: site.Options.TypeTitles, for the sections
+// a folder named after a type makes. nil where the theme or its language
+// files cannot be read, which a build tells.
+func TypeTitles(src fs.FS, cfg site.Config) map[string]string {
+	theme, err := SiteTheme(src, cfg)
+	if err != nil {
+		return nil
+	}
+	w, err := loadWords(theme, cfg.Language, 0)
+	if err != nil {
+		return nil
+	}
+	m := make(map[string]string, len(site.Types))
+	for _, t := range site.Types {
+		m[t] = w.typeTitle(t)
+	}
+	return m
+}
+
 // stageName returns the name of a behaviour's stage: "sales".
 func (w *words) stageName(stage string) string {
 	if _, ok := w.plain["stage_"+stage]; !ok {

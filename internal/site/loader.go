@@ -203,6 +203,9 @@ type loadState struct {
 	// setURL names, for a page whose front matter set its URL, the key
 	// that did ("slug" or "url"), for the problems of its URL.
 	setURL map[*Page]string
+	// typeTitles are Options.TypeTitles', asked for once.
+	typeTitlesOnce sync.Once
+	typeTitles     map[string]string
 }
 
 // ParseCache holds pages read by the Loads of several versions of one site, so

@@ -64,6 +64,14 @@ type Options struct {
 	// rendered (see markdown.Options.ParseOnly), which halves the cost of
 	// loading. Such a site cannot be rendered.
 	ParseOnly bool
+	// TypeTitles, if set, gives the plural names of the page types in the
+	// site's language, for the sections a folder named after a type makes
+	// without a title of their own ("promises/" is "Versprechen" in a
+	// German site): given the site's files and settings, the name of each
+	// type (see render.TypeTitles). It is asked once, when a section
+	// needs it. Without it, or for a type it lacks, the names are
+	// TypeTitles'.
+	TypeTitles func(fsys fs.FS, cfg Config) map[string]string
 }
 
 // Site is a loaded playbook.

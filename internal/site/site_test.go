@@ -1802,3 +1802,27 @@ func TestStakes(t *testing.T) {
 		t.Errorf("a's stakes %+v, want none: its campaign is over", st)
 	}
 }
+
+// TestTypeTitlesOption: a section named after a type, with no title of
+// its own, takes the type's name Options.TypeTitles gives, asked once; a
+// section with a title keeps it.
+func TestTypeTitlesOption(t *testing.T) {
+	files := with(chainSite(), "content/faqs/_index.md", "# Questions\n", "content/faqs/q.md", "+++\nquestion = \"Q?\"\n+++\n")
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	asked := 0
+	s, _ := Load(fsys, Options{Now: testNow, TypeTitles: func(_ fs.FS, cfg Config) map[string]string {
+		asked++
+		return map[string]string{TypePromise: "Versprechen", TypeBehaviour: "Verhaltensweisen"}
+	}})
+	for file, want := range map[string]string{"content/promises": "Versprechen", "content/behaviours": "Verhaltensweisen", "content/faqs": "Questions"} {
+		if p := s.ByFile(file); p == nil || p.Title != want {
+			t.Errorf("%s: %+v, want titled %q", file, p, want)
+		}
+	}
+	if asked != 1 {
+		t.Errorf("TypeTitles asked %d times, want once", asked)
+	}
+}

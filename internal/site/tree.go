@@ -148,7 +148,7 @@ func (l *loadState) placeSections() []string {
 			if d == ContentDir {
 				sec.Title = cmp.Or(s.Config.Title, "Playbook")
 			} else {
-				sec.Title = sectionTitle(path.Base(d))
+				sec.Title = l.sectionTitle(path.Base(d))
 			}
 		}
 		if d != ContentDir {
@@ -630,12 +630,20 @@ func compareTitles(a, b *Page) int {
 }
 
 // sectionTitle is the title of a section without one: a folder named
-// after a type gets the type's title ("faqs" is "FAQs").
-func sectionTitle(dir string) string {
-	if t := canonicalType(Slug(dir)); t != "" && Slug(dir) != t {
-		return TypeTitles[t]
+// after a type gets the type's title ("faqs" is "FAQs"), in the site's
+// language if Options.TypeTitles gives it.
+func (l *loadState) sectionTitle(dir string) string {
+	t := canonicalType(Slug(dir))
+	if t == "" || Slug(dir) == t {
+		return humanize(dir)
 	}
-	return humanize(dir)
+	if l.opts.TypeTitles != nil {
+		l.typeTitlesOnce.Do(func() { l.typeTitles = l.opts.TypeTitles(l.fsys, l.site.Config) })
+		if title := l.typeTitles[t]; title != "" {
+			return title
+		}
+	}
+	return TypeTitles[t]
 }
 
 // humanize turns a file or folder name into a title: "price-lists" is
