@@ -389,8 +389,11 @@ var scriptKeys = []string{
 
 // labelKeys are the words the stylesheet writes before the cells of
 // Alignment's tables where they are cards (a phone), by the custom
-// property that holds each: --pb-label-<key>.
-var labelKeys = []string{"status", "expectation", "sales", "service", "owner", "sales_follow_up"}
+// property that holds each: --pb-label-<key>; and the colon it writes
+// after those and after the labels of stacked tables (data-label), which
+// a language writes as it does (French with a narrow no-break space
+// before it).
+var labelKeys = []string{"status", "expectation", "sales", "service", "owner", "sales_follow_up", "colon"}
 
 // LabelStyle returns the CSS that gives the stylesheet the words it
 // writes itself (see labelKeys) in the site's language, for a layout to
