@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -240,8 +241,9 @@ func readFile(l Layer, name string) (*file, site.Problems) {
 	bad := func(key, format string, args ...any) {
 		ps = append(ps, site.Problem{File: shown, Line: keyLine(f.text, key), Msg: key + ": " + fmt.Sprintf(format, args...)})
 	}
-	for k, v := range raw {
-		switch v := v.(type) {
+	// In order, so that two problems of one line are told alike each time.
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		switch v := raw[k].(type) {
 		case string:
 			if k == "date" {
 				f.date = v
@@ -270,7 +272,8 @@ func readFile(l Layer, name string) (*file, site.Problems) {
 		case map[string]any:
 			m := &Message{Plural: true}
 			ok := true
-			for form, text := range v {
+			for _, form := range slices.Sorted(maps.Keys(v)) {
+				text := v[form]
 				i, known := forms[form]
 				s, isText := text.(string)
 				if !known || !isText {

@@ -157,7 +157,7 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	}
 	// Lexing is done as the formatter reads the tokens.
 	_ = r.formatter.Format(w, r.style, it)
-	if took := time.Since(start); took >= ruleLimit {
+	if took := time.Since(start); took >= ruleLimit && n.Lines().Len() > 0 {
 		var blocks []slowBlock
 		if v, ok := r.slow.Load(w); ok {
 			blocks = v.([]slowBlock)

@@ -68,7 +68,9 @@ func (p *Page) Readiness() Readiness {
 	if len(p.Promises) == 0 {
 		add("no_promise", "", "it names no promise it carries")
 	}
-	if len(p.Roles) == 0 {
+	if len(p.Roles) == 0 && p.rolesNamed {
+		// A playbook written before pages named roles is not judged
+		// by them, as checkBehaviourRoles does not judge its behaviours.
 		add("no_role", "", "it names no role to brief")
 	}
 	for _, q := range p.Promises {
@@ -96,7 +98,7 @@ func (p *Page) Readiness() Readiness {
 // staff were never told what to do about.
 func (s *Site) keptRoles() {
 	for _, p := range s.OfType(TypeCampaign) {
-		p.unkept = nil
+		p.unkept, p.rolesNamed = nil, len(s.Roles) > 0
 		if len(p.Promises) == 0 {
 			continue // told as such
 		}

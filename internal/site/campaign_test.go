@@ -191,3 +191,17 @@ func TestBriefingHeading(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestReadinessWithoutRoles: in a site whose pages name no roles, a
+// campaign naming none is not unready for it, as its behaviours are not
+// warned of naming none.
+func TestReadinessWithoutRoles(t *testing.T) {
+	s, problems := loadFiles(t, with(chainSite(), "content/campaigns/c.md",
+		campaign("2026-10-20", "2026-11-30", "briefing = \"Read this.\"\npromises = [\"fast\"]\n")))
+	if r := s.ByID("c").Readiness(); !r.Ready {
+		t.Errorf("readiness %+v, want ready", r)
+	}
+	if got := problemLines(problems); len(got) > 0 {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+}

@@ -81,7 +81,7 @@ var checks = []check{
 	{name: shortcodeCheck, run: checkShortcodes},
 	{name: headingIDCheck, run: checkHeadingIDs},
 	{name: notLinkCheck, run: checkNotLinks},
-	{name: "slow-code", run: checkSlowCode},
+	{name: slowCodeCheck, run: checkSlowCode},
 	{name: tagNameCheck, run: checkTags},
 	{name: chainGapCheck, run: checkChains},
 	{name: "channel-gap", run: checkChannels},
@@ -130,6 +130,9 @@ func checkHeadingIDs(l *loadState) []Problem { return docWarnings(l, markdown.Wa
 // checkNotLinks warns of link syntax Markdown left as text: a target
 // with spaces, such as a page named by its title.
 func checkNotLinks(l *loadState) []Problem { return docWarnings(l, markdown.WarnNotLink) }
+
+// slowCodeCheck names the check of code blocks slow to colour.
+const slowCodeCheck = "slow-code"
 
 // checkSlowCode warns of code blocks that took a second or more to
 // colour: a build pays it for each, and a preview for each save.

@@ -291,6 +291,9 @@ type Campaign struct {
 	// unkept lists the roles the campaign names that no behaviour
 	// keeping one of its promises names, as written (see keptRoles).
 	unkept []string
+	// rolesNamed reports whether the site's pages name roles at all: a
+	// campaign of a site that names none is not judged by them.
+	rolesNamed bool
 }
 
 // Persona holds the fields of a persona (Page.Persona).

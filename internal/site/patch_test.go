@@ -214,3 +214,26 @@ func TestEditsReachLinkedPages(t *testing.T) {
 		})
 	}
 }
+
+// TestPatchSlowCode: a code block mended in the preview takes its
+// slow-code warning with it, as a fresh load would.
+func TestPatchSlowCode(t *testing.T) {
+	slow := "+++\ntitle = \"A\"\n+++\nCode:\n\n```go\nx := \"" + strings.Repeat(`\\`, 40) + "\n```\n"
+	fsys := fstest.MapFS{
+		"content/a.md": &fstest.MapFile{Data: []byte(slow)},
+		"content/b.md": &fstest.MapFile{Data: []byte("# B\n")},
+	}
+	ld := NewLoader(fsys, Options{Now: testNow})
+	_, ps := ld.Load(nil)
+	if !slices.ContainsFunc(ps, func(p Problem) bool { return p.Check == slowCodeCheck }) {
+		t.Fatalf("no slow-code warning: %v", ps)
+	}
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(slow, `x := "`, `x := "ok" // `, 1))}
+	ed, ok := ld.Patch([]string{"content/a.md"})
+	if !ok {
+		t.Fatal("not patched")
+	}
+	if slices.ContainsFunc(ed.Problems, func(p Problem) bool { return p.Check == slowCodeCheck }) {
+		t.Errorf("the mended block is still warned of: %v", ed.Problems)
+	}
+}

@@ -31,7 +31,11 @@ func (l *loadState) resolveRelations() {
 			// The key FAQs and campaigns name promises by, where a
 			// behaviour's is fulfils: its meaning is clear.
 			l.ps.checkWarnf(brokenRelationCheck, p.File, p.fm.keyLine("promises"), "behaviour %q names the promises it keeps in \"promises\", read as \"fulfils\", a behaviour's key for them: rename the key", p.ID)
-			p.Fulfils = append(p.Fulfils, l.resolve(p, "promises", r.promises, TypePromise)...)
+			for _, q := range l.resolve(p, "promises", r.promises, TypePromise) {
+				if !slices.Contains(p.Fulfils, q) {
+					p.Fulfils = append(p.Fulfils, q)
+				}
+			}
 			r.promises = nil
 		}
 		p.Promises = l.resolve(p, "promises", r.promises, TypePromise)

@@ -1676,11 +1676,12 @@ func (r reversedFS) ReadDir(name string) ([]fs.DirEntry, error) {
 // behaviour's are the promises it keeps.
 func TestPromisesOnlyOfFAQsAndCampaigns(t *testing.T) {
 	s, _ := loadFiles(t, with(chainSite(),
-		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\npromises = [\"fast\"]\n+++\n",
+		"content/behaviours/sales/quote.md", "+++\nstage = \"sales\"\nfulfils = [\"fast\"]\npromises = [\"fast\"]\n+++\n",
 		"content/guides/g.md", "+++\ntitle = \"G\"\npromises = [\"fast\"]\n+++\n",
 	))
 	fast := s.ByID("fast")
-	if b := fast.Backlinks; len(b.Campaigns) != 0 || len(b.Sales) != 1 || b.Sales[0].ID != "quote" {
+	// Named in both keys, once.
+	if b := fast.Backlinks; len(b.Campaigns) != 0 || len(b.Sales) != 1 || b.Sales[0].ID != "quote" || len(s.ByID("quote").Fulfils) != 1 {
 		t.Errorf("fast's campaigns %v, sales behaviours %v; want none and quote", b.Campaigns, b.Sales)
 	}
 	if fast.Chain.Status != Connected {
@@ -1701,6 +1702,7 @@ func TestSlug(t *testing.T) {
 		"翌日対応（全国）":         "翌日対応全国", // no space parts Japanese words
 		"翌日対応 全国":          "翌日対応-全国",
 		"Q3 ガイド":           "q3-ガイド",
+		"Top 1️⃣ tip":      "top-1-tip", // a keycap's marks are no letter's
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)

@@ -543,7 +543,8 @@ func (l *loadState) pack() {
 		fromDoc := p.Title == p.Doc.Title
 		l.site.Markdown.Pack(p.Doc)
 		if fromDoc {
-			p.Title, p.sortTitle = p.Doc.Title, l.site.collation().key(p.Doc.Title)
+			// The sort key is a string of its own.
+			p.Title = p.Doc.Title
 		}
 	})
 }

@@ -28,7 +28,7 @@ func Slug(s string) string {
 	hyphen, space := false, false
 	var last rune // the last letter or digit written
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && b.Len() > 0 && !hyphen {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || isWordMark(r) && b.Len() > 0 && !hyphen {
 			// Chinese, Japanese and Korean are written without spaces:
 			// punctuation alone between two of their words parts
 			// nothing, as in GitHub's anchors ("翌日対応（全国）" is
@@ -45,6 +45,13 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isWordMark reports whether r is a mark that is part of its word: a
+// vowel sign, an accent; not a variation selector or an enclosing mark,
+// which an emoji's keycap is ("1️⃣" is "1").
+func isWordMark(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Mc) && !unicode.Is(unicode.Variation_Selector, r)
 }
 
 // isCJK reports whether r is written in Chinese, Japanese or Korean.
