@@ -104,7 +104,7 @@ func roleDoc(w *words, s *site.Site, role *site.Role) search.Doc {
 		}
 	}
 	if len(keeps) > 0 {
-		text = append(text, w.word("search_keeps", 0, "promises", strings.Join(keeps, "; ")))
+		text = append(text, w.word("search_keeps", 0, "promises", strings.Join(keeps, w.word("list_separator", 0))))
 	}
 	d.Sections = []search.Section{{Text: strings.Join(text, " ")}}
 	return d

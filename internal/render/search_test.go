@@ -83,6 +83,19 @@ func TestSearchFindsRoles(t *testing.T) {
 	if strings.Contains(index, "quokka") {
 		t.Error("the index names a draft a role keeps")
 	}
+	// In French, the promises a role keeps are parted as French parts a
+	// list, with a space (the index's, for its narrow no-break one) before
+	// the semicolon.
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"fr\"\n")}
+	fsys["content/promises/secret.md"] = &fstest.MapFile{Data: []byte("+++\npromise = \"Soon\"\n+++\n# Quokka plan\n")}
+	s, problems = site.Load(fsys, site.Options{Now: testNow})
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	index = page(t, renderMem(t, fsys, s, Options{}), "search/index.js")
+	if want := "Quokka plan ; Zephyr callbacks"; !strings.Contains(index, want) {
+		t.Errorf("the index lacks %q", want)
+	}
 }
 
 func TestSearchBox(t *testing.T) {
