@@ -121,7 +121,10 @@ type Renderer struct {
 	words *words
 }
 
-// New parses the theme's layouts and prepares its assets for s.
+// New parses the theme's layouts and prepares its assets for s. A static
+// file refused (a link outside static/) fails it, but for a preview
+// (Options.Preview), which is made without the file, to tell it beside the
+// pages: see Refused.
 func New(s *site.Site, opts Options) (*Renderer, error) {
 	if s.Markdown != nil && s.Markdown.ParseOnly() {
 		return nil, errors.New("render: the site was loaded for its problems alone (site.Options.ParseOnly): its pages have no HTML")
@@ -130,7 +133,7 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ps := r.staticProblems(); len(ps) > 0 {
+	if ps := r.staticProblems(); len(ps) > 0 && !(opts.Preview && len(r.Shadowed()) == 0) {
 		errs := make([]error, len(ps))
 		for i, p := range ps {
 			errs[i] = &site.ProblemError{Problem: p}
@@ -138,6 +141,15 @@ func New(s *site.Site, opts Options) (*Renderer, error) {
 		return nil, errors.Join(errs...)
 	}
 	return r, nil
+}
+
+// Refused returns the problems of the static files not read, for a
+// preview, which is made without them (see New); nil where there are none.
+func (r *Renderer) Refused() site.Problems {
+	if r.refused == nil {
+		return nil
+	}
+	return site.ProblemsOf(r.refused)
 }
 
 // staticProblems returns the problems of the static files: those not
@@ -342,7 +354,7 @@ func (r *Renderer) Site() *site.Site { return r.site }
 // files: a preview server renders each new version of a site with it
 // unless the theme or the settings changed.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
-	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static, words: r.words}
+	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static, words: r.words, refused: r.refused}
 	n.nav.words = r.words
 	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.menu = n.menuLinks()

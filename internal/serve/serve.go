@@ -95,6 +95,10 @@ type Server struct {
 	// themeWarnings are the theme's layouts no page is rendered with
 	// (render.Renderer.Warnings), told with the site's problems.
 	themeWarnings site.Problems
+	// refused are the problems of the theme's static files not read: the
+	// pages are served without them, these told over them (see
+	// render.Renderer.Refused).
+	refused site.Problems
 	// loadsChanged records a change, since the snapshot served was made,
 	// to a file pages may load besides their HTML and stylesheets (see
 	// loads); a failed rebuild leaves it for the next snapshot.
@@ -259,7 +263,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 			return Nothing, err
 		}
 		s.theme, s.liveJS, s.themeDirty = r, liveJS, false
-		s.themeWarnings = r.Warnings()
+		s.themeWarnings, s.refused = r.Warnings(), r.Refused()
 	} else {
 		r = s.theme.ForSite(st)
 		// The theme's Renderer was made with the files uncommitted then.
@@ -284,6 +288,15 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 		}
 	}
 	s.swap(sn)
+	if len(s.refused) > 0 && problems.Errors() == 0 {
+		// The pages are served without the static files refused, which
+		// fail a build: told over the pages until mended.
+		all := append(slices.Clone(problems), s.refused...)
+		s.problems.Store(&all)
+		s.live.send("problems")
+		s.report(problems)
+		return Nothing, nil
+	}
 	if problems.Errors() > 0 || s.problems.Load() != nil {
 		return Nothing, nil
 	}
@@ -696,7 +709,7 @@ func describe(changed []string) string {
 // report prints the problems of a build, unless they are the ones printed
 // last: an author saving a broken file twice sees its error once.
 func (s *Server) report(problems site.Problems) {
-	s.printOnce(problemsText(append(slices.Clone(problems), s.themeWarnings...)))
+	s.printOnce(problemsText(slices.Concat(problems, s.themeWarnings, s.refused)))
 }
 
 // problemsText is problems a line each.

@@ -247,6 +247,64 @@ func TestStylesOnlyChange(t *testing.T) {
 	}
 }
 
+// TestServesPagesBesideARefusedStaticFile: a static file refused (a link
+// outside static/), which fails a build, is told over the pages, which
+// are served without it, where every page answered 503; mended, it is
+// served and told no more.
+func TestServesPagesBesideARefusedStaticFile(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "static", "sec.txt")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	get := func(p string) (int, string) {
+		res, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var body bytes.Buffer
+		body.ReadFrom(res.Body)
+		return res.StatusCode, body.String()
+	}
+	if code, _ := get("/"); code != http.StatusOK {
+		t.Errorf("GET /: %d, want 200", code)
+	}
+	if code, body := get("/sec.txt"); code != http.StatusNotFound || strings.Contains(body, "SECRET") {
+		t.Errorf("GET /sec.txt: %d, want 404 and not the file", code)
+	}
+	if ps := s.Problems(); len(ps) != 1 || !strings.HasPrefix(ps[0].String(), "static/sec.txt:1: symbolic link to ") {
+		t.Errorf("problems %v, want the link refused", ps)
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(link, []byte("mended"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild([]string{"static/sec.txt"})
+	if code, body := get("/sec.txt"); code != http.StatusOK || body != "mended" {
+		t.Errorf("GET /sec.txt mended: %d %q", code, body)
+	}
+	if ps := s.Problems(); len(ps) != 0 {
+		t.Errorf("problems %v, want none", ps)
+	}
+}
+
 func TestServesOnlyTheSite(t *testing.T) {
 	dir := t.TempDir()
 	gittest.WriteFiles(t, dir, smallSite)
