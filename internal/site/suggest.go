@@ -5,9 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"playbook/internal/search"
 )
 
 // editDistance returns the number of letters to insert, remove, change
@@ -73,7 +72,7 @@ func (l *loadState) nearestID(id, want string) *Page {
 		for _, name := range []string{p.ID, Slug(p.Title)} {
 			if d, ok := near(slug, name); ok && (best == nil || d < bestD) {
 				best, bestD = p, d
-			} else if !ok && !isASCII(name) && plain(name) == plain(slug) && (best == nil || bestD > 1) {
+			} else if !ok && !isASCII(name) && search.Normalize(name) == search.Normalize(slug) && (best == nil || bestD > 1) {
 				// Typed without its accents or letters a keyboard lacks:
 				// "strassenservice-lodz" for "straßenservice-łódź".
 				best, bestD = p, 1
@@ -182,24 +181,3 @@ func typeNear(t string) string {
 	}
 	return fmt.Sprintf(": did you mean %q?", best)
 }
-
-// plain returns s with its accents dropped and the letters that have
-// none to drop written as a keyboard without them types them (ß as ss,
-// ł as l), as search folds words.
-func plain(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		if t, ok := plainLetters[r]; ok {
-			b.WriteString(t)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// plainLetters are the letters NFD leaves whole, as typed without them.
-var plainLetters = map[rune]string{'ß': "ss", 'ł': "l", 'œ': "oe", 'æ': "ae", 'ø': "o", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i", 'ħ': "h"}
