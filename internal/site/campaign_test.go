@@ -190,6 +190,12 @@ func TestBriefingHeading(t *testing.T) {
 	if got := problemLines(problems); !slices.Contains(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
+	// Named right, the heading is the briefing, not text.
+	s, _ = loadFiles(t, campaignSite("content/campaigns/c.md",
+		campaign("2026-10-20", "2026-11-30", "briefing = \"#briefing\"\npromises = [\"fast\"]\nroles = [\"service desk\"]\n")+"## Briefing\n\nSay it.\n"))
+	if c := s.ByID("c"); c.BriefingSection != "briefing" || c.Briefing != "" {
+		t.Errorf("briefing section %q, text %q; want the heading briefing and no text", c.BriefingSection, c.Briefing)
+	}
 }
 
 // TestReadinessWithoutRoles: in a site whose pages name no roles, a
