@@ -433,6 +433,7 @@ func (r *Renderer) parseLayouts() error {
 		}
 		t.Funcs(template.FuncMap{"cached": cachedFunc(t)})
 		r.words.callWord(t)
+		r.words.foldWords(t)
 		r.layouts[name] = t
 	}
 	if len(errs) > 0 {

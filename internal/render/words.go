@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -164,6 +165,113 @@ func callWordPipe(tree *parse.Tree, p *parse.PipeNode, known func(string) bool) 
 			c.Args[0] = parse.NewIdentifier(wordFunc).SetTree(tree).SetPos(id.Pos)
 		}
 	}
+}
+
+// foldWords writes the words of the constant {{T "key"}}s of t, which
+// callWord made calls of word0, into the text of its layouts, escaped as
+// html/template escapes them where they stand: a page writes some thirty
+// such words, each two calls through reflection when run (the word, then
+// its escaper). html/template escapes a layout's templates when it is
+// first run, so t is run here once for that, into nothing, with data on
+// which it stops at its first field; a layout that does not escape (told
+// when a page is rendered with it) is left as it is, as is a word in a
+// template base.html does not call (a cached part, run on its own) or in
+// a context whose escaper is not one of escapeLike's.
+func (w *words) foldWords(t *template.Template) {
+	if t.Lookup("base.html") == nil {
+		return
+	}
+	_ = t.ExecuteTemplate(io.Discard, "base.html", struct{}{})
+	for _, t := range t.Templates() {
+		if t.Tree != nil {
+			w.foldList(t.Tree.Root)
+		}
+	}
+}
+
+// escapeLike holds, by the name of an escaper html/template puts after an
+// action, a template whose one action is in the context of that escaper,
+// between before and after: a word is folded by running html/template's
+// own escaping, not a copy of it.
+var escapeLike = map[string]struct {
+	t             *template.Template
+	before, after string
+}{
+	"_html_template_htmlescaper":   {template.Must(template.New("").Parse(`{{.}}`)), "", ""},
+	"_html_template_attrescaper":   {template.Must(template.New("").Parse(`<p title="{{.}}">`)), `<p title="`, `">`},
+	"_html_template_rcdataescaper": {template.Must(template.New("").Parse(`<title>{{.}}</title>`)), `<title>`, `</title>`},
+}
+
+// foldList folds the words of the nodes of l and of the lists under them
+// (see foldWords), joining the text around a folded word into one node.
+func (w *words) foldList(l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	nodes := l.Nodes[:0:0]
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if text, ok := w.folded(n.Pipe); ok {
+				nodes = appendText(nodes, n.Pos, []byte(text))
+				continue
+			}
+		case *parse.TextNode:
+			nodes = appendText(nodes, n.Pos, n.Text)
+			continue
+		case *parse.IfNode:
+			w.foldList(n.List)
+			w.foldList(n.ElseList)
+		case *parse.RangeNode:
+			w.foldList(n.List)
+			w.foldList(n.ElseList)
+		case *parse.WithNode:
+			w.foldList(n.List)
+			w.foldList(n.ElseList)
+		}
+		nodes = append(nodes, n)
+	}
+	l.Nodes = nodes
+}
+
+// appendText appends text to nodes: to the text node that ends them, or
+// as a new one at pos.
+func appendText(nodes []parse.Node, pos parse.Pos, text []byte) []parse.Node {
+	if len(nodes) > 0 {
+		if last, ok := nodes[len(nodes)-1].(*parse.TextNode); ok {
+			last.Text = append(slices.Clip(last.Text), text...)
+			return nodes
+		}
+	}
+	return append(nodes, &parse.TextNode{NodeType: parse.NodeText, Pos: pos, Text: slices.Clone(text)})
+}
+
+// folded returns the text p writes if it is a word escaped for its
+// context alone: a call of word0 with a key, then one escaper of
+// escapeLike.
+func (w *words) folded(p *parse.PipeNode) (string, bool) {
+	if len(p.Decl) > 0 || len(p.Cmds) != 2 || len(p.Cmds[0].Args) != 2 || len(p.Cmds[1].Args) != 1 {
+		return "", false
+	}
+	call, isCall := p.Cmds[0].Args[0].(*parse.IdentifierNode)
+	key, isKey := p.Cmds[0].Args[1].(*parse.StringNode)
+	escaper, isEscaper := p.Cmds[1].Args[0].(*parse.IdentifierNode)
+	if !isCall || !isKey || !isEscaper || call.Ident != wordFunc {
+		return "", false
+	}
+	like, ok := escapeLike[escaper.Ident]
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	if err := like.t.Execute(&b, w.word0(key.Text)); err != nil {
+		return "", false
+	}
+	text, ok := strings.CutPrefix(b.String(), like.before)
+	if !ok {
+		return "", false
+	}
+	return strings.CutSuffix(text, like.after)
 }
 
 // T is the T of layouts: the text of key in the site's language, as HTML.

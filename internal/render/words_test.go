@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/BurntSushi/toml"
 
@@ -113,5 +114,48 @@ func TestCallWord(t *testing.T) {
 	errIs := tmpl.Execute(&is, nil)
 	if was.String() != is.String() || fmt.Sprint(errWas) != strings.ReplaceAll(fmt.Sprint(errIs), wordFunc, "T") {
 		t.Errorf("output %q (%v), want %q (%v)", is.String(), errIs, was.String(), errWas)
+	}
+}
+
+// TestFoldWords: a constant word in the text, a quoted attribute or the
+// title of base.html or a template it calls is text once folded, escaped
+// as html/template escapes it there; in a script, a style, an unquoted
+// attribute or a URL it stays a call; the page writes the same.
+func TestFoldWords(t *testing.T) {
+	w, err := loadWords(fstest.MapFS{"i18n/en.toml": {Data: []byte(`menu = "Tom & \"Jerry's\" <b>+1</b> 'x'"` + "\n")}}, "en", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const base = `<title>{{T "menu"}}</title><p title="{{T "menu"}}">{{T "menu"}}</p>` +
+		`{{if .}}<b>{{T "menu"}}</b>{{end}}{{template "part" .}}` +
+		`<p class={{T "menu"}}><a href="/{{T "menu"}}">x</a><script>var m = {{T "menu"}};</script><style>p{content:"{{T "menu"}}"}</style>` +
+		`{{define "part"}}<i aria-label='{{T "menu"}}'>{{range .}}{{T "menu"}}{{end}}</i>{{end}}`
+	parsed := func() *template.Template {
+		tmpl := template.Must(template.New("base.html").Funcs(funcs).Funcs(w.funcs()).Parse(base))
+		w.callWord(tmpl)
+		return tmpl
+	}
+	calls := func(tmpl *template.Template) int {
+		n := 0
+		for _, t := range tmpl.Templates() {
+			n += strings.Count(t.Tree.Root.String(), wordFunc+" ")
+		}
+		return n
+	}
+	was, folded := parsed(), parsed()
+	w.foldWords(folded)
+	if n := calls(folded); n != 4 {
+		t.Errorf("%d words left to call, want 4 (unquoted attribute, URL, script, style):\n%s", n, folded.Tree.Root)
+	}
+	for _, data := range []any{nil, []int{1, 2}} {
+		var want, got strings.Builder
+		errWas := was.ExecuteTemplate(&want, "base.html", data)
+		errIs := folded.ExecuteTemplate(&got, "base.html", data)
+		if got.String() != want.String() || fmt.Sprint(errWas) != fmt.Sprint(errIs) {
+			t.Errorf("folded page:\n%s (%v)\nwant:\n%s (%v)", got.String(), errIs, want.String(), errWas)
+		}
+		if !strings.Contains(got.String(), `<p title="Tom &amp; &#34;Jerry&#39;s&#34; &lt;b&gt;&#43;1&lt;/b&gt; &#39;x&#39;">`) {
+			t.Errorf("the word in an attribute is not escaped for it:\n%s", got.String())
+		}
 	}
 }
