@@ -579,14 +579,16 @@ func (d *Data) CampaignState(p *site.Page) string { return p.CampaignState(d.Now
 // DateFormat is how pages show a date: 2 Jan 2006.
 const DateFormat = "2 Jan 2006"
 
-// funcs are the functions of layouts. T, date, datetime and every are
-// bound to the site's language when a theme's layouts are parsed (see
-// words.funcs); these are their English ones.
+// funcs are the functions of layouts. T, date, datetime, every, field and
+// fields are bound to the site's language when a theme's layouts are
+// parsed (see words.funcs); these are their English ones.
 var funcs = template.FuncMap{
 	"T":        englishWords.T,
 	"date":     englishWords.date,
 	"datetime": englishWords.datetime,
 	"every":    englishWords.every,
+	"field":    englishWords.field,
+	"fields":   englishWords.fields,
 	// code and strong mark text up, for a value of T: the text escaped,
 	// the element's class the second argument if any.
 	"code": markup("code"),

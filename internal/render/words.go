@@ -60,6 +60,30 @@ func loadWords(theme fs.FS, lang string, langLine int) (*words, error) {
 	return w, nil
 }
 
+// Words are the words of a site in its language (see package i18n), for
+// the text a page shows that another package writes: What changed's.
+type Words struct{ w *words }
+
+// LoadWords returns the words of lang in theme's layers (the site's
+// folder, its theme folder and the default theme, see Theme), as the
+// Renderer of a site of that language and theme reads them.
+func LoadWords(theme fs.FS, lang string) (*Words, error) {
+	w, err := loadWords(theme, lang, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &Words{w}, nil
+}
+
+// Text returns the text of key for count, its placeholders filled by
+// pairs of names and values: not escaped.
+func (w *Words) Text(key string, count int, pairs ...string) string {
+	return w.w.word(key, count, pairs...)
+}
+
+// Date writes t as the language writes a date.
+func (w *Words) Date(t time.Time) string { return w.w.date(t) }
+
 // themeLayers returns the layers of theme for package i18n: the site's
 // folder, its theme folder and the default theme, as Theme layers them.
 func themeLayers(theme fs.FS) []i18n.Layer {
@@ -414,7 +438,34 @@ func (w *words) funcs() template.FuncMap {
 		"date":     w.date,
 		"datetime": w.datetime,
 		"every":    w.every,
+		"field":    w.field,
+		"fields":   w.fields,
 	}
+}
+
+// FieldKey returns the key of the words naming a field What changed
+// shows (see ChangedPage): "Sales behaviours" is field_sales_behaviours.
+func FieldKey(name string) string {
+	return "field_" + strings.ReplaceAll(strings.ToLower(name), " ", "_")
+}
+
+// field returns the name of a field What changed shows, in the site's
+// language; a field the words do not name, as it is.
+func (w *words) field(name string) string {
+	if _, err := w.Message(FieldKey(name)); err != nil {
+		return name
+	}
+	return w.word(FieldKey(name), 0)
+}
+
+// fields returns the names of fields, in the site's language, parted by
+// commas: a name holds none.
+func (w *words) fields(names []string) string {
+	shown := make([]string, len(names))
+	for i, n := range names {
+		shown[i] = w.field(n)
+	}
+	return strings.Join(shown, ", ")
 }
 
 // typeName returns the singular name of a page type: "Promise".

@@ -159,3 +159,18 @@ func TestFoldWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldNames: What changed names a page's fields in the site's
+// language, and a field no language file names as it is.
+func TestFieldNames(t *testing.T) {
+	de, err := loadWords(themes.Default, "de", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := de.fields([]string{"Sales behaviours", "Fulfils", "Something new"}); got != "Verhalten im Vertrieb, Gehaltene Versprechen, Something new" {
+		t.Errorf("German fields: %q", got)
+	}
+	if got := englishWords.field("Landmines"); got != "Questions to suggest" {
+		t.Errorf("English field Landmines: %q, want the battlecard's heading", got)
+	}
+}

@@ -19,8 +19,9 @@ import (
 // id: added, removed, moved (another file) and changed, grouped by type.
 // For promises and behaviours it shows the changed wording word by word,
 // and a promise's chain status as badges; a summary comes first (see
-// summarize). prev is nil for the first version.
-func Compare(prev, v *Version) *render.WhatChanged {
+// summarize). prev is nil for the first version. w are the words of v's
+// language, which dates, badges and counts are written in.
+func Compare(prev, v *Version, w *render.Words) *render.WhatChanged {
 	c := &render.WhatChanged{}
 	if prev == nil {
 		return c
@@ -62,15 +63,15 @@ func Compare(prev, v *Version) *render.WhatChanged {
 			switch {
 			case ids(was[f]) == ids(now[f]), sameText(was[f], now[f]):
 			case f == "Chain":
-				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(old.Chain.Status, p.Chain.Status)})
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: statusDiff(w, old.Chain.Status, p.Chain.Status)})
 			case dateFields[f]:
 				// A date is the fact itself: a campaign moved in the
 				// calendar shows the old date and the new.
-				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: dateDiff(was[f], now[f])})
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: dateDiff(w, was[f], now[f])})
 			case wording && f == "Text":
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: textDiff(was[f], now[f])})
 			case itemised && sentenceFields[f]:
-				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: itemsDiff(was[f], now[f])})
+				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: itemsDiff(w, was[f], now[f])})
 			case itemised && listFields[f]:
 				cp.Diffs = append(cp.Diffs, render.FieldDiff{Field: f, HTML: listDiff(was[f], now[f])})
 			case wording:
@@ -226,10 +227,10 @@ var dateFields = map[string]bool{"Starts": true, "Ends": true}
 
 // dateDiff shows a date changed: the old one in <del>, the new in <ins>,
 // as pages show dates.
-func dateDiff(a, b string) template.HTML {
+func dateDiff(w *render.Words, a, b string) template.HTML {
 	show := func(d string) string {
 		if t, err := time.Parse(time.DateOnly, d); err == nil {
-			return t.Format(render.DateFormat)
+			return w.Date(t)
 		}
 		return d
 	}
@@ -307,7 +308,7 @@ var sentenceFields = map[string]bool{"Why we win": true, "Gaps": true, "Landmine
 // itemsDiff shows the change of a list of sentences: the items removed,
 // added and reworded (an item deleted and one inserted in its place),
 // one to a line, in the order of the new list, then how many were kept.
-func itemsDiff(a, b string) template.HTML {
+func itemsDiff(w *render.Words, a, b string) template.HTML {
 	shown := map[string]string{}
 	for _, it := range strings.Split(a+listSep+b, listSep) {
 		shown[ids(it)] = title(it)
@@ -343,7 +344,7 @@ func itemsDiff(a, b string) template.HTML {
 		}
 	}
 	if kept > 0 {
-		fmt.Fprintf(&out, `<li class="diff-gap">%d unchanged</li>`, kept)
+		out.WriteString(`<li class="diff-gap">` + template.HTMLEscapeString(w.Text("changes_unchanged", kept)) + `</li>`)
 	}
 	out.WriteString("</ul>")
 	return template.HTML(out.String())

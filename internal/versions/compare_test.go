@@ -2,13 +2,17 @@ package versions
 
 import (
 	"html/template"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/BurntSushi/toml"
+
 	"playbook/internal/render"
 	"playbook/internal/site"
+	"playbook/themes"
 )
 
 func TestDiffs(t *testing.T) {
@@ -56,12 +60,12 @@ func TestCompareSpacesAreNoChange(t *testing.T) {
 	if rewrapped == letter {
 		t.Fatal("the promise was not rewrapped: the test shows nothing")
 	}
-	if c := Compare(load(letter), load(rewrapped)); !c.Empty() {
+	if c := Compare(load(letter), load(rewrapped), english); !c.Empty() {
 		t.Errorf("a promise wrapped anew is a change: %+v", c.Groups)
 	}
 	// Paragraphs joined are a change a reader sees.
 	joined := strings.Replace(letter, "We call back.", "We call back.\n\nWe do.", 1)
-	if c := Compare(load(joined), load(strings.Replace(joined, "back.\n\nWe", "back. We", 1))); c.Empty() {
+	if c := Compare(load(joined), load(strings.Replace(joined, "back.\n\nWe", "back. We", 1)), english); c.Empty() {
 		t.Error("two paragraphs made one is no change")
 	}
 }
@@ -79,7 +83,7 @@ func TestCompareChain(t *testing.T) {
 		s, _ := site.Load(fsys, site.Options{Now: testNow})
 		return &Version{Name: "v", Label: "v", Site: s}
 	}
-	c := Compare(load(`["fast"]`), load(`[]`))
+	c := Compare(load(`["fast"]`), load(`[]`), english)
 	var promise, behaviour *render.ChangedPage
 	for _, g := range c.Groups {
 		for i, p := range g.Modified {
@@ -125,7 +129,7 @@ func TestComparePages(t *testing.T) {
 		// The retired behaviour's id, now a guide's.
 		"content/guides/follow-up.md": "# Follow-up checklist\n",
 	}
-	c := Compare(load(before), load(after))
+	c := Compare(load(before), load(after), english)
 	groups := map[string]render.ChangeGroup{}
 	for _, g := range c.Groups {
 		groups[g.Title] = g
@@ -155,7 +159,7 @@ func TestCompareBehaviourChannels(t *testing.T) {
 		return &Version{Name: "v", Label: "v", Site: s}
 	}
 	withChannels := strings.Replace(behaviourQuote, "stage = \"sales\"\n", "stage = \"sales\"\nchannels = [\"email\", \"store\"]\n", 1)
-	c := Compare(load(behaviourQuote), load(withChannels))
+	c := Compare(load(behaviourQuote), load(withChannels), english)
 	var diffs []render.FieldDiff
 	for _, g := range c.Groups {
 		for _, p := range g.Modified {
@@ -214,7 +218,7 @@ response = "Compare the quotes."
 		return nil
 	}
 
-	c := Compare(load(competitor, "Fast", `["big"]`), load(competitor, "Faster", `["big"]`))
+	c := Compare(load(competitor, "Fast", `["big"]`), load(competitor, "Faster", `["big"]`), english)
 	if p := changed(c, "Big"); p != nil {
 		t.Errorf("a renamed promise changed the battlecard resting on it: %+v", p)
 	}
@@ -224,7 +228,7 @@ response = "Compare the quotes."
 		`promise = "fast"`, `promise = "slow"`,
 		"Compare the quotes.", "Compare what each quote includes.",
 	).Replace(competitor)
-	c = Compare(load(competitor, "Fast", `["big"]`), load(after, "Fast", `["big", "small"]`))
+	c = Compare(load(competitor, "Fast", `["big"]`), load(after, "Fast", `["big", "small"]`), english)
 	big := changed(c, "Big")
 	if big == nil {
 		t.Fatalf("the battlecard is not changed: %+v", c.Groups)
@@ -257,7 +261,7 @@ func TestCompareCampaignDates(t *testing.T) {
 		}
 		return &Version{Name: "v", Label: "v", Site: s}
 	}
-	c := Compare(load("starts = 2026-11-16\nends = 2027-01-31\n"), load("starts = 2026-11-30\nends = 2027-02-28\n"))
+	c := Compare(load("starts = 2026-11-16\nends = 2027-01-31\n"), load("starts = 2026-11-30\nends = 2027-02-28\n"), english)
 	var got *render.ChangedPage
 	for _, g := range c.Groups {
 		for i, p := range g.Modified {
@@ -289,7 +293,7 @@ func TestCompareAnswersWordByWord(t *testing.T) {
 		load(map[string]string{
 			"content/faqs/reply.md":      strings.Replace(faq, "a working day", "four hours", 1),
 			"content/standards/phone.md": strings.Replace(standard, "three", "five", 1),
-		}))
+		}), english)
 	want := map[string]string{
 		"Reply": "<del>a working day.</del><ins>four hours.</ins>",
 		"Phone": "<del>three</del><ins>five</ins>",
@@ -325,4 +329,74 @@ func memVersion(t *testing.T, files map[string]string, text bool) *Version {
 		t.Fatal(problems)
 	}
 	return &Version{Name: "v", Label: "v", Site: s}
+}
+
+// TestFieldsNamed: every field What changed compares has a name in the
+// default theme's words, which translations give in their language.
+func TestFieldsNamed(t *testing.T) {
+	b, err := fs.ReadFile(themes.Default, "i18n/en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words map[string]any
+	if _, err := toml.Decode(string(b), &words); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fieldOrder {
+		if _, ok := words[render.FieldKey(f)]; !ok {
+			t.Errorf("field %q: en.toml has no %s", f, render.FieldKey(f))
+		}
+	}
+}
+
+// english are the default theme's English words, which What changed of
+// an English site is written in.
+var english = func() *render.Words {
+	w, err := render.LoadWords(themes.Default, "en")
+	if err != nil {
+		panic(err)
+	}
+	return w
+}()
+
+// TestCompareInLanguage: What changed writes a chain's badges, a
+// campaign's dates and the count of a battlecard's items kept in the
+// site's language.
+func TestCompareInLanguage(t *testing.T) {
+	german, err := render.LoadWords(themes.Default, "de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(fulfils, starts, why string) *Version {
+		fsys := fstest.MapFS{
+			"content/promises/fast.md":           {Data: []byte(promiseFast)},
+			"content/behaviours/sales/quote.md":  {Data: []byte(strings.Replace(behaviourQuote, `["fast"]`, fulfils, 1))},
+			"content/behaviours/service/call.md": {Data: []byte(behaviourCall)},
+			"content/campaigns/winter.md":        {Data: []byte("+++\ntitle = \"Winter\"\nstarts = " + starts + "\n+++\n")},
+			"content/competitors/big.md":         {Data: []byte("+++\ntitle = \"Big\"\ncompetitor = \"Big\"\nwhy_we_win = " + why + "\n+++\n")},
+		}
+		s, _ := site.Load(fsys, site.Options{Now: testNow})
+		return &Version{Name: "v", Label: "v", Site: s}
+	}
+	c := Compare(load(`["fast"]`, "2026-11-16", `["One price"]`), load(`[]`, "2026-11-30", `["One price", "Our own engineers"]`), german)
+	var got []string
+	for _, g := range c.Groups {
+		for _, p := range g.Modified {
+			for _, d := range p.Diffs {
+				got = append(got, d.Field+": "+string(d.HTML))
+			}
+		}
+	}
+	for _, want := range []string{
+		`Chain: <span class="badge badge-connected">verbunden</span> → <span class="badge badge-sales-gap">`,
+		"Starts: <del>16. Nov. 2026</del> <ins>30. Nov. 2026</ins>",
+		`<li class="diff-gap">1 unverändert</li>`,
+	} {
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("German What changed lacks %q:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if s := strings.Join(got, "\n"); strings.Contains(s, "sales gap") || strings.Contains(s, "Nov 2026") || strings.Contains(s, "unchanged") {
+		t.Errorf("German What changed has English words:\n%s", s)
+	}
 }

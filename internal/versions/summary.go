@@ -68,9 +68,9 @@ func gapOpened(before, now site.ChainStatus) bool {
 }
 
 // statusDiff shows a chain status change as two badges, before and now.
-func statusDiff(before, now site.ChainStatus) template.HTML {
+func statusDiff(w *render.Words, before, now site.ChainStatus) template.HTML {
 	badge := func(s site.ChainStatus) string {
-		return `<span class="badge badge-` + s.Class() + `">` + template.HTMLEscapeString(s.String()) + `</span>`
+		return `<span class="badge badge-` + s.Class() + `">` + template.HTMLEscapeString(w.Text(s.Key(), 0)) + `</span>`
 	}
 	return template.HTML(badge(before) + ` → ` + badge(now))
 }

@@ -29,7 +29,7 @@ func TestCompareSummary(t *testing.T) {
 		"content/behaviours/sales/quote.md":   strings.Replace(behaviourQuote, `["fast"]`, `["fast", "slow", "new"]`, 1),
 		"content/behaviours/service/visit.md": "+++\ntitle = \"Visit\"\nstage = \"service\"\nfulfils = [\"slow\"]\n+++\n",
 	})
-	s := Compare(before, now).Summary
+	s := Compare(before, now, english).Summary
 	risks := statusChanges(s.Risks)
 	if want := "Fast: connected → service gap; New: → service gap"; risks != want {
 		t.Errorf("risks %q, want %q", risks, want)

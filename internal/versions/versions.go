@@ -348,13 +348,18 @@ func (b *Build) Render(ctx context.Context, out render.Output) error {
 			if i+1 < len(vs) {
 				before = vs[i+1]
 			}
-			changes := Compare(before, v)
+			words, err := b.words(v)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			changes := Compare(before, v, words)
 			feed[i] = feedEntry{v: v, changes: changes, published: changes}
 			if v.published != nil {
 				// The working tree's drafts are shown on its pages,
 				// What changed included, and never sent to readers.
 				pv := &Version{Name: v.Name, Label: v.Label, Ref: v.Ref, Commit: v.Commit, Site: v.published, Latest: v.Latest}
-				feed[i].published = Compare(before, pv)
+				feed[i].published = Compare(before, pv, words)
 			}
 			if v.Commit != nil {
 				renderers[i], errs[i] = b.newRenderer(v, all, changes, nil)
@@ -414,6 +419,18 @@ func writeFingerprints(vs []*Version, prints []string, out render.Output) error 
 		return err
 	}
 	return out.WriteFile(FingerprintFile, append(data, '\n'))
+}
+
+// words returns the words of the version v's language, in its theme.
+func (b *Build) words(v *Version) (*render.Words, error) {
+	theme, err := render.SiteTheme(b.opts.Worktree, v.Site.Config)
+	if err == nil {
+		var w *render.Words
+		if w, err = render.LoadWords(theme, v.Site.Config.Language); err == nil {
+			return w, nil
+		}
+	}
+	return nil, fmt.Errorf("version %s: %w", v.Name, err)
 }
 
 // newRenderer returns the Renderer of the version v.
