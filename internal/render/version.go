@@ -126,8 +126,8 @@ type StatusChange struct {
 
 // A ChangeGroup is the changes to the pages of one type.
 type ChangeGroup struct {
-	// Title names the type in English, for the feed; Type is the type,
-	// or "section", which layouts name in the site's language.
+	// Title names the type in English; Type is the type, or "section",
+	// which layouts and the feed name in the site's language.
 	Title, Type                     string
 	Added, Removed, Moved, Modified []ChangedPage
 }

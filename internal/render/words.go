@@ -84,6 +84,13 @@ func (w *Words) Text(key string, count int, pairs ...string) string {
 // Date writes t as the language writes a date.
 func (w *Words) Date(t time.Time) string { return w.w.date(t) }
 
+// TypeTitle returns the plural name of a page type, "section" for
+// sections: "Promises".
+func (w *Words) TypeTitle(typ string) string { return w.w.typeTitle(typ) }
+
+// Words returns the words of r's site, in its language.
+func (r *Renderer) Words() *Words { return &Words{r.words} }
+
 // themeLayers returns the layers of theme for package i18n: the site's
 // folder, its theme folder and the default theme, as Theme layers them.
 func themeLayers(theme fs.FS) []i18n.Layer {

@@ -98,8 +98,9 @@ func between(s, start, end string) (string, bool) {
 }
 
 // TestRootPage: the root page of a versioned build, which lists the
-// versions, is titled with the site's name in the site's language, from
-// the working tree's site.toml or else the latest version's; a theme's own
+// versions, is titled with the site's name, from the working tree's
+// site.toml or else the latest version's, in the language of the latest
+// version, whose words it shows (its lang is theirs); a theme's own
 // versions.html that ranges over the versions, as written before the list
 // named the site, still works.
 func TestRootPage(t *testing.T) {
@@ -111,9 +112,9 @@ func TestRootPage(t *testing.T) {
 		want     []string
 	}{
 		{
-			name:     "titled and in the site's language",
+			name:     "titled, in the latest's language",
 			worktree: "title = \"Acme\"\nlanguage = \"fr\"\n",
-			want:     []string{`<html lang="fr">`, ` · Acme</title>`, `<p class="eyebrow">Acme</p>`, `href="q2/">Q2 2026</a>`},
+			want:     []string{`<html lang="de">`, `<title>Versionen · Acme</title>`, `<p class="eyebrow">Acme</p>`, `href="q2/">Q2 2026</a>`},
 		},
 		{
 			name: "the latest's title where the working tree has none",
@@ -129,7 +130,7 @@ func TestRootPage(t *testing.T) {
 			name:     "a theme's own layout naming the site",
 			worktree: "title = \"Acme\"\nlanguage = \"nl\"\n",
 			layout:   `<html lang="{{.Language}}"><title>{{.Title}}</title>` + ranging,
-			want:     []string{`<html lang="nl"><title>Acme</title><ul><li>q2 `},
+			want:     []string{`<html lang="de"><title>Acme</title><ul><li>q2 `},
 		},
 	}
 	for _, tt := range tests {

@@ -23,8 +23,8 @@ type feedEntry struct {
 // feed readers want them; without one, they are relative to the feed, at
 // the site root. The working tree's entry, if any, is dated head, the
 // time of the commit checked out: the time of the build would make every
-// build's feed new.
-func atomFeed(entries []feedEntry, title, base string, head time.Time) []byte {
+// build's feed new. It is written in w, the words of the latest version.
+func atomFeed(entries []feedEntry, w *render.Words, title, base string, head time.Time) []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -50,7 +50,7 @@ func atomFeed(entries []feedEntry, title, base string, head time.Time) []byte {
 		Entries []entry  `xml:"entry"`
 	}
 	f := feed{
-		ID: "urn:playbook:" + site.Slug(title) + ":changes", Title: title + ": what changed",
+		ID: "urn:playbook:" + site.Slug(title) + ":changes", Title: w.Text("feed_title", 0, "site", title),
 		Updated: head.UTC().Format(time.RFC3339), Author: title,
 		Link: []link{{Href: base + "changes.xml", Rel: "self"}, {Href: base + "latest/"}},
 	}
@@ -67,9 +67,9 @@ func atomFeed(entries []feedEntry, title, base string, head time.Time) []byte {
 		}
 		var b strings.Builder
 		if e.published.Before == "" {
-			b.WriteString("<p>The first version published.</p>")
+			b.WriteString("<p>" + escape(w.Text("feed_first", 0)) + "</p>")
 		} else if e.published.Empty() {
-			fmt.Fprintf(&b, "<p>No page changed since %s.</p>", escape(e.published.Against))
+			b.WriteString("<p>" + escape(w.Text("changes_none", 0, "version", e.published.Against)) + "</p>")
 		} else {
 			// A page's link leads into the version that has it: a removed
 			// page's into the version before. Links are from the feed.
@@ -79,38 +79,42 @@ func atomFeed(entries []feedEntry, title, base string, head time.Time) []byte {
 			// The risks first, as What changed opens with them: a reader
 			// of the feed alone is told of a gap too.
 			if risks := e.published.Summary.Risks; len(risks) > 0 {
-				b.WriteString("<p>Gaps that opened:</p><ul>")
+				b.WriteString("<p>" + escape(w.Text("feed_risks", 0)) + "</p><ul>")
 				for _, r := range risks {
-					from := r.From
-					if from == "" {
-						from = "new"
+					from := w.Text("feed_new", 0)
+					if r.FromClass != "" {
+						from = w.Text("chain_"+r.FromClass, 0)
 					}
-					fmt.Fprintf(&b, "<li>%s: %s → %s</li>", page(e.v.Name, render.ChangedPage{Title: r.Title, URL: r.URL}), escape(from), escape(r.To))
+					fmt.Fprintf(&b, "<li>%s%s %s → %s</li>", page(e.v.Name, render.ChangedPage{Title: r.Title, URL: r.URL}), escape(w.Text("colon", 0)), escape(from), escape(w.Text("chain_"+r.ToClass, 0)))
 				}
 				b.WriteString("</ul>")
 			}
-			fmt.Fprintf(&b, "<p>Since %s:</p><ul>", escape(e.published.Against))
+			fmt.Fprintf(&b, "<p>%s</p><ul>", escape(w.Text("feed_since", 0, "version", e.published.Against)))
 			for _, g := range e.published.Groups {
-				fmt.Fprintf(&b, "<li>%s: ", escape(g.Title))
+				fmt.Fprintf(&b, "<li>%s%s ", escape(w.TypeTitle(g.Type)), escape(w.Text("colon", 0)))
 				var parts []string
 				for _, kind := range []struct {
 					name, in string
 					pages    []render.ChangedPage
-				}{{"added", e.v.Name, g.Added}, {"removed", e.published.Before, g.Removed}, {"moved", e.v.Name, g.Moved}, {"changed", e.v.Name, g.Modified}} {
+				}{{"feed_added", e.v.Name, g.Added}, {"feed_removed", e.published.Before, g.Removed}, {"feed_moved", e.v.Name, g.Moved}, {"feed_changed", e.v.Name, g.Modified}} {
 					if len(kind.pages) > 0 {
 						var ts []string
 						for _, p := range kind.pages {
 							ts = append(ts, page(kind.in, p))
 						}
-						parts = append(parts, kind.name+" "+strings.Join(ts, ", "))
+						// The words around the links escaped, the links
+						// put in after: a word's text is no markup.
+						const mark = "{pages}"
+						text := escape(w.Text(kind.name, len(kind.pages), "pages", mark))
+						parts = append(parts, strings.Replace(text, mark, strings.Join(ts, ", "), 1))
 					}
 				}
-				b.WriteString(strings.Join(parts, "; ") + "</li>")
+				b.WriteString(strings.Join(parts, escape(w.Text("list_separator", 0))) + "</li>")
 			}
 			b.WriteString("</ul>")
 		}
 		f.Entries = append(f.Entries, entry{
-			ID: id, Title: "Version " + e.v.Label, Updated: when.UTC().Format(time.RFC3339),
+			ID: id, Title: w.Text("version", 0, "version", e.v.Label), Updated: when.UTC().Format(time.RFC3339),
 			Link: link{Href: base + e.v.Name + "/changes/"}, Content: content{Type: "html", Body: b.String()},
 		})
 	}

@@ -612,7 +612,9 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	if cfg.Title == "" {
 		cfg = latest.Site.Config
 	}
-	named := &rootSite{title: cfg.Title, language: cmp.Or(cfg.Language, "en"), r: r}
+	// Its words are the latest's (r's), and so is the language they are
+	// in.
+	named := &rootSite{title: cfg.Title, language: cmp.Or(latest.Site.Config.Language, "en"), r: r}
 	// Where the site is published is the working tree's to say.
 	base := b.opts.Config.BaseURL
 	var list rootList
@@ -639,7 +641,7 @@ func (b *Build) writeRoot(vs []*Version, renderers []*render.Renderer, feed []fe
 	}{
 		{"index.html", root},
 		{"404.html", notFound},
-		{"changes.xml", atomFeed(feed, named.title, base, b.head)},
+		{"changes.xml", atomFeed(feed, r.Words(), named.title, base, b.head)},
 	}
 	if base != "" && !slices.Contains(r.TopStatic(), "sitemap.xml") {
 		// The pages crawlers are to find are the latest's, where a link
