@@ -119,6 +119,7 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
+			extension.DefinitionList,
 			extension.Typographer,
 			alerts{},
 			hugo{},

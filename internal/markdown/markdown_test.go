@@ -240,6 +240,13 @@ func TestRender(t *testing.T) {
 			src:  "It's \"quoted\"[^1].\n\n[^1]: A note.\n",
 			want: []string{"It&rsquo;s &ldquo;quoted&rdquo;", `<li id="fn:1">`},
 		},
+		{
+			// A glossary as Hugo and PHP Markdown Extra write one.
+			name: "definition list",
+			src:  "Loss leader\n: An offer sold below cost to bring customers in.\n\nSLA\n: What we promise to answer in.\n: Not what we aim for.\n",
+			want: []string{"<dl>\n<dt>Loss leader</dt>\n<dd>An offer sold below cost to bring customers in.</dd>", "<dd>What we promise to answer in.</dd>\n<dd>Not what we aim for.</dd>\n</dl>"},
+			not:  []string{": An offer"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
