@@ -106,6 +106,10 @@ var hostiles = []hostile{
 		return numbered(n, func(i int) string { return fmt.Sprintf("a]({{< ref \"%d\" >}}) ", i) })
 	}},
 	{name: "Hugo ref definitions' ends on one line", gen: func(n int) []byte { return repeatTo("a]: {{< ref \"a\" >}} ", n) }},
+	{name: "code block left open in a Hugo shortcode", gen: func(n int) []byte {
+		// Read as code to the end of the page, as the limits read it.
+		return append([]byte("{{< note >}}\n```\n{{< /note >}}\n"), repeatTo("[a](", n)...)
+	}},
 	{name: "code fence of marks", gen: func(n int) []byte {
 		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)
 	}},

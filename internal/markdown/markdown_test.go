@@ -69,6 +69,11 @@ func TestRender(t *testing.T) {
 			not: []string{"{{", "os"},
 		},
 		{
+			name: "a closing tag in a code block of a shortcode is code, where the block does not end",
+			src:  "{{< note >}}\n```\n{{< /note >}}\n```\n{{< /note >}}\n\nAfter.\n",
+			want: []string{"<code>{{&lt; /note &gt;}}\n</code></pre>\n</div>\n<p>After.</p>"},
+		},
+		{
 			name: "the Learn theme's notice and expand, and a hint's variant",
 			src:  "{{% notice warning \"Before you quote\" %}}\nCheck stock.\n{{% /notice %}}\n\n{{% expand \"Why\" %}}\nBecause.\n{{% /expand %}}\n\n{{< hint danger >}}\nNo.\n{{< /hint >}}\n\n{{< warning \"Important\" >}}\nW.\n{{< /warning >}}\n",
 			want: []string{

@@ -313,6 +313,9 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	if lineShortcodes[node.(*Shortcode).Name] {
 		return parser.Close
 	}
+	if inFence(pc) {
+		return parser.Continue | parser.HasChildren
+	}
 	line, _ := reader.PeekLine()
 	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == node.(*Shortcode).Name {
 		node.(*Shortcode).closed = true
@@ -323,6 +326,16 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 }
 
 func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// inFence reports whether the innermost block open is a fenced code
+// block, where a line that would close the block around it is code. The
+// page's limits (see checkLimits) read a fence's lines as code up to its
+// closing fence: were the fence ended early, by the block around it, the
+// lines after would be Markdown that no limit was checked on.
+func inFence(pc parser.Context) bool {
+	_, ok := pc.LastOpenedBlock().Node.(*ast.FencedCodeBlock)
+	return ok
+}
 
 // figuresKey holds the figures of a parse, for Transform.
 var figuresKey = parser.NewContextKey()
