@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -17,16 +18,36 @@ var KindAlert = ast.NewNodeKind("Alert")
 
 // An Alert is a GitHub-style callout: a blockquote whose first line is
 // [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION], alone or
-// followed by the alert's first words.
+// followed by the alert's first words; or an admonition of MkDocs or
+// Docusaurus (see admonitions.go).
 type Alert struct {
 	ast.BaseBlock
-	// Variant is the lower-case alert kind: "note", "tip", ...
+	// Variant is the lower-case alert kind: "note", "tip", ...; "" for
+	// a <details> of no kind (VitePress's "::: details").
 	Variant string
+	// Title is the title its author gave, or "" for the variant's word.
+	Title string
+	// Untitled marks an alert shown without a title, as MkDocs shows
+	// `!!! note ""`.
+	Untitled bool
+	// Details marks an alert that folds, a <details> (MkDocs's
+	// `??? note`), shown open if Open (`???+ note`).
+	Details, Open bool
+	// marker is how an admonition was written: "!!!", "???", "???+", or
+	// Docusaurus's colons (":::", "::::"); "" for a GitHub alert.
+	marker string
+	// kind is an admonition's kind as written ("warning", "Tip").
+	kind string
+	// unknown marks an admonition of a kind playbook does not know: it is
+	// shown as a note.
+	unknown bool
+	// closed marks a Docusaurus admonition whose closing line was met.
+	closed bool
 }
 
 // Dump implements ast.Node.
 func (a *Alert) Dump(src []byte, level int) {
-	ast.DumpHelper(a, src, level, map[string]string{"Variant": a.Variant}, nil)
+	ast.DumpHelper(a, src, level, map[string]string{"Variant": a.Variant, "Title": a.Title}, nil)
 }
 
 // Kind implements ast.Node.
@@ -116,10 +137,20 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 func (alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindAlert, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		a := n.(*Alert)
-		if entering {
-			writeAlertStart(w, a.Variant, alertTitles[a.Variant])
-		} else {
+		title := cmp.Or(a.Title, alertTitles[a.Variant])
+		switch {
+		case !entering && a.Details:
+			w.WriteString("</details>\n")
+		case !entering:
 			w.WriteString("</div>\n")
+		case a.Details && a.Variant == "":
+			writeDetailsStart(w, "", "", title, a.Open)
+		case a.Details:
+			writeDetailsStart(w, "alert alert-"+a.Variant, "alert-title", title, a.Open)
+		case a.Untitled:
+			w.WriteString(`<div class="alert alert-` + a.Variant + `" role="note">` + "\n")
+		default:
+			writeAlertStart(w, a.Variant, title)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -128,4 +159,21 @@ func (alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // writeAlertStart writes the start of an alert of a variant with a title.
 func writeAlertStart(w util.BufWriter, variant, title string) {
 	w.WriteString(`<div class="alert alert-` + variant + `" role="note"><p class="alert-title">` + escape(title) + "</p>\n")
+}
+
+// writeDetailsStart writes the start of a <details> of class, shown open
+// if open, and its summary of summaryClass; a class "" is none.
+func writeDetailsStart(w util.BufWriter, class, summaryClass, summary string, open bool) {
+	w.WriteString("<details")
+	if class != "" {
+		w.WriteString(` class="` + class + `"`)
+	}
+	if open {
+		w.WriteString(" open")
+	}
+	w.WriteString(">\n<summary")
+	if summaryClass != "" {
+		w.WriteString(` class="` + summaryClass + `"`)
+	}
+	w.WriteString(">" + escape(summary) + "</summary>\n")
 }

@@ -110,6 +110,27 @@ var hostiles = []hostile{
 		// Read as code to the end of the page, as the limits read it.
 		return append([]byte("{{< note >}}\n```\n{{< /note >}}\n"), repeatTo("[a](", n)...)
 	}},
+	{name: "Docusaurus admonitions opened", gen: func(n int) []byte { return repeatTo(":::note\n", n) }},
+	{name: "Docusaurus admonitions opened and closed", gen: func(n int) []byte { return repeatTo(":::note\nx\n:::\n", n) }},
+	{name: "lines of colons", gen: func(n int) []byte { return repeatTo(":::\n", n) }},
+	{name: "code block left open in a Docusaurus admonition", gen: func(n int) []byte {
+		return append([]byte(":::note\n```\n:::\n"), repeatTo("[a](", n)...)
+	}},
+	{name: "MkDocs admonitions nested by indentation", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return strings.Repeat("    ", i%1000) + "!!! note\n" })
+	}},
+	{name: "MkDocs admonitions nested, then blank lines", gen: func(n int) []byte {
+		var b strings.Builder
+		for i := range MaxNesting {
+			b.WriteString(strings.Repeat("\t", i) + "!!! note\n")
+		}
+		return append([]byte(b.String()), repeatTo("\n", n)...)
+	}},
+	{name: "MkDocs admonitions ended by lazy lines", gen: func(n int) []byte { return repeatTo("!!! note\n    a\nb\n", n) }},
+	{name: "MkDocs tabs", gen: func(n int) []byte { return repeatTo("=== \"a\"\n    x\n", n) }},
+	{name: "MkDocs tabs nested by indentation", gen: func(n int) []byte {
+		return numbered(n, func(i int) string { return strings.Repeat("\t", i%1000) + "=== \"a\"\n" })
+	}},
 	{name: "code fence of marks", gen: func(n int) []byte {
 		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)
 	}},

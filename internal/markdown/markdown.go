@@ -28,7 +28,9 @@
 // callouts, emoji codes, and fenced code highlighted by chroma with CSS
 // classes (see HighlightCSS); and of Hugo's, block attributes ("{.lead}" on
 // the line after a block), the common shortcodes ({{< note >}}), and the ref
-// and relref shortcodes as a link's destination (see Link.Ref). Raw HTML
+// and relref shortcodes as a link's destination (see Link.Ref); the
+// admonitions and content tabs of MkDocs ("!!! note", `=== "Tab"`) and
+// the admonitions of Docusaurus (":::tip"), as the alerts. Raw HTML
 // keeps only the elements of SafeHTML, and links in it are Links, unless
 // Options.Unsafe lets it all through.
 package markdown
@@ -123,6 +125,7 @@ func New(opts Options) *Converter {
 			extension.Typographer,
 			alerts{},
 			hugo{},
+			admonitions{},
 			wiki{pageFirst: opts.WikiPageFirst},
 			emoji.Emoji,
 		),
@@ -232,6 +235,11 @@ const (
 	// WarnSlowCode is a code block that took a second or more to colour:
 	// a pattern of its language's highlighter backtracking over it.
 	WarnSlowCode
+	// WarnAdmonition is an admonition of MkDocs or Docusaurus that
+	// renders, but not as written: of a kind playbook does not know,
+	// never closed, or empty for want of indentation; or a line of colons
+	// closing none.
+	WarnAdmonition
 )
 
 // A Warning is something in a document that renders, but likely not as
@@ -432,6 +440,9 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		}
 	}
 	for _, w := range shortcodeWarnings(root, src, refs) {
+		d.warn(w)
+	}
+	for _, w := range admonitionWarnings(root, src) {
 		d.warn(w)
 	}
 	for _, w := range headingIDWarnings(root, title) {

@@ -67,7 +67,8 @@ var KindShortcode = ast.NewNodeKind("Shortcode")
 // A Shortcode is a Hugo shortcode rendered as an alert ("note", "tip",
 // ...) or as a <details> block, with the Markdown between its tags; tabs
 // as their panels one below the other, each open with its name, since a
-// reader of one tab may need the next and a printed page shows all; or
+// reader of one tab may need the next and a printed page shows all (and
+// MkDocs's content tabs, as Hugo's tabs); or
 // one of a line alone, a figure (its image a child Image, resolved as any
 // image of the page), a YouTube video or a GitHub gist (a link to it: an
 // intranet page loads nothing from outside).
@@ -87,6 +88,9 @@ type Shortcode struct {
 	// closed marks a shortcode whose closing tag was met, or one of a
 	// line alone.
 	closed bool
+	// mkdocs marks a tab or a set of tabs written as MkDocs writes them,
+	// `=== "Name"` (see mkdocsTabs).
+	mkdocs bool
 	// image is a figure's, given it once its inlines are parsed: the
 	// parser takes a block's children for blocks until then.
 	image *ast.Image
@@ -249,9 +253,9 @@ func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		case tabContainers[s.Name]:
 			w.WriteString("</div>\n")
 		case s.Variant == "" && entering && s.Open:
-			w.WriteString("<details class=\"tab\" open>\n<summary>" + escape(s.Title) + "</summary>\n")
+			writeDetailsStart(w, "tab", "", s.Title, true)
 		case s.Variant == "" && entering:
-			w.WriteString("<details>\n<summary>" + escape(s.Title) + "</summary>\n")
+			writeDetailsStart(w, "", "", s.Title, false)
 		case s.Variant == "":
 			w.WriteString("</details>\n")
 		case entering:
@@ -277,7 +281,7 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	s := newShortcode(name, args)
-	if s == nil || shortcodeDepth(parent) >= maxShortcodeNesting {
+	if s == nil || calloutDepth(parent) >= maxCalloutNesting {
 		return nil, parser.NoChildren
 	}
 	s.SetPos(seg.Start)
@@ -292,17 +296,18 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	return s, parser.HasChildren
 }
 
-// maxShortcodeNesting is how many rendered shortcodes may be open inside
-// one another; one more is left as text. Every line of a page goes past
-// each open one, so a page of opening tags alone would cost the square of
-// its length.
-const maxShortcodeNesting = 8
+// maxCalloutNesting is how many rendered shortcodes and admonitions may
+// be open inside one another; one more is left as text. Every line of a
+// page goes past each open one, so a page of opening tags alone would
+// cost the square of its length.
+const maxCalloutNesting = 8
 
-// shortcodeDepth returns how many Shortcodes n is in, n included.
-func shortcodeDepth(n ast.Node) int {
+// calloutDepth returns how many Shortcodes and Alerts n is in, n
+// included.
+func calloutDepth(n ast.Node) int {
 	d := 0
 	for ; n != nil; n = n.Parent() {
-		if n.Kind() == KindShortcode {
+		if n.Kind() == KindShortcode || n.Kind() == KindAlert {
 			d++
 		}
 	}

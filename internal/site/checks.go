@@ -41,11 +41,12 @@ const (
 // when tags are misspelt, as the reading order a title changes picks the
 // page a misspelling is reported at.
 const (
-	rawHTMLCheck   = "raw-html"
-	shortcodeCheck = "hugo-shortcode"
-	headingIDCheck = "heading-id"
-	notLinkCheck   = "not-a-link"
-	tagNameCheck   = "tag-name"
+	rawHTMLCheck    = "raw-html"
+	shortcodeCheck  = "hugo-shortcode"
+	admonitionCheck = "admonition"
+	headingIDCheck  = "heading-id"
+	notLinkCheck    = "not-a-link"
+	tagNameCheck    = "tag-name"
 )
 
 // checks lists every check, in the order they run.
@@ -79,6 +80,7 @@ var checks = []check{
 
 	{name: rawHTMLCheck, run: checkRawHTML},
 	{name: shortcodeCheck, run: checkShortcodes},
+	{name: admonitionCheck, run: checkAdmonitions},
 	{name: headingIDCheck, run: checkHeadingIDs},
 	{name: notLinkCheck, run: checkNotLinks},
 	{name: slowCodeCheck, run: checkSlowCode},
@@ -122,6 +124,12 @@ func checkRawHTML(l *loadState) []Problem { return docWarnings(l, markdown.WarnH
 // checkShortcodes warns of Hugo shortcodes that are not rendered: they
 // show on the page as written.
 func checkShortcodes(l *loadState) []Problem { return docWarnings(l, markdown.WarnShortcode) }
+
+// checkAdmonitions warns of admonitions of MkDocs and Docusaurus that
+// render, but not as written: of a kind playbook does not know (shown as
+// a note), never closed, or empty for content not indented enough; and
+// of a line of colons that closes none, shown as text.
+func checkAdmonitions(l *loadState) []Problem { return docWarnings(l, markdown.WarnAdmonition) }
 
 // checkHeadingIDs warns of heading ids a link cannot tell apart, and of
 // those the theme's own ids start with.

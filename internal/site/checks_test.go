@@ -13,7 +13,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	want := []string{
 		"duplicate-index", "unnamed-page", "duplicate-url", "duplicate-id", "broken-relation", "broken-link",
-		"raw-html", "hugo-shortcode", "heading-id", "not-a-link", "slow-code", "tag-name", "chain-gap", "channel-gap", "stage-folder",
+		"raw-html", "hugo-shortcode", "admonition", "heading-id", "not-a-link", "slow-code", "tag-name", "chain-gap", "channel-gap", "stage-folder",
 		"no-role", "no-promise", "role-spelling", "campaign-not-ready", "briefing-id",
 		"no-talk-track", "gap-not-connected", "answer-not-connected", "review-overdue", "reviewed-in-future", "unfilled-hint", "output-path",
 	}
@@ -60,6 +60,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		"content/bad.md":                  "+++\ntitle = \n+++\n",
 		"content/html.md":                 "# HTML\n\n<form>x</form>\n",
 		"content/hugo.md":                 "# Hugo\n\n{{< param company >}}\n",
+		"content/mkdocs.md":               "# MkDocs\n\n!!! sparkle\n    x\n",
 		"content/heads.md":                "# Heads\n\n## One {#x}\n\n## Two {#x}\n",
 		"content/titled.md":               "# Titled\n\nSee [the price](Price list).\n",
 		"content/slow.md":                 "# Slow\n\n```json\n\"" + strings.Repeat(`\\`, 40) + "\n```\n",
@@ -77,6 +78,7 @@ func TestProblemsCarryTheirCheck(t *testing.T) {
 		{`broken link "nowhere.md"`, "broken-link"},
 		{"content/html.md:3:1: warning: raw HTML <form> shown as text", "raw-html"},
 		{`content/hugo.md:3:1: warning: Hugo shortcode "param" left as text`, "hugo-shortcode"},
+		{`content/mkdocs.md:3:1: warning: admonition "!!! sparkle" is of no kind playbook knows`, "admonition"},
 		{`content/heads.md:5:4: warning: heading id "x" is taken by an earlier heading`, "heading-id"},
 		{`content/titled.md:3:5: warning: [the price](Price list) is not a link`, "not-a-link"},
 		{`content/slow.md:4:1: warning: this json block took`, "slow-code"},

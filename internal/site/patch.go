@@ -156,7 +156,7 @@ func (l *loadState) readEdit(file string, was *readResult, last Problems) *pageE
 		for _, kind := range []struct {
 			check string
 			kind  markdown.WarningKind
-		}{{rawHTMLCheck, markdown.WarnHTML}, {shortcodeCheck, markdown.WarnShortcode}, {headingIDCheck, markdown.WarnHeadingID}, {notLinkCheck, markdown.WarnNotLink}, {slowCodeCheck, markdown.WarnSlowCode}} {
+		}{{rawHTMLCheck, markdown.WarnHTML}, {shortcodeCheck, markdown.WarnShortcode}, {admonitionCheck, markdown.WarnAdmonition}, {headingIDCheck, markdown.WarnHeadingID}, {notLinkCheck, markdown.WarnNotLink}, {slowCodeCheck, markdown.WarnSlowCode}} {
 			for _, w := range pageWarnings(&np, kind.kind) {
 				w.Check = kind.check
 				e.problems.list = append(e.problems.list, w)
@@ -190,7 +190,7 @@ func keptProblems(file string, was *readResult, last Problems) (before, after []
 		switch p.Check {
 		case "":
 			read++
-		case brokenLinkCheck, rawHTMLCheck, shortcodeCheck, headingIDCheck, notLinkCheck, slowCodeCheck:
+		case brokenLinkCheck, rawHTMLCheck, shortcodeCheck, admonitionCheck, headingIDCheck, notLinkCheck, slowCodeCheck:
 		case duplicateIndexCheck, unnamedPageCheck, duplicateURLCheck, duplicateIDCheck, brokenRelationCheck:
 			before = append(before, p)
 		default:
