@@ -91,7 +91,7 @@ func (mkdocsParser) Trigger() []byte { return []byte{'!', '?'} }
 func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	a := mkdocsAdmonition(util.TrimLeftSpace(line))
-	if a == nil || calloutDepth(parent) >= maxCalloutNesting {
+	if a == nil || mkdocsDepth(parent) >= maxCalloutNesting {
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -147,6 +147,38 @@ func mkdocsAdmonition(line []byte) *Alert {
 	// variant's word to be opened by.
 	a.Untitled = quoted && len(title) == 0 && !a.Details
 	return a
+}
+
+// mkdocsDepth returns how many blocks of MkDocs (admonitions, tabs and
+// sets of tabs) n is in, n included. They nest as deep as other callouts,
+// but apart from them: each takes 4 columns more of indentation, so that
+// a marker at the start of a line is in none and always opens, which
+// checkLimits counts on to read a fence indented after it as code.
+func mkdocsDepth(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		switch n := n.(type) {
+		case *Alert:
+			if n.marker != "" && n.marker[0] != ':' {
+				d++
+			}
+		case *Shortcode:
+			if n.mkdocs {
+				d++
+			}
+		}
+	}
+	return d
+}
+
+// isMkDocsMarker reports whether line, without the spaces before it,
+// opens an admonition or a tab of MkDocs.
+func isMkDocsMarker(line []byte) bool {
+	if len(line) == 0 || line[0] != '!' && line[0] != '?' && line[0] != '=' {
+		return false
+	}
+	_, _, tab := mkdocsTab(line)
+	return tab || mkdocsAdmonition(line) != nil
 }
 
 // isClass reports whether b is a word of letters, digits, "_" and "-",
@@ -236,7 +268,7 @@ func (mkdocsTabs) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 		return &Shortcode{Name: "tab", Open: true, Title: cmp.Or(title, "Tab"), closed: true, mkdocs: true}, parser.HasChildren
 	}
 	// The set and its first tab.
-	if calloutDepth(parent)+2 > maxCalloutNesting {
+	if mkdocsDepth(parent)+2 > maxCalloutNesting {
 		return nil, parser.NoChildren
 	}
 	// The line is left to the set's first tab, opened next inside it.

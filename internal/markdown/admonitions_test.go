@@ -165,6 +165,11 @@ func TestAdmonitions(t *testing.T) {
 			want: alertHTML("tip", "T", "<p>x</p>\n"),
 		},
 		{
+			name: "blocks of MkDocs nest 8 deep apart from other callouts",
+			src:  strings.Repeat(":::note\n", 8) + "=== \"T\"\n    x\n",
+			want: strings.Repeat(`<div class="alert alert-note" role="note"><p class="alert-title">Note</p>`+"\n", 8) + tabsHTML("T", "<p>x</p>\n") + strings.Repeat("</div>\n", 8),
+		},
+		{
 			name: "callouts nest 8 deep; the ninth is text",
 			src:  strings.Repeat(":::note\n", 9) + "x\n",
 			want: strings.Repeat(`<div class="alert alert-note" role="note"><p class="alert-title">Note</p>`+"\n", 8) + "<p>:::note\nx</p>\n" + strings.Repeat("</div>\n", 8),

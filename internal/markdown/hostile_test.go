@@ -110,6 +110,19 @@ var hostiles = []hostile{
 		// Read as code to the end of the page, as the limits read it.
 		return append([]byte("{{< note >}}\n```\n{{< /note >}}\n"), repeatTo("[a](", n)...)
 	}},
+	{name: "indented fence on a paragraph's next line", gen: func(n int) []byte {
+		// Goldmark reads it as the paragraph's text, and so do the limits.
+		return append([]byte("text\n    ```\n    "), repeatTo("[a](", n)...)
+	}, limit: "too many brackets \"[\" in one paragraph (limit 100)", line: 3},
+	{name: "indented fence after a MkDocs tab inside 8 other callouts", gen: func(n int) []byte {
+		return append([]byte(strings.Repeat(":::note\n", maxCalloutNesting)+"=== \"a\"\n    ```\n    "), repeatTo("[a](", n)...)
+	}},
+	{name: "indented fence after a MkDocs admonition in a list item", gen: func(n int) []byte {
+		return append([]byte("- a\n  !!! note\n    ```\n    "), repeatTo("[a](", n)...)
+	}},
+	{name: "indented code after a blank line in a Hugo shortcode, its closing tag in it", gen: func(n int) []byte {
+		return append([]byte("{{< note >}}\n\n    ```\n    {{< /note >}}\n    "), repeatTo("[a](", n)...)
+	}},
 	{name: "Docusaurus admonitions opened", gen: func(n int) []byte { return repeatTo(":::note\n", n) }},
 	{name: "Docusaurus admonitions opened and closed", gen: func(n int) []byte { return repeatTo(":::note\nx\n:::\n", n) }},
 	{name: "lines of colons", gen: func(n int) []byte { return repeatTo(":::\n", n) }},
@@ -153,7 +166,19 @@ func TestLimitsLetRealPagesThrough(t *testing.T) {
 		}
 		return b.String()
 	}
+	// code returns 60 lines of Python, each with underscores and
+	// brackets, indented by indent.
+	code := func(indent string) string {
+		var b strings.Builder
+		for i := range 60 {
+			fmt.Fprintf(&b, "%sresult_%d = data_list[%d][key_name] * my_factor_%d\n", indent, i, i, i)
+		}
+		return b.String()
+	}
 	tests := []struct{ name, src string }{
+		{"code in MkDocs's tabs, right after their markers", "=== \"Python\"\n    ```python\n" + code("    ") + "    ```\n=== \"Shell\"\n\t```\n" + code("\t") + "\t```\n"},
+		{"code in a MkDocs admonition after a blank line", "!!! example\n    Run:\n\n    ```python\n" + code("    ") + "    ```\n"},
+		{"code in a tab of an admonition after a blank line", "!!! note\n    === \"A\"\n\n        ```\n" + code("        ") + "        ```\n"},
 		{"an outline 32 levels deep by two spaces", outline("  ", 32)},
 		{"an outline 16 levels deep by four spaces", outline("    ", 16)},
 		{"a long numbered list with nested lists", long()},

@@ -55,6 +55,11 @@ func checkLimits(src []byte) *LimitError {
 		columns, tableDepth             int // of the current table; columns is 0 out of one
 		header                          []byte
 		fence                           *fence
+		// broken marks a line after a blank one or a marker of MkDocs:
+		// no paragraph is open for it to go on, and a fence indented 4
+		// columns or more is code, whether goldmark reads it as a fence
+		// in an admonition or a tab, or as an indented code block.
+		broken bool
 	)
 	for n, start := 1, 0; start < len(src); n++ {
 		end := len(src)
@@ -63,6 +68,8 @@ func checkLimits(src []byte) *LimitError {
 		}
 		line := src[start:end]
 		start = end + 1
+		afterBreak := broken
+		broken = !hasText(line)
 
 		// Nesting is checked on every line, code included: a line of
 		// code opens no list, but where the code ends is for goldmark
@@ -81,6 +88,8 @@ func checkLimits(src []byte) *LimitError {
 			}
 			fence = nil
 		}
+		// A marker at the start of a line always opens (see mkdocsDepth).
+		broken = broken || c.depth == 0 && c.indent <= 3 && isMkDocsMarker(c.rest)
 		if nestingBound(line) > MaxNesting {
 			return &LimitError{n, fmt.Sprintf("too deeply nested: a list or quote marker indented %d columns or more (limit %d levels)", 2*MaxNesting, MaxNesting)}
 		}
@@ -89,7 +98,7 @@ func checkLimits(src []byte) *LimitError {
 			brackets, emphasis, definitions, columns, header = 0, 0, 0, 0, nil
 			continue
 		}
-		if f := openFence(c); f != nil {
+		if f := openFence(c, afterBreak); f != nil {
 			fence = f
 			brackets, emphasis, definitions, columns, header = 0, 0, 0, 0, nil
 			continue
@@ -370,8 +379,9 @@ type fence struct {
 	indent int // the column its lines must reach, after the quote marks
 }
 
-// openFence returns the fence c's line opens, or nil.
-func openFence(c containers) *fence {
+// openFence returns the fence c's line opens, or nil; afterBreak says
+// that no paragraph is open for the line to go on (see checkLimits).
+func openFence(c containers, afterBreak bool) *fence {
 	rest := c.rest
 	if len(rest) < 3 || (rest[0] != '`' && rest[0] != '~') {
 		return nil
@@ -383,7 +393,7 @@ func openFence(c containers) *fence {
 	if k < 3 || (rest[0] == '`' && bytes.IndexByte(rest[k:], '`') >= 0) {
 		return nil
 	}
-	if c.indent > 3 && c.depth == c.quotes {
+	if c.indent > 3 && c.depth == c.quotes && !(afterBreak && c.depth == 0) {
 		// Code, or a paragraph's next line: not a fence.
 		return nil
 	}

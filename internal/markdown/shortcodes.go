@@ -297,9 +297,10 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 }
 
 // maxCalloutNesting is how many rendered shortcodes and admonitions may
-// be open inside one another; one more is left as text. Every line of a
-// page goes past each open one, so a page of opening tags alone would
-// cost the square of its length.
+// be open inside one another, and how many blocks of MkDocs apart (see
+// mkdocsDepth); one more is left as text. Every line of a page goes past
+// each open one, so a page of opening tags alone would cost the square of
+// its length.
 const maxCalloutNesting = 8
 
 // calloutDepth returns how many Shortcodes and Alerts n is in, n
