@@ -133,6 +133,10 @@ func TestPatchEqualsLoad(t *testing.T) {
 		{"link syntax mended", func() {
 			edit(guide, func(s string) string { return strings.Replace(s, "[the price](Price list)", "the price", 1) })
 		}, []string{guide}, true},
+		{"an admonition of a kind playbook does not know", func() { edit(guide, func(s string) string { return s + "\n!!! sparkle\n    x\n" }) }, []string{guide}, true},
+		{"its kind mended", func() {
+			edit(guide, func(s string) string { return strings.Replace(s, "!!! sparkle", "!!! tip", 1) })
+		}, []string{guide}, true},
 		{"title taken away", func() { edit(promise, untitle) }, []string{promise}, false},
 		{"body of a page its file name titles", func() { edit(promise, func(s string) string { return s + "\nMore.\n" }) }, []string{promise}, true},
 		{"section title taken away", func() { edit(sales.Parent.File, untitle) }, []string{sales.Parent.File}, false},
