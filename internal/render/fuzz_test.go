@@ -23,6 +23,8 @@ func FuzzRender(f *testing.F) {
 		"[[[[a](b.md)]]](b.md)\n",
 		"{{< tabs \"x\" >}}\n{{< tab \"A\" >}}\n[b](b.md)\n{{< /tab >}}\n{{< /tabs >}}\n\n{{< gist u 1 >}}\n",
 		"+++\nlinkTitle = \"L\"\n+++\n```text {hl_lines=1}\nx\n```\n\n[x]: b.md\n\n<!-- c -->\n",
+		"!!! note \"T\"\n    [b](b.md)\n\n    ???+ tip\n    \t- x\nlazy\n\n=== \"A\"\n    ```\n    x\n    ```\n===! \"\"\n   y\n",
+		"::::note[T]\n:::tip x\n[b](b.md)\n```\n:::\n```\n:::\n::::\n:::\n\n::: details\n:::sparkle\n",
 	} {
 		f.Add([]byte(seed))
 	}
