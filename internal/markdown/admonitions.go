@@ -265,7 +265,7 @@ func (mkdocsTabs) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 	}
 	if set, ok := parent.(*Shortcode); ok && set.mkdocs && set.Name == "tabs" {
 		reader.AdvanceToEOL()
-		return &Shortcode{Name: "tab", Open: true, Title: cmp.Or(title, "Tab"), closed: true, mkdocs: true}, parser.HasChildren
+		return &Shortcode{Name: "tab", Open: true, Title: title, closed: true, mkdocs: true}, parser.HasChildren
 	}
 	// The set and its first tab.
 	if mkdocsDepth(parent)+2 > maxCalloutNesting {
@@ -410,7 +410,6 @@ func docusaurusAdmonition(line []byte) *Alert {
 	if strings.EqualFold(kind, "details") {
 		// VitePress's: a <details> of no kind.
 		a.Variant, a.unknown, a.Details = "", false, true
-		a.Title = cmp.Or(a.Title, "Details")
 	}
 	return a
 }
@@ -478,7 +477,7 @@ func admonitionWarnings(root ast.Node, src []byte) []Warning {
 			}
 		case *Shortcode:
 			if n.mkdocs && n.Name == "tab" && !n.HasChildren() && underIndented(src, n.Pos()) {
-				add(n.Pos(), fmt.Sprintf("tab %q holds nothing: indent its content 4 spaces", n.Title))
+				add(n.Pos(), fmt.Sprintf("tab %q holds nothing: indent its content 4 spaces", cmp.Or(n.Title, englishTitles["tab"])))
 			}
 		case *ast.Paragraph:
 			if !colons {

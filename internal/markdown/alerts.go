@@ -3,7 +3,10 @@ package markdown
 import (
 	"bytes"
 	"cmp"
+	"maps"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -53,20 +56,76 @@ func (a *Alert) Dump(src []byte, level int) {
 // Kind implements ast.Node.
 func (a *Alert) Kind() ast.NodeKind { return KindAlert }
 
-var alertTitles = map[string]string{
+// Titles are the words the Markdown writes itself, in the site's
+// language, by key: the title of an alert without one of its own, by its
+// variant ("note", "tip", "important", "warning", "caution"), of a folded
+// block ("details"), a tab ("tab"), and the link to a video ("video"). A
+// key a Titles lacks is English's (see englishTitles).
+type Titles map[string]string
+
+// englishTitles are the English Titles.
+var englishTitles = Titles{
 	"note":      "Note",
 	"tip":       "Tip",
 	"important": "Important",
 	"warning":   "Warning",
 	"caution":   "Caution",
+	"details":   "Details",
+	"tab":       "Tab",
+	"video":     "Watch the video",
 }
 
-// alerts is the goldmark extension that turns alert blockquotes into Alerts.
-type alerts struct{}
+// alertVariants are the variants of alerts: GitHub's kinds.
+var alertVariants = map[string]bool{"note": true, "tip": true, "important": true, "warning": true, "caution": true}
 
-func (alerts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 500)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(alerts{}, 500)))
+// titles gives the Titles of a Converter, asked for once, when a document
+// is first rendered (see Options.Titles): the Markdown is parsed before
+// the site's language files are read, and a check renders nothing.
+type titles struct {
+	once  sync.Once
+	ask   func() Titles
+	asked Titles
+	// key is asked as text (see Converter.TitlesKey).
+	key string
+}
+
+// of returns the title of key.
+func (t *titles) of(key string) string {
+	if t == nil {
+		return englishTitles[key]
+	}
+	return cmp.Or(t.get()[key], englishTitles[key])
+}
+
+// get returns the Titles asked for.
+func (t *titles) get() Titles {
+	t.once.Do(func() {
+		if t.ask != nil {
+			t.asked = t.ask()
+		}
+		var b strings.Builder
+		for _, k := range slices.Sorted(maps.Keys(t.asked)) {
+			b.WriteString(k + "\x00" + t.asked[k] + "\x00")
+		}
+		t.key = b.String()
+	})
+	return t.asked
+}
+
+// TitlesKey returns what the Titles of c are, as text: HTML rendered
+// with other Titles is not the same.
+func (c *Converter) TitlesKey() string {
+	c.titles.get()
+	return c.titles.key
+}
+
+// alerts is the goldmark extension that turns alert blockquotes into
+// Alerts, whose titles are its Titles'.
+type alerts struct{ titles *titles }
+
+func (a alerts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(a, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(a, 500)))
 }
 
 // Transform replaces each alert blockquote with an Alert holding its
@@ -94,7 +153,7 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 			continue
 		}
 		kind := strings.ToLower(string(marker[2:end]))
-		if alertTitles[kind] == "" {
+		if !alertVariants[kind] {
 			continue
 		}
 		a := &Alert{Variant: kind}
@@ -134,10 +193,14 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 	}
 }
 
-func (alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (e alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindAlert, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		a := n.(*Alert)
-		title := cmp.Or(a.Title, alertTitles[a.Variant])
+		key := a.Variant
+		if key == "" {
+			key = "details"
+		}
+		title := cmp.Or(a.Title, e.titles.of(key))
 		switch {
 		case !entering && a.Details:
 			w.WriteString("</details>\n")

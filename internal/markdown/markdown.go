@@ -90,6 +90,10 @@ type Options struct {
 	// MediaWiki and Obsidian write it, where GitHub's wikis write the
 	// text first, [[text|Page]].
 	WikiPageFirst bool
+	// Titles, if set, gives the words the Markdown writes itself in the
+	// site's language (see Titles). It is asked once, when a document is
+	// first rendered.
+	Titles func() Titles
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -103,6 +107,8 @@ type Converter struct {
 	spill    *deflate.Spill
 	// parseOnly is Options.ParseOnly.
 	parseOnly bool
+	// titles are Options.Titles'.
+	titles *titles
 }
 
 // Spill returns the spill the documents' HTML waits in, nil if none: what
@@ -117,14 +123,15 @@ func New(opts Options) *Converter {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	code := newCodeRenderer()
+	titles := &titles{ask: opts.Titles}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.Typographer,
-			alerts{},
-			hugo{},
+			alerts{titles},
+			hugo{titles},
 			admonitions{},
 			wiki{pageFirst: opts.WikiPageFirst},
 			emoji.Emoji,
@@ -136,7 +143,7 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100), util.Prioritized(code, 100)),
 		),
 	)
-	return &Converter{md: md, code: code, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill, parseOnly: opts.ParseOnly}
+	return &Converter{md: md, code: code, titles: titles, unsafe: opts.Unsafe, text: opts.Text, sections: opts.Sections, spill: opts.Spill, parseOnly: opts.ParseOnly}
 }
 
 // HasBody reports whether the document's HTML holds anything: a page

@@ -202,23 +202,15 @@ func newShortcode(name, args string) *Shortcode {
 			s.Title = value
 		}
 	}
-	if s.Variant != "" && s.Title == "" {
-		s.Title = alertTitles[s.Variant]
-	}
-	if s.Variant == "" && s.Title == "" {
-		s.Title = "Details"
-		if s.Open {
-			s.Title = "Tab"
-		}
-	}
 	return s
 }
 
 // hugo is the goldmark extension for Hugo's dialect: shortcodes rendered
-// as alerts and details, and block attributes.
-type hugo struct{}
+// as alerts and details, titled by titles where they have no title of
+// their own, and block attributes.
+type hugo struct{ titles *titles }
 
-func (hugo) Extend(m goldmark.Markdown) {
+func (h hugo) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(
 			util.Prioritized(shortcodeParser{}, 90),
@@ -226,10 +218,10 @@ func (hugo) Extend(m goldmark.Markdown) {
 		),
 		parser.WithASTTransformers(util.Prioritized(attributeParser{}, 100), util.Prioritized(shortcodeParser{}, 100)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hugo{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(h, 500)))
 }
 
-func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (h hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		s := n.(*Shortcode)
 		switch {
@@ -242,7 +234,7 @@ func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			w.WriteString("\n</figure>\n")
 		case s.Name == "youtube":
 			if entering {
-				w.WriteString(`<p class="video"><a href="https://www.youtube.com/watch?v=` + escape(s.Video) + `">` + escape(cmp.Or(s.Title, "Watch the video")) + "</a> (YouTube)</p>\n")
+				w.WriteString(`<p class="video"><a href="https://www.youtube.com/watch?v=` + escape(s.Video) + `">` + escape(cmp.Or(s.Title, h.titles.of("video"))) + "</a> (YouTube)</p>\n")
 			}
 		case s.Name == "gist":
 			if entering {
@@ -253,13 +245,13 @@ func (hugo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		case tabContainers[s.Name]:
 			w.WriteString("</div>\n")
 		case s.Variant == "" && entering && s.Open:
-			writeDetailsStart(w, "tab", "", s.Title, true)
+			writeDetailsStart(w, "tab", "", cmp.Or(s.Title, h.titles.of("tab")), true)
 		case s.Variant == "" && entering:
-			writeDetailsStart(w, "", "", s.Title, false)
+			writeDetailsStart(w, "", "", cmp.Or(s.Title, h.titles.of("details")), false)
 		case s.Variant == "":
 			w.WriteString("</details>\n")
 		case entering:
-			writeAlertStart(w, s.Variant, s.Title)
+			writeAlertStart(w, s.Variant, cmp.Or(s.Title, h.titles.of(s.Variant)))
 		default:
 			w.WriteString("</div>\n")
 		}

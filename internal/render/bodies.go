@@ -32,6 +32,8 @@ func bodyKey(s *site.Site, doc *markdown.Doc) (sum [sha256.Size]byte, urls strin
 	if s.Config.Markdown.Unsafe {
 		b.WriteString("unsafe\x00")
 	}
+	// And in another language (a version may have its own).
+	b.WriteString(s.Markdown.TitlesKey())
 	for _, l := range doc.Links {
 		b.WriteString(l.URL())
 		b.WriteByte(0)

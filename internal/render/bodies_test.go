@@ -59,3 +59,27 @@ func TestBodyCacheRendersOnlyChangedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestBodiesInTheirLanguage: the HTML of a page kept for another site
+// (a version) is not taken by a site of another language, whose
+// Markdown writes its own words (an alert's title).
+func TestBodiesInTheirLanguage(t *testing.T) {
+	bodies := &BodyCache{}
+	for _, c := range []struct{ lang, want string }{{"de", "Hinweis"}, {"fr", "Remarque"}, {"de", "Hinweis"}} {
+		fsys := fstest.MapFS{
+			"site.toml":    {Data: []byte("language = \"" + c.lang + "\"\n")},
+			"content/a.md": {Data: []byte("# A\n\n> [!NOTE]\n> Read this.\n")},
+		}
+		s, problems := site.Load(fsys, site.Options{Now: testNow, Words: SiteWords})
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		page, err := newRenderer(t, fsys, s, Options{Bodies: bodies}).File("a/index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), `alert-title">`+c.want+`</p>`) {
+			t.Errorf("%s: the alert is not titled %s", c.lang, c.want)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func TestGolden(t *testing.T) {
 			if wantProblems < 0 {
 				out = buildMem(t, fsys)
 			} else {
-				s, problems := site.Load(fsys, site.Options{Now: testNow, TypeTitles: TypeTitles})
+				s, problems := site.Load(fsys, site.Options{Now: testNow, Words: SiteWords})
 				var got bytes.Buffer
 				for _, p := range problems {
 					got.WriteString(p.String() + "\n")
@@ -95,7 +95,7 @@ func TestGolden(t *testing.T) {
 // buildMem loads and renders fsys into memory, failing on any error.
 func buildMem(t *testing.T, fsys fstest.MapFS) *MemOutput {
 	t.Helper()
-	s, problems := site.Load(fsys, site.Options{Now: testNow, TypeTitles: TypeTitles})
+	s, problems := site.Load(fsys, site.Options{Now: testNow, Words: SiteWords})
 	if problems.Errors() > 0 {
 		t.Fatalf("load: %v", problems)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"playbook/internal/i18n"
+	"playbook/internal/markdown"
 	"playbook/internal/site"
 	"playbook/themes"
 )
@@ -495,25 +496,30 @@ func (w *words) typeTitle(typ string) string {
 	return w.word("types_"+typ, 0)
 }
 
-// TypeTitles returns the plural names of the page types ("Promises") in
-// the language of the site in src, whose settings are cfg, from the
-// language files of its theme: site.Options.TypeTitles, for the sections
-// a folder named after a type makes. nil where the theme or its language
-// files cannot be read, which a build tells.
-func TypeTitles(src fs.FS, cfg site.Config) map[string]string {
+// SiteWords returns the words of the site in src, whose settings are cfg,
+// in its language, from the language files of its theme, that its
+// loading writes (site.Options.Words): the plural names of the page
+// types ("Promises"), for the sections a folder named after a type makes,
+// and the titles the Markdown writes itself (an alert's). None where the
+// theme or its language files cannot be read, which a build tells.
+func SiteWords(src fs.FS, cfg site.Config) site.Words {
 	theme, err := SiteTheme(src, cfg)
 	if err != nil {
-		return nil
+		return site.Words{}
 	}
 	w, err := loadWords(theme, cfg.Language, 0)
 	if err != nil {
-		return nil
+		return site.Words{}
 	}
-	m := make(map[string]string, len(site.Types))
+	types := make(map[string]string, len(site.Types))
 	for _, t := range site.Types {
-		m[t] = w.typeTitle(t)
+		types[t] = w.typeTitle(t)
 	}
-	return m
+	titles := markdown.Titles{}
+	for _, k := range []string{"note", "tip", "important", "warning", "caution", "details", "tab", "video"} {
+		titles[k] = w.word("markdown_"+k, 0)
+	}
+	return site.Words{TypeTitles: types, Markdown: titles}
 }
 
 // stageName returns the name of a behaviour's stage: "sales".

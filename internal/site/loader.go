@@ -99,8 +99,16 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 	// Pages are read by heading only for a search index to read them.
 	indexed := searchIndexed()
+	// The words of the site's language, read when first needed: a check
+	// renders no Markdown, and a site may name no type's folder.
+	words := sync.OnceValue(func() Words {
+		if opts.Words == nil {
+			return Words{}
+		}
+		return opts.Words(fsys, s.Config)
+	})
 	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill, ParseOnly: opts.ParseOnly,
-		WikiPageFirst: s.Config.Markdown.Wiki == "page-first"})
+		WikiPageFirst: s.Config.Markdown.Wiki == "page-first", Titles: func() markdown.Titles { return words().Markdown }})
 	for key, style := range map[string]string{"light": s.Config.Highlight.Light, "dark": s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			// At its own line if it has one; a default is always known.
@@ -113,7 +121,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, refIndex: &refNameIndex{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, words: words, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, refIndex: &refNameIndex{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
 	l.walk()
 	l.checkTypeSections(string(data))
 	l.readPages()
@@ -203,9 +211,8 @@ type loadState struct {
 	// setURL names, for a page whose front matter set its URL, the key
 	// that did ("slug" or "url"), for the problems of its URL.
 	setURL map[*Page]string
-	// typeTitles are Options.TypeTitles', asked for once.
-	typeTitlesOnce sync.Once
-	typeTitles     map[string]string
+	// words are Options.Words', asked for once.
+	words func() Words
 }
 
 // ParseCache holds pages read by the Loads of several versions of one site, so

@@ -64,14 +64,25 @@ type Options struct {
 	// rendered (see markdown.Options.ParseOnly), which halves the cost of
 	// loading. Such a site cannot be rendered.
 	ParseOnly bool
-	// TypeTitles, if set, gives the plural names of the page types in the
-	// site's language, for the sections a folder named after a type makes
-	// without a title of their own ("promises/" is "Versprechen" in a
-	// German site): given the site's files and settings, the name of each
-	// type (see render.TypeTitles). It is asked once, when a section
-	// needs it. Without it, or for a type it lacks, the names are
-	// TypeTitles'.
-	TypeTitles func(fsys fs.FS, cfg Config) map[string]string
+	// Words, if set, gives the words a site's pages show that its loading
+	// writes, in the site's language, given the site's files and settings
+	// (see render.SiteWords). It is asked once, when a section or a
+	// page's Markdown first needs it. Without it, or for a word it lacks,
+	// the words are English.
+	Words func(fsys fs.FS, cfg Config) Words
+}
+
+// Words are the words of a site's language that its loading writes (see
+// Options.Words).
+type Words struct {
+	// TypeTitles are the plural names of the page types, for the sections
+	// a folder named after a type makes without a title of their own
+	// ("promises/" is "Versprechen" in a German site); a type it lacks
+	// is named as TypeTitles names it.
+	TypeTitles map[string]string
+	// Markdown are the words the Markdown writes itself: an alert's
+	// title (see markdown.Titles).
+	Markdown markdown.Titles
 }
 
 // Site is a loaded playbook.

@@ -1815,9 +1815,9 @@ func TestTypeTitlesOption(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	asked := 0
-	s, _ := Load(fsys, Options{Now: testNow, TypeTitles: func(_ fs.FS, cfg Config) map[string]string {
+	s, _ := Load(fsys, Options{Now: testNow, Words: func(_ fs.FS, cfg Config) Words {
 		asked++
-		return map[string]string{TypePromise: "Versprechen", TypeBehaviour: "Verhaltensweisen"}
+		return Words{TypeTitles: map[string]string{TypePromise: "Versprechen", TypeBehaviour: "Verhaltensweisen"}}
 	}})
 	for file, want := range map[string]string{"content/promises": "Versprechen", "content/behaviours": "Verhaltensweisen", "content/faqs": "Questions"} {
 		if p := s.ByFile(file); p == nil || p.Title != want {
@@ -1825,6 +1825,6 @@ func TestTypeTitlesOption(t *testing.T) {
 		}
 	}
 	if asked != 1 {
-		t.Errorf("TypeTitles asked %d times, want once", asked)
+		t.Errorf("Words asked %d times, want once", asked)
 	}
 }

@@ -632,19 +632,13 @@ func compareTitles(a, b *Page) int {
 
 // sectionTitle is the title of a section without one: a folder named
 // after a type gets the type's title ("faqs" is "FAQs"), in the site's
-// language if Options.TypeTitles gives it.
+// language if Options.Words gives it.
 func (l *loadState) sectionTitle(dir string) string {
 	t := canonicalType(Slug(dir))
 	if t == "" || Slug(dir) == t {
 		return humanize(dir)
 	}
-	if l.opts.TypeTitles != nil {
-		l.typeTitlesOnce.Do(func() { l.typeTitles = l.opts.TypeTitles(l.fsys, l.site.Config) })
-		if title := l.typeTitles[t]; title != "" {
-			return title
-		}
-	}
-	return TypeTitles[t]
+	return cmp.Or(l.words().TypeTitles[t], TypeTitles[t])
 }
 
 // humanize turns a file or folder name into a title: "price-lists" is

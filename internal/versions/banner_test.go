@@ -156,3 +156,22 @@ func TestRootPage(t *testing.T) {
 		})
 	}
 }
+
+// TestVersionsInTheirLanguage: a page the same in two versions of
+// different languages shows each version's words, in its Markdown too (an
+// alert's title), where the HTML of a page unchanged is made once.
+func TestVersionsInTheirLanguage(t *testing.T) {
+	r := newRepo(t, t.TempDir())
+	page := "# A\n\n> [!NOTE]\n> Read this.\n"
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\nlanguage = \"de\"\n", "content/a.md": page})
+	r.commit("one", "q1")
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\nlanguage = \"fr\"\n"})
+	r.commit("two", "q2")
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\nlanguage = \"fr\"\n[versions]\ntags = \"q*\"\n"})
+	_, out := build(t, r.dir)
+	for v, want := range map[string]string{"q1": `alert-title">Hinweis</p>`, "q2": `alert-title">Remarque</p>`} {
+		if p := file(t, out, v+"/a/index.html"); !strings.Contains(p, want) {
+			t.Errorf("%s's page lacks %s", v, want)
+		}
+	}
+}

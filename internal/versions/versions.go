@@ -277,7 +277,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, TypeTitles: render.TypeTitles})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords})
 		for _, p := range ps {
 			// The working tree's are said as check and a build without
 			// versions say them.
@@ -295,7 +295,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			// Loaded again as published, for the feed, its files taken
 			// from the parse just made. Its problems are those of a
 			// build without --drafts, which this build is not.
-			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, TypeTitles: render.TypeTitles})
+			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, Words: render.SiteWords})
 		}
 	}
 	problems = append(problems, unmatched...)
