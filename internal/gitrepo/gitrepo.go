@@ -87,6 +87,14 @@ var (
 	ErrPartial = errors.New("this is a partial clone (made with --filter), which leaves older files on the server: clone without --filter (actions/checkout: no filter)")
 	// ErrNoCommits says the repository has no commits yet.
 	ErrNoCommits = errors.New("the repository has no commits yet: commit the playbook, then tag the versions to publish")
+	// ErrDamaged says an object that a tree, a tag or a ref names is
+	// missing from a repository that is not a partial clone, or is not
+	// of the type it is named as (a tree where a file is named): a
+	// hand-made or damaged tree, or a file of .git/objects lost.
+	ErrDamaged = errors.New("the repository's objects are damaged (git fsck lists what is wrong)")
+	// ErrNotCommit says a ref leads to no commit: a tag of a tree or of a
+	// blob, or a chain of tags longer than any made.
+	ErrNotCommit = errors.New("tag a commit")
 )
 
 // Open opens the repository holding dir (dir or a folder above it), a
@@ -143,13 +151,27 @@ func isPartial(r *git.Repository) bool {
 	return false
 }
 
-// missing returns err, read for object h, as ErrPartial when the object is
-// not there because the clone is partial.
-func (r *Repo) missing(h plumbing.Hash, err error) error {
-	if r.partial && errors.Is(err, plumbing.ErrObjectNotFound) {
-		return fmt.Errorf("object %s: %w", h.String()[:7], ErrPartial)
+// objectErr returns err, met reading object h as an object of type want,
+// saying what is wrong: go-git says "object not found" both for an object
+// the repository lacks and for one of another type. An object missing
+// from a partial clone is ErrPartial, the clone to be mended; any other
+// missing or of the wrong type is ErrDamaged. Other errors (a pack that
+// cannot be read) are returned as they are. r.mu is held.
+func (r *Repo) objectErr(h plumbing.Hash, want plumbing.ObjectType, err error) error {
+	if !errors.Is(err, plumbing.ErrObjectNotFound) {
+		return err
 	}
-	return err
+	id := h.String()[:7]
+	obj, lookErr := r.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+	switch {
+	case lookErr == nil && want != plumbing.AnyObject && obj.Type() != want:
+		return fmt.Errorf("object %s is a %s, not a %s: %w", id, obj.Type(), want, ErrDamaged)
+	case lookErr == nil:
+		return err // there, as named: not found for another reason
+	case r.partial:
+		return fmt.Errorf("object %s: %w", id, ErrPartial)
+	}
+	return fmt.Errorf("object %s is missing from the repository: %w", id, ErrDamaged)
 }
 
 // GitDir returns the Git folder of the working tree, holding its HEAD
@@ -259,8 +281,8 @@ func (r *Repo) resolve(ref string) (*object.Commit, error) {
 			return nil, fmt.Errorf("ref %q: not found, maybe in the history this clone leaves out%s: %w", ref, r.known(), ErrShallow)
 		}
 		if !ok {
-			if what := r.tagTarget(ref); what != "" {
-				return nil, fmt.Errorf("ref %q: the tag points at a %s, not a commit: tag a commit", ref, what)
+			if err := r.noCommit(ref); err != nil {
+				return nil, fmt.Errorf("ref %q: %w", ref, err)
 			}
 			return nil, fmt.Errorf("ref %q: no tag, branch or commit of that name%s", ref, r.known())
 		}
@@ -271,13 +293,14 @@ func (r *Repo) resolve(ref string) (*object.Commit, error) {
 		if r.shallow[*h] || len(r.shallow) > 0 {
 			return nil, fmt.Errorf("ref %q: commit %s is missing: %w", ref, h.String()[:7], ErrShallow)
 		}
-		return nil, fmt.Errorf("ref %q: %w", ref, err)
+		return nil, fmt.Errorf("ref %q: %w", ref, r.objectErr(*h, plumbing.CommitObject, err))
 	}
 	return c, nil
 }
 
 // peelTag returns the commit a tag of a tag (of a tag...) named ref leads
-// to, which go-git's ResolveRevision does not follow. r.mu is held.
+// to, which go-git's ResolveRevision does not follow, nor a ref whose
+// name it cannot parse (bytes that are not UTF-8). r.mu is held.
 func (r *Repo) peelTag(ref string) (plumbing.Hash, bool) {
 	for _, name := range []plumbing.ReferenceName{plumbing.NewTagReferenceName(ref), plumbing.ReferenceName(ref)} {
 		found, err := r.repo.Reference(name, true)
@@ -285,47 +308,81 @@ func (r *Repo) peelTag(ref string) (plumbing.Hash, bool) {
 			continue
 		}
 		h := found.Hash()
+	peel:
 		for range 16 { // a bound on chains of tags, far past any made
-			tag, err := r.repo.TagObject(h)
+			obj, err := r.repo.Storer.EncodedObject(plumbing.AnyObject, h)
 			if err != nil {
 				break
 			}
-			if tag.TargetType == plumbing.CommitObject {
-				return tag.Target, true
+			switch obj.Type() {
+			case plumbing.CommitObject:
+				return h, true
+			case plumbing.TagObject:
+				tag, err := object.DecodeTag(r.repo.Storer, obj)
+				if err != nil {
+					break peel
+				}
+				if tag.TargetType == plumbing.CommitObject {
+					return tag.Target, true
+				}
+				h = tag.Target
+			default:
+				break peel
 			}
-			h = tag.Target
 		}
 	}
 	return plumbing.ZeroHash, false
 }
 
-// tagTarget returns the type of object the tag ref leads to, through
-// tags of tags, when it is no commit ("tree", "blob"); "" for a name
-// that is no such tag. r.mu is held.
-func (r *Repo) tagTarget(ref string) string {
-	found, err := r.repo.Reference(plumbing.NewTagReferenceName(ref), true)
-	if err != nil {
-		return ""
+// noCommit says why the tag or branch ref, which go-git could not
+// resolve, leads to no commit: a tag of a tree or of a blob
+// (ErrNotCommit), an object missing or of another type than named
+// (ErrDamaged, or ErrPartial). It is nil for a name that is no tag,
+// branch or ref. r.mu is held.
+func (r *Repo) noCommit(ref string) error {
+	var found *plumbing.Reference
+	for _, name := range []plumbing.ReferenceName{plumbing.NewTagReferenceName(ref), plumbing.NewBranchReferenceName(ref), plumbing.ReferenceName(ref)} {
+		if f, err := r.repo.Reference(name, true); err == nil {
+			found = f
+			break
+		}
 	}
-	h := found.Hash()
+	if found == nil {
+		return nil
+	}
+	what := "ref"
+	switch {
+	case found.Name().IsTag():
+		what = "tag"
+	case found.Name().IsBranch():
+		what = "branch"
+	}
+	// A ref names an object of any type; a tag names its target's.
+	h, want := found.Hash(), plumbing.AnyObject
 	for range 16 {
-		tag, err := r.repo.TagObject(h)
+		obj, err := r.repo.Storer.EncodedObject(plumbing.AnyObject, h)
 		if err != nil {
-			// A lightweight tag names its object itself.
-			if obj, err := r.repo.Storer.EncodedObject(plumbing.AnyObject, h); err == nil && obj.Type() != plumbing.CommitObject {
-				return obj.Type().String()
-			}
-			return ""
+			return r.objectErr(h, want, err)
 		}
-		if tag.TargetType != plumbing.TagObject {
-			if tag.TargetType == plumbing.CommitObject {
-				return ""
-			}
-			return tag.TargetType.String()
+		if want != plumbing.AnyObject && obj.Type() != want {
+			return fmt.Errorf("object %s is a %s, not a %s: %w", h.String()[:7], obj.Type(), want, ErrDamaged)
 		}
-		h = tag.Target
+		switch obj.Type() {
+		case plumbing.CommitObject:
+			// go-git found no commit, yet one is there: it cannot be
+			// read.
+			return fmt.Errorf("commit %s cannot be read: %w", h.String()[:7], ErrDamaged)
+		case plumbing.TagObject:
+			tag, err := object.DecodeTag(r.repo.Storer, obj)
+			if err != nil {
+				return fmt.Errorf("tag %s cannot be read (%v): %w", h.String()[:7], err, ErrDamaged)
+			}
+			h, want = tag.Target, tag.TargetType
+		default:
+			return fmt.Errorf("the %s points at a %s, not a commit: %w", what, obj.Type(), ErrNotCommit)
+		}
 	}
-	return ""
+	return fmt.Errorf("the %s is a chain of more than 16 tags: %w", what, ErrNotCommit)
 }
 
 // newCommit returns c as a Commit. r.mu is held.
@@ -398,10 +455,12 @@ func (r *Repo) TagSubject(name string) (string, error) {
 	}
 	t, err := r.repo.TagObject(ref.Hash())
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return "", nil // a lightweight tag names the commit itself
+		// A lightweight tag names the commit itself; what a tag
+		// naming no object has wrong, Resolve tells.
+		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("tag %q: %w", name, err)
+		return "", fmt.Errorf("tag %q: tag %s cannot be read (%v): %w", name, ref.Hash().String()[:7], err, ErrDamaged)
 	}
 	subject, _, _ := strings.Cut(strings.TrimSpace(t.Message), "\n")
 	return strings.TrimSpace(subject), nil
@@ -411,11 +470,40 @@ func (r *Repo) TagSubject(name string) (string, error) {
 func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	t, err := c.c.Tree()
+	t, err := r.tree(c.c.TreeHash)
 	if err != nil {
-		return nil, fmt.Errorf("read commit %s: %w", c.Short, r.missing(c.c.TreeHash, err))
+		return nil, fmt.Errorf("read commit %s: its tree: %w", c.Short, err)
 	}
-	return &treeFS{repo: r, root: t, when: c.When}, nil
+	return &treeFS{repo: r, root: t, when: c.When, damaged: map[string]error{}}, nil
+}
+
+// A Damage is an entry of a commit's tree that its folder's listing
+// leaves out (see FS): its object is missing from the repository, or is
+// not of the type the entry's mode names.
+type Damage struct {
+	// Path is the entry's, slash-separated, from the root of the tree.
+	Path string
+	// Err says what is wrong with its object, naming it: it wraps
+	// ErrDamaged, or ErrPartial in a partial clone.
+	Err error
+}
+
+// Damaged returns the entries of the tree fsys that its listings left out
+// so far, sorted by path: those of every folder listed through it, as
+// fs.WalkDir lists them. fsys is a tree of Repo.FS; any other has none.
+func Damaged(fsys fs.FS) []Damage {
+	t, ok := fsys.(*treeFS)
+	if !ok {
+		return nil
+	}
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
+	var out []Damage
+	for p, err := range t.damaged {
+		out = append(out, Damage{Path: p, Err: err})
+	}
+	slices.SortFunc(out, func(a, b Damage) int { return strings.Compare(a.Path, b.Path) })
+	return out
 }
 
 // A LastChange is the last commit that touched a file, as a page shows it
@@ -496,17 +584,39 @@ func (r *Repo) LastChanges(ctx context.Context, c *Commit, paths []string) (map[
 			if len(w) == 0 {
 				continue
 			}
-			parent, err := commit.Parent(i)
+			parent, err := r.parent(commit, i)
 			if err != nil {
 				if len(r.shallow) > 0 {
 					return nil, fmt.Errorf("read history of %d files: %w", len(w), ErrShallow)
 				}
 				return nil, fmt.Errorf("read parent of %s: %w", commit.Hash.String()[:7], err)
 			}
+			if parent == nil {
+				// Lost: against no parent, every file of commit was
+				// changed (see changedPaths); the rest are not in it.
+				continue
+			}
 			q.add(parent, w)
 		}
 	}
 	return out, nil
+}
+
+// parent returns the parent i of commit, or nil where the repository
+// lacks it (ErrDamaged): as far as it can tell, history ends there, as at
+// a root commit, rather than every build that walks through it failing.
+// A parent a partial clone left on the server is ErrPartial. r.mu is
+// held.
+func (r *Repo) parent(commit *object.Commit, i int) (*object.Commit, error) {
+	p, err := commit.Parent(i)
+	if err == nil {
+		return p, nil
+	}
+	err = r.objectErr(commit.ParentHashes[i], plumbing.CommitObject, err)
+	if errors.Is(err, ErrDamaged) && len(r.shallow) == 0 {
+		return nil, nil
+	}
+	return nil, err
 }
 
 // lastChange returns c as the last change of a file. r.mu is held.
@@ -597,12 +707,16 @@ func (r *Repo) changedPaths(commit *object.Commit, dir string) ([][]string, erro
 	for i := range ps {
 		var parent *object.Tree // none for a root commit
 		if commit.NumParents() > 0 {
-			p, err := commit.Parent(i)
+			p, err := r.parent(commit, i)
 			if err != nil {
 				return nil, fmt.Errorf("read parent of %s: %w (a shallow clone? git fetch --unshallow)", commit.Hash.String()[:7], err)
 			}
-			if parent, err = r.subtree(p.TreeHash, dir); err != nil {
-				return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
+			// A parent the repository lacks is none: against it,
+			// every file is changed.
+			if p != nil {
+				if parent, err = r.subtree(p.TreeHash, dir); err != nil {
+					return nil, fmt.Errorf("read commit %s: %w", p.Hash.String()[:7], err)
+				}
 			}
 		}
 		if ps[i], err = r.changedFiles(nil, dir, parent, tree); err != nil {
@@ -635,13 +749,13 @@ func (r *Repo) changedFiles(out []string, dir string, a, b *object.Tree) ([]stri
 			out = append(out, p)
 			continue
 		}
-		sub, err := r.tree(e.Hash)
+		sub, err := r.historyTree(e.Hash)
 		if err != nil {
 			return nil, err
 		}
 		var was *object.Tree
 		if had && o.Mode == filemode.Dir {
-			if was, err = r.tree(o.Hash); err != nil {
+			if was, err = r.historyTree(o.Hash); err != nil {
 				return nil, err
 			}
 		}
@@ -661,8 +775,8 @@ type changeKey struct {
 // subtree returns the tree of folder dir ("" for the root) in the tree
 // root, or nil if it has no such folder.
 func (r *Repo) subtree(root plumbing.Hash, dir string) (*object.Tree, error) {
-	t, err := r.tree(root)
-	if err != nil || dir == "" {
+	t, err := r.historyTree(root)
+	if err != nil || t == nil || dir == "" {
 		return t, err
 	}
 	for _, name := range strings.Split(dir, "/") {
@@ -670,11 +784,26 @@ func (r *Repo) subtree(root plumbing.Hash, dir string) (*object.Tree, error) {
 		if e < 0 || t.Entries[e].Mode != filemode.Dir {
 			return nil, nil
 		}
-		if t, err = r.tree(t.Entries[e].Hash); err != nil {
+		if t, err = r.historyTree(t.Entries[e].Hash); err != nil || t == nil {
 			return nil, err
 		}
 	}
 	return t, nil
+}
+
+// historyTree returns tree h as the walk over history reads it: nil, an
+// empty folder, where the repository lacks it or holds another type of
+// object (ErrDamaged). Its files are then taken as absent from that
+// commit, as a version read from it leaves them out (see treeFS), and one
+// damaged commit does not stop every build whose history goes through
+// it. A tree a partial clone left on the server is ErrPartial. r.mu is
+// held.
+func (r *Repo) historyTree(h plumbing.Hash) (*object.Tree, error) {
+	t, err := r.tree(h)
+	if errors.Is(err, ErrDamaged) {
+		return nil, nil
+	}
+	return t, err
 }
 
 // tree returns a tree object. go-git keeps objects as read, not decoded;
@@ -686,7 +815,7 @@ func (r *Repo) tree(h plumbing.Hash) (*object.Tree, error) {
 	}
 	t, err := object.GetTree(r.repo.Storer, h)
 	if err != nil {
-		return nil, r.missing(h, err)
+		return nil, r.objectErr(h, plumbing.TreeObject, err)
 	}
 	if len(r.trees) >= maxTrees {
 		clear(r.trees)
@@ -725,7 +854,7 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	}
 	blob, err := r.repo.BlobObject(h)
 	if err != nil {
-		return nil, r.missing(h, err)
+		return nil, r.objectErr(h, plumbing.BlobObject, err)
 	}
 	rd, err := blob.Reader()
 	if err != nil {
@@ -745,10 +874,18 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 // never above the tree's root; ReadLink and Lstat (fs.ReadLinkFS) show
 // them, so that a reader can judge where a link leads before it reads
 // through it, as it can on a folder.
+//
+// An entry whose object is missing or of another type than its mode says
+// is left out of its folder's listing, and kept in damaged: a reader
+// walking the tree meets only what it can read, and is told the rest
+// (see Damaged). Opened by its path, it is an error saying what is wrong.
 type treeFS struct {
 	repo *Repo
 	root *object.Tree
 	when time.Time
+	// damaged holds, by path, what is wrong with each entry left out of
+	// a listing. repo.mu guards it.
+	damaged map[string]error
 }
 
 var _ fs.ReadLinkFS = (*treeFS)(nil)
@@ -768,15 +905,15 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	if e == nil {
-		return &dir{info: t.info(".", filemode.Dir, 0), entries: t.entries(t.root)}, nil
+		return &dir{info: t.info(".", filemode.Dir, 0), entries: t.entries(t.root, ".")}, nil
 	}
 	switch e.Mode {
 	case filemode.Dir:
-		sub, err := t.root.Tree(real)
+		sub, err := t.repo.tree(e.Hash)
 		if err != nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
-		return &dir{info: t.info(path.Base(name), e.Mode, 0), entries: t.entries(sub)}, nil
+		return &dir{info: t.info(path.Base(name), e.Mode, 0), entries: t.entries(sub, real)}, nil
 	case filemode.Regular, filemode.Executable, filemode.Deprecated:
 		data, err := t.repo.blob(e.Hash)
 		if err != nil {
@@ -892,6 +1029,12 @@ func (t *treeFS) lookup(name string, follow bool) (string, *object.TreeEntry, er
 		next := path.Join(real, elem)
 		e, err := t.root.FindEntry(next)
 		if err != nil {
+			if entry != nil && entry.Mode == filemode.Dir {
+				// Not there, or its folder cannot be read: say which.
+				if _, err := t.repo.tree(entry.Hash); err != nil {
+					return "", nil, err
+				}
+			}
 			return "", nil, fs.ErrNotExist
 		}
 		if e.Mode == filemode.Symlink && (len(todo) > 0 || follow) {
@@ -916,7 +1059,10 @@ func (t *treeFS) lookup(name string, follow bool) (string, *object.TreeEntry, er
 	return real, entry, nil
 }
 
-func (t *treeFS) entries(tree *object.Tree) []fs.DirEntry {
+// entries lists tree, the folder dir of t, leaving out the entries
+// whose objects cannot be read as their modes say (kept in t.damaged).
+// t.repo.mu is held.
+func (t *treeFS) entries(tree *object.Tree, dir string) []fs.DirEntry {
 	es := make([]fs.DirEntry, 0, len(tree.Entries))
 	for _, e := range tree.Entries {
 		if e.Mode == filemode.Submodule {
@@ -924,8 +1070,24 @@ func (t *treeFS) entries(tree *object.Tree) []fs.DirEntry {
 			// commit's hash: its files are not in this one.
 			continue
 		}
-		// Sizes would cost a read of every blob; Stat of a file has it.
-		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, 0)))
+		// Each is read now (and kept, see Repo.tree and Repo.blob): the
+		// walk that lists a folder reads what is in it next, and only
+		// reading an object tells its type from go-git's not found.
+		var size int
+		var err error
+		switch {
+		case e.Mode == filemode.Dir:
+			_, err = t.repo.tree(e.Hash)
+		case e.Mode.IsFile():
+			var data []byte
+			data, err = t.repo.blob(e.Hash)
+			size = len(data)
+		}
+		if err != nil {
+			t.damaged[path.Join(dir, e.Name)] = err
+			continue
+		}
+		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, int64(size))))
 	}
 	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return es

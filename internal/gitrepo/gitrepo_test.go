@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -573,5 +575,257 @@ func dayByDay(t *testing.T, dir string) func(args ...string) string {
 	return func(args ...string) string {
 		n++
 		return gittest.Git(t, dir, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n), args...)
+	}
+}
+
+// damagedRepo makes a repository whose commit "good" has content/a.md
+// and content/sub/b.md, and whose commit "damaged", after it, has a
+// tree naming objects that are missing or of another type than named,
+// beside the good files. It returns the ids of the objects it names.
+func damagedRepo(t *testing.T) (dir string, ids map[string]string) {
+	dir = t.TempDir()
+	days := dayByDay(t, dir)
+	git := func(args ...string) string { return strings.TrimSpace(days(args...)) }
+	git("init", "-q", "-b", "main")
+	gittest.WriteFiles(t, dir, map[string]string{"content/a.md": "A\n", "content/sub/b.md": "B\n"})
+	git("add", "-A")
+	git("commit", "-q", "-m", "good")
+	git("tag", "good")
+	ids = map[string]string{
+		"blob":    git("rev-parse", "HEAD:content/a.md"),
+		"tree":    git("rev-parse", "HEAD:content/sub"),
+		"commit":  git("rev-parse", "HEAD"),
+		"missing": strings.Repeat("ab", 20),
+	}
+	content := gittest.Tree(t, dir,
+		gittest.TreeEntry{Mode: "100644", Name: "a.md", ID: ids["blob"]},
+		gittest.TreeEntry{Mode: "40000", Name: "sub", ID: ids["tree"]},
+		gittest.TreeEntry{Mode: "100644", Name: "tree.md", ID: ids["tree"]},
+		gittest.TreeEntry{Mode: "100644", Name: "commit.md", ID: ids["commit"]},
+		gittest.TreeEntry{Mode: "100644", Name: "missing.md", ID: ids["missing"]},
+		gittest.TreeEntry{Mode: "120000", Name: "link.md", ID: ids["missing"]},
+		gittest.TreeEntry{Mode: "40000", Name: "blob-folder", ID: ids["blob"]},
+		gittest.TreeEntry{Mode: "40000", Name: "missing-folder", ID: ids["missing"]},
+	)
+	root := gittest.Tree(t, dir, gittest.TreeEntry{Mode: "40000", Name: "content", ID: content})
+	damaged := git("commit-tree", root, "-p", "HEAD", "-m", "damaged")
+	git("tag", "damaged", damaged)
+	return dir, ids
+}
+
+// TestDamagedTree: an entry of a commit's tree whose object is missing,
+// or of another type than its mode says, is left out of its folder's
+// listing and told by Damaged; opened by its path, it says what is wrong
+// and which object, as ErrDamaged. The good entries beside it read as
+// ever.
+func TestDamagedTree(t *testing.T) {
+	dir, ids := damagedRepo(t)
+	r := openRepo(t, dir)
+	fsys, err := r.FS(resolve(t, r, "damaged"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		listed = append(listed, name)
+		return err
+	})
+	if want := ". content content/a.md content/sub content/sub/b.md"; err != nil || strings.Join(listed, " ") != want {
+		t.Errorf("walked %q, %v; want %s", listed, err, want)
+	}
+	short := func(kind string) string { return ids[kind][:7] }
+	for _, c := range []struct {
+		path string
+		want string // the error of reading it; "" for none
+	}{
+		{"content/a.md", ""},
+		{"content/sub/b.md", ""},
+		{"content/tree.md", "object " + short("tree") + " is a tree, not a blob"},
+		{"content/commit.md", "object " + short("commit") + " is a commit, not a blob"},
+		{"content/missing.md", "object " + short("missing") + " is missing from the repository"},
+		{"content/link.md", "object " + short("missing") + " is missing from the repository"},
+		{"content/blob-folder", "object " + short("blob") + " is a blob, not a tree"},
+		{"content/blob-folder/x.md", "object " + short("blob") + " is a blob, not a tree"},
+		{"content/missing-folder", "object " + short("missing") + " is missing from the repository"},
+	} {
+		var err error
+		if strings.HasSuffix(c.path, "folder") {
+			_, err = fs.ReadDir(fsys, c.path)
+		} else {
+			_, err = fs.ReadFile(fsys, c.path)
+		}
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.path, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrDamaged)):
+			t.Errorf("%s: %v; want an error saying %q, ErrDamaged", c.path, err, c.want)
+		}
+	}
+	var damaged []string
+	for _, d := range Damaged(fsys) {
+		if !errors.Is(d.Err, ErrDamaged) {
+			t.Errorf("Damaged: %s: %v is not ErrDamaged", d.Path, d.Err)
+		}
+		damaged = append(damaged, d.Path+": "+d.Err.Error())
+	}
+	want := []string{
+		"content/blob-folder: object " + short("blob") + " is a blob, not a tree: " + ErrDamaged.Error(),
+		"content/commit.md: object " + short("commit") + " is a commit, not a blob: " + ErrDamaged.Error(),
+		"content/link.md: object " + short("missing") + " is missing from the repository: " + ErrDamaged.Error(),
+		"content/missing-folder: object " + short("missing") + " is missing from the repository: " + ErrDamaged.Error(),
+		"content/missing.md: object " + short("missing") + " is missing from the repository: " + ErrDamaged.Error(),
+		"content/tree.md: object " + short("tree") + " is a tree, not a blob: " + ErrDamaged.Error(),
+	}
+	if !slices.Equal(damaged, want) {
+		t.Errorf("Damaged:\n%s\nwant:\n%s", strings.Join(damaged, "\n"), strings.Join(want, "\n"))
+	}
+	// The good commit's tree has no damage.
+	good, err := r.FS(resolve(t, r, "good"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadDir(good, "content"); err != nil || len(Damaged(good)) != 0 {
+		t.Errorf("the good commit: %v, damaged %v", err, Damaged(good))
+	}
+}
+
+// TestHistoryThroughDamage: the walk over history for when each file last
+// changed goes through a commit whose tree is damaged, or whose parent is
+// missing, rather than failing: a folder that cannot be read is taken as
+// empty in that commit, and a commit whose parent is lost as the first.
+func TestHistoryThroughDamage(t *testing.T) {
+	dir, ids := damagedRepo(t)
+	days := dayByDay(t, dir)
+	git := func(args ...string) string { return strings.TrimSpace(days(args...)) }
+	good := git("rev-parse", "--short=7", "good")
+	// The damaged commit's blob-folder is a blob: the commit after it,
+	// making it a folder, is where its file changed as far as Git can
+	// tell; a.md and sub/b.md went through unchanged.
+	folder := gittest.Tree(t, dir, gittest.TreeEntry{Mode: "100644", Name: "x.md", ID: ids["blob"]})
+	content := gittest.Tree(t, dir,
+		gittest.TreeEntry{Mode: "100644", Name: "a.md", ID: ids["blob"]},
+		gittest.TreeEntry{Mode: "40000", Name: "sub", ID: ids["tree"]},
+		gittest.TreeEntry{Mode: "40000", Name: "blob-folder", ID: folder},
+	)
+	root := gittest.Tree(t, dir, gittest.TreeEntry{Mode: "40000", Name: "content", ID: content})
+	mended := git("commit-tree", root, "-p", "damaged", "-m", "mended")
+	git("tag", "mended", mended)
+	// A commit whose parent is missing from the repository.
+	orphan := gittest.Object(t, dir, "commit", []byte("tree "+git("rev-parse", "good^{tree}")+"\nparent "+ids["missing"]+
+		"\nauthor Ann Author <ann@example.com> 1780000000 +0000\ncommitter Ann Author <ann@example.com> 1780000000 +0000\n\nlost parent\n"))
+	git("tag", "orphan", orphan)
+	r := openRepo(t, dir)
+	paths := []string{"content/a.md", "content/sub/b.md", "content/blob-folder/x.md"}
+	for _, c := range []struct {
+		ref  string
+		want map[string]string
+	}{
+		{"good", map[string]string{"content/a.md": good, "content/sub/b.md": good}},
+		{"damaged", map[string]string{"content/a.md": good, "content/sub/b.md": good}},
+		{"mended", map[string]string{"content/a.md": good, "content/sub/b.md": good, "content/blob-folder/x.md": mended[:7]}},
+		{"orphan", map[string]string{"content/a.md": orphan[:7], "content/sub/b.md": orphan[:7]}},
+	} {
+		got, err := r.LastChanges(context.Background(), resolve(t, r, c.ref), paths)
+		if err != nil {
+			t.Errorf("%s: %v", c.ref, err)
+			continue
+		}
+		commits := map[string]string{}
+		for p, lc := range got {
+			commits[p] = lc.Commit
+		}
+		if !maps.Equal(commits, c.want) {
+			t.Errorf("%s: last changes %v, want %v", c.ref, commits, c.want)
+		}
+	}
+}
+
+// TestResolveRefsLeadingNowhere: a ref that exists but leads to no commit
+// says why, and which object: a tag of a blob or of a tree, or a chain of
+// tags too long, is ErrNotCommit; an object missing, or not of the type
+// its tag names, is ErrDamaged. The good neighbours resolve: a chain of
+// tags, a name of bytes that are not UTF-8, a name longer than a file
+// system takes for a loose ref (in packed-refs).
+func TestResolveRefsLeadingNowhere(t *testing.T) {
+	dir, ids := damagedRepo(t)
+	days := dayByDay(t, dir)
+	git := func(args ...string) string { return strings.TrimSpace(days(args...)) }
+	commit := ids["commit"]
+	tag := func(target, kind string) string {
+		return gittest.Object(t, dir, "tag", []byte("object "+target+"\ntype "+kind+"\ntag x\ntagger Ann Author <ann@example.com> 1780000000 +0000\n\nQ1\n"))
+	}
+	chain := func(n int) string {
+		h := commit
+		for i := range n {
+			kind := "tag"
+			if i == 0 {
+				kind = "commit"
+			}
+			h = tag(h, kind)
+		}
+		return h
+	}
+	long := "q" + strings.Repeat("x", 300)
+	refs := map[string]string{
+		"blob":            ids["blob"],
+		"annotated-tree":  tag(ids["tree"], "tree"),
+		"missing":         ids["missing"],
+		"annotated-gone":  tag(ids["missing"], "commit"),
+		"says-commit":     tag(ids["blob"], "commit"),
+		"malformed":       gittest.Object(t, dir, "tag", []byte("no header\n")),
+		"chain-of-3":      chain(3),
+		"chain-of-20":     chain(20),
+		"q\xff":           commit,
+		long:              commit,
+		"refs/heads/lost": ids["missing"],
+	}
+	// Written as git writes packed refs: a name too long for a file, or
+	// naming an object missing, would not be taken by git tag.
+	packed := "# pack-refs with: peeled fully-peeled sorted \n"
+	for name, id := range refs {
+		if !strings.HasPrefix(name, "refs/") {
+			name = "refs/tags/" + name
+		}
+		packed += id + " " + name + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".git", "packed-refs"), []byte(packed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("tag", "light", commit) // a loose ref beside them
+	r := openRepo(t, dir)
+	short := func(kind string) string { return ids[kind][:7] }
+	for _, c := range []struct {
+		ref  string
+		want string // the error; "" to resolve to commit
+		is   error
+	}{
+		{"light", "", nil},
+		{"chain-of-3", "", nil},
+		{"q\xff", "", nil},
+		{long, "", nil},
+		{"blob", "the tag points at a blob, not a commit: tag a commit", ErrNotCommit},
+		{"annotated-tree", "the tag points at a tree, not a commit: tag a commit", ErrNotCommit},
+		{"chain-of-20", "the tag is a chain of more than 16 tags", ErrNotCommit},
+		{"missing", "object " + short("missing") + " is missing from the repository", ErrDamaged},
+		{"annotated-gone", "object " + short("missing") + " is missing from the repository", ErrDamaged},
+		{"says-commit", "object " + short("blob") + " is a blob, not a commit", ErrDamaged},
+		{"lost", "object " + short("missing") + " is missing from the repository", ErrDamaged},
+		{"malformed", "tag " + refs["malformed"][:7] + " cannot be read (malformed tag: object header must be first)", ErrDamaged},
+	} {
+		got, err := r.Resolve(c.ref)
+		name := c.ref[:min(len(c.ref), 20)]
+		switch {
+		case c.want == "" && (err != nil || got.Hash != commit):
+			t.Errorf("Resolve(%q) = %v, %v; want %s", name, got, err, commit[:7])
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, c.is)):
+			t.Errorf("Resolve(%q) = %v; want an error saying %q, %v", name, err, c.want, c.is)
+		}
+	}
+	// A tag's label is read before the tag is resolved.
+	if _, err := r.TagSubject("malformed"); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "cannot be read") {
+		t.Errorf("TagSubject(malformed) = %v; want an error saying it cannot be read, ErrDamaged", err)
+	}
+	if label, err := r.TagSubject("chain-of-3"); err != nil || label != "Q1" {
+		t.Errorf("TagSubject(chain-of-3) = %q, %v; want Q1", label, err)
 	}
 }

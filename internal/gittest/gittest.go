@@ -5,10 +5,12 @@ package gittest
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -91,4 +93,53 @@ func run(dir string, when time.Time, stdin []byte, args []string) (string, error
 		return "", fmt.Errorf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return string(out), nil
+}
+
+// Object writes data into the repository of dir as an object of type kind
+// ("blob", "tree", "commit", "tag"), unchecked, as a damaged or a
+// hand-made repository holds it, and returns its id.
+func Object(t testing.TB, dir, kind string, data []byte) string {
+	t.Helper()
+	out, err := run(dir, time.Time{}, data, []string{"hash-object", "-t", kind, "--literally", "-w", "--stdin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(out)
+}
+
+// A TreeEntry is an entry of a tree that Tree writes.
+type TreeEntry struct {
+	// Mode is the entry's mode as Git writes it: "100644" for a file,
+	// "40000" for a folder, "120000" for a symbolic link.
+	Mode, Name string
+	// ID is the hexadecimal id of its object, which may be missing from
+	// the repository or of another type than Mode says.
+	ID string
+}
+
+// Tree writes a tree of entries into the repository of dir, unchecked
+// (git mktree refuses an entry whose object is of the wrong type), and
+// returns its id.
+func Tree(t testing.TB, dir string, entries ...TreeEntry) string {
+	t.Helper()
+	// Git sorts a folder's entries by name, a folder's as if it ended
+	// with a slash.
+	key := func(e TreeEntry) string {
+		if e.Mode == "40000" {
+			return e.Name + "/"
+		}
+		return e.Name
+	}
+	entries = slices.Clone(entries)
+	slices.SortFunc(entries, func(a, b TreeEntry) int { return strings.Compare(key(a), key(b)) })
+	var b bytes.Buffer
+	for _, e := range entries {
+		id, err := hex.DecodeString(e.ID)
+		if err != nil {
+			t.Fatalf("tree entry %s: id %q: %v", e.Name, e.ID, err)
+		}
+		fmt.Fprintf(&b, "%s %s\x00", e.Mode, e.Name)
+		b.Write(id)
+	}
+	return Object(t, dir, "tree", b.Bytes())
 }
