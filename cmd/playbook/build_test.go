@@ -309,6 +309,49 @@ func TestBuildVersions(t *testing.T) {
 	}
 }
 
+// TestBuildVersionsWithABrokenTag: a tag whose commit has no tree in the
+// repository, or that tags a blob, is left out of the build with a
+// warning naming it; the other versions are published over the previous
+// output.
+func TestBuildVersionsWithABrokenTag(t *testing.T) {
+	src := writeSite(t, goodSite)
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	git := func(args ...string) string { return strings.TrimSpace(gittest.Git(t, src, when, args...)) }
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	git("tag", "v1")
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"T\"\n[versions]\ntags = \"v*\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := buildCmd(t, "--source", src, "--dest", dest); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	missing := strings.Repeat("ab", 20)
+	git("tag", "v2", gittest.Object(t, src, "commit", []byte("tree "+missing+"\nparent "+git("rev-parse", "v1")+
+		"\nauthor Ann Author <ann@example.com> 1780000000 +0000\ncommitter Ann Author <ann@example.com> 1780000000 +0000\n\ntwo\n")))
+	git("tag", "v3", git("rev-parse", "v1:content/guides/b.md"))
+	code, stdout, stderr := buildCmd(t, "--source", src, "--dest", dest)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"site.toml:3: warning: versions: v2 is left out: ref \"v2\": read commit " + git("rev-parse", "--short=7", "v2") + ": its tree: object abababa is missing from the repository",
+		"site.toml:3: warning: versions: v3 is left out: ref \"v3\": the tag points at a blob, not a commit",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stdout, "Built 1 version") || !strings.Contains(stdout, "v1: 2 pages in 2 sections; from v1 (") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "latest", "guides", "b", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestBuildDraftsKeepsThemOutOfTheFeed: build --drafts publishes the
 // working tree's drafts on its pages, and its feed as a build without
 // them writes it.

@@ -84,6 +84,9 @@ type Version struct {
 	// output, its inputs unchanged, rather than rendering it again.
 	Kept bool
 	fsys fs.FS
+	// tree is the whole tree of Commit, fsys a folder of it: what its
+	// listings left out is told of it (see gitrepo.Damaged).
+	tree fs.FS
 	// paths finds its pages by URL and by old path (see oldPage).
 	paths struct {
 		once             sync.Once
@@ -124,9 +127,13 @@ type Build struct {
 // Load resolves and loads every version the configuration names, newest
 // first. A setting of the versions block that cannot be published (a ref
 // that does not exist, two versions in one folder, latest naming none)
-// is a problem at its line of site.toml, and the build is nil. The error
-// is for what stops versions from being read at all: no repository, no
-// commits, a shallow clone. A problem of a version's own files ends its
+// is a problem at its line of site.toml, and the build is nil. A version
+// whose ref leads to no commit, or whose commit cannot be read (see
+// leftOut), is left out with a warning at that line; a file or a folder
+// of a version whose Git object cannot be read is left out of it with a
+// warning at its path. The error is for what stops versions from being
+// read at all: no repository, no commits, a shallow clone, a file a
+// partial clone lacks. A problem of a version's own files ends its
 // message with the version: "... (version q1)".
 func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	cfg := opts.Config.Versions
@@ -160,6 +167,8 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	}
 	var vs []*Version
 	seen := map[string]string{} // version name → what it was made from
+	// dropped holds the name and the ref of each version left out.
+	dropped := map[string]bool{}
 	add := func(name, ref, label string) error {
 		if from, ok := seen[name]; ok {
 			if from == ref {
@@ -168,33 +177,32 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			return fmt.Errorf("versions: %q and %q would both be published as /%s/", from, ref, name)
 		}
 		seen[name] = ref
-		c, err := repo.Resolve(ref)
+		c, tree, fsys, err := openRef(repo, prefix, ref)
+		if leftOut(err) {
+			dropped[name], dropped[ref] = true, true
+			return fmt.Errorf("versions: %s is left out: %w", name, err)
+		}
 		if err != nil {
 			return fmt.Errorf("versions: %s: %w", name, err)
 		}
-		fsys, err := repo.FS(c)
-		if err != nil {
-			return err
-		}
-		if prefix != "." {
-			if fsys, err = subFS(fsys, prefix); err != nil {
-				return err
-			}
-		}
-		if _, err := fs.Stat(fsys, "content"); err != nil {
-			// A ref from before the playbook was there, or where it
-			// lived in another folder.
-			return fmt.Errorf("versions: %s: commit %s has no %s folder: is %q a version of this playbook?",
-				name, c.Short, path.Join(prefix, "content"), ref)
-		}
-		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys})
+		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys, tree: tree})
 		return nil
 	}
-	// Every version that cannot be made is reported, not the first only.
-	var problems, unmatched site.Problems
+	// Every version that cannot be made is reported, not the first only;
+	// one left out is a warning at the setting that names it.
+	var problems, warnings site.Problems
+	tell := func(key string, ref int, err error) {
+		ps := setting(key, ref, err)
+		if leftOut(err) {
+			ps[0].Warning = true
+			warnings = append(warnings, ps...)
+			return
+		}
+		problems = append(problems, ps...)
+	}
 	for i, r := range cfg.Refs {
 		if err := add(r.Name, r.Ref, r.Label); err != nil {
-			problems = append(problems, setting("ref", i, err)...)
+			tell("ref", i, err)
 		}
 	}
 	if cfg.Tags != "" {
@@ -209,18 +217,24 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			}
 			// Other versions are published: a pattern mistyped is
 			// told all the same.
-			unmatched = setting("tags", 0, none)
-			unmatched[0].Warning = true
+			ps := setting("tags", 0, none)
+			ps[0].Warning = true
+			warnings = append(warnings, ps...)
 		}
 		for _, t := range tags {
 			// A tag's label is the first line of its annotation:
 			// git tag -a playbook-2026-q4 -m "Q4 2026".
 			label, err := repo.TagSubject(t)
+			if leftOut(err) {
+				dropped[site.Slug(t)], dropped[t] = true, true
+				tell("tags", 0, fmt.Errorf("versions: %s is left out: %w", site.Slug(t), err))
+				continue
+			}
 			if err != nil {
 				return nil, setting("tags", 0, err), nil
 			}
 			if err := add(site.Slug(t), t, cmp.Or(label, t)); err != nil {
-				problems = append(problems, setting("tags", 0, err)...)
+				tell("tags", 0, err)
 			}
 		}
 	}
@@ -236,6 +250,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		}
 	}
 	if len(problems) > 0 {
+		problems = append(problems, warnings...)
 		problems.Sort()
 		return nil, problems, nil
 	}
@@ -243,21 +258,38 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
 	}
 	if len(vs) == 0 {
+		if len(warnings) > 0 {
+			// Every version was left out: their warnings say why.
+			problems = append(warnings, setting("versions", 0, errors.New("versions: every version is left out: nothing to publish"))...)
+			problems.Sort()
+			return nil, problems, nil
+		}
 		return nil, nil, errors.New("versions: nothing to publish")
 	}
 
-	latest := cfg.Latest
-	if latest == "" {
-		latest = vs[0].Name
-		if vs[0].Commit == nil && len(vs) > 1 {
-			latest = vs[1].Name // the newest published commit, not the draft
-		}
+	// The newest published commit, not the draft.
+	newest := vs[0].Name
+	if vs[0].Commit == nil && len(vs) > 1 {
+		newest = vs[1].Name
 	}
+	latest := cmp.Or(cfg.Latest, newest)
 	// A version is named by its folder's name, or else by its tag's
 	// (latest = "v1.0" for the folder v1-0); a name wins over a ref.
-	i := slices.IndexFunc(vs, func(v *Version) bool { return v.Name == latest })
-	if i < 0 {
-		i = slices.IndexFunc(vs, func(v *Version) bool { return v.Ref != "" && v.Ref == latest })
+	find := func(latest string) int {
+		i := slices.IndexFunc(vs, func(v *Version) bool { return v.Name == latest })
+		if i < 0 {
+			i = slices.IndexFunc(vs, func(v *Version) bool { return v.Ref != "" && v.Ref == latest })
+		}
+		return i
+	}
+	i := find(latest)
+	if i < 0 && dropped[latest] {
+		// The site still needs a latest: /latest/ and the root page
+		// lead there. The newest published is, as by default.
+		ps := setting("latest", 0, fmt.Errorf("versions: latest = %q is left out: the latest is %s, the newest version", latest, newest))
+		ps[0].Warning = true
+		warnings = append(warnings, ps...)
+		i = find(newest)
 	}
 	if i < 0 {
 		return nil, setting("latest", 0, fmt.Errorf("versions: latest = %q names no version", latest)), nil
@@ -278,6 +310,13 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		// version holds what was approved then.
 		var ps site.Problems
 		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords})
+		if v.Commit != nil {
+			damaged, err := damage(v, prefix)
+			if err != nil {
+				return nil, nil, err
+			}
+			ps = append(ps, damaged...)
+		}
 		for _, p := range ps {
 			// The working tree's are said as check and a build without
 			// versions say them.
@@ -298,9 +337,71 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, Words: render.SiteWords})
 		}
 	}
-	problems = append(problems, unmatched...)
+	problems = append(problems, warnings...)
 	problems.Sort()
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
+}
+
+// openRef returns the commit ref names, its whole tree, and its folder
+// prefix, the site's. The error says why no version can be made of ref:
+// a ref that names no commit, one from before the playbook, or what
+// leftOut tells.
+func openRef(repo *gitrepo.Repo, prefix, ref string) (_ *gitrepo.Commit, tree, fsys fs.FS, _ error) {
+	c, err := repo.Resolve(ref)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tree, err = repo.FS(c)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("ref %q: %w", ref, err)
+	}
+	fsys = tree
+	if prefix != "." {
+		if fsys, err = subFS(tree, prefix); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	_, err = fs.Stat(fsys, "content")
+	switch {
+	case err == nil:
+		return c, tree, fsys, nil
+	case errors.Is(err, gitrepo.ErrDamaged), errors.Is(err, gitrepo.ErrPartial):
+		return nil, nil, nil, fmt.Errorf("ref %q: commit %s: %w", ref, c.Short, err)
+	}
+	// A ref from before the playbook was there, or where it lived in
+	// another folder.
+	return nil, nil, nil, fmt.Errorf("commit %s has no %s folder: is %q a version of this playbook?", c.Short, path.Join(prefix, "content"), ref)
+}
+
+// leftOut reports whether err, met reading a version from Git, is what
+// its ref has wrong: a tag of a tree or of a blob, an object missing or
+// not of the type named. A tag cannot be mended: the version is left out
+// with a warning, the rest of the site built. A ref that names nothing
+// is the setting's to mend, a shallow or a partial clone the clone's:
+// errors, and the previous output stays whole.
+func leftOut(err error) bool {
+	return errors.Is(err, gitrepo.ErrDamaged) || errors.Is(err, gitrepo.ErrNotCommit)
+}
+
+// damage returns a problem for each file or folder the site v read from
+// Git left out, its object missing or of the wrong type, at its path in
+// the site's folder prefix (Load makes it a warning of v). A file a
+// partial clone lacks is an error: the clone is to be mended, and a
+// version without its files must not replace one that had them.
+func damage(v *Version, prefix string) (site.Problems, error) {
+	var ps site.Problems
+	for _, d := range gitrepo.Damaged(v.tree) {
+		file := d.Path
+		if prefix != "." {
+			file = strings.TrimPrefix(file, prefix+"/")
+		}
+		if !errors.Is(d.Err, gitrepo.ErrDamaged) {
+			return nil, fmt.Errorf("versions: %s: %s: %w", v.Name, file, d.Err)
+		}
+		ps = append(ps, site.Problem{File: file, Warning: true,
+			Msg: fmt.Sprintf("cannot be read from %q (commit %s), left out: %v", v.Ref, v.Commit.Short, d.Err)})
+	}
+	return ps, nil
 }
 
 // Close closes the files of the repository the build reads. A nil

@@ -1,0 +1,344 @@
+package versions
+
+import (
+	"cmp"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"playbook/internal/gittest"
+)
+
+// missingID is the id of an object no test repository holds.
+var missingID = strings.Repeat("ab", 20)
+
+// tagTree tags q4 a commit after HEAD whose tree is the site of HEAD,
+// its content/ with the entries extra beside its own, unchecked: a
+// damaged or hand-made tree. site, if set, is the id of its site.toml.
+func tagTree(r *repo, site string, extra ...gittest.TreeEntry) {
+	r.t.Helper()
+	rev := func(what string) string { return strings.TrimSpace(r.git("rev-parse", what)) }
+	var content []gittest.TreeEntry
+	for _, line := range strings.Split(strings.TrimSpace(r.git("ls-tree", "HEAD:content")), "\n") {
+		// "<mode> <type> <id>\t<name>"
+		meta, name, _ := strings.Cut(line, "\t")
+		f := strings.Fields(meta)
+		content = append(content, gittest.TreeEntry{Mode: strings.TrimPrefix(f[0], "0"), Name: name, ID: f[2]})
+	}
+	content = append(content, extra...)
+	root := gittest.Tree(r.t, r.dir,
+		gittest.TreeEntry{Mode: "100644", Name: "site.toml", ID: cmp.Or(site, rev("HEAD:site.toml"))},
+		gittest.TreeEntry{Mode: "40000", Name: "content", ID: gittest.Tree(r.t, r.dir, content...)},
+	)
+	commit := strings.TrimSpace(r.git("commit-tree", root, "-p", "HEAD", "-m", "Q4"))
+	r.git("tag", "q4", commit)
+}
+
+// TestDamagedVersion: what a tag read from Git has wrong is a warning
+// naming the version, the path and the object, and the rest of the site
+// is built. A file or a folder that cannot be read is left out of its
+// version; a tag whose commit or tree cannot be read is left out of the
+// build, its switcher, its feed and the next version's What changed.
+func TestDamagedVersion(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		damage func(r *repo, ids map[string]string)
+		// warning is the warning of q4's damage, %s the id of the commit
+		// q4 names; "" for none.
+		warning string
+		// leftOut says q4 is not built; else the page gone, if any.
+		leftOut bool
+		gone    string
+	}{
+		{name: "a good tag", damage: func(r *repo, ids map[string]string) { tagTree(r, "") }},
+		{
+			name: "a page whose object is a tree",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "bad.md", ID: ids["tree"]})
+			},
+			warning: `content/bad.md: warning: cannot be read from "q4" (commit %s), left out: object {tree} is a tree, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/bad/index.html",
+		},
+		{
+			name: "a page whose object is a commit",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "bad.md", ID: ids["commit"]})
+			},
+			warning: `content/bad.md: warning: cannot be read from "q4" (commit %s), left out: object {commit} is a commit, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/bad/index.html",
+		},
+		{
+			name: "a page missing",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "bad.md", ID: missingID})
+			},
+			warning: `content/bad.md: warning: cannot be read from "q4" (commit %s), left out: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/bad/index.html",
+		},
+		{
+			name: "an attachment missing",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "logo.png", ID: missingID})
+			},
+			warning: `content/logo.png: warning: cannot be read from "q4" (commit %s), left out: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/logo.png",
+		},
+		{
+			name: "a folder whose object is a blob",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "40000", Name: "more", ID: ids["blob"]})
+			},
+			warning: `content/more: warning: cannot be read from "q4" (commit %s), left out: object {blob} is a blob, not a tree: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/more/index.html",
+		},
+		{
+			name: "a folder missing",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "40000", Name: "more", ID: missingID})
+			},
+			warning: `content/more: warning: cannot be read from "q4" (commit %s), left out: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/more/index.html",
+		},
+		{
+			name:    "its site.toml missing",
+			damage:  func(r *repo, ids map[string]string) { tagTree(r, missingID) },
+			warning: `site.toml:1: warning: read: read site.toml: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+		},
+		{
+			name: "a damaged commit in its history",
+			damage: func(r *repo, ids map[string]string) {
+				// The damaged commit is no version; q4, after it, is
+				// whole, and its pages last changed before it.
+				tagTree(r, "", gittest.TreeEntry{Mode: "40000", Name: "more", ID: ids["blob"]})
+				damaged := strings.TrimSpace(r.git("rev-parse", "q4"))
+				r.git("tag", "-d", "q4")
+				r.git("tag", "q4", strings.TrimSpace(r.git("commit-tree", "HEAD^{tree}", "-p", damaged, "-m", "Q4 mended")))
+			},
+		},
+		{
+			name: "its tree missing",
+			damage: func(r *repo, ids map[string]string) {
+				r.git("tag", "q4", gittest.Object(r.t, r.dir, "commit", []byte("tree "+missingID+"\nparent "+ids["head"]+
+					"\nauthor Ann Author <ann@example.com> 1800000000 +0000\ncommitter Ann Author <ann@example.com> 1800000000 +0000\n\nQ4\n")))
+			},
+			warning: `site.toml:4: warning: versions: q4 is left out: ref "q4": read commit %s: its tree: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong)`,
+			leftOut: true,
+		},
+		{
+			name:    "a tag of a blob",
+			damage:  func(r *repo, ids map[string]string) { r.git("tag", "q4", ids["blob"]) },
+			warning: `site.toml:4: warning: versions: q4 is left out: ref "q4": the tag points at a blob, not a commit: tag a commit`,
+			leftOut: true,
+		},
+		{
+			name: "a tag that cannot be read",
+			damage: func(r *repo, ids map[string]string) {
+				ids["tag"] = gittest.Object(r.t, r.dir, "tag", []byte("no header\n"))
+				if err := os.WriteFile(filepath.Join(r.dir, ".git", "packed-refs"), []byte(ids["tag"]+" refs/tags/q4\n"), 0o644); err != nil {
+					r.t.Fatal(err)
+				}
+			},
+			warning: `site.toml:4: warning: versions: q4 is left out: tag "q4": tag {tag} cannot be read (malformed tag: object header must be first): the repository's objects are damaged (git fsck lists what is wrong)`,
+			leftOut: true,
+		},
+		{
+			name: "a tag of a commit missing",
+			damage: func(r *repo, ids map[string]string) {
+				packed := missingID + " refs/tags/q4\n"
+				if err := os.WriteFile(filepath.Join(r.dir, ".git", "packed-refs"), []byte(packed), 0o644); err != nil {
+					r.t.Fatal(err)
+				}
+			},
+			warning: `site.toml:4: warning: versions: q4 is left out: ref "q4": object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong)`,
+			leftOut: true,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := history(t)
+			rev := func(what string) string { return strings.TrimSpace(r.git("rev-parse", what)) }
+			ids := map[string]string{"tree": rev("HEAD:content/promises"), "blob": rev("HEAD:content/_index.md"), "commit": rev("q1"), "head": rev("HEAD"), "missing": missingID}
+			c.damage(r, ids)
+			b, problems, err := loadVersions(t, r.dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if problems.Errors() > 0 {
+				t.Fatalf("errors:\n%s", problems)
+			}
+			out := renderBuild(t, b)
+			var damage []string
+			for _, p := range problems {
+				if !strings.Contains(p.Msg, "disconnected") {
+					damage = append(damage, p.String())
+				}
+			}
+			want := []string{}
+			if c.warning != "" {
+				w := c.warning
+				if strings.Contains(w, "%s") {
+					// The commit q4 names, abbreviated as the build does.
+					w = strings.Replace(w, "%s", rev("q4")[:7], 1)
+				}
+				for kind, id := range ids {
+					w = strings.ReplaceAll(w, "{"+kind+"}", id[:7])
+				}
+				want = append(want, w)
+			}
+			if !slices.Equal(damage, want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(damage, "\n"), strings.Join(want, "\n"))
+			}
+			// The other versions are built whole, the latest too.
+			for _, name := range []string{"index.html", "latest/index.html", "q3/promises/fast/index.html", "q1/index.html", "draft/index.html"} {
+				file(t, out, name)
+			}
+			_, built := out.File("q4/index.html")
+			if built == c.leftOut {
+				t.Errorf("q4 built: %v, want %v", built, !c.leftOut)
+			}
+			if c.gone != "" {
+				if _, ok := out.File(c.gone); ok {
+					t.Errorf("%s is in the output", c.gone)
+				}
+			}
+			if c.leftOut {
+				latest := b.Versions[slices.IndexFunc(b.Versions, func(v *Version) bool { return v.Latest })]
+				if latest.Name != "q3" {
+					t.Errorf("the latest is %s, want q3", latest.Name)
+				}
+				for _, name := range []string{"q3/promises/fast/index.html", "changes.xml", "index.html", "draft/changes/index.html"} {
+					if page := file(t, out, name); strings.Contains(page, "q4") {
+						t.Errorf("%s names q4, left out", name)
+					}
+				}
+			}
+		})
+	}
+}
+
+// tagMissingTree tags q4 a commit after HEAD whose tree is missing.
+func tagMissingTree(r *repo) {
+	r.t.Helper()
+	head := strings.TrimSpace(r.git("rev-parse", "HEAD"))
+	r.git("tag", "q4", gittest.Object(r.t, r.dir, "commit", []byte("tree "+missingID+"\nparent "+head+
+		"\nauthor Ann Author <ann@example.com> 1800000000 +0000\ncommitter Ann Author <ann@example.com> 1800000000 +0000\n\nQ4\n")))
+}
+
+// TestDamagedListedRef: a version listed in [[versions.ref]] that cannot
+// be built at all is told at its line of site.toml, as a warning, and
+// left out; latest naming it leaves the latest to the newest version. A
+// ref that names nothing is still an error of the setting.
+func TestDamagedListedRef(t *testing.T) {
+	for _, c := range []struct {
+		name, toml string
+		want       []string
+		errors     int
+	}{
+		{
+			name: "listed",
+			toml: "title = \"Acme\"\n[versions]\nlatest = \"next\"\n\n[[versions.ref]]\nname = \"q3\"\nref = \"q3\"\n\n[[versions.ref]]\nname = \"next\"\nref = \"q4\"\nlabel = \"Next\"\n",
+			want: []string{
+				`site.toml:3: warning: versions: latest = "next" is left out: the latest is q3, the newest version`,
+				`site.toml:11: warning: versions: next is left out: ref "q4": read commit {q4}: its tree: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong)`,
+			},
+		},
+		{
+			name: "named as latest by its ref",
+			toml: "title = \"Acme\"\n[versions]\ntags = \"q*\"\nlatest = \"q4\"\n",
+			want: []string{
+				`site.toml:3: warning: versions: q4 is left out: ref "q4": read commit {q4}: its tree: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong)`,
+				`site.toml:4: warning: versions: latest = "q4" is left out: the latest is q3, the newest version`,
+			},
+		},
+		{
+			name:   "a ref that names nothing",
+			toml:   "title = \"Acme\"\n[versions]\n[[versions.ref]]\nname = \"q3\"\nref = \"q3\"\n[[versions.ref]]\nname = \"q9\"\nref = \"q9\"\n",
+			want:   []string{`site.toml:8: versions: q9: ref "q9": no tag, branch or commit of that name (there are: main, q1, q2, q3, q4)`},
+			errors: 1,
+		},
+		{
+			name: "every version left out",
+			toml: "title = \"Acme\"\n[versions]\ntags = \"q4\"\n",
+			want: []string{
+				`site.toml:2: versions: every version is left out: nothing to publish`,
+				`site.toml:3: warning: versions: q4 is left out: ref "q4": read commit {q4}: its tree: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong)`,
+			},
+			errors: 1,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := history(t)
+			tagMissingTree(r)
+			r.write(map[string]string{"site.toml": c.toml})
+			b, problems, err := loadVersions(t, r.dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range problems {
+				if !strings.Contains(p.Msg, "disconnected") {
+					got = append(got, p.String())
+				}
+			}
+			q4 := strings.TrimSpace(r.git("rev-parse", "--short=7", "q4"))
+			want := slices.Clone(c.want)
+			for i := range want {
+				want[i] = strings.NewReplacer("{q4}", q4, "{missing}", missingID[:7]).Replace(want[i])
+			}
+			if !slices.Equal(got, want) || problems.Errors() != c.errors {
+				t.Errorf("problems (%d errors):\n%s\nwant (%d errors):\n%s", problems.Errors(), strings.Join(got, "\n"), c.errors, strings.Join(want, "\n"))
+			}
+			if c.errors > 0 {
+				if b != nil {
+					t.Error("a build with errors was loaded")
+				}
+				return
+			}
+			if b == nil {
+				t.Fatal("nothing was loaded")
+			}
+			out := renderBuild(t, b)
+			if page := file(t, out, "latest/promises/fast/index.html"); page != file(t, out, "q3/promises/fast/index.html") {
+				t.Error("latest/ is not q3")
+			}
+		})
+	}
+}
+
+// TestPartialCloneStopsTheBuild: a file an older version lacks in a
+// partial clone is an error naming the version and the file, as the
+// clone, not the tag, is to be mended: a build without it must not
+// replace an output that had it. A full clone builds.
+func TestPartialCloneStopsTheBuild(t *testing.T) {
+	r := history(t)
+	r.git("config", "uploadpack.allowFilter", "true")
+	for _, c := range []struct {
+		args []string
+		want string // the error; "" for none
+	}{
+		{[]string{"--filter=blob:none"}, `versions: q2: content/guides/old-price-list.md: object {id}: this is a partial clone`},
+		{[]string{"--filter=tree:0"}, `site.toml:4: versions: q1: ref "q1": read commit {q1}: its tree: object {tree}: this is a partial clone`},
+		{nil, ""},
+	} {
+		clone := &repo{t: t, dir: filepath.Join(t.TempDir(), "clone")}
+		r.git(append([]string{"clone", "-q"}, append(c.args, "file://"+r.dir, clone.dir)...)...)
+		clone.write(map[string]string{"site.toml": versionsToml})
+		b, problems, err := loadVersions(t, clone.dir, false)
+		if err == nil && problems.Errors() > 0 {
+			err = errors.New(problems[0].String())
+		}
+		if err == nil && b != nil {
+			renderBuild(t, b)
+		}
+		rev := func(what string) string { return strings.TrimSpace(r.git("rev-parse", "--short=7", what)) }
+		want := strings.NewReplacer("{id}", rev("q2:content/guides/old-price-list.md"), "{q1}", rev("q1"), "{tree}", rev("q1^{tree}")).Replace(c.want)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("clone %q: %v", c.args, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("clone %q: %v; want an error saying %s", c.args, err, want)
+		}
+	}
+}
