@@ -418,29 +418,56 @@ func (r *Repo) known() string {
 
 // Tags returns the names of the tags matching pattern ("v*"), sorted. As
 // in git tag --list, a star matches slashes too: "*" lists release/q1.
-func (r *Repo) Tags(pattern string) ([]string, error) {
+// A name git refuses (git check-ref-format: a control character, a
+// space, "..") is no tag to git, which ignores it with a warning; such
+// names matching are returned apart, as ignored.
+func (r *Repo) Tags(pattern string) (names, ignored []string, _ error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	it, err := r.repo.Tags()
 	if err != nil {
-		return nil, fmt.Errorf("list tags: %w", err)
+		return nil, nil, fmt.Errorf("list tags: %w", err)
 	}
-	var names []string
 	err = it.ForEach(func(ref *plumbing.Reference) error {
-		name := ref.Name().Short()
+		// Not Short(), which makes a name of bytes that are not UTF-8
+		// another name.
+		name := strings.TrimPrefix(ref.Name().String(), "refs/tags/")
 		// path.Match's star stops at a slash; a slash turned into NUL
 		// on both sides is matched like any other character.
 		ok, err := path.Match(strings.ReplaceAll(pattern, "/", "\x00"), strings.ReplaceAll(name, "/", "\x00"))
 		if err != nil {
 			return fmt.Errorf("tag pattern %q: %w", pattern, err)
 		}
-		if ok {
+		switch {
+		case ok && !refNameOK(name):
+			ignored = append(ignored, name)
+		case ok:
 			names = append(names, name)
 		}
 		return nil
 	})
 	slices.Sort(names)
-	return names, err
+	slices.Sort(ignored)
+	return names, ignored, err
+}
+
+// refNameOK reports whether git takes name as the name of a ref below
+// refs/, as git check-ref-format judges it.
+func refNameOK(name string) bool {
+	if name == "" || name == "@" || strings.HasSuffix(name, ".") || strings.Contains(name, "..") || strings.Contains(name, "@{") {
+		return false
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == "" || strings.HasPrefix(part, ".") || strings.HasSuffix(part, ".lock") {
+			return false
+		}
+	}
+	for i := range len(name) {
+		if c := name[i]; c < 0x20 || c == 0x7f || strings.IndexByte(" ~^:?*[\\", c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // TagSubject returns the first line of the message of the annotated tag

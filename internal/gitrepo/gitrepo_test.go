@@ -161,12 +161,12 @@ func TestTags(t *testing.T) {
 		"release/*": "release/2026-q1",
 		"*q1":       "q1 release/2026-q1",
 	} {
-		got, err := r.Tags(pattern)
+		got, _, err := r.Tags(pattern)
 		if err != nil || strings.Join(got, " ") != want {
 			t.Errorf("Tags(%q) = %q, %v; want %s", pattern, got, err, want)
 		}
 	}
-	if _, err := r.Tags("["); err == nil {
+	if _, _, err := r.Tags("["); err == nil {
 		t.Error("a bad pattern gives no error")
 	}
 }
@@ -520,7 +520,7 @@ func TestLinkedWorktree(t *testing.T) {
 	if c := got["content/a.md"].Commit; c != want[:7] {
 		t.Errorf("content/a.md last changed in %q, want %s", c, want[:7])
 	}
-	if tags, err := r.Tags("v*"); err != nil || len(tags) != 1 || tags[0] != "v1" {
+	if tags, _, err := r.Tags("v*"); err != nil || len(tags) != 1 || tags[0] != "v1" {
 		t.Errorf("Tags = %q, %v; want [v1]", tags, err)
 	}
 	if root := r.Root(); root != linked {
@@ -827,5 +827,33 @@ func TestResolveRefsLeadingNowhere(t *testing.T) {
 	}
 	if label, err := r.TagSubject("chain-of-3"); err != nil || label != "Q1" {
 		t.Errorf("TagSubject(chain-of-3) = %q, %v; want Q1", label, err)
+	}
+}
+
+// TestTagsGitIgnores: a tag's name is listed as it is, bytes that are not
+// UTF-8 included; a name git refuses (git check-ref-format), which git
+// tag --list leaves out with a warning, is returned apart.
+func TestTagsGitIgnores(t *testing.T) {
+	dir, ids := damagedRepo(t)
+	var packed string
+	// Not "q 1": go-git refuses a packed-refs file with such a line.
+	for _, name := range []string{"q\xff", "q\x01", "q..1", "q1.lock", "q%25", "q#1"} {
+		packed += ids["commit"] + " refs/tags/" + name + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".git", "packed-refs"), []byte(packed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := openRepo(t, dir)
+	names, ignored, err := r.Tags("q*")
+	if want := []string{"q#1", "q%25", "q\xff"}; err != nil || !slices.Equal(names, want) {
+		t.Errorf("Tags = %q, %v; want %q", names, err, want)
+	}
+	if want := []string{"q\x01", "q..1", "q1.lock"}; !slices.Equal(ignored, want) {
+		t.Errorf("ignored %q, want %q", ignored, want)
+	}
+	// Git's warnings come first, each on a line of its own.
+	list := gittest.Git(t, dir, time.Time{}, "tag", "--list", "q*")
+	if _, tags, _ := strings.Cut(list, "q1.lock\n"); tags != "q#1\nq%25\nq\xff\n" {
+		t.Errorf("git tag --list = %q; the test expects what Tags lists", list)
 	}
 }

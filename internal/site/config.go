@@ -159,6 +159,11 @@ type Links struct {
 // WarnBroken reports whether broken links and anchors are warnings.
 func (l Links) WarnBroken() bool { return l.Broken == "warn" }
 
+// MaxVersionName bounds the name of a version's folder, in bytes: far
+// below the 255 a file system takes, as the name is also part of every
+// URL of the version.
+const MaxVersionName = 100
+
 // Versions configures which versions of a playbook a build publishes.
 type Versions struct {
 	// Latest names the version also published as /latest/; by default

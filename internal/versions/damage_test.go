@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"playbook/internal/gittest"
+	"playbook/internal/site"
 )
 
 // missingID is the id of an object no test repository holds.
@@ -340,5 +341,77 @@ func TestPartialCloneStopsTheBuild(t *testing.T) {
 		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
 			t.Errorf("clone %q: %v; want an error saying %s", c.args, err, want)
 		}
+	}
+}
+
+// TestTagFolder: a tag's folder is its name as a URL and a file system
+// take it, the same at every build; a name of no letter or digit,
+// "latest", or one too long for a folder ends with a hash of the tag's
+// name, and is still a name site.toml takes for a version.
+func TestTagFolder(t *testing.T) {
+	long, longer := "q"+strings.Repeat("x", 300), "q"+strings.Repeat("x", 300)+"y"
+	for _, c := range []struct{ tag, want string }{
+		{"v1.0", "v1-0"},
+		{"release/2026-q1", "release-2026-q1"},
+		{"q%25", "q-25"},
+		{"q#1", "q-1"},
+		{"q\xff", "q"},
+		{"Été", "été"},
+		{"%%", "tag-3a6e1a1b"},
+		{"latest", "latest-5e1e2bca"},
+		{long, "q" + strings.Repeat("x", 90) + "-f87f38c6"},
+		{longer, "q" + strings.Repeat("x", 90) + "-0bddca31"},
+		{strings.Repeat("é", 200), strings.Repeat("é", 45) + "-df20b2aa"},
+		{strings.Repeat("x", 100), strings.Repeat("x", 100)},
+	} {
+		got := tagFolder(c.tag)
+		if got != c.want || tagFolder(c.tag) != got {
+			t.Errorf("tagFolder(%.20q) = %q, want %q", c.tag, got, c.want)
+		}
+		if len(got) > site.MaxVersionName || site.Slug(got) != got || got == "latest" {
+			t.Errorf("tagFolder(%.20q) = %q: not a name of a version's folder", c.tag, got)
+		}
+	}
+}
+
+// TestOddTagNames builds into a folder the tags whose names a URL or a
+// file system dislikes: each is published at a folder of its own, the
+// latest too, with a label shown as a browser shows it; a name git
+// refuses is left out, as git tag --list leaves it out, with a warning.
+func TestOddTagNames(t *testing.T) {
+	r := history(t)
+	q3 := strings.TrimSpace(r.git("rev-parse", "HEAD"))
+	r.git("commit", "-q", "-am", "Q4")
+	q4 := strings.TrimSpace(r.git("rev-parse", "HEAD"))
+	// Written as git packs refs: no file system takes a loose ref of the
+	// long name, and git tag refuses a control character. Tagged after
+	// the quarters, the long name is the latest.
+	long := "q" + strings.Repeat("x", 300)
+	packed := q4 + " refs/tags/" + long + "\n"
+	for _, name := range []string{"q\xff", "q%25", "q\x01"} {
+		packed += q3 + " refs/tags/" + name + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(r.dir, ".git", "packed-refs"), []byte(packed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	buildInto(t, r.dir, dest, testNow)
+	folder := "q" + strings.Repeat("x", 90) + "-f87f38c6"
+	for _, name := range []string{folder + "/index.html", "q-25/index.html", "q/index.html", "latest/index.html", "index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	if target, err := os.Readlink(filepath.Join(dest, "latest")); err != nil || target != folder {
+		t.Errorf("latest leads to %q, %v; want %s", target, err, folder)
+	}
+	root, err := os.ReadFile(filepath.Join(dest, "index.html"))
+	if err != nil || !strings.Contains(string(root), `url=latest/`) || !strings.Contains(string(root), `<a href="q/">q`+"\uFFFD"+`</a>`) {
+		t.Errorf("the root page does not lead to latest/, or lists q\\xff otherwise:\n%s", root)
+	}
+	_, problems, err := loadVersions(t, r.dir, false)
+	want := `site.toml:4: warning: versions: tag "q\x01" is left out: git ignores a ref of that name (see git check-ref-format)`
+	if err != nil || !slices.ContainsFunc(problems, func(p site.Problem) bool { return p.String() == want }) {
+		t.Errorf("problems %v, %v; want %s", problems, err, want)
 	}
 }

@@ -22,6 +22,8 @@ package versions
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,6 +34,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"playbook/internal/gitrepo"
 	"playbook/internal/render"
@@ -206,9 +209,15 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		}
 	}
 	if cfg.Tags != "" {
-		tags, err := repo.Tags(cfg.Tags)
+		tags, ignored, err := repo.Tags(cfg.Tags)
 		if err != nil {
 			return nil, setting("tags", 0, err), nil
+		}
+		for _, t := range ignored {
+			// As git tag --list leaves it out, with a warning.
+			ps := setting("tags", 0, fmt.Errorf("versions: tag %q is left out: git ignores a ref of that name (see git check-ref-format)", t))
+			ps[0].Warning = true
+			warnings = append(warnings, ps...)
 		}
 		if len(tags) == 0 {
 			none := fmt.Errorf("versions: no tag matches %q: tag a commit (git tag %s) to publish it", cfg.Tags, strings.ReplaceAll(cfg.Tags, "*", "1"))
@@ -226,14 +235,16 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			// git tag -a playbook-2026-q4 -m "Q4 2026".
 			label, err := repo.TagSubject(t)
 			if leftOut(err) {
-				dropped[site.Slug(t)], dropped[t] = true, true
-				tell("tags", 0, fmt.Errorf("versions: %s is left out: %w", site.Slug(t), err))
+				dropped[tagFolder(t)], dropped[t] = true, true
+				tell("tags", 0, fmt.Errorf("versions: %s is left out: %w", tagFolder(t), err))
 				continue
 			}
 			if err != nil {
 				return nil, setting("tags", 0, err), nil
 			}
-			if err := add(site.Slug(t), t, cmp.Or(label, t)); err != nil {
+			// A name of bytes that are not UTF-8 is shown as a
+			// browser would show it, not written into the pages.
+			if err := add(tagFolder(t), t, strings.ToValidUTF8(cmp.Or(label, t), "\uFFFD")); err != nil {
 				tell("tags", 0, err)
 			}
 		}
@@ -340,6 +351,27 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	problems = append(problems, warnings...)
 	problems.Sort()
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
+}
+
+// tagFolder returns the name of the folder of the version of tag: its
+// name as a URL and any file system take it (v1.0 at v1-0). A name of
+// no letter or digit ("++"), "latest" (the latest version's folder), or
+// one too long for a folder (a file system refuses a name past 255
+// bytes, and a version's is also part of every URL of it) is cut short
+// and ends with a hash of the tag's name: the same at every build, and
+// another for every tag.
+func tagFolder(tag string) string {
+	slug := site.Slug(tag)
+	if slug != "" && slug != "latest" && len(slug) <= site.MaxVersionName {
+		return slug
+	}
+	sum := sha256.Sum256([]byte(tag))
+	hash := hex.EncodeToString(sum[:4])
+	for len(slug) > site.MaxVersionName-len(hash)-1 {
+		_, size := utf8.DecodeLastRuneInString(slug)
+		slug = slug[:len(slug)-size]
+	}
+	return cmp.Or(strings.TrimRight(slug, "-"), "tag") + "-" + hash
 }
 
 // openRef returns the commit ref names, its whole tree, and its folder
