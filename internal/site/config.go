@@ -431,6 +431,8 @@ func ParseConfig(data []byte) (Config, Problems) {
 				ps.errorf(ConfigFile, line, "versions: %s has no name", what)
 			case Slug(name) != name || name == "latest":
 				ps.errorf(ConfigFile, line, "versions: %q cannot name a version folder (use lower-case letters, digits and hyphens; not \"latest\")", name)
+			case len(name) > MaxVersionName:
+				ps.errorf(ConfigFile, line, "versions: %.20q... is too long to name a version folder: use at most %d letters, digits and hyphens", name, MaxVersionName)
 			case names[name]:
 				ps.errorf(ConfigFile, line, "versions: two versions are named %q", name)
 			}

@@ -758,6 +758,12 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "a version's name too long for a folder is told at its line",
+			files: with(chainSite(), "site.toml", "title = \"x\"\n[versions]\nworktree = \""+strings.Repeat("d", 101)+"\"\n"+
+				"[[versions.ref]]\nname = \""+strings.Repeat("q", 100)+"\"\nref = \"q1\"\n"),
+			want: []string{`site.toml:3: versions: "dddddddddddddddddddd"... is too long to name a version folder: use at most 100 letters, digits and hyphens`},
+		},
+		{
 			name: "a value of the wrong type in site.toml is reported on its line, alone",
 			files: with(chainSite(), "site.toml", "title = \"x\"\nedit_url = \"https://git.example.com/edit/{path}\"\n\n"+
 				"[highlight]\nlight = 5\n[roles.sales]\ntitle = \"Sales\"\n[markdown]\nunsafe = false\n"),
