@@ -73,7 +73,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		problems site.Problems
 	}
 	l, err := await(ctx, func() loaded {
-		s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start, Spill: spill, Words: render.SiteWords})
+		s, problems := site.Load(src, site.Options{Drafts: *drafts, Now: start, Spill: spill, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
 		return loaded{s, problems}
 	})
 	if err != nil {

@@ -74,7 +74,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // checking returns the options of a site loaded for its problems alone,
 // as every load of check is: its pages are not rendered.
 func checking(now time.Time, drafts bool) site.Options {
-	return site.Options{Now: now, Drafts: drafts, ParseOnly: true, Words: render.SiteWords}
+	return site.Options{Now: now, Drafts: drafts, ParseOnly: true, Words: render.SiteWords, Shortcodes: render.SiteShortcodes}
 }
 
 // report writes the problems found and returns the exit status they make.

@@ -94,6 +94,11 @@ type Options struct {
 	// site's language (see Titles). It is asked once, when a document is
 	// first rendered.
 	Titles func() Titles
+	// Shortcodes names the shortcodes the site defines itself, in lower
+	// case, which a parse records as Calls for RenderWith to run: each
+	// replaces a built-in shortcode of its name. Hugo's ref and relref
+	// are never among them.
+	Shortcodes map[string]ShortcodeDef
 }
 
 // A Converter parses and renders Markdown. It is safe for concurrent use.
@@ -132,6 +137,7 @@ func New(opts Options) *Converter {
 			extension.Typographer,
 			alerts{titles},
 			hugo{titles},
+			calls{defs: opts.Shortcodes},
 			admonitions{},
 			wiki{pageFirst: opts.WikiPageFirst},
 			emoji.Emoji,
@@ -224,6 +230,10 @@ type Doc struct {
 	// Warnings lists what renders, but likely not as its author meant, in
 	// order.
 	Warnings []Warning
+	// Calls lists the site's own shortcodes the document uses (see
+	// Options.Shortcodes), in order of their opening tags; RenderWith
+	// runs them. Most pages have none.
+	Calls []Call
 }
 
 // A WarningKind says what a Warning is about.
@@ -349,15 +359,26 @@ type hole struct {
 // but a page beyond one of the limits (see MaxNesting) is refused with a
 // *LimitError and a Doc that renders as nothing, before goldmark spends
 // minutes on it. Invalid UTF-8 is read as U+FFFD, as a browser reads it.
-func (c *Converter) Parse(src []byte) (*Doc, error) { return c.parseDoc(src, false) }
+func (c *Converter) Parse(src []byte) (*Doc, error) { return c.parseWith(src, parseMode{}) }
 
 // ParseTitled parses the Markdown of a page whose title is set elsewhere
 // (in its front matter), as Parse does. Only a leading "# heading" is then
 // taken as the title and left out of the text; a level-1 heading further
 // down is a heading of the text.
-func (c *Converter) ParseTitled(src []byte) (*Doc, error) { return c.parseDoc(src, true) }
+func (c *Converter) ParseTitled(src []byte) (*Doc, error) {
+	return c.parseWith(src, parseMode{titled: true})
+}
 
-func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
+// parseMode says how a parse reads a document.
+type parseMode struct {
+	// titled takes only a leading "# heading" as the title (see
+	// ParseTitled); noTitle takes none.
+	titled, noTitle bool
+	// noCalls reads no call of the site's shortcodes: they are text.
+	noCalls bool
+}
+
+func (c *Converter) parseWith(src []byte, mode parseMode) (*Doc, error) {
 	sum := sha256.Sum256(src)
 	if err := checkLimits(src); err != nil {
 		return &Doc{sum: sum, refused: true}, err
@@ -380,7 +401,13 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 			d.lineStarts = append(d.lineStarts, i+1)
 		}
 	}
-	root, title := c.parse(src, marked, titled, func(n ast.Node) {
+	root, title := c.parse(src, marked, mode, func(n ast.Node) {
+		if cn := callOf(n); cn != nil {
+			if cn.closed {
+				d.addCall(n, cn, src)
+			}
+			return
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			i := len(d.Headings)
@@ -464,6 +491,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 		}
 	}
 	d.body = c.hasBody(root)
+	d.setCallMarks()
 	d.setStrings()
 	d.parsing = nil
 	// A site holds every page's Doc for the whole build: the lists keep
@@ -512,7 +540,7 @@ func (c *Converter) parseDoc(src []byte, titled bool) (*Doc, error) {
 	if err != nil {
 		return d, fmt.Errorf("render markdown: %w", err)
 	}
-	html, holes := cutHoles(rb.buf.Bytes(), len(d.Links))
+	html, holes := cutHoles(rb.buf.Bytes(), len(d.Links)+2*len(d.Calls))
 	d.holes = holes
 	d.size = int32(len(html))
 	if c.sections {
@@ -604,17 +632,21 @@ func (d *Doc) warn(w Warning) {
 // image whose destination has no scheme, in document order. Goldmark
 // reads marked, src with its Hugo refs marked (see markRefs); the tree
 // it makes points at src, which is as long.
-func (c *Converter) parse(src, marked []byte, titled bool, visit func(ast.Node)) (root, title ast.Node) {
+func (c *Converter) parse(src, marked []byte, mode parseMode, visit func(ast.Node)) (root, title ast.Node) {
 	ids := newIDs()
-	root = c.md.Parser().Parse(text.NewReader(marked), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	pc := parser.NewContext(parser.WithIDs(ids))
+	if mode.noCalls {
+		pc.Set(noCallsKey, true)
+	}
+	root = c.md.Parser().Parse(text.NewReader(marked), parser.WithContext(pc))
 	ids.assignIDs(root, src)
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+	for n := root.FirstChild(); n != nil && !mode.noTitle; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
 			title = h
 			root.RemoveChild(root, h)
 			break
 		}
-		if titled {
+		if mode.titled {
 			break
 		}
 	}
@@ -640,7 +672,7 @@ func (c *Converter) parse(src, marked []byte, titled bool, visit func(ast.Node))
 			if !hasScheme(string(n.Destination)) {
 				visit(n)
 			}
-		case *ast.Heading, *east.Footnote, *ast.FencedCodeBlock:
+		case *ast.Heading, *east.Footnote, *ast.FencedCodeBlock, *callBlock, *callInline:
 			visit(n)
 		case *ast.Paragraph, *ast.List, *ast.Blockquote, *east.Table:
 			// Block attributes ("{#intro}") may give these an id.
@@ -774,7 +806,7 @@ func (d *Doc) posOf(off int) Pos {
 // column.
 type lastPos struct{ off, line, col int }
 
-// parsing is what parseDoc needs of the source while it parses.
+// parsing is what parseWith needs of the source while it parses.
 type parsing struct {
 	src []byte
 	// lineStarts holds the offset of the start of each line.
@@ -789,6 +821,11 @@ type parsing struct {
 	// than dozens is that much less for the collector to mark.
 	strs *bytes.Buffer
 	refs []strRef
+	// ordinals counts the calls met inside each call, by its index (-1
+	// for the page), and callNodes are the calls' nodes, for their
+	// marks.
+	ordinals  map[int]int
+	callNodes []*callNode
 }
 
 // A strRef is where a span of parsing.strs goes: field kind of the i-th
@@ -879,7 +916,7 @@ func (d *Doc) setStrings() {
 // Render writes the HTML of d to w, each link's destination as set with
 // SetDest or else as written. A document refused by Parse has none.
 func (c *Converter) Render(w io.Writer, d *Doc) error {
-	return c.render(d, func(html []byte) error {
+	return c.renderCalls(d, nil, func(html []byte) error {
 		_, err := w.Write(html)
 		return err
 	})
@@ -888,16 +925,17 @@ func (c *Converter) Render(w io.Writer, d *Doc) error {
 // RenderString renders d and returns the HTML.
 func (c *Converter) RenderString(d *Doc) (string, error) {
 	var s string
-	err := c.render(d, func(html []byte) error {
+	err := c.renderCalls(d, nil, func(html []byte) error {
 		s = string(html)
 		return nil
 	})
 	return s, err
 }
 
-// render calls use with the HTML of d, in a buffer that is only its
-// until use returns.
-func (c *Converter) render(d *Doc, use func([]byte) error) error {
+// renderCalls calls use with the HTML of d, in a buffer that is only its
+// until use returns, each call replaced by what run returns for it, or
+// by the HTML of its inner text where run is nil.
+func (c *Converter) renderCalls(d *Doc, run Runner, use func([]byte) error) error {
 	if d.refused {
 		return use(nil)
 	}
@@ -924,29 +962,42 @@ func (c *Converter) render(d *Doc, use func([]byte) error) error {
 	defer htmlBufs.Put(filled)
 	buf := bytes.NewBuffer((*filled)[:0])
 	buf.Grow(int(d.size) + 32*len(d.holes))
+	if len(d.Calls) > 0 {
+		err := d.fillCalls(buf, text, run, c.writeDest)
+		*filled = buf.Bytes()
+		if err != nil {
+			return err
+		}
+		return use(buf.Bytes())
+	}
 	at := 0
 	for _, h := range d.holes {
 		buf.Write(text[at:h.off])
 		at = int(h.off)
-		l := &d.Links[h.link]
-		dest := l.url
-		if dest == "" {
-			dest, _ = l.WikiDest()
-		}
-		if l.raw {
-			// As renderRaw writes it: parse checked it.
-			buf.WriteString(escape(dest))
-			continue
-		}
-		// As goldmark writes a destination.
-		u := util.URLEscape([]byte(dest), true)
-		if c.unsafe || !html.IsDangerousURL(u) {
-			buf.Write(util.EscapeHTML(u))
-		}
+		c.writeDest(buf, &d.Links[h.link])
 	}
 	buf.Write(text[at:])
 	*filled = buf.Bytes()
 	return use(buf.Bytes())
+}
+
+// writeDest writes the destination of l to buf, as set with SetDest or
+// else as written.
+func (c *Converter) writeDest(buf *bytes.Buffer, l *Link) {
+	dest := l.url
+	if dest == "" {
+		dest, _ = l.WikiDest()
+	}
+	if l.raw {
+		// As renderRaw writes it: parse checked it.
+		buf.WriteString(escape(dest))
+		return
+	}
+	// As goldmark writes a destination.
+	u := util.URLEscape([]byte(dest), true)
+	if c.unsafe || !html.IsDangerousURL(u) {
+		buf.Write(util.EscapeHTML(u))
+	}
 }
 
 // htmlBufs holds buffers to read a Doc's HTML into, as long as the

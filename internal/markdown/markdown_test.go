@@ -724,7 +724,7 @@ func TestRenderFillsHolesAsGoldmark(t *testing.T) {
 		// What goldmark makes of the same page, read as Parse reads it.
 		valid := bytes.ToValidUTF8([]byte(src), []byte("\uFFFD"))
 		i := 0
-		root, _ := c.parse(valid, valid, false, func(n ast.Node) {
+		root, _ := c.parse(valid, valid, parseMode{}, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.Link:
 				if dest := set[i]; dest != "" {

@@ -162,7 +162,8 @@ func (d *Doc) readPacked(b []byte) error {
 		d.holes = make([]hole, n)
 		for i := range d.holes {
 			d.holes[i] = hole{off: int32(num()), link: int32(num())}
-			if int(d.holes[i].link) >= len(d.Links) {
+			// Calls stay in memory: a call's marks follow the links.
+			if int(d.holes[i].link) >= len(d.Links)+2*len(d.Calls) {
 				bad = true
 			}
 		}

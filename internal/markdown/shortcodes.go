@@ -464,6 +464,13 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 					skip = append(skip, t.Segment)
 				}
 			}
+		case *callBlock, *callInline:
+			c := callOf(n)
+			skip = append(skip, c.tag)
+			if !c.closed {
+				ws = append(ws, Warning{Kind: WarnShortcode, off: c.tag.Start,
+					Msg: "Hugo shortcode \"" + c.name + "\" is never closed: its template reads .Inner; add {{< /" + c.name + " >}} where it ends, or write {{< " + c.name + " />}}"})
+			}
 		case *Shortcode:
 			end := bytes.IndexByte(src[n.Pos():], '\n')
 			if end < 0 {
@@ -477,16 +484,15 @@ func shortcodeWarnings(root ast.Node, src []byte, refs []hugoRef) []Warning {
 		}
 		return ast.WalkContinue, nil
 	})
+	// The segments do not overlap: sorted by start, the one a start may
+	// be in is the last starting at or before it. A page of thousands of
+	// inline calls is as many segments.
+	slices.SortFunc(skip, func(a, b text.Segment) int { return cmp.Compare(a.Start, b.Start) })
 	var texts, html spans // found when a ref asks
 	for _, m := range shortcodeStart.FindAllSubmatchIndex(src, -1) {
 		off := m[0]
-		inSkip := false
-		for _, s := range skip {
-			if s.Start <= off && off < s.Stop {
-				inSkip = true
-				break
-			}
-		}
+		i, _ := slices.BinarySearchFunc(skip, off+1, func(s text.Segment, off int) int { return cmp.Compare(s.Start, off) })
+		inSkip := i > 0 && off < skip[i-1].Stop
 		i, marked := slices.BinarySearchFunc(refs, off, func(r hugoRef, off int) int { return r.off - off })
 		if inSkip || m[3] > m[2] || marked && refs[i].linked { // in code, rendered, a closing tag, or a link's destination
 			continue

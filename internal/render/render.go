@@ -119,6 +119,9 @@ type Renderer struct {
 	// words are the site's words in its language, which the layouts
 	// were parsed with (see words.funcs).
 	words *words
+	// shortcodes are the templates of the site's own shortcodes, nil if
+	// it has none.
+	shortcodes *shortcodeSet
 }
 
 // New parses the theme's layouts and prepares its assets for s. A static
@@ -354,7 +357,7 @@ func (r *Renderer) Site() *site.Site { return r.site }
 // files: a preview server renders each new version of a site with it
 // unless the theme or the settings changed.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
-	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static, words: r.words, refused: r.refused}
+	n := &Renderer{site: s, opts: r.opts, layouts: r.layouts, assets: r.assets, static: r.static, words: r.words, refused: r.refused, shortcodes: r.shortcodes}
 	n.nav.words = r.words
 	n.promises = len(s.OfType(site.TypePromise)) > 0
 	n.menu = n.menuLinks()
@@ -413,6 +416,10 @@ func (r *Renderer) parseLayouts() error {
 			errs = append(errs, err)
 		}
 	}
+	// The shortcodes may call the partials, as layouts do.
+	var scErrs []error
+	r.shortcodes, scErrs = r.parseShortcodes(common)
+	errs = append(errs, scErrs...)
 	r.layouts = map[string]*template.Template{}
 	var used map[string]string
 	used, r.unused = chooseLayouts(theme, pages)
@@ -1181,8 +1188,11 @@ func (r *Renderer) renderJob(buf *bytes.Buffer, name string, j job) error {
 			if doc.HasBody() {
 				d.Content = dryContent
 			}
+			if err := r.dryShortcodes(d, doc); err != nil {
+				return err
+			}
 		default:
-			body, err := r.body(p, doc)
+			body, err := r.body(d, doc)
 			if err != nil {
 				return err
 			}
@@ -1219,8 +1229,25 @@ func (r *Renderer) notEmpty(buf *bytes.Buffer, start int, t *template.Template, 
 	return &site.ProblemError{Problem: site.Problem{File: themeOrigin(r.opts.Theme, "layouts/"+file), Msg: msg}}
 }
 
-// body returns the HTML of a page's Markdown, doc (p.Doc, unpacked).
-func (r *Renderer) body(p *site.Page, doc *markdown.Doc) (template.HTML, error) {
+// body returns the HTML of the Markdown of d's page, doc (its Doc,
+// unpacked), its shortcodes run.
+func (r *Renderer) body(d *Data, doc *markdown.Doc) (template.HTML, error) {
+	p := d.Page
+	if len(doc.Calls) > 0 {
+		// Not kept: the HTML depends on the shortcodes' templates too,
+		// and on the pages a shortcode lists.
+		s, err := r.site.Markdown.RenderWith(doc, func(c *markdown.Call, inner string) (string, error) {
+			return r.runShortcode(d, c, inner)
+		})
+		if err != nil {
+			var pe *site.ProblemError
+			if errors.As(err, &pe) {
+				return "", err
+			}
+			return "", fmt.Errorf("%s: render markdown: %w", p.File, err)
+		}
+		return template.HTML(s), nil
+	}
 	if html, ok := r.opts.Bodies.get(r.site, p, doc); ok {
 		return html, nil
 	}

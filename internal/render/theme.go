@@ -218,7 +218,7 @@ func (l linksInside) check(name string) (string, error) {
 }
 
 // ownLayouts reports whether theme has layouts of a site's own: in the
-// site's layouts/ or its theme folder's, where Theme layers them, or
+// site's layouts/ (its shortcodes too) or its theme folder's, where Theme layers them, or
 // anywhere in a theme Theme did not make.
 func ownLayouts(theme fs.FS) bool {
 	l, ok := theme.(layered)
@@ -229,7 +229,7 @@ func ownLayouts(theme fs.FS) bool {
 		if _, ok := f.(linksInside); !ok {
 			continue
 		}
-		if m, _ := fs.Glob(f, "layouts/*.html"); len(m) > 0 || len(partialFiles(f)) > 0 {
+		if m, _ := fs.Glob(f, "layouts/*.html"); len(m) > 0 || len(partialFiles(f)) > 0 || len(shortcodeFiles(f)) > 0 {
 			return true
 		}
 	}

@@ -159,7 +159,7 @@ func New(src fs.FS, opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	s := &Server{src: src, opts: opts, loader: site.NewLoader(src, site.Options{Drafts: opts.Drafts, Words: render.SiteWords})}
+	s := &Server{src: src, opts: opts, loader: site.NewLoader(src, site.Options{Drafts: opts.Drafts, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})}
 	if _, err := s.Rebuild(nil); err != nil && s.snap.Load() == nil {
 		return nil, err
 	}

@@ -45,8 +45,9 @@ func NewLoader(fsys fs.FS, opts Options) *Loader {
 // again, and so are files the last Load did not see; the others are taken
 // as the last Load read them. A nil changed reads everything.
 //
-// Changes outside content/ and site.toml do not change the site: Load then
-// returns the last site as it was.
+// Changes outside content/ and site.toml do not change the site, but for
+// one changing which shortcodes the site defines (see
+// Options.Shortcodes): Load then returns the last site as it was.
 func (ld *Loader) Load(changed []string) (*Site, Problems) {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
@@ -60,6 +61,13 @@ func (ld *Loader) Load(changed []string) (*Site, Problems) {
 		case c == ContentDir || strings.HasPrefix(c, ContentDir+"/"):
 			ld.cache.forget(c)
 			relevant = true
+		case ld.state != nil && !relevant && themeFile(c):
+			// A shortcode added, removed, or now reading its inner text
+			// or not: the pages read with the others are read again.
+			if shortcodesKey(shortcodesOf(ld.fsys, ld.last.Config, ld.opts)) != ld.state.shortcodesKey {
+				ld.cache.clear()
+				relevant = true
+			}
 		}
 	}
 	if changed == nil {
@@ -75,6 +83,17 @@ func (ld *Loader) Load(changed []string) (*Site, Problems) {
 	l := load(ld.fsys, opts, &ld.cache)
 	ld.last, ld.lastProb, ld.state = l.site, l.ps.list, l
 	return l.site, l.ps.list
+}
+
+// themeFile reports whether the changed path c may hold a shortcode's
+// template: layouts/ or themes/, or a folder above them.
+func themeFile(c string) bool {
+	for _, dir := range []string{"layouts", "themes"} {
+		if c == dir || strings.HasPrefix(c, dir+"/") {
+			return true
+		}
+	}
+	return c == "."
 }
 
 // load runs one Load, reading pages through cache (with no cache, every
@@ -107,8 +126,9 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 		}
 		return opts.Words(fsys, s.Config)
 	})
+	shortcodes := shortcodesOf(fsys, s.Config, opts)
 	s.Markdown = markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe, Text: opts.Text, Sections: indexed, Spill: opts.Spill, ParseOnly: opts.ParseOnly,
-		WikiPageFirst: s.Config.Markdown.Wiki == "page-first", Titles: func() markdown.Titles { return words().Markdown }})
+		WikiPageFirst: s.Config.Markdown.Wiki == "page-first", Titles: func() markdown.Titles { return words().Markdown }, Shortcodes: shortcodes})
 	for key, style := range map[string]string{"light": s.Config.Highlight.Light, "dark": s.Config.Highlight.Dark} {
 		if !markdown.StyleExists(style) {
 			// At its own line if it has one; a default is always known.
@@ -121,7 +141,7 @@ func load(fsys fs.FS, opts Options, cache *fileCache) *loadState {
 	}
 
 	sum := sha256.Sum256(data)
-	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, words: words, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, refIndex: &refNameIndex{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly)}
+	l := &loadState{site: s, cache: cache, fsys: fsys, opts: opts, words: words, ps: &ps, sections: map[string]*Page{}, ambiguous: map[string]bool{}, names: &pageNames{}, refIndex: &refNameIndex{}, configKey: string(sum[:]) + strconv.FormatBool(indexed) + strconv.FormatBool(opts.ParseOnly) + shortcodesKey(shortcodes), shortcodesKey: shortcodesKey(shortcodes)}
 	l.walk()
 	l.checkTypeSections(string(data))
 	l.readPages()
@@ -213,6 +233,31 @@ type loadState struct {
 	setURL map[*Page]string
 	// words are Options.Words', asked for once.
 	words func() Words
+	// shortcodesKey names the site's own shortcodes the pages were read
+	// with (see shortcodesKey).
+	shortcodesKey string
+}
+
+// shortcodesOf returns the site's own shortcodes, as opts.Shortcodes
+// names them.
+func shortcodesOf(fsys fs.FS, cfg Config, opts Options) map[string]markdown.ShortcodeDef {
+	if opts.Shortcodes == nil {
+		return nil
+	}
+	return opts.Shortcodes(fsys, cfg)
+}
+
+// shortcodesKey returns a key of defs: pages read with other shortcodes
+// are read again, for a name is a call in one and text in the other.
+func shortcodesKey(defs map[string]markdown.ShortcodeDef) string {
+	var b strings.Builder
+	for _, name := range slices.Sorted(maps.Keys(defs)) {
+		b.WriteString("\x00" + name)
+		if defs[name].Inner {
+			b.WriteString("+")
+		}
+	}
+	return b.String()
 }
 
 // ParseCache holds pages read by the Loads of several versions of one site, so

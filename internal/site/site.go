@@ -70,6 +70,12 @@ type Options struct {
 	// page's Markdown first needs it. Without it, or for a word it lacks,
 	// the words are English.
 	Words func(fsys fs.FS, cfg Config) Words
+	// Shortcodes, if set, names the shortcodes the site defines itself,
+	// given the site's files and settings (see render.SiteShortcodes):
+	// its pages' Markdown records them for the renderer to run (see
+	// markdown.Options.Shortcodes). It is asked once a Load, before the
+	// pages are read, which read them as written without it.
+	Shortcodes func(fsys fs.FS, cfg Config) map[string]markdown.ShortcodeDef
 }
 
 // Words are the words of a site's language that its loading writes (see

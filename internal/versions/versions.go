@@ -320,7 +320,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		// Drafts are shown in the working tree only: a published
 		// version holds what was approved then.
 		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords})
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
 		if v.Commit != nil {
 			damaged, err := damage(v, prefix)
 			if err != nil {
@@ -345,7 +345,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			// Loaded again as published, for the feed, its files taken
 			// from the parse just made. Its problems are those of a
 			// build without --drafts, which this build is not.
-			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, Words: render.SiteWords})
+			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
 		}
 	}
 	problems = append(problems, warnings...)

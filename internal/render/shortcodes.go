@@ -1,0 +1,373 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"playbook/internal/markdown"
+	"playbook/internal/site"
+)
+
+// shortcodesDir is the folder of a theme holding the site's own
+// shortcodes, a template each, as in Hugo: layouts/shortcodes/NAME.html.
+const shortcodesDir = "layouts/shortcodes"
+
+// shortcodeName matches the names of shortcodes a page can call.
+var shortcodeName = regexp.MustCompile(`^[A-Za-z][\w-]*$`)
+
+// builtinCalls are the shortcodes playbook runs itself when the page is
+// rendered, for want of a template of the site's of that name: the
+// Learn theme's {{% children %}}, which lists the pages of a section.
+var builtinCalls = map[string]markdown.ShortcodeDef{"children": {}}
+
+// innerUse matches a template reading the text between its tags, as
+// Hugo looks for it.
+var innerUse = regexp.MustCompile(`\.Inner\b|\.InnerDeindent\b`)
+
+// shortcodeFiles returns the templates of theme's own shortcodes by
+// name, in lower case. Hugo's ref and relref, which a page's links are
+// written with, stay Hugo's.
+func shortcodeFiles(theme fs.FS) map[string]string {
+	entries, _ := fs.ReadDir(theme, shortcodesDir)
+	files := map[string]string{}
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".html")
+		if !ok || e.IsDir() || !shortcodeName.MatchString(name) {
+			continue
+		}
+		if name = strings.ToLower(name); name == "ref" || name == "relref" {
+			continue
+		}
+		files[name] = shortcodesDir + "/" + e.Name()
+	}
+	return files
+}
+
+// SiteShortcodes returns the shortcodes a site in src with settings cfg
+// defines, in its layouts/shortcodes/ or its theme's, and those playbook
+// runs itself (children), for site.Options.Shortcodes. A template that
+// cannot be read is told when the theme is parsed.
+func SiteShortcodes(src fs.FS, cfg site.Config) map[string]markdown.ShortcodeDef {
+	theme, err := SiteTheme(src, cfg)
+	if err != nil {
+		return builtinCalls
+	}
+	files := shortcodeFiles(theme)
+	if len(files) == 0 {
+		return builtinCalls
+	}
+	defs := maps.Clone(builtinCalls)
+	for name, file := range files {
+		b, _ := fs.ReadFile(theme, file)
+		defs[name] = markdown.ShortcodeDef{Inner: innerUse.Match(b)}
+	}
+	return defs
+}
+
+// A shortcodeSet holds the templates of a site's own shortcodes.
+type shortcodeSet struct {
+	// master holds them, with the partials, each as
+	// "shortcodes/NAME.html". It is never run: the templates run are
+	// its clones, one for each call running at once (see runs), for
+	// markdownify to know the call it is in.
+	master *template.Template
+	// files are the templates' files, by name.
+	files map[string]string
+	runs  sync.Pool
+}
+
+// A shortcodeRun is a clone of the templates and the call it runs.
+type shortcodeRun struct {
+	t   *template.Template
+	cur *Shortcode
+	r   *Renderer
+}
+
+// parseShortcodes parses the theme's shortcodes into a clone of common,
+// the base layout and the partials, and returns an error for each
+// template that does not parse.
+func (r *Renderer) parseShortcodes(common *template.Template) (*shortcodeSet, []error) {
+	files := shortcodeFiles(r.opts.Theme)
+	if len(files) == 0 {
+		return nil, nil
+	}
+	master, err := common.Clone()
+	if err != nil {
+		return nil, []error{err}
+	}
+	master.Funcs(template.FuncMap{"markdownify": noMarkdownify})
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		file := files[name]
+		b, err := fs.ReadFile(r.opts.Theme, file)
+		if err != nil {
+			errs = append(errs, readError(file, err))
+			continue
+		}
+		if _, err := master.New("shortcodes/" + path.Base(file)).Parse(string(b)); err != nil {
+			errs = append(errs, r.layoutError(err))
+		}
+	}
+	r.words.callWord(master)
+	set := &shortcodeSet{master: master, files: files}
+	set.runs.New = func() any {
+		run := &shortcodeRun{}
+		t, err := master.Clone()
+		if err != nil {
+			return err
+		}
+		run.t = t.Funcs(template.FuncMap{"markdownify": run.markdownify})
+		return run
+	}
+	return set, errs
+}
+
+// noMarkdownify names markdownify for the parse; each run binds its own.
+func noMarkdownify(any) (template.HTML, error) { return "", errors.New("markdownify: no shortcode") }
+
+// markdownify renders text as Markdown: the inner text of the call run
+// is its HTML as the page's Markdown, links set and checked; other text
+// is rendered anew, its links as written.
+func (run *shortcodeRun) markdownify(v any) (template.HTML, error) {
+	s := fmt.Sprint(v)
+	if c := run.cur; c != nil && c.paired && (s == c.text || s == c.html) {
+		return template.HTML(markdown.OneParagraph(c.html)), nil
+	}
+	if run.r.dry {
+		return dryContent, nil
+	}
+	html, err := run.r.site.Markdown.Markdownify(s)
+	if err != nil {
+		return "", fmt.Errorf("markdownify: %w", err)
+	}
+	return template.HTML(html), nil
+}
+
+// A Shortcode is what the template of a site's own shortcode is run with,
+// as in Hugo: {{.Get 0}}, {{.Get "title"}}, {{.Inner}}, {{.Page.Title}}.
+type Shortcode struct {
+	// Name is the shortcode's name, in lower case.
+	Name string
+	// Ordinal is its place among the shortcodes of the page, or of the
+	// shortcode whose inner text it is in: 0 for the first.
+	Ordinal int
+	// IsNamedParams reports whether its arguments are named
+	// (key="value").
+	IsNamedParams bool
+	// Params are its arguments: by name (map[string]string) if any is
+	// named, otherwise in order ([]string).
+	Params any
+	// Inner is the text between its tags: of {{% NAME %}}, its Markdown
+	// as HTML (template.HTML), links set as the page's own; of
+	// {{< NAME >}}, the text as written, which markdownify renders. In
+	// safe mode (see site.toml's [markdown]) that text is a string,
+	// escaped where the template writes it, as raw HTML of the page's
+	// is; otherwise template.HTML.
+	Inner any
+	// Page is the page the shortcode is on, and Site its site.
+	Page *site.Page
+	Site *site.Site
+
+	// url is the page's, for Rel.
+	url        string
+	positional []string
+	named      map[string]string
+	paired     bool
+	// text is the inner text as written, html as HTML.
+	text, html string
+	markdown   bool
+}
+
+// Get returns an argument: by its position, from 0, or by its name. One
+// not given is "", as in Hugo.
+func (s *Shortcode) Get(key any) (string, error) {
+	switch k := key.(type) {
+	case int:
+		if k < 0 || k >= len(s.positional) {
+			return "", nil
+		}
+		return s.positional[k], nil
+	case string:
+		return s.named[strings.ToLower(k)], nil
+	}
+	return "", fmt.Errorf("Get: want a position (0, 1, ...) or a name, not %v", key)
+}
+
+// InnerDeindent returns Inner without the indentation all its lines
+// share, as Hugo's: the text of a shortcode inside a list item.
+func (s *Shortcode) InnerDeindent() any {
+	if s.markdown || !s.paired {
+		return s.Inner
+	}
+	text := deindent(s.text)
+	if _, ok := s.Inner.(template.HTML); ok {
+		return template.HTML(text)
+	}
+	return text
+}
+
+// Rel returns the URL of the page at url (from the site root, as
+// .Page.URL) relative to the shortcode's page, as a link on it needs.
+func (s *Shortcode) Rel(url string) string { return site.Rel(s.url, url) }
+
+// deindent removes from text the indentation all its lines but blank
+// ones share.
+func deindent(text string) string {
+	lines := strings.Split(text, "\n")
+	common := ""
+	first := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		switch {
+		case first:
+			common, first = indent, false
+		default:
+			for !strings.HasPrefix(indent, common) {
+				common = common[:len(common)-1]
+			}
+		}
+	}
+	if common == "" {
+		return text
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, common)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// newShortcode returns what the template of call c on d's page is run
+// with, inner the HTML of its inner text.
+func (r *Renderer) newShortcode(d *Data, c *markdown.Call, inner string) *Shortcode {
+	s := &Shortcode{Name: c.Name, Ordinal: c.Ordinal, Page: d.Page, Site: d.Site, url: d.URL,
+		paired: c.Paired, text: c.Text, html: inner, markdown: c.Markdown}
+	for _, a := range c.Args {
+		if a.Key == "" {
+			s.positional = append(s.positional, a.Value)
+			continue
+		}
+		if s.named == nil {
+			s.named = map[string]string{}
+		}
+		s.named[strings.ToLower(a.Key)] = a.Value
+	}
+	s.IsNamedParams = s.named != nil
+	if s.IsNamedParams {
+		s.Params = s.named
+	} else {
+		s.Params = s.positional
+	}
+	switch {
+	case !c.Paired:
+		s.Inner = template.HTML("")
+	case c.Markdown:
+		s.Inner = template.HTML(inner)
+	case r.site.Config.Markdown.Unsafe:
+		s.Inner = template.HTML(c.Text)
+	default:
+		s.Inner = c.Text
+	}
+	return s
+}
+
+// runShortcode returns the HTML of call c on the page of d: its
+// template's output, or the built-in's.
+func (r *Renderer) runShortcode(d *Data, c *markdown.Call, inner string) (string, error) {
+	sc := r.newShortcode(d, c, inner)
+	if r.shortcodes != nil && r.shortcodes.files[c.Name] != "" {
+		return r.shortcodes.run(r, sc, c, d.Page)
+	}
+	if c.Name == "children" {
+		return childrenHTML(d, sc), nil
+	}
+	// The site's shortcodes were listed when its pages were read: one
+	// gone since is told where it is called.
+	return "", &site.ProblemError{Problem: site.Problem{File: d.Page.File, Line: int(c.Pos.Line), Col: int(c.Pos.Col),
+		Msg: fmt.Sprintf("shortcode %q: no %s/%s.html", c.Name, shortcodesDir, c.Name)}}
+}
+
+// run runs the template of sc's shortcode, called at c on page p.
+func (set *shortcodeSet) run(r *Renderer, sc *Shortcode, c *markdown.Call, p *site.Page) (string, error) {
+	got := set.runs.Get()
+	run, ok := got.(*shortcodeRun)
+	if !ok {
+		return "", fmt.Errorf("shortcodes: %v", got)
+	}
+	run.cur, run.r = sc, r
+	var buf bytes.Buffer
+	err := run.t.ExecuteTemplate(&buf, "shortcodes/"+path.Base(set.files[c.Name]), sc)
+	run.cur, run.r = nil, nil
+	set.runs.Put(run)
+	if err != nil {
+		return "", r.shortcodeError(err, c, p)
+	}
+	// The newline a template file ends with is not the shortcode's: in
+	// a sentence it would part "£12" from the comma after it.
+	return strings.TrimSuffix(buf.String(), "\n"), nil
+}
+
+// shortcodeError is a shortcode's template failing where page p calls
+// it at c: told at the call, with the template's place.
+func (r *Renderer) shortcodeError(err error, c *markdown.Call, p *site.Page) error {
+	pe := r.layoutError(err)
+	at := pe.File
+	if pe.Line > 0 {
+		at += fmt.Sprintf(":%d", pe.Line)
+		if pe.Col > 0 {
+			at += fmt.Sprintf(":%d", pe.Col)
+		}
+	}
+	return &site.ProblemError{Problem: site.Problem{File: p.File, Line: int(c.Pos.Line), Col: int(c.Pos.Col),
+		Msg: fmt.Sprintf("shortcode %q: %s: %s", c.Name, at, pe.Msg)}}
+}
+
+// childrenHTML returns the Learn theme's {{% children %}}: a list of
+// links to the pages of the section of d, each with its description
+// where description="true".
+func childrenHTML(d *Data, sc *Shortcode) string {
+	p := d.Page
+	if p == nil || len(p.Children) == 0 {
+		return ""
+	}
+	desc, _ := sc.Get("description")
+	var b strings.Builder
+	b.WriteString(`<ul class="children">` + "\n")
+	for _, c := range p.Children {
+		b.WriteString(`<li><a href="` + escapeText(d.Link(c)) + `">` + escapeText(c.LinkTitle()) + "</a>")
+		if desc == "true" && c.Description != "" {
+			b.WriteString("<p>" + escapeText(c.Description) + "</p>")
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n")
+	return b.String()
+}
+
+// dryShortcodes runs the calls of the page of d, whose document is doc,
+// as a check does: each with its inner text as the page's Markdown would
+// be, unrendered, for the templates' faults to be told.
+func (r *Renderer) dryShortcodes(d *Data, doc *markdown.Doc) error {
+	for i := range doc.Calls {
+		c := &doc.Calls[i]
+		inner := ""
+		if c.Paired {
+			inner = string(dryContent)
+		}
+		if _, err := r.runShortcode(d, c, inner); err != nil {
+			return err
+		}
+	}
+	return nil
+}
