@@ -219,13 +219,25 @@ func (p callBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.C
 		return parser.Continue | parser.HasChildren
 	}
 	line, seg := reader.PeekLine()
-	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == b.name {
+	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == b.name && !openInside(b) {
 		b.closed = true
 		b.innerStop = seg.Start
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// openInside reports whether a call of b's name is open inside b: goldmark
+// asks the outer blocks first, and a closing line is the innermost's.
+// The blocks open are the last child of the last child, and so on.
+func openInside(b *callBlock) bool {
+	for n := b.LastChild(); n != nil; n = n.LastChild() {
+		if c, ok := n.(*callBlock); ok && c.name == b.name && c.inner && !c.closed {
+			return true
+		}
+	}
+	return false
 }
 
 func (p callBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}

@@ -295,12 +295,12 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 // its length.
 const maxCalloutNesting = 8
 
-// calloutDepth returns how many Shortcodes and Alerts n is in, n
-// included.
+// calloutDepth returns how many Shortcodes, Alerts and calls of the
+// site's shortcodes n is in, n included.
 func calloutDepth(n ast.Node) int {
 	d := 0
 	for ; n != nil; n = n.Parent() {
-		if n.Kind() == KindShortcode || n.Kind() == KindAlert {
+		if n.Kind() == KindShortcode || n.Kind() == KindAlert || n.Kind() == KindCall {
 			d++
 		}
 	}

@@ -294,7 +294,7 @@ func (r *Renderer) runShortcode(d *Data, c *markdown.Call, inner string) (string
 	}
 	// The site's shortcodes were listed when its pages were read: one
 	// gone since is told where it is called.
-	return "", &site.ProblemError{Problem: site.Problem{File: d.Page.File, Line: int(c.Pos.Line), Col: int(c.Pos.Col),
+	return "", &site.ProblemError{Problem: site.Problem{File: d.Page.File, Line: d.Page.BodyLine() + int(c.Pos.Line) - 1, Col: int(c.Pos.Col),
 		Msg: fmt.Sprintf("shortcode %q: no %s/%s.html", c.Name, shortcodesDir, c.Name)}}
 }
 
@@ -329,7 +329,7 @@ func (r *Renderer) shortcodeError(err error, c *markdown.Call, p *site.Page) err
 			at += fmt.Sprintf(":%d", pe.Col)
 		}
 	}
-	return &site.ProblemError{Problem: site.Problem{File: p.File, Line: int(c.Pos.Line), Col: int(c.Pos.Col),
+	return &site.ProblemError{Problem: site.Problem{File: p.File, Line: p.BodyLine() + int(c.Pos.Line) - 1, Col: int(c.Pos.Col),
 		Msg: fmt.Sprintf("shortcode %q: %s: %s", c.Name, at, pe.Msg)}}
 }
 

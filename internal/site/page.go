@@ -458,6 +458,11 @@ func (s *Site) PageFiles() []string {
 	return files
 }
 
+// BodyLine returns the line of the page's file its Markdown starts at,
+// after the front matter: a line of its document (markdown.Pos) is a
+// line of the file that many lines down, less one.
+func (p *Page) BodyLine() int { return max(p.bodyLine, 1) }
+
 // LinkTitle is what a link to the page says: its linkTitle, where its
 // front matter gives one ("Callbacks" for "Answering a callback
 // request"), else its title. The navigation, breadcrumbs, previous and
