@@ -28,7 +28,7 @@ func TestHandbooks(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			ar, fsys := readArchive(t, file)
-			s, problems := site.Load(fsys, site.Options{Now: testNow})
+			s, problems := site.Load(fsys, site.Options{Now: testNow, Shortcodes: SiteShortcodes})
 			var lines bytes.Buffer
 			for _, p := range problems {
 				lines.WriteString(p.String() + "\n")

@@ -1,0 +1,170 @@
+package render
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"playbook/internal/site"
+)
+
+// shortcodeSite returns a site whose page calls the shortcode x, defined
+// by template, as page writes it.
+func shortcodeSite(template, page string) fstest.MapFS {
+	return fstest.MapFS{
+		"site.toml":                     {Data: []byte("title = \"T\"\n")},
+		"layouts/shortcodes/x.html":     {Data: []byte(template)},
+		"content/_index.md":             {Data: []byte("# Home\n")},
+		"content/page.md":               {Data: []byte("---\ntitle: Page\nregion: EMEA\n---\n" + page)},
+		"content/other.md":              {Data: []byte("# Other\n\nNo shortcode.\n")},
+		"layouts/shortcodes/stamp.html": {Data: []byte(`<i>{{.Name}}</i>`)},
+		"layouts/page.html":             {Data: []byte(`{{define "main"}}<hr id=start>{{.Content}}<hr id=end>{{end}}`)},
+	}
+}
+
+// buildPage builds fsys and returns the <main> of page/, or the error of
+// the build, or of the check.
+func buildPage(t *testing.T, fsys fstest.MapFS) (html, buildErr, checkErr string) {
+	t.Helper()
+	s, problems := site.Load(fsys, site.Options{Now: testNow, Shortcodes: SiteShortcodes})
+	if problems.Errors() > 0 {
+		t.Fatalf("load: %v", problems)
+	}
+	theme, err := Theme(fsys, s.Config.Theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, _ := site.Load(fsys, site.Options{Now: testNow, Shortcodes: SiteShortcodes, ParseOnly: true})
+	var checked []string
+	for _, p := range Check(parsed, Options{Source: fsys, Theme: theme, Now: testNow}) {
+		checked = append(checked, p.String())
+	}
+	r, err := New(s, Options{Source: fsys, Theme: theme, Now: testNow})
+	if err != nil {
+		return "", err.Error(), strings.Join(checked, "\n")
+	}
+	out := NewMemOutput()
+	if err := r.Render(context.Background(), out); err != nil {
+		return "", err.Error(), strings.Join(checked, "\n")
+	}
+	page, _ := out.File("page/index.html")
+	_, body, _ := strings.Cut(string(page), "<hr id=start>")
+	body, _, _ = strings.Cut(body, "<hr id=end>")
+	return body, "", strings.Join(checked, "\n")
+}
+
+func TestShortcodeTemplates(t *testing.T) {
+	tests := []struct {
+		name, template, page string
+		// want is the page's HTML, or err the error of the build and
+		// the check.
+		want, err string
+	}{
+		{
+			name:     "positional",
+			template: `<b>{{.Get 0}}|{{.Get 1}}|{{.Get 2}}|{{.Get "k"}}</b>`,
+			page:     `A {{< x "one" two >}} b.`,
+			want:     "<p>A <b>one|two||</b> b.</p>\n",
+		},
+		{
+			name:     "named",
+			template: `{{.Get "title"}}|{{.Get 0}}|{{.IsNamedParams}}|{{.Params.title}}|{{.Name}}|{{.Ordinal}}`,
+			page:     "{{< stamp >}} {{< x title=\"A & B\" >}}",
+			want:     "<p><i>stamp</i> A &amp; B||true|A &amp; B|x|1</p>\n",
+		},
+		{
+			name:     "page and site",
+			template: `{{.Page.Title}} {{.Page.Params.region}} {{.Site.Config.Title}} {{T "search_placeholder"}} {{.Rel "other/"}}`,
+			page:     "{{< x >}}",
+			want:     "Page EMEA T Search ../other/\n",
+		},
+		{
+			name:     "markdown inner",
+			template: `<div>{{.Inner}}</div>`,
+			page:     "{{% x %}}\nSee [other](other.md) {{< stamp >}}.\n{{% /x %}}",
+			want:     "<div><p>See <a href=\"../other/\">other</a> <i>stamp</i>.</p>\n</div>\n",
+		},
+		{
+			name:     "raw inner, escaped in safe mode",
+			template: `<div>{{.Inner}}|{{.Inner | markdownify}}|{{.InnerDeindent}}</div>`,
+			page:     "{{< x >}}<b>b</b> [o](other.md){{< /x >}}",
+			want:     "<p><div>&lt;b&gt;b&lt;/b&gt; [o](other.md)|<b>b</b> <a href=\"../other/\">o</a>|&lt;b&gt;b&lt;/b&gt; [o](other.md)</div></p>\n",
+		},
+		{
+			name:     "markdownify of other text",
+			template: `{{markdownify "**b** [l](l.md)"}}`,
+			page:     "{{< x >}}",
+			want:     "<strong>b</strong> <a href=\"l.md\">l</a>\n",
+		},
+		{
+			name:     "replaces a built-in",
+			template: `<p class="mine">{{.Inner}}</p>`,
+			page:     "{{< x >}}\nhi\n{{< /x >}}",
+			want:     "<p class=\"mine\">hi\n</p>\n",
+		},
+		{
+			name:     "does not parse",
+			template: "<b>\n{{.Get 0}</b>",
+			page:     "{{< x >}}",
+			err:      `layouts/shortcodes/x.html:2: unexpected "}" in operand`,
+		},
+		{
+			name:     "fails when run",
+			template: "<b>\n{{.Get 1.5}}</b>",
+			page:     "Text.\n\nA {{< x >}}",
+			err:      `content/page.md:7:3: shortcode "x": layouts/shortcodes/x.html:2:2: executing "shortcodes/x.html" at <.Get>: error calling Get: Get: want a position (0, 1, ...) or a name, not 1.5`,
+		},
+		{
+			name:     "a field it lacks",
+			template: "{{.Page.Titel}}",
+			page:     "{{< x >}}",
+			err:      `content/page.md:5:1: shortcode "x": layouts/shortcodes/x.html:1:7: executing "shortcodes/x.html" at <.Page.Titel>: can't evaluate field Titel in type *site.Page: did you mean Title?`,
+		},
+		{
+			name:     "calls itself",
+			template: `{{define "loop"}}{{template "loop" .}}{{end}}{{template "loop" .}}`,
+			page:     "{{< x >}}",
+			err:      "exceeded maximum template depth",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			html, buildErr, checkErr := buildPage(t, shortcodeSite(tt.template, tt.page))
+			if time.Since(start) > time.Minute {
+				t.Errorf("took %s", time.Since(start))
+			}
+			if tt.err == "" {
+				if buildErr != "" || checkErr != "" {
+					t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
+				}
+				if html != tt.want {
+					t.Errorf("got\n%q\nwant\n%q", html, tt.want)
+				}
+				return
+			}
+			if !strings.Contains(buildErr, tt.err) {
+				t.Errorf("build error\n%s\nwant\n%s", buildErr, tt.err)
+			}
+			if !strings.Contains(checkErr, tt.err) {
+				t.Errorf("check\n%s\nwant\n%s", checkErr, tt.err)
+			}
+		})
+	}
+}
+
+// TestShortcodeUnknownToCheck checks that check warns of a shortcode no
+// template defines, and not of those defined.
+func TestShortcodeUnknownToCheck(t *testing.T) {
+	fsys := shortcodeSite("<b>x</b>", "{{< x >}} {{< stamp >}} {{< nowhere >}}")
+	_, problems := site.Load(fsys, site.Options{Now: testNow, Shortcodes: SiteShortcodes, ParseOnly: true})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if want := `content/page.md:5:25: warning: Hugo shortcode "nowhere" left as text`; strings.Join(got, "\n") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
