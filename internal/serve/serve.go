@@ -280,7 +280,7 @@ func (s *Server) Rebuild(changed []string) (Refresh, error) {
 	if problems.Errors() == 0 && changed != nil {
 		// A layout failing on a page changed, or on one that failed
 		// before, fails the build as it fails "playbook build".
-		if err := s.renderChanged(sn, changed, problems); err != nil {
+		if err := s.renderChanged(sn, append(slices.Clone(changed), callers(st, changed)...), problems); err != nil {
 			if old := s.snap.Load(); old != nil && !old.unbuilt {
 				s.notRebuilt(changed, site.ProblemsOf(err))
 				return Nothing, nil
@@ -334,6 +334,25 @@ func (s *Server) renderChanged(sn *snapshot, changed []string, loaded site.Probl
 		sn.cache.Store(name, b)
 	}
 	return nil
+}
+
+// callers returns the files of the pages of st that use a shortcode of
+// the site's own, when changed holds a shortcode's template (or a folder
+// above one): a template failing on a page fails the build, as
+// "playbook build" fails, rather than the page when it is asked for.
+func callers(st *site.Site, changed []string) []string {
+	if !slices.ContainsFunc(changed, func(c string) bool {
+		return c == "layouts" || under(c, "themes") || strings.Contains(c+"/", "layouts/shortcodes/")
+	}) {
+		return nil
+	}
+	var files []string
+	for _, p := range st.Pages {
+		if p.Doc != nil && len(p.Doc.Calls) > 0 {
+			files = append(files, p.File)
+		}
+	}
+	return files
 }
 
 // notRebuilt answers a save made while errors stand, which are told

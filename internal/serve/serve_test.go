@@ -76,7 +76,7 @@ func newServer(t testing.TB, dir string) *Server {
 func cold(t *testing.T, dir string) (*render.MemOutput, site.Problems) {
 	t.Helper()
 	fsys := os.DirFS(dir)
-	st, problems := site.Load(fsys, site.Options{})
+	st, problems := site.Load(fsys, site.Options{Shortcodes: render.SiteShortcodes})
 	theme, err := render.Theme(fsys, st.Config.Theme)
 	if err != nil {
 		t.Fatal(err)
@@ -180,6 +180,32 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		{"override a layout", func() {
 			gittest.WriteFiles(t, dir, map[string]string{"layouts/partials/toc.html": "<p class=\"no-toc\"></p>\n"})
 		}, []string{"layouts/partials/toc.html"}},
+		{"use a shortcode no one defines", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/terms.md": "# Terms\n\nCall {{< phone >}} today.\n"})
+		}, []string{"content/guides/terms.md"}},
+		{"define it", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"layouts/shortcodes/phone.html": "<b>0800 1</b>\n"})
+		}, []string{"layouts/shortcodes/phone.html"}},
+		{"edit it", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"layouts/shortcodes/phone.html": "<b>0800 2 {{.Page.Title}}</b>\n"})
+		}, []string{"layouts/shortcodes/phone.html"}},
+		{"make it read its inner text", func() {
+			gittest.WriteFiles(t, dir, map[string]string{
+				"layouts/shortcodes/phone.html": "<b>{{.Inner}}</b>\n",
+				"content/guides/terms.md":       "# Terms\n\nCall {{% phone %}}*0800 3*{{% /phone %}} today.\n",
+			})
+		}, []string{"layouts/shortcodes/phone.html", "content/guides/terms.md"}},
+		{"edit the page using it", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/terms.md": "# Terms\n\nCall {{% phone %}}*0800 4*{{% /phone %}} now.\n"})
+		}, []string{"content/guides/terms.md"}},
+		{"remove it", func() {
+			if err := os.Remove(filepath.Join(dir, "layouts/shortcodes/phone.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"layouts/shortcodes/phone.html"}},
+		{"stop using it", func() {
+			gittest.WriteFiles(t, dir, map[string]string{"content/guides/terms.md": "# Terms\n\nSecond words.\n"})
+		}, []string{"content/guides/terms.md"}},
 		{"change the settings", func() {
 			gittest.WriteFiles(t, dir, map[string]string{"site.toml": "title = \"Renamed\"\n[highlight]\nlight = \"monokailight\"\n"})
 		}, []string{"site.toml"}},
@@ -1199,5 +1225,50 @@ func TestServesFurtherPagesOfLists(t *testing.T) {
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/promises/page/3/", nil))
 	if rec.Code != 404 {
 		t.Errorf("GET /promises/page/3/: %d, want 404", rec.Code)
+	}
+}
+
+// TestShortcodeEdits: a shortcode's template defined, edited and broken
+// while the preview runs shows on the page using it at once, and so
+// does an edit of that page.
+func TestShortcodeEdits(t *testing.T) {
+	dir := t.TempDir()
+	gittest.WriteFiles(t, dir, smallSite)
+	gittest.WriteFiles(t, dir, map[string]string{"content/guides/terms.md": "# Terms\n\nCall {{< phone >}} today.\n"})
+	s := newServer(t, dir)
+	page := func() string {
+		t.Helper()
+		b, err := s.File("guides/terms/index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if !strings.Contains(page(), "Call {{&lt; phone &gt;}} today.") {
+		t.Fatalf("an undefined shortcode is not as written:\n%s", page())
+	}
+	for _, step := range []struct {
+		files   map[string]string
+		changed string
+		want    string
+	}{
+		{map[string]string{"layouts/shortcodes/phone.html": "<b>0800 1</b>\n"}, "layouts/shortcodes/phone.html", "Call <b>0800 1</b> today."},
+		{map[string]string{"layouts/shortcodes/phone.html": "<b>0800 2, {{.Page.Title}}</b>\n"}, "layouts/shortcodes/phone.html", "Call <b>0800 2, Terms</b> today."},
+		{map[string]string{"content/guides/terms.md": "# Terms\n\nRing {{< phone >}} now.\n"}, "content/guides/terms.md", "Ring <b>0800 2, Terms</b> now."},
+	} {
+		gittest.WriteFiles(t, dir, step.files)
+		if _, err := s.Rebuild([]string{step.changed}); err != nil {
+			t.Fatal(err)
+		}
+		if got := page(); !strings.Contains(got, step.want) {
+			t.Errorf("after %s, the page has not %q:\n%s", step.changed, step.want, got)
+		}
+	}
+	// A template failing on the page is told, and the last good page
+	// stays served.
+	gittest.WriteFiles(t, dir, map[string]string{"layouts/shortcodes/phone.html": "{{.Page.Nope}}\n"})
+	s.Rebuild([]string{"layouts/shortcodes/phone.html"})
+	if p := s.Problems(); len(p) != 1 || !strings.Contains(p[0].String(), `content/guides/terms.md:3:6: shortcode "phone": layouts/shortcodes/phone.html:1:7:`) {
+		t.Errorf("problems: %v", p)
 	}
 }
