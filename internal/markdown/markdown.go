@@ -11,6 +11,7 @@
 //		l.SetDest(rewrite(l.Dest)) // check and rewrite links
 //	}
 //	err := c.Render(w, doc)
+//	html, err := c.RenderWith(doc, run) // a page using the site's shortcodes
 //
 // A Doc records the position (line and column, in characters) of every link
 // and heading, the ids a fragment may point at, the title given by its first
@@ -30,7 +31,12 @@
 // the line after a block), the common shortcodes ({{< note >}}), and the ref
 // and relref shortcodes as a link's destination (see Link.Ref); the
 // admonitions and content tabs of MkDocs ("!!! note", `=== "Tab"`) and
-// the admonitions of Docusaurus (":::tip"), as the alerts. Raw HTML
+// the admonitions of Docusaurus (":::tip"), as the alerts. The shortcodes
+// the site defines itself (Options.Shortcodes) are recorded as the Doc's
+// Calls, inline in a paragraph or on lines of their own, and run when it
+// renders: RenderWith hands each, with the HTML of its inner text, to the
+// caller's Runner, so that the parse runs no template (see calls.go).
+// Raw HTML
 // keeps only the elements of SafeHTML, and links in it are Links, unless
 // Options.Unsafe lets it all through.
 package markdown

@@ -17,6 +17,20 @@
 // their path ({{template "partials/meta.html" .}}). Every layout is executed
 // with a *Data.
 //
+// Shortcodes: each file layouts/shortcodes/NAME.html is the template of
+// the site's own shortcode NAME, as in Hugo; SiteShortcodes names them
+// for site.Options.Shortcodes, so that a page's Markdown records each
+// use as a markdown.Call. A page's body is rendered with
+// markdown.Converter.RenderWith, which hands each call, with the HTML of
+// its inner text, to the template, executed with a *Shortcode (.Get,
+// .Inner, .Page, ...) beside the partials and the layouts' functions and
+// markdownify; its output goes into the page as written. A template
+// failing is an error at the page's line of the call, naming the
+// template's place; Check runs them on every page, their inner texts
+// left out. playbook runs the Learn theme's children itself where the
+// site has no template of that name. A body that used shortcodes is not
+// kept in a BodyCache: it depends on the templates and on other pages.
+//
 // Render writes every page, the generated pages, redirects for aliases, the
 // theme's static files, the highlighting stylesheet and the files under
 // content/ to an Output, on all cores. Every URL in the output is relative,
