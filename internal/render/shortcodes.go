@@ -347,7 +347,9 @@ func childrenHTML(d *Data, sc *Shortcode) string {
 	for _, c := range p.Children {
 		b.WriteString(`<li><a href="` + escapeText(d.Link(c)) + `">` + escapeText(c.LinkTitle()) + "</a>")
 		if desc == "true" && c.Description != "" {
-			b.WriteString("<p>" + escapeText(c.Description) + "</p>")
+			// On the link's line: a paragraph of each would part the
+			// items as a loose list's.
+			b.WriteString(` — <span class="description">` + escapeText(c.Description) + "</span>")
 		}
 		b.WriteString("</li>\n")
 	}
