@@ -52,6 +52,8 @@ type Repo struct {
 	shallow map[plumbing.Hash]bool
 	blobs   map[plumbing.Hash][]byte
 	trees   map[plumbing.Hash]*object.Tree
+	// present are the blobs a listing found, not read (see hasBlob).
+	present map[plumbing.Hash]bool
 	// storage keeps the packfiles open until Close.
 	storage *filesystem.Storage
 	// partial is set for a partial clone, whose missing objects are
@@ -107,7 +109,7 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	repo := &Repo{repo: r, workTree: workTree, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}}
+	repo := &Repo{repo: r, workTree: workTree, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}, present: map[plumbing.Hash]bool{}}
 	// A walk over history reads thousands of objects, and go-git opens
 	// the packfile again for each one unless told to keep packfiles open
 	// (a bounded number of them): a 2,000-commit history took seconds.
@@ -896,6 +898,34 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	return data, nil
 }
 
+// hasBlob returns nil if the repository has the object h, without reading
+// it; else what is wrong (see objectErr). Versions share most files: each
+// is looked for once. r.mu is held.
+func (r *Repo) hasBlob(h plumbing.Hash) error {
+	if _, ok := r.blobs[h]; ok || r.present[h] {
+		return nil
+	}
+	if err := r.has(h); err != nil {
+		return r.objectErr(h, plumbing.BlobObject, err)
+	}
+	r.present[h] = true
+	return nil
+}
+
+// has returns nil if the repository has the object h. A loose object's
+// file is looked at, not opened as go-git does; any other is go-git's to
+// find, in the packfiles and the repositories objects/info/alternates
+// names. r.mu is held.
+func (r *Repo) has(h plumbing.Hash) error {
+	if r.storage != nil {
+		id := h.String()
+		if _, err := r.storage.Filesystem().Stat(path.Join("objects", id[:2], id[2:])); err == nil {
+			return nil
+		}
+	}
+	return r.repo.Storer.HasEncodedObject(h)
+}
+
 // treeFS is an fs.FS over a Git tree. Symbolic links (mode 120000, whose
 // blob is the target) are followed as a file system follows them, but
 // never above the tree's root; ReadLink and Lstat (fs.ReadLinkFS) show
@@ -1097,24 +1127,24 @@ func (t *treeFS) entries(tree *object.Tree, dir string) []fs.DirEntry {
 			// commit's hash: its files are not in this one.
 			continue
 		}
-		// Each is read now (and kept, see Repo.tree and Repo.blob): the
-		// walk that lists a folder reads what is in it next, and only
-		// reading an object tells its type from go-git's not found.
-		var size int
+		// A folder is read now (and kept, see Repo.tree): the walk that
+		// lists a folder reads what is in it next. A file is only looked
+		// for: most of a version's files are the previous version's,
+		// which a build knows by their ids (see ContentID) and does not
+		// read again, and its size would cost a read (Stat has it). A
+		// file's object of another type is told when the file is read.
 		var err error
 		switch {
 		case e.Mode == filemode.Dir:
 			_, err = t.repo.tree(e.Hash)
 		case e.Mode.IsFile():
-			var data []byte
-			data, err = t.repo.blob(e.Hash)
-			size = len(data)
+			err = t.repo.hasBlob(e.Hash)
 		}
 		if err != nil {
 			t.damaged[path.Join(dir, e.Name)] = err
 			continue
 		}
-		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, int64(size))))
+		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, 0)))
 	}
 	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return es

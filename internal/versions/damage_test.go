@@ -60,7 +60,7 @@ func TestDamagedVersion(t *testing.T) {
 			damage: func(r *repo, ids map[string]string) {
 				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "bad.md", ID: ids["tree"]})
 			},
-			warning: `content/bad.md: warning: cannot be read from "q4" (commit %s), left out: object {tree} is a tree, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			warning: `content/bad.md:1: warning: read: object {tree} is a tree, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
 			gone:    "q4/bad/index.html",
 		},
 		{
@@ -68,7 +68,7 @@ func TestDamagedVersion(t *testing.T) {
 			damage: func(r *repo, ids map[string]string) {
 				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "bad.md", ID: ids["commit"]})
 			},
-			warning: `content/bad.md: warning: cannot be read from "q4" (commit %s), left out: object {commit} is a commit, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			warning: `content/bad.md:1: warning: read: object {commit} is a commit, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
 			gone:    "q4/bad/index.html",
 		},
 		{
