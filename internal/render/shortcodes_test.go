@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"playbook/internal/site"
 )
@@ -131,11 +130,7 @@ func TestShortcodeTemplates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			html, buildErr, checkErr := buildPage(t, shortcodeSite(tt.template, tt.page))
-			if time.Since(start) > time.Minute {
-				t.Errorf("took %s", time.Since(start))
-			}
 			if tt.err == "" {
 				if buildErr != "" || checkErr != "" {
 					t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
