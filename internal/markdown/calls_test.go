@@ -240,25 +240,28 @@ func TestMarkdownify(t *testing.T) {
 	}
 }
 
-// hostileCalls are pages of many calls, or of calls nested deep, or never
-// closed: each about a megabyte.
-var hostileCalls = map[string]string{
-	"100,000 inline":       strings.Repeat("a {{< icon x >}} ", 100_000),
-	"100,000 on one line":  strings.Repeat("{{< icon x >}}", 100_000),
-	"never closed":         strings.Repeat("{{% box %}} {{< box ", 50_000),
-	"nested inline":        strings.Repeat("{{% box %}}", 20_000) + "x" + strings.Repeat("{{% /box %}}", 20_000),
-	"nested blocks":        strings.Repeat("{{% box %}}\n", 5_000) + "x\n" + strings.Repeat("{{% /box %}}\n", 5_000),
-	"closing tags alone":   strings.Repeat("{{% /box %}} ", 100_000),
-	"long arguments":       strings.Repeat("{{< icon "+strings.Repeat("a ", 5_000)+" ", 100),
-	"100,000 inline pairs": strings.Repeat("{{% box %}}x{{% /box %}} ", 100_000),
+// hostileCalls returns pages of many calls, or of calls nested deep, or
+// never closed, by the name of each: of n calls, or n/5 nested; about a
+// megabyte for n = 100,000.
+func hostileCalls(n int) map[string]string {
+	return map[string]string{
+		"many inline":        strings.Repeat("a {{< icon x >}} ", n),
+		"many on one line":   strings.Repeat("{{< icon x >}}", n),
+		"never closed":       strings.Repeat("{{% box %}} {{< box ", n/2),
+		"nested inline":      strings.Repeat("{{% box %}}", n/5) + "x" + strings.Repeat("{{% /box %}}", n/5),
+		"nested blocks":      strings.Repeat("{{% box %}}\n", n/20) + "x\n" + strings.Repeat("{{% /box %}}\n", n/20),
+		"closing tags alone": strings.Repeat("{{% /box %}} ", n),
+		"long arguments":     strings.Repeat("{{< icon "+strings.Repeat("a ", n/20)+" ", 100),
+		"many inline pairs":  strings.Repeat("{{% box %}}x{{% /box %}} ", n),
+	}
 }
 
 // TestCallsHostile: each hostile page of calls parses and renders, its
-// calls nested no deeper than maxCallNesting. Their time is
-// BenchmarkCallsHostile's.
+// calls nested no deeper than maxCallNesting. Their time, at ten times
+// the size, is BenchmarkCallsHostile's.
 func TestCallsHostile(t *testing.T) {
 	c := New(Options{Shortcodes: testDefs})
-	for name, src := range hostileCalls {
+	for name, src := range hostileCalls(10_000) {
 		t.Run(name, func(t *testing.T) {
 			d, err := c.Parse([]byte(src))
 			if err != nil {
@@ -286,8 +289,9 @@ func TestCallsHostile(t *testing.T) {
 // a page written by hand takes milliseconds, and these a second at most.
 func BenchmarkCallsHostile(b *testing.B) {
 	c := New(Options{Shortcodes: testDefs})
-	for _, name := range slices.Sorted(maps.Keys(hostileCalls)) {
-		src := []byte(hostileCalls[name])
+	pages := hostileCalls(100_000)
+	for _, name := range slices.Sorted(maps.Keys(pages)) {
+		src := []byte(pages[name])
 		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			cpu := cpuSeconds()
