@@ -45,26 +45,26 @@ func TestAdmonitions(t *testing.T) {
 			name: "MkDocs: folded closed and open; a title \"\" keeps the word to open it by",
 			src:  "??? tip \"Why\"\n    Because.\n\n???+ bug\n    Open.\n\n??? note \"\"\n    x\n",
 			want: "<details class=\"alert alert-tip\">\n<summary class=\"alert-title\">Why</summary>\n<p>Because.</p>\n</details>\n" +
-				"<details class=\"alert alert-caution\" open>\n<summary class=\"alert-title\">Caution</summary>\n<p>Open.</p>\n</details>\n" +
+				"<details class=\"alert alert-caution\" open>\n<summary class=\"alert-title\">Bug</summary>\n<p>Open.</p>\n</details>\n" +
 				"<details class=\"alert alert-note\">\n<summary class=\"alert-title\">Note</summary>\n<p>x</p>\n</details>\n",
 		},
 		{
 			name: "MkDocs: classes after the kind, the kind in capitals, no space after the marks",
 			src:  "!!! note inline end \"Aside\"\n    A.\n\n!!! Success\n    B.\n\n!!!attention\n    C.\n",
-			want: alertHTML("note", "Aside", "<p>A.</p>\n") + alertHTML("tip", "Tip", "<p>B.</p>\n") + alertHTML("warning", "Warning", "<p>C.</p>\n"),
+			want: alertHTML("note", "Aside", "<p>A.</p>\n") + alertHTML("tip", "Success", "<p>B.</p>\n") + alertHTML("warning", "Attention", "<p>C.</p>\n"),
 		},
 		{
-			name: "MkDocs: Material's kinds and their other names",
+			name: "MkDocs: Material's kinds and their other names, each titled by its kind",
 			src:  "!!! abstract\n    a\n!!! tldr\n    a\n!!! todo\n    a\n!!! faq\n    a\n!!! example\n    a\n!!! cite\n    a\n!!! done\n    a\n!!! important\n    a\n!!! caution\n    a\n!!! missing\n    a\n!!! error\n    a\n",
-			want: alertHTML("note", "Note", "<p>a</p>\n") + alertHTML("note", "Note", "<p>a</p>\n") + alertHTML("note", "Note", "<p>a</p>\n") +
-				alertHTML("note", "Note", "<p>a</p>\n") + alertHTML("note", "Note", "<p>a</p>\n") + alertHTML("note", "Note", "<p>a</p>\n") +
-				alertHTML("tip", "Tip", "<p>a</p>\n") + alertHTML("important", "Important", "<p>a</p>\n") + alertHTML("caution", "Caution", "<p>a</p>\n") +
-				alertHTML("caution", "Caution", "<p>a</p>\n") + alertHTML("caution", "Caution", "<p>a</p>\n"),
+			want: alertHTML("note", "Abstract", "<p>a</p>\n") + alertHTML("note", "Tldr", "<p>a</p>\n") + alertHTML("note", "Todo", "<p>a</p>\n") +
+				alertHTML("note", "Faq", "<p>a</p>\n") + alertHTML("note", "Example", "<p>a</p>\n") + alertHTML("note", "Cite", "<p>a</p>\n") +
+				alertHTML("tip", "Done", "<p>a</p>\n") + alertHTML("important", "Important", "<p>a</p>\n") + alertHTML("caution", "Caution", "<p>a</p>\n") +
+				alertHTML("caution", "Missing", "<p>a</p>\n") + alertHTML("caution", "Error", "<p>a</p>\n"),
 		},
 		{
-			name: "MkDocs: an unknown kind is a note",
+			name: "MkDocs: an unknown kind is a note, titled by its kind",
 			src:  "!!! sparkle \"Shiny\"\n    x\n\n!!! sparkle\n    y\n",
-			want: alertHTML("note", "Shiny", "<p>x</p>\n") + alertHTML("note", "Note", "<p>y</p>\n"),
+			want: alertHTML("note", "Shiny", "<p>x</p>\n") + alertHTML("note", "Sparkle", "<p>y</p>\n"),
 		},
 		{
 			name: "MkDocs: nested by 8 spaces, and back to the outer one",
@@ -131,7 +131,7 @@ func TestAdmonitions(t *testing.T) {
 		{
 			name: "Docusaurus: kinds, VitePress's spaced markers and details",
 			src:  ":::info\na\n:::\n\n:::caution\nb\n:::\n\n::: important\nc\n:::\n\n::: details Click me\nd\n:::\n\n::: details\ne\n:::\n",
-			want: alertHTML("note", "Note", "<p>a</p>\n") + alertHTML("caution", "Caution", "<p>b</p>\n") + alertHTML("important", "Important", "<p>c</p>\n") +
+			want: alertHTML("note", "Info", "<p>a</p>\n") + alertHTML("caution", "Caution", "<p>b</p>\n") + alertHTML("important", "Important", "<p>c</p>\n") +
 				"<details>\n<summary>Click me</summary>\n<p>d</p>\n</details>\n<details>\n<summary>Details</summary>\n<p>e</p>\n</details>\n",
 		},
 		{
@@ -147,7 +147,7 @@ func TestAdmonitions(t *testing.T) {
 		{
 			name: "Docusaurus: never closed, it ends with the page",
 			src:  "Before.\n\n:::info\nNever closed.\n\n- a\n",
-			want: "<p>Before.</p>\n" + alertHTML("note", "Note", "<p>Never closed.</p>\n<ul>\n<li>a</li>\n</ul>\n"),
+			want: "<p>Before.</p>\n" + alertHTML("note", "Info", "<p>Never closed.</p>\n<ul>\n<li>a</li>\n</ul>\n"),
 		},
 		{
 			name: "Docusaurus: markers in code are text, a closing line in its code block too",
@@ -155,9 +155,9 @@ func TestAdmonitions(t *testing.T) {
 			want: "<pre class=\"wrap\"><code>:::tip\n</code></pre>\n" + alertHTML("tip", "Tip", "<pre class=\"wrap\"><code>:::\n</code></pre>\n") + "<pre><code>:::tip\n</code></pre>\n",
 		},
 		{
-			name: "Docusaurus: an unknown kind is a note; colons before other text are text",
+			name: "Docusaurus: an unknown kind is a note, titled by its kind; colons before other text are text",
 			src:  ":::sparkle\nx\n:::\n\n:::tip: not one\n\n:: tip\n\n::: {.note}\n",
-			want: alertHTML("note", "Note", "<p>x</p>\n") + "<p>:::tip: not one</p>\n<p>:: tip</p>\n<p>::: {.note}</p>\n",
+			want: alertHTML("note", "Sparkle", "<p>x</p>\n") + "<p>:::tip: not one</p>\n<p>:: tip</p>\n<p>::: {.note}</p>\n",
 		},
 		{
 			name: "Docusaurus: CRLF line endings",

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -119,6 +121,13 @@ func (c *Converter) TitlesKey() string {
 	return c.titles.key
 }
 
+// kindTitle returns the title of an admonition of kind without one:
+// the kind with a capital, as Python-Markdown writes it ("Example").
+func kindTitle(kind string) string {
+	first, size := utf8.DecodeRuneInString(kind)
+	return string(unicode.ToUpper(first)) + strings.ToLower(kind[size:])
+}
+
 // alerts is the goldmark extension that turns alert blockquotes into
 // Alerts, whose titles are its Titles'.
 type alerts struct{ titles *titles }
@@ -196,11 +205,13 @@ func (alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 func (e alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindAlert, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		a := n.(*Alert)
-		key := a.Variant
-		if key == "" {
-			key = "details"
+		title := cmp.Or(a.Title, e.titles.of(cmp.Or(a.Variant, "details")))
+		if a.Title == "" && a.Variant != "" && a.kind != "" && !alertVariants[strings.ToLower(a.kind)] {
+			// An admonition of a kind of its own (MkDocs's "example",
+			// Docusaurus's "danger") is titled by its kind, as they title
+			// it, not by the alert it is shown as.
+			title = kindTitle(a.kind)
 		}
-		title := cmp.Or(a.Title, e.titles.of(key))
 		switch {
 		case !entering && a.Details:
 			w.WriteString("</details>\n")
