@@ -77,6 +77,9 @@ var englishTitles = Titles{
 	"video":     "Watch the video",
 }
 
+// TitleKeys returns the keys of Titles, sorted.
+func TitleKeys() []string { return slices.Sorted(maps.Keys(englishTitles)) }
+
 // alertVariants are the variants of alerts: GitHub's kinds.
 var alertVariants = map[string]bool{"note": true, "tip": true, "important": true, "warning": true, "caution": true}
 

@@ -516,7 +516,7 @@ func SiteWords(src fs.FS, cfg site.Config) site.Words {
 		types[t] = w.typeTitle(t)
 	}
 	titles := markdown.Titles{}
-	for _, k := range []string{"note", "tip", "important", "warning", "caution", "details", "tab", "video"} {
+	for _, k := range markdown.TitleKeys() {
 		titles[k] = w.word("markdown_"+k, 0)
 	}
 	return site.Words{TypeTitles: types, Markdown: titles}

@@ -13,6 +13,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"playbook/internal/i18n"
+	"playbook/internal/markdown"
+	"playbook/internal/site"
 	"playbook/themes"
 )
 
@@ -172,5 +174,19 @@ func TestFieldNames(t *testing.T) {
 	}
 	if got := englishWords.field("Landmines"); got != "Questions to suggest" {
 		t.Errorf("English field Landmines: %q, want the battlecard's heading", got)
+	}
+}
+
+// TestSiteWordsMarkdown: every title the Markdown writes itself has a
+// word in the default theme, which a German site gives in German.
+func TestSiteWordsMarkdown(t *testing.T) {
+	w := SiteWords(fstest.MapFS{"site.toml": {Data: []byte("language = \"de\"\n")}}, site.Config{Language: "de", Theme: "default"})
+	for _, k := range markdown.TitleKeys() {
+		if w.Markdown[k] == "" {
+			t.Errorf("no word for the Markdown's %q", k)
+		}
+	}
+	if w.Markdown["note"] != "Hinweis" {
+		t.Errorf("German note: %q", w.Markdown["note"])
 	}
 }

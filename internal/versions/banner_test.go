@@ -159,7 +159,8 @@ func TestRootPage(t *testing.T) {
 
 // TestVersionsInTheirLanguage: a page the same in two versions of
 // different languages shows each version's words, in its Markdown too (an
-// alert's title), where the HTML of a page unchanged is made once.
+// alert's title). That the HTML one version keeps is not another's is
+// render's TestBodiesInTheirLanguage: versions render at once here.
 func TestVersionsInTheirLanguage(t *testing.T) {
 	r := newRepo(t, t.TempDir())
 	page := "# A\n\n> [!NOTE]\n> Read this.\n"
