@@ -725,12 +725,20 @@ const titleAttr = "pb-title"
 // run a script, which raw HTML may only do when unsafe.
 func keepSafeAttributes(n ast.Node) {
 	attrs := n.Attributes()
-	n.RemoveAttributes()
 	_, image := n.(*ast.Image)
-	for _, a := range attrs {
+	safe := func(a ast.Attribute) bool {
 		name := string(a.Name)
 		size := image && (name == "width" || name == "height") && isPixels(a.Value)
-		if name == "id" || name == "class" || size {
+		return name == "id" || name == "class" || size
+	}
+	// Nearly every node with attributes has but its heading's id: it
+	// keeps them as they are, where setting them again allocated anew.
+	if !slices.ContainsFunc(attrs, func(a ast.Attribute) bool { return !safe(a) }) {
+		return
+	}
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		if safe(a) {
 			n.SetAttribute(a.Name, a.Value)
 		}
 	}
