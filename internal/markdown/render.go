@@ -162,6 +162,12 @@ func labelCells(table ast.Node, src []byte) (stack, keyed bool) {
 		return false, false
 	}
 	keyed = true
+	// A column's cells share its label, made once: a copy and its
+	// boxing for every cell were most of what labelling allocated.
+	values := make([]any, len(labels))
+	for i, l := range labels {
+		values[i] = []byte(l)
+	}
 	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
 		if row.Kind() != east.KindTableRow {
 			continue
@@ -174,13 +180,16 @@ func labelCells(table ast.Node, src []byte) (stack, keyed bool) {
 			if labels[i] != "" {
 				// RenderAttributes escapes the value, and passes any data-
 				// attribute whatever the cell's filter.
-				cell.SetAttributeString("data-label", []byte(labels[i]))
+				cell.SetAttribute(dataLabel, values[i])
 			}
 			i++
 		}
 	}
 	return true, keyed
 }
+
+// dataLabel names the attribute labelCells gives a table's cells.
+var dataLabel = []byte("data-label")
 
 // shownText returns the text of a table's header cell or a heading as a
 // reader sees it: no Markdown, no HTML tags, entities and backslash
