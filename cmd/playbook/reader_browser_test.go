@@ -279,6 +279,21 @@ func TestBrowserReaderSite(t *testing.T) {
 		checkThemeChoice(b, base)
 	})
 
+	t.Run("in forced colours a badge is outlined, the chain's arrows keep their heads and the health bar its parts", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(1280, 800))
+		b.do("forced colours", forcedColors(true))
+		defer b.do("colours back", forcedColors(false))
+		b.open("the home page", base)
+		if got := tabValue(b, "the home page", chromedp.Evaluate[[]string](forcedColorsHomeJS)); len(got) > 0 {
+			t.Errorf("the home page in forced colours: %s", strings.Join(got, "; "))
+		}
+		b.open("a promise", base+"promises/appointments-kept/")
+		if got := tabValue(b, "a promise", chromedp.Evaluate[[]string](forcedColorsArrowsJS)); len(got) > 0 {
+			t.Errorf("a promise in forced colours: %s", strings.Join(got, "; "))
+		}
+	})
+
 	t.Run("a sidebar link the keyboard scrolls to shows its whole focus ring", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 500))
@@ -561,6 +576,51 @@ func prefersDark(dark bool) chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// forcedColors turns the system's forced colours (Windows' contrast
+// themes) on or off.
+func forcedColors(on bool) chromedp.Action[chromedp.Void] {
+	value := "none"
+	if on {
+		value = "active"
+	}
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: value}},
+		})
+		return err
+	})
+}
+
+// forcedColorsHomeJS lists what forced colours leave unseen on the home
+// page: a badge without an outline (its pill was its background), and a
+// health bar whose connected part is the colour of the bar around it.
+const forcedColorsHomeJS = `(() => {
+	const out = [];
+	const badges = document.querySelectorAll('.badge');
+	if (!badges.length) out.push('no badge on the page');
+	for (const el of badges) {
+		const cs = getComputedStyle(el);
+		if (cs.borderTopStyle === 'none' || parseFloat(cs.borderTopWidth) < 1) out.push('badge "' + el.textContent.trim() + '" has no outline');
+	}
+	const bar = document.querySelector('.health-bar'), part = document.querySelector('.health-connected');
+	if (!bar || !part) out.push('no health bar with a connected part');
+	else if (getComputedStyle(part).backgroundColor === getComputedStyle(bar).backgroundColor) out.push('the connected part is the colour of the bar: ' + getComputedStyle(part).backgroundColor);
+	return out;
+})()`
+
+// forcedColorsArrowsJS lists the chain's arrows whose head, a border
+// beside transparent ones, has a side painted: a square, not an arrow.
+const forcedColorsArrowsJS = `(() => {
+	const out = [], links = document.querySelectorAll('.link:not(.link-broken)');
+	if (!links.length) out.push('no arrow in the chain');
+	for (const el of links) {
+		const cs = getComputedStyle(el, '::after');
+		if (cs.borderLeftColor !== 'rgba(0, 0, 0, 0)' || cs.borderRightColor !== 'rgba(0, 0, 0, 0)') out.push('an arrowhead has its sides painted: ' + cs.borderLeftColor + ', ' + cs.borderRightColor);
+		if (cs.borderTopColor === 'rgba(0, 0, 0, 0)') out.push('an arrowhead is not drawn');
+	}
+	return out;
+})()`
 
 // menuState is what menuStateJS reads of the menu.
 type menuState struct {
