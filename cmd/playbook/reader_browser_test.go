@@ -279,7 +279,7 @@ func TestBrowserReaderSite(t *testing.T) {
 		checkThemeChoice(b, base)
 	})
 
-	t.Run("in forced colours a badge is outlined, the chain's arrows keep their heads and the health bar its parts", func(t *testing.T) {
+	t.Run("in forced colours a badge is outlined, a dot is a ring, the chain's arrows keep their heads and the health bar its parts", func(t *testing.T) {
 		b := tab(t)
 		b.do("set the window", chromedp.EmulateViewport(1280, 800))
 		b.do("forced colours", forcedColors(true))
@@ -289,7 +289,7 @@ func TestBrowserReaderSite(t *testing.T) {
 			t.Errorf("the home page in forced colours: %s", strings.Join(got, "; "))
 		}
 		b.open("a promise", base+"promises/appointments-kept/")
-		if got := tabValue(b, "a promise", chromedp.Evaluate[[]string](forcedColorsArrowsJS)); len(got) > 0 {
+		if got := tabValue(b, "a promise", chromedp.Evaluate[[]string](forcedColorsArrowsJS+" .concat("+forcedColorsDotsJS+")")); len(got) > 0 {
 			t.Errorf("a promise in forced colours: %s", strings.Join(got, "; "))
 		}
 	})
@@ -606,6 +606,20 @@ const forcedColorsHomeJS = `(() => {
 	const bar = document.querySelector('.health-bar'), part = document.querySelector('.health-connected');
 	if (!bar || !part) out.push('no health bar with a connected part');
 	else if (getComputedStyle(part).backgroundColor === getComputedStyle(bar).backgroundColor) out.push('the connected part is the colour of the bar: ' + getComputedStyle(part).backgroundColor);
+	return out;
+})()`
+
+// forcedColorsDotsJS lists the sidebar's dots of a promise's chain that
+// forced colours leave unseen: no border, and no fill but the page's.
+const forcedColorsDotsJS = `(() => {
+	const out = [], dots = document.querySelectorAll('.sidebar .dot');
+	if (!dots.length) out.push('no dot in the sidebar');
+	for (const el of dots) {
+		const cs = getComputedStyle(el);
+		if (cs.borderTopStyle === 'none' || parseFloat(cs.borderTopWidth) < 1) out.push('a dot (' + el.getAttribute('aria-label') + ') has no border');
+	}
+	const on = document.querySelector('.sidebar .dot-connected');
+	if (on && getComputedStyle(on).backgroundColor === getComputedStyle(document.body).backgroundColor) out.push('a connected dot is not filled');
 	return out;
 })()`
 
