@@ -3,9 +3,9 @@ package markdown
 // The admonitions of MkDocs (Python-Markdown's, with Material for MkDocs'
 // folded ones and content tabs) and of Docusaurus, VuePress and
 // VitePress. A handbook moved from one of them keeps its callouts: they
-// render as the built-in alerts, and content tabs as Hugo's tabs are
-// rendered. A kind playbook does not know shows as a note, and is warned
-// of.
+// render as the built-in alerts, and content tabs and VitePress's code
+// groups as Hugo's tabs are rendered. A kind playbook does not know shows
+// as a note, and is warned of.
 
 import (
 	"bytes"
@@ -322,7 +322,8 @@ func mkdocsTab(line []byte) (name string, newSet, ok bool) {
 // brackets (":::tip Title", ":::tip[Title]"), up to a line of as many
 // colons or more, outside code. An admonition inside another takes fewer
 // colons than it ("::::note" around ":::tip"): a line of colons closes
-// the outermost it can, as in Docusaurus.
+// the outermost it can, as in Docusaurus. VitePress's "::: code-group"
+// is a set of tabs, one per code block (see groupCode).
 type docusaurusParser struct{}
 
 func (docusaurusParser) Trigger() []byte { return []byte{':'} }
@@ -352,9 +353,48 @@ func (docusaurusParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 	return parser.Continue | parser.HasChildren
 }
 
-func (docusaurusParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (docusaurusParser) CanInterruptParagraph() bool                                { return true }
-func (docusaurusParser) CanAcceptIndentedLine() bool                                { return false }
+func (docusaurusParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if a := node.(*Alert); a.codeGroup {
+		groupCode(a, reader.Source())
+	}
+}
+
+func (docusaurusParser) CanInterruptParagraph() bool { return true }
+func (docusaurusParser) CanAcceptIndentedLine() bool { return false }
+
+// groupCode makes each code block of a code group a tab of it, titled as
+// VitePress titles it: by the words in brackets after its language
+// ("```sh [npm]"), else by its language. What is between two blocks goes
+// with the tab before it; what is before the first stays above the tabs.
+func groupCode(a *Alert, src []byte) {
+	var tab *Shortcode
+	for c := a.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if code, ok := c.(*ast.FencedCodeBlock); ok {
+			tab = &Shortcode{Name: "tab", Open: true, Title: codeTitle(code, src), closed: true}
+			tab.SetPos(code.Pos())
+			a.ReplaceChild(a, code, tab)
+			tab.AppendChild(tab, code)
+		} else if tab != nil {
+			tab.AppendChild(tab, c)
+		}
+		c = next
+	}
+}
+
+// codeTitle returns the title VitePress gives a code block of a code
+// group: what is between the first "[" and the last "]" of its info
+// string, else its language; "" for neither.
+func codeTitle(code *ast.FencedCodeBlock, src []byte) string {
+	if code.Info == nil {
+		return ""
+	}
+	info := code.Info.Segment.Value(src)
+	if i, j := bytes.IndexByte(info, '['), bytes.LastIndexByte(info, ']'); i >= 0 && j > i {
+		return string(bytes.TrimSpace(info[i+1 : j]))
+	}
+	return string(code.Language(src))
+}
 
 // colonRun returns how many colons line is, spaces around them aside, if
 // three or more: the line that closes an admonition of Docusaurus; else
@@ -407,9 +447,13 @@ func docusaurusAdmonition(line []byte) *Alert {
 	}
 	a := newAdmonition(string(line[:k]), kind)
 	a.Title = string(bytes.TrimSpace(title))
-	if strings.EqualFold(kind, "details") {
+	switch {
+	case strings.EqualFold(kind, "details"):
 		// VitePress's: a <details> of no kind.
 		a.Variant, a.unknown, a.Details = "", false, true
+	case strings.EqualFold(kind, "code-group"):
+		// VitePress's: its code blocks are tabs.
+		a.Variant, a.unknown, a.codeGroup = "", false, true
 	}
 	return a
 }

@@ -24,8 +24,9 @@ func tabsHTML(tabs ...string) string {
 	return b.String()
 }
 
-// TestAdmonitions renders the admonitions of MkDocs and Docusaurus, and
-// MkDocs's content tabs, written well and badly: each page's whole HTML.
+// TestAdmonitions renders the admonitions of MkDocs and Docusaurus,
+// MkDocs's content tabs and VitePress's code groups, written well and
+// badly: each page's whole HTML.
 func TestAdmonitions(t *testing.T) {
 	tests := []struct {
 		name, src, want string
@@ -165,6 +166,21 @@ func TestAdmonitions(t *testing.T) {
 			want: alertHTML("tip", "T", "<p>x</p>\n"),
 		},
 		{
+			name: "VitePress: a code group's blocks are tabs, titled by the words in brackets, else by their language",
+			src:  "::: code-group\n\n```sh [npm]\nnpm install\n```\n\n```sh [pnpm <fast>]\npnpm install\n```\n\n```yaml\nx: 1\n```\n:::\n\nAfter.\n",
+			want: tabsHTML("npm", `<pre tabindex="0" class="chroma"><code><span class="line"><span class="cl">npm install`+"\n</span></span></code></pre>",
+				"pnpm &lt;fast&gt;", `<pre tabindex="0" class="chroma"><code><span class="line"><span class="cl">pnpm install`+"\n</span></span></code></pre>",
+				"yaml", `<pre tabindex="0" class="chroma"><code><span class="line"><span class="cl"><span class="nt">x</span><span class="p">:</span><span class="w"> </span><span class="m">1</span><span class="w">`+"\n</span></span></span></code></pre>") +
+				"<p>After.</p>\n",
+		},
+		{
+			name: "VitePress: text between a code group's blocks goes with the tab before it, before them above the tabs; a block of no language is a Tab",
+			src:  "::::Code-Group\nBefore.\n```\nplain\n```\nBetween.\n```text [A]\na\n```\n::::\n",
+			want: `<div class="tabs">` + "\n<p>Before.</p>\n" +
+				`<details class="tab" open>` + "\n<summary>Tab</summary>\n<pre class=\"wrap\"><code>plain\n</code></pre>\n<p>Between.</p>\n</details>\n" +
+				`<details class="tab" open>` + "\n<summary>A</summary>\n<pre class=\"wrap\"><code>a\n</code></pre>\n</details>\n</div>\n",
+		},
+		{
 			name: "blocks of MkDocs nest 8 deep apart from other callouts",
 			src:  strings.Repeat(":::note\n", 8) + "=== \"T\"\n    x\n",
 			want: strings.Repeat(`<div class="alert alert-note" role="note"><p class="alert-title">Note</p>`+"\n", 8) + tabsHTML("T", "<p>x</p>\n") + strings.Repeat("</div>\n", 8),
@@ -193,11 +209,12 @@ func TestAdmonitions(t *testing.T) {
 // one of Docusaurus never closed, a line of colons closing none, and an
 // admonition or tab of MkDocs left empty by content indented 3 spaces are
 // warnings at their line and column; admonitions and tabs written well,
-// one with a title alone, and markers in code are not.
+// one with a title alone, VitePress's code group, and markers in code are
+// not.
 func TestAdmonitionWarnings(t *testing.T) {
 	src := "!!! sparkle\n    x\n\n- :::Glitter[T]\n  y\n  :::\n\n:::note\nA.\n:::tip\nB.\n:::\n:::\n\n" + // 1-13
 		"!!! note\n   three\n\n=== \"Phone\"\n\n   call\n\n!!! note \"A title alone\"\n\nText.\n\n" + // 15-24
-		"```\n!!! odd\n:::\n```\n\n:::warning\r\nNever closed.\r\n" // 26-32
+		"```\n!!! odd\n:::\n```\n\n::: code-group\n```sh [npm]\nx\n```\n:::\n\n:::warning\r\nNever closed.\r\n" // 26-38
 	d := mustParse(t, New(Options{}), src)
 	var got []string
 	for _, w := range d.Warnings {
@@ -213,7 +230,7 @@ func TestAdmonitionWarnings(t *testing.T) {
 		`13:1: ":::" closes no admonition, and shows as text`,
 		`15:1: "!!! note" holds nothing: indent its content 4 spaces`,
 		`18:1: tab "Phone" holds nothing: indent its content 4 spaces`,
-		`31:1: ":::warning" is never closed: add a line ":::" where it ends`,
+		`37:1: ":::warning" is never closed: add a line ":::" where it ends`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

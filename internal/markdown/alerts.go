@@ -48,6 +48,9 @@ type Alert struct {
 	unknown bool
 	// closed marks a Docusaurus admonition whose closing line was met.
 	closed bool
+	// codeGroup marks VitePress's "::: code-group", a set of tabs, one
+	// per code block, each a Shortcode tab (see groupCode).
+	codeGroup bool
 }
 
 // Dump implements ast.Node.
@@ -216,6 +219,8 @@ func (e alerts) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			title = kindTitle(a.kind)
 		}
 		switch {
+		case a.codeGroup && entering:
+			w.WriteString(`<div class="tabs">` + "\n")
 		case !entering && a.Details:
 			w.WriteString("</details>\n")
 		case !entering:

@@ -31,7 +31,8 @@
 // the line after a block), the common shortcodes ({{< note >}}), and the ref
 // and relref shortcodes as a link's destination (see Link.Ref); the
 // admonitions and content tabs of MkDocs ("!!! note", `=== "Tab"`) and
-// the admonitions of Docusaurus (":::tip"), as the alerts. The shortcodes
+// the admonitions of Docusaurus (":::tip"), as the alerts, and VitePress's
+// code groups ("::: code-group") as tabs. The shortcodes
 // the site defines itself (Options.Shortcodes) are recorded as the Doc's
 // Calls, inline in a paragraph or on lines of their own, and run when it
 // renders: RenderWith hands each, with the HTML of its inner text, to the
