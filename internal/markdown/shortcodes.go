@@ -66,9 +66,10 @@ var KindShortcode = ast.NewNodeKind("Shortcode")
 
 // A Shortcode is a Hugo shortcode rendered as an alert ("note", "tip",
 // ...) or as a <details> block, with the Markdown between its tags; tabs
-// as their panels one below the other, each open with its name, since a
-// reader of one tab may need the next and a printed page shows all (and
-// MkDocs's content tabs, as Hugo's tabs); or
+// as their panels one below the other, each open with its name, which a
+// page without scripts and a printed page show, and which the theme's
+// script makes tabs on screen (and MkDocs's content tabs and VitePress's
+// code groups, as Hugo's tabs); or
 // one of a line alone, a figure (its image a child Image, resolved as any
 // image of the page), a YouTube video or a GitHub gist (a link to it: an
 // intranet page loads nothing from outside).

@@ -1,7 +1,7 @@
 // playbook's default theme: the phone menu, the theme choice, links
 // that work when the site is opened from disk and say where they lead on
-// paper, the day a page was printed, stacked tables' keyboard stops, and
-// Alignment's filters.
+// paper, the day a page was printed, stacked tables' keyboard stops,
+// tabs, and Alignment's filters.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -67,6 +67,126 @@
       parts[0] += "index.html";
       a.setAttribute("href", parts.join("#"));
     });
+  }
+
+  // A set of tabs is written as its tabs one below the other, each a
+  // <details open> under its name: what paper and a reader without
+  // JavaScript get. On screen it becomes a tab widget, as WAI-ARIA's
+  // Authoring Practices draw one: a strip of the names (one keyboard stop,
+  // the arrows, Home and End move along it and show the tab reached) over
+  // the one panel shown. The others are hidden "until found": the
+  // browser's find in page, or a link to something in one, shows it (see
+  // beforematch); where that is not known, a link still does (openAt).
+  // Sets with a tab of the same name ("macOS", "Windows") switch together,
+  // and the names chosen are kept for the site's other pages, the latest
+  // first, as Docusaurus's groupId and MkDocs's linked tabs do.
+  var tabSets = [], tabKey = "playbook-tabs", tabsChosen = [];
+  try { tabsChosen = JSON.parse(localStorage.getItem(tabKey)) || []; } catch (e) {}
+  if (!Array.isArray(tabsChosen)) tabsChosen = [];
+  var showTab = function (set, k) {
+    set.tabs.forEach(function (tab, j) {
+      tab.setAttribute("aria-selected", j === k ? "true" : "false");
+      tab.tabIndex = j === k ? 0 : -1;
+      // A panel hidden until found keeps its box: no keyboard stop.
+      set.panels[j].tabIndex = j === k ? 0 : -1;
+      if (j === k) set.panels[j].removeAttribute("hidden");
+      else set.panels[j].setAttribute("hidden", "until-found");
+    });
+    // The strip scrolls on a phone: the tab shown stays in it.
+    var strip = set.list.getBoundingClientRect(), r = set.tabs[k].getBoundingClientRect();
+    if (r.left < strip.left || r.right > strip.right) set.list.scrollLeft += r.left - strip.left;
+  };
+  var nameOf = function (tab) { return tab.textContent.trim(); };
+  // chooseTab shows tab k of set and the tabs of its name in the other
+  // sets, the tab chosen staying where it is on the screen as the sets
+  // above it change height, and keeps the name.
+  var chooseTab = function (set, k) {
+    var name = nameOf(set.tabs[k]), top = set.tabs[k].getBoundingClientRect().top;
+    tabSets.forEach(function (other) {
+      var j = other === set ? k : other.tabs.map(nameOf).indexOf(name);
+      if (j >= 0) showTab(other, j);
+    });
+    window.scrollBy(0, set.tabs[k].getBoundingClientRect().top - top);
+    tabsChosen = [name].concat(tabsChosen.filter(function (n) { return n !== name; })).slice(0, 20);
+    try { localStorage.setItem(tabKey, JSON.stringify(tabsChosen)); } catch (e) {}
+  };
+  document.querySelectorAll(".tabs").forEach(function (box, i) {
+    var details = Array.prototype.filter.call(box.children, function (c) { return c.matches("details.tab"); });
+    if (!details.length) return;
+    var set = { list: document.createElement("div"), tabs: [], panels: [] };
+    set.list.className = "tab-list";
+    set.list.setAttribute("role", "tablist");
+    details.forEach(function (d, j) {
+      var summary = d.querySelector(":scope > summary");
+      var tab = document.createElement("button"), panel = document.createElement("div"), title = document.createElement("p");
+      tab.type = "button";
+      tab.id = "pb-tab-" + i + "-" + j;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", "pb-tabpanel-" + i + "-" + j);
+      tab.textContent = summary ? summary.textContent : "";
+      // The name stays over its panel for paper, where every panel shows.
+      title.className = "tab-title";
+      title.textContent = tab.textContent;
+      panel.id = "pb-tabpanel-" + i + "-" + j;
+      panel.className = "tab-panel";
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.appendChild(title);
+      if (summary) summary.remove();
+      while (d.firstChild) panel.appendChild(d.firstChild);
+      d.replaceWith(panel);
+      tab.addEventListener("click", function () { chooseTab(set, j); });
+      panel.addEventListener("beforematch", function () { showTab(set, j); });
+      set.list.appendChild(tab);
+      set.tabs.push(tab);
+      set.panels.push(panel);
+    });
+    set.list.addEventListener("keydown", function (e) {
+      var k = set.tabs.indexOf(document.activeElement), n = set.tabs.length;
+      var to = { ArrowLeft: k - 1, ArrowRight: k + 1, Home: 0, End: n - 1 }[e.key];
+      if (k < 0 || to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      to = (to + n) % n;
+      set.tabs[to].focus();
+      chooseTab(set, to);
+    });
+    set.panels[0].before(set.list);
+    box.classList.add("tabbed");
+    tabSets.push(set);
+    // The name chosen last that the set has, else its first tab.
+    var names = set.tabs.map(nameOf), k = 0;
+    for (var c = 0; c < tabsChosen.length; c++) {
+      if (names.indexOf(tabsChosen[c]) >= 0) { k = names.indexOf(tabsChosen[c]); break; }
+    }
+    showTab(set, k);
+  });
+  // openAt shows the tabs holding the element of id, and reports whether
+  // one was hidden.
+  var openAt = function (id) {
+    var el = null, opened = false;
+    try { el = document.getElementById(decodeURIComponent(id)); } catch (e) {}
+    for (var p = el && el.closest(".tab-panel"); p; p = p.parentElement.closest(".tab-panel")) {
+      if (!p.hidden) continue;
+      tabSets.forEach(function (set) {
+        var j = set.panels.indexOf(p);
+        if (j >= 0) showTab(set, j);
+      });
+      opened = true;
+    }
+    return opened && el;
+  };
+  if (tabSets.length) {
+    var openHash = function () {
+      var el = location.hash.length > 1 && openAt(location.hash.slice(1));
+      if (el) el.scrollIntoView();
+    };
+    window.addEventListener("hashchange", openHash);
+    // A link to where the page already is changes no hash.
+    document.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest('a[href^="#"]');
+      if (a && a.getAttribute("href").length > 1) openAt(a.getAttribute("href").slice(1));
+    });
+    openHash();
   }
 
   // On paper a link's address is lost: a link of the text to another page
