@@ -169,6 +169,15 @@ func TestBrowserTabs(t *testing.T) {
 		t.Errorf("the sets' tabs are %q and %q, want macOS, Windows, Linux and npm, pnpm", got[0].Names, got[1].Names)
 	}
 	want("opened", 0, 0, 0)
+	var panels []string
+	for _, n := range axTree(b, "a page of tabs") {
+		if axText(n.Role) == "tabpanel" {
+			panels = append(panels, axText(n.Name))
+		}
+	}
+	if !slices.Equal(panels, []string{"macOS", "npm", "macOS"}) {
+		t.Errorf("a screen reader is given the panels %q, want the three shown, macOS, npm, macOS", panels)
+	}
 
 	b.do("click pnpm", chromedp.Click(tab(1, "pnpm")))
 	want("pnpm clicked: the others stay", 0, 1, 0)

@@ -87,10 +87,16 @@
     set.tabs.forEach(function (tab, j) {
       tab.setAttribute("aria-selected", j === k ? "true" : "false");
       tab.tabIndex = j === k ? 0 : -1;
-      // A panel hidden until found keeps its box: no keyboard stop.
+      // A panel hidden until found keeps its box: no keyboard stop, and
+      // nothing a screen reader is given.
       set.panels[j].tabIndex = j === k ? 0 : -1;
-      if (j === k) set.panels[j].removeAttribute("hidden");
-      else set.panels[j].setAttribute("hidden", "until-found");
+      if (j === k) {
+        set.panels[j].removeAttribute("hidden");
+        set.panels[j].removeAttribute("aria-hidden");
+      } else {
+        set.panels[j].setAttribute("hidden", "until-found");
+        set.panels[j].setAttribute("aria-hidden", "true");
+      }
     });
     // The strip scrolls on a phone: the tab shown stays in it.
     var strip = set.list.getBoundingClientRect(), r = set.tabs[k].getBoundingClientRect();
