@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -325,17 +324,3 @@ const stripFitsJS = `(() => {
 	}
 	return out.join('; ');
 })()`
-
-// forcedColors turns the system's forced colours on or off.
-func forcedColors(on bool) chromedp.Action[chromedp.Void] {
-	value := "none"
-	if on {
-		value = "active"
-	}
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: value}},
-		})
-		return err
-	})
-}
