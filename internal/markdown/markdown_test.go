@@ -74,6 +74,16 @@ func TestRender(t *testing.T) {
 			want: []string{"<code>{{&lt; /note &gt;}}\n</code></pre>\n</div>\n<p>After.</p>"},
 		},
 		{
+			name: "a shortcode inside one of its name closes first, as Hugo pairs them",
+			src:  "{{< details \"Outer\" >}}\n{{< details \"Inner\" >}}\nin\n{{< /details >}}\nafter\n{{< /details >}}\n\n{{% notice tip %}}\nA\n{{% notice warning %}}\nB\n{{% /notice %}}\nC\n{{% /notice %}}\n",
+			want: []string{
+				"<details>\n<summary>Outer</summary>\n<details>\n<summary>Inner</summary>\n<p>in</p>\n</details>\n<p>after</p>\n</details>",
+				`<div class="alert alert-tip" role="note"><p class="alert-title">Tip</p>` + "\n<p>A</p>\n" +
+					`<div class="alert alert-warning" role="note"><p class="alert-title">Warning</p>` + "\n<p>B</p>\n</div>\n<p>C</p>\n</div>",
+			},
+			not: []string{"{{"},
+		},
+		{
 			name: "the Learn theme's notice and expand, and a hint's variant",
 			src:  "{{% notice warning \"Before you quote\" %}}\nCheck stock.\n{{% /notice %}}\n\n{{% expand \"Why\" %}}\nBecause.\n{{% /expand %}}\n\n{{< hint danger >}}\nNo.\n{{< /hint >}}\n\n{{< warning \"Important\" >}}\nW.\n{{< /warning >}}\n",
 			want: []string{

@@ -315,13 +315,27 @@ func (shortcodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	if inFence(pc) {
 		return parser.Continue | parser.HasChildren
 	}
+	s := node.(*Shortcode)
 	line, _ := reader.PeekLine()
-	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == node.(*Shortcode).Name {
-		node.(*Shortcode).closed = true
+	if name, closing, _, ok := parseShortcodeLine(line); ok && closing && name == s.Name && !shortcodeOpenInside(s) {
+		s.closed = true
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// shortcodeOpenInside reports whether a shortcode of s's name is open
+// inside s: goldmark asks the outer blocks first, and a closing tag is
+// the innermost's, as Hugo pairs {{< details >}} in {{< details >}}.
+// The blocks open are the last child of the last child, and so on.
+func shortcodeOpenInside(s *Shortcode) bool {
+	for n := s.LastChild(); n != nil; n = n.LastChild() {
+		if c, ok := n.(*Shortcode); ok && c.Name == s.Name && !c.closed && !c.mkdocs {
+			return true
+		}
+	}
+	return false
 }
 
 func (shortcodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
