@@ -8,7 +8,8 @@ package markdown
 // around the HTML between its tags, and Render hands each Call, with
 // that HTML, to the caller's Runner, whose output replaces it. Parsing
 // runs no template, so a parse is still the same for the same source
-// and the same names (Options.Shortcodes).
+// and the same names (Options.Shortcodes). A tag may be written over
+// several lines, as Hugo allows (see tagOverLines).
 
 import (
 	"bytes"
@@ -196,17 +197,32 @@ func (p callBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	trimmed := bytes.TrimRight(line, " \t\r\n")
 	lead := len(line) - len(bytes.TrimLeft(line, " \t"))
 	n, closing, length, ok := calls(p).readTag(trimmed[lead:], pc)
+	tag := text.NewSegment(seg.Start+lead, seg.Start+len(trimmed))
+	advance := reader.AdvanceToEOL
+	if !ok && len(p.defs) > 0 && pc.Get(noCallsKey) == nil {
+		var over []byte
+		if over, tag, advance, ok = blockTagOverLines(reader, lead); ok {
+			n, closing, length, ok = calls(p).readTag(over, pc)
+			ok = ok && length == len(over)
+			length = len(trimmed) - lead // the first line is the tag's
+		}
+	}
 	if !ok || closing || lead+length != len(trimmed) || calloutDepth(parent) >= maxCalloutNesting {
 		return nil, parser.NoChildren
 	}
 	b := &callBlock{callNode: n}
-	b.tag = text.NewSegment(seg.Start+lead, seg.Start+len(trimmed))
+	b.tag = tag
 	b.SetPos(seg.Start + lead)
-	reader.AdvanceToEOL()
+	advance()
 	if !b.inner {
 		return b, parser.NoChildren
 	}
-	b.innerStart = seg.Stop
+	// The inner text starts on the line after the tag's last.
+	src := reader.Source()
+	b.innerStart = len(src)
+	if nl := bytes.IndexByte(src[b.tag.Stop:], '\n'); nl >= 0 {
+		b.innerStart = b.tag.Stop + nl + 1
+	}
 	return b, parser.HasChildren
 }
 
@@ -253,17 +269,55 @@ func (p callInlineParser) Trigger() []byte { return []byte{'{'} }
 func (p callInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	n, closing, length, ok := calls(p).readTag(line, pc)
+	tag := text.NewSegment(seg.Start, seg.Start+length)
 	if !ok {
-		return nil
+		if n, closing, tag, ok = p.tagOverLines(block, pc); !ok {
+			return nil
+		}
+	} else {
+		block.Advance(length)
 	}
 	c := &callInline{callNode: n, closing: closing}
-	c.tag = text.NewSegment(seg.Start, seg.Start+length)
-	block.Advance(length)
+	c.tag = tag
 	if c.inner || closing {
 		tags, _ := pc.Get(callsKey).([]*callInline)
 		pc.Set(callsKey, append(tags, c))
 	}
 	return c
+}
+
+// tagOverLines reads a tag written over several lines of the paragraph
+// at block's position (see tagOverLines in shortcodes.go) and advances
+// block past it. A tag whose lines the paragraph does not all hold is
+// left as text, and warned of: one parted by a list, or whose last line
+// starts with ">}}", which Markdown reads as a quote ending the
+// paragraph. On lines of its own, a tag may end so (see callBlockParser).
+func (p callInlineParser) tagOverLines(block text.Reader, pc parser.Context) (n callNode, closing bool, tag text.Segment, ok bool) {
+	if len(p.defs) == 0 || pc.Get(noCallsKey) != nil {
+		return n, false, tag, false
+	}
+	line, pos := block.Position()
+	src := block.Source()
+	over, end, ok := tagOverLines(src, pos.Start)
+	if !ok {
+		return n, false, tag, false
+	}
+	n, closing, length, ok := calls(p).readTag(over, pc)
+	if !ok || length != len(over) {
+		return n, false, tag, false
+	}
+	for {
+		l, s := block.PeekLine()
+		switch {
+		case l == nil || end < s.Start:
+			block.SetPosition(line, pos)
+			return n, false, tag, false
+		case end <= s.Stop:
+			block.Advance(end - s.Start)
+			return n, closing, text.NewSegment(pos.Start, end), true
+		}
+		block.AdvanceLine()
+	}
 }
 
 // Transform pairs each closing tag read inline with the nearest opening

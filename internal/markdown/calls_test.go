@@ -113,6 +113,37 @@ func TestCalls(t *testing.T) {
 			want: "<p><code>{{&lt; icon x &gt;}}</code></p>\n<pre class=\"wrap\"><code>{{&lt; icon y &gt;}}\n</code></pre>\n",
 		},
 		{
+			name:  "a tag over several lines, as Hugo reads it",
+			src:   "{{< icon\n    name=\"phone\"\n    size=big >}}\n\nAfter.",
+			want:  "[icon name=phone,size=big|]\n<p>After.</p>\n",
+			calls: "icon -1 0",
+		},
+		{
+			name:  "a tag over several lines in a paragraph",
+			src:   "Call {{< icon\n  \"phone\" >}} now, {{< icon\n  mail\n  %}}, {{% icon\n  mail\n  %}}.",
+			want:  "<p>Call [icon phone|] now, {{&lt; icon\nmail\n%}}, [icon mail|].</p>\n",
+			calls: "icon -1 0; icon -1 1",
+			warn:  `Hugo shortcode "icon" left as text`,
+		},
+		{
+			name:  "an opening tag over several lines, and its inner text",
+			src:   "{{< note\n  title=\"T\" >}}\nraw *x*\n{{< /note >}}\n\n- {{% box\n  %}}\n  In the list.\n  {{% /box %}}",
+			want:  "[note title=T|<p>raw <em>x</em></p>\n]\n<ul>\n<li>\n[box |<p>In the list.</p>\n]\n</li>\n</ul>\n",
+			calls: "note -1 0 \"raw *x*\\n\"; box -1 1",
+		},
+		{
+			name: "a tag over lines with a blank line is text",
+			src:  "{{< icon\n\n  x >}}",
+			want: "<p>{{&lt; icon</p>\n<p>x &gt;}}</p>\n",
+			warn: `Hugo shortcode "icon" left as text`,
+		},
+		{
+			name: "a tag whose lines a list parts is text",
+			src:  "A {{< icon\n- x >}}",
+			want: "<p>A {{&lt; icon</p>\n<ul>\n<li>x &gt;}}</li>\n</ul>\n",
+			warn: `Hugo shortcode "icon" left as text`,
+		},
+		{
 			name:  "ref stays a link",
 			src:   `[Quote]({{< ref "quote.md" >}}) {{< icon x >}}`,
 			want:  "<p><a href=\"quote.md\">Quote</a> [icon x|]</p>\n",
@@ -164,6 +195,27 @@ func TestCallsPos(t *testing.T) {
 	}
 	if len(d.Calls) != 1 || d.Calls[0].Pos != (Pos{Line: 4, Col: 7}) {
 		t.Errorf("calls %+v, want one at 4:7", d.Calls)
+	}
+}
+
+// TestCallsPosOverLines checks that a tag written over several lines is
+// where its first line is, and that the lines after it are counted.
+func TestCallsPosOverLines(t *testing.T) {
+	c := New(Options{Shortcodes: testDefs})
+	d, err := c.Parse([]byte("{{< icon\n  x >}}\n\nOne {{< icon\n  y >}} and {{< icon z >}}\n\n{{< nope\n  a >}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Calls {
+		got = append(got, fmt.Sprintf("%d:%d", c.Pos.Line, c.Pos.Col))
+	}
+	for _, w := range d.Warnings {
+		got = append(got, fmt.Sprintf("%d:%d %s", w.Pos.Line, w.Pos.Col, w.Msg))
+	}
+	want := `1:1; 4:5; 5:13; 7:1 Hugo shortcode "nope" left as text`
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("got %s, want %s", g, want)
 	}
 }
 
@@ -253,6 +305,10 @@ func hostileCalls(n int) map[string]string {
 		"closing tags alone": strings.Repeat("{{% /box %}} ", n),
 		"long arguments":     strings.Repeat("{{< icon "+strings.Repeat("a ", n/20)+" ", 100),
 		"many inline pairs":  strings.Repeat("{{% box %}}x{{% /box %}} ", n),
+		// Each "{{<" reads at most maxTagLen bytes for the end of its tag.
+		"never closed over lines":    "{{< icon\n" + strings.Repeat("a b\n", n),
+		"many never closed on lines": strings.Repeat("{{< icon\n", n),
+		"many tags over lines":       strings.Repeat("{{< icon\n  x >}} a\n{{% box\n  %}}\nx\n{{% /box %}}\n", n/4),
 	}
 }
 

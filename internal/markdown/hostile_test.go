@@ -144,6 +144,11 @@ var hostiles = []hostile{
 	{name: "MkDocs tabs nested by indentation", gen: func(n int) []byte {
 		return numbered(n, func(i int) string { return strings.Repeat("\t", i%1000) + "=== \"a\"\n" })
 	}},
+	{name: "Hugo shortcode tags over lines never closed", gen: func(n int) []byte { return repeatTo("{{< figure\n", n) }},
+	{name: "Hugo shortcode tag over lines, never closed, then text", gen: func(n int) []byte {
+		return append([]byte("{{< note\n"), repeatTo("a b\n", n)...)
+	}},
+	{name: "Hugo shortcode tags over lines", gen: func(n int) []byte { return repeatTo("{{< note\n  \"t\" >}}\n{{< figure\n  src=\"a\" >}}\n", n) }},
 	{name: "code fence of marks", gen: func(n int) []byte {
 		return append([]byte("```\n"), repeatTo("[^a] *_~ [x]\n", n)...)
 	}},

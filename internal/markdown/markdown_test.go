@@ -105,6 +105,15 @@ func TestRender(t *testing.T) {
 			not: []string{"{{"},
 		},
 		{
+			name: "a Hugo shortcode's tag over several lines",
+			src:  "{{< figure\n    src=\"x.png\"\n    caption=\"A caption\" >}}\n\n{{< note\n  \"Heads up\" >}}\nBody.\n{{< /note >}}\n",
+			want: []string{
+				"<figure>\n" + `<img src="x.png" alt="A caption">` + "\n<figcaption>A caption</figcaption>\n</figure>",
+				`<div class="alert alert-note" role="note"><p class="alert-title">Heads up</p>` + "\n<p>Body.</p>\n</div>",
+			},
+			not: []string{"{{", "caption="},
+		},
+		{
 			name: "emoji codes",
 			src:  "Well done :+1: :tada:\n",
 			want: []string{"Well done &#x1f44d; &#x1f389;"},

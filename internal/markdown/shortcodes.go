@@ -61,6 +61,67 @@ func parseShortcodeLine(line []byte) (name string, closing bool, args string, ok
 	return strings.ToLower(string(m[3])), len(m[2]) > 0, string(m[4]), true
 }
 
+// tagOverLines returns the tag of a shortcode that starts at src[start]
+// and ends on a later line, as Hugo reads one written over several
+// lines: up to the first "}}" after start, that many bytes, each line
+// break made a space for the tag's patterns, and the offset of its end
+// in src. Such a tag holds no blank line and is at most maxTagLen long:
+// a "{{<" never closed is read no further, which keeps a page of many of
+// them linear.
+func tagOverLines(src []byte, start int) (tag []byte, end int, ok bool) {
+	window := src[start:min(len(src), start+maxTagLen)]
+	if !bytes.HasPrefix(window, []byte("{{<")) && !bytes.HasPrefix(window, []byte("{{%")) {
+		return nil, 0, false
+	}
+	i := bytes.Index(window, []byte("}}"))
+	if i < 0 || bytes.IndexByte(window[:i], '\n') < 0 {
+		return nil, 0, false
+	}
+	tag = bytes.Clone(window[:i+2])
+	for j, line := range bytes.Split(tag, []byte("\n")) {
+		if j > 0 && len(bytes.TrimSpace(line)) == 0 {
+			return nil, 0, false
+		}
+	}
+	for j, b := range tag {
+		if b == '\n' || b == '\r' {
+			tag[j] = ' '
+		}
+	}
+	return tag, start + len(tag), true
+}
+
+// blockTagOverLines returns the tag of a shortcode written over several
+// lines, starting lead bytes into reader's line, whose last line holds
+// nothing after it (see tagOverLines); advance moves reader to the end of
+// that line.
+func blockTagOverLines(reader text.Reader, lead int) (tag []byte, seg text.Segment, advance func(), ok bool) {
+	_, first := reader.PeekLine()
+	src := reader.Source()
+	tag, end, ok := tagOverLines(src, first.Start+lead)
+	if !ok {
+		return nil, seg, nil, false
+	}
+	rest := src[end:]
+	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return nil, seg, nil, false
+	}
+	advance = func() {
+		for {
+			_, s := reader.PeekLine()
+			if end <= s.Stop || s.Start >= len(src) {
+				break
+			}
+			reader.AdvanceLine()
+		}
+		reader.AdvanceToEOL()
+	}
+	return tag, text.NewSegment(first.Start+lead, end), advance, true
+}
+
 // KindShortcode is the node kind of a rendered Hugo shortcode.
 var KindShortcode = ast.NewNodeKind("Shortcode")
 
@@ -270,6 +331,14 @@ func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
 func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	name, closing, args, ok := parseShortcodeLine(line)
+	advance := reader.AdvanceToEOL
+	if !ok {
+		lead := len(line) - len(bytes.TrimLeft(line, " \t"))
+		var tag []byte
+		if tag, _, advance, ok = blockTagOverLines(reader, lead); ok {
+			name, closing, args, ok = parseShortcodeLine(tag)
+		}
+	}
 	if !ok || closing {
 		return nil, parser.NoChildren
 	}
@@ -278,7 +347,7 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	s.SetPos(seg.Start)
-	reader.AdvanceToEOL()
+	advance()
 	if s.image != nil {
 		figures, _ := pc.Get(figuresKey).([]*Shortcode)
 		pc.Set(figuresKey, append(figures, s))
