@@ -116,6 +116,12 @@ func TestShortcodeTemplates(t *testing.T) {
 			err:      `content/page.md:7:3: shortcode "x": layouts/shortcodes/x.html:2:2: executing "shortcodes/x.html" at <.Get>: error calling Get: Get: want a position (0, 1, ...) or a name, not 1.5`,
 		},
 		{
+			name:     "fails when run, its tag and one before it over several lines",
+			template: "<b>\n{{.Get 1.5}}</b>",
+			page:     "{{< stamp\n  a=1 >}} and\n\nA {{< x\n  a=\"b\" >}}",
+			err:      `content/page.md:8:3: shortcode "x": layouts/shortcodes/x.html:2:2: executing "shortcodes/x.html" at <.Get>`,
+		},
+		{
 			name:     "a field it lacks",
 			template: "{{.Page.Titel}}",
 			page:     "{{< x >}}",
