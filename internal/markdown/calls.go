@@ -78,10 +78,11 @@ const maxCallNesting = 16
 const maxTagLen = 2048
 
 // callTag matches a shortcode's tag at the start of its input: the
-// opening delimiter, the slash of a closing tag, the name, the arguments,
+// opening delimiter, the slash of a closing tag, the name (with the
+// folders it is in: {{< sub/name >}}), the arguments,
 // the slash of a tag closing itself ({{< x />}}) and the closing
 // delimiter.
-var callTag = regexp.MustCompile(`^\{\{([<%])\s*(/?)\s*([A-Za-z][\w-]*)((?:\s+(?:[A-Za-z]\w*\s*=\s*)?(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}/<>%]+))*)\s*(/?)\s*([>%])\}\}`)
+var callTag = regexp.MustCompile(`^\{\{([<%])\s*(/?)\s*(` + shortcodeNamePattern + `)((?:\s+(?:[A-Za-z]\w*\s*=\s*)?(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}/<>%]+))*)\s*(/?)\s*([>%])\}\}`)
 
 // calls is the goldmark extension for a site's own shortcodes.
 type calls struct {

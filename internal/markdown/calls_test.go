@@ -10,9 +10,10 @@ import (
 	"playbook/internal/deflate"
 )
 
-// testDefs are the shortcodes a site of the tests defines: box and note
-// read their inner text, icon does not.
-var testDefs = map[string]ShortcodeDef{"icon": {}, "box": {Inner: true}, "note": {Inner: true}}
+// testDefs are the shortcodes a site of the tests defines: box, note and
+// sub/box (layouts/shortcodes/sub/box.html) read their inner text, icon
+// does not.
+var testDefs = map[string]ShortcodeDef{"icon": {}, "box": {Inner: true}, "note": {Inner: true}, "sub/box": {Inner: true}}
 
 // echo is a Runner writing what it is given: [name args|inner].
 func echo(c *Call, inner string) (string, error) {
@@ -142,6 +143,13 @@ func TestCalls(t *testing.T) {
 			src:  "A {{< icon\n- x >}}",
 			want: "<p>A {{&lt; icon</p>\n<ul>\n<li>x &gt;}}</li>\n</ul>\n",
 			warn: `Hugo shortcode "icon" left as text`,
+		},
+		{
+			name:  "a name with the folder of its template",
+			src:   "{{< sub/box >}}\nA {{< Sub/Box />}}\n{{< /sub/box >}}\n\nB {{% sub/box %}}c{{% /sub/box %}} {{< sub/icon >}}",
+			want:  "[sub/box |<p>A [sub/box |]</p>\n]\n<p>B [sub/box |c] {{&lt; sub/icon &gt;}}</p>\n",
+			calls: "sub/box -1 0 \"A {{< Sub/Box />}}\\n\"; sub/box 0 0; sub/box -1 1",
+			warn:  `Hugo shortcode "sub/icon" left as text`,
 		},
 		{
 			name:  "ref stays a link",

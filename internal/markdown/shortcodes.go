@@ -37,9 +37,14 @@ var shortcodeVariants = map[string]string{
 	"danger":     "caution",
 }
 
+// shortcodeNamePattern matches a shortcode's name, with the folders its
+// template is in, as Hugo names one in layouts/shortcodes/sub/:
+// "sub/name".
+const shortcodeNamePattern = `[A-Za-z][\w-]*(?:/[A-Za-z][\w-]*)*`
+
 // shortcodeLine matches a line that is only a shortcode's tag, opening
 // ({{< note >}}, {{% alert title="x" %}}) or closing ({{< /note >}}).
-var shortcodeLine = regexp.MustCompile(`^\{\{([<%])\s*(/?)\s*([A-Za-z][\w-]*)(.*?)\s*([>%])\}\}\s*$`)
+var shortcodeLine = regexp.MustCompile(`^\{\{([<%])\s*(/?)\s*(` + shortcodeNamePattern + `)(.*?)\s*([>%])\}\}\s*$`)
 
 // shortcodeStart matches the start of any shortcode, for warnings.
 var shortcodeStart = regexp.MustCompile(`\{\{[<%]\s*(/?)\s*([A-Za-z][\w./-]*)`)

@@ -18,12 +18,13 @@
 // with a *Data.
 //
 // Shortcodes: each file layouts/shortcodes/NAME.html is the template of
-// the site's own shortcode NAME, as in Hugo; SiteShortcodes names them
+// the site's own shortcode NAME, as in Hugo, and one in a folder,
+// layouts/shortcodes/DIR/NAME.html, of DIR/NAME; SiteShortcodes names them
 // for site.Options.Shortcodes, so that a page's Markdown records each
 // use as a markdown.Call. A page's body is rendered with
 // markdown.Converter.RenderWith, which hands each call, with the HTML of
 // its inner text, to the template, executed with a *Shortcode (.Get,
-// .Inner, .Page, ...) beside the partials and the layouts' functions and
+// .Inner, .Page, .Parent, ...) beside the partials and the layouts' functions and
 // markdownify; its output goes into the page as written. A template
 // failing is an error at the page's line of the call, naming the
 // template's place; Check runs them on every page, their inner texts
@@ -1251,7 +1252,7 @@ func (r *Renderer) body(d *Data, doc *markdown.Doc) (template.HTML, error) {
 		// Not kept: the HTML depends on the shortcodes' templates too,
 		// and on the pages a shortcode lists.
 		s, err := r.site.Markdown.RenderWith(doc, func(c *markdown.Call, inner string) (string, error) {
-			return r.runShortcode(d, c, inner)
+			return r.runShortcode(d, doc, c, inner)
 		})
 		if err != nil {
 			var pe *site.ProblemError

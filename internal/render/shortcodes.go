@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -18,11 +17,13 @@ import (
 )
 
 // shortcodesDir is the folder of a theme holding the site's own
-// shortcodes, a template each, as in Hugo: layouts/shortcodes/NAME.html.
+// shortcodes, a template each, as in Hugo: layouts/shortcodes/NAME.html,
+// and layouts/shortcodes/DIR/NAME.html for {{< DIR/NAME >}}.
 const shortcodesDir = "layouts/shortcodes"
 
-// shortcodeName matches the names of shortcodes a page can call.
-var shortcodeName = regexp.MustCompile(`^[A-Za-z][\w-]*$`)
+// shortcodeName matches the names of shortcodes a page can call, with
+// the folders under shortcodesDir they are in.
+var shortcodeName = regexp.MustCompile(`^[A-Za-z][\w-]*(?:/[A-Za-z][\w-]*)*$`)
 
 // builtinCalls are the shortcodes playbook runs itself when the page is
 // rendered, for want of a template of the site's of that name: the
@@ -34,23 +35,32 @@ var builtinCalls = map[string]markdown.ShortcodeDef{"children": {}}
 var innerUse = regexp.MustCompile(`\.Inner\b|\.InnerDeindent\b`)
 
 // shortcodeFiles returns the templates of theme's own shortcodes by
-// name, in lower case. Hugo's ref and relref, which a page's links are
-// written with, stay Hugo's.
+// name, in lower case: a template in a folder under shortcodesDir is
+// named by its path there, "sub/name" for sub/name.html, as in Hugo.
+// Hugo's ref and relref, which a page's links are written with, stay
+// Hugo's.
 func shortcodeFiles(theme fs.FS) map[string]string {
-	entries, _ := fs.ReadDir(theme, shortcodesDir)
 	files := map[string]string{}
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".html")
-		if !ok || e.IsDir() || !shortcodeName.MatchString(name) {
-			continue
+	_ = fs.WalkDir(theme, shortcodesDir, func(file string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return nil // a folder that cannot be read holds none
+		}
+		name, ok := strings.CutSuffix(strings.TrimPrefix(file, shortcodesDir+"/"), ".html")
+		if !ok || !shortcodeName.MatchString(name) {
+			return nil
 		}
 		if name = strings.ToLower(name); name == "ref" || name == "relref" {
-			continue
+			return nil
 		}
-		files[name] = shortcodesDir + "/" + e.Name()
-	}
+		files[name] = file
+		return nil
+	})
 	return files
 }
+
+// shortcodeTemplate returns the name of the template of file, a file of
+// shortcodeFiles: its path under layouts/, as the place of its errors.
+func shortcodeTemplate(file string) string { return strings.TrimPrefix(file, "layouts/") }
 
 // SiteShortcodes returns the shortcodes a site in src with settings cfg
 // defines, in its layouts/shortcodes/ or its theme's, and those playbook
@@ -113,7 +123,7 @@ func (r *Renderer) parseShortcodes(common *template.Template) (*shortcodeSet, []
 			errs = append(errs, readError(file, err))
 			continue
 		}
-		if _, err := master.New("shortcodes/" + path.Base(file)).Parse(string(b)); err != nil {
+		if _, err := master.New(shortcodeTemplate(file)).Parse(string(b)); err != nil {
 			errs = append(errs, r.layoutError(err))
 		}
 	}
@@ -176,6 +186,11 @@ type Shortcode struct {
 	// Page is the page the shortcode is on, and Site its site.
 	Page *site.Page
 	Site *site.Site
+	// Parent is the shortcode of the site's whose inner text this one
+	// is in, or nil, as in Hugo. The calls inside a shortcode run
+	// first, so its Inner there is that of a call not yet rendered:
+	// the text as written of {{< NAME >}}, nothing of {{% NAME %}}.
+	Parent *Shortcode
 
 	// url is the page's, for Rel.
 	url        string
@@ -282,10 +297,26 @@ func (r *Renderer) newShortcode(d *Data, c *markdown.Call, inner string) *Shortc
 	return s
 }
 
-// runShortcode returns the HTML of call c on the page of d: its
-// template's output, or the built-in's.
-func (r *Renderer) runShortcode(d *Data, c *markdown.Call, inner string) (string, error) {
+// shortcodeAt returns what the template of doc's call i, on d's page,
+// is run with before the calls inside it have run: its Parent's for a
+// call inside it (see Shortcode.Parent). It is nil for i = -1, at the
+// top, and beyond a chain as long as the calls, which only a Doc not
+// made by Parse could hold.
+func (r *Renderer) shortcodeAt(d *Data, doc *markdown.Doc, i, depth int) *Shortcode {
+	if i < 0 || i >= len(doc.Calls) || depth > len(doc.Calls) {
+		return nil
+	}
+	c := &doc.Calls[i]
+	s := r.newShortcode(d, c, "")
+	s.Parent = r.shortcodeAt(d, doc, c.Parent, depth+1)
+	return s
+}
+
+// runShortcode returns the HTML of call c of doc, the document of d's
+// page: its template's output, or the built-in's.
+func (r *Renderer) runShortcode(d *Data, doc *markdown.Doc, c *markdown.Call, inner string) (string, error) {
 	sc := r.newShortcode(d, c, inner)
+	sc.Parent = r.shortcodeAt(d, doc, c.Parent, 0)
 	if r.shortcodes != nil && r.shortcodes.files[c.Name] != "" {
 		return r.shortcodes.run(r, sc, c, d.Page)
 	}
@@ -307,7 +338,7 @@ func (set *shortcodeSet) run(r *Renderer, sc *Shortcode, c *markdown.Call, p *si
 	}
 	run.cur, run.r = sc, r
 	var buf bytes.Buffer
-	err := run.t.ExecuteTemplate(&buf, "shortcodes/"+path.Base(set.files[c.Name]), sc)
+	err := run.t.ExecuteTemplate(&buf, shortcodeTemplate(set.files[c.Name]), sc)
 	run.cur, run.r = nil, nil
 	set.runs.Put(run)
 	if err != nil {
@@ -367,7 +398,7 @@ func (r *Renderer) dryShortcodes(d *Data, doc *markdown.Doc) error {
 		if c.Paired {
 			inner = string(dryContent)
 		}
-		if _, err := r.runShortcode(d, c, inner); err != nil {
+		if _, err := r.runShortcode(d, doc, c, inner); err != nil {
 			return err
 		}
 	}

@@ -169,3 +169,29 @@ func TestShortcodeUnknownToCheck(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestShortcodeFolders checks that a template in a folder under
+// layouts/shortcodes/ is called by its path there, as in Hugo, that a
+// template sees the shortcode around it as .Parent, and that a fault of
+// one in a folder is told at its file.
+func TestShortcodeFolders(t *testing.T) {
+	fsys := shortcodeSite(`<div>{{.Inner}}</div>`,
+		"{{% x title=\"Outer\" %}}\n{{< sub/Name >}}\n{{% /x %}}\n\nA {{< sub/name />}} and {{< sub/deep/name >}}.")
+	fsys["layouts/shortcodes/sub/name.html"] = &fstest.MapFile{Data: []byte(`<u>{{.Name}}{{with .Parent}} in {{.Name}} {{.Get "title"}}{{if not .Parent}} at the top{{end}}{{end}}</u>`)}
+	fsys["layouts/shortcodes/sub/deep/name.html"] = &fstest.MapFile{Data: []byte(`<s>{{.Name}}{{if not .Parent}} at the top{{end}}</s>`)}
+	html, buildErr, checkErr := buildPage(t, fsys)
+	if buildErr != "" || checkErr != "" {
+		t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
+	}
+	want := "<div><u>sub/name in x Outer at the top</u>\n</div>\n<p>A <u>sub/name</u> and <s>sub/deep/name at the top</s>.</p>\n"
+	if html != want {
+		t.Errorf("got\n%q\nwant\n%q", html, want)
+	}
+
+	fsys["layouts/shortcodes/sub/name.html"] = &fstest.MapFile{Data: []byte(`{{.Page.Titel}}`)}
+	_, buildErr, checkErr = buildPage(t, fsys)
+	want = `content/page.md:6:1: shortcode "sub/name": layouts/shortcodes/sub/name.html:1:7: executing "shortcodes/sub/name.html" at <.Page.Titel>`
+	if !strings.Contains(buildErr, want) || !strings.Contains(checkErr, want) {
+		t.Errorf("build error\n%s\ncheck\n%s\nwant\n%s", buildErr, checkErr, want)
+	}
+}
