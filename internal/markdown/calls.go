@@ -7,9 +7,11 @@ package markdown
 // renderer has: a parse records each one used as a Call, writes marks
 // around the HTML between its tags, and Render hands each Call, with
 // that HTML, to the caller's Runner, whose output replaces it. Parsing
-// runs no template, so a parse is still the same for the same source
-// and the same names (Options.Shortcodes). A tag may be written over
-// several lines, as Hugo allows (see tagOverLines).
+// runs no template, but to learn the text of a call in a heading, which
+// its id and the table of contents read (ShortcodeDef.Text), so a parse
+// is still the same for the same source and the same shortcodes
+// (Options.Shortcodes, their Key). A tag may be written over several
+// lines, as Hugo allows (see tagOverLines).
 
 import (
 	"bytes"
@@ -32,6 +34,16 @@ type ShortcodeDef struct {
 	// tags (.Inner): its opening tag waits for a closing one, as in
 	// Hugo, unless written {{< NAME />}}. Any other is whole in its tag.
 	Inner bool
+	// Text, if set, gives the plain text of what the shortcode writes
+	// for call c, or false if it cannot tell without the page: the text
+	// of a heading holding the call, its id and its entry in a table of
+	// contents read it, as a reader sees the heading. It is asked while
+	// a page is parsed, which runs no template but through it.
+	Text func(c *Call) (string, bool)
+	// Key names what Text's answers depend on besides the call, the
+	// template's text for one: pages read with another Key are read
+	// again.
+	Key string
 }
 
 // A Call is a shortcode of the site's own met in a document: what its
@@ -95,6 +107,10 @@ var noCallsKey = parser.NewContextKey()
 // callsKey holds the inline tags of a parse, for Transform to pair.
 var callsKey = parser.NewContextKey()
 
+// textCallsKey holds the inline calls of a parse of shortcodes with a
+// Text, for Transform to give those in headings their text.
+var textCallsKey = parser.NewContextKey()
+
 func (c calls) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(callBlockParser(c), 89)),
@@ -119,6 +135,10 @@ type callNode struct {
 	// innerStop the inner text's, once closed.
 	tag                   text.Segment
 	innerStart, innerStop int
+	// plain is the call's plain text, in a heading (see
+	// ShortcodeDef.Text); hasPlain marks it given.
+	plain    string
+	hasPlain bool
 	// mark is where the call's marks start (see holeMark): the
 	// document's links come first, then two for each call.
 	mark int
@@ -284,6 +304,10 @@ func (p callInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Co
 		tags, _ := pc.Get(callsKey).([]*callInline)
 		pc.Set(callsKey, append(tags, c))
 	}
+	if !closing && p.defs[c.name].Text != nil {
+		texts, _ := pc.Get(textCallsKey).([]*callInline)
+		pc.Set(textCallsKey, append(texts, c))
+	}
 	return c
 }
 
@@ -359,6 +383,36 @@ func (p callInlineParser) Transform(doc *ast.Document, reader text.Reader, pc pa
 		o.closed, o.innerStart, o.innerStop = true, o.tag.Stop, t.tag.Start
 		parent.RemoveChild(parent, t)
 	}
+	p.giveTexts(pc.Get(textCallsKey), reader.Source())
+}
+
+// giveTexts gives each call of calls, once paired, that is in a heading
+// its plain text (see ShortcodeDef.Text). Hugo makes a heading's id of
+// the output of {{% NAME %}}, which is Markdown of the page, and of a
+// placeholder for {{< NAME >}}'s: the output serves both, as a reader
+// sees it.
+func (p callInlineParser) giveTexts(calls any, src []byte) {
+	list, _ := calls.([]*callInline)
+	for _, c := range list {
+		if !c.closed || !inHeading(c) {
+			continue
+		}
+		call := newCall(&c.callNode, src)
+		c.plain, c.hasPlain = p.defs[c.name].Text(&call)
+	}
+}
+
+// inHeading reports whether n is in a heading.
+func inHeading(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindHeading:
+			return true
+		case ast.KindDocument:
+			return false
+		}
+	}
+	return false
 }
 
 // callDepth returns how many calls n is in, n included.

@@ -372,3 +372,35 @@ func BenchmarkCallsHostile(b *testing.B) {
 		})
 	}
 }
+
+// TestCallsInHeadings checks that a heading holding a call is read with
+// the call's text, where its shortcode gives it: its text, its id and
+// the links to it.
+func TestCallsInHeadings(t *testing.T) {
+	defs := maps.Clone(testDefs)
+	defs["phone"] = ShortcodeDef{Text: func(c *Call) (string, bool) { return "555 0100" + c.Text, true }}
+	defs["pagename"] = ShortcodeDef{Inner: true, Text: func(*Call) (string, bool) { return "", false }}
+	c := New(Options{Shortcodes: defs})
+	d, err := c.Parse([]byte("# Dial {{< phone >}}\n\n## Call {{< phone >}} now\n\n## Call {{< icon x >}} now\n\n" +
+		"## A {{< pagename >}}*b*{{< /pagename >}}\n\nSee [above](#call-555-0100-now), {{< phone >}}."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.ID+" "+h.Text)
+	}
+	want := "call-555-0100-now Call 555 0100 now; call--now Call  now; a-b A b"
+	if g := strings.Join(got, "; "); g != want || d.Title != "Dial 555 0100" || d.TitleID != "dial-555-0100" {
+		t.Errorf("headings %q, title %q #%s; want %q, title \"Dial 555 0100\" #dial-555-0100", g, d.Title, d.TitleID, want)
+	}
+	html, err := c.RenderWith(d, echo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`<h2 id="call-555-0100-now">Call [phone |] now<a class="anchor" href="#call-555-0100-now"`, `<p>See <a href="#call-555-0100-now">above</a>, [phone |].</p>`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("HTML lacks %s:\n%s", w, html)
+		}
+	}
+}

@@ -1243,6 +1243,13 @@ func writePlainText(buf *bytes.Buffer, n ast.Node, src []byte) {
 			buf.Write(c.Label(src))
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
+		case *callInline:
+			// The output of a call in a heading, if known; the text
+			// between its tags otherwise, as before it runs.
+			if c.hasPlain {
+				buf.WriteString(c.plain)
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -237,7 +237,14 @@ func shownText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	w.Flush()
-	return strings.TrimSpace(stdhtml.UnescapeString(stripTags(rb.buf.String())))
+	return HTMLText(rb.buf.String())
+}
+
+// HTMLText returns the text of html as a reader sees it: its tags
+// dropped, its character references decoded, the spaces around it
+// trimmed.
+func HTMLText(html string) string {
+	return strings.TrimSpace(stdhtml.UnescapeString(stripTags(html)))
 }
 
 // stripTags drops the tags of HTML whose text and attribute values are

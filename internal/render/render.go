@@ -28,7 +28,9 @@
 // markdownify; its output goes into the page as written. A template
 // failing is an error at the page's line of the call, naming the
 // template's place; Check runs them on every page, their inner texts
-// left out. playbook runs the Learn theme's children itself where the
+// left out. A call in a heading is also run while the page is read, with
+// the site's settings and no page, for the heading's text and id to be
+// its output's (see callTexts). playbook runs the Learn theme's children itself where the
 // site has no template of that name. A body that used shortcodes is not
 // kept in a BodyCache: it depends on the templates and on other pages.
 //

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -76,11 +78,78 @@ func SiteShortcodes(src fs.FS, cfg site.Config) map[string]markdown.ShortcodeDef
 		return builtinCalls
 	}
 	defs := maps.Clone(builtinCalls)
+	texts := &callTexts{theme: theme, cfg: cfg, files: files}
+	// The texts of calls in headings depend on the templates: a page is
+	// read again when one changes. Not on a change of a partial, which
+	// would read every page again at each edit of a layout in a preview.
+	sum := sha256.New()
+	for _, file := range slices.Sorted(maps.Values(files)) {
+		b, _ := fs.ReadFile(theme, file)
+		fmt.Fprintf(sum, "%s\x00%d\x00%s", file, len(b), b)
+	}
+	key := hex.EncodeToString(sum.Sum(nil))
 	for name, file := range files {
 		b, _ := fs.ReadFile(theme, file)
-		defs[name] = markdown.ShortcodeDef{Inner: innerUse.Match(b)}
+		defs[name] = markdown.ShortcodeDef{Inner: innerUse.Match(b), Text: texts.of(name), Key: key}
 	}
 	return defs
+}
+
+// callTexts runs the templates of a site's own shortcodes for the text
+// of a call in a heading (see markdown.ShortcodeDef.Text), while the
+// page is read: with the call's arguments and inner text and the site's
+// settings (.Site.Params), and no page, which is not read yet. A
+// template reading .Page, or the site's pages, fails so and gives no
+// text; the heading then reads as if the call wrote nothing.
+type callTexts struct {
+	theme fs.FS
+	cfg   site.Config
+	files map[string]string
+	once  sync.Once
+	// t holds the templates and partials, parsed when first asked: a
+	// site rarely has a shortcode in a heading. It is nil if they do
+	// not parse, which the build tells.
+	t *template.Template
+}
+
+// parse parses the templates of ts into ts.t.
+func (ts *callTexts) parse() {
+	w, err := loadWords(ts.theme, ts.cfg.Language, 0)
+	if err != nil {
+		return
+	}
+	md := markdown.New(markdown.Options{Unsafe: ts.cfg.Markdown.Unsafe})
+	t := template.New("").Funcs(funcs).Funcs(w.funcs()).Funcs(template.FuncMap{"markdownify": func(v any) (template.HTML, error) {
+		html, err := md.Markdownify(fmt.Sprint(v))
+		return template.HTML(html), err
+	}})
+	for _, file := range append(partialFiles(ts.theme), slices.Collect(maps.Values(ts.files))...) {
+		b, err := fs.ReadFile(ts.theme, file)
+		if err != nil {
+			return
+		}
+		if _, err := t.New(strings.TrimPrefix(file, "layouts/")).Parse(string(b)); err != nil {
+			return
+		}
+	}
+	ts.t = t
+}
+
+// of returns the Text of shortcode name.
+func (ts *callTexts) of(name string) func(c *markdown.Call) (string, bool) {
+	return func(c *markdown.Call) (string, bool) {
+		ts.once.Do(ts.parse)
+		if ts.t == nil {
+			return "", false
+		}
+		sc := newShortcode(c, "", ts.cfg.Markdown.Unsafe)
+		sc.Site = &site.Site{Config: ts.cfg}
+		var buf strings.Builder
+		if err := ts.t.ExecuteTemplate(&buf, shortcodeTemplate(ts.files[name]), sc); err != nil {
+			return "", false
+		}
+		return markdown.HTMLText(buf.String()), true
+	}
 }
 
 // A shortcodeSet holds the templates of a site's own shortcodes.
@@ -266,7 +335,16 @@ func deindent(text string) string {
 // newShortcode returns what the template of call c on d's page is run
 // with, inner the HTML of its inner text.
 func (r *Renderer) newShortcode(d *Data, c *markdown.Call, inner string) *Shortcode {
-	s := &Shortcode{Name: c.Name, Ordinal: c.Ordinal, Page: d.Page, Site: d.Site, url: d.URL,
+	s := newShortcode(c, inner, r.site.Config.Markdown.Unsafe)
+	s.Page, s.Site, s.url = d.Page, d.Site, d.URL
+	return s
+}
+
+// newShortcode returns what the template of call c is run with, of no
+// page yet, inner the HTML of its inner text; unsafe is site.toml's
+// [markdown] unsafe.
+func newShortcode(c *markdown.Call, inner string, unsafe bool) *Shortcode {
+	s := &Shortcode{Name: c.Name, Ordinal: c.Ordinal,
 		paired: c.Paired, text: c.Text, html: inner, markdown: c.Markdown}
 	for _, a := range c.Args {
 		if a.Key == "" {
@@ -289,7 +367,7 @@ func (r *Renderer) newShortcode(d *Data, c *markdown.Call, inner string) *Shortc
 		s.Inner = template.HTML("")
 	case c.Markdown:
 		s.Inner = template.HTML(inner)
-	case r.site.Config.Markdown.Unsafe:
+	case unsafe:
 		s.Inner = template.HTML(c.Text)
 	default:
 		s.Inner = c.Text

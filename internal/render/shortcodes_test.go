@@ -195,3 +195,51 @@ func TestShortcodeFolders(t *testing.T) {
 		t.Errorf("build error\n%s\ncheck\n%s\nwant\n%s", buildErr, checkErr, want)
 	}
 }
+
+// TestShortcodeInHeading checks that a heading holding a call reads as
+// the call's output, the site's settings in it: its id, a link to that
+// id, and its entry in the table of contents. A template reading the
+// page, not read yet when its headings are, leaves its output out.
+func TestShortcodeInHeading(t *testing.T) {
+	fsys := shortcodeSite("<b>{{.Page.Title}}</b>", "## Call {{< phone >}} now\n\nSee [the number](#call-555-0100-now).\n\n## On {{< x >}}\n")
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n[params]\nphone = \"555 0100\"\n")}
+	fsys["layouts/shortcodes/phone.html"] = &fstest.MapFile{Data: []byte(`<a href="tel:{{.Site.Params.phone}}">{{.Site.Params.phone}}</a>` + "\n")}
+	fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<hr id=start>{{range .TOC}}[{{.ID}} {{.Text}}]{{end}}{{.Content}}<hr id=end>{{end}}`)}
+	html, buildErr, checkErr := buildPage(t, fsys)
+	if buildErr != "" || checkErr != "" {
+		t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
+	}
+	for _, want := range []string{
+		"[call-555-0100-now Call 555 0100 now][on- On]",
+		`<h2 id="call-555-0100-now">Call <a href="tel:555%200100">555 0100</a> now<a class="anchor" href="#call-555-0100-now"`,
+		`<a href="#call-555-0100-now">the number</a>`,
+		`<h2 id="on-">On <b>Page</b>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+// TestShortcodeInHeadingReloaded checks that a preview's Load reads a
+// page again when the template of a call in its heading changes: its id
+// is made of the call's output.
+func TestShortcodeInHeadingReloaded(t *testing.T) {
+	fsys := shortcodeSite("x", "## Call {{< stamp >}}\n")
+	ld := site.NewLoader(fsys, site.Options{Now: testNow, Shortcodes: SiteShortcodes})
+	ids := func() string {
+		s, _ := ld.Load([]string{"layouts/shortcodes/stamp.html"})
+		var got []string
+		for _, h := range s.ByFile("content/page.md").Doc.Headings {
+			got = append(got, h.ID)
+		}
+		return strings.Join(got, " ")
+	}
+	if got := ids(); got != "call-stamp" {
+		t.Errorf("first load: %s, want call-stamp", got)
+	}
+	fsys["layouts/shortcodes/stamp.html"] = &fstest.MapFile{Data: []byte(`<i>now {{.Name}}</i>`)}
+	if got := ids(); got != "call-now-stamp" {
+		t.Errorf("after the template changed: %s, want call-now-stamp", got)
+	}
+}

@@ -248,7 +248,9 @@ func shortcodesOf(fsys fs.FS, cfg Config, opts Options) map[string]markdown.Shor
 }
 
 // shortcodesKey returns a key of defs: pages read with other shortcodes
-// are read again, for a name is a call in one and text in the other.
+// are read again, for a name is a call in one and text in the other, and
+// a heading's id may be made of what a call writes (see
+// markdown.ShortcodeDef.Key).
 func shortcodesKey(defs map[string]markdown.ShortcodeDef) string {
 	var b strings.Builder
 	for _, name := range slices.Sorted(maps.Keys(defs)) {
@@ -256,6 +258,8 @@ func shortcodesKey(defs map[string]markdown.ShortcodeDef) string {
 		if defs[name].Inner {
 			b.WriteString("+")
 		}
+		// What a call in a heading reads as, its id too.
+		b.WriteString(defs[name].Key)
 	}
 	return b.String()
 }
