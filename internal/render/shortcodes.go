@@ -110,6 +110,9 @@ type callTexts struct {
 	// site rarely has a shortcode in a heading. It is nil if they do
 	// not parse, which the build tells.
 	t *template.Template
+	// md renders the Markdown of markdownify and of {{% NAME %}}'s
+	// inner text.
+	md *markdown.Converter
 }
 
 // parse parses the templates of ts into ts.t.
@@ -118,9 +121,9 @@ func (ts *callTexts) parse() {
 	if err != nil {
 		return
 	}
-	md := markdown.New(markdown.Options{Unsafe: ts.cfg.Markdown.Unsafe})
+	ts.md = markdown.New(markdown.Options{Unsafe: ts.cfg.Markdown.Unsafe})
 	t := template.New("").Funcs(funcs).Funcs(w.funcs()).Funcs(template.FuncMap{"markdownify": func(v any) (template.HTML, error) {
-		html, err := md.Markdownify(fmt.Sprint(v))
+		html, err := ts.md.Markdownify(fmt.Sprint(v))
 		return template.HTML(html), err
 	}})
 	for _, file := range append(partialFiles(ts.theme), slices.Collect(maps.Values(ts.files))...) {
@@ -142,7 +145,16 @@ func (ts *callTexts) of(name string) func(c *markdown.Call) (string, bool) {
 		if ts.t == nil {
 			return "", false
 		}
-		sc := newShortcode(c, "", ts.cfg.Markdown.Unsafe)
+		inner := ""
+		if c.Paired && c.Markdown {
+			// Its links as written: the text is all that is wanted.
+			html, err := ts.md.Markdownify(c.Text)
+			if err != nil {
+				return "", false
+			}
+			inner = html
+		}
+		sc := newShortcode(c, inner, ts.cfg.Markdown.Unsafe)
 		sc.Site = &site.Site{Config: ts.cfg}
 		var buf strings.Builder
 		if err := ts.t.ExecuteTemplate(&buf, shortcodeTemplate(ts.files[name]), sc); err != nil {

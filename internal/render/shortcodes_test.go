@@ -201,7 +201,8 @@ func TestShortcodeFolders(t *testing.T) {
 // id, and its entry in the table of contents. A template reading the
 // page, not read yet when its headings are, leaves its output out.
 func TestShortcodeInHeading(t *testing.T) {
-	fsys := shortcodeSite("<b>{{.Page.Title}}</b>", "## Call {{< phone >}} now\n\nSee [the number](#call-555-0100-now).\n\n## On {{< x >}}\n")
+	fsys := shortcodeSite("<b>{{.Page.Title}}</b>", "## Call {{< phone >}} now\n\nSee [the number](#call-555-0100-now).\n\n## On {{< x >}}\n\n## {{% em %}}*Now*{{% /em %}}\n")
+	fsys["layouts/shortcodes/em.html"] = &fstest.MapFile{Data: []byte(`<span>{{.Inner}}!</span>`)}
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n[params]\nphone = \"555 0100\"\n")}
 	fsys["layouts/shortcodes/phone.html"] = &fstest.MapFile{Data: []byte(`<a href="tel:{{.Site.Params.phone}}">{{.Site.Params.phone}}</a>` + "\n")}
 	fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<hr id=start>{{range .TOC}}[{{.ID}} {{.Text}}]{{end}}{{.Content}}<hr id=end>{{end}}`)}
@@ -210,7 +211,7 @@ func TestShortcodeInHeading(t *testing.T) {
 		t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
 	}
 	for _, want := range []string{
-		"[call-555-0100-now Call 555 0100 now][on- On]",
+		"[call-555-0100-now Call 555 0100 now][on- On][now Now!]",
 		`<h2 id="call-555-0100-now">Call <a href="tel:555%200100">555 0100</a> now<a class="anchor" href="#call-555-0100-now"`,
 		`<a href="#call-555-0100-now">the number</a>`,
 		`<h2 id="on-">On <b>Page</b>`,
