@@ -36,6 +36,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/objfile"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
@@ -54,6 +55,9 @@ type Repo struct {
 	trees   map[plumbing.Hash]*object.Tree
 	// present are the blobs a listing found, not read (see hasBlob).
 	present map[plumbing.Hash]bool
+	// isBlob are the objects a listing found to be blobs (see
+	// checkBlob).
+	isBlob map[plumbing.Hash]bool
 	// storage keeps the packfiles open until Close.
 	storage *filesystem.Storage
 	// partial is set for a partial clone, whose missing objects are
@@ -109,7 +113,7 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	repo := &Repo{repo: r, workTree: workTree, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}, present: map[plumbing.Hash]bool{}}
+	repo := &Repo{repo: r, workTree: workTree, changed: map[changeKey][][]string{}, shallow: map[plumbing.Hash]bool{}, blobs: map[plumbing.Hash][]byte{}, trees: map[plumbing.Hash]*object.Tree{}, present: map[plumbing.Hash]bool{}, isBlob: map[plumbing.Hash]bool{}}
 	// A walk over history reads thousands of objects, and go-git opens
 	// the packfile again for each one unless told to keep packfiles open
 	// (a bounded number of them): a 2,000-commit history took seconds.
@@ -535,6 +539,25 @@ func Damaged(fsys fs.FS) []Damage {
 	return out
 }
 
+// CheckFiles makes the listings of fsys, a tree of Repo.FS, look at the
+// type of the object of each file whose path (slash-separated, from the
+// root of the tree) check accepts, and leave out as damaged one that is
+// not a blob (see Damaged), as they leave out a missing one. A listing
+// only looks for a file's object, and one of another type is told when
+// the file is read; a file that is copied as it is when the site is
+// written, not read when it is loaded, is to be checked here, so that it
+// is left out rather than failing the writing. It is to be called before
+// fsys is listed; any other file system is left as it is.
+func CheckFiles(fsys fs.FS, check func(name string) bool) {
+	t, ok := fsys.(*treeFS)
+	if !ok {
+		return
+	}
+	t.repo.mu.Lock()
+	defer t.repo.mu.Unlock()
+	t.check = check
+}
+
 // A LastChange is the last commit that touched a file, as a page shows it
 // (themes read .Commit, .When and .Author).
 type LastChange struct {
@@ -912,6 +935,48 @@ func (r *Repo) hasBlob(h plumbing.Hash) error {
 	return nil
 }
 
+// checkBlob returns nil if the object h is a blob, reading no more of it
+// than its type needs: a loose object's header, a packed one as go-git
+// reads it (a large one's header only); else what is wrong (see
+// objectErr). Versions share most files: each is looked at once. r.mu is
+// held.
+func (r *Repo) checkBlob(h plumbing.Hash) error {
+	if _, ok := r.blobs[h]; ok || r.isBlob[h] {
+		return nil
+	}
+	typ, err := r.objectType(h)
+	if err != nil {
+		return r.objectErr(h, plumbing.BlobObject, err)
+	}
+	if typ != plumbing.BlobObject {
+		return fmt.Errorf("object %s is a %s, not a blob: %w", h.String()[:7], typ, ErrDamaged)
+	}
+	r.isBlob[h] = true
+	return nil
+}
+
+// objectType returns the type of the object h. r.mu is held.
+func (r *Repo) objectType(h plumbing.Hash) (plumbing.ObjectType, error) {
+	if r.storage != nil {
+		// go-git reads a loose object whole to tell its type.
+		id := h.String()
+		if f, err := r.storage.Filesystem().Open(path.Join("objects", id[:2], id[2:])); err == nil {
+			defer f.Close()
+			if zr, err := objfile.NewReader(f); err == nil {
+				defer zr.Close()
+				if typ, _, err := zr.Header(); err == nil {
+					return typ, nil
+				}
+			}
+		}
+	}
+	obj, err := r.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+	if err != nil {
+		return plumbing.InvalidObject, err
+	}
+	return obj.Type(), nil
+}
+
 // has returns nil if the repository has the object h. A loose object's
 // file is looked at, not opened as go-git does; any other is go-git's to
 // find, in the packfiles and the repositories objects/info/alternates
@@ -943,6 +1008,9 @@ type treeFS struct {
 	// damaged holds, by path, what is wrong with each entry left out of
 	// a listing. repo.mu guards it.
 	damaged map[string]error
+	// check, if set, says which files' objects a listing checks to be
+	// blobs (see CheckFiles). repo.mu guards it.
+	check func(name string) bool
 }
 
 var _ fs.ReadLinkFS = (*treeFS)(nil)
@@ -1132,16 +1200,20 @@ func (t *treeFS) entries(tree *object.Tree, dir string) []fs.DirEntry {
 		// for: most of a version's files are the previous version's,
 		// which a build knows by their ids (see ContentID) and does not
 		// read again, and its size would cost a read (Stat has it). A
-		// file's object of another type is told when the file is read.
+		// file's object of another type is told when the file is read,
+		// or here for the files CheckFiles names.
 		var err error
+		p := path.Join(dir, e.Name)
 		switch {
 		case e.Mode == filemode.Dir:
 			_, err = t.repo.tree(e.Hash)
+		case e.Mode.IsFile() && t.check != nil && t.check(p):
+			err = t.repo.checkBlob(e.Hash)
 		case e.Mode.IsFile():
 			err = t.repo.hasBlob(e.Hash)
 		}
 		if err != nil {
-			t.damaged[path.Join(dir, e.Name)] = err
+			t.damaged[p] = err
 			continue
 		}
 		es = append(es, fs.FileInfoToDirEntry(t.info(e.Name, e.Mode, 0)))

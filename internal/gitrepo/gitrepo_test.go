@@ -688,6 +688,49 @@ func TestDamagedTree(t *testing.T) {
 	}
 }
 
+// TestCheckFiles: the files CheckFiles names whose objects are not blobs
+// are left out of their folder's listing and told by Damaged, as missing
+// ones are; the others are listed as ever, told when read.
+func TestCheckFiles(t *testing.T) {
+	dir, ids := damagedRepo(t)
+	r := openRepo(t, dir)
+	fsys, err := r.FS(resolve(t, r, "damaged"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	CheckFiles(fsys, func(name string) bool { return name != "content/commit.md" })
+	var listed []string
+	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		listed = append(listed, name)
+		return err
+	})
+	if want := ". content content/a.md content/commit.md content/sub content/sub/b.md"; err != nil || strings.Join(listed, " ") != want {
+		t.Errorf("walked %q, %v; want %s", listed, err, want)
+	}
+	i := slices.IndexFunc(Damaged(fsys), func(d Damage) bool { return d.Path == "content/tree.md" })
+	want := "object " + ids["tree"][:7] + " is a tree, not a blob: " + ErrDamaged.Error()
+	if i < 0 || Damaged(fsys)[i].Err.Error() != want || !errors.Is(Damaged(fsys)[i].Err, ErrDamaged) {
+		t.Errorf("Damaged: %v; want content/tree.md: %s", Damaged(fsys), want)
+	}
+	// Packed, the objects are told apart as well.
+	gittest.Pack(t, dir)
+	r = openRepo(t, dir)
+	if fsys, err = r.FS(resolve(t, r, "damaged")); err != nil {
+		t.Fatal(err)
+	}
+	CheckFiles(fsys, func(string) bool { return true })
+	if _, err := fs.ReadDir(fsys, "content"); err != nil {
+		t.Fatal(err)
+	}
+	var damaged []string
+	for _, d := range Damaged(fsys) {
+		damaged = append(damaged, d.Path)
+	}
+	if got, want := strings.Join(damaged, " "), "content/blob-folder content/commit.md content/link.md content/missing-folder content/missing.md content/tree.md"; got != want {
+		t.Errorf("Damaged of a packed repository: %s; want %s", got, want)
+	}
+}
+
 // TestHistoryThroughDamage: the walk over history for when each file last
 // changed goes through a commit whose tree is damaged, or whose parent is
 // missing, rather than failing: a folder that cannot be read is taken as

@@ -95,6 +95,35 @@ func run(dir string, when time.Time, stdin []byte, args []string) (string, error
 	return string(out), nil
 }
 
+// Pack moves every loose object of the repository of dir into a pack,
+// as git gc does, damaged and hand-made ones too, which git repack
+// refuses to walk to.
+func Pack(t testing.TB, dir string) {
+	t.Helper()
+	objects := filepath.Join(dir, ".git", "objects")
+	var ids bytes.Buffer
+	folders, err := os.ReadDir(objects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range folders {
+		if len(f.Name()) != 2 {
+			continue // pack, info
+		}
+		files, err := os.ReadDir(filepath.Join(objects, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range files {
+			fmt.Fprintf(&ids, "%s%s\n", f.Name(), o.Name())
+		}
+	}
+	if _, err := run(dir, time.Time{}, ids.Bytes(), []string{"pack-objects", "-q", filepath.Join(objects, "pack", "pack")}); err != nil {
+		t.Fatal(err)
+	}
+	Git(t, dir, time.Time{}, "prune-packed")
+}
+
 // Object writes data into the repository of dir as an object of type kind
 // ("blob", "tree", "commit", "tag"), unchecked, as a damaged or a
 // hand-made repository holds it, and returns its id.

@@ -88,6 +88,22 @@ func TestDamagedVersion(t *testing.T) {
 			gone:    "q4/logo.png",
 		},
 		{
+			name: "an attachment whose object is a tree",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "100644", Name: "logo.png", ID: ids["tree"]})
+			},
+			warning: `content/logo.png: warning: cannot be read from "q4" (commit %s), left out: object {tree} is a tree, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/logo.png",
+		},
+		{
+			name: "an attachment whose object is a commit",
+			damage: func(r *repo, ids map[string]string) {
+				tagTree(r, "", gittest.TreeEntry{Mode: "100755", Name: "price-list.pdf", ID: ids["commit"]})
+			},
+			warning: `content/price-list.pdf: warning: cannot be read from "q4" (commit %s), left out: object {commit} is a commit, not a blob: the repository's objects are damaged (git fsck lists what is wrong) (version q4)`,
+			gone:    "q4/price-list.pdf",
+		},
+		{
 			name: "a folder whose object is a blob",
 			damage: func(r *repo, ids map[string]string) {
 				tagTree(r, "", gittest.TreeEntry{Mode: "40000", Name: "more", ID: ids["blob"]})

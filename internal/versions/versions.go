@@ -387,6 +387,7 @@ func openRef(repo *gitrepo.Repo, prefix, ref string) (_ *gitrepo.Commit, tree, f
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("ref %q: %w", ref, err)
 	}
+	checkAttachments(tree, prefix)
 	fsys = tree
 	if prefix != "." {
 		if fsys, err = subFS(tree, prefix); err != nil {
@@ -403,6 +404,18 @@ func openRef(repo *gitrepo.Repo, prefix, ref string) (_ *gitrepo.Commit, tree, f
 	// A ref from before the playbook was there, or where it lived in
 	// another folder.
 	return nil, nil, nil, fmt.Errorf("commit %s has no %s folder: is %q a version of this playbook?", c.Short, path.Join(prefix, "content"), ref)
+}
+
+// checkAttachments makes the listings of tree, a commit's, tell the files
+// of the site's folder prefix that a build copies as they are (images,
+// PDFs) whose Git objects are not files: such a file is left out of its
+// version with a warning (see damage), as a page that cannot be read is,
+// where copying it would fail the build. Pages are told when read.
+func checkAttachments(tree fs.FS, prefix string) {
+	content := path.Join(prefix, site.ContentDir) + "/"
+	gitrepo.CheckFiles(tree, func(name string) bool {
+		return strings.HasPrefix(name, content) && !site.IsMarkdown(name)
+	})
 }
 
 // leftOut reports whether err, met reading a version from Git, is what
