@@ -101,11 +101,14 @@ func report(problems site.Problems, source, format string, strict bool, note str
 func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, strict bool, load site.Options, stdout, stderr io.Writer) int {
 	type loaded struct {
 		now, fresh site.Problems
-		err        error
+		// damaged are the files at ref that cannot be read: their
+		// problems there are not known, and are told as new.
+		damaged site.Problems
+		err     error
 	}
 	l, err := await(ctx, func() loaded {
 		var l loaded
-		err := versions.WithRef(source, ref, func(at fs.FS) error {
+		damaged, err := versions.WithRef(source, ref, func(at fs.FS) error {
 			// The versions published from Git are the same at ref and
 			// now, unless the change is to the versions block itself:
 			// then they are checked at both.
@@ -147,7 +150,7 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 			})
 			return nil
 		})
-		l.err = err
+		l.damaged, l.err = damaged, err
 		return l
 	})
 	if err != nil {
@@ -158,7 +161,10 @@ func checkNewSince(ctx context.Context, src fs.FS, source, ref, format string, s
 		fmt.Fprintf(stderr, "playbook check: --new-since %s: %v\n", ref, l.err)
 		return exitUsage
 	}
-	return report(l.fresh, source, format, strict, fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(l.fresh)), stdout, stderr)
+	note := fmt.Sprintf(" new since %s (%d already there)", ref, len(l.now)-len(l.fresh))
+	problems := append(l.fresh, l.damaged...)
+	problems.Sort()
+	return report(problems, source, format, strict, note, stdout, stderr)
 }
 
 // renamedSince returns the files of the problems then (found at ref, in

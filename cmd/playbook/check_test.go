@@ -340,6 +340,53 @@ func TestCheckNewSince(t *testing.T) {
 	}
 }
 
+// TestCheckNewSinceDamagedRef: a file at the ref whose Git object cannot
+// be read, left out of the ref's site, is warned of, naming the file and
+// what is wrong, as a build warns of it: its problems now are all told as
+// new, the ref's being unknown.
+func TestCheckNewSinceDamagedRef(t *testing.T) {
+	repo := t.TempDir()
+	files := with(goodSite, "content/guides/c.md", "# C\n\n[x](missing.md)\n")
+	files["content/guides/d.md"] = "# D\n"
+	gittest.WriteFiles(t, repo, files)
+	when := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	git := func(args ...string) string { return strings.TrimSpace(gittest.Git(t, repo, when, args...)) }
+	git("init", "-q", "-b", "main")
+	git("add", ".")
+	git("commit", "-q", "-m", "one")
+	// The ref: the same files, c.md's object missing and d.md's a tree.
+	missing, tree := strings.Repeat("ab", 20), git("rev-parse", "HEAD:content/guides")
+	guides := gittest.Tree(t, repo,
+		gittest.TreeEntry{Mode: "100644", Name: "a.md", ID: git("rev-parse", "HEAD:content/guides/a.md")},
+		gittest.TreeEntry{Mode: "100644", Name: "b.md", ID: git("rev-parse", "HEAD:content/guides/b.md")},
+		gittest.TreeEntry{Mode: "100644", Name: "c.md", ID: missing},
+		gittest.TreeEntry{Mode: "100644", Name: "d.md", ID: tree},
+	)
+	content := gittest.Tree(t, repo,
+		gittest.TreeEntry{Mode: "100644", Name: "_index.md", ID: git("rev-parse", "HEAD:content/_index.md")},
+		gittest.TreeEntry{Mode: "40000", Name: "guides", ID: guides},
+	)
+	root := gittest.Tree(t, repo,
+		gittest.TreeEntry{Mode: "100644", Name: "site.toml", ID: git("rev-parse", "HEAD:site.toml")},
+		gittest.TreeEntry{Mode: "40000", Name: "content", ID: content},
+	)
+	git("tag", "damaged", git("commit-tree", root, "-p", "HEAD", "-m", "damaged"))
+	short := git("rev-parse", "--short=7", "damaged")
+
+	code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "damaged")
+	damaged := ": the repository's objects are damaged (git fsck lists what is wrong)\n"
+	want := "content/guides/c.md: warning: cannot be read from \"damaged\" (commit " + short + "), left out: object " + missing[:7] + " is missing from the repository" + damaged +
+		"content/guides/c.md:3:1: broken link \"missing.md\": no page or file at content/guides/missing.md\n" +
+		"content/guides/d.md: warning: cannot be read from \"damaged\" (commit " + short + "), left out: object " + tree[:7] + " is a tree, not a blob" + damaged
+	if code != exitContent || out != want {
+		t.Errorf("exit %d, output\n%s\nwant\n%s%s", code, out, want, stderr)
+	}
+	// The ref's whole commit reads as ever.
+	if code, out, stderr := checkCmd(t, "--source", repo, "--new-since", "main"); code != exitOK || out != "" {
+		t.Errorf("against main: exit %d\n%s%s", code, out, stderr)
+	}
+}
+
 // TestCheckNewSinceRenamesAndMends: a file renamed since the ref keeps
 // its problems, as Git finds the rename, and a disconnected promise given
 // a sales behaviour is mended, not refused for the service gap left; one

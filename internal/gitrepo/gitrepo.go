@@ -511,8 +511,9 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) {
 }
 
 // A Damage is an entry of a commit's tree that its folder's listing
-// leaves out (see FS): its object is missing from the repository, or is
-// not of the type the entry's mode names.
+// leaves out (see FS), or a file that failed to be read: its object is
+// missing from the repository, or is not of the type the entry's mode
+// names.
 type Damage struct {
 	// Path is the entry's, slash-separated, from the root of the tree.
 	Path string
@@ -521,9 +522,11 @@ type Damage struct {
 	Err error
 }
 
-// Damaged returns the entries of the tree fsys that its listings left out
-// so far, sorted by path: those of every folder listed through it, as
-// fs.WalkDir lists them. fsys is a tree of Repo.FS; any other has none.
+// Damaged returns the entries of the tree fsys that could not be read so
+// far, sorted by path: those its listings left out, of every folder
+// listed through it, as fs.WalkDir lists them, and the files whose
+// objects failed to be read when opened. fsys is a tree of Repo.FS; any
+// other has none.
 func Damaged(fsys fs.FS) []Damage {
 	t, ok := fsys.(*treeFS)
 	if !ok {
@@ -1042,6 +1045,9 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 	case filemode.Regular, filemode.Executable, filemode.Deprecated:
 		data, err := t.repo.blob(e.Hash)
 		if err != nil {
+			if errors.Is(err, ErrDamaged) || errors.Is(err, ErrPartial) {
+				t.damaged[real] = err
+			}
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
 		return &file{Reader: bytes.NewReader(data), info: t.info(path.Base(name), e.Mode, int64(len(data)))}, nil

@@ -616,9 +616,9 @@ func damagedRepo(t *testing.T) (dir string, ids map[string]string) {
 // TestDamagedTree: an entry of a commit's tree whose object is missing,
 // or a folder's of another type than its mode says, is left out of its
 // folder's listing and told by Damaged; a file's of another type is
-// listed (a listing reads no file) and told when read. Opened by its
-// path, each says what is wrong and which object, as ErrDamaged. The
-// good entries beside them read as ever.
+// listed (a listing reads no file) and told when read, by the error and
+// by Damaged. Opened by its path, each says what is wrong and which
+// object, as ErrDamaged. The good entries beside them read as ever.
 func TestDamagedTree(t *testing.T) {
 	dir, ids := damagedRepo(t)
 	r := openRepo(t, dir)
@@ -669,11 +669,14 @@ func TestDamagedTree(t *testing.T) {
 		}
 		damaged = append(damaged, d.Path+": "+d.Err.Error())
 	}
+	// The files of another type, read above, are told too.
 	want := []string{
 		"content/blob-folder: object " + short("blob") + " is a blob, not a tree: " + ErrDamaged.Error(),
+		"content/commit.md: object " + short("commit") + " is a commit, not a blob: " + ErrDamaged.Error(),
 		"content/link.md: object " + short("missing") + " is missing from the repository: " + ErrDamaged.Error(),
 		"content/missing-folder: object " + short("missing") + " is missing from the repository: " + ErrDamaged.Error(),
 		"content/missing.md: object " + short("missing") + " is missing from the repository: " + ErrDamaged.Error(),
+		"content/tree.md: object " + short("tree") + " is a tree, not a blob: " + ErrDamaged.Error(),
 	}
 	if !slices.Equal(damaged, want) {
 		t.Errorf("Damaged:\n%s\nwant:\n%s", strings.Join(damaged, "\n"), strings.Join(want, "\n"))

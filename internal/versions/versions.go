@@ -322,9 +322,9 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		var ps site.Problems
 		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
 		if v.Commit != nil {
-			damaged, err := damage(v, prefix)
+			damaged, err := damage(v.tree, prefix, v.Ref, v.Commit.Short, ps)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, fmt.Errorf("versions: %s: %w", v.Name, err)
 			}
 			ps = append(ps, damaged...)
 		}
@@ -428,23 +428,29 @@ func leftOut(err error) bool {
 	return errors.Is(err, gitrepo.ErrDamaged) || errors.Is(err, gitrepo.ErrNotCommit)
 }
 
-// damage returns a problem for each file or folder the site v read from
-// Git left out, its object missing or of the wrong type, at its path in
-// the site's folder prefix (Load makes it a warning of v). A file a
-// partial clone lacks is an error: the clone is to be mended, and a
-// version without its files must not replace one that had them.
-func damage(v *Version, prefix string) (site.Problems, error) {
+// damage returns a problem for each file or folder of tree, the commit
+// short's that ref names, that could not be read (see gitrepo.Damaged),
+// its object missing or of the wrong type, at its path in the site's
+// folder prefix, as a warning: such a file is left out of the site read
+// from tree. A file told already, where the site read it (a page, its
+// site.toml), is not told again. A file a partial clone lacks is an
+// error: the clone is to be mended, and a version without its files must
+// not replace one that had them.
+func damage(tree fs.FS, prefix, ref, short string, told site.Problems) (site.Problems, error) {
 	var ps site.Problems
-	for _, d := range gitrepo.Damaged(v.tree) {
+	for _, d := range gitrepo.Damaged(tree) {
 		file := d.Path
 		if prefix != "." {
 			file = strings.TrimPrefix(file, prefix+"/")
 		}
 		if !errors.Is(d.Err, gitrepo.ErrDamaged) {
-			return nil, fmt.Errorf("versions: %s: %s: %w", v.Name, file, d.Err)
+			return nil, fmt.Errorf("%s: %w", file, d.Err)
+		}
+		if slices.ContainsFunc(told, func(p site.Problem) bool { return p.File == file }) {
+			continue
 		}
 		ps = append(ps, site.Problem{File: file, Warning: true,
-			Msg: fmt.Sprintf("cannot be read from %q (commit %s), left out: %v", v.Ref, v.Commit.Short, d.Err)})
+			Msg: fmt.Sprintf("cannot be read from %q (commit %s), left out: %v", ref, short, d.Err)})
 	}
 	return ps, nil
 }
@@ -858,30 +864,37 @@ func (s subIDs) ContentID(name string) (string, error) {
 // WithRef calls f with the files of the site in the folder source as
 // they are at ref (a tag, a branch or a commit) of its Git repository,
 // read from the repository's objects: the working tree is left alone.
-// The files are good until f returns. The error is f's, or that of a ref
-// or a repository that cannot be read.
-func WithRef(source, ref string, f func(fsys fs.FS) error) error {
+// The files are good until f returns. A file or a folder at ref whose
+// object cannot be read is left out of them, and told once f returns: a
+// warning at its path, as a build tells it (see Load), the damage f met.
+// The error is f's, or that of a ref or a repository that cannot be
+// read, or of a file a partial clone lacks.
+func WithRef(source, ref string, f func(fsys fs.FS) error) (damaged site.Problems, _ error) {
 	repo, err := gitrepo.Open(source)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer repo.Close()
 	prefix, err := repo.Prefix(source)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	c, err := repo.Resolve(ref)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	fsys, err := repo.FS(c)
+	tree, err := repo.FS(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	fsys := tree
 	if prefix != "." {
-		if fsys, err = fs.Sub(fsys, prefix); err != nil {
-			return err
+		if fsys, err = fs.Sub(tree, prefix); err != nil {
+			return nil, err
 		}
 	}
-	return f(fsys)
+	if err := f(fsys); err != nil {
+		return nil, err
+	}
+	return damage(tree, prefix, ref, c.Short, nil)
 }
