@@ -38,6 +38,15 @@ func tagTree(r *repo, site string, extra ...gittest.TreeEntry) {
 	r.git("tag", "q4", commit)
 }
 
+// tagRoot tags q4 a commit after HEAD whose tree is HEAD's site.toml and
+// entries.
+func tagRoot(r *repo, entries ...gittest.TreeEntry) {
+	r.t.Helper()
+	site := gittest.TreeEntry{Mode: "100644", Name: "site.toml", ID: strings.TrimSpace(r.git("rev-parse", "HEAD:site.toml"))}
+	root := gittest.Tree(r.t, r.dir, append(entries, site)...)
+	r.git("tag", "q4", strings.TrimSpace(r.git("commit-tree", root, "-p", "HEAD", "-m", "Q4")))
+}
+
 // TestDamagedVersion: what a tag read from Git has wrong is a warning
 // naming the version, the path and the object, and the rest of the site
 // is built. A file or a folder that cannot be read is left out of its
@@ -142,6 +151,25 @@ func TestDamagedVersion(t *testing.T) {
 					"\nauthor Ann Author <ann@example.com> 1800000000 +0000\ncommitter Ann Author <ann@example.com> 1800000000 +0000\n\nQ4\n")))
 			},
 			warning: `site.toml:4: warning: versions: q4 is left out: ref "q4": read commit %s: its tree: object {missing} is missing from the repository: the repository's objects are damaged (git fsck lists what is wrong)`,
+			leftOut: true,
+		},
+		{
+			name: "its content a file",
+			damage: func(r *repo, ids map[string]string) {
+				tagRoot(r, gittest.TreeEntry{Mode: "100644", Name: "content", ID: ids["blob"]})
+			},
+			warning: `site.toml:4: warning: versions: q4 is left out: commit %s has a file at content, not a folder of pages: there is nothing to publish`,
+			leftOut: true,
+		},
+		{
+			name: "no page in its content",
+			damage: func(r *repo, ids map[string]string) {
+				tagRoot(r, gittest.TreeEntry{Mode: "40000", Name: "content", ID: gittest.Tree(r.t, r.dir,
+					gittest.TreeEntry{Mode: "100644", Name: "logo.png", ID: ids["blob"]},
+					gittest.TreeEntry{Mode: "40000", Name: "images", ID: gittest.Tree(r.t, r.dir, gittest.TreeEntry{Mode: "100644", Name: "team.jpg", ID: ids["blob"]})},
+				)})
+			},
+			warning: `site.toml:4: warning: versions: q4 is left out: commit %s has no page in content: there is nothing to publish`,
 			leftOut: true,
 		},
 		{
@@ -430,5 +458,40 @@ func TestOddTagNames(t *testing.T) {
 	want := `site.toml:4: warning: versions: tag "q\x01" is left out: git ignores a ref of that name (see git check-ref-format)`
 	if err != nil || !slices.ContainsFunc(problems, func(p site.Problem) bool { return p.String() == want }) {
 		t.Errorf("problems %v, %v; want %s", problems, err, want)
+	}
+}
+
+// TestEmptyListedRef: a version listed in [[versions.ref]] whose commit
+// has no page is left out with a warning at its line of site.toml, not
+// published empty; latest naming it leaves the latest to the newest
+// version.
+func TestEmptyListedRef(t *testing.T) {
+	r := history(t)
+	tagRoot(r, gittest.TreeEntry{Mode: "40000", Name: "content", ID: gittest.Tree(t, r.dir)})
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\n[versions]\nlatest = \"next\"\n\n[[versions.ref]]\nname = \"q3\"\nref = \"q3\"\n\n[[versions.ref]]\nname = \"next\"\nref = \"q4\"\nlabel = \"Next\"\n"})
+	b, problems, err := loadVersions(t, r.dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		if !strings.Contains(p.Msg, "disconnected") {
+			got = append(got, p.String())
+		}
+	}
+	q4 := strings.TrimSpace(r.git("rev-parse", "--short=7", "q4"))
+	want := []string{
+		`site.toml:3: warning: versions: latest = "next" is left out: the latest is q3, the newest version`,
+		`site.toml:11: warning: versions: next is left out: commit ` + q4 + ` has no page in content: there is nothing to publish`,
+	}
+	if !slices.Equal(got, want) || problems.Errors() != 0 {
+		t.Fatalf("problems (%d errors):\n%s\nwant:\n%s", problems.Errors(), strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	out := renderBuild(t, b)
+	if _, ok := out.File("next/index.html"); ok {
+		t.Error("the empty version is published")
+	}
+	if page := file(t, out, "latest/promises/fast/index.html"); page != file(t, out, "q3/promises/fast/index.html") {
+		t.Error("latest/ is not q3")
 	}
 }

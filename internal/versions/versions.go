@@ -87,6 +87,10 @@ type Version struct {
 	// output, its inputs unchanged, rather than rendering it again.
 	Kept bool
 	fsys fs.FS
+	// key and index name the setting of site.toml that made it (see
+	// site.ConfigLine): "ref" and its number, or "tags".
+	key   string
+	index int
 	// tree is the whole tree of Commit, fsys a folder of it: what its
 	// listings left out is told of it (see gitrepo.Damaged).
 	tree fs.FS
@@ -132,9 +136,10 @@ type Build struct {
 // that does not exist, two versions in one folder, latest naming none)
 // is a problem at its line of site.toml, and the build is nil. A version
 // whose ref leads to no commit, or whose commit cannot be read (see
-// leftOut), is left out with a warning at that line; a file or a folder
-// of a version whose Git object cannot be read is left out of it with a
-// warning at its path. The error is for what stops versions from being
+// leftOut), or which has no page to publish (its content folder a file,
+// or holding no page), is left out with a warning at that line; a file or
+// a folder of a version whose Git object cannot be read is left out of it
+// with a warning at its path. The error is for what stops versions from being
 // read at all: no repository, no commits, a shallow clone, a file a
 // partial clone lacks. A problem of a version's own files ends its
 // message with the version: "... (version q1)".
@@ -172,7 +177,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	seen := map[string]string{} // version name → what it was made from
 	// dropped holds the name and the ref of each version left out.
 	dropped := map[string]bool{}
-	add := func(name, ref, label string) error {
+	add := func(name, ref, label, key string, index int) error {
 		if from, ok := seen[name]; ok {
 			if from == ref {
 				return nil // listed and matched by the tag pattern: once
@@ -188,7 +193,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		if err != nil {
 			return fmt.Errorf("versions: %s: %w", name, err)
 		}
-		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys, tree: tree})
+		vs = append(vs, &Version{Name: name, Label: cmp.Or(label, name), Ref: ref, Commit: c, fsys: fsys, tree: tree, key: key, index: index})
 		return nil
 	}
 	// Every version that cannot be made is reported, not the first only;
@@ -204,7 +209,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 		problems = append(problems, ps...)
 	}
 	for i, r := range cfg.Refs {
-		if err := add(r.Name, r.Ref, r.Label); err != nil {
+		if err := add(r.Name, r.Ref, r.Label, "ref", i); err != nil {
 			tell("ref", i, err)
 		}
 	}
@@ -244,7 +249,7 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			}
 			// A name of bytes that are not UTF-8 is shown as a
 			// browser would show it, not written into the pages.
-			if err := add(tagFolder(t), t, strings.ToValidUTF8(cmp.Or(label, t), "\uFFFD")); err != nil {
+			if err := add(tagFolder(t), t, strings.ToValidUTF8(cmp.Or(label, t), "\uFFFD"), "tags", 0); err != nil {
 				tell("tags", 0, err)
 			}
 		}
@@ -268,10 +273,65 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	if cfg.Worktree != "" {
 		vs = append([]*Version{{Name: cfg.Worktree, Label: cfg.Worktree, fsys: opts.Worktree}}, vs...)
 	}
+	// Versions load one after the other: each uses every core already,
+	// and each parses only what the ones before did not have.
+	shared := opts.ParseCache
+	if shared == nil {
+		shared = &site.ParseCache{}
+	}
+	loaded := make([]*Version, 0, len(vs))
+	for _, v := range vs {
+		if v.Commit == nil && opts.GitOnly {
+			loaded = append(loaded, v)
+			continue
+		}
+		// Drafts are shown in the working tree only: a published
+		// version holds what was approved then.
+		var ps site.Problems
+		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
+		if v.Commit != nil {
+			damaged, err := damage(v.tree, prefix, v.Ref, v.Commit.Short, ps)
+			if err != nil {
+				return nil, nil, fmt.Errorf("versions: %s: %w", v.Name, err)
+			}
+			ps = append(ps, damaged...)
+		}
+		for _, p := range ps {
+			// The working tree's are said as check and a build without
+			// versions say them.
+			if v.Commit != nil {
+				p.Msg += " (version " + v.Name + ")"
+				// A version read from Git is a commit, which cannot be
+				// mended: what this playbook finds wrong in one that
+				// built when it was made does not stop the build, and
+				// the page shows as well as it can.
+				p.Warning = true
+			}
+			problems = append(problems, p)
+		}
+		if v.Commit == nil && opts.Drafts && !opts.ParseOnly {
+			// Loaded again as published, for the feed, its files taken
+			// from the parse just made. Its problems are those of a
+			// build without --drafts, which this build is not.
+			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
+		}
+		if v.Commit != nil && len(v.Site.PageFiles()) == 0 {
+			// Published, it would be an empty site, and the newest, the
+			// latest: what the root leads readers to. The warnings of
+			// its files, told above, say what was lost.
+			ps := setting(v.key, v.index, fmt.Errorf("versions: %s is left out: %s", v.Name, noPages(v, prefix)))
+			ps[0].Warning = true
+			warnings = append(warnings, ps...)
+			dropped[v.Name], dropped[v.Ref] = true, true
+			continue
+		}
+		loaded = append(loaded, v)
+	}
+	vs = loaded
 	if len(vs) == 0 {
 		if len(warnings) > 0 {
 			// Every version was left out: their warnings say why.
-			problems = append(warnings, setting("versions", 0, errors.New("versions: every version is left out: nothing to publish"))...)
+			problems = append(append(problems, warnings...), setting("versions", 0, errors.New("versions: every version is left out: nothing to publish"))...)
 			problems.Sort()
 			return nil, problems, nil
 		}
@@ -307,47 +367,6 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 	}
 	vs[i].Latest = true
 
-	// Versions load one after the other: each uses every core already,
-	// and each parses only what the ones before did not have.
-	shared := opts.ParseCache
-	if shared == nil {
-		shared = &site.ParseCache{}
-	}
-	for _, v := range vs {
-		if v.Commit == nil && opts.GitOnly {
-			continue
-		}
-		// Drafts are shown in the working tree only: a published
-		// version holds what was approved then.
-		var ps site.Problems
-		v.Site, ps = site.Load(v.fsys, site.Options{Drafts: opts.Drafts && v.Commit == nil, Now: opts.Now, ParseCache: shared, Text: !opts.ParseOnly, Spill: opts.Spill, ParseOnly: opts.ParseOnly, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
-		if v.Commit != nil {
-			damaged, err := damage(v.tree, prefix, v.Ref, v.Commit.Short, ps)
-			if err != nil {
-				return nil, nil, fmt.Errorf("versions: %s: %w", v.Name, err)
-			}
-			ps = append(ps, damaged...)
-		}
-		for _, p := range ps {
-			// The working tree's are said as check and a build without
-			// versions say them.
-			if v.Commit != nil {
-				p.Msg += " (version " + v.Name + ")"
-				// A version read from Git is a commit, which cannot be
-				// mended: what this playbook finds wrong in one that
-				// built when it was made does not stop the build, and
-				// the page shows as well as it can.
-				p.Warning = true
-			}
-			problems = append(problems, p)
-		}
-		if v.Commit == nil && opts.Drafts && !opts.ParseOnly {
-			// Loaded again as published, for the feed, its files taken
-			// from the parse just made. Its problems are those of a
-			// build without --drafts, which this build is not.
-			v.published, _ = site.Load(v.fsys, site.Options{Now: opts.Now, ParseCache: shared, Text: true, Words: render.SiteWords, Shortcodes: render.SiteShortcodes})
-		}
-	}
 	problems = append(problems, warnings...)
 	problems.Sort()
 	return &Build{Versions: vs, repo: repo, prefix: prefix, opts: opts, head: head.When}, problems, nil
@@ -416,6 +435,17 @@ func checkAttachments(tree fs.FS, prefix string) {
 	gitrepo.CheckFiles(tree, func(name string) bool {
 		return strings.HasPrefix(name, content) && !site.IsMarkdown(name)
 	})
+}
+
+// noPages says why the version v, read from Git, has no page: its
+// content folder (in the site's folder prefix) is a file, or holds no
+// page it publishes.
+func noPages(v *Version, prefix string) string {
+	content := path.Join(prefix, site.ContentDir)
+	if info, err := fs.Stat(v.fsys, site.ContentDir); err == nil && !info.IsDir() {
+		return fmt.Sprintf("commit %s has a file at %s, not a folder of pages: there is nothing to publish", v.Commit.Short, content)
+	}
+	return fmt.Sprintf("commit %s has no page in %s: there is nothing to publish", v.Commit.Short, content)
 }
 
 // leftOut reports whether err, met reading a version from Git, is what
