@@ -499,6 +499,26 @@ func (r *Repo) TagSubject(name string) (string, error) {
 	return strings.TrimSpace(subject), nil
 }
 
+// TaggedAt returns when the tag name was made, as far as Git tells: an
+// annotated tag's date, else (a lightweight tag, which has none) its
+// commit's.
+func (r *Repo) TaggedAt(name string) (time.Time, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref, err := r.repo.Tag(name)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("tag %q: %w", name, err)
+	}
+	if t, err := r.repo.TagObject(ref.Hash()); err == nil {
+		return t.Tagger.When, nil
+	}
+	c, err := r.resolve(name)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return c.Committer.When, nil
+}
+
 // FS returns the files of commit c.
 func (r *Repo) FS(c *Commit) (fs.FS, error) {
 	r.mu.Lock()

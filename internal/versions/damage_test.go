@@ -3,6 +3,7 @@ package versions
 import (
 	"cmp"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -493,5 +494,62 @@ func TestEmptyListedRef(t *testing.T) {
 	}
 	if page := file(t, out, "latest/promises/fast/index.html"); page != file(t, out, "q3/promises/fast/index.html") {
 		t.Error("latest/ is not q3")
+	}
+}
+
+// TestTagsOfOneFolder: tags whose folders would be the same on a file
+// system or in a URL that does not tell case apart (q2 and Q2) are both
+// published, each in a folder of its own, with a warning naming both and
+// the folders: the tag made first keeps the folder, else, made at the
+// same time, the one named as its folder is; the other's ends with a
+// hash of its name. The switcher, the feed and What changed lead to the
+// folders chosen, which do not depend on the order the tags are listed
+// in.
+func TestTagsOfOneFolder(t *testing.T) {
+	r := history(t)
+	r.git("tag", "-a", "Q2", "-m", "Q2 again", "q2") // after q2 was tagged
+	r.git("tag", "Q3", "q3")                         // a lightweight tag: q3's date
+	r.write(map[string]string{"site.toml": "title = \"Acme\"\n[versions]\ntags = \"*\"\nworktree = \"draft\"\n"})
+	b, problems, err := loadVersions(t, r.dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		if !strings.Contains(p.Msg, "disconnected") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		`site.toml:3: warning: versions: tags "q2" and "Q2" would both be published as /q2/ (a file system or a URL may not tell them apart): "q2", made first, keeps /q2/; "Q2" is published as /q2-8845886b/`,
+		`site.toml:3: warning: versions: tags "q3" and "Q3" would both be published as /q3/ (a file system or a URL may not tell them apart): "q3", made at the same time and named as its folder is, keeps /q3/; "Q3" is published as /q3-9fc58f1a/`,
+	}
+	if !slices.Equal(got, want) || problems.Errors() != 0 {
+		t.Fatalf("problems (%d errors):\n%s\nwant:\n%s", problems.Errors(), strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	out := renderBuild(t, b)
+	for _, name := range []string{"q2/index.html", "q2-8845886b/index.html", "q3/index.html", "q3-9fc58f1a/index.html"} {
+		file(t, out, name)
+	}
+	if page := file(t, out, "q1/promises/fast/index.html"); !strings.Contains(page, `href="../../../q2-8845886b/promises/fast/" data-version="q2-8845886b">Q2 again</a>`) ||
+		!strings.Contains(page, `href="../../../q2/promises/fast/" data-version="q2">q2</a>`) {
+		t.Errorf("the switcher does not lead to both q2 and Q2:\n%s", page)
+	}
+	if feed := file(t, out, "changes.xml"); !strings.Contains(feed, `<link href="q2-8845886b/changes/">`) || !strings.Contains(feed, `<link href="q2/changes/">`) {
+		t.Errorf("the feed does not lead to both q2 and Q2:\n%s", feed)
+	}
+	// q3's What changed is against Q2, the version before it.
+	if page := file(t, out, "q3/changes/index.html"); !strings.Contains(page, `../../q2-8845886b/guides/old-price-list/`) {
+		t.Errorf("q3's What changed does not lead to Q2's folder:\n%s", page)
+	}
+	tags := []string{"Q2", "Q3", "q2", "q3"}
+	folders, _ := tagFolders(b.repo, tags, nil)
+	slices.Reverse(tags)
+	if again, _ := tagFolders(b.repo, tags, nil); !maps.Equal(folders, again) {
+		t.Errorf("the folders depend on the order of the tags: %v, then %v", folders, again)
+	}
+	// Listed in [[versions.ref]] at its folder, a tag keeps it.
+	if listed, _ := tagFolders(b.repo, tags, map[string]string{"q2": "Q2"}); listed["Q2"] != "q2" || listed["q2"] == "q2" {
+		t.Errorf("Q2 listed at q2: folders %v", listed)
 	}
 }

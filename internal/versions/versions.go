@@ -134,7 +134,9 @@ type Build struct {
 // Load resolves and loads every version the configuration names, newest
 // first. A setting of the versions block that cannot be published (a ref
 // that does not exist, two versions in one folder, latest naming none)
-// is a problem at its line of site.toml, and the build is nil. A version
+// is a problem at its line of site.toml, and the build is nil; tags the
+// pattern matches whose folders would be the same are each given one of
+// their own, with a warning there (see tagFolders). A version
 // whose ref leads to no commit, or whose commit cannot be read (see
 // leftOut), or which has no page to publish (its content folder a file,
 // or holding no page), is left out with a warning at that line; a file or
@@ -235,6 +237,8 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			ps[0].Warning = true
 			warnings = append(warnings, ps...)
 		}
+		labels := map[string]string{}
+		var readable []string
 		for _, t := range tags {
 			// A tag's label is the first line of its annotation:
 			// git tag -a playbook-2026-q4 -m "Q4 2026".
@@ -247,9 +251,19 @@ func Load(opts Options) (b *Build, _ site.Problems, err error) {
 			if err != nil {
 				return nil, setting("tags", 0, err), nil
 			}
+			labels[t] = label
+			readable = append(readable, t)
+		}
+		folders, moved := tagFolders(repo, readable, seen)
+		for _, err := range moved {
+			ps := setting("tags", 0, err)
+			ps[0].Warning = true
+			warnings = append(warnings, ps...)
+		}
+		for _, t := range readable {
 			// A name of bytes that are not UTF-8 is shown as a
 			// browser would show it, not written into the pages.
-			if err := add(tagFolder(t), t, strings.ToValidUTF8(cmp.Or(label, t), "\uFFFD"), "tags", 0); err != nil {
+			if err := add(folders[t], t, strings.ToValidUTF8(cmp.Or(labels[t], t), "\uFFFD"), "tags", 0); err != nil {
 				tell("tags", 0, err)
 			}
 		}
@@ -384,6 +398,12 @@ func tagFolder(tag string) string {
 	if slug != "" && slug != "latest" && len(slug) <= site.MaxVersionName {
 		return slug
 	}
+	return hashedFolder(tag, slug)
+}
+
+// hashedFolder returns slug, the slug of tag, cut short to end with a hash
+// of tag's name: the same at every build, and another for every tag.
+func hashedFolder(tag, slug string) string {
 	sum := sha256.Sum256([]byte(tag))
 	hash := hex.EncodeToString(sum[:4])
 	for len(slug) > site.MaxVersionName-len(hash)-1 {
@@ -391,6 +411,83 @@ func tagFolder(tag string) string {
 		slug = slug[:len(slug)-size]
 	}
 	return cmp.Or(strings.TrimRight(slug, "-"), "tag") + "-" + hash
+}
+
+// tagFolders returns the folder of each of tags by its name (see
+// tagFolder), and a warning for each tag moved. Tags whose folders would
+// be the same (Q1 and q1, v1.0 and v1-0), which a case-insensitive file
+// system and a reader typing a URL cannot tell apart, are each given one
+// of their own. One keeps the folder: the tag listed at it in
+// [[versions.ref]] (taken holds the folders listed, each with its ref),
+// else the one made first (see gitrepo.Repo.TaggedAt), then, of tags
+// made at the same time, the one whose name is the folder as it is, then
+// the first by name. Each other one's folder ends with a hash of its name
+// (see hashedFolder). A tag's folder so depends on the tags alone, never
+// on the order they are listed in, and a tag keeps its folder when
+// another made later comes to share it. A tag whose date cannot be read
+// comes last: it is left out when its version is made.
+func tagFolders(repo *gitrepo.Repo, tags []string, taken map[string]string) (map[string]string, []error) {
+	folders := map[string]string{}
+	byFolder := map[string][]string{}
+	for _, t := range tags {
+		f := tagFolder(t)
+		folders[t] = f
+		byFolder[f] = append(byFolder[f], t)
+	}
+	var moved []error
+	for folder, same := range byFolder {
+		if len(same) < 2 {
+			continue
+		}
+		type dated struct {
+			tag   string
+			when  time.Time
+			known bool
+		}
+		ds := make([]dated, len(same))
+		for i, t := range same {
+			when, err := repo.TaggedAt(t)
+			ds[i] = dated{t, when, err == nil}
+		}
+		rank := func(d dated) int {
+			switch {
+			case taken[folder] == d.tag:
+				return 0
+			case d.known:
+				return 1
+			}
+			return 2
+		}
+		slices.SortFunc(ds, func(a, b dated) int {
+			if c := cmp.Or(cmp.Compare(rank(a), rank(b)), a.when.Compare(b.when)); c != 0 {
+				return c
+			}
+			switch {
+			case a.tag == folder:
+				return -1
+			case b.tag == folder:
+				return 1
+			}
+			return strings.Compare(a.tag, b.tag)
+		})
+		keeper := ds[0]
+		for _, d := range ds[1:] {
+			folders[d.tag] = hashedFolder(d.tag, folder)
+			why := "made first"
+			switch {
+			case rank(keeper) == 0:
+				why = "listed in [[versions.ref]]"
+			case keeper.when.Equal(d.when) && keeper.tag == folder:
+				why = "made at the same time and named as its folder is"
+			case keeper.when.Equal(d.when):
+				why = "made at the same time and first by name"
+			}
+			moved = append(moved, fmt.Errorf("versions: tags %q and %q would both be published as /%s/ (a file system or a URL may not tell them apart): %q, %s, keeps /%s/; %q is published as /%s/",
+				keeper.tag, d.tag, folder, keeper.tag, why, folder, d.tag, folders[d.tag]))
+		}
+	}
+	slices.SortFunc(moved, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return folders, moved
 }
 
 // openRef returns the commit ref names, its whole tree, and its folder

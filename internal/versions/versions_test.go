@@ -413,24 +413,6 @@ func TestVersionErrors(t *testing.T) {
 			t.Errorf("error: %v", err)
 		}
 	})
-	t.Run("every two versions in one folder are reported", func(t *testing.T) {
-		r := history(t)
-		r.git("tag", "Q1")
-		r.git("tag", "Q3")
-		r.write(map[string]string{"site.toml": "[versions]\ntags = \"*\"\n"})
-		_, problems, err := loadVersions(t, r.dir, false)
-		var got []string
-		for _, p := range problems {
-			got = append(got, p.String())
-		}
-		want := []string{
-			`site.toml:2: versions: "Q1" and "q1" would both be published as /q1/`,
-			`site.toml:2: versions: "Q3" and "q3" would both be published as /q3/`,
-		}
-		if err != nil || !slices.Equal(got, want) {
-			t.Errorf("problems %q, %v; want %q", got, err, want)
-		}
-	})
 	t.Run("a tag pattern matching none beside other versions is warned of", func(t *testing.T) {
 		r := history(t)
 		r.write(map[string]string{"site.toml": "[versions]\ntags = \"playbook-*\"\nworktree = \"draft\"\n"})
