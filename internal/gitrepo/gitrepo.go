@@ -1029,7 +1029,8 @@ type treeFS struct {
 	root *object.Tree
 	when time.Time
 	// damaged holds, by path, what is wrong with each entry left out of
-	// a listing. repo.mu guards it.
+	// a listing, and with each file that failed to be read. repo.mu
+	// guards it.
 	damaged map[string]error
 	// check, if set, says which files' objects a listing checks to be
 	// blobs (see CheckFiles). repo.mu guards it.
