@@ -150,14 +150,18 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 		line := n.Lines().At(i)
 		code.Write(line.Value(src))
 	}
-	start := time.Now()
-	it, err := lexer.Tokenise(nil, code.String())
+	var err error
+	took, cpu := timed(func() {
+		var it chroma.Iterator
+		if it, err = lexer.Tokenise(nil, code.String()); err == nil {
+			// Lexing is done as the formatter reads the tokens.
+			_ = r.formatter.Format(w, r.style, it)
+		}
+	})
 	if err != nil {
 		return r.fullFunc(w, src, node, entering)
 	}
-	// Lexing is done as the formatter reads the tokens.
-	_ = r.formatter.Format(w, r.style, it)
-	if took := time.Since(start); took >= ruleLimit && n.Lines().Len() > 0 {
+	if tooSlow(took, cpu) && n.Lines().Len() > 0 {
 		var blocks []slowBlock
 		if v, ok := r.slow.Load(w); ok {
 			blocks = v.([]slowBlock)
@@ -213,7 +217,12 @@ func withRuleLimit(l chroma.Lexer) chroma.Lexer {
 // microseconds), and a bound on a block that makes a pattern backtrack
 // without end: a string left open before forty backslashes does, in the
 // lexers of Go, JavaScript, JSON, YAML, TOML and shell. Such a block is
-// warned of (WarnSlowCode), as the build's time it costs.
+// warned of (WarnSlowCode), as the build's time it costs: a block that
+// took as long on the clock, and a tenth of it in processor time (see
+// timed). A rule giving up spends its thread's time the while, all of
+// it on an idle machine and half of it on one shared with another build;
+// a block that is not slow, paused by other work for a second, spends
+// next to none.
 const ruleLimit = time.Second
 
 // setRuleLimit is the rule withRuleLimit adds: chroma calls MutateLexer once it has
@@ -232,4 +241,15 @@ func (setRuleLimit) MutateLexer(rules chroma.CompiledRules, state string, rule i
 	}
 	rules[state] = slices.Delete(rules[state], rule, rule+1)
 	return nil
+}
+
+// tooSlow reports whether a block that took wall on the clock and cpu of
+// its thread's time to colour is slow code (see ruleLimit).
+func tooSlow(wall, cpu time.Duration) bool { return wall >= ruleLimit && cpu >= ruleLimit/10 }
+
+// wallTime runs f and returns the time it took on the clock.
+func wallTime(f func()) time.Duration {
+	start := time.Now()
+	f()
+	return time.Since(start)
 }

@@ -205,3 +205,21 @@ func TestHasBody(t *testing.T) {
 		}
 	}
 }
+
+// TestTooSlow: a block is slow code when it took ruleLimit on the clock
+// and spent its thread's time on it, not when a busy machine paused it.
+func TestTooSlow(t *testing.T) {
+	for _, c := range []struct {
+		wall, cpu time.Duration
+		want      bool
+	}{
+		{1100 * time.Millisecond, 1050 * time.Millisecond, true}, // a rule gave up, on an idle machine
+		{1100 * time.Millisecond, 530 * time.Millisecond, true},  // the same beside another build
+		{1200 * time.Millisecond, 5 * time.Millisecond, false},   // a small block paused by other work
+		{900 * time.Millisecond, 900 * time.Millisecond, false},  // long, but no rule gave up
+	} {
+		if got := tooSlow(c.wall, c.cpu); got != c.want {
+			t.Errorf("tooSlow(%v, %v) = %v, want %v", c.wall, c.cpu, got, c.want)
+		}
+	}
+}
