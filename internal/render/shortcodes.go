@@ -29,8 +29,9 @@ var shortcodeName = regexp.MustCompile(`^[A-Za-z][\w-]*(?:/[A-Za-z][\w-]*)*$`)
 
 // builtinCalls are the shortcodes playbook runs itself when the page is
 // rendered, for want of a template of the site's of that name: the
-// Learn theme's {{% children %}}, which lists the pages of a section.
-var builtinCalls = map[string]markdown.ShortcodeDef{"children": {}}
+// Learn theme's {{% children %}}, which lists the pages of a section, and
+// Hugo's {{< param "key" >}}, which writes a setting (see paramHTML).
+var builtinCalls = map[string]markdown.ShortcodeDef{"children": {}, "param": {}}
 
 // innerUse matches a template reading the text between its tags, as
 // Hugo looks for it.
@@ -410,13 +411,67 @@ func (r *Renderer) runShortcode(d *Data, doc *markdown.Doc, c *markdown.Call, in
 	if r.shortcodes != nil && r.shortcodes.files[c.Name] != "" {
 		return r.shortcodes.run(r, sc, c, d.Page)
 	}
-	if c.Name == "children" {
+	switch c.Name {
+	case "children":
 		return childrenHTML(d, sc), nil
+	case "param":
+		return paramHTML(d, sc, c)
 	}
 	// The site's shortcodes were listed when its pages were read: one
 	// gone since is told where it is called.
-	return "", &site.ProblemError{Problem: site.Problem{File: d.Page.File, Line: d.Page.BodyLine() + int(c.Pos.Line) - 1, Col: int(c.Pos.Col),
-		Msg: fmt.Sprintf("shortcode %q: no %s/%s.html", c.Name, shortcodesDir, c.Name)}}
+	return "", callError(d.Page, c, fmt.Sprintf("shortcode %q: no %s/%s.html", c.Name, shortcodesDir, c.Name))
+}
+
+// callError is the error msg of call c on page p, told at the call.
+func callError(p *site.Page, c *markdown.Call, msg string) error {
+	return &site.ProblemError{Problem: site.Problem{File: p.File, Line: p.BodyLine() + int(c.Pos.Line) - 1, Col: int(c.Pos.Col), Msg: msg}}
+}
+
+// paramHTML returns Hugo's {{< param "key" >}}, called at c on the page
+// of d: the value of key in the page's front matter, else in site.toml's
+// [params], as text; a dotted key ("support.phone") reads into a table,
+// and keys are matched in any case, as Hugo matches them. A key in
+// neither is an error at the call, as it is in Hugo.
+func paramHTML(d *Data, sc *Shortcode, c *markdown.Call) (string, error) {
+	key, _ := sc.Get(0)
+	if key == "" {
+		key, _ = sc.Get("name")
+	}
+	if key == "" {
+		return "", callError(d.Page, c, `shortcode "param": no key given: write {{< param "key" >}}`)
+	}
+	for _, params := range []map[string]any{d.Page.Params, d.Site.Config.Params} {
+		if v, ok := lookupParam(params, key); ok {
+			return escapeText(fmt.Sprint(v)), nil
+		}
+	}
+	return "", callError(d.Page, c, fmt.Sprintf(`shortcode "param": %q is set neither in the page's front matter nor in site.toml's [params]`, key))
+}
+
+// lookupParam returns the value of the dotted key in params, whose keys
+// are matched in any case, and whether it is there.
+func lookupParam(params map[string]any, key string) (any, bool) {
+	var v any = params
+	for part := range strings.SplitSeq(key, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[part]; !ok {
+			// In the keys' order: a build is the same at every run.
+			found := false
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				if strings.EqualFold(k, part) {
+					v, found = m[k], true
+					break
+				}
+			}
+			if !found {
+				return nil, false
+			}
+		}
+	}
+	return v, v != nil
 }
 
 // run runs the template of sc's shortcode, called at c on page p.

@@ -156,6 +156,47 @@ func TestShortcodeTemplates(t *testing.T) {
 	}
 }
 
+// TestShortcodeParam checks Hugo's {{< param >}}: a setting of the page's
+// front matter, else of site.toml's [params], dotted keys reading into
+// tables and keys in any case, and a key set nowhere an error at the call,
+// in the build and in check.
+func TestShortcodeParam(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want, err  string
+	}{
+		{"the page's", `Region {{< param "region" >}}.`, "<p>Region EMEA.</p>\n", ""},
+		{"the site's", `Call {{< param phone >}}.`, "<p>Call 0800 &lt;555&gt;.</p>\n", ""},
+		{"the page's before the site's", `By {{< param company >}}`, "<p>By Kestrel UK</p>\n", ""},
+		{"a dotted key, in any case", `{{< param "Support.Hours" >}} {{< param name="support.days" >}}`, "<p>8–18 [Mon Fri]</p>\n", ""},
+		{"a key set nowhere", "Text.\n\nA {{< param fax >}}.", "", `content/page.md:8:3: shortcode "param": "fax" is set neither in the page's front matter nor in site.toml's [params]`},
+		{"no key", "{{< param >}}", "", `content/page.md:6:1: shortcode "param": no key given`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := shortcodeSite("<b>x</b>", tt.page)
+			fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n[params]\nphone = \"0800 <555>\"\ncompany = \"Kestrel\"\n[params.support]\nhours = \"8–18\"\ndays = [\"Mon\", \"Fri\"]\n")}
+			fsys["content/page.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Page\nregion: EMEA\ncompany: Kestrel UK\n---\n" + tt.page)}
+			html, buildErr, checkErr := buildPage(t, fsys)
+			if tt.err == "" {
+				if buildErr != "" || checkErr != "" {
+					t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
+				}
+				if html != tt.want {
+					t.Errorf("got\n%q\nwant\n%q", html, tt.want)
+				}
+				return
+			}
+			if !strings.Contains(buildErr, tt.err) {
+				t.Errorf("build error\n%s\nwant\n%s", buildErr, tt.err)
+			}
+			if !strings.Contains(checkErr, tt.err) {
+				t.Errorf("check\n%s\nwant\n%s", checkErr, tt.err)
+			}
+		})
+	}
+}
+
 // TestShortcodeUnknownToCheck checks that check warns of a shortcode no
 // template defines, and not of those defined.
 func TestShortcodeUnknownToCheck(t *testing.T) {
