@@ -565,13 +565,17 @@ func scriptsDisabled(off bool) chromedp.Action[chromedp.Void] {
 
 // prefersDark makes the system's colour scheme dark, or light.
 func prefersDark(dark bool) chromedp.Action[chromedp.Void] {
-	scheme := "light"
 	if dark {
-		scheme = "dark"
+		return mediaFeature("prefers-color-scheme", "dark")
 	}
+	return mediaFeature("prefers-color-scheme", "light")
+}
+
+// mediaFeature emulates the media feature name at value.
+func mediaFeature(name, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			Features: []*emulation.MediaFeature{{Name: name, Value: value}},
 		})
 		return err
 	})
@@ -580,16 +584,10 @@ func prefersDark(dark bool) chromedp.Action[chromedp.Void] {
 // forcedColors turns the system's forced colours (Windows' contrast
 // themes) on or off.
 func forcedColors(on bool) chromedp.Action[chromedp.Void] {
-	value := "none"
 	if on {
-		value = "active"
+		return mediaFeature("forced-colors", "active")
 	}
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: value}},
-		})
-		return err
-	})
+	return mediaFeature("forced-colors", "none")
 }
 
 // forcedColorsHomeJS lists what forced colours leave unseen on the home

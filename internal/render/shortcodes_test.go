@@ -54,6 +54,28 @@ func buildPage(t *testing.T, fsys fstest.MapFS) (html, buildErr, checkErr string
 	return body, "", strings.Join(checked, "\n")
 }
 
+// wantPage builds fsys and wants page/ to be want, or, where err is
+// set, the build and the check to fail with it.
+func wantPage(t *testing.T, fsys fstest.MapFS, want, err string) {
+	t.Helper()
+	html, buildErr, checkErr := buildPage(t, fsys)
+	if err == "" {
+		if buildErr != "" || checkErr != "" {
+			t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
+		}
+		if html != want {
+			t.Errorf("got\n%q\nwant\n%q", html, want)
+		}
+		return
+	}
+	if !strings.Contains(buildErr, err) {
+		t.Errorf("build error\n%s\nwant\n%s", buildErr, err)
+	}
+	if !strings.Contains(checkErr, err) {
+		t.Errorf("check\n%s\nwant\n%s", checkErr, err)
+	}
+}
+
 func TestShortcodeTemplates(t *testing.T) {
 	tests := []struct {
 		name, template, page string
@@ -136,22 +158,7 @@ func TestShortcodeTemplates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			html, buildErr, checkErr := buildPage(t, shortcodeSite(tt.template, tt.page))
-			if tt.err == "" {
-				if buildErr != "" || checkErr != "" {
-					t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
-				}
-				if html != tt.want {
-					t.Errorf("got\n%q\nwant\n%q", html, tt.want)
-				}
-				return
-			}
-			if !strings.Contains(buildErr, tt.err) {
-				t.Errorf("build error\n%s\nwant\n%s", buildErr, tt.err)
-			}
-			if !strings.Contains(checkErr, tt.err) {
-				t.Errorf("check\n%s\nwant\n%s", checkErr, tt.err)
-			}
+			wantPage(t, shortcodeSite(tt.template, tt.page), tt.want, tt.err)
 		})
 	}
 }
@@ -177,22 +184,7 @@ func TestShortcodeParam(t *testing.T) {
 			fsys := shortcodeSite("<b>x</b>", tt.page)
 			fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n[params]\nphone = \"0800 <555>\"\ncompany = \"Kestrel\"\n[params.support]\nhours = \"8–18\"\ndays = [\"Mon\", \"Fri\"]\n")}
 			fsys["content/page.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Page\nregion: EMEA\ncompany: Kestrel UK\n---\n" + tt.page)}
-			html, buildErr, checkErr := buildPage(t, fsys)
-			if tt.err == "" {
-				if buildErr != "" || checkErr != "" {
-					t.Fatalf("build: %s\ncheck: %s", buildErr, checkErr)
-				}
-				if html != tt.want {
-					t.Errorf("got\n%q\nwant\n%q", html, tt.want)
-				}
-				return
-			}
-			if !strings.Contains(buildErr, tt.err) {
-				t.Errorf("build error\n%s\nwant\n%s", buildErr, tt.err)
-			}
-			if !strings.Contains(checkErr, tt.err) {
-				t.Errorf("check\n%s\nwant\n%s", checkErr, tt.err)
-			}
+			wantPage(t, fsys, tt.want, tt.err)
 		})
 	}
 }

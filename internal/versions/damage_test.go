@@ -215,12 +215,7 @@ func TestDamagedVersion(t *testing.T) {
 				t.Fatalf("errors:\n%s", problems)
 			}
 			out := renderBuild(t, b)
-			var damage []string
-			for _, p := range problems {
-				if !strings.Contains(p.Msg, "disconnected") {
-					damage = append(damage, p.String())
-				}
-			}
+			damage := damageOf(problems)
 			want := []string{}
 			if c.warning != "" {
 				w := c.warning
@@ -323,12 +318,7 @@ func TestDamagedListedRef(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, p := range problems {
-				if !strings.Contains(p.Msg, "disconnected") {
-					got = append(got, p.String())
-				}
-			}
+			got := damageOf(problems)
 			q4 := strings.TrimSpace(r.git("rev-parse", "--short=7", "q4"))
 			want := slices.Clone(c.want)
 			for i := range want {
@@ -474,12 +464,7 @@ func TestEmptyListedRef(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, p := range problems {
-		if !strings.Contains(p.Msg, "disconnected") {
-			got = append(got, p.String())
-		}
-	}
+	got := damageOf(problems)
 	q4 := strings.TrimSpace(r.git("rev-parse", "--short=7", "q4"))
 	want := []string{
 		`site.toml:3: warning: versions: latest = "next" is left out: the latest is q3, the newest version`,
@@ -514,12 +499,7 @@ func TestTagsOfOneFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, p := range problems {
-		if !strings.Contains(p.Msg, "disconnected") {
-			got = append(got, p.String())
-		}
-	}
+	got := damageOf(problems)
 	want := []string{
 		`site.toml:3: warning: versions: tags "q2" and "Q2" would both be published as /q2/ (a file system or a URL may not tell them apart): "q2", made first, keeps /q2/; "Q2" is published as /q2-8845886b/`,
 		`site.toml:3: warning: versions: tags "q3" and "Q3" would both be published as /q3/ (a file system or a URL may not tell them apart): "q3", made at the same time and named as its folder is, keeps /q3/; "Q3" is published as /q3-9fc58f1a/`,
@@ -552,4 +532,16 @@ func TestTagsOfOneFolder(t *testing.T) {
 	if listed, _ := tagFolders(b.repo, tags, map[string]string{"q2": "Q2"}); listed["Q2"] != "q2" || listed["q2"] == "q2" {
 		t.Errorf("Q2 listed at q2: folders %v", listed)
 	}
+}
+
+// damageOf returns problems as text, but those of the chain the test
+// histories leave disconnected.
+func damageOf(problems site.Problems) []string {
+	var out []string
+	for _, p := range problems {
+		if !strings.Contains(p.Msg, "disconnected") {
+			out = append(out, p.String())
+		}
+	}
+	return out
 }
