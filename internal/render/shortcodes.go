@@ -84,14 +84,16 @@ func SiteShortcodes(src fs.FS, cfg site.Config) map[string]markdown.ShortcodeDef
 	// read again when one changes. Not on a change of a partial, which
 	// would read every page again at each edit of a layout in a preview.
 	sum := sha256.New()
-	for _, file := range slices.Sorted(maps.Values(files)) {
-		b, _ := fs.ReadFile(theme, file)
-		fmt.Fprintf(sum, "%s\x00%d\x00%s", file, len(b), b)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		b, _ := fs.ReadFile(theme, files[name])
+		fmt.Fprintf(sum, "%s\x00%d\x00%s", files[name], len(b), b)
+		defs[name] = markdown.ShortcodeDef{Inner: innerUse.Match(b), Text: texts.of(name)}
 	}
 	key := hex.EncodeToString(sum.Sum(nil))
-	for name, file := range files {
-		b, _ := fs.ReadFile(theme, file)
-		defs[name] = markdown.ShortcodeDef{Inner: innerUse.Match(b), Text: texts.of(name), Key: key}
+	for name := range files {
+		def := defs[name]
+		def.Key = key
+		defs[name] = def
 	}
 	return defs
 }
@@ -100,8 +102,9 @@ func SiteShortcodes(src fs.FS, cfg site.Config) map[string]markdown.ShortcodeDef
 // of a call in a heading (see markdown.ShortcodeDef.Text), while the
 // page is read: with the call's arguments and inner text and the site's
 // settings (.Site.Params), and no page, which is not read yet. A
-// template reading .Page, or the site's pages, fails so and gives no
-// text; the heading then reads as if the call wrote nothing.
+// template reading .Page fails so and gives no text, the heading then
+// reading as if the call wrote nothing; one reading the site's pages
+// finds none.
 type callTexts struct {
 	theme fs.FS
 	cfg   site.Config
