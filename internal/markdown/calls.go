@@ -58,6 +58,9 @@ type Call struct {
 	Markdown bool
 	// Paired marks one with a closing tag, and so an inner text.
 	Paired bool
+	// Block marks one whose tags are lines of their own: what it writes
+	// stands as a block of the page, not in a paragraph.
+	Block bool
 	// Text is the text between its tags, as written.
 	Text string
 	// Pos is where its opening tag is in the source.
@@ -475,6 +478,7 @@ func newCall(c *callNode, src []byte) Call {
 // any, and returns its index.
 func (d *Doc) addCall(n ast.Node, c *callNode, src []byte) {
 	call := newCall(c, src)
+	_, call.Block = n.(*callBlock)
 	call.Pos = d.posOf(c.tag.Start)
 	call.Parent = -1
 	for p := n.Parent(); p != nil; p = p.Parent() {

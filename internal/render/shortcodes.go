@@ -432,7 +432,7 @@ func callError(p *site.Page, c *markdown.Call, msg string) error {
 
 // paramHTML returns Hugo's {{< param "key" >}}, called at c on the page
 // of d: the value of key in the page's front matter, else in site.toml's
-// [params], as text; a dotted key ("support.phone") reads into a table,
+// [params], as text (a paragraph, on a line of its own); a dotted key ("support.phone") reads into a table,
 // and keys are matched in any case, as Hugo matches them. A key in
 // neither is an error at the call, as it is in Hugo.
 func paramHTML(d *Data, sc *Shortcode, c *markdown.Call) (string, error) {
@@ -445,6 +445,11 @@ func paramHTML(d *Data, sc *Shortcode, c *markdown.Call) (string, error) {
 	}
 	for _, params := range []map[string]any{d.Page.Params, d.Site.Config.Params} {
 		if v, ok := lookupParam(params, key); ok {
+			if c.Block {
+				// Text, as Hugo's, which goldmark reads as a
+				// paragraph.
+				return "<p>" + escapeText(fmt.Sprint(v)) + "</p>", nil
+			}
 			return escapeText(fmt.Sprint(v)), nil
 		}
 	}

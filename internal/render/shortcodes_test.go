@@ -175,6 +175,7 @@ func TestShortcodeParam(t *testing.T) {
 		{"the page's", `Region {{< param "region" >}}.`, "<p>Region EMEA.</p>\n", ""},
 		{"the site's", `Call {{< param phone >}}.`, "<p>Call 0800 &lt;555&gt;.</p>\n", ""},
 		{"the page's before the site's", `By {{< param company >}}`, "<p>By Kestrel UK</p>\n", ""},
+		{"on a line of its own, a paragraph", "Made by\n\n{{< param company >}}\n\nin Leeds.", "<p>Made by</p>\n<p>Kestrel UK</p>\n<p>in Leeds.</p>\n", ""},
 		{"a dotted key, in any case", `{{< param "Support.Hours" >}} {{< param name="support.days" >}}`, "<p>8–18 [Mon Fri]</p>\n", ""},
 		{"a key set nowhere", "Text.\n\nA {{< param fax >}}.", "", `content/page.md:8:3: shortcode "param": "fax" is set neither in the page's front matter nor in site.toml's [params]`},
 		{"no key", "{{< param >}}", "", `content/page.md:6:1: shortcode "param": no key given`},
