@@ -145,6 +145,15 @@ func TestBrowserReaderSite(t *testing.T) {
 		}
 	})
 
+	t.Run("on a phone a short crumb of the trail is a finger wide with no gap before its mark", func(t *testing.T) {
+		b := tab(t)
+		b.do("set the window", chromedp.EmulateViewport(390, 800))
+		b.open("a behaviour", base+"behaviours/sales/book-survey-on-first-call/")
+		for _, msg := range tabValue(b, "the trail", chromedp.Evaluate[[]string](shortCrumbJS)) {
+			t.Error(msg)
+		}
+	})
+
 	// Its place in the page's order is where a screen reader reads it
 	// and where Tab reaches it; on the screen it starts beside the title
 	// (a battlecard's table of contents is of its notes, under the card).
@@ -580,6 +589,23 @@ func mediaFeature(name, value string) chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// shortCrumbJS names the first crumb of the trail "FAQ", shorter than a
+// finger's width, and lists what is wrong: a target narrower or lower
+// than 44 px, or a gap of more than 2 px between its text and the mark
+// after it.
+const shortCrumbJS = `(() => {
+	const a = document.querySelector('.breadcrumbs li:first-child a'), next = document.querySelector('.breadcrumbs li + li');
+	if (!a || !next) return ['no trail of two steps'];
+	a.textContent = 'FAQ';
+	const text = document.createRange();
+	text.selectNodeContents(a);
+	const box = a.getBoundingClientRect(), end = text.getBoundingClientRect().right, out = [];
+	if (box.width < 43.5 || box.height < 43.5) out.push('the crumb is ' + Math.round(box.width) + ' × ' + Math.round(box.height) + ' px');
+	const gap = next.getBoundingClientRect().left - end;
+	if (gap > 2) out.push('a gap of ' + Math.round(gap) + ' px between the crumb "FAQ" and its mark');
+	return out;
+})()`
 
 // forcedColors turns the system's forced colours (Windows' contrast
 // themes) on or off.
