@@ -168,14 +168,21 @@ func TestBrowserTabs(t *testing.T) {
 		t.Errorf("the sets' tabs are %q and %q, want macOS, Windows, Linux and npm, pnpm", got[0].Names, got[1].Names)
 	}
 	want("opened", 0, 0, 0)
-	var panels []string
+	var panels, lists []string
 	for _, n := range axTree(b, "a page of tabs") {
-		if axText(n.Role) == "tabpanel" {
+		switch axText(n.Role) {
+		case "tabpanel":
 			panels = append(panels, axText(n.Name))
+		case "tablist":
+			lists = append(lists, axText(n.Name))
 		}
 	}
 	if !slices.Equal(panels, []string{"macOS", "npm", "macOS"}) {
 		t.Errorf("a screen reader is given the panels %q, want the three shown, macOS, npm, macOS", panels)
+	}
+	// Each strip is named by the heading it is under, without its #.
+	if !slices.Equal(lists, []string{"Set up the demo laptop", "Install", "Start"}) {
+		t.Errorf("a screen reader is given the tab strips %q, want them named by their headings: Set up the demo laptop, Install, Start", lists)
 	}
 
 	b.do("click pnpm", chromedp.Click(tab(1, "pnpm")))

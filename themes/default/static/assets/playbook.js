@@ -157,6 +157,15 @@
       chooseTab(set, to);
     });
     set.panels[0].before(set.list);
+    // The strip is named by the heading of the part of the page it is
+    // in ("Install"), which a screen reader says with it; the heading's
+    // anchor (#) is hidden from one.
+    var heading = null;
+    document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6").forEach(function (h) {
+      if (h.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
+    });
+    if (heading && heading.id) set.list.setAttribute("aria-labelledby", heading.id);
+    else if (heading) set.list.setAttribute("aria-label", heading.textContent.trim());
     box.classList.add("tabbed");
     tabSets.push(set);
     // The name chosen last that the set has, else its first tab.
