@@ -626,11 +626,7 @@ func TestDamagedTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var listed []string
-	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		listed = append(listed, name)
-		return err
-	})
+	listed, err := walked(fsys)
 	if want := ". content content/a.md content/commit.md content/sub content/sub/b.md content/tree.md"; err != nil || strings.Join(listed, " ") != want {
 		t.Errorf("walked %q, %v; want %s", listed, err, want)
 	}
@@ -702,11 +698,7 @@ func TestCheckFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	CheckFiles(fsys, func(name string) bool { return name != "content/commit.md" })
-	var listed []string
-	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		listed = append(listed, name)
-		return err
-	})
+	listed, err := walked(fsys)
 	if want := ". content content/a.md content/commit.md content/sub content/sub/b.md"; err != nil || strings.Join(listed, " ") != want {
 		t.Errorf("walked %q, %v; want %s", listed, err, want)
 	}
@@ -901,4 +893,14 @@ func TestTagsGitIgnores(t *testing.T) {
 	if _, tags, _ := strings.Cut(list, "q1.lock\n"); tags != "q#1\nq%25\nq\xff\n" {
 		t.Errorf("git tag --list = %q; the test expects what Tags lists", list)
 	}
+}
+
+// walked returns the names fs.WalkDir lists in fsys, and its error.
+func walked(fsys fs.FS) ([]string, error) {
+	var listed []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		listed = append(listed, name)
+		return err
+	})
+	return listed, err
 }
