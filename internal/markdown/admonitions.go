@@ -90,8 +90,13 @@ func (mkdocsParser) Trigger() []byte { return []byte{'!', '?'} }
 
 func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
-	a := mkdocsAdmonition(util.TrimLeftSpace(line))
-	if a == nil || mkdocsDepth(parent) >= maxCalloutNesting {
+	return openAdmonition(mkdocsAdmonition(util.TrimLeftSpace(line)), mkdocsDepth(parent), reader)
+}
+
+// openAdmonition opens a, read from reader's line, nested depth deep: a
+// nil one, or one nested too deep, is not opened.
+func openAdmonition(a *Alert, depth int, reader text.Reader) (ast.Node, parser.State) {
+	if a == nil || depth >= maxCalloutNesting {
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -330,12 +335,7 @@ func (docusaurusParser) Trigger() []byte { return []byte{':'} }
 
 func (docusaurusParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
-	a := docusaurusAdmonition(util.TrimLeftSpace(line))
-	if a == nil || calloutDepth(parent) >= maxCalloutNesting {
-		return nil, parser.NoChildren
-	}
-	reader.AdvanceToEOL()
-	return a, parser.HasChildren
+	return openAdmonition(docusaurusAdmonition(util.TrimLeftSpace(line)), calloutDepth(parent), reader)
 }
 
 func (docusaurusParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
